@@ -1,0 +1,75 @@
+import { AuthenticationError } from 'botframework-connector';
+import type { Activity, ActivityHandler } from 'botbuilder';
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import type { Logger } from '../../logging/logger.js';
+import { errorBody } from '../../server/httpErrors.js';
+import type { TurnTracker } from '../../server/turnTracker.js';
+import type { BotFrameworkAdapter } from './botFrameworkAdapter.js';
+
+/**
+ * The minimum an inbound activity must have before botbuilder sees it. botbuilder validates the
+ * rest; this keeps a malformed body from turning into an exception and a 500.
+ */
+const inboundActivitySchema = z
+  .object({
+    type: z.string().min(1).max(64),
+    id: z.string().max(256).optional(),
+    text: z.string().max(10_000).optional(),
+    locale: z.string().max(32).optional(),
+    channelId: z.string().max(128).optional(),
+    serviceUrl: z.string().max(2048).optional(),
+    conversation: z.object({ id: z.string().min(1).max(512) }).loose().optional(),
+    from: z.object({ id: z.string().min(1).max(512) }).loose().optional(),
+  })
+  .loose();
+
+export interface BotFrameworkRouteDeps {
+  adapter: BotFrameworkAdapter;
+  bot: Pick<ActivityHandler, 'run'>;
+  tracker: TurnTracker;
+  logger: Logger;
+}
+
+/**
+ * POST /api/messages: the Bot Framework endpoint (Azure Bot Service channels, the Emulator).
+ * Honours `deliveryMode: "expectReplies"` through the adapter's invoke response. A request that
+ * fails authentication gets 401 and runs no bot code.
+ */
+export function registerBotFrameworkRoute(server: Server, deps: BotFrameworkRouteDeps): void {
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    if (deps.tracker.isClosed) {
+      res.header('Retry-After', '5');
+      res.send(503, errorBody('shutting_down', 'The service is restarting. Please retry.'));
+      return;
+    }
+    const parsed = inboundActivitySchema.safeParse(req.body);
+    if (!parsed.success) {
+      res.send(400, errorBody('invalid_activity', 'The request body is not a valid activity.'));
+      return;
+    }
+    const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+    let botCodeStarted = false;
+    try {
+      const invokeResponse = await deps.tracker.run(() =>
+        deps.adapter.handleActivity(authHeader, parsed.data as unknown as Activity, async (context) => {
+          botCodeStarted = true;
+          await deps.bot.run(context);
+        }),
+      );
+      if (invokeResponse?.body !== undefined) res.send(invokeResponse.status ?? 200, invokeResponse.body);
+      else res.send(invokeResponse?.status ?? 200);
+    } catch (error) {
+      // Anything thrown before the bot ran is a failed authentication (a bad or missing token, or a
+      // token that could not be checked): the caller is not let in. Errors inside a turn are
+      // handled by the adapter's onTurnError and never reach here.
+      if (error instanceof AuthenticationError || !botCodeStarted) {
+        deps.logger.warn({ reason: (error as Error).message }, 'Bot Framework request refused');
+        res.send(401, errorBody('unauthorized', 'The request is not authorized.'));
+        return;
+      }
+      deps.logger.error({ err: error }, 'Bot Framework request failed');
+      res.send(500, errorBody('internal', 'Something went wrong. Please try again.'));
+    }
+  });
+}

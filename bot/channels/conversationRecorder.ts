@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { ActivityTypes, type Activity, type ConversationReference, type Middleware, TurnContext } from 'botbuilder';
+import { toProductLocale } from '../i18n/i18n.js';
+import { maskPersonalData, maskPersonalDataDeep } from '../privacy/personalData.js';
+import { isStoreError } from '../storage/errors.js';
+import type { ChannelKind, ConversationStore, TranscriptEntry, TranscriptRole } from '../storage/ports.js';
+
+/**
+ * Keeps every conversation's transcript in the store, personal data masked, for agents (who see
+ * the conversation so far), analytics and replay to a reconnecting client. Channels call it; the
+ * bot never does.
+ */
+export class ConversationRecorder {
+  constructor(
+    private readonly conversations: ConversationStore,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * Makes sure the conversation exists and remembers how to reach it proactively (agent replies,
+   * queue updates).
+   */
+  async ensureConversation(
+    channel: ChannelKind,
+    reference: Partial<ConversationReference>,
+    locale: string | undefined,
+  ): Promise<void> {
+    const id = reference.conversation?.id;
+    if (!id) return;
+    const now = this.clock().toISOString();
+    const existing = await this.conversations.get(id);
+    if (existing) {
+      await this.conversations.update(id, { lastActivityAt: now, reference: JSON.stringify(reference) });
+      return;
+    }
+    try {
+      await this.conversations.create({
+        id,
+        channel,
+        locale: toProductLocale(locale),
+        tokenHash: null,
+        reference: JSON.stringify(reference),
+        createdAt: now,
+        lastActivityAt: now,
+      });
+    } catch (error) {
+      if (!isStoreError(error, 'duplicate')) throw error;
+    }
+  }
+
+  /**
+   * Appends one activity. A message id already in the transcript is a retry: the stored entry is
+   * returned with `duplicate: true` and nothing new is written.
+   */
+  async record(
+    conversationId: string,
+    role: TranscriptRole,
+    activity: Partial<Activity>,
+    options: { messageId?: string; agentId?: string | null } = {},
+  ): Promise<{ entry: TranscriptEntry; duplicate: boolean }> {
+    const messageId = options.messageId ?? activity.id ?? randomUUID();
+    const previous = await this.conversations.findMessage(conversationId, messageId);
+    if (previous) return { entry: previous, duplicate: true };
+    try {
+      const entry = await this.conversations.append({
+        conversationId,
+        messageId,
+        role,
+        text: maskPersonalData(activity.text ?? ''),
+        locale: activity.locale ? toProductLocale(activity.locale) : null,
+        at: this.clock().toISOString(),
+        agentId: options.agentId ?? null,
+        activity: JSON.stringify(maskPersonalDataDeep(replayable(activity))),
+      });
+      return { entry, duplicate: false };
+    } catch (error) {
+      if (!isStoreError(error, 'duplicate')) throw error;
+      const stored = await this.conversations.findMessage(conversationId, messageId);
+      if (!stored) throw error;
+      return { entry: stored, duplicate: true };
+    }
+  }
+
+  /**
+   * botbuilder middleware for adapters that do not record by themselves (the Bot Framework
+   * channel): records the inbound message and every outbound message of the turn.
+   */
+  middleware(channel: ChannelKind): Middleware {
+    return {
+      onTurn: async (context: TurnContext, next: () => Promise<void>) => {
+        const conversationId = context.activity.conversation?.id;
+        if (!conversationId) return next();
+        await this.ensureConversation(
+          channel,
+          TurnContext.getConversationReference(context.activity),
+          context.activity.locale,
+        );
+        if (context.activity.type === ActivityTypes.Message) {
+          await this.record(conversationId, 'visitor', context.activity);
+        }
+        context.onSendActivities(async (_ctx, activities, sendNext) => {
+          for (const activity of activities) {
+            if (activity.type === ActivityTypes.Message) await this.record(conversationId, 'bot', activity);
+          }
+          return sendNext();
+        });
+        await next();
+      },
+    };
+  }
+}
+
+/** The parts of an activity a client needs to show it again; never the raw channel payload. */
+function replayable(activity: Partial<Activity>): Record<string, unknown> {
+  return {
+    type: activity.type,
+    text: activity.text,
+    textFormat: activity.textFormat,
+    locale: activity.locale,
+    suggestedActions: activity.suggestedActions,
+    attachments: activity.attachments,
+    channelData: activity.channelData,
+    value: activity.value,
+  };
+}

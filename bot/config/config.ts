@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { SETTINGS, type Env, type SettingName } from './settings.js';
+
+/** The product's configuration, parsed once from the environment by `loadConfig`. */
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  isProduction: boolean;
+  http: { host: string; port: number; publicOrigins: string[]; publicDir: string };
+  log: { level: Env['LOG_LEVEL']; pretty: boolean };
+  store:
+    | { kind: 'embedded'; dataDir: string; compactionIntervalMs: number }
+    | { kind: 'mongodb'; uri: string; dbName: string };
+  knowledge: { articlesDir: string };
+  botFramework: {
+    enabled: boolean;
+    appId: string;
+    appPassword: string;
+    appType: Env['MicrosoftAppType'];
+    tenantId: string;
+  };
+  shutdownTimeoutMs: number;
+  transcriptRetentionDays: number;
+}
+
+/** A setting has a bad value. The message is one line that names the setting. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads every setting from `source` (normally `process.env`), applies defaults, validates, and
+ * returns the typed config. Throws `ConfigError` naming the first bad setting.
+ */
+export function loadConfig(source: Record<string, string | undefined> = process.env, cwd = process.cwd()): AppConfig {
+  const env = parseEnv(source);
+  const config: AppConfig = {
+    env: env.NODE_ENV,
+    isProduction: env.NODE_ENV === 'production',
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      publicOrigins: env.PUBLIC_ORIGINS,
+      publicDir: path.resolve(cwd, env.PUBLIC_DIR),
+    },
+    log: { level: env.LOG_LEVEL, pretty: env.NODE_ENV === 'development' },
+    store: env.MONGODB_URI
+      ? { kind: 'mongodb', uri: env.MONGODB_URI, dbName: env.MONGODB_DB }
+      : {
+          kind: 'embedded',
+          dataDir: path.resolve(cwd, env.DATA_DIR),
+          compactionIntervalMs: env.STORE_COMPACTION_MINUTES * 60_000,
+        },
+    knowledge: { articlesDir: path.resolve(cwd, env.KNOWLEDGE_DIR) },
+    botFramework: {
+      enabled: env.BOTFRAMEWORK_ENABLED,
+      appId: env.MicrosoftAppId,
+      appPassword: env.MicrosoftAppPassword,
+      appType: env.MicrosoftAppType,
+      tenantId: env.MicrosoftAppTenantId,
+    },
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    transcriptRetentionDays: env.TRANSCRIPT_RETENTION_DAYS,
+  };
+  checkCombinations(config);
+  return config;
+}
+
+function parseEnv(source: Record<string, string | undefined>): Env {
+  const env: Record<string, unknown> = {};
+  for (const [name, setting] of Object.entries(SETTINGS) as [SettingName, (typeof SETTINGS)[SettingName]][]) {
+    const raw = source[name];
+    const text = raw === undefined || (raw === '' && setting.defaultText !== '') ? setting.defaultText : raw;
+    const result = setting.schema.safeParse(text);
+    if (!result.success) {
+      const shown = 'secret' in setting && setting.secret ? '(hidden)' : JSON.stringify(text);
+      const reason = result.error.issues[0]?.message ?? 'invalid value';
+      throw new ConfigError(`Invalid setting ${name}=${shown}: ${reason.replace(/\s+/g, ' ')}`);
+    }
+    env[name] = result.data;
+  }
+  return env as Env;
+}
+
+/** Rules that span several settings. */
+function checkCombinations(config: AppConfig): void {
+  const bf = config.botFramework;
+  if (config.isProduction && bf.enabled && !bf.appId) {
+    throw new ConfigError(
+      'Invalid setting MicrosoftAppId: required in production while BOTFRAMEWORK_ENABLED=true (set the credentials or turn the channel off)',
+    );
+  }
+  if (bf.appId && !bf.appPassword && bf.appType !== 'UserAssignedMSI') {
+    throw new ConfigError('Invalid setting MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  if (bf.appType !== 'MultiTenant' && bf.appId && !bf.tenantId) {
+    throw new ConfigError(`Invalid setting MicrosoftAppTenantId: required when MicrosoftAppType=${bf.appType}`);
+  }
+}

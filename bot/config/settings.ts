@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+/**
+ * Every setting of the product: its environment variable, its schema and default, and what it is
+ * for. The config loader, `.env.example` and the README's configuration table are all generated
+ * from this one table, so they cannot drift apart.
+ */
+export interface Setting<S extends z.ZodType = z.ZodType> {
+  schema: S;
+  /** The default as it would be written in the environment (documentation and .env.example). */
+  defaultText: string;
+  description: string;
+  /** Secrets are never printed, not even their defaults. */
+  secret?: boolean;
+}
+
+function setting<S extends z.ZodType>(
+  schema: S,
+  defaultText: string,
+  description: string,
+  options: { secret?: boolean } = {},
+): Setting<S> {
+  return { schema, defaultText, description, ...options };
+}
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const positiveInt = z.coerce.number().int().positive();
+const flag = z.stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off'] });
+const csv = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0),
+);
+const origin = z.url({ protocol: /^https?$/ }).transform((value) => new URL(value).origin);
+
+export const SETTINGS = {
+  NODE_ENV: setting(
+    z.enum(['development', 'production', 'test']),
+    'development',
+    'Runtime mode. `production` logs JSON and refuses to start the Bot Framework channel without credentials.',
+  ),
+  HOST: setting(z.string().min(1), '127.0.0.1', 'Interface to listen on (use 0.0.0.0 in a container).'),
+  PORT: setting(port, '3978', 'HTTP port for the API, the Bot Framework endpoint, Socket.IO and the pages.'),
+  PUBLIC_ORIGINS: setting(
+    csv.pipe(z.array(origin)),
+    'http://localhost:3978,http://127.0.0.1:3978',
+    'Comma-separated origins allowed to embed the widget and call the API (CORS and Socket.IO allowlist).',
+  ),
+  LOG_LEVEL: setting(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    'info',
+    'Log level. Personal data is masked in every line whatever the level.',
+  ),
+  DATA_DIR: setting(z.string().min(1), './data', 'Folder for the embedded store (NeDB files). Ignored with MONGODB_URI.'),
+  STORE_COMPACTION_MINUTES: setting(
+    positiveInt,
+    '60',
+    'How often the embedded store compacts its files.',
+  ),
+  MONGODB_URI: setting(
+    z.string().refine((value) => value === '' || /^mongodb(\+srv)?:\/\//.test(value), 'must start with mongodb:// or mongodb+srv://'),
+    '',
+    'Use MongoDB instead of the embedded store (required to run more than one instance).',
+    { secret: true },
+  ),
+  MONGODB_DB: setting(z.string().regex(/^[A-Za-z0-9_-]{1,63}$/), 'virtual_assistant', 'MongoDB database name.'),
+  KNOWLEDGE_DIR: setting(
+    z.string().min(1),
+    './knowledge/articles',
+    'Article files loaded into the store on first start (`<locale>/<id>.md`).',
+  ),
+  PUBLIC_DIR: setting(z.string().min(1), './dist/public', 'Built browser files (widget, consoles, demo page).'),
+  BOTFRAMEWORK_ENABLED: setting(
+    flag,
+    'true',
+    'Serve the Bot Framework endpoint POST /api/messages. Set false to run only the web widget.',
+  ),
+  MicrosoftAppId: setting(z.string(), '', 'Bot Framework app id. Empty: unauthenticated (Emulator) mode, refused in production.'),
+  MicrosoftAppPassword: setting(z.string(), '', 'Bot Framework app password (client secret).', { secret: true }),
+  MicrosoftAppType: setting(
+    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']),
+    'MultiTenant',
+    'Bot Framework app type.',
+  ),
+  MicrosoftAppTenantId: setting(z.string(), '', 'Tenant id for SingleTenant and UserAssignedMSI bots.'),
+  SHUTDOWN_TIMEOUT_SECONDS: setting(
+    positiveInt,
+    '10',
+    'On SIGTERM/SIGINT, how long to wait for turns in flight before closing anyway.',
+  ),
+  TRANSCRIPT_RETENTION_DAYS: setting(
+    positiveInt,
+    '90',
+    'Conversations idle longer than this are deleted with their transcripts.',
+  ),
+} satisfies Record<string, Setting>;
+
+export type SettingName = keyof typeof SETTINGS;
+export type Env = { [K in SettingName]: z.output<(typeof SETTINGS)[K]['schema']> };

@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Server } from 'restify';
+import type { Logger } from '../logging/logger.js';
+import { errorBody } from './httpErrors.js';
+
+const PAGES: Record<string, string> = {
+  '/': 'index.html',
+  '/es': 'index.es.html',
+  '/agent': 'agent.html',
+  '/editor': 'editor.html',
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** Only plain file names: no folders, no dots at the start, so nothing outside publicDir is reachable. */
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/;
+
+/**
+ * Serves the built browser files (scripts/build.mjs writes them to publicDir): the demo page, the
+ * widget script, the agent and editor consoles. `widget.js` may be embedded by any allowed origin.
+ */
+export function registerStaticRoutes(server: Server, options: { publicDir: string; logger: Logger }): void {
+  const send = async (file: string, res: import('restify').Response) => {
+    const type = CONTENT_TYPES[path.extname(file)];
+    if (!SAFE_NAME.test(file) || !type) {
+      res.send(404, errorBody('not_found', 'Not found.'));
+      return;
+    }
+    try {
+      const body = await readFile(path.join(options.publicDir, file));
+      res.setHeader('Content-Type', type);
+      res.setHeader('Cache-Control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=300');
+      if (file === 'widget.js') res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+      res.writeHead(200);
+      res.end(body);
+    } catch {
+      options.logger.warn({ file }, 'static file missing: run `npm run build`');
+      res.send(404, errorBody('not_found', 'Not found.'));
+    }
+  };
+  for (const [route, file] of Object.entries(PAGES)) {
+    server.get(route, async (_req, res) => send(file, res));
+  }
+  server.get('/widget.js', async (_req, res) => send('widget.js', res));
+  server.get('/assets/:file', async (req, res) => send(String(req.params.file ?? ''), res));
+}

@@ -1,0 +1,101 @@
+import { ActivityHandler } from 'botbuilder';
+import { afterEach, describe, expect, it } from 'vitest';
+import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
+
+describe('the service', () => {
+  let running: TestApp | undefined;
+  afterEach(async () => {
+    await running?.stop();
+    running = undefined;
+  });
+
+  it('when started, then /healthz says the process is alive and /readyz that the store is open', async () => {
+    running = await startTestApp();
+    const health = await fetch(`${running.baseUrl}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok' });
+    const ready = await fetch(`${running.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as { status: string; checks: Record<string, boolean> };
+    expect(body.status).toBe('ready');
+    expect(body.checks.store).toBe(true);
+  });
+
+  it('when started on an empty store, then the repository articles are loaded once, not again on restart', async () => {
+    running = await startTestApp();
+    const first = await running.app.store.articles.list();
+    expect(first.length).toBeGreaterThanOrEqual(2);
+    expect(first.every((record) => record.status === 'published' && record.revision === 1)).toBe(true);
+    const dataDir = running.dataDir;
+    await running.stop({ keepData: true });
+    running = await startTestApp({ DATA_DIR: dataDir });
+    const second = await running.app.store.articles.list();
+    expect(second).toHaveLength(first.length);
+    expect(second.every((record) => record.revision === 1)).toBe(true);
+  });
+
+  it('when the Emulator posts a Spanish message with expectReplies, then the reply in the body is Spanish', async () => {
+    running = await startTestApp();
+    const { status, activities } = await postActivity(running.baseUrl, { text: 'hola', locale: 'es-US' });
+    expect(status).toBe(200);
+    expect(activities.length).toBeGreaterThan(0);
+    const texts = activities.map((activity) => String(activity.text ?? '')).join(' ');
+    expect(texts).toMatch(/asistente virtual/i);
+    expect(activities.every((activity) => activity.locale === undefined || String(activity.locale).startsWith('es'))).toBe(true);
+  });
+
+  it('when the Emulator posts an English message, then the reply is English', async () => {
+    running = await startTestApp();
+    const { status, activities } = await postActivity(running.baseUrl, { text: 'hello', locale: 'en-US' });
+    expect(status).toBe(200);
+    expect(activities.map((activity) => String(activity.text ?? '')).join(' ')).toMatch(/virtual assistant/i);
+  });
+
+  it('when the body is not an activity, then 400 with a clear error and no stack trace', async () => {
+    running = await startTestApp();
+    for (const body of ['{"text": 1}', '[]', 'not json', '{"type": {"$ne": null}}']) {
+      const response = await fetch(`${running.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect(response.status).toBe(400);
+      const text = await response.text();
+      expect(text).not.toMatch(/\bat .+\.(js|ts):\d+/);
+      expect(JSON.parse(text)).toHaveProperty('error.message');
+    }
+  });
+
+  it('when Bot Framework credentials are set, then a request without a valid token gets 401 and runs no bot code', async () => {
+    let botRuns = 0;
+    const bot = new ActivityHandler();
+    bot.onTurn(async (_context, next) => {
+      botRuns += 1;
+      await next();
+    });
+    running = await startTestApp(
+      { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'test-secret' },
+      { bot },
+    );
+    for (const headers of [{}, { authorization: 'Bearer not-a-jwt' }, { authorization: 'Basic abc' }]) {
+      const conversationId = `unauth-${Math.random().toString(36).slice(2)}`;
+      const { status, activities } = await postActivity(
+        running.baseUrl,
+        { text: 'hello', conversation: { id: conversationId } },
+        headers,
+      );
+      expect(status).toBe(401);
+      expect(activities).toEqual([]);
+      expect(await running.app.store.conversations.get(conversationId)).toBeNull();
+      expect(await running.app.store.conversations.transcript(conversationId)).toEqual([]);
+    }
+    expect(botRuns).toBe(0);
+  });
+
+  it('when an unknown path is requested, then 404 JSON without internals', async () => {
+    running = await startTestApp();
+    const response = await fetch(`${running.baseUrl}/nope/../../etc/passwd`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});

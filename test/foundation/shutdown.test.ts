@@ -1,0 +1,100 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/paths.js';
+
+/** Starts the built product (`node dist/bot/main.js`, what `npm start` runs) as its own process. */
+async function startProcess(dataDir: string): Promise<{ child: ChildProcessWithoutNullStreams; baseUrl: string; output: () => string }> {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/bot/main.js')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no listening line in 15 s:\n${output}`)), 15_000);
+    const onData = () => {
+      const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+  return { child, baseUrl: `http://127.0.0.1:${port}`, output: () => output };
+}
+
+function stopWith(child: ChildProcessWithoutNullStreams, signal: NodeJS.Signals): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill(signal);
+  });
+}
+
+async function post(baseUrl: string, conversationId: string, text: string): Promise<number> {
+  const response = await fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message',
+      text,
+      locale: 'en-US',
+      channelId: 'emulator',
+      serviceUrl: 'http://127.0.0.1:9/unused',
+      deliveryMode: 'expectReplies',
+      from: { id: 'visitor' },
+      recipient: { id: 'bot' },
+      conversation: { id: conversationId },
+    }),
+  });
+  return response.status;
+}
+
+describe('graceful shutdown', () => {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'when stopped with %s and started again, then nothing stored before the signal is lost',
+    async (signal) => {
+      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-shutdown-'));
+      cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+
+      const first = await startProcess(dataDir);
+      cleanups.push(async () => void first.child.kill('SIGKILL'));
+      const statuses = await Promise.all(
+        Array.from({ length: 10 }, (_, index) => post(first.baseUrl, `conv-${index}`, `question ${index}`)),
+      );
+      expect(statuses.every((status) => status === 200)).toBe(true);
+      const stateBefore = await fetch(`${first.baseUrl}/readyz`).then((response) => response.status);
+      expect(stateBefore).toBe(200);
+      expect(await stopWith(first.child, signal)).toBe(0);
+      expect(first.output()).toMatch(/stopped/);
+
+      const second = await startProcess(dataDir);
+      cleanups.push(async () => void second.child.kill('SIGKILL'));
+      // The store reopens with what the first process wrote: the articles were not seeded again
+      // and the state of every conversation is still there.
+      expect(second.output()).not.toMatch(/articles loaded into the store on first start/);
+      const { openStore } = await import('../../bot/storage/openStore.js');
+      expect(await stopWith(second.child, 'SIGTERM')).toBe(0);
+      const store = await openStore({ kind: 'embedded', dataDir });
+      try {
+        const articles = await store.articles.list();
+        expect(articles.length).toBeGreaterThan(0);
+        for (let index = 0; index < 10; index += 1) {
+          expect(await store.conversations.get(`conv-${index}`), `conv-${index}`).not.toBeNull();
+        }
+      } finally {
+        await store.close();
+      }
+    },
+  );
+});

@@ -1,0 +1,86 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp, type App, type AppOverrides } from '../../bot/app.js';
+import { loadConfig } from '../../bot/config/config.js';
+import { createLogger } from '../../bot/logging/logger.js';
+import { REPO_ROOT } from './paths.js';
+
+export { REPO_ROOT };
+
+export interface TestApp {
+  app: App;
+  /** e.g. http://127.0.0.1:41234 */
+  baseUrl: string;
+  port: number;
+  dataDir: string;
+  /** Stops the app; removes the data folder unless `keepData`. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+}
+
+/**
+ * Starts the whole product in-process on an ephemeral port, with the embedded store in a fresh
+ * temp folder, exactly as `main` does. `env` overrides settings by their environment names.
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  overrides: AppOverrides = {},
+): Promise<TestApp> {
+  const dataDir = env.DATA_DIR ?? (await mkdtemp(path.join(os.tmpdir(), 'va-test-')));
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      PUBLIC_DIR: path.join(REPO_ROOT, 'dist/public'),
+      KNOWLEDGE_DIR: path.join(REPO_ROOT, 'knowledge/articles'),
+      ...env,
+      DATA_DIR: dataDir,
+    },
+    REPO_ROOT,
+  );
+  const logger = overrides.logger ?? createLogger({ level: config.log.level, pretty: false });
+  const app = await createApp(config, { ...overrides, logger });
+  const address = await app.listen();
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    port: address.port,
+    dataDir,
+    stop: async (options = {}) => {
+      await app.stop();
+      if (!options.keepData && !env.DATA_DIR) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** POSTs an activity to /api/messages the way the Emulator does with `expectReplies`; returns the replies. */
+export async function postActivity(
+  baseUrl: string,
+  activity: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; activities: Array<Record<string, unknown>>; body: unknown }> {
+  const response = await fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({
+      type: 'message',
+      channelId: 'emulator',
+      serviceUrl: 'http://127.0.0.1:9/unused',
+      deliveryMode: 'expectReplies',
+      from: { id: 'visitor-1', name: 'Visitor' },
+      recipient: { id: 'bot', name: 'Bot' },
+      conversation: { id: `conv-${Math.random().toString(36).slice(2)}` },
+      timestamp: new Date().toISOString(),
+      ...activity,
+    }),
+  });
+  const text = await response.text();
+  const body: unknown = text ? JSON.parse(text) : null;
+  const activities =
+    body && typeof body === 'object' && Array.isArray((body as { activities?: unknown }).activities)
+      ? (body as { activities: Array<Record<string, unknown>> }).activities
+      : [];
+  return { status: response.status, activities, body };
+}
