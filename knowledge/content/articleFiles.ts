@@ -105,7 +105,11 @@ export async function loadArticleFiles(dir: string = DEFAULT_ARTICLES_DIR): Prom
       }
       const { article } = result;
       if (article.locale !== locale) {
-        problems.push({ file, field: 'locale', message: `is "${article.locale}" but the file is in ${locale}/` });
+        problems.push({
+          file,
+          field: 'locale',
+          message: `is "${article.locale}" but the file is in ${locale}/`,
+        });
         continue;
       }
       if (`${article.id}.md` !== name) {
