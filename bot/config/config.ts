@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { caseStatusConfigSchema, type CaseStatusConfig } from '../cases/caseStatusConfig.js';
+import type { BusinessHoursConfig } from '../handoff/businessHours/businessHoursConfig.js';
 import { SETTINGS, type Env, type SettingName } from './settings.js';
 
 /** The product's configuration, parsed once from the environment by `loadConfig`. */
@@ -20,6 +22,21 @@ export interface AppConfig {
   };
   shutdownTimeoutMs: number;
   transcriptRetentionDays: number;
+  /** Case-status lookups: the provider and the USCIS API client's settings. */
+  caseStatus: CaseStatusConfig;
+  /** When live agents work. */
+  businessHours: BusinessHoursConfig;
+  auth: { sessionTtlMs: number; maxFailuresPerUser: number };
+  /** The visitor widget's channel limits. */
+  widget: {
+    maxMessageLength: number;
+    messagesPerMinute: number;
+    ipMessagesPerMinute: number;
+    ipConversationsPerMinute: number;
+    eventsPerMinute: number;
+  };
+  /** The Socket.IO server shared by the widget and the consoles. */
+  socket: { maxBufferBytes: number; recoveryMs: number; trustProxy: boolean };
 }
 
 /** A setting has a bad value. The message is one line that names the setting. */
@@ -34,7 +51,10 @@ export class ConfigError extends Error {
  * Reads every setting from `source` (normally `process.env`), applies defaults, validates, and
  * returns the typed config. Throws `ConfigError` naming the first bad setting.
  */
-export function loadConfig(source: Record<string, string | undefined> = process.env, cwd = process.cwd()): AppConfig {
+export function loadConfig(
+  source: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+): AppConfig {
   const env = parseEnv(source);
   const config: AppConfig = {
     env: env.NODE_ENV,
@@ -63,9 +83,47 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     transcriptRetentionDays: env.TRANSCRIPT_RETENTION_DAYS,
+    caseStatus: caseStatusConfig(env),
+    businessHours: env.BUSINESS_HOURS,
+    auth: { sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000, maxFailuresPerUser: env.LOGIN_MAX_FAILURES },
+    widget: {
+      maxMessageLength: env.WIDGET_MAX_MESSAGE_LENGTH,
+      messagesPerMinute: env.WIDGET_MESSAGES_PER_MINUTE,
+      ipMessagesPerMinute: env.WIDGET_IP_MESSAGES_PER_MINUTE,
+      ipConversationsPerMinute: env.WIDGET_IP_CONVERSATIONS_PER_MINUTE,
+      eventsPerMinute: env.WIDGET_EVENTS_PER_MINUTE,
+    },
+    socket: {
+      maxBufferBytes: env.SOCKET_MAX_BUFFER_BYTES,
+      recoveryMs: env.SOCKET_RECOVERY_SECONDS * 1000,
+      trustProxy: env.SOCKET_TRUST_PROXY,
+    },
   };
   checkCombinations(config);
   return config;
+}
+
+/** The case-status section, checked with the cases module's own schema (its defaults fill the rest). */
+function caseStatusConfig(env: Env): CaseStatusConfig {
+  const result = caseStatusConfigSchema.safeParse({
+    provider: env.CASE_STATUS_PROVIDER,
+    uscis: {
+      baseUrl: env.CASE_STATUS_API_URL,
+      clientId: env.CASE_STATUS_CLIENT_ID,
+      clientSecret: env.CASE_STATUS_CLIENT_SECRET,
+      dailyBudget: env.CASE_STATUS_DAILY_BUDGET,
+    },
+  });
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path[issue.path.length - 1];
+  const name =
+    field === 'clientSecret'
+      ? 'CASE_STATUS_CLIENT_SECRET'
+      : field === 'clientId'
+        ? 'CASE_STATUS_CLIENT_ID'
+        : 'CASE_STATUS_PROVIDER';
+  throw new ConfigError(`Invalid setting ${name}: ${issue?.message ?? 'invalid value'}`);
 }
 
 function parseEnv(source: Record<string, string | undefined>): Env {
@@ -96,6 +154,16 @@ function checkCombinations(config: AppConfig): void {
     throw new ConfigError('Invalid setting MicrosoftAppPassword: required when MicrosoftAppId is set');
   }
   if (bf.appType !== 'MultiTenant' && bf.appId && !bf.tenantId) {
-    throw new ConfigError(`Invalid setting MicrosoftAppTenantId: required when MicrosoftAppType=${bf.appType}`);
+    throw new ConfigError(
+      `Invalid setting MicrosoftAppTenantId: required when MicrosoftAppType=${bf.appType}`,
+    );
+  }
+  // A message of the maximum length must always fit in one Socket.IO packet, whatever its characters
+  // (up to 6 bytes each once JSON-escaped) and the envelope around it.
+  const needed = config.widget.maxMessageLength * 6 + 1024;
+  if (config.socket.maxBufferBytes < needed) {
+    throw new ConfigError(
+      `Invalid setting SOCKET_MAX_BUFFER_BYTES=${config.socket.maxBufferBytes}: must be at least ${needed} (6 × WIDGET_MAX_MESSAGE_LENGTH + 1024)`,
+    );
   }
 }

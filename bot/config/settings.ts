@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { businessHoursConfigSchema } from '../handoff/businessHours/businessHoursConfig.js';
 
 /**
  * Every setting of the product: its environment variable, its schema and default, and what it is
@@ -32,6 +33,15 @@ const csv = z.string().transform((value) =>
     .map((item) => item.trim())
     .filter((item) => item.length > 0),
 );
+/** A JSON document in one variable (structured settings such as the business hours). */
+const jsonText = z.string().transform((value, context) => {
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    context.addIssue({ code: 'custom', message: 'must be valid JSON' });
+    return z.NEVER;
+  }
+});
 const origin = z.url({ protocol: /^https?$/ }).transform((value) => new URL(value).origin);
 
 export const SETTINGS = {
@@ -52,32 +62,51 @@ export const SETTINGS = {
     'info',
     'Log level. Personal data is masked in every line whatever the level.',
   ),
-  DATA_DIR: setting(z.string().min(1), './data', 'Folder for the embedded store (NeDB files). Ignored with MONGODB_URI.'),
-  STORE_COMPACTION_MINUTES: setting(
-    positiveInt,
-    '60',
-    'How often the embedded store compacts its files.',
+  DATA_DIR: setting(
+    z.string().min(1),
+    './data',
+    'Folder for the embedded store (NeDB files). Ignored with MONGODB_URI.',
   ),
+  STORE_COMPACTION_MINUTES: setting(positiveInt, '60', 'How often the embedded store compacts its files.'),
   MONGODB_URI: setting(
-    z.string().refine((value) => value === '' || /^mongodb(\+srv)?:\/\//.test(value), 'must start with mongodb:// or mongodb+srv://'),
+    z
+      .string()
+      .refine(
+        (value) => value === '' || /^mongodb(\+srv)?:\/\//.test(value),
+        'must start with mongodb:// or mongodb+srv://',
+      ),
     '',
     'Use MongoDB instead of the embedded store (required to run more than one instance).',
     { secret: true },
   ),
-  MONGODB_DB: setting(z.string().regex(/^[A-Za-z0-9_-]{1,63}$/), 'virtual_assistant', 'MongoDB database name.'),
+  MONGODB_DB: setting(
+    z.string().regex(/^[A-Za-z0-9_-]{1,63}$/),
+    'virtual_assistant',
+    'MongoDB database name.',
+  ),
   KNOWLEDGE_DIR: setting(
     z.string().min(1),
     './knowledge/articles',
     'Article files loaded into the store on first start (`<locale>/<id>.md`).',
   ),
-  PUBLIC_DIR: setting(z.string().min(1), './dist/public', 'Built browser files (widget, consoles, demo page).'),
+  PUBLIC_DIR: setting(
+    z.string().min(1),
+    './dist/public',
+    'Built browser files (widget, consoles, demo page).',
+  ),
   BOTFRAMEWORK_ENABLED: setting(
     flag,
     'true',
     'Serve the Bot Framework endpoint POST /api/messages. Set false to run only the web widget.',
   ),
-  MicrosoftAppId: setting(z.string(), '', 'Bot Framework app id. Empty: unauthenticated (Emulator) mode, refused in production.'),
-  MicrosoftAppPassword: setting(z.string(), '', 'Bot Framework app password (client secret).', { secret: true }),
+  MicrosoftAppId: setting(
+    z.string(),
+    '',
+    'Bot Framework app id. Empty: unauthenticated (Emulator) mode, refused in production.',
+  ),
+  MicrosoftAppPassword: setting(z.string(), '', 'Bot Framework app password (client secret).', {
+    secret: true,
+  }),
   MicrosoftAppType: setting(
     z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']),
     'MultiTenant',
@@ -93,6 +122,87 @@ export const SETTINGS = {
     positiveInt,
     '90',
     'Conversations idle longer than this are deleted with their transcripts.',
+  ),
+  SESSION_TTL_HOURS: setting(
+    positiveInt,
+    '12',
+    'How long a console sign-in (agents, editors, admins) stays valid.',
+  ),
+  LOGIN_MAX_FAILURES: setting(
+    positiveInt,
+    '5',
+    'Failed sign-ins allowed per username and address in 15 minutes before further attempts wait.',
+  ),
+  WIDGET_MAX_MESSAGE_LENGTH: setting(
+    z.coerce.number().int().min(10).max(10_000),
+    '1000',
+    'Longest visitor message the widget channel accepts, in characters; longer ones get a localised error.',
+  ),
+  WIDGET_MESSAGES_PER_MINUTE: setting(
+    positiveInt,
+    '20',
+    'Messages one visitor (conversation) may send per minute.',
+  ),
+  WIDGET_IP_MESSAGES_PER_MINUTE: setting(
+    positiveInt,
+    '120',
+    'Messages all visitors behind one IP address may send per minute (offices and NATs share addresses).',
+  ),
+  WIDGET_IP_CONVERSATIONS_PER_MINUTE: setting(
+    positiveInt,
+    '30',
+    'New widget conversations one IP address may start per minute.',
+  ),
+  WIDGET_EVENTS_PER_MINUTE: setting(
+    positiveInt,
+    '120',
+    'Socket.IO events of any kind one widget connection may send per minute; beyond it they are refused.',
+  ),
+  SOCKET_MAX_BUFFER_BYTES: setting(
+    z.coerce.number().int().min(1024).max(10_000_000),
+    '16384',
+    'Largest Socket.IO message accepted, in bytes (maxHttpBufferSize); a client sending more is disconnected.',
+  ),
+  SOCKET_RECOVERY_SECONDS: setting(
+    positiveInt,
+    '120',
+    "How long Socket.IO keeps a dropped connection's missed events for it (connection state recovery); longer gaps are filled from the stored transcript.",
+  ),
+  SOCKET_TRUST_PROXY: setting(
+    flag,
+    'false',
+    "Take the visitor's IP address from the last X-Forwarded-For entry (set true behind one reverse proxy or load balancer) for the per-IP limits.",
+  ),
+  CASE_STATUS_PROVIDER: setting(
+    z.enum(['sample', 'uscis']),
+    'sample',
+    'Who answers case-status lookups: `sample` (bundled sample cases, no network) or `uscis` (the USCIS Case Status API).',
+  ),
+  CASE_STATUS_API_URL: setting(
+    z.url({ protocol: /^https?$/ }),
+    'https://api-int.uscis.gov',
+    'Base URL of the USCIS Case Status API (sandbox by default; production is granted per app).',
+  ),
+  CASE_STATUS_CLIENT_ID: setting(
+    z.string(),
+    '',
+    'OAuth client id for the USCIS Case Status API (required with CASE_STATUS_PROVIDER=uscis).',
+  ),
+  CASE_STATUS_CLIENT_SECRET: setting(
+    z.string(),
+    '',
+    'OAuth client secret for the USCIS Case Status API (required with CASE_STATUS_PROVIDER=uscis).',
+    { secret: true },
+  ),
+  CASE_STATUS_DAILY_BUDGET: setting(
+    positiveInt,
+    '1000',
+    'Case Status API requests this process may send per day; past it visitors are told to try tomorrow.',
+  ),
+  BUSINESS_HOURS: setting(
+    jsonText.pipe(businessHoursConfigSchema),
+    '{}',
+    'Live-agent hours as JSON (`timeZone`, `weekly`, `closedDates`, `specialHours`, `federalHolidays`); `{}` is Monday to Friday, 8 a.m. to 8 p.m. Eastern, closed on federal holidays.',
   ),
 } satisfies Record<string, Setting>;
 

@@ -2,22 +2,25 @@ import i18next, { type i18n as I18n, type TFunction } from 'i18next';
 import type { Locale } from '../../knowledge/content/article.js';
 import enBot from './locales/en/bot.json' with { type: 'json' };
 import esBot from './locales/es/bot.json' with { type: 'json' };
+import enApi from './locales/en/api.json' with { type: 'json' };
+import esApi from './locales/es/api.json' with { type: 'json' };
 
 export type { TFunction, I18n };
 
 export const DEFAULT_LOCALE: Locale = 'en';
 
 /**
- * Every user-visible string of the bot comes from these resources. One instance per process,
+ * Every user-visible string of the service comes from these resources. One instance per process,
  * created explicitly (no global singleton) so tests and the server share nothing by accident.
  */
 export async function createI18n(): Promise<I18n> {
   const instance = i18next.createInstance();
   await instance.init({
-    resources: { en: { bot: enBot }, es: { bot: esBot } },
+    resources: { en: { bot: enBot, api: enApi }, es: { bot: esBot, api: esApi } },
     supportedLngs: ['en', 'es'],
     fallbackLng: 'en',
-    ns: ['bot'],
+    // `bot`: what the assistant says; `api`: error messages of the HTTP API and the consoles' sockets.
+    ns: ['bot', 'api'],
     defaultNS: 'bot',
     returnNull: false,
     interpolation: { escapeValue: false },

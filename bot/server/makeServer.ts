@@ -26,7 +26,8 @@ export function makeServer(options: ServerOptions): Server {
   const maxBodySize = options.maxBodyBytes ?? 256 * 1024;
 
   server.pre(restify.plugins.pre.context());
-  server.use(
+  // pre(): security headers on every response, including 404s and errors for unknown routes.
+  server.pre(
     helmet({
       contentSecurityPolicy: {
         useDefaults: true,
@@ -39,19 +40,35 @@ export function makeServer(options: ServerOptions): Server {
       crossOriginEmbedderPolicy: false,
     }) as unknown as restify.RequestHandler,
   );
-  server.use(restify.plugins.queryParser({ mapParams: false, allowDots: false, plainObjects: true, parameterLimit: 50, depth: 0 }));
+  server.use(
+    restify.plugins.queryParser({
+      mapParams: false,
+      allowDots: false,
+      plainObjects: true,
+      parameterLimit: 50,
+      depth: 0,
+    }),
+  );
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize, rejectUnknown: true }));
 
-  server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; body?: { code?: string }; toJSON?: () => unknown }, callback: () => void) => {
-    const status = err.statusCode ?? 500;
-    if (status >= 500) options.logger.error({ err, path: req.path() }, 'request failed');
-    // Replace restify's error body with ours: a code and a human message, never internals.
-    err.toJSON = () =>
-      status >= 500
-        ? errorBody('internal', 'Something went wrong. Please try again.')
-        : errorBody(errorCode(err), err.message || http.STATUS_CODES[status] || 'Bad request');
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (
+      req: restify.Request,
+      res: restify.Response,
+      err: Error & { statusCode?: number; body?: { code?: string }; toJSON?: () => unknown },
+      callback: () => void,
+    ) => {
+      const status = err.statusCode ?? 500;
+      if (status >= 500) options.logger.error({ err, path: req.path() }, 'request failed');
+      // Replace restify's error body with ours: a code and a human message, never internals.
+      err.toJSON = () =>
+        status >= 500
+          ? errorBody('internal', 'Something went wrong. Please try again.')
+          : errorBody(errorCode(err), err.message || http.STATUS_CODES[status] || 'Bad request');
+      callback();
+    },
+  );
   server.on('after', (req: restify.Request, res: restify.Response) => {
     options.logger.debug({ method: req.method, path: req.path(), status: res.statusCode }, 'request');
   });
@@ -60,5 +77,8 @@ export function makeServer(options: ServerOptions): Server {
 
 function errorCode(err: { body?: { code?: string }; name?: string }): string {
   const code = err.body?.code ?? err.name ?? 'error';
-  return code.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+  return code
+    .replace(/Error$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase();
 }

@@ -42,14 +42,7 @@ export interface ArticleRecord {
 }
 
 export type ArticleAction =
-  | 'create'
-  | 'update'
-  | 'publish'
-  | 'unpublish'
-  | 'delete'
-  | 'restore'
-  | 'rollback'
-  | 'import';
+  'create' | 'update' | 'publish' | 'unpublish' | 'delete' | 'restore' | 'rollback' | 'import';
 
 /** One saved change of an article: who, when, what, and the full draft content after it. */
 export interface ArticleRevision {
@@ -123,7 +116,9 @@ export interface TranscriptEntry {
   activity: string | null;
 }
 
-export type ConversationPatch = Partial<Pick<ConversationRecord, 'locale' | 'tokenHash' | 'reference' | 'lastActivityAt'>>;
+export type ConversationPatch = Partial<
+  Pick<ConversationRecord, 'locale' | 'tokenHash' | 'reference' | 'lastActivityAt'>
+>;
 
 export interface ConversationStore {
   /** `DuplicateKeyError` when the id exists. */
@@ -140,7 +135,10 @@ export interface ConversationStore {
    */
   append(entry: Omit<TranscriptEntry, 'seq'>): Promise<TranscriptEntry>;
   /** In sequence order; `afterSeq` for what a reconnecting client missed. */
-  transcript(conversationId: string, options?: { afterSeq?: number; limit?: number }): Promise<TranscriptEntry[]>;
+  transcript(
+    conversationId: string,
+    options?: { afterSeq?: number; limit?: number },
+  ): Promise<TranscriptEntry[]>;
   findMessage(conversationId: string, messageId: string): Promise<TranscriptEntry | null>;
   /** Retention: deletes conversations idle since before `cutoff`, with their transcripts. Returns how many. */
   deleteInactiveSince(cutoff: string): Promise<number>;
@@ -348,7 +346,12 @@ export interface AnalyticsEvent {
 export interface AnalyticsStore {
   record(event: AnalyticsEvent): Promise<void>;
   /** In time order, `from` inclusive, `to` exclusive. */
-  list(filter: { from: string; to: string; type?: AnalyticsEventType; locale?: Locale }): Promise<AnalyticsEvent[]>;
+  list(filter: {
+    from: string;
+    to: string;
+    type?: AnalyticsEventType;
+    locale?: Locale;
+  }): Promise<AnalyticsEvent[]>;
 }
 
 export interface AuditEntry {

@@ -11,7 +11,11 @@ describe('config', () => {
     const config = loadConfig({}, '/srv/app');
     expect(config.http.port).toBe(3978);
     expect(config.env).toBe('development');
-    expect(config.store).toEqual({ kind: 'embedded', dataDir: '/srv/app/data', compactionIntervalMs: 3_600_000 });
+    expect(config.store).toEqual({
+      kind: 'embedded',
+      dataDir: '/srv/app/data',
+      compactionIntervalMs: 3_600_000,
+    });
     expect(config.botFramework.enabled).toBe(true);
     expect(config.http.publicOrigins).toEqual(['http://localhost:3978', 'http://127.0.0.1:3978']);
   });
@@ -40,8 +44,14 @@ describe('config', () => {
 
   it('when in production without Bot Framework credentials, then it refuses to start unless the channel is off', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MicrosoftAppId: required in production/);
-    expect(loadConfig({ NODE_ENV: 'production', BOTFRAMEWORK_ENABLED: 'false' }).botFramework.enabled).toBe(false);
-    const withCredentials = loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' });
+    expect(loadConfig({ NODE_ENV: 'production', BOTFRAMEWORK_ENABLED: 'false' }).botFramework.enabled).toBe(
+      false,
+    );
+    const withCredentials = loadConfig({
+      NODE_ENV: 'production',
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'pw',
+    });
     expect(withCredentials.botFramework.appId).toBe('app');
   });
 

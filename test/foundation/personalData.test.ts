@@ -55,7 +55,9 @@ describe('personal data masking', () => {
     logger.error({ err: new Error('case A-123-456-789 not found') }, 'lookup failed');
     logger.child({ conversationId: 'c1' }).warn({ text: 'WAC1234567890' }, 'child logger');
     const output = lines.join('');
-    expect(output).not.toMatch(/9999103402|123-45-6789|juan@example\.com|555-123-4567|123-456-789|1234567890/);
+    expect(output).not.toMatch(
+      /9999103402|123-45-6789|juan@example\.com|555-123-4567|123-456-789|1234567890/,
+    );
     expect(output).toContain('EAC*******3402');
     expect(output).toContain('"conversationId":"c1"');
     expect(lines).toHaveLength(4);

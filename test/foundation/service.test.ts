@@ -41,7 +41,11 @@ describe('the service', () => {
     expect(activities.length).toBeGreaterThan(0);
     const texts = activities.map((activity) => String(activity.text ?? '')).join(' ');
     expect(texts).toMatch(/asistente virtual/i);
-    expect(activities.every((activity) => activity.locale === undefined || String(activity.locale).startsWith('es'))).toBe(true);
+    expect(
+      activities.every(
+        (activity) => activity.locale === undefined || String(activity.locale).startsWith('es'),
+      ),
+    ).toBe(true);
   });
 
   it('when the Emulator posts an English message, then the reply is English', async () => {
@@ -77,7 +81,12 @@ describe('the service', () => {
       { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'test-secret' },
       { bot },
     );
-    for (const headers of [{}, { authorization: 'Bearer not-a-jwt' }, { authorization: 'Basic abc' }]) {
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { authorization: 'Bearer not-a-jwt' },
+      { authorization: 'Basic abc' },
+    ];
+    for (const headers of attempts) {
       const conversationId = `unauth-${Math.random().toString(36).slice(2)}`;
       const { status, activities } = await postActivity(
         running.baseUrl,

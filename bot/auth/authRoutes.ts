@@ -1,0 +1,61 @@
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import type { I18n } from '../i18n/i18n.js';
+import { sendApiError } from '../server/apiResponses.js';
+import { parseInput } from '../server/inputSafety.js';
+import type { AuthService } from './authService.js';
+import { principalOf, requireRole } from './requireRole.js';
+import { bearerToken } from './sessionTokens.js';
+import { MAX_PASSWORD_LENGTH } from './passwords.js';
+
+const loginSchema = z
+  .object({
+    username: z.string().trim().min(1).max(100),
+    password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  })
+  .strict();
+
+/** The client's address as the socket saw it (a proxy's X-Forwarded-For is not trusted by default). */
+export function clientIp(req: Request): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/**
+ * POST /api/auth/login → `{ token, expiresAt, user }` for agents, editors and admins alike;
+ * POST /api/auth/logout; GET /api/auth/me. The same token opens the agent Socket.IO namespace
+ * and the admin API.
+ */
+export function registerAuthRoutes(server: Server, deps: { auth: AuthService; i18n: I18n }): void {
+  const { auth, i18n } = deps;
+
+  server.post('/api/auth/login', async (req: Request, res: Response) => {
+    const parsed = parseInput(loginSchema, req.body ?? {});
+    if (!parsed.ok) {
+      sendApiError(i18n, req, res, 400, 'invalid_input', { details: parsed.problems });
+      return;
+    }
+    const result = await auth.login(parsed.value.username, parsed.value.password, clientIp(req));
+    if (result.ok) {
+      res.send(200, { token: result.token, expiresAt: result.expiresAt, user: result.principal });
+    } else if (result.reason === 'too_many_attempts') {
+      res.header('Retry-After', String(result.retryAfterSeconds));
+      sendApiError(i18n, req, res, 429, 'too_many_attempts', {
+        values: { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) },
+      });
+    } else {
+      sendApiError(i18n, req, res, 401, 'invalid_credentials');
+    }
+  });
+
+  const signedIn = requireRole(auth, i18n, ['agent', 'editor', 'admin']);
+
+  server.post('/api/auth/logout', signedIn, async (req: Request, res: Response) => {
+    const token = bearerToken(req.headers.authorization);
+    if (token) await auth.logout(token, principalOf(req).username);
+    res.send(204);
+  });
+
+  server.get('/api/auth/me', signedIn, async (req: Request, res: Response) => {
+    res.send(200, { user: principalOf(req) });
+  });
+}

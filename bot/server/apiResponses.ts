@@ -1,0 +1,40 @@
+import type { Request, Response } from 'restify';
+import type { I18n } from '../i18n/i18n.js';
+import { toProductLocale } from '../i18n/i18n.js';
+import { errorBody } from './httpErrors.js';
+
+export type ApiErrorCode =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'invalid_credentials'
+  | 'too_many_attempts'
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'duplicate'
+  | 'payload_too_large'
+  | 'origin_not_allowed'
+  | 'internal';
+
+/** The caller's language for error messages: Accept-Language, English unless Spanish comes first. */
+export function requestLocale(req: Request): 'en' | 'es' {
+  const header = req.headers['accept-language'];
+  const first = typeof header === 'string' ? header.split(',')[0] : undefined;
+  return toProductLocale(first);
+}
+
+/**
+ * Sends `{ error: { code, message, details? } }` with the message in the caller's language.
+ * Clients branch on `code`; people read `message`; `details` lists bad fields when there are some.
+ */
+export function sendApiError(
+  i18n: I18n,
+  req: Request,
+  res: Response,
+  status: number,
+  code: ApiErrorCode,
+  options: { details?: unknown; values?: Record<string, unknown> } = {},
+): void {
+  const t = i18n.getFixedT(requestLocale(req), 'api');
+  res.send(status, errorBody(code, t(code, options.values ?? {}), options.details));
+}

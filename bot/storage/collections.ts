@@ -1,0 +1,52 @@
+/**
+ * Every collection and its indexes, declared once: both drivers create exactly these at open.
+ * Uniqueness that follows from a natural key is carried by `_id` (see the stores) rather than by a
+ * second unique index.
+ */
+import type { CollectionSpec } from './driver.js';
+
+export const COLLECTIONS = {
+  articles: 'articles',
+  /** `_id` is (locale, id, revision): inserting it is the lock of an article update. */
+  articleRevisions: 'articleRevisions',
+  conversations: 'conversations',
+  /** `_id` is (conversationId, messageId): a retried message is a duplicate key. */
+  transcripts: 'transcripts',
+  botState: 'botState',
+  handoff: 'handoff',
+  presence: 'presence',
+  users: 'users',
+  sessions: 'sessions',
+  serviceRequests: 'serviceRequests',
+  feedback: 'feedback',
+  analytics: 'analytics',
+  audit: 'audit',
+} as const;
+
+export const COLLECTION_SPECS: readonly CollectionSpec[] = [
+  { name: COLLECTIONS.articles, indexes: [] },
+  { name: COLLECTIONS.articleRevisions, indexes: [{ fields: ['locale', 'id'] }] },
+  { name: COLLECTIONS.conversations, indexes: [{ fields: ['tokenHash'] }, { fields: ['lastActivityAt'] }] },
+  {
+    name: COLLECTIONS.transcripts,
+    // NeDB uses a compound index only for full equality matches, hence the single-field one too.
+    indexes: [{ fields: ['conversationId'] }, { fields: ['conversationId', 'seq'], unique: true }],
+  },
+  { name: COLLECTIONS.botState, indexes: [] },
+  {
+    name: COLLECTIONS.handoff,
+    indexes: [
+      // Present only while the entry is queued or assigned: one active entry per conversation.
+      { fields: ['activeConversationId'], unique: true, onlyWhenPresent: true },
+      { fields: ['status'] },
+      { fields: ['endedAt'] },
+    ],
+  },
+  { name: COLLECTIONS.presence, indexes: [] },
+  { name: COLLECTIONS.users, indexes: [{ fields: ['username'], unique: true }] },
+  { name: COLLECTIONS.sessions, indexes: [{ fields: ['expiresAt'] }] },
+  { name: COLLECTIONS.serviceRequests, indexes: [{ fields: ['status'] }] },
+  { name: COLLECTIONS.feedback, indexes: [{ fields: ['at'] }] },
+  { name: COLLECTIONS.analytics, indexes: [{ fields: ['at'] }] },
+  { name: COLLECTIONS.audit, indexes: [{ fields: ['at'] }] },
+];

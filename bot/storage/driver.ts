@@ -1,0 +1,101 @@
+/**
+ * The internal document-collection driver the typed stores are written against, once, for both
+ * backends (NeDB files and MongoDB). It speaks only the part of the MongoDB query language that
+ * NeDB understands the same way, so a store behaves identically on either.
+ *
+ * Nothing outside bot/storage/ uses this module: the product sees only the ports.
+ */
+import type { StoreKind } from './ports.js';
+
+/** A stored document. `_id` is always a string: the record's natural key. */
+export type StoredDocument = { _id: string } & Record<string, unknown>;
+
+export type Scalar = string | number | boolean | null;
+
+export interface Comparison {
+  $in?: readonly Scalar[];
+  $ne?: Scalar;
+  $lt?: Scalar;
+  $lte?: Scalar;
+  $gt?: Scalar;
+  $gte?: Scalar;
+}
+
+/** Field equality or comparison; all conditions must hold. */
+export type Filter = Readonly<Record<string, Scalar | Comparison>>;
+
+export interface Update {
+  $set?: Readonly<Record<string, unknown>>;
+  $inc?: Readonly<Record<string, number>>;
+  $unset?: Readonly<Record<string, true>>;
+}
+
+export type Sort = Readonly<Record<string, 1 | -1>>;
+
+export interface FindOptions {
+  sort?: Sort;
+  limit?: number;
+}
+
+export interface IndexSpec {
+  /** Ascending, in this order (NeDB sorts compound field names itself; only uniqueness matters there). */
+  fields: readonly string[];
+  unique?: boolean;
+  /**
+   * Index only documents where the (single) field exists: NeDB `sparse`, MongoDB partial index on
+   * `$exists`. With `unique`, that is "unique among the documents that have it".
+   */
+  onlyWhenPresent?: boolean;
+}
+
+export interface CollectionSpec {
+  name: string;
+  indexes: readonly IndexSpec[];
+}
+
+export interface Collection {
+  /** `DuplicateKeyError` on a unique index violation (including `_id`). */
+  insertOne(document: StoredDocument): Promise<void>;
+  findOne(filter: Filter, options?: { sort?: Sort }): Promise<StoredDocument | null>;
+  find(filter: Filter, options?: FindOptions): Promise<StoredDocument[]>;
+  count(filter: Filter): Promise<number>;
+  /** Updates the first match; the filter is the compare-and-set condition. True when one matched. */
+  updateOne(filter: Filter, update: Update): Promise<boolean>;
+  /** Atomically updates the first match in `sort` order and returns it as updated; null when none matched. */
+  findOneAndUpdate(filter: Filter, update: Update, options?: { sort?: Sort }): Promise<StoredDocument | null>;
+  /** Replaces the first match (same `_id`); with `upsert`, inserts when none matches. True when written. */
+  replaceOne(filter: Filter, document: StoredDocument, options?: { upsert?: boolean }): Promise<boolean>;
+  /** Returns how many were deleted. */
+  deleteMany(filter: Filter): Promise<number>;
+}
+
+export interface Driver {
+  readonly kind: StoreKind;
+  /** A collection declared in the specs the driver was opened with. */
+  collection(name: string): Collection;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Both databases leave the order of ties unspecified, and differently: always end on `_id` so a
+ * sort means the same thing on either backend.
+ */
+export function withIdTiebreak(sort: Sort | undefined): Sort | undefined {
+  if (sort === undefined || '_id' in sort) return sort;
+  return { ...sort, _id: 1 };
+}
+
+/** `filter` narrowed to one document: merged when it says nothing of `_id`, else both must hold. */
+export function filterWithId(filter: Filter, _id: string): Filter | { $and: Filter[] } {
+  return '_id' in filter ? { $and: [filter, { _id }] } : { ...filter, _id };
+}
+
+/** `Driver.collection` over the collections a driver opened. */
+export function collectionLookup(collections: ReadonlyMap<string, Collection>): (name: string) => Collection {
+  return (name) => {
+    const collection = collections.get(name);
+    if (collection === undefined) throw new Error(`Unknown collection ${name}`);
+    return collection;
+  };
+}

@@ -1,0 +1,101 @@
+import { MongoServerError } from 'mongodb';
+import type {
+  Collection as MongoNativeCollection,
+  Filter as MongoFilter,
+  Sort as MongoSort,
+  UpdateFilter,
+  WithoutId,
+} from 'mongodb';
+import { DuplicateKeyError } from '../errors.js';
+import { filterWithId, withIdTiebreak } from '../driver.js';
+import type { Collection, Filter, FindOptions, Sort, StoredDocument, Update } from '../driver.js';
+
+const DUPLICATE_KEY = 11000;
+
+/** One MongoDB collection behind the driver interface. */
+export class MongoCollection implements Collection {
+  constructor(private readonly collection: MongoNativeCollection<StoredDocument>) {}
+
+  async insertOne(document: StoredDocument): Promise<void> {
+    await this.guard(() => this.collection.insertOne(document));
+  }
+
+  async findOne(filter: Filter, options: { sort?: Sort } = {}): Promise<StoredDocument | null> {
+    return this.collection.findOne(asFilter(filter), sortOption(options.sort));
+  }
+
+  async find(filter: Filter, options: FindOptions = {}): Promise<StoredDocument[]> {
+    let cursor = this.collection.find(asFilter(filter), sortOption(options.sort));
+    if (options.limit !== undefined) cursor = cursor.limit(options.limit);
+    return cursor.toArray();
+  }
+
+  async count(filter: Filter): Promise<number> {
+    return this.collection.countDocuments(asFilter(filter));
+  }
+
+  async updateOne(filter: Filter, update: Update): Promise<boolean> {
+    const result = await this.guard(() => this.collection.updateOne(asFilter(filter), asUpdate(update)));
+    return result.matchedCount === 1;
+  }
+
+  async findOneAndUpdate(
+    filter: Filter,
+    update: Update,
+    options: { sort?: Sort } = {},
+  ): Promise<StoredDocument | null> {
+    return this.guard(() =>
+      this.collection.findOneAndUpdate(asFilter(filter), asUpdate(update), {
+        ...sortOption(options.sort),
+        returnDocument: 'after',
+        includeResultMetadata: false,
+      }),
+    );
+  }
+
+  async replaceOne(
+    filter: Filter,
+    document: StoredDocument,
+    options: { upsert?: boolean } = {},
+  ): Promise<boolean> {
+    // The replacement keeps its `_id` (allowed when unchanged) so an upsert inserts that key.
+    const replacement = document as WithoutId<StoredDocument>;
+    const result = await this.guard(() =>
+      this.collection.replaceOne(asFilter(filterWithId(filter, document._id)), replacement, {
+        upsert: options.upsert === true,
+      }),
+    );
+    return result.matchedCount + result.upsertedCount === 1;
+  }
+
+  async deleteMany(filter: Filter): Promise<number> {
+    const result = await this.collection.deleteMany(asFilter(filter));
+    return result.deletedCount;
+  }
+
+  private async guard<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) {
+        const name = this.collection.collectionName;
+        throw new DuplicateKeyError(`Duplicate key in ${name}`, { collection: name });
+      }
+      throw error;
+    }
+  }
+}
+
+/** Our filter and update subsets are valid MongoDB; the driver's generic types cannot see that. */
+function asFilter(filter: Filter | { $and: Filter[] }): MongoFilter<StoredDocument> {
+  return filter as MongoFilter<StoredDocument>;
+}
+
+function asUpdate(update: Update): UpdateFilter<StoredDocument> {
+  return update as UpdateFilter<StoredDocument>;
+}
+
+function sortOption(sort: Sort | undefined): { sort?: MongoSort } {
+  const withTiebreak = withIdTiebreak(sort);
+  return withTiebreak === undefined ? {} : { sort: { ...withTiebreak } };
+}

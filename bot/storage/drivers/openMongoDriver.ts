@@ -1,0 +1,58 @@
+import { MongoClient } from 'mongodb';
+import type { Db, IndexDescription } from 'mongodb';
+import { collectionLookup } from '../driver.js';
+import type { CollectionSpec, Driver, IndexSpec, StoredDocument } from '../driver.js';
+import { MongoCollection } from './mongoCollection.js';
+
+export interface MongoDriverOptions {
+  uri: string;
+  dbName: string;
+}
+
+/** Connects, creates the declared indexes (a no-op when they exist) and hands out collections. */
+export async function openMongoDriver(
+  specs: readonly CollectionSpec[],
+  options: MongoDriverOptions,
+): Promise<Driver> {
+  // ignoreUndefined: an undefined field is left out, never stored as null.
+  const client = new MongoClient(options.uri, { ignoreUndefined: true });
+  try {
+    await client.connect();
+    const db = client.db(options.dbName);
+    await Promise.all(specs.map((spec) => createIndexes(db, spec)));
+    const collections = new Map(
+      specs.map((spec) => [spec.name, new MongoCollection(db.collection<StoredDocument>(spec.name))]),
+    );
+    return {
+      kind: 'mongodb',
+      collection: collectionLookup(collections),
+      async ping() {
+        await db.command({ ping: 1 });
+      },
+      async close() {
+        await client.close();
+      },
+    };
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+}
+
+async function createIndexes(db: Db, spec: CollectionSpec): Promise<void> {
+  if (spec.indexes.length === 0) return;
+  await db.collection(spec.name).createIndexes(spec.indexes.map(indexDescription));
+}
+
+function indexDescription(index: IndexSpec): IndexDescription {
+  const key = Object.fromEntries(index.fields.map((field) => [field, 1 as const]));
+  const description: IndexDescription = { key, unique: index.unique === true };
+  if (index.onlyWhenPresent === true) {
+    // A partial index, not `sparse`: it is what MongoDB recommends, and the only form that also
+    // works for compound keys.
+    description.partialFilterExpression = Object.fromEntries(
+      index.fields.map((field) => [field, { $exists: true }]),
+    );
+  }
+  return description;
+}

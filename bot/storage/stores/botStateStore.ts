@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { StoreItem, StoreItems } from 'botbuilder';
+import { z } from 'zod';
+import { COLLECTIONS } from '../collections.js';
+import type { Collection, Driver } from '../driver.js';
+import { ConflictError, StoreInputError, isStoreError } from '../errors.js';
+import type * as ports from '../ports.js';
+import { parse } from '../validation.js';
+
+/** botbuilder storage keys ("<channel>/conversations/<id>", ...): plain strings, never field names. */
+const keysSchema = z.array(z.string().min(1).max(1024)).max(1000);
+
+/**
+ * botbuilder's Storage with real eTag checks, exactly as its MemoryStorage behaves: a write whose
+ * item carries an eTag other than '*' succeeds only if it is the stored eTag (or nothing is stored);
+ * no eTag or '*' overwrites; every write stores a new eTag.
+ *
+ * The item is kept as JSON text: bot state is free-form and may hold keys ('$…', dotted) that
+ * neither database accepts as field names.
+ */
+export class BotStateStore implements ports.BotStateStore {
+  private readonly documents: Collection;
+
+  constructor(driver: Driver) {
+    this.documents = driver.collection(COLLECTIONS.botState);
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const checked = parse(keysSchema, keys, 'state keys');
+    if (checked.length === 0) return {};
+    const documents = await this.documents.find({ _id: { $in: checked } });
+    const items: StoreItems = {};
+    for (const { _id, eTag, json } of documents) {
+      items[_id] = { ...(JSON.parse(String(json)) as StoreItem), eTag: String(eTag) };
+    }
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    const writes = prepareWrites(changes);
+    // All keys are attempted, as MemoryStorage does; the first eTag conflict is then reported.
+    const results = await Promise.allSettled(writes.map((pending) => this.writeItem(pending)));
+    const failure = results.find((result) => result.status === 'rejected');
+    if (failure !== undefined) throw failure.reason;
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    const checked = parse(keysSchema, keys, 'state keys');
+    if (checked.length > 0) await this.documents.deleteMany({ _id: { $in: checked } });
+  }
+
+  private async writeItem({ key, expected, json }: PendingWrite): Promise<void> {
+    const document = { _id: key, eTag: randomUUID(), json };
+    if (expected === undefined || expected === '*' || expected === '') {
+      await this.documents.replaceOne({}, document, { upsert: true });
+      return;
+    }
+    if (await this.documents.replaceOne({ eTag: expected }, document)) return;
+    // Nothing with that eTag: fine if nothing is stored at all (MemoryStorage writes it), else stale.
+    try {
+      await this.documents.insertOne(document);
+    } catch (error) {
+      if (isStoreError(error, 'duplicate')) {
+        throw new ConflictError(`Storage: error writing "${key}" due to eTag conflict.`, { key });
+      }
+      throw error;
+    }
+  }
+}
+
+interface PendingWrite {
+  key: string;
+  expected: string | undefined;
+  json: string;
+}
+
+/**
+ * Checks and serialises every item before anything is written. Only the envelope is checked: item
+ * contents are opaque to the store (JSON text, never fields or query values), so `$` keys inside
+ * them are fine.
+ */
+function prepareWrites(changes: unknown): PendingWrite[] {
+  if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
+    throw new StoreInputError('State changes must be an object of items');
+  }
+  const items = Object.entries(changes);
+  parse(
+    keysSchema,
+    items.map(([key]) => key),
+    'state keys',
+  );
+  return items.map(([key, item]) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      throw new StoreInputError('A state item must be an object', { key });
+    }
+    const { eTag: expected, ...state } = item as StoreItem;
+    if (expected !== undefined && typeof expected !== 'string') {
+      throw new StoreInputError('A state eTag must be a string', { key });
+    }
+    return { key, expected, json: serialise(key, state) };
+  });
+}
+
+/** Cycles and BigInts cannot be stored: bad input, not a TypeError halfway through a write. */
+function serialise(key: string, state: object): string {
+  try {
+    return JSON.stringify(state);
+  } catch {
+    throw new StoreInputError('A state item must be JSON-serialisable', { key });
+  }
+}

@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { COLLECTIONS } from '../collections.js';
+import type { Driver } from '../driver.js';
+import { DuplicateKeyError, NotFoundError } from '../errors.js';
+import type * as ports from '../ports.js';
+import {
+  countSchema,
+  definedOnly,
+  idSchema,
+  jsonTextSchema,
+  limitSchema,
+  localeSchema,
+  parse,
+  sha256HexSchema,
+  textSchema,
+  timestampSchema,
+} from '../validation.js';
+import { RecordCollection, naturalKey } from './recordCollection.js';
+
+const newConversationSchema = z.strictObject({
+  id: idSchema,
+  channel: z.enum(['socket', 'botframework']),
+  locale: localeSchema,
+  tokenHash: sha256HexSchema.nullable(),
+  reference: jsonTextSchema(20_000).nullable(),
+  createdAt: timestampSchema,
+  lastActivityAt: timestampSchema,
+}) satisfies z.ZodType<Omit<ports.ConversationRecord, 'lastSeq'>>;
+
+const patchSchema = newConversationSchema
+  .pick({ locale: true, tokenHash: true, reference: true, lastActivityAt: true })
+  .partial() satisfies z.ZodType<ports.ConversationPatch>;
+
+const newEntrySchema = z.strictObject({
+  conversationId: idSchema,
+  messageId: idSchema,
+  role: z.enum(['visitor', 'bot', 'agent', 'system']),
+  text: textSchema(20_000),
+  locale: localeSchema.nullable(),
+  at: timestampSchema,
+  agentId: idSchema.nullable(),
+  activity: jsonTextSchema(200_000).nullable(),
+}) satisfies z.ZodType<Omit<ports.TranscriptEntry, 'seq'>>;
+
+const transcriptOptionsSchema = z.strictObject({
+  afterSeq: countSchema.optional(),
+  limit: limitSchema.optional(),
+});
+
+const RETENTION_BATCH = 500;
+
+function messageKey(entry: { conversationId: string; messageId: string }): string {
+  return naturalKey(entry.conversationId, entry.messageId);
+}
+
+export class ConversationStore implements ports.ConversationStore {
+  private readonly conversations: RecordCollection<ports.ConversationRecord>;
+  /** Keyed by (conversationId, messageId): a retried message is a duplicate key. */
+  private readonly entries: RecordCollection<ports.TranscriptEntry>;
+
+  constructor(driver: Driver) {
+    this.conversations = new RecordCollection<ports.ConversationRecord>(
+      driver.collection(COLLECTIONS.conversations),
+      { key: (record) => record.id },
+    );
+    this.entries = new RecordCollection<ports.TranscriptEntry>(driver.collection(COLLECTIONS.transcripts), {
+      key: messageKey,
+    });
+  }
+
+  async create(record: Omit<ports.ConversationRecord, 'lastSeq'>): Promise<ports.ConversationRecord> {
+    const created = { ...parse(newConversationSchema, record, 'conversation'), lastSeq: 0 };
+    await this.conversations.insert(created);
+    return created;
+  }
+
+  async get(id: string): Promise<ports.ConversationRecord | null> {
+    return this.conversations.get(parse(idSchema, id, 'conversation id'));
+  }
+
+  async findByTokenHash(tokenHash: string): Promise<ports.ConversationRecord | null> {
+    return this.conversations.findOne({ tokenHash: parse(sha256HexSchema, tokenHash, 'token hash') });
+  }
+
+  async update(id: string, patch: ports.ConversationPatch): Promise<ports.ConversationRecord> {
+    const checkedId = parse(idSchema, id, 'conversation id');
+    const fields = definedOnly(parse(patchSchema, patch, 'conversation patch'));
+    const updated = await this.conversations.patch({ _id: checkedId }, fields);
+    if (updated === null) throw new NotFoundError('No such conversation', { conversationId: checkedId });
+    return updated;
+  }
+
+  /**
+   * The sequence number comes from an atomic increment of the conversation's `lastSeq`. A retry is
+   * looked up first so it does not use up a number; a retry racing its original still ends in
+   * DuplicateKeyError, leaving one unused number (a gap, never a repeat).
+   */
+  async append(entry: Omit<ports.TranscriptEntry, 'seq'>): Promise<ports.TranscriptEntry> {
+    const checked = parse(newEntrySchema, entry, 'transcript entry');
+    if ((await this.entries.get(messageKey(checked))) !== null) {
+      throw new DuplicateKeyError('This message is already in the transcript', {
+        messageId: checked.messageId,
+      });
+    }
+    const conversation = await this.conversations.findOneAndUpdate(
+      { _id: checked.conversationId },
+      { $inc: { lastSeq: 1 } },
+    );
+    if (conversation === null) {
+      throw new NotFoundError('No such conversation', { conversationId: checked.conversationId });
+    }
+    const appended = { ...checked, seq: conversation.lastSeq };
+    await this.entries.insert(appended);
+    return appended;
+  }
+
+  async transcript(
+    conversationId: string,
+    options: { afterSeq?: number; limit?: number } = {},
+  ): Promise<ports.TranscriptEntry[]> {
+    const checkedId = parse(idSchema, conversationId, 'conversation id');
+    const { afterSeq = 0, limit } = parse(transcriptOptionsSchema, options, 'transcript options');
+    return this.entries.find(
+      { conversationId: checkedId, seq: { $gt: afterSeq } },
+      { sort: { seq: 1 }, ...(limit !== undefined && { limit }) },
+    );
+  }
+
+  async findMessage(conversationId: string, messageId: string): Promise<ports.TranscriptEntry | null> {
+    return this.entries.get(
+      messageKey({
+        conversationId: parse(idSchema, conversationId, 'conversation id'),
+        messageId: parse(idSchema, messageId, 'message id'),
+      }),
+    );
+  }
+
+  /**
+   * In batches (a query stays small however much has piled up): deletes idle conversations,
+   * re-checking idleness in case one woke up meanwhile, then the transcripts of exactly those gone.
+   */
+  async deleteInactiveSince(cutoff: string): Promise<number> {
+    const idle = { lastActivityAt: { $lt: parse(timestampSchema, cutoff, 'cutoff') } };
+    let deleted = 0;
+    for (;;) {
+      const batch = await this.conversations.documents.find(idle, { limit: RETENTION_BATCH });
+      if (batch.length === 0) return deleted;
+      const ids = batch.map((document) => document._id);
+      deleted += await this.conversations.documents.deleteMany({ ...idle, _id: { $in: ids } });
+      const kept = await this.conversations.documents.find({ _id: { $in: ids } });
+      const gone = ids.filter((id) => !kept.some((document) => document._id === id));
+      await this.entries.documents.deleteMany({ conversationId: { $in: gone } });
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { COLLECTIONS } from '../collections.js';
+import type { Driver, Update } from '../driver.js';
+import type * as ports from '../ports.js';
+import {
+  definedOnly,
+  idSchema,
+  localeSchema,
+  parse,
+  textSchema,
+  timeRangeSchema,
+  timestampSchema,
+} from '../validation.js';
+import { RecordCollection, timeRange } from './recordCollection.js';
+
+const statusSchema = z.enum(['queued', 'assigned', 'ended']);
+
+const entrySchema = z.strictObject({
+  id: idSchema,
+  conversationId: idSchema,
+  channel: z.enum(['socket', 'botframework']),
+  locale: localeSchema,
+  status: statusSchema,
+  priority: z.number().int().min(-1_000_000).max(1_000_000),
+  queuedAt: timestampSchema,
+  assignedAt: timestampSchema.nullable(),
+  endedAt: timestampSchema.nullable(),
+  endReason: z.enum(['resolved', 'abandoned', 'expired', 'agent_left']).nullable(),
+  agentId: idSchema.nullable(),
+  question: textSchema(4000),
+}) satisfies z.ZodType<ports.HandoffEntry>;
+
+const patchSchema = entrySchema.omit({ id: true, conversationId: true, channel: true }).partial();
+
+const claimSchema = z.strictObject({
+  locales: z.array(localeSchema).max(10),
+  agentId: idSchema,
+  at: timestampSchema,
+});
+
+/** The claim order: higher priority first, then first come, first served. */
+const CLAIM_ORDER = { priority: -1, queuedAt: 1 } as const;
+
+/**
+ * Present only while the entry is queued or assigned; a unique index on it (sparse / partial)
+ * allows one active entry per conversation and any number of ended ones.
+ */
+const ACTIVE = 'activeConversationId';
+
+function isActive(status: ports.HandoffStatus): boolean {
+  return status !== 'ended';
+}
+
+export class HandoffStore implements ports.HandoffStore {
+  private readonly entries: RecordCollection<ports.HandoffEntry>;
+
+  constructor(driver: Driver) {
+    this.entries = new RecordCollection<ports.HandoffEntry>(driver.collection(COLLECTIONS.handoff), {
+      key: (entry) => entry.id,
+      derived: (entry) => (isActive(entry.status) ? { [ACTIVE]: entry.conversationId } : {}),
+      derivedFields: [ACTIVE],
+    });
+  }
+
+  async enqueue(entry: ports.HandoffEntry): Promise<void> {
+    await this.entries.insert(parse(entrySchema, entry, 'handoff entry'));
+  }
+
+  async claimNext(options: {
+    locales: ports.Locale[];
+    agentId: string;
+    at: string;
+  }): Promise<ports.HandoffEntry | null> {
+    const { locales, agentId, at } = parse(claimSchema, options, 'claim');
+    if (locales.length === 0) return null;
+    return this.entries.findOneAndUpdate(
+      { status: 'queued', locale: { $in: locales } },
+      { $set: { status: 'assigned', agentId, assignedAt: at } },
+      { sort: CLAIM_ORDER },
+    );
+  }
+
+  async get(id: string): Promise<ports.HandoffEntry | null> {
+    return this.entries.get(parse(idSchema, id, 'handoff id'));
+  }
+
+  async activeForConversation(conversationId: string): Promise<ports.HandoffEntry | null> {
+    return this.entries.findOne({ [ACTIVE]: parse(idSchema, conversationId, 'conversation id') });
+  }
+
+  async queued(locale?: ports.Locale): Promise<ports.HandoffEntry[]> {
+    const checked = parse(localeSchema.optional(), locale, 'locale');
+    return this.entries.find(
+      { status: 'queued', ...(checked !== undefined && { locale: checked }) },
+      { sort: CLAIM_ORDER },
+    );
+  }
+
+  async assignedTo(agentId: string): Promise<ports.HandoffEntry[]> {
+    return this.entries.find(
+      { status: 'assigned', agentId: parse(idSchema, agentId, 'agent id') },
+      { sort: { assignedAt: 1 } },
+    );
+  }
+
+  /**
+   * The conversation id is read first (it never changes) to keep the active marker in step with a
+   * new status; the update itself is the compare-and-set on `from`.
+   */
+  async transition(
+    id: string,
+    from: ports.HandoffStatus,
+    patch: Partial<Omit<ports.HandoffEntry, 'id' | 'conversationId' | 'channel'>>,
+  ): Promise<ports.HandoffEntry | null> {
+    const checkedId = parse(idSchema, id, 'handoff id');
+    const checkedFrom = parse(statusSchema, from, 'status');
+    const fields = definedOnly(parse(patchSchema, patch, 'handoff patch'));
+    const current = await this.entries.get(checkedId);
+    if (current === null) return null;
+    const filter = { _id: checkedId, status: checkedFrom };
+    if (fields.status === undefined) return this.entries.patch(filter, fields);
+    const update: Update = isActive(fields.status)
+      ? { $set: { ...fields, [ACTIVE]: current.conversationId } }
+      : { $set: fields, $unset: { [ACTIVE]: true } };
+    return this.entries.findOneAndUpdate(filter, update);
+  }
+
+  async ended(options: { from: string; to: string }): Promise<ports.HandoffEntry[]> {
+    const range = parse(timeRangeSchema, options, 'time range');
+    return this.entries.find({ status: 'ended', ...timeRange('endedAt', range) }, { sort: { endedAt: 1 } });
+  }
+}

@@ -1,0 +1,207 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../bot/auth/passwords.js';
+import { openStore } from '../../bot/storage/openStore.js';
+import type { Role } from '../../bot/storage/ports.js';
+import { REPO_ROOT } from '../support/paths.js';
+import { startTestApp, type TestApp } from '../support/testApp.js';
+
+const run = promisify(execFile);
+const PASSWORD = 'correct horse battery staple';
+
+async function addUser(app: TestApp, username: string, roles: Role[], options: { disabled?: boolean } = {}) {
+  const now = new Date().toISOString();
+  await app.app.store.users.create({
+    id: `id-${username}`,
+    username,
+    displayName: username.toUpperCase(),
+    roles,
+    languages: ['en', 'es'],
+    maxChats: 3,
+    passwordHash: await hashPassword(PASSWORD),
+    disabled: options.disabled ?? false,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+async function login(baseUrl: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Record<string, any>,
+  };
+}
+
+describe('sign-in for agents, editors and admins', () => {
+  let running: TestApp | undefined;
+  afterEach(async () => {
+    await running?.stop();
+    running = undefined;
+  });
+
+  it('when the password is right, then a bearer token opens /api/auth/me until logout', async () => {
+    running = await startTestApp();
+    await addUser(running, 'ana', ['agent']);
+    const ok = await login(running.baseUrl, { username: 'Ana', password: PASSWORD });
+    expect(ok.status).toBe(200);
+    expect(ok.body.user).toMatchObject({ username: 'ana', roles: ['agent'], languages: ['en', 'es'] });
+    expect(JSON.stringify(ok.body)).not.toMatch(/passwordHash|argon2/);
+    const auth = { authorization: `Bearer ${ok.body.token}` };
+
+    const me = await fetch(`${running.baseUrl}/api/auth/me`, { headers: auth });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { user: { username: string } }).user.username).toBe('ana');
+
+    const logout = await fetch(`${running.baseUrl}/api/auth/logout`, { method: 'POST', headers: auth });
+    expect(logout.status).toBe(204);
+    expect((await fetch(`${running.baseUrl}/api/auth/me`, { headers: auth })).status).toBe(401);
+
+    const audit = await running.app.store.audit.list();
+    expect(audit.map((entry) => entry.action)).toEqual(expect.arrayContaining(['login', 'logout']));
+  });
+
+  it('when there is no token or a made-up one, then 401 with a localised message', async () => {
+    running = await startTestApp();
+    const none = await fetch(`${running.baseUrl}/api/auth/me`, {
+      headers: { 'accept-language': 'es-US,es;q=0.9' },
+    });
+    expect(none.status).toBe(401);
+    expect(((await none.json()) as { error: { message: string } }).error.message).toBe(
+      'Por favor, inicie sesión.',
+    );
+    const forged = await fetch(`${running.baseUrl}/api/auth/me`, {
+      headers: { authorization: 'Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+    });
+    expect(forged.status).toBe(401);
+  });
+
+  it('when the password is wrong, the user unknown or disabled, then the same 401 and an audit entry', async () => {
+    running = await startTestApp();
+    await addUser(running, 'ana', ['editor']);
+    await addUser(running, 'old', ['editor'], { disabled: true });
+    const wrong = await login(running.baseUrl, { username: 'ana', password: 'not the password' });
+    const unknown = await login(running.baseUrl, { username: 'nobody', password: PASSWORD });
+    const disabled = await login(running.baseUrl, { username: 'old', password: PASSWORD });
+    for (const attempt of [wrong, unknown, disabled]) {
+      expect(attempt.status).toBe(401);
+      expect(attempt.body.error).toEqual({
+        code: 'invalid_credentials',
+        message: 'The username or password is not correct.',
+      });
+    }
+    const failures = (await running.app.store.audit.list()).filter(
+      (entry) => entry.action === 'login_failed',
+    );
+    expect(failures).toHaveLength(3);
+    expect(JSON.stringify(failures)).not.toContain('not the password');
+  });
+
+  it('when sign-in attempts keep failing, then further attempts wait (429 with Retry-After), even with the right password', async () => {
+    running = await startTestApp({ LOGIN_MAX_FAILURES: '3' });
+    await addUser(running, 'ana', ['agent']);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect((await login(running.baseUrl, { username: 'ana', password: `wrong-${attempt}` })).status).toBe(
+        401,
+      );
+    }
+    const blocked = await login(
+      running.baseUrl,
+      { username: 'ana', password: PASSWORD },
+      { 'accept-language': 'es' },
+    );
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(blocked.body.error.message).toMatch(/Demasiados intentos/);
+  });
+
+  it.each([
+    [{ username: { $ne: null }, password: PASSWORD }, 'username.$ne'],
+    [{ username: 'ana', password: PASSWORD, $where: '1' }, '$where'],
+    [JSON.parse('{"username":"ana","password":"x","__proto__":{"admin":true}}'), '__proto__'],
+    [{ username: 'ana' }, 'password'],
+    [{ username: 'ana', password: 42 }, 'password'],
+  ])(
+    'when the body is %j, then 400 naming the bad field, and nothing reaches the store',
+    async (body, field) => {
+      running ??= await startTestApp();
+      const response = await login(running.baseUrl, body);
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('invalid_input');
+      expect(response.body.error.details.map((problem: { field: string }) => problem.field)).toContain(field);
+    },
+  );
+});
+
+describe('npm run user:create', () => {
+  it('when run with a username, roles and a password, then the user can sign in; a second run refuses the duplicate', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-user-'));
+    const env = { ...process.env, DATA_DIR: dataDir, USER_PASSWORD: PASSWORD, NODE_ENV: 'test' };
+    const args = [
+      '--import',
+      'tsx',
+      'scripts/user-create.ts',
+      '--username',
+      'Maria',
+      '--role',
+      'agent',
+      '--role',
+      'editor',
+      '--languages',
+      'es,en',
+      '--name',
+      'María Pérez',
+    ];
+    try {
+      const created = await run(process.execPath, args, { cwd: REPO_ROOT, env });
+      expect(created.stdout).toContain('created agent+editor "maria" (es, en)');
+      const again = await run(process.execPath, args, { cwd: REPO_ROOT, env }).catch(
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(again).toMatchObject({ code: 1 });
+      expect((again as { stderr: string }).stderr).toContain('already taken');
+
+      const weak = await run(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/user-create.ts', '--username', 'bob', '--role', 'agent'],
+        {
+          cwd: REPO_ROOT,
+          env: { ...env, USER_PASSWORD: 'short' },
+        },
+      ).catch((error: { code: number; stderr: string }) => error);
+      expect(weak).toMatchObject({ code: 1 });
+      expect((weak as { stderr: string }).stderr).toContain('at least 12 characters');
+
+      const store = await openStore({ kind: 'embedded', dataDir });
+      try {
+        const user = await store.users.findByUsername('maria');
+        expect(user).toMatchObject({
+          displayName: 'María Pérez',
+          roles: ['agent', 'editor'],
+          languages: ['es', 'en'],
+        });
+        expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
+        expect(await store.users.findByUsername('bob')).toBeNull();
+      } finally {
+        await store.close();
+      }
+      const app = await startTestApp({ DATA_DIR: dataDir });
+      try {
+        expect((await login(app.baseUrl, { username: 'maria', password: PASSWORD })).status).toBe(200);
+      } finally {
+        await app.stop();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

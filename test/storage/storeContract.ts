@@ -1,0 +1,621 @@
+/**
+ * The behaviour every Store backend must have, registered once per backend (embedded.test.ts,
+ * mongodb.test.ts). `openFresh` returns an empty store; the suite closes it after each test.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  ConflictError,
+  DuplicateKeyError,
+  NotFoundError,
+  StoreInputError,
+} from '../../bot/storage/errors.js';
+import type { Store } from '../../bot/storage/ports.js';
+import {
+  analyticsEvent,
+  articleRecord,
+  articleRevision,
+  at,
+  auditEntry,
+  conversation,
+  editedArticle,
+  feedback,
+  handoffEntry,
+  presence,
+  serviceRequest,
+  session,
+  sha256,
+  transcriptEntry,
+  user,
+} from './fixtures/records.js';
+
+/** Settles all, then splits fulfilled values from rejection reasons. */
+async function settle<T>(promises: Array<Promise<T>>): Promise<{ values: T[]; errors: unknown[] }> {
+  const results = await Promise.allSettled(promises);
+  return {
+    values: results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])),
+    errors: results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : [])),
+  };
+}
+
+/** A value typed as anything, for feeding the stores what TypeScript would never let through. */
+function hostile<T>(value: unknown): T {
+  return value as T;
+}
+
+export function describeStoreContract(backend: string, openFresh: () => Promise<Store>): void {
+  describe(`Store contract: ${backend}`, () => {
+    let store: Store;
+    /** Unset when opening failed, so that failure is the one reported. */
+    let opened: Store | undefined;
+
+    beforeEach(async () => {
+      opened = store = await openFresh();
+    });
+
+    afterEach(async () => {
+      await opened?.close();
+      opened = undefined;
+    });
+
+    it('answers ping', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
+    describe('articles', () => {
+      it('creates, reads back exactly, and refuses a second (locale, id)', async () => {
+        const record = articleRecord('contact-center', 'en');
+        await store.articles.create(record, articleRevision(record));
+        expect(await store.articles.get('en', 'contact-center')).toEqual(record);
+        expect(await store.articles.get('es', 'contact-center')).toBeNull();
+
+        const again = articleRecord('contact-center', 'en', { updatedBy: 'someone-else' });
+        await expect(store.articles.create(again, articleRevision(again))).rejects.toBeInstanceOf(
+          DuplicateKeyError,
+        );
+        const twin = articleRecord('contact-center', 'es');
+        await store.articles.create(twin, articleRevision(twin));
+        expect(await store.articles.revisions('en', 'contact-center')).toEqual([articleRevision(record)]);
+      });
+
+      it('lists by locale then id, hiding deleted ones unless asked', async () => {
+        const records = [
+          articleRecord('zeta', 'en'),
+          articleRecord('alpha', 'es', { status: 'draft', published: null, publishedRevision: null }),
+          articleRecord('alpha', 'en'),
+          articleRecord('gone', 'en', { deleted: true }),
+        ];
+        for (const record of records) await store.articles.create(record, articleRevision(record));
+        const keys = (list: Array<{ locale: string; id: string }>) => list.map((a) => `${a.locale}:${a.id}`);
+        expect(keys(await store.articles.list())).toEqual(['en:alpha', 'en:zeta', 'es:alpha']);
+        expect(keys(await store.articles.list({ includeDeleted: true }))).toEqual([
+          'en:alpha',
+          'en:gone',
+          'en:zeta',
+          'es:alpha',
+        ]);
+        expect(keys(await store.articles.list({ locale: 'es' }))).toEqual(['es:alpha']);
+        expect(keys(await store.articles.list({ status: 'published' }))).toEqual(['en:alpha', 'en:zeta']);
+      });
+
+      it('updates from the expected revision and keeps every revision, oldest first', async () => {
+        const first = articleRecord('fees', 'en');
+        await store.articles.create(first, articleRevision(first));
+        const second = editedArticle(first, 'Fees, second take');
+        await store.articles.update(second, 1, articleRevision(second, { note: 'typo' }));
+        const third = editedArticle(second, 'Fees, third take');
+        await store.articles.update(third, 2, articleRevision(third));
+
+        expect(await store.articles.get('en', 'fees')).toEqual(third);
+        expect((await store.articles.revisions('en', 'fees')).map((r) => r.revision)).toEqual([1, 2, 3]);
+        expect(await store.articles.revision('en', 'fees', 2)).toEqual(
+          articleRevision(second, { note: 'typo' }),
+        );
+        expect(await store.articles.revision('en', 'fees', 9)).toBeNull();
+      });
+
+      it('refuses a stale update with ConflictError and writes nothing', async () => {
+        const first = articleRecord('fees', 'en');
+        await store.articles.create(first, articleRevision(first));
+        const second = editedArticle(first, 'Second');
+        await store.articles.update(second, 1, articleRevision(second));
+
+        const stale = editedArticle(first, 'Stale');
+        await expect(store.articles.update(stale, 1, articleRevision(stale))).rejects.toBeInstanceOf(
+          ConflictError,
+        );
+        const ahead = editedArticle(editedArticle(second, 'x'), 'Ahead');
+        await expect(store.articles.update(ahead, 3, articleRevision(ahead))).rejects.toBeInstanceOf(
+          ConflictError,
+        );
+        expect(await store.articles.get('en', 'fees')).toEqual(second);
+        expect(await store.articles.revisions('en', 'fees')).toHaveLength(2);
+        // A later update from the current revision still goes through.
+        const third = editedArticle(second, 'Third');
+        await store.articles.update(third, 2, articleRevision(third));
+        expect((await store.articles.get('en', 'fees'))?.draft.title).toBe('Third');
+      });
+
+      it('lets exactly one of concurrent updates from the same revision win', async () => {
+        const first = articleRecord('fees', 'en');
+        await store.articles.create(first, articleRevision(first));
+        const attempts = Array.from({ length: 10 }, (_, n) => editedArticle(first, `Attempt ${n}`));
+        const { values, errors } = await settle(
+          attempts.map((record) => store.articles.update(record, 1, articleRevision(record))),
+        );
+        expect(values).toHaveLength(1);
+        expect(errors).toHaveLength(9);
+        for (const error of errors) expect(error).toBeInstanceOf(ConflictError);
+
+        const stored = await store.articles.get('en', 'fees');
+        const revisions = await store.articles.revisions('en', 'fees');
+        expect(stored?.revision).toBe(2);
+        expect(revisions.map((r) => r.revision)).toEqual([1, 2]);
+        expect(revisions[1]?.content.title).toBe(stored?.draft.title);
+      });
+
+      it('answers NotFoundError for an update of an article that does not exist', async () => {
+        const ghost = editedArticle(articleRecord('ghost', 'en'), 'Ghost');
+        await expect(store.articles.update(ghost, 1, articleRevision(ghost))).rejects.toBeInstanceOf(
+          NotFoundError,
+        );
+        expect(await store.articles.revisions('en', 'ghost')).toEqual([]);
+      });
+    });
+
+    describe('conversations and transcripts', () => {
+      it('creates with lastSeq 0, finds by token hash, patches, and refuses a duplicate id', async () => {
+        const record = conversation('conv-1');
+        expect(await store.conversations.create(record)).toEqual({ ...record, lastSeq: 0 });
+        await expect(store.conversations.create(record)).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await store.conversations.get('conv-1')).toEqual({ ...record, lastSeq: 0 });
+        expect(await store.conversations.findByTokenHash(sha256('token-conv-1'))).toEqual({
+          ...record,
+          lastSeq: 0,
+        });
+        expect(await store.conversations.findByTokenHash(sha256('other'))).toBeNull();
+
+        const updated = await store.conversations.update('conv-1', { locale: 'es', lastActivityAt: at(5) });
+        expect(updated).toEqual({ ...record, locale: 'es', lastActivityAt: at(5), lastSeq: 0 });
+        await expect(store.conversations.update('nope', { locale: 'es' })).rejects.toBeInstanceOf(
+          NotFoundError,
+        );
+      });
+
+      it('gives 20 concurrent appends the numbers 1..20, each once', async () => {
+        await store.conversations.create(conversation('conv-1'));
+        const appended = await Promise.all(
+          Array.from({ length: 20 }, (_, n) =>
+            store.conversations.append(transcriptEntry('conv-1', `m${n}`)),
+          ),
+        );
+        expect(appended.map((entry) => entry.seq).sort((a, b) => a - b)).toEqual(
+          Array.from({ length: 20 }, (_, n) => n + 1),
+        );
+        const transcript = await store.conversations.transcript('conv-1');
+        expect(transcript.map((entry) => entry.seq)).toEqual(Array.from({ length: 20 }, (_, n) => n + 1));
+        expect(transcript).toEqual([...appended].sort((a, b) => a.seq - b.seq));
+        expect((await store.conversations.get('conv-1'))?.lastSeq).toBe(20);
+      });
+
+      it('recognises a retried message id without using up a number', async () => {
+        await store.conversations.create(conversation('conv-1'));
+        await store.conversations.create(conversation('conv-2'));
+        const entry = transcriptEntry('conv-1', 'client-42');
+        expect(await store.conversations.append(entry)).toEqual({ ...entry, seq: 1 });
+        await expect(store.conversations.append(entry)).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await store.conversations.findMessage('conv-1', 'client-42')).toEqual({ ...entry, seq: 1 });
+        // The same id in another conversation is another message.
+        await store.conversations.append(transcriptEntry('conv-2', 'client-42'));
+        expect((await store.conversations.append(transcriptEntry('conv-1', 'client-43'))).seq).toBe(2);
+        expect(await store.conversations.findMessage('conv-1', 'missing')).toBeNull();
+      });
+
+      it('lets exactly one of concurrent retries of the same message in', async () => {
+        await store.conversations.create(conversation('conv-1'));
+        const { values, errors } = await settle(
+          Array.from({ length: 5 }, () => store.conversations.append(transcriptEntry('conv-1', 'same'))),
+        );
+        expect(values).toHaveLength(1);
+        for (const error of errors) expect(error).toBeInstanceOf(DuplicateKeyError);
+        expect(await store.conversations.transcript('conv-1')).toHaveLength(1);
+      });
+
+      it('refuses an append to a conversation that does not exist', async () => {
+        await expect(store.conversations.append(transcriptEntry('ghost', 'm1'))).rejects.toBeInstanceOf(
+          NotFoundError,
+        );
+      });
+
+      it('returns what a reconnecting client missed, in order and limited', async () => {
+        await store.conversations.create(conversation('conv-1'));
+        for (let n = 1; n <= 6; n += 1) await store.conversations.append(transcriptEntry('conv-1', `m${n}`));
+        const seqs = async (options: { afterSeq?: number; limit?: number }) =>
+          (await store.conversations.transcript('conv-1', options)).map((entry) => entry.seq);
+        expect(await seqs({ afterSeq: 4 })).toEqual([5, 6]);
+        expect(await seqs({ afterSeq: 1, limit: 2 })).toEqual([2, 3]);
+        expect(await seqs({ afterSeq: 6 })).toEqual([]);
+      });
+
+      it('deletes conversations idle since before the cutoff, with their transcripts', async () => {
+        await store.conversations.create(conversation('old', { lastActivityAt: at(0) }));
+        await store.conversations.create(conversation('recent', { lastActivityAt: at(100) }));
+        await store.conversations.append(transcriptEntry('old', 'm1'));
+        await store.conversations.append(transcriptEntry('recent', 'm1'));
+
+        expect(await store.conversations.deleteInactiveSince(at(50))).toBe(1);
+        expect(await store.conversations.get('old')).toBeNull();
+        expect(await store.conversations.transcript('old')).toEqual([]);
+        expect(await store.conversations.get('recent')).not.toBeNull();
+        expect(await store.conversations.transcript('recent')).toHaveLength(1);
+        expect(await store.conversations.deleteInactiveSince(at(50))).toBe(0);
+      });
+    });
+
+    describe('bot state (botbuilder Storage, MemoryStorage eTag semantics)', () => {
+      const key = 'socket/conversations/conv-1';
+
+      it('reads back what was written, with an eTag, including keys databases dislike', async () => {
+        expect(await store.botState.read([key])).toEqual({});
+        const state = { dialogState: { $stack: [{ id: 'main' }] }, 'with.dot': 1 };
+        await store.botState.write({ [key]: state });
+        const items = await store.botState.read([key, 'missing']);
+        expect(Object.keys(items)).toEqual([key]);
+        expect(items[key]).toEqual({ ...state, eTag: expect.any(String) });
+      });
+
+      it('rejects a stale eTag, accepts the current one, and changes the eTag on each write', async () => {
+        await store.botState.write({ [key]: { count: 1 } });
+        const first = (await store.botState.read([key]))[key];
+        await store.botState.write({ [key]: { ...first, count: 2 } });
+        const second = (await store.botState.read([key]))[key];
+        expect(second?.eTag).not.toBe(first?.eTag);
+
+        await expect(store.botState.write({ [key]: { ...first, count: 3 } })).rejects.toThrow(
+          /eTag conflict/,
+        );
+        expect((await store.botState.read([key]))[key]).toEqual(second);
+      });
+
+      it("overwrites whatever is stored when the eTag is '*' or absent", async () => {
+        await store.botState.write({ [key]: { count: 1 } });
+        await store.botState.write({ [key]: { count: 2, eTag: '*' } });
+        expect((await store.botState.read([key]))[key]?.count).toBe(2);
+        await store.botState.write({ [key]: { count: 3 } });
+        expect((await store.botState.read([key]))[key]?.count).toBe(3);
+      });
+
+      it('writes a new item that carries an eTag (nothing stored to conflict with)', async () => {
+        await store.botState.write({ [key]: { count: 1, eTag: 'from-elsewhere' } });
+        expect((await store.botState.read([key]))[key]?.count).toBe(1);
+      });
+
+      it('lets exactly one of concurrent writes from the same read win', async () => {
+        await store.botState.write({ [key]: { count: 0 } });
+        const read = (await store.botState.read([key]))[key];
+        const { values, errors } = await settle(
+          Array.from({ length: 8 }, (_, n) => store.botState.write({ [key]: { ...read, count: n + 1 } })),
+        );
+        expect(values).toHaveLength(1);
+        expect(errors).toHaveLength(7);
+        for (const error of errors) expect(String(error)).toMatch(/eTag conflict/);
+      });
+
+      it('deletes', async () => {
+        await store.botState.write({ [key]: { count: 1 }, other: { count: 2 } });
+        await store.botState.delete([key]);
+        expect(Object.keys(await store.botState.read([key, 'other']))).toEqual(['other']);
+      });
+    });
+
+    describe('handoff queue', () => {
+      it('allows one active entry per conversation, and a new one once it ended', async () => {
+        await store.handoff.enqueue(handoffEntry('h1', 'conv-1'));
+        await expect(store.handoff.enqueue(handoffEntry('h2', 'conv-1'))).rejects.toBeInstanceOf(
+          DuplicateKeyError,
+        );
+        await expect(store.handoff.enqueue(handoffEntry('h1', 'conv-9'))).rejects.toBeInstanceOf(
+          DuplicateKeyError,
+        );
+        expect((await store.handoff.activeForConversation('conv-1'))?.id).toBe('h1');
+
+        const ended = await store.handoff.transition('h1', 'queued', {
+          status: 'ended',
+          endedAt: at(5),
+          endReason: 'abandoned',
+        });
+        expect(ended).toEqual({
+          ...handoffEntry('h1', 'conv-1'),
+          status: 'ended',
+          endedAt: at(5),
+          endReason: 'abandoned',
+        });
+        expect(await store.handoff.activeForConversation('conv-1')).toBeNull();
+        await store.handoff.enqueue(handoffEntry('h2', 'conv-1'));
+        await store.handoff.enqueue(handoffEntry('h3', 'conv-1', { status: 'ended', endedAt: at(6) }));
+        expect((await store.handoff.activeForConversation('conv-1'))?.id).toBe('h2');
+      });
+
+      it('claims by priority, then queue time, within the agent’s languages', async () => {
+        await store.handoff.enqueue(handoffEntry('late', 'c1', { queuedAt: at(3) }));
+        await store.handoff.enqueue(handoffEntry('early', 'c2', { queuedAt: at(1) }));
+        await store.handoff.enqueue(handoffEntry('urgent', 'c3', { queuedAt: at(9), priority: 10 }));
+        await store.handoff.enqueue(handoffEntry('spanish', 'c4', { queuedAt: at(0), locale: 'es' }));
+        expect((await store.handoff.queued()).map((e) => e.id)).toEqual([
+          'urgent',
+          'spanish',
+          'early',
+          'late',
+        ]);
+        expect((await store.handoff.queued('es')).map((e) => e.id)).toEqual(['spanish']);
+
+        const claim = () => store.handoff.claimNext({ locales: ['en'], agentId: 'agent-1', at: at(10) });
+        expect(await claim()).toEqual({
+          ...handoffEntry('urgent', 'c3', { queuedAt: at(9), priority: 10 }),
+          status: 'assigned',
+          agentId: 'agent-1',
+          assignedAt: at(10),
+        });
+        expect((await claim())?.id).toBe('early');
+        expect((await claim())?.id).toBe('late');
+        expect(await claim()).toBeNull();
+        expect(await store.handoff.claimNext({ locales: [], agentId: 'agent-1', at: at(10) })).toBeNull();
+        expect((await store.handoff.assignedTo('agent-1')).map((e) => e.id).sort()).toEqual([
+          'early',
+          'late',
+          'urgent',
+        ]);
+        expect((await store.handoff.activeForConversation('c3'))?.status).toBe('assigned');
+      });
+
+      it('hands each of 50 queued entries to exactly one of 100 concurrent claims', async () => {
+        const entries = Array.from({ length: 50 }, (_, n) =>
+          handoffEntry(`h${n}`, `c${n}`, {
+            locale: n % 5 === 0 ? 'es' : 'en',
+            priority: n % 3,
+            queuedAt: at(n),
+          }),
+        );
+        for (const entry of entries) await store.handoff.enqueue(entry);
+        const claims = Array.from({ length: 100 }, (_, n) => {
+          const locales: Array<'en' | 'es'> = n % 4 === 0 ? ['es'] : ['en'];
+          return store.handoff
+            .claimNext({ locales, agentId: `agent-${n}`, at: at(100) })
+            .then((entry) => ({ entry, locales }));
+        });
+        const results = await Promise.all(claims);
+        const claimed = results.flatMap(({ entry }) => (entry === null ? [] : [entry.id]));
+        expect(claimed).toHaveLength(50);
+        expect(new Set(claimed).size).toBe(50);
+        for (const { entry, locales } of results) if (entry !== null) expect(locales).toContain(entry.locale);
+        expect(await store.handoff.queued()).toEqual([]);
+        const stored = await Promise.all(entries.map((entry) => store.handoff.get(entry.id)));
+        for (const [index, entry] of stored.entries()) {
+          expect(entry?.status).toBe('assigned');
+          expect(results.find((result) => result.entry?.id === entry?.id)?.entry?.agentId).toBe(
+            entry?.agentId,
+          );
+          expect(entry?.locale).toBe(entries[index]?.locale);
+        }
+      });
+
+      it('moves an entry only from the stated status', async () => {
+        await store.handoff.enqueue(handoffEntry('h1', 'conv-1'));
+        expect(
+          await store.handoff.transition('h1', 'assigned', { status: 'ended', endedAt: at(1) }),
+        ).toBeNull();
+        const { values } = await settle(
+          ['agent-1', 'agent-2'].map((agentId) =>
+            store.handoff.transition('h1', 'queued', { status: 'assigned', agentId, assignedAt: at(1) }),
+          ),
+        );
+        expect(values.filter((entry) => entry !== null)).toHaveLength(1);
+        expect(await store.handoff.transition('ghost', 'queued', { priority: 3 })).toBeNull();
+        expect((await store.handoff.transition('h1', 'assigned', { priority: 3 }))?.priority).toBe(3);
+      });
+
+      it('lists ended entries from `from` inclusive to `to` exclusive', async () => {
+        for (const [n, minute] of [0, 10, 20].entries()) {
+          await store.handoff.enqueue(
+            handoffEntry(`h${n}`, `c${n}`, { status: 'ended', endedAt: at(minute), endReason: 'resolved' }),
+          );
+        }
+        await store.handoff.enqueue(handoffEntry('active', 'c9'));
+        expect((await store.handoff.ended({ from: at(0), to: at(20) })).map((e) => e.id)).toEqual([
+          'h0',
+          'h1',
+        ]);
+      });
+    });
+
+    describe('agent presence', () => {
+      it('upserts, reads, lists and patches', async () => {
+        await store.presence.upsert(presence('agent-b'));
+        await store.presence.upsert(presence('agent-a', { status: 'away' }));
+        await store.presence.upsert(presence('agent-b', { instanceId: 'instance-2' }));
+        expect(await store.presence.get('agent-b')).toEqual(
+          presence('agent-b', { instanceId: 'instance-2' }),
+        );
+        expect((await store.presence.list()).map((p) => p.agentId)).toEqual(['agent-a', 'agent-b']);
+        expect((await store.presence.list({ status: 'away' })).map((p) => p.agentId)).toEqual(['agent-a']);
+        expect(await store.presence.update('agent-a', { status: 'available', lastSeenAt: at(2) })).toEqual(
+          presence('agent-a', { status: 'available', lastSeenAt: at(2) }),
+        );
+        expect(await store.presence.update('ghost', { status: 'away' })).toBeNull();
+      });
+
+      it('never reserves more than maxChats slots under concurrency, nor releases below zero', async () => {
+        await store.presence.upsert(presence('agent-1', { maxChats: 3 }));
+        const reserved = await Promise.all(
+          Array.from({ length: 20 }, (_, n) => store.presence.reserveSlot('agent-1', at(n + 1))),
+        );
+        expect(reserved.filter((p) => p !== null)).toHaveLength(3);
+        expect((await store.presence.get('agent-1'))?.openChats).toBe(3);
+
+        const released = await Promise.all(
+          Array.from({ length: 5 }, () => store.presence.releaseSlot('agent-1', at(30))),
+        );
+        expect(released.every((p) => p !== null && p.openChats >= 0)).toBe(true);
+        expect(await store.presence.get('agent-1')).toMatchObject({ openChats: 0, maxChats: 3 });
+        expect(await store.presence.releaseSlot('ghost', at(30))).toBeNull();
+      });
+
+      it('reserves only for an available agent, and follows changes of maxChats', async () => {
+        await store.presence.upsert(presence('agent-1', { maxChats: 1, status: 'away' }));
+        expect(await store.presence.reserveSlot('agent-1', at(1))).toBeNull();
+        await store.presence.update('agent-1', { status: 'available' });
+        expect(await store.presence.reserveSlot('agent-1', at(2))).toMatchObject({
+          openChats: 1,
+          idleSince: at(2),
+        });
+        expect(await store.presence.reserveSlot('agent-1', at(3))).toBeNull();
+        await store.presence.update('agent-1', { maxChats: 2 });
+        expect(await store.presence.reserveSlot('agent-1', at(4))).toMatchObject({ openChats: 2 });
+        expect(await store.presence.reserveSlot('agent-1', at(5))).toBeNull();
+        expect(await store.presence.reserveSlot('ghost', at(5))).toBeNull();
+      });
+    });
+
+    describe('users and sessions', () => {
+      it('keeps ids and usernames unique', async () => {
+        await store.users.create(user('u1', 'ana'));
+        await expect(store.users.create(user('u2', 'ana'))).rejects.toBeInstanceOf(DuplicateKeyError);
+        await expect(store.users.create(user('u1', 'bea'))).rejects.toBeInstanceOf(DuplicateKeyError);
+        await store.users.create(user('u2', 'bea'));
+        await expect(store.users.update('u2', { username: 'ana' })).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect((await store.users.list()).map((u) => u.username)).toEqual(['ana', 'bea']);
+      });
+
+      it('finds by username, patches, and answers null for someone unknown', async () => {
+        await store.users.create(user('u1', 'ana'));
+        expect(await store.users.findByUsername('Ana')).toEqual(user('u1', 'ana'));
+        expect(await store.users.findByUsername('nobody')).toBeNull();
+        const patched = await store.users.update('u1', { roles: ['agent', 'admin'], updatedAt: at(3) });
+        expect(patched).toEqual(user('u1', 'ana', { roles: ['agent', 'admin'], updatedAt: at(3) }));
+        expect(await store.users.get('u1')).toEqual(patched);
+        expect(await store.users.update('ghost', { disabled: true })).toBeNull();
+      });
+
+      it('ignores expired sessions and deletes them', async () => {
+        await store.sessions.create(session('live', { expiresAt: at(60) }));
+        await store.sessions.create(session('dead', { expiresAt: at(10) }));
+        await expect(store.sessions.create(session('live'))).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await store.sessions.find(sha256('live'), at(30))).toEqual(
+          session('live', { expiresAt: at(60) }),
+        );
+        expect(await store.sessions.find(sha256('dead'), at(30))).toBeNull();
+        expect(await store.sessions.find(sha256('live'), at(60))).toBeNull();
+
+        expect(await store.sessions.deleteExpired(at(30))).toBe(1);
+        await store.sessions.delete(sha256('live'));
+        expect(await store.sessions.find(sha256('live'), at(30))).toBeNull();
+      });
+    });
+
+    describe('service requests, feedback, analytics, audit', () => {
+      it('lists service requests by due date and closes each once', async () => {
+        await store.serviceRequests.create(serviceRequest('r1', { dueDate: '2025-03-07' }));
+        await store.serviceRequests.create(serviceRequest('r2', { dueDate: '2025-03-04' }));
+        await expect(store.serviceRequests.create(serviceRequest('r1'))).rejects.toBeInstanceOf(
+          DuplicateKeyError,
+        );
+        expect((await store.serviceRequests.list()).map((r) => r.id)).toEqual(['r2', 'r1']);
+
+        const { values } = await settle(
+          ['agent-1', 'agent-2'].map((by) => store.serviceRequests.close('r1', by, at(5))),
+        );
+        const closed = values.filter((request) => request !== null);
+        expect(closed).toHaveLength(1);
+        expect(closed[0]).toMatchObject({ status: 'closed', closedAt: at(5) });
+        expect((await store.serviceRequests.list({ status: 'open' })).map((r) => r.id)).toEqual(['r2']);
+        expect(await store.serviceRequests.close('ghost', 'agent-1', at(5))).toBeNull();
+        expect(await store.serviceRequests.get('r1')).toEqual(closed[0]);
+      });
+
+      it('lists feedback and analytics in time order, `from` inclusive, `to` exclusive', async () => {
+        await store.feedback.add(feedback('f3', { at: at(3) }));
+        await store.feedback.add(feedback('f1', { at: at(1), locale: 'es' }));
+        await store.feedback.add(feedback('f2', { at: at(2) }));
+        await expect(store.feedback.add(feedback('f2'))).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect((await store.feedback.list({ from: at(1), to: at(3) })).map((f) => f.id)).toEqual([
+          'f1',
+          'f2',
+        ]);
+        expect(
+          (await store.feedback.list({ from: at(0), to: at(9), locale: 'en' })).map((f) => f.id),
+        ).toEqual(['f2', 'f3']);
+
+        await store.analytics.record(
+          analyticsEvent('e2', { at: at(2), type: 'case_status', decision: null }),
+        );
+        await store.analytics.record(analyticsEvent('e1', { at: at(1) }));
+        expect(await store.analytics.list({ from: at(0), to: at(9) })).toEqual([
+          analyticsEvent('e1', { at: at(1) }),
+          analyticsEvent('e2', { at: at(2), type: 'case_status', decision: null }),
+        ]);
+        expect(
+          (await store.analytics.list({ from: at(0), to: at(9), type: 'question' })).map((e) => e.id),
+        ).toEqual(['e1']);
+      });
+
+      it('lists the audit newest first, within bounds and limit', async () => {
+        for (const minute of [1, 2, 3, 4])
+          await store.audit.record(auditEntry(`a${minute}`, { at: at(minute) }));
+        expect((await store.audit.list()).map((e) => e.id)).toEqual(['a4', 'a3', 'a2', 'a1']);
+        expect((await store.audit.list({ from: at(2), to: at(4) })).map((e) => e.id)).toEqual(['a3', 'a2']);
+        expect((await store.audit.list({ limit: 1 })).map((e) => e.id)).toEqual(['a4']);
+      });
+    });
+
+    describe('input that must never reach a query', () => {
+      const record = articleRecord('fees', 'en');
+      const cases: Array<[string, (store: Store) => Promise<unknown>]> = [
+        [
+          'an unknown field in a record',
+          (s) => s.users.create({ ...user('u1', 'ana'), isAdmin: true } as never),
+        ],
+        ['an unknown field in a patch', (s) => s.conversations.update('conv-1', hostile({ lastSeq: 99 }))],
+        ['an unknown field in a filter', (s) => s.articles.list(hostile({ locale: 'en', owner: 'x' }))],
+        ['{ $ne: null } as an id', (s) => s.users.get(hostile({ $ne: null }))],
+        ['{ $gt: "" } as a token hash', (s) => s.sessions.find(hostile({ $gt: '' }), at(0))],
+        ['{ $ne: null } as an agent id', (s) => s.presence.reserveSlot(hostile({ $ne: null }), at(0))],
+        [
+          '{ $in: [...] } as a conversation id',
+          (s) => s.conversations.transcript(hostile({ $in: ['conv-1'] })),
+        ],
+        ['an operator as a state key', (s) => s.botState.read(hostile([{ $ne: null }]))],
+        ['a $where key', (s) => s.users.create(hostile({ ...user('u1', 'ana'), $where: 'sleep(1000)' }))],
+        ['a $where filter', (s) => s.audit.list(hostile({ $where: 'true' }))],
+        ['an operator patch', (s) => s.users.update('u1', hostile({ $set: { roles: ['admin'] } }))],
+        [
+          'a __proto__ key',
+          (s) =>
+            s.users.create(
+              JSON.parse(`{"__proto__":{"roles":["admin"]},${JSON.stringify(user('u1', 'ana')).slice(1)}`),
+            ),
+        ],
+        ['a number as an id', (s) => s.users.get(hostile(42))],
+        ['a number as a message id', (s) => s.conversations.findMessage('conv-1', hostile(7))],
+        ['a number as a handoff id', (s) => s.handoff.transition(hostile(1), 'queued', { priority: 1 })],
+        ['an object as a limit', (s) => s.conversations.transcript('conv-1', hostile({ limit: { $gt: 0 } }))],
+        ['a timestamp in another format', (s) => s.sessions.deleteExpired('2025-03-03')],
+        [
+          'a revision that does not follow',
+          (s) => s.articles.update(editedArticle(record, 'x'), 5, articleRevision(record)),
+        ],
+        ['an article locale outside the product', (s) => s.articles.get(hostile('fr'), 'fees')],
+        ['an item that is not an object', (s) => s.botState.write(hostile({ key: 'text' }))],
+      ];
+
+      it.each(cases)('refuses %s with StoreInputError', async (_name, call) => {
+        await expect(call(store)).rejects.toBeInstanceOf(StoreInputError);
+      });
+
+      it('writes nothing when it refuses', async () => {
+        for (const [, call] of cases) await call(store).catch(() => undefined);
+        expect(await store.users.list()).toEqual([]);
+        expect(await store.users.get('u1')).toBeNull();
+        expect(await store.botState.read(['key'])).toEqual({});
+      });
+    });
+  });
+}
