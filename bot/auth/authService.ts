@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
 import type { AuditStore, Locale, Role, SessionStore, UserRecord, UserStore } from '../storage/ports.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { hashToken, newOpaqueToken } from './sessionTokens.js';

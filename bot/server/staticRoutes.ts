@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Server } from 'restify';
+import type { Response, Server } from 'restify';
 import type { Logger } from '../logging/logger.js';
 import { errorBody } from './httpErrors.js';
 
@@ -29,7 +29,7 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/;
  * widget script, the agent and editor consoles. `widget.js` may be embedded by any allowed origin.
  */
 export function registerStaticRoutes(server: Server, options: { publicDir: string; logger: Logger }): void {
-  const send = async (file: string, res: import('restify').Response) => {
+  const send = async (file: string, res: Response) => {
     const type = CONTENT_TYPES[path.extname(file)];
     if (!SAFE_NAME.test(file) || !type) {
       res.send(404, errorBody('not_found', 'Not found.'));

@@ -11,6 +11,12 @@ import { REPO_ROOT } from '../support/paths.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const run = promisify(execFile);
+
+interface LoginBody {
+  token?: string;
+  user?: Record<string, unknown>;
+  error: { code: string; message: string; details: Array<{ field: string }> };
+}
 const PASSWORD = 'correct horse battery staple';
 
 async function addUser(app: TestApp, username: string, roles: Role[], options: { disabled?: boolean } = {}) {
@@ -38,7 +44,7 @@ async function login(baseUrl: string, body: unknown, headers: Record<string, str
   return {
     status: response.status,
     headers: response.headers,
-    body: (await response.json()) as Record<string, any>,
+    body: (await response.json()) as LoginBody,
   };
 }
 
