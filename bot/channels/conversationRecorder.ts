@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityTypes, type Activity, type ConversationReference, type Middleware, TurnContext } from 'botbuilder';
+import {
+  ActivityTypes,
+  type Activity,
+  type ConversationReference,
+  type Middleware,
+  TurnContext,
+} from 'botbuilder';
 import { toProductLocale } from '../i18n/i18n.js';
 import { maskPersonalData, maskPersonalDataDeep } from '../privacy/personalData.js';
 import { isStoreError } from '../storage/errors.js';

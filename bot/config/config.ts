@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { caseStatusConfigSchema, type CaseStatusConfig } from '../cases/caseStatusConfig.js';
 import type { BusinessHoursConfig } from '../handoff/businessHours/businessHoursConfig.js';
+import type { HandoffPolicy } from '../handoff/handoffPolicy.js';
 import { SETTINGS, type Env, type SettingName } from './settings.js';
 
 /** The product's configuration, parsed once from the environment by `loadConfig`. */
@@ -26,6 +27,10 @@ export interface AppConfig {
   caseStatus: CaseStatusConfig;
   /** When live agents work. */
   businessHours: BusinessHoursConfig;
+  /** Live-agent queue: waits, grace periods, sweeps, due dates of messages left out of hours. */
+  handoff: HandoffPolicy;
+  /** Instances meant to share the store; more than one needs MongoDB (see docs/operations.md). */
+  instances: number;
   auth: { sessionTtlMs: number; maxFailuresPerUser: number };
   /** The visitor widget's channel limits. */
   widget: {
@@ -85,6 +90,15 @@ export function loadConfig(
     transcriptRetentionDays: env.TRANSCRIPT_RETENTION_DAYS,
     caseStatus: caseStatusConfig(env),
     businessHours: env.BUSINESS_HOURS,
+    handoff: {
+      maxWaitMs: env.HANDOFF_MAX_WAIT_MINUTES * 60_000,
+      graceMs: env.HANDOFF_GRACE_SECONDS * 1000,
+      agentTimeoutMs: env.HANDOFF_AGENT_TIMEOUT_SECONDS * 1000,
+      sweepIntervalMs: env.HANDOFF_SWEEP_SECONDS * 1000,
+      messageDueDays: env.HANDOFF_MESSAGE_DUE_DAYS,
+      urgentMessageDueDays: env.HANDOFF_URGENT_DUE_DAYS,
+    },
+    instances: env.INSTANCES,
     auth: { sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000, maxFailuresPerUser: env.LOGIN_MAX_FAILURES },
     widget: {
       maxMessageLength: env.WIDGET_MAX_MESSAGE_LENGTH,

@@ -204,6 +204,41 @@ export const SETTINGS = {
     '{}',
     'Live-agent hours as JSON (`timeZone`, `weekly`, `closedDates`, `specialHours`, `federalHolidays`); `{}` is Monday to Friday, 8 a.m. to 8 p.m. Eastern, closed on federal holidays.',
   ),
+  HANDOFF_MAX_WAIT_MINUTES: setting(
+    positiveInt,
+    '15',
+    'Longest a visitor waits in the live-agent queue; then the chat ends as expired and the visitor is offered the alternatives and a message to leave.',
+  ),
+  HANDOFF_GRACE_SECONDS: setting(
+    z.coerce.number().int().min(0).max(3600),
+    '60',
+    'How long an agent who lost their connection keeps their chats; after it the chats go back to the front of the queue.',
+  ),
+  HANDOFF_AGENT_TIMEOUT_SECONDS: setting(
+    z.coerce.number().int().min(5).max(3600),
+    '45',
+    'An agent whose presence heartbeat is older than this counts as disconnected (their server instance stopped).',
+  ),
+  HANDOFF_SWEEP_SECONDS: setting(
+    z.coerce.number().int().min(1).max(600),
+    '5',
+    "How often each instance refreshes its agents' heartbeats and sweeps the queue (expired waits, chats of agents past the grace period).",
+  ),
+  HANDOFF_MESSAGE_DUE_DAYS: setting(
+    z.coerce.number().int().min(0).max(60),
+    '3',
+    'Business days agents have to answer a message left out of hours.',
+  ),
+  HANDOFF_URGENT_DUE_DAYS: setting(
+    z.coerce.number().int().min(0).max(60),
+    '1',
+    'Business days agents have to answer a message left out of hours and marked urgent.',
+  ),
+  INSTANCES: setting(
+    positiveInt,
+    '1',
+    'How many instances of the service run against this store. More than 1 needs MONGODB_URI (shared queue, presence and Socket.IO events); the embedded store warns and runs as one.',
+  ),
 } satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof SETTINGS;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Logger } from '../../logging/logger.js';
 import { errorBody } from '../../server/httpErrors.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
+import { ConversationTurnQueue } from '../conversationTurnQueue.js';
 import type { BotFrameworkAdapter } from './botFrameworkAdapter.js';
 
 /**
@@ -19,8 +20,14 @@ const inboundActivitySchema = z
     locale: z.string().max(32).optional(),
     channelId: z.string().max(128).optional(),
     serviceUrl: z.string().max(2048).optional(),
-    conversation: z.object({ id: z.string().min(1).max(512) }).loose().optional(),
-    from: z.object({ id: z.string().min(1).max(512) }).loose().optional(),
+    conversation: z
+      .object({ id: z.string().min(1).max(512) })
+      .loose()
+      .optional(),
+    from: z
+      .object({ id: z.string().min(1).max(512) })
+      .loose()
+      .optional(),
   })
   .loose();
 
@@ -29,6 +36,8 @@ export interface BotFrameworkRouteDeps {
   bot: Pick<ActivityHandler, 'run'>;
   tracker: TurnTracker;
   logger: Logger;
+  /** Serialises the turns of each conversation; one is created when not given. */
+  queue?: ConversationTurnQueue;
 }
 
 /**
@@ -37,6 +46,9 @@ export interface BotFrameworkRouteDeps {
  * fails authentication gets 401 and runs no bot code.
  */
 export function registerBotFrameworkRoute(server: Server, deps: BotFrameworkRouteDeps): void {
+  // Channels may deliver two messages of one conversation at once (a double click, a retry): they
+  // run one after the other, in arrival order, so they never race on the same dialog state.
+  const queue = deps.queue ?? new ConversationTurnQueue();
   server.post('/api/messages', async (req: Request, res: Response) => {
     if (deps.tracker.isClosed) {
       res.header('Retry-After', '5');
@@ -51,11 +63,15 @@ export function registerBotFrameworkRoute(server: Server, deps: BotFrameworkRout
     const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
     let botCodeStarted = false;
     try {
-      const invokeResponse = await deps.tracker.run(() =>
+      const processTurn = () =>
         deps.adapter.handleActivity(authHeader, parsed.data as unknown as Activity, async (context) => {
           botCodeStarted = true;
           await deps.bot.run(context);
-        }),
+        });
+      // The whole turn is queued (middleware included) so the transcript records it in order too.
+      const conversationId = parsed.data.conversation?.id;
+      const invokeResponse = await deps.tracker.run(() =>
+        conversationId ? queue.run(conversationId, processTurn) : processTurn(),
       );
       if (invokeResponse?.body !== undefined) res.send(invokeResponse.status ?? 200, invokeResponse.body);
       else res.send(invokeResponse?.status ?? 200);

@@ -1,0 +1,55 @@
+import { articleKey, type KnowledgeArticle, type Locale } from '../../knowledge/content/article.js';
+import { createKnowledgeIndexHolder } from '../../knowledge/engine/knowledgeEngine.js';
+import type { KnowledgeIndexHolder } from '../../knowledge/engine/knowledgeIndexHolder.js';
+import type { AnswerResult } from '../../knowledge/engine/types.js';
+import type { AnswerSource, ArticleCatalog } from '../assistant/answerSource.js';
+import type { Store } from '../storage/ports.js';
+
+/**
+ * The published articles as the assistant sees them: the answer engine's index over them
+ * (`AnswerSource`) and a lookup by id (`ArticleCatalog`). `refresh()` reloads them from the store
+ * and swaps the index and the catalog once the new index is built; questions asked meanwhile are
+ * answered from the previous set. Editors' publish calls it.
+ */
+export class PublishedKnowledge implements AnswerSource, ArticleCatalog {
+  private catalog: ReadonlyMap<string, KnowledgeArticle> = new Map();
+  private latestRefresh = 0;
+
+  constructor(
+    private readonly store: Pick<Store, 'articles'>,
+    private readonly holder: KnowledgeIndexHolder<KnowledgeArticle> = createKnowledgeIndexHolder(),
+  ) {}
+
+  /** Whether an index has been built (readiness). */
+  get ready(): boolean {
+    return this.holder.ready;
+  }
+
+  /** Articles served, all locales. */
+  get size(): number {
+    return this.catalog.size;
+  }
+
+  answer(text: string, locale: Locale): AnswerResult<KnowledgeArticle> {
+    return this.holder.answer(text, locale);
+  }
+
+  get(id: string, locale: Locale): KnowledgeArticle | undefined {
+    return this.catalog.get(articleKey({ id, locale }));
+  }
+
+  /** Reloads the published articles and serves them once indexed. Overlapping calls: the last wins. */
+  async refresh(): Promise<{ articles: number }> {
+    const refresh = ++this.latestRefresh;
+    const records = await this.store.articles.list({ status: 'published' });
+    const articles = records.flatMap((record) =>
+      !record.deleted && record.published ? [record.published] : [],
+    );
+    await this.holder.rebuild(articles);
+    // A refresh overtaken by a newer one must not put its older catalog back.
+    if (refresh === this.latestRefresh) {
+      this.catalog = new Map(articles.map((article) => [articleKey(article), article]));
+    }
+    return { articles: articles.length };
+  }
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { articleIdSchema, localeSchema } from '../../knowledge/content/article.js';
+
+/**
+ * The `value` of the assistant's buttons (suggested actions), which channels send back as a
+ * message's `value`. Typed values make a click unambiguous whatever its visible text or language;
+ * the widget sends the same shapes. Anything else in `value` is ignored and the text is read.
+ */
+export const actionValueSchema = z.discriminatedUnion('type', [
+  /** "Was this helpful?" */
+  z.object({
+    type: z.literal('feedback'),
+    articleId: articleIdSchema,
+    locale: localeSchema,
+    helpful: z.boolean(),
+  }),
+  /** A related article or a "Did you mean" choice. */
+  z.object({ type: z.literal('article'), articleId: articleIdSchema }),
+  /** "None of these" after "Did you mean". */
+  z.object({ type: z.literal('clarify_none') }),
+  /** English / Español. */
+  z.object({ type: z.literal('language'), locale: localeSchema }),
+  /** "Show case history". */
+  z.object({ type: z.literal('case_history') }),
+  /** Yes / No to "Would you like to reach a live agent?" */
+  z.object({ type: z.literal('agent_offer'), accept: z.boolean() }),
+  /** "Talk to an agent" anywhere. */
+  z.object({ type: z.literal('agent_request') }),
+]);
+
+export type ActionValue = z.infer<typeof actionValueSchema>;
+export type FeedbackValue = Extract<ActionValue, { type: 'feedback' }>;
+
+/** The action value of an inbound activity, or undefined when there is none (or it is not ours). */
+export function actionValueOf(value: unknown): ActionValue | undefined {
+  const parsed = actionValueSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}

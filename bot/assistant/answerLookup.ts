@@ -1,0 +1,33 @@
+import type { TurnContext } from 'botbuilder';
+import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
+import type { AnswerResult } from '../../knowledge/engine/types.js';
+import { maskPersonalData } from '../privacy/personalData.js';
+import type { AnswerSource } from './answerSource.js';
+import type { AssistantAnalytics } from './assistantAnalytics.js';
+import type { ConversationMemory } from './conversationMemory.js';
+
+/**
+ * Asks the answer source and records the question: one analytics event per question (decision,
+ * article, score, masked text), and the masked question in conversation state for a later
+ * live-agent request.
+ */
+export class AnswerLookup {
+  constructor(
+    private readonly answers: AnswerSource,
+    private readonly analytics: AssistantAnalytics,
+    private readonly memory: ConversationMemory,
+  ) {}
+
+  async ask(context: TurnContext, text: string, locale: Locale): Promise<AnswerResult<KnowledgeArticle>> {
+    const result = this.answers.answer(text, locale);
+    (await this.memory.data(context)).lastQuestion = maskPersonalData(text).slice(0, 1000);
+    await this.analytics.question(context, {
+      locale,
+      text,
+      decision: result.decision,
+      articleId: result.article?.id ?? null,
+      score: result.score,
+    });
+    return result;
+  }
+}

@@ -1,0 +1,25 @@
+import type { Locale } from '../../knowledge/content/article.js';
+import type { I18n } from '../i18n/i18n.js';
+
+/**
+ * The assistant's words, from the `bot` namespace of the i18n resources. Every reply goes
+ * through here so nothing user-visible is written in code.
+ */
+export class AssistantText {
+  constructor(private readonly i18n: I18n) {}
+
+  get(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
+    return this.i18n.t(key, { ...values, lng: locale, ns: 'bot' });
+  }
+
+  /** A list of strings (button labels, examples); empty when the key is missing or not a list. */
+  list(locale: Locale, key: string): string[] {
+    const value: unknown = this.i18n.getResource(locale, 'bot', key);
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  }
+
+  /** The BCP 47 tag for dates and numbers in this language ("en-US", "es-US"). */
+  intlLocale(locale: Locale): string {
+    return this.get(locale, 'intlLocale');
+  }
+}

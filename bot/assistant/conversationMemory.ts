@@ -1,0 +1,68 @@
+import type { ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
+import type { Locale } from '../../knowledge/content/article.js';
+import { toProductLocale } from '../i18n/i18n.js';
+
+/** The article last given as an answer, so that feedback can be stored with its question. */
+export interface LastAnswer {
+  articleId: string;
+  locale: Locale;
+  /** The visitor's question, personal data masked. */
+  question: string;
+}
+
+/** What the assistant remembers for one conversation (kept in conversation state). */
+export interface ConversationData {
+  /** The language chosen for this conversation; absent until the first turn decides it. */
+  locale?: Locale;
+  /** Whether the welcome has been sent (on members added or before the first answer). */
+  welcomed?: boolean;
+  /** Questions in a row that got no answer; at two, a live agent is offered. */
+  misses?: number;
+  lastAnswer?: LastAnswer;
+  /** The visitor's last question, personal data masked: handed to a live agent on request. */
+  lastQuestion?: string;
+  /** True right after an article answer: a plain "yes"/"no" then is feedback on it. */
+  feedbackPending?: boolean;
+}
+
+/** What the assistant remembers about a visitor across conversations (user state). */
+export interface VisitorProfile {
+  /** The language the visitor chose last; used when a channel sends no locale. */
+  preferredLocale?: Locale;
+}
+
+/**
+ * Typed access to the assistant's conversation and user state. botbuilder caches state per
+ * turn, so every reader in a turn sees (and changes) the same object; `AssistantBot` saves it
+ * once at the end of the turn.
+ */
+export class ConversationMemory {
+  private readonly conversation: StatePropertyAccessor<ConversationData>;
+  private readonly visitor: StatePropertyAccessor<VisitorProfile>;
+
+  constructor(conversationState: ConversationState, userState: UserState) {
+    this.conversation = conversationState.createProperty<ConversationData>('assistant');
+    this.visitor = userState.createProperty<VisitorProfile>('visitor');
+  }
+
+  data(context: TurnContext): Promise<ConversationData> {
+    return this.conversation.get(context, {});
+  }
+
+  profile(context: TurnContext): Promise<VisitorProfile> {
+    return this.visitor.get(context, {});
+  }
+
+  /** The conversation's language: its choice, else the channel's locale, else the visitor's last choice. */
+  async locale(context: TurnContext): Promise<Locale> {
+    const data = await this.data(context);
+    if (data.locale) return data.locale;
+    if (context.activity.locale) return toProductLocale(context.activity.locale);
+    return (await this.profile(context)).preferredLocale ?? toProductLocale(undefined);
+  }
+
+  async setLocale(context: TurnContext, locale: Locale): Promise<void> {
+    (await this.data(context)).locale = locale;
+    (await this.profile(context)).preferredLocale = locale;
+  }
+}

@@ -1,0 +1,114 @@
+import { ConversationState, UserState, type Storage } from 'botbuilder';
+import type { BusinessHours } from '../handoff/businessHours/index.js';
+import type { CaseStatusProvider } from '../cases/caseStatusProvider.js';
+import type { I18n } from '../i18n/i18n.js';
+import type { Logger } from '../logging/logger.js';
+import type { AnalyticsStore, FeedbackStore } from '../storage/ports.js';
+import type { AnswerSource, ArticleCatalog } from './answerSource.js';
+import { AnswerLookup } from './answerLookup.js';
+import { ArticlePresenter } from './articlePresenter.js';
+import { AssistantAnalytics } from './assistantAnalytics.js';
+import { AssistantBot } from './assistantBot.js';
+import { AssistantText } from './assistantText.js';
+import { CaseStatusReplies } from './caseStatusReplies.js';
+import { ConversationCommands } from './conversationCommands.js';
+import { ConversationMemory } from './conversationMemory.js';
+import { AgentOfferDialog } from './dialogs/agentOfferDialog.js';
+import { CaseStatusDialog } from './dialogs/caseStatusDialog.js';
+import { ClarifyDialog } from './dialogs/clarifyDialog.js';
+import { MainDialog } from './dialogs/mainDialog.js';
+import { QuestionDialog } from './dialogs/questionDialog.js';
+import { FeedbackCollector } from './feedbackCollector.js';
+import { LanguageDetector } from './languageDetector.js';
+import { LiveAgentAlternatives } from './liveAgentAlternatives.js';
+import type { LiveAgentGateway } from './liveAgentGateway.js';
+import type { HandoffText } from '../handoff/handoffText.js';
+import type { LeaveMessageOffer } from '../handoff/leaveMessageOffer.js';
+import type { ServiceRequestDesk } from '../handoff/serviceRequestDesk.js';
+import { LeaveMessageDialog } from './dialogs/leaveMessageDialog.js';
+import { MessageRecognizer } from './messageRecognizer.js';
+import { Phrasebook } from './phrasebook.js';
+import { WelcomeMessage } from './welcomeMessage.js';
+
+export interface AssistantDeps {
+  i18n: I18n;
+  /** botbuilder Storage for conversation and user state (the store's `botState` in the app). */
+  storage: Storage;
+  answers: AnswerSource;
+  catalog: ArticleCatalog;
+  caseStatus: CaseStatusProvider;
+  businessHours: BusinessHours;
+  analytics: AnalyticsStore;
+  feedback: FeedbackStore;
+  logger: Logger;
+  /** Live-agent handoff; without it the visitor is told the hours and the other ways to get help. */
+  liveAgent?: LiveAgentGateway;
+  /** Messages left for agents when none can chat (the handoff's service requests). */
+  leaveMessage?: { desk: ServiceRequestDesk; offer: LeaveMessageOffer; text: HandoffText };
+  clock?: () => Date;
+}
+
+/** Wires the assistant's parts together: the one place that knows which dialog needs what. */
+export function createAssistant(deps: AssistantDeps): AssistantBot {
+  const clock = deps.clock ?? (() => new Date());
+  const conversationState = new ConversationState(deps.storage);
+  const userState = new UserState(deps.storage);
+  const memory = new ConversationMemory(conversationState, userState);
+  const text = new AssistantText(deps.i18n);
+  const phrasebook = new Phrasebook(deps.i18n);
+  const analytics = new AssistantAnalytics(deps.analytics, deps.logger, clock);
+  const presenter = new ArticlePresenter(text, deps.catalog, memory);
+  const lookup = new AnswerLookup(deps.answers, analytics, memory);
+  const welcome = new WelcomeMessage(text);
+  const alternatives = new LiveAgentAlternatives(text, deps.businessHours, clock);
+  const commands = new ConversationCommands(text, memory, welcome, alternatives);
+
+  const clarify = new ClarifyDialog({ memory, text, phrasebook, catalog: deps.catalog, presenter });
+  const question = new QuestionDialog({ memory, text, lookup, presenter }, clarify);
+  const caseStatus = new CaseStatusDialog({
+    memory,
+    text,
+    phrasebook,
+    provider: deps.caseStatus,
+    replies: new CaseStatusReplies(text),
+    analytics,
+  });
+  const agentOffer = new AgentOfferDialog({
+    memory,
+    text,
+    phrasebook,
+    analytics,
+    alternatives,
+    ...(deps.liveAgent ? { gateway: deps.liveAgent } : {}),
+    ...(deps.leaveMessage ? { leaveMessageOffer: deps.leaveMessage.offer } : {}),
+  });
+  const leaveMessage = deps.leaveMessage
+    ? new LeaveMessageDialog({ memory, phrasebook, text: deps.leaveMessage.text, desk: deps.leaveMessage.desk })
+    : undefined;
+  const dialog = new MainDialog(
+    {
+      memory,
+      text,
+      phrasebook,
+      recognizer: new MessageRecognizer(phrasebook),
+      commands,
+      lookup,
+      catalog: deps.catalog,
+      presenter,
+    },
+    { question, caseStatus, agentOffer, ...(leaveMessage ? { leaveMessage } : {}) },
+  );
+
+  return new AssistantBot({
+    conversationState,
+    userState,
+    memory,
+    dialog,
+    text,
+    phrasebook,
+    languageDetector: new LanguageDetector(),
+    welcome,
+    feedback: new FeedbackCollector(deps.feedback, clock),
+    logger: deps.logger,
+  });
+}

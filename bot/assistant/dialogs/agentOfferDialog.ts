@@ -1,0 +1,115 @@
+import {
+  ComponentDialog,
+  Dialog,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { actionValueOf } from '../actionValues.js';
+import type { AssistantAnalytics } from '../assistantAnalytics.js';
+import type { AssistantText } from '../assistantText.js';
+import type { ConversationMemory } from '../conversationMemory.js';
+import type { LiveAgentAlternatives } from '../liveAgentAlternatives.js';
+import type { LiveAgentGateway } from '../liveAgentGateway.js';
+import type { LeaveMessageOffer } from '../../handoff/leaveMessageOffer.js';
+import type { Phrasebook } from '../phrasebook.js';
+import { textReply, valueAction } from '../replyActivity.js';
+import { DONE, REROUTE } from './dialogOutcome.js';
+
+export const AGENT_OFFER_DIALOG = 'agentOfferDialog';
+const WATERFALL = 'agentOfferWaterfall';
+
+export interface AgentOfferOptions {
+  /** `offer`: ask first ("Would you like to reach a live agent?"); `connect`: the visitor already asked. */
+  mode: 'offer' | 'connect';
+  /** Which question to ask in `offer` mode. */
+  reason?: 'afterMisses' | 'afterAnswer';
+}
+
+export interface AgentOfferDialogDeps {
+  memory: ConversationMemory;
+  text: AssistantText;
+  phrasebook: Phrasebook;
+  analytics: AssistantAnalytics;
+  alternatives: LiveAgentAlternatives;
+  /** Absent until live-agent handoff is wired: the visitor then hears the hours and alternatives. */
+  gateway?: LiveAgentGateway;
+  /** When no agent can chat, the offer to leave a message for one (live-agent handoff). */
+  leaveMessageOffer?: Pick<LeaveMessageOffer, 'build'>;
+}
+
+/**
+ * Offers a live agent and, when the visitor accepts, asks the gateway for one. When no gateway
+ * is configured or it cannot take the chat, tells the visitor when agents work (open now or the
+ * next opening) and the other ways to get help. Every request is one analytics event.
+ */
+export class AgentOfferDialog extends ComponentDialog {
+  constructor(private readonly deps: AgentOfferDialogDeps) {
+    super(AGENT_OFFER_DIALOG);
+    this.addDialog(
+      new WaterfallDialog<AgentOfferOptions>(WATERFALL, [this.offer.bind(this), this.decide.bind(this)]),
+    );
+    this.initialDialogId = WATERFALL;
+  }
+
+  private async offer(step: WaterfallStepContext<AgentOfferOptions>): Promise<DialogTurnResult> {
+    if (step.options.mode === 'connect') return this.connect(step);
+    const locale = await this.deps.memory.locale(step.context);
+    const key = step.options.reason === 'afterAnswer' ? 'agentOffer.afterAnswer' : 'agentOffer.afterMisses';
+    const actions = [
+      valueAction(this.deps.text.get(locale, 'agentOffer.yes'), { type: 'agent_offer', accept: true }),
+      valueAction(this.deps.text.get(locale, 'agentOffer.no'), { type: 'agent_offer', accept: false }),
+    ];
+    await step.context.sendActivity(textReply(locale, this.deps.text.get(locale, key), { actions }));
+    return Dialog.EndOfTurn;
+  }
+
+  private async decide(step: WaterfallStepContext<AgentOfferOptions>): Promise<DialogTurnResult> {
+    const { activity } = step.context;
+    const value = actionValueOf(activity.value);
+    const text = activity.text ?? '';
+    const { phrasebook } = this.deps;
+    const accepted =
+      value?.type === 'agent_offer'
+        ? value.accept
+        : value?.type === 'agent_request' ||
+            (!value && (phrasebook.isWhole('yes', text) || phrasebook.contains('agent', text)))
+          ? true
+          : !value && phrasebook.isWhole('no', text)
+            ? false
+            : undefined;
+    if (accepted === undefined) return step.endDialog(REROUTE);
+    if (accepted) return this.connect(step);
+    const locale = await this.deps.memory.locale(step.context);
+    await this.deps.analytics.handoffRequest(step.context, {
+      locale,
+      text: await this.question(step),
+      outcome: 'declined',
+    });
+    await step.context.sendActivity(textReply(locale, this.deps.text.get(locale, 'agentOffer.declined')));
+    return step.endDialog(DONE);
+  }
+
+  private async connect(step: WaterfallStepContext<AgentOfferOptions>): Promise<DialogTurnResult> {
+    const locale = await this.deps.memory.locale(step.context);
+    const question = await this.question(step);
+    const outcome = this.deps.gateway
+      ? await this.deps.gateway.requestAgent(step.context, { question, locale })
+      : 'unavailable';
+    await this.deps.analytics.handoffRequest(step.context, {
+      locale,
+      text: question,
+      outcome: this.deps.gateway ? outcome : 'no_gateway',
+    });
+    if (outcome === 'unavailable') {
+      await step.context.sendActivity(this.deps.alternatives.build(locale));
+      if (this.deps.leaveMessageOffer) await step.context.sendActivity(this.deps.leaveMessageOffer.build(locale));
+    }
+    return step.endDialog(DONE);
+  }
+
+  /** What the visitor last asked (already masked), for the agent and for analytics. */
+  private async question(step: WaterfallStepContext<AgentOfferOptions>): Promise<string> {
+    return (await this.deps.memory.data(step.context)).lastQuestion ?? '';
+  }
+}

@@ -1,0 +1,194 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import {
+  DialogSet,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type DialogState,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { Locale } from '../../../knowledge/content/article.js';
+import type { AnswerLookup } from '../answerLookup.js';
+import type { ArticleCatalog } from '../answerSource.js';
+import type { ArticlePresenter } from '../articlePresenter.js';
+import type { AssistantText } from '../assistantText.js';
+import type { ConversationCommands } from '../conversationCommands.js';
+import type { ConversationMemory } from '../conversationMemory.js';
+import type { MessageRecognizer } from '../messageRecognizer.js';
+import type { Phrasebook } from '../phrasebook.js';
+import { textReply } from '../replyActivity.js';
+import { AGENT_OFFER_DIALOG, type AgentOfferDialog, type AgentOfferOptions } from './agentOfferDialog.js';
+import { CASE_STATUS_DIALOG, type CaseStatusDialog, type CaseStatusOptions } from './caseStatusDialog.js';
+import { outcomeOf } from './dialogOutcome.js';
+import { InterruptibleDialog } from './interruptibleDialog.js';
+import { LEAVE_MESSAGE_DIALOG, type LeaveMessageDialog } from './leaveMessageDialog.js';
+import { QUESTION_DIALOG, type QuestionDialog } from './questionDialog.js';
+
+export const MAIN_DIALOG = 'mainDialog';
+const ROUTE_WATERFALL = 'mainRoute';
+
+/** Starts a dialog straight away instead of reading the message (used after a child's outcome). */
+interface RouteOptions {
+  start?: { dialogId: string; options: object };
+}
+
+export interface MainDialogDeps {
+  memory: ConversationMemory;
+  text: AssistantText;
+  phrasebook: Phrasebook;
+  recognizer: MessageRecognizer;
+  commands: ConversationCommands;
+  lookup: AnswerLookup;
+  catalog: ArticleCatalog;
+  presenter: ArticlePresenter;
+}
+
+export interface MainDialogChildren {
+  question: QuestionDialog;
+  caseStatus: CaseStatusDialog;
+  agentOffer: AgentOfferDialog;
+  /** "Leave a message" for an agent (live-agent handoff), when wired. */
+  leaveMessage?: LeaveMessageDialog;
+}
+
+/**
+ * The root dialog: reads what a message asks for (`MessageRecognizer`) and answers it or starts
+ * the dialog for it (question, case status, live agent). When a child ends with `reroute` (the
+ * visitor moved on instead of answering it), the same message is routed again; when it ends with
+ * `offerAgent`, a live agent is offered. Help, restart and cancel interrupt any child
+ * (`InterruptibleDialog`).
+ */
+export class MainDialog extends InterruptibleDialog {
+  private readonly leaveMessage: LeaveMessageDialog | undefined;
+
+  constructor(
+    private readonly deps: MainDialogDeps,
+    children: MainDialogChildren,
+  ) {
+    super(MAIN_DIALOG, deps);
+    this.addDialog(children.question);
+    this.addDialog(children.caseStatus);
+    this.addDialog(children.agentOffer);
+    this.leaveMessage = children.leaveMessage;
+    if (children.leaveMessage) this.addDialog(children.leaveMessage);
+    this.addDialog(
+      new WaterfallDialog<RouteOptions>(ROUTE_WATERFALL, [this.route.bind(this), this.afterChild.bind(this)]),
+    );
+    this.initialDialogId = ROUTE_WATERFALL;
+  }
+
+  /** Runs one turn: continues the waiting dialog, or starts this one (core-bot's `run`). */
+  async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
+    const dialogSet = new DialogSet(dialogState);
+    dialogSet.add(this);
+    const dialogContext = await dialogSet.createContext(context);
+    const result = await dialogContext.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dialogContext.beginDialog(this.id);
+  }
+
+  private async route(step: WaterfallStepContext<RouteOptions>): Promise<DialogTurnResult> {
+    const start = step.options.start;
+    if (start) return step.beginDialog(start.dialogId, start.options);
+    if (this.leaveMessage?.isRequest(step.context.activity)) return step.beginDialog(LEAVE_MESSAGE_DIALOG);
+
+    const { context } = step;
+    const locale = await this.deps.memory.locale(context);
+    const intent = this.deps.recognizer.recognize(context.activity);
+    const text = context.activity.text?.trim() ?? '';
+    switch (intent.kind) {
+      case 'empty':
+        return this.say(step, locale, 'onlyText');
+      case 'help':
+        await this.deps.commands.help(context, locale);
+        return step.endDialog();
+      case 'restart':
+        await this.deps.commands.restart(context, locale);
+        return step.endDialog();
+      case 'cancel':
+        await this.deps.commands.cancel(context, locale, false);
+        return step.endDialog();
+      case 'smallTalk':
+        return this.say(step, locale, `smallTalk.${intent.topic}`);
+      case 'article': {
+        const article = this.deps.catalog.get(intent.articleId, locale);
+        if (!article) return this.say(step, locale, 'answer.unknownArticle');
+        await this.deps.presenter.send(context, article, locale, { score: 1, question: article.title });
+        return step.endDialog();
+      }
+      case 'clarifyNone':
+        return this.say(step, locale, 'fallback.rephraseAfterNone');
+      case 'agentDeclined':
+        return this.say(step, locale, 'agentOffer.declined');
+      case 'agent':
+        return this.agent(step, locale, intent.via, text);
+      case 'receipt':
+        return step.beginDialog(CASE_STATUS_DIALOG, {} satisfies CaseStatusOptions);
+      case 'caseHistory':
+        return step.beginDialog(CASE_STATUS_DIALOG, { wantHistory: true } satisfies CaseStatusOptions);
+      case 'caseStatus': {
+        // Wanting a status is also a question the articles answer (how status checks work): give
+        // the short answer, then ask for the receipt number to look the case up here.
+        const result = await this.deps.lookup.ask(context, text, locale);
+        if (result.decision === 'answer' && result.article) {
+          await this.deps.presenter.send(context, result.article, locale, {
+            score: result.score,
+            question: text,
+            mode: 'brief',
+          });
+        }
+        return step.beginDialog(CASE_STATUS_DIALOG, {} satisfies CaseStatusOptions);
+      }
+      case 'question':
+        return step.beginDialog(QUESTION_DIALOG);
+    }
+  }
+
+  /**
+   * A message that mentions a person. Asked outright ("agent", "I want a human"), the visitor is
+   * put through; when the message is also a question the articles answer ("how can I talk to a
+   * person at the Contact Center?"), the answer comes first and the agent is offered after it.
+   */
+  private async agent(
+    step: WaterfallStepContext<RouteOptions>,
+    locale: Locale,
+    via: 'button' | 'words',
+    text: string,
+  ): Promise<DialogTurnResult> {
+    if (via === 'words') {
+      const result = await this.deps.lookup.ask(step.context, text, locale);
+      if (result.decision === 'answer' && result.article) {
+        await this.deps.presenter.send(step.context, result.article, locale, {
+          score: result.score,
+          question: text,
+          mode: 'brief',
+        });
+        return step.beginDialog(AGENT_OFFER_DIALOG, {
+          mode: 'offer',
+          reason: 'afterAnswer',
+        } satisfies AgentOfferOptions);
+      }
+    }
+    return step.beginDialog(AGENT_OFFER_DIALOG, { mode: 'connect' } satisfies AgentOfferOptions);
+  }
+
+  private async afterChild(step: WaterfallStepContext<RouteOptions>): Promise<DialogTurnResult> {
+    const outcome = outcomeOf(step.result);
+    if (outcome.next === 'reroute') return step.replaceDialog(ROUTE_WATERFALL, {} satisfies RouteOptions);
+    if (outcome.next === 'offerAgent') {
+      const options: AgentOfferOptions = { mode: 'offer', reason: 'afterMisses' };
+      return step.replaceDialog(ROUTE_WATERFALL, {
+        start: { dialogId: AGENT_OFFER_DIALOG, options },
+      } satisfies RouteOptions);
+    }
+    return step.endDialog();
+  }
+
+  private async say(
+    step: WaterfallStepContext<RouteOptions>,
+    locale: Locale,
+    key: string,
+  ): Promise<DialogTurnResult> {
+    await step.context.sendActivity(textReply(locale, this.deps.text.get(locale, key)));
+    return step.endDialog();
+  }
+}

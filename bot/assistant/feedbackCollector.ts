@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import type { Locale } from '../../knowledge/content/article.js';
+import { maskPersonalData } from '../privacy/personalData.js';
+import type { FeedbackStore } from '../storage/ports.js';
+
+export interface FeedbackInput {
+  articleId: string;
+  locale: Locale;
+  helpful: boolean;
+  /** The question the article answered; masked again here in case a caller forgot. */
+  question: string;
+}
+
+/** Stores "Was this helpful?" answers for the editors' reports. */
+export class FeedbackCollector {
+  constructor(
+    private readonly store: FeedbackStore,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async record(context: TurnContext, input: FeedbackInput): Promise<void> {
+    await this.store.add({
+      id: randomUUID(),
+      conversationId: context.activity.conversation?.id ?? 'unknown',
+      articleId: input.articleId,
+      locale: input.locale,
+      question: maskPersonalData(input.question).slice(0, 1000),
+      helpful: input.helpful,
+      at: this.clock().toISOString(),
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import type { Activity } from 'botbuilder';
+import type { Locale } from '../../knowledge/content/article.js';
+import { formatOpening, formatSchedule, type BusinessHours } from '../handoff/businessHours/index.js';
+import type { AssistantText } from './assistantText.js';
+import { textReply } from './replyActivity.js';
+
+/**
+ * What the visitor hears when no live agent can take the chat: when agents work, whether they
+ * are working right now and when they are next, and the other ways to get help (phone, online
+ * service request, secure message), in the conversation's language.
+ */
+export class LiveAgentAlternatives {
+  constructor(
+    private readonly text: AssistantText,
+    private readonly hours: BusinessHours,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  build(locale: Locale): Partial<Activity> {
+    const now = this.clock();
+    const schedule = formatSchedule(locale, this.hours.config);
+    const availability = this.hours.isOpen(now)
+      ? this.text.get(locale, 'agent.openNow', { schedule })
+      : this.text.get(locale, 'agent.closedNow', {
+          schedule,
+          next: formatOpening(this.hours.nextOpening(now), locale, this.hours.config.timeZone),
+        });
+    const parts = [
+      this.text.get(locale, 'agent.noChat'),
+      availability,
+      this.text.get(locale, 'agent.alternatives'),
+    ];
+    return textReply(locale, `${parts[0]} ${parts[1]}\n\n${parts[2]}`);
+  }
+
+  /** The weekly schedule in words, for the help text. */
+  schedule(locale: Locale): string {
+    return formatSchedule(locale, this.hours.config);
+  }
+}

@@ -1,0 +1,76 @@
+import type { Activity } from 'botbuilder';
+import { findReceiptNumber } from '../cases/receiptNumber.js';
+import { actionValueOf } from './actionValues.js';
+import { wordCount, type Phrasebook } from './phrasebook.js';
+
+export type SmallTalkTopic = 'hello' | 'thanks' | 'bye' | 'robot' | 'whoAreYou' | 'insult';
+
+/** What a visitor's message asks for, before any dialog is running. */
+export type AssistantIntent =
+  | { kind: 'empty' }
+  | { kind: 'help' }
+  | { kind: 'restart' }
+  | { kind: 'cancel' }
+  /** A related article or "Did you mean" choice clicked after its dialog ended. */
+  | { kind: 'article'; articleId: string }
+  | { kind: 'clarifyNone' }
+  /** `button`: the "Talk to an agent" button or a yes to an old offer; `words`: the message mentions a person. */
+  | { kind: 'agent'; via: 'button' | 'words' }
+  | { kind: 'agentDeclined' }
+  /** A receipt number (or an attempt at one) in the message. */
+  | { kind: 'receipt' }
+  | { kind: 'caseHistory' }
+  /** Wants a case status, without a receipt number. */
+  | { kind: 'caseStatus' }
+  | { kind: 'smallTalk'; topic: SmallTalkTopic }
+  | { kind: 'question' };
+
+/** Small talk that must be the whole message ("hello", not "hello, how do I renew..."). */
+const WHOLE_MESSAGE_TOPICS: readonly SmallTalkTopic[] = ['hello', 'thanks', 'bye', 'robot', 'whoAreYou'];
+/** A rude word in a long message is usually frustration with a real question: answer that instead. */
+const MAX_WORDS_OF_AN_INSULT = 8;
+
+/**
+ * Decides what a message asks for, in a fixed order: buttons first (their values are
+ * unambiguous), then commands, receipt numbers, small talk, a person, case status; everything
+ * else is a question for the answer engine. Keywords come from the resources (`Phrasebook`).
+ */
+export class MessageRecognizer {
+  constructor(private readonly phrasebook: Phrasebook) {}
+
+  recognize(activity: Partial<Activity>): AssistantIntent {
+    const value = actionValueOf(activity.value);
+    switch (value?.type) {
+      case 'article':
+        return { kind: 'article', articleId: value.articleId };
+      case 'clarify_none':
+        return { kind: 'clarifyNone' };
+      case 'case_history':
+        return { kind: 'caseHistory' };
+      case 'agent_request':
+        return { kind: 'agent', via: 'button' };
+      case 'agent_offer':
+        return value.accept ? { kind: 'agent', via: 'button' } : { kind: 'agentDeclined' };
+      default:
+        break;
+    }
+    const text = activity.text?.trim() ?? '';
+    if (text === '') return { kind: 'empty' };
+    const book = this.phrasebook;
+    if (book.isWhole('help', text)) return { kind: 'help' };
+    if (book.isWhole('restart', text)) return { kind: 'restart' };
+    if (book.isWhole('cancel', text)) return { kind: 'cancel' };
+    if (findReceiptNumber(text).kind !== 'none') return { kind: 'receipt' };
+    for (const topic of WHOLE_MESSAGE_TOPICS) {
+      if (book.isWhole(`smallTalk.${topic}`, text)) return { kind: 'smallTalk', topic };
+    }
+    if (book.contains('smallTalk.insult', text) && wordCount(text) <= MAX_WORDS_OF_AN_INSULT) {
+      return { kind: 'smallTalk', topic: 'insult' };
+    }
+    if (book.contains('agent', text) || book.isWhole('agentAlone', text))
+      return { kind: 'agent', via: 'words' };
+    if (book.isWhole('caseHistory', text)) return { kind: 'caseHistory' };
+    if (book.contains('caseStatus', text)) return { kind: 'caseStatus' };
+    return { kind: 'question' };
+  }
+}

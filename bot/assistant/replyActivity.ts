@@ -1,0 +1,41 @@
+import { ActionTypes, ActivityTypes, TextFormatTypes, type Activity, type CardAction } from 'botbuilder';
+import type { Locale } from '../../knowledge/content/article.js';
+import type { ActionValue } from './actionValues.js';
+
+/** What every reply carries in `channelData.answer` when it comes from an article. */
+export interface AnswerChannelData {
+  articleId: string;
+  locale: Locale;
+  score: number;
+}
+
+/** A Markdown message in the conversation's language, optionally with buttons. */
+export function textReply(
+  locale: Locale,
+  text: string,
+  options: { actions?: CardAction[]; answer?: AnswerChannelData | null } = {},
+): Partial<Activity> {
+  const activity: Partial<Activity> = {
+    type: ActivityTypes.Message,
+    text,
+    textFormat: TextFormatTypes.Markdown,
+    locale,
+    channelData: { answer: options.answer ?? null },
+  };
+  if (options.actions && options.actions.length > 0)
+    activity.suggestedActions = { actions: options.actions, to: [] };
+  return activity;
+}
+
+/**
+ * A button that sends a typed value (and shows `title` as what the visitor said). `messageBack`
+ * carries both: channels that only read text get `title`, the assistant reads the value.
+ */
+export function valueAction(title: string, value: ActionValue): CardAction {
+  return { type: ActionTypes.MessageBack, title, text: title, displayText: title, value };
+}
+
+/** A button that simply sends its title as the visitor's message. */
+export function textAction(title: string): CardAction {
+  return { type: ActionTypes.ImBack, title, value: title };
+}

@@ -1,0 +1,152 @@
+/**
+ * Measures the whole assistant, not just the answer engine: every question of the development set
+ * goes through POST /api/messages (the Emulator's way, `expectReplies`) of the real app started in
+ * process, in a fresh conversation with the question's locale. A question counts as answered with
+ * the article named in `channelData.answer.articleId` of its replies, or with none when every reply
+ * says `answer: null` (the set's `expect: null`).
+ *
+ *   npm run eval:bot [-- --queries FILE] [--concurrency N] [--errors N]
+ *
+ * Prints per-locale in-scope top-1 and out-of-scope recall, the questions it got wrong, and ends
+ * with one JSON line keyed by locale. Skips with a message when the set is absent.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createApp } from '../bot/app.js';
+import { loadConfig } from '../bot/config/config.js';
+import type { LabeledQuestion } from '../knowledge/engine/evaluation.js';
+import { readQuestionsJsonl } from './lib/benchFiles.js';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const { values: args } = parseArgs({
+  options: {
+    queries: { type: 'string', default: path.resolve(REPO_ROOT, '../shared/eval/dev.jsonl') },
+    concurrency: { type: 'string', default: '8' },
+    errors: { type: 'string', default: '40' },
+  },
+});
+
+interface Outcome {
+  question: LabeledQuestion;
+  /** The article the replies came from; null when none did. */
+  answered: string | null;
+}
+
+interface LocaleScore {
+  inScopeTop1: number;
+  oosRecall: number;
+  inScopeN: number;
+  oosN: number;
+}
+
+async function ask(baseUrl: string, question: LabeledQuestion, index: number): Promise<string | null> {
+  const response = await fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message',
+      channelId: 'emulator',
+      serviceUrl: 'http://127.0.0.1:9/unused',
+      deliveryMode: 'expectReplies',
+      from: { id: `eval-visitor-${index}` },
+      recipient: { id: 'bot' },
+      conversation: { id: `eval-${index}` },
+      locale: question.locale === 'es' ? 'es-US' : 'en-US',
+      text: question.text,
+    }),
+  });
+  if (response.status !== 200) throw new Error(`HTTP ${response.status} for question ${index + 1}`);
+  const body = (await response.json()) as {
+    activities?: { channelData?: { answer?: { articleId?: string } | null } }[];
+  };
+  for (const activity of body.activities ?? []) {
+    const articleId = activity.channelData?.answer?.articleId;
+    if (articleId) return articleId;
+  }
+  return null;
+}
+
+function score(outcomes: Outcome[]): LocaleScore {
+  const inScope = outcomes.filter((outcome) => outcome.question.expect !== null);
+  const outOfScope = outcomes.filter((outcome) => outcome.question.expect === null);
+  const ratio = (hits: number, total: number) =>
+    total === 0 ? 0 : Math.round((hits / total) * 10_000) / 10_000;
+  return {
+    inScopeTop1: ratio(
+      inScope.filter((outcome) => outcome.answered === outcome.question.expect).length,
+      inScope.length,
+    ),
+    oosRecall: ratio(outOfScope.filter((outcome) => outcome.answered === null).length, outOfScope.length),
+    inScopeN: inScope.length,
+    oosN: outOfScope.length,
+  };
+}
+
+async function main(): Promise<void> {
+  const queriesFile = path.resolve(args.queries);
+  if (!existsSync(queriesFile)) {
+    process.stdout.write(`eval:bot skipped: no question set at ${queriesFile}\n`);
+    return;
+  }
+  const questions = await readQuestionsJsonl(queriesFile);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-eval-bot-'));
+  const config = loadConfig(
+    { NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir },
+    REPO_ROOT,
+  );
+  const app = await createApp(config);
+  try {
+    const { port } = await app.listen();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const outcomes: Outcome[] = new Array(questions.length);
+    let next = 0;
+    const worker = async () => {
+      for (let index = next++; index < questions.length; index = next++) {
+        const question = questions[index] as LabeledQuestion;
+        outcomes[index] = { question, answered: await ask(baseUrl, question, index) };
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: Math.max(1, Number(args.concurrency)) }, worker));
+    const seconds = (performance.now() - started) / 1000;
+
+    const locales = [...new Set(questions.map((question) => question.locale))].sort();
+    const summary: Record<string, LocaleScore> = {};
+    process.stdout.write(
+      `${questions.length} questions through /api/messages in ${seconds.toFixed(1)} s\n\n`,
+    );
+    process.stdout.write('locale  in-scope top-1        out-of-scope recall\n');
+    for (const locale of locales) {
+      const result = score(outcomes.filter((outcome) => outcome.question.locale === locale));
+      summary[locale] = result;
+      process.stdout.write(
+        `${locale.padEnd(8)}${(result.inScopeTop1 * 100).toFixed(1).padStart(5)}% of ${String(result.inScopeN).padEnd(10)}` +
+          `${(result.oosRecall * 100).toFixed(1).padStart(5)}% of ${result.oosN}\n`,
+      );
+    }
+    const wrong = outcomes.filter((outcome) => outcome.answered !== outcome.question.expect);
+    if (wrong.length > 0) {
+      process.stdout.write(`\nWrong (${wrong.length}):\n`);
+      for (const outcome of wrong.slice(0, Number(args.errors))) {
+        const { text, locale, expect } = outcome.question;
+        process.stdout.write(
+          `  [${locale}] expected ${expect ?? '(none)'}, got ${outcome.answered ?? '(none)'}: ${text}\n`,
+        );
+      }
+    }
+    process.stdout.write(`\n${JSON.stringify(summary)}\n`);
+  } finally {
+    await app.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`eval:bot failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { KEYWORD_LISTS, normalizeText, type KeywordList } from '../../bot/assistant/phrasebook.js';
+import enBot from '../../bot/i18n/locales/en/bot.json' with { type: 'json' };
+import esBot from '../../bot/i18n/locales/es/bot.json' with { type: 'json' };
+
+function shape(value: unknown, prefix = ''): string[] {
+  if (Array.isArray(value)) return [`${prefix}[]`];
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, inner]) => shape(inner, prefix ? `${prefix}.${key}` : key));
+  }
+  return [prefix];
+}
+
+function keywords(resources: unknown, list: KeywordList): string[] {
+  let value: unknown = (resources as { keywords: unknown }).keywords;
+  for (const part of list.split('.')) value = (value as Record<string, unknown>)[part];
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+/** Lists whose phrases are whole-message commands or answers: one phrase must mean one thing. */
+const EXCLUSIVE_LISTS: KeywordList[] = [
+  'help',
+  'restart',
+  'cancel',
+  'yes',
+  'no',
+  'noneOfThese',
+  'switchToEnglish',
+  'switchToSpanish',
+  'caseHistory',
+  'smallTalk.hello',
+  'smallTalk.thanks',
+  'smallTalk.bye',
+  'smallTalk.robot',
+  'smallTalk.whoAreYou',
+];
+
+describe('the bot resources', () => {
+  it('when a key exists in one language, then it exists in the other with the same shape', () => {
+    expect(shape(esBot).sort()).toEqual(shape(enBot).sort());
+  });
+
+  it.each(KEYWORD_LISTS)('when the assistant listens for %s, then both languages give keywords', (list) => {
+    expect(keywords(enBot, list).length).toBeGreaterThan(0);
+    expect(keywords(esBot, list).length).toBeGreaterThan(0);
+  });
+
+  it('when a whole-message keyword is typed, then it belongs to one list only', () => {
+    const owner = new Map<string, KeywordList>();
+    const clashes: string[] = [];
+    for (const list of EXCLUSIVE_LISTS) {
+      for (const phrase of [...keywords(enBot, list), ...keywords(esBot, list)].map(normalizeText)) {
+        const previous = owner.get(phrase);
+        if (previous && previous !== list) clashes.push(`"${phrase}" in ${previous} and ${list}`);
+        owner.set(phrase, list);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+});

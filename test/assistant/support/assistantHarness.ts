@@ -1,0 +1,117 @@
+import { MemoryStorage, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
+import type { Locale } from '../../../knowledge/content/article.js';
+import { AssistantText } from '../../../bot/assistant/assistantText.js';
+import type { AssistantBot } from '../../../bot/assistant/assistantBot.js';
+import { createAssistant } from '../../../bot/assistant/createAssistant.js';
+import type {
+  LiveAgentGateway,
+  LiveAgentOutcome,
+  LiveAgentRequest,
+} from '../../../bot/assistant/liveAgentGateway.js';
+import type { CaseStatusProvider } from '../../../bot/cases/caseStatusProvider.js';
+import { createSampleCaseStatusProvider } from '../../../bot/cases/sampleCaseStatusProvider.js';
+import { createBusinessHours } from '../../../bot/handoff/businessHours/businessHours.js';
+import { createI18n } from '../../../bot/i18n/i18n.js';
+import { createLogger } from '../../../bot/logging/logger.js';
+import type {
+  AnalyticsEvent,
+  AnalyticsStore,
+  FeedbackRecord,
+  FeedbackStore,
+} from '../../../bot/storage/ports.js';
+import { FixedAnswerSource, type FixedDecision } from './fixedAnswerSource.js';
+import { TEST_ARTICLES } from './testArticles.js';
+
+/** Wednesday 4 March 2026, 10:00 in New York: live agents are working. */
+export const OPEN_HOURS = new Date('2026-03-04T15:00:00Z');
+/** Saturday 7 March 2026, 10:00 in New York: closed until Monday 8 a.m. */
+export const CLOSED_HOURS = new Date('2026-03-07T15:00:00Z');
+
+export interface HarnessOptions {
+  /** Decisions of the fixed answer source, per locale. */
+  answers?: { text: string; locale: Locale; result: FixedDecision }[];
+  now?: Date;
+  /** What a live-agent gateway answers; no gateway when absent. */
+  gateway?: LiveAgentOutcome;
+  caseStatus?: CaseStatusProvider;
+  /** Questions whose lookup throws (to test recovery from a failed turn). */
+  failingQuestions?: string[];
+}
+
+export interface AssistantHarness {
+  adapter: TestAdapter;
+  bot: AssistantBot;
+  text: AssistantText;
+  answers: FixedAnswerSource;
+  analytics: AnalyticsEvent[];
+  feedback: FeedbackRecord[];
+  gatewayRequests: LiveAgentRequest[];
+}
+
+/**
+ * The assistant with in-memory collaborators, driven through botbuilder's TestAdapter: state in
+ * MemoryStorage, a fixed answer source over a few test articles, the sample case-status
+ * provider, business hours at a fixed instant, analytics and feedback collected in arrays.
+ */
+export async function createAssistantHarness(options: HarnessOptions = {}): Promise<AssistantHarness> {
+  const i18n = await createI18n();
+  const answers = new FixedAnswerSource(TEST_ARTICLES, options.answers ?? []);
+  const failing = new Set(options.failingQuestions ?? []);
+  const analytics: AnalyticsEvent[] = [];
+  const feedback: FeedbackRecord[] = [];
+  const gatewayRequests: LiveAgentRequest[] = [];
+  const analyticsStore: AnalyticsStore = {
+    record: async (event) => {
+      analytics.push(event);
+    },
+    list: async () => analytics,
+  };
+  const feedbackStore: FeedbackStore = {
+    add: async (record) => {
+      feedback.push(record);
+    },
+    list: async () => feedback,
+  };
+  const outcome = options.gateway;
+  const gateway: LiveAgentGateway | undefined = outcome
+    ? {
+        requestAgent: async (context: TurnContext, request: LiveAgentRequest) => {
+          gatewayRequests.push(request);
+          if (outcome === 'handled')
+            await context.sendActivity({ type: 'message', text: 'gateway: queued', locale: request.locale });
+          return outcome;
+        },
+      }
+    : undefined;
+  const now = options.now ?? OPEN_HOURS;
+  const bot = createAssistant({
+    i18n,
+    storage: new MemoryStorage(),
+    answers: {
+      answer: (text, locale) => {
+        if (failing.has(text)) throw new Error(`lookup failed for a test question`);
+        return answers.answer(text, locale);
+      },
+    },
+    catalog: answers,
+    caseStatus: options.caseStatus ?? createSampleCaseStatusProvider(),
+    businessHours: createBusinessHours(),
+    analytics: analyticsStore,
+    feedback: feedbackStore,
+    logger: createLogger({ level: 'silent', pretty: false }),
+    clock: () => now,
+    ...(gateway ? { liveAgent: gateway } : {}),
+  });
+  const adapter = new TestAdapter(async (context) => bot.run(context));
+  return { adapter, bot, text: new AssistantText(i18n), answers, analytics, feedback, gatewayRequests };
+}
+
+/** The channel locale a visitor's client would send for a product locale. */
+export function channelLocale(locale: Locale): string {
+  return locale === 'es' ? 'es-US' : 'en-US';
+}
+
+/** A message from the visitor, as a channel sends it. */
+export function visitorMessage(locale: Locale, text: string, value?: unknown): Partial<Activity> {
+  return { type: 'message', text, locale: channelLocale(locale), ...(value === undefined ? {} : { value }) };
+}

@@ -1,0 +1,74 @@
+import type { KnowledgeArticle, Locale } from '../../../knowledge/content/article.js';
+
+/**
+ * A tiny made-up knowledge base for dialog tests, where what the engine would choose is not the
+ * point: the fixed answer source below decides. Real articles and the real engine are exercised
+ * through /api/messages in assistantEndToEnd.test.ts.
+ */
+function article(
+  id: string,
+  locale: Locale,
+  title: string,
+  answer: string,
+  related: string[],
+): KnowledgeArticle {
+  return {
+    id,
+    locale,
+    title,
+    answer,
+    body: '',
+    questions: [],
+    tags: [],
+    synonyms: [],
+    related,
+    links: [{ title: `${title} (source)`, url: `https://example.gov/${locale}/${id}` }],
+    updated: '2026-01-01',
+    lastReviewed: '2026-01-01',
+  };
+}
+
+export const TEST_ARTICLES: KnowledgeArticle[] = [
+  article(
+    'lobby-hours',
+    'en',
+    'Lobby opening hours',
+    'The lobby opens at nine in the morning on weekdays and closes at four.',
+    ['parking', 'photo-rules'],
+  ),
+  article(
+    'lobby-hours',
+    'es',
+    'Horario del vestíbulo',
+    'El vestíbulo abre a las nueve de la mañana entre semana y cierra a las cuatro.',
+    ['parking', 'photo-rules'],
+  ),
+  article(
+    'parking',
+    'en',
+    'Parking at the office',
+    'Visitor parking is on the north side of the building and is free for two hours.',
+    ['lobby-hours'],
+  ),
+  article(
+    'parking',
+    'es',
+    'Estacionamiento en la oficina',
+    'El estacionamiento para visitantes está al norte del edificio y es gratis por dos horas.',
+    ['lobby-hours'],
+  ),
+  article(
+    'photo-rules',
+    'en',
+    'Photo rules for applications',
+    'Photos must be two by two inches, in color, taken within the last six months.',
+    [],
+  ),
+  article(
+    'photo-rules',
+    'es',
+    'Reglas de fotos para solicitudes',
+    'Las fotos deben medir dos por dos pulgadas, a color y tomadas en los últimos seis meses.',
+    [],
+  ),
+];
