@@ -1,0 +1,110 @@
+import {
+  ActivityTypes,
+  BotAdapter,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import type { Logger } from '../../logging/logger.js';
+import type { ConversationRecorder } from '../conversationRecorder.js';
+import { chatMessageFromActivity, outboundAgentId, outboundRole } from './chatMessages.js';
+import type { VisitorEmitter } from './visitorEmitter.js';
+
+/** A bot's `delay` activity is honoured up to this, so a buggy value cannot hold a turn for long. */
+const MAX_DELAY_MS = 5_000;
+
+export interface SocketAdapterDeps {
+  recorder: ConversationRecorder;
+  emitter: VisitorEmitter;
+  logger: Logger;
+}
+
+type TurnLogic = (context: TurnContext) => Promise<void>;
+
+/**
+ * The botbuilder adapter of the widget's Socket.IO channel: inbound socket messages become
+ * Activities run through the same bot as /api/messages, and every message the bot (or an agent,
+ * proactively) sends is recorded in the transcript first, then emitted with its seq to the
+ * conversation's room. Recording first means a visitor who was away can always get it back.
+ */
+export class SocketAdapter extends BotAdapter {
+  constructor(private readonly deps: SocketAdapterDeps) {
+    super();
+  }
+
+  /** Runs one inbound activity through the middleware and `logic` (normally `bot.run`). */
+  processActivity(activity: Partial<Activity>, logic: TurnLogic): Promise<void> {
+    return this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+
+  async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      const conversationId = activity.conversation?.id ?? context.activity.conversation?.id;
+      if (!conversationId) throw new Error('An outgoing activity has no conversation id.');
+      switch (activity.type) {
+        case ActivityTypes.Message: {
+          const role = outboundRole(activity);
+          const { entry } = await this.deps.recorder.record(conversationId, role, activity, {
+            agentId: role === 'agent' ? outboundAgentId(activity) : null,
+          });
+          this.deps.emitter.message(conversationId, chatMessageFromActivity(entry, activity));
+          responses.push({ id: entry.messageId });
+          break;
+        }
+        case ActivityTypes.Typing:
+          this.deps.emitter.typing(conversationId, {
+            role: outboundRole(activity) === 'agent' ? 'agent' : 'bot',
+            active: true,
+          });
+          responses.push({ id: '' });
+          break;
+        case 'delay': {
+          const ms = Math.min(Math.max(Number(activity.value) || 0, 0), MAX_DELAY_MS);
+          await new Promise((resolve) => setTimeout(resolve, ms));
+          responses.push({ id: '' });
+          break;
+        }
+        default:
+          // Traces, invoke responses, events, end of conversation: nothing a visitor is shown.
+          this.deps.logger.debug({ type: activity.type, conversationId }, 'activity not sent to the widget');
+          responses.push({ id: '' });
+      }
+    }
+    return responses;
+  }
+
+  updateActivity(): Promise<void> {
+    return Promise.reject(new Error('The web widget channel cannot change a message already sent.'));
+  }
+
+  deleteActivity(): Promise<void> {
+    return Promise.reject(new Error('The web widget channel cannot delete a message already sent.'));
+  }
+
+  /** Proactive messages (agent replies, queue updates): a turn that starts from a stored reference. */
+  continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void> {
+    const request = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'continueConversation' },
+      reference,
+      true,
+    );
+    return this.runMiddleware(new TurnContext(this, request), logic);
+  }
+
+  /**
+   * The newer botbuilder signature, `(botAppId | claims, reference, [audience,] logic)`, as
+   * CloudAdapter code calls it; this channel has no app identity, so the first arguments are ignored.
+   */
+  override continueConversationAsync(
+    _botAppIdOrClaimsIdentity: unknown,
+    reference: Partial<ConversationReference>,
+    logicOrAudience: TurnLogic | string,
+    maybeLogic?: TurnLogic,
+  ): Promise<void> {
+    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic;
+    if (!logic) return Promise.reject(new Error('continueConversationAsync needs a logic callback.'));
+    return this.continueConversation(reference, logic);
+  }
+}

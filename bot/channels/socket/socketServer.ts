@@ -1,0 +1,31 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { SOCKET_PATH } from '../../../web-widget/protocol/events.js';
+
+export interface SocketServerOptions {
+  /** maxHttpBufferSize: a client sending a larger message is disconnected by Socket.IO. */
+  maxBufferBytes: number;
+  /** How long a dropped connection's rooms, data and missed events are kept for it. */
+  recoveryMs: number;
+  /** Cross-origin pages allowed to use the polling transport (the namespace checks Origin again). */
+  publicOrigins: readonly string[];
+}
+
+/**
+ * The one Socket.IO server of the process, on the HTTP server restify listens with; the widget
+ * (`/visitor`) and the consoles attach their namespaces to it. In-memory adapter: with several
+ * instances, set the @socket.io/mongo-adapter here so room emits reach every instance.
+ */
+export function createSocketServer(httpServer: HttpServer, options: SocketServerOptions): Server {
+  return new Server(httpServer, {
+    path: SOCKET_PATH,
+    serveClient: false,
+    maxHttpBufferSize: options.maxBufferBytes,
+    connectionStateRecovery: {
+      maxDisconnectionDuration: options.recoveryMs,
+      // A recovered socket was already checked (origin, token) and keeps its data.
+      skipMiddlewares: true,
+    },
+    cors: { origin: [...options.publicOrigins], methods: ['GET', 'POST'], credentials: false },
+  });
+}

@@ -1,0 +1,201 @@
+import { ActivityTypes, type Activity, type ActivityHandler, type ConversationReference } from 'botbuilder';
+import type { Server } from 'socket.io';
+import { VISITOR_NAMESPACE, type ClientToServerEvents } from '../../../web-widget/protocol/events.js';
+import type { AppConfig } from '../../config/config.js';
+import { toProductLocale, type I18n } from '../../i18n/i18n.js';
+import type { Logger } from '../../logging/logger.js';
+import type { TurnTracker } from '../../server/turnTracker.js';
+import type { ConversationStore } from '../../storage/ports.js';
+import { ConversationRecorder } from '../conversationRecorder.js';
+import { ConversationTurnQueue } from '../conversationTurnQueue.js';
+import { SocketAdapter } from './socketAdapter.js';
+import { conversationRoom, createVisitorEmitter } from './visitorEmitter.js';
+import { createVisitorHandlers } from './visitorHandlers.js';
+import { VisitorLimits } from './visitorLimits.js';
+import {
+  BOT_ACCOUNT,
+  SOCKET_CHANNEL_ID,
+  createVisitorSessionMiddleware,
+  socketConversationReference,
+  visitorAccountId,
+} from './visitorSessions.js';
+import type { VisitorNamespace, VisitorSocket } from './visitorSocket.js';
+
+export interface VisitorChannelDeps {
+  bot: Pick<ActivityHandler, 'run'>;
+  conversations: ConversationStore;
+  tracker: TurnTracker;
+  i18n: I18n;
+  logger: Logger;
+  settings: AppConfig['widget'];
+  publicOrigins: readonly string[];
+  trustProxy: boolean;
+  clock?: () => Date;
+}
+
+export interface VisitorChannel {
+  /** For code that drives botbuilder directly (`continueConversationAsync` with a stored reference). */
+  readonly adapter: SocketAdapter;
+  /**
+   * Sends an activity to a widget conversation from outside a visitor's turn (agent replies,
+   * queue updates): recorded in the transcript, then emitted to every socket of the conversation
+   * on every instance. Mark agent messages with `channelData: { role: 'agent', agentId, agentName }`.
+   * Resolves with the transcript message id, or null when `conversationId` is not a widget
+   * conversation. Not queued behind the visitor's turn, so it may be called from inside one.
+   */
+  sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<string | null>;
+}
+
+const TYPING_AFTER_MS = 300;
+
+const KNOWN_EVENTS = new Set<string>(['message:send', 'history:since', 'locale:set'] satisfies Array<
+  keyof ClientToServerEvents
+>);
+
+/**
+ * The visitor channel: the `/visitor` namespace on the shared Socket.IO server, bound to the bot
+ * through the SocketAdapter. The same bot instance serves /api/messages.
+ */
+export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): VisitorChannel {
+  const namespace = io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace;
+  const clock = deps.clock ?? (() => new Date());
+  const recorder = new ConversationRecorder(deps.conversations, clock);
+  const emitter = createVisitorEmitter(namespace);
+  const adapter = new SocketAdapter({ recorder, emitter, logger: deps.logger });
+  const limits = new VisitorLimits(deps.settings);
+  const intake = new ConversationTurnQueue();
+  const turns = new ConversationTurnQueue();
+
+  adapter.onTurnError = async (context, error) => {
+    const conversationId = context.activity.conversation?.id;
+    // Only a visitor's message deserves an apology in the chat; a failed proactive send must
+    // reach its caller, and a failed greeting is only logged.
+    if (context.activity.type !== ActivityTypes.Message) throw error;
+    deps.logger.error({ err: error, conversationId }, 'widget turn failed');
+    const t = deps.i18n.getFixedT(toProductLocale(context.activity.locale));
+    await context.sendActivity({
+      type: ActivityTypes.Message,
+      text: t('error.turn'),
+      channelData: { answer: null },
+    });
+  };
+
+  const startTurn = (conversationId: string, activity: Partial<Activity>): void => {
+    void deps.tracker.run(() =>
+      turns.run(conversationId, async () => {
+        // Only a turn that takes a while shows "typing": a quick answer would make it flicker,
+        // and the two extra packets are a third of a quick turn's traffic.
+        let typing = false;
+        const timer = setTimeout(() => {
+          typing = true;
+          emitter.typing(conversationId, { role: 'bot', active: true });
+        }, TYPING_AFTER_MS);
+        try {
+          await adapter.processActivity(activity, (context) => deps.bot.run(context));
+        } catch (error) {
+          deps.logger.error({ err: error, conversationId, type: activity.type }, 'widget turn failed');
+        } finally {
+          clearTimeout(timer);
+          if (typing) emitter.typing(conversationId, { role: 'bot', active: false });
+        }
+      }),
+    );
+  };
+
+  const handlers = createVisitorHandlers({
+    conversations: deps.conversations,
+    recorder,
+    emitter,
+    limits,
+    i18n: deps.i18n,
+    logger: deps.logger,
+    tracker: deps.tracker,
+    intake,
+    maxMessageLength: deps.settings.maxMessageLength,
+    startTurn,
+    clock,
+  });
+
+  namespace.use(
+    createVisitorSessionMiddleware({
+      conversations: deps.conversations,
+      limits,
+      i18n: deps.i18n,
+      logger: deps.logger,
+      publicOrigins: deps.publicOrigins,
+      trustProxy: deps.trustProxy,
+      clock,
+    }),
+  );
+
+  namespace.on('connection', (socket: VisitorSocket) => {
+    const { conversationId } = socket.data;
+    void socket.join(conversationRoom(conversationId));
+    // A recovered socket keeps its session and gets what it missed replayed by Socket.IO; a new
+    // one learns its token and where the transcript stands, before any other event.
+    if (!socket.recovered) {
+      socket.emit('session', {
+        conversationId,
+        token: socket.data.token,
+        locale: socket.data.locale,
+        resumed: socket.data.resumed,
+        lastSeq: socket.data.lastSeq,
+        limits: { maxMessageLength: deps.settings.maxMessageLength },
+      });
+    }
+    socket.on('message:send', (...args: unknown[]) => void handlers.sendMessage(socket, args));
+    socket.on('history:since', (...args: unknown[]) => void handlers.history(socket, args));
+    socket.on('locale:set', (...args: unknown[]) => void handlers.setLocale(socket, args));
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (!KNOWN_EVENTS.has(String(event))) void handlers.unknownEvent(socket, String(event), args);
+    });
+    if (socket.data.isNew) {
+      socket.data.isNew = false;
+      // What Direct Line does for a new conversation, so a bot's welcome logic works unchanged.
+      startTurn(conversationId, conversationUpdate(conversationId, socket.data.locale, clock()));
+    }
+  });
+
+  return {
+    adapter,
+    sendToConversation: async (conversationId, activity) => {
+      const record = await deps.conversations.get(conversationId);
+      if (!record || record.channel !== 'socket') return null;
+      const reference =
+        parseReference(record.reference) ?? socketConversationReference(record.id, record.locale);
+      let messageId: string | null = null;
+      await deps.tracker.run(() =>
+        adapter.continueConversation(reference, async (context) => {
+          const response = await context.sendActivity(activity);
+          messageId = response?.id ?? null;
+        }),
+      );
+      return messageId;
+    },
+  };
+}
+
+function conversationUpdate(conversationId: string, locale: string, now: Date): Partial<Activity> {
+  const visitor = { id: visitorAccountId(conversationId), name: '', role: 'user' };
+  return {
+    type: ActivityTypes.ConversationUpdate,
+    channelId: SOCKET_CHANNEL_ID,
+    serviceUrl: '',
+    timestamp: now,
+    locale,
+    from: visitor,
+    recipient: { ...BOT_ACCOUNT },
+    conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    membersAdded: [visitor],
+  };
+}
+
+function parseReference(json: string | null): Partial<ConversationReference> | null {
+  if (!json) return null;
+  try {
+    const parsed = JSON.parse(json) as Partial<ConversationReference>;
+    return parsed && typeof parsed === 'object' && parsed.conversation?.id ? parsed : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,211 @@
+import type { Activity } from 'botbuilder';
+import {
+  HISTORY_PAGE_LIMIT,
+  PROTOCOL_LOCALES,
+  type HistoryPage,
+  type Locale,
+  type MessageReceipt,
+} from '../../../web-widget/protocol/events.js';
+import type { I18n } from '../../i18n/i18n.js';
+import type { Logger } from '../../logging/logger.js';
+import type { TurnTracker } from '../../server/turnTracker.js';
+import type { ConversationStore, TranscriptEntry } from '../../storage/ports.js';
+import type { ConversationRecorder } from '../conversationRecorder.js';
+import type { ConversationTurnQueue } from '../conversationTurnQueue.js';
+import { ChannelError } from './channelError.js';
+import { chatMessageFromActivity, chatMessageFromEntry } from './chatMessages.js';
+import { toProtocolError } from './protocolErrors.js';
+import type { VisitorEmitter } from './visitorEmitter.js';
+import type { VisitorLimits } from './visitorLimits.js';
+import {
+  cleanMessageText,
+  historyRequestSchema,
+  sendMessageSchema,
+  setLocaleSchema,
+} from './visitorSchemas.js';
+import { BOT_ACCOUNT, SOCKET_CHANNEL_ID, visitorAccountId } from './visitorSessions.js';
+import type { VisitorSocket } from './visitorSocket.js';
+
+export interface VisitorHandlerDeps {
+  conversations: ConversationStore;
+  recorder: ConversationRecorder;
+  emitter: VisitorEmitter;
+  limits: VisitorLimits;
+  i18n: I18n;
+  logger: Logger;
+  tracker: TurnTracker;
+  /** Serialises the intake (dedupe, limits, recording) of one conversation's messages, in arrival order. */
+  intake: ConversationTurnQueue;
+  maxMessageLength: number;
+  /** Queues the bot's turn for an accepted activity (one turn at a time per conversation). */
+  startTurn(conversationId: string, activity: Partial<Activity>): void;
+  clock: () => Date;
+}
+
+type Ack = (result: unknown) => void;
+
+const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * The visitor events, as factories over their collaborators (Socket.IO's basic CRUD example
+ * style). Each handler takes the raw arguments, because a client may send anything: a missing
+ * ack, a string instead of an object, extra arguments. Every outcome is an ack (or, without one,
+ * a `request:rejected` event); nothing thrown escapes to Socket.IO.
+ */
+export function createVisitorHandlers(deps: VisitorHandlerDeps) {
+  /** Runs `work` for one event and answers exactly once, localised in the best locale known. */
+  async function respond<T>(
+    socket: VisitorSocket,
+    event: string,
+    args: unknown[],
+    work: (payload: unknown) => Promise<T>,
+    options: { ackRequired: boolean } = { ackRequired: true },
+  ): Promise<void> {
+    const last = args[args.length - 1];
+    const ack: Ack | null = typeof last === 'function' ? (last as Ack) : null;
+    const payload = ack && args.length === 1 ? undefined : args[0];
+    try {
+      const retryAfterMs = await deps.limits.event(socket.id);
+      if (retryAfterMs !== null) throw new ChannelError('rate_limited', { retryAfterMs });
+      if (!ack && options.ackRequired) throw new ChannelError('invalid_payload');
+      const data = await work(payload);
+      ack?.({ ok: true, data });
+    } catch (error) {
+      if (!(error instanceof ChannelError)) {
+        deps.logger.error(
+          { err: error, event, conversationId: socket.data.conversationId },
+          'visitor event failed',
+        );
+      }
+      const problem = toProtocolError(deps.i18n, localeHint(payload) ?? socket.data.locale, error);
+      if (ack) ack({ ok: false, error: problem });
+      else socket.emit('request:rejected', { event: String(event).slice(0, 100), error: problem });
+    }
+  }
+
+  /** Dedupe, limits, record, echo, then the bot's turn; the same id always gets the same receipt. */
+  async function accept(
+    socket: VisitorSocket,
+    message: { id: string; text: string; value?: unknown; locale: Locale },
+  ): Promise<MessageReceipt> {
+    const { conversationId, ip } = socket.data;
+    const previous = await deps.conversations.findMessage(conversationId, message.id);
+    if (previous) return receiptOf(previous);
+    const retryAfterMs = await deps.limits.message(conversationId, ip);
+    if (retryAfterMs !== null) throw new ChannelError('rate_limited', { retryAfterMs });
+
+    const activity = visitorActivity(conversationId, message, deps.clock());
+    const { entry, duplicate } = await deps.recorder.record(conversationId, 'visitor', activity, {
+      messageId: message.id,
+    });
+    if (duplicate) return receiptOf(entry);
+    deps.emitter.message(conversationId, chatMessageFromActivity(entry, activity));
+    deps.startTurn(conversationId, activity);
+    touchConversation(socket, message.locale, entry.at);
+    return receiptOf(entry);
+  }
+
+  /**
+   * Keeps the conversation's language and last activity current for retention and for agents:
+   * at most once a minute per socket unless the language changed, which saves a store write per
+   * message (retention counts in days). After the turn is queued, and never failing the message:
+   * the bot already has it.
+   */
+  function touchConversation(socket: VisitorSocket, locale: Locale, at: string): void {
+    const now = Date.parse(at);
+    const changed = socket.data.locale !== locale;
+    socket.data.locale = locale;
+    if (!changed && now - socket.data.touchedAt < TOUCH_INTERVAL_MS) return;
+    socket.data.touchedAt = now;
+    deps.conversations
+      .update(socket.data.conversationId, { lastActivityAt: at, locale })
+      .catch((error: unknown) => {
+        deps.logger.warn(
+          { err: error, conversationId: socket.data.conversationId },
+          'could not update the conversation',
+        );
+      });
+  }
+
+  return {
+    sendMessage: (socket: VisitorSocket, args: unknown[]) =>
+      respond(socket, 'message:send', args, async (payload): Promise<MessageReceipt> => {
+        const parsed = sendMessageSchema.safeParse(payload);
+        if (!parsed.success) throw new ChannelError('invalid_payload');
+        const message = { ...parsed.data, text: cleanMessageText(parsed.data.text) };
+        if (message.text.length > deps.maxMessageLength) {
+          throw new ChannelError('message_too_long', { params: { max: deps.maxMessageLength } });
+        }
+        if (deps.tracker.isClosed) throw new ChannelError('shutting_down');
+        return deps.intake.run(socket.data.conversationId, () => accept(socket, message));
+      }),
+
+    history: (socket: VisitorSocket, args: unknown[]) =>
+      respond(socket, 'history:since', args, async (payload): Promise<HistoryPage> => {
+        const parsed = historyRequestSchema.safeParse(payload);
+        if (!parsed.success) throw new ChannelError('invalid_payload');
+        const limit = parsed.data.limit ?? HISTORY_PAGE_LIMIT;
+        const entries = await deps.conversations.transcript(socket.data.conversationId, {
+          afterSeq: parsed.data.afterSeq,
+          limit: limit + 1,
+        });
+        return {
+          messages: entries.slice(0, limit).map(chatMessageFromEntry),
+          hasMore: entries.length > limit,
+        };
+      }),
+
+    setLocale: (socket: VisitorSocket, args: unknown[]) =>
+      respond(socket, 'locale:set', args, async (payload): Promise<{ locale: Locale }> => {
+        const parsed = setLocaleSchema.safeParse(payload);
+        if (!parsed.success) throw new ChannelError('invalid_payload');
+        socket.data.locale = parsed.data.locale;
+        await deps.conversations.update(socket.data.conversationId, { locale: parsed.data.locale });
+        return { locale: parsed.data.locale };
+      }),
+
+    unknownEvent: (socket: VisitorSocket, event: string, args: unknown[]) =>
+      respond(
+        socket,
+        event,
+        args,
+        async () => {
+          throw new ChannelError('unknown_event');
+        },
+        { ackRequired: false },
+      ),
+  };
+}
+
+function receiptOf(entry: TranscriptEntry): MessageReceipt {
+  // A client id that names a bot or agent entry is someone guessing ids, not a retry.
+  if (entry.role !== 'visitor') throw new ChannelError('invalid_payload');
+  return { id: entry.messageId, seq: entry.seq, at: entry.at };
+}
+
+function visitorActivity(
+  conversationId: string,
+  message: { id: string; text: string; value?: unknown; locale: Locale },
+  now: Date,
+): Partial<Activity> {
+  return {
+    type: 'message',
+    id: message.id,
+    channelId: SOCKET_CHANNEL_ID,
+    serviceUrl: '',
+    timestamp: now,
+    locale: message.locale,
+    from: { id: visitorAccountId(conversationId), name: '', role: 'user' },
+    recipient: { ...BOT_ACCOUNT },
+    conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    text: message.text,
+    textFormat: 'plain',
+    ...(message.value === undefined ? {} : { value: message.value }),
+  };
+}
+
+function localeHint(payload: unknown): Locale | undefined {
+  const locale =
+    typeof payload === 'object' && payload !== null ? (payload as { locale?: unknown }).locale : undefined;
+  return PROTOCOL_LOCALES.find((known) => known === locale);
+}

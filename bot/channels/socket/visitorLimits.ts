@@ -1,0 +1,53 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { AppConfig } from '../../config/config.js';
+
+/**
+ * The visitor channel's rate limits, each a fixed one-minute window. In memory: correct for one
+ * instance; several instances behind a load balancer would each allow the full rate, and would
+ * share counters with rate-limiter-flexible's RateLimiterMongo on the same database instead.
+ */
+export class VisitorLimits {
+  private readonly visitorMessages: RateLimiterMemory;
+  private readonly ipMessages: RateLimiterMemory;
+  private readonly ipConversations: RateLimiterMemory;
+  private readonly socketEvents: RateLimiterMemory;
+
+  constructor(settings: AppConfig['widget']) {
+    const perMinute = (points: number, keyPrefix: string) =>
+      new RateLimiterMemory({ points, duration: 60, keyPrefix });
+    this.visitorMessages = perMinute(settings.messagesPerMinute, 'visitor-messages');
+    this.ipMessages = perMinute(settings.ipMessagesPerMinute, 'ip-messages');
+    this.ipConversations = perMinute(settings.ipConversationsPerMinute, 'ip-conversations');
+    this.socketEvents = perMinute(settings.eventsPerMinute, 'socket-events');
+  }
+
+  /** A new visitor message. Null when allowed; otherwise how long to wait, in ms. */
+  async message(conversationId: string, ip: string): Promise<number | null> {
+    const [visitor, address] = await Promise.all([
+      consume(this.visitorMessages, conversationId),
+      consume(this.ipMessages, ip),
+    ]);
+    if (visitor === null && address === null) return null;
+    return Math.max(visitor ?? 0, address ?? 0);
+  }
+
+  /** A new conversation started from `ip`. */
+  conversation(ip: string): Promise<number | null> {
+    return consume(this.ipConversations, ip);
+  }
+
+  /** Any event on one connection. */
+  event(socketId: string): Promise<number | null> {
+    return consume(this.socketEvents, socketId);
+  }
+}
+
+async function consume(limiter: RateLimiterMemory, key: string): Promise<number | null> {
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return Math.max(1, rejection.msBeforeNext);
+    throw rejection;
+  }
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { ConversationReference } from 'botbuilder';
+import type { Locale } from '../../../web-widget/protocol/events.js';
+import type { I18n } from '../../i18n/i18n.js';
+import type { Logger } from '../../logging/logger.js';
+import type { ConversationStore } from '../../storage/ports.js';
+import { ChannelError } from './channelError.js';
+import { clientAddress } from './clientAddress.js';
+import { isOriginAllowed } from './originPolicy.js';
+import { toConnectError } from './protocolErrors.js';
+import type { VisitorLimits } from './visitorLimits.js';
+import { handshakeAuthSchema } from './visitorSchemas.js';
+import type { VisitorSocket } from './visitorSocket.js';
+import { hashVisitorToken, newVisitorToken } from './visitorTokens.js';
+
+/**
+ * botbuilder's channel id for this channel. `webchat` because botbuilder's prompts decide from
+ * the channel id whether suggested actions can be shown, and the widget shows them as Web Chat does.
+ */
+export const SOCKET_CHANNEL_ID = 'webchat';
+export const BOT_ACCOUNT = { id: 'assistant', name: 'Virtual assistant', role: 'bot' } as const;
+
+export function visitorAccountId(conversationId: string): string {
+  return `visitor:${conversationId}`;
+}
+
+/** How the bot reaches a widget conversation proactively (stored in ConversationRecord.reference). */
+export function socketConversationReference(
+  conversationId: string,
+  locale: Locale,
+): Partial<ConversationReference> {
+  return {
+    channelId: SOCKET_CHANNEL_ID,
+    serviceUrl: '',
+    locale,
+    conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    user: { id: visitorAccountId(conversationId), name: '', role: 'user' },
+    bot: { ...BOT_ACCOUNT },
+  };
+}
+
+export interface VisitorSessionDeps {
+  conversations: ConversationStore;
+  limits: VisitorLimits;
+  i18n: I18n;
+  logger: Logger;
+  publicOrigins: readonly string[];
+  trustProxy: boolean;
+  clock: () => Date;
+}
+
+/**
+ * The `/visitor` handshake: checks the page's origin, then binds the socket to a conversation.
+ * A token the store knows resumes its conversation; no token, a malformed one or an unknown one
+ * starts a new conversation with a new token (never an error, so a visitor is never stuck), within
+ * the per-IP limit of new conversations.
+ */
+export function createVisitorSessionMiddleware(deps: VisitorSessionDeps) {
+  return async (socket: VisitorSocket, next: (error?: Error) => void): Promise<void> => {
+    const auth = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
+    const requested = auth.success ? auth.data : {};
+    const locale: Locale = requested.locale ?? 'en';
+    try {
+      const { headers } = socket.handshake;
+      if (!isOriginAllowed(headers.origin, headers.host, deps.publicOrigins)) {
+        deps.logger.warn({ origin: headers.origin }, 'visitor socket refused: origin not allowed');
+        next(toConnectError(deps.i18n, locale, new ChannelError('origin_not_allowed')));
+        return;
+      }
+      const ip = clientAddress(socket.handshake, deps.trustProxy);
+      if (requested.token) {
+        const record = await deps.conversations.findByTokenHash(hashVisitorToken(requested.token));
+        if (record && record.channel === 'socket') {
+          socket.data = {
+            conversationId: record.id,
+            token: requested.token,
+            locale: requested.locale ?? record.locale,
+            ip,
+            resumed: true,
+            lastSeq: record.lastSeq,
+            isNew: false,
+            touchedAt: 0,
+          };
+          next();
+          return;
+        }
+      }
+      const retryAfterMs = await deps.limits.conversation(ip);
+      if (retryAfterMs !== null) {
+        next(
+          toConnectError(
+            deps.i18n,
+            locale,
+            new ChannelError('rate_limited', { retryAfterMs, messageKey: 'socket.tooManyConversations' }),
+          ),
+        );
+        return;
+      }
+      const token = newVisitorToken();
+      const conversationId = randomUUID();
+      const now = deps.clock().toISOString();
+      await deps.conversations.create({
+        id: conversationId,
+        channel: 'socket',
+        locale,
+        tokenHash: hashVisitorToken(token),
+        reference: JSON.stringify(socketConversationReference(conversationId, locale)),
+        createdAt: now,
+        lastActivityAt: now,
+      });
+      socket.data = {
+        conversationId,
+        token,
+        locale,
+        ip,
+        resumed: false,
+        lastSeq: 0,
+        isNew: true,
+        touchedAt: Date.parse(now),
+      };
+      next();
+    } catch (error) {
+      deps.logger.error({ err: error }, 'visitor socket handshake failed');
+      next(toConnectError(deps.i18n, locale, error));
+    }
+  };
+}

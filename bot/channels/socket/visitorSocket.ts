@@ -1,0 +1,39 @@
+import type { Namespace, Socket } from 'socket.io';
+import type {
+  ClientToServerEvents,
+  Locale,
+  ServerToClientEvents,
+} from '../../../web-widget/protocol/events.js';
+
+/** What the server keeps on each visitor socket (restored with it by connection state recovery). */
+export interface VisitorSocketData {
+  conversationId: string;
+  /** The resume token the visitor holds (memory only; the store has its hash). */
+  token: string;
+  locale: Locale;
+  ip: string;
+  /** True when the handshake's token matched an existing conversation. */
+  resumed: boolean;
+  /** The conversation's last seq at handshake time. */
+  lastSeq: number;
+  /** The conversation was created by this handshake and the bot has not seen it yet. */
+  isNew: boolean;
+  /** When this socket last wrote the conversation's lastActivityAt (epoch ms). */
+  touchedAt: number;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no server-to-server events
+type InterServerEvents = {};
+
+export type VisitorNamespace = Namespace<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  VisitorSocketData
+>;
+export type VisitorSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  VisitorSocketData
+>;

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, it } from 'vitest';
+import { REPO_ROOT } from './paths.js';
+
+/**
+ * Browser tests run in Debian's Chromium driven by playwright-core (no browser download).
+ * Shared by the widget, agent-console and editor-console tests.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_MISSING = 'Chromium not found: install it with `apt-get install chromium`';
+
+export function chromiumAvailable(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/**
+ * `describe` for tests that need Chromium. Without it the suite is reported as skipped, with
+ * the install command in its name and on stderr, so a missing browser is never a silent pass.
+ */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (chromiumAvailable()) {
+    describe(name, body);
+    return;
+  }
+  process.stderr.write(`\n[browser tests] ${CHROMIUM_MISSING}\n`);
+  describe.skip(`${name} — ${CHROMIUM_MISSING}`, () => {
+    it(CHROMIUM_MISSING, () => undefined);
+  });
+}
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown; failureSummary?: string }>;
+}
+
+/**
+ * Runs axe-core (from node_modules, injected into the page) with the WCAG 2.1 A/AA rules over
+ * `include` (a CSS selector, or a shadow-DOM path such as ['[data-va-widget]', '.va-panel']), or
+ * the whole page, open shadow roots included. Returns the serious and critical violations.
+ */
+export async function seriousAxeViolations(page: Page, include?: string | string[]): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(
+    () => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined',
+  );
+  if (!loaded) await page.addScriptTag({ path: path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js') });
+  const violations = await page.evaluate(
+    async ({ include: target, tags }) => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              context: unknown,
+              options: unknown,
+            ): Promise<{ violations: AxeViolation[]; passes: unknown[] }>;
+          };
+        }
+      ).axe;
+      const context =
+        target === undefined
+          ? document
+          : { include: Array.isArray(target) ? { fromShadowDom: target } : target };
+      const result = await axe.run(context, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      });
+      // A selector that matches nothing makes a scan that passes without looking at anything.
+      if (result.passes.length + result.violations.length === 0)
+        throw new Error(`axe checked nothing in ${JSON.stringify(target)}`);
+      return result.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        nodes: violation.nodes.map((node) => ({ target: node.target, failureSummary: node.failureSummary })),
+      }));
+    },
+    { include, tags: WCAG_TAGS },
+  );
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}

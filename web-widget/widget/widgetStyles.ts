@@ -1,0 +1,126 @@
+/**
+ * The widget's styles, inside its shadow root: the host page's CSS cannot reach in, and these
+ * cannot leak out. `all: initial` on the host also stops inherited properties (font, colour,
+ * line height) from the page. Sizes in px scale with browser zoom; the panel takes the whole
+ * viewport when it is narrow or short (320 px wide, or 200% zoom on a laptop). Colour pairs
+ * are at least 4.5:1 (text) and 3:1 (focus rings, borders that identify controls).
+ */
+export const WIDGET_CSS = `
+:host { all: initial; }
+[hidden] { display: none !important; }
+.va-root {
+  font: 400 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  color: #1b1b1b;
+  -webkit-text-size-adjust: 100%;
+}
+.va-root *, .va-root *::before, .va-root *::after { box-sizing: border-box; }
+.va-sr {
+  position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+}
+button { font: inherit; cursor: pointer; }
+button:focus-visible, textarea:focus-visible, .va-log:focus-visible, a:focus-visible {
+  outline: 3px solid #1a4480; outline-offset: 2px;
+}
+.va-launcher {
+  position: fixed; right: 16px; bottom: 16px; z-index: 2147483000;
+  display: inline-flex; align-items: center; gap: 8px;
+  min-height: 48px; padding: 8px 18px; border: 2px solid #fff; border-radius: 24px;
+  background: #1a4480; color: #fff; font-weight: 700;
+  box-shadow: 0 2px 10px rgba(0, 0, 0, 0.3);
+}
+.va-launcher:hover { background: #162e51; }
+.va-launcher:focus-visible { outline: 3px solid #1a4480; outline-offset: 2px; box-shadow: 0 0 0 2px #fff; }
+.va-launcher svg { width: 22px; height: 22px; flex: none; }
+.va-badge {
+  display: inline-block; min-width: 22px; padding: 0 6px; border-radius: 11px;
+  background: #b50909; color: #fff; font-size: 14px; line-height: 22px; text-align: center;
+}
+.va-panel {
+  position: fixed; right: 16px; bottom: 80px; z-index: 2147483001;
+  display: flex; flex-direction: column;
+  width: min(400px, calc(100vw - 32px)); height: min(620px, calc(100vh - 104px));
+  background: #fff; border: 1px solid #71767a; border-radius: 8px;
+  box-shadow: 0 6px 28px rgba(0, 0, 0, 0.25); overflow: hidden;
+}
+@media (max-width: 480px), (max-height: 560px) {
+  .va-panel { inset: 0; right: 0; bottom: 0; width: auto; height: auto; border: 0; border-radius: 0; }
+}
+.va-header {
+  display: flex; align-items: center; gap: 8px; flex-wrap: wrap;
+  padding: 8px 8px 8px 16px; background: #1a4480; color: #fff;
+}
+.va-title { flex: 1 1 auto; margin: 0; font-size: 18px; font-weight: 700; line-height: 1.3; }
+.va-header button {
+  min-height: 44px; min-width: 44px; padding: 4px 12px;
+  border: 1px solid #fff; border-radius: 4px; background: transparent; color: #fff;
+}
+.va-header button:hover { background: #162e51; }
+.va-header button:focus-visible { outline: 3px solid #fff; outline-offset: 2px; }
+.va-close span[aria-hidden] { font-size: 24px; line-height: 1; }
+.va-notice { margin: 0; padding: 8px 16px; font-size: 14px; color: #3d4551; background: #f0f0f0; border-bottom: 1px solid #dfe1e2; }
+.va-banner { margin: 0; padding: 8px 16px; font-size: 15px; background: #faf3d1; border-left: 4px solid #936f38; }
+.va-log { flex: 1 1 auto; overflow-y: auto; padding: 12px 16px; overscroll-behavior: contain; }
+.va-empty { margin: 8px 0; color: #3d4551; }
+.va-list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 12px; }
+.va-msg { display: flex; flex-direction: column; align-items: flex-start; max-width: 100%; }
+.va-msg-visitor { align-items: flex-end; }
+.va-sender { font-size: 13px; font-weight: 700; color: #3d4551; margin-bottom: 2px; }
+.va-bubble {
+  max-width: 88%; padding: 8px 12px; border-radius: 12px;
+  background: #f0f0f0; color: #1b1b1b; overflow-wrap: anywhere; white-space: normal;
+}
+.va-msg-visitor .va-bubble { background: #1a4480; color: #fff; white-space: pre-wrap; border-bottom-right-radius: 4px; }
+.va-msg-bot .va-bubble, .va-msg-agent .va-bubble { border-bottom-left-radius: 4px; }
+.va-msg-agent .va-bubble { background: #e7f2f5; }
+.va-msg-system .va-bubble { background: #fff; border: 1px solid #71767a; }
+.va-bubble > :first-child { margin-top: 0; }
+.va-bubble > :last-child { margin-bottom: 0; }
+.va-bubble p, .va-bubble ul, .va-bubble ol, .va-bubble pre, .va-bubble blockquote, .va-bubble table { margin: 0 0 8px; }
+.va-bubble ul, .va-bubble ol { padding-left: 20px; }
+.va-bubble h3, .va-bubble h4, .va-bubble h5, .va-bubble h6 { margin: 8px 0 4px; font-size: 16px; }
+.va-bubble a { color: #1a4480; text-decoration: underline; }
+.va-bubble code { font-family: ui-monospace, Consolas, monospace; font-size: 14px; }
+.va-bubble pre { white-space: pre-wrap; }
+.va-bubble blockquote { margin-left: 0; padding-left: 8px; border-left: 3px solid #71767a; }
+.va-bubble table { border-collapse: collapse; }
+.va-bubble th, .va-bubble td { border: 1px solid #71767a; padding: 2px 6px; }
+.va-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 2px; font-size: 13px; color: #565c65; }
+.va-delivery-failed { color: #b50909; font-weight: 700; }
+.va-retry, .va-actions button, .va-feedback button {
+  min-height: 44px; padding: 6px 14px; border: 2px solid #1a4480; border-radius: 22px;
+  background: #fff; color: #1a4480; font-weight: 700;
+}
+.va-retry { min-height: 32px; padding: 2px 10px; font-size: 13px; }
+.va-retry:hover, .va-actions button:hover, .va-feedback button:hover { background: #e7f2f5; }
+.va-actions, .va-feedback { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-top: 8px; }
+.va-feedback span { font-size: 15px; }
+.va-feedback-done { margin: 6px 0 0; font-size: 14px; color: #3d4551; }
+.va-typing { display: flex; align-items: center; gap: 8px; margin: 12px 0 0; font-size: 14px; color: #3d4551; }
+.va-dots { display: inline-flex; gap: 3px; }
+.va-dots span { width: 6px; height: 6px; border-radius: 50%; background: #565c65; animation: va-blink 1.2s infinite ease-in-out; }
+.va-dots span:nth-child(2) { animation-delay: 0.2s; }
+.va-dots span:nth-child(3) { animation-delay: 0.4s; }
+@keyframes va-blink { 0%, 80%, 100% { opacity: 0.3; } 40% { opacity: 1; } }
+.va-composer { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 8px; padding: 8px 12px 12px; border-top: 1px solid #dfe1e2; }
+.va-input {
+  flex: 1 1 160px; min-height: 44px; max-height: 140px; resize: none; margin: 0;
+  padding: 10px 12px; border: 1px solid #565c65; border-radius: 6px;
+  font: inherit; color: #1b1b1b; background: #fff;
+}
+.va-input::placeholder { color: #565c65; opacity: 1; }
+.va-send {
+  min-height: 44px; padding: 8px 18px; border: 0; border-radius: 6px;
+  background: #1a4480; color: #fff; font-weight: 700;
+}
+.va-send:hover { background: #162e51; }
+.va-counter { flex-basis: 100%; margin: 0; font-size: 13px; color: #565c65; }
+.va-counter-over { color: #b50909; font-weight: 700; }
+@media (prefers-reduced-motion: reduce) {
+  .va-root *, .va-root *::before, .va-root *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; }
+  .va-dots span { opacity: 1; }
+}
+@media (forced-colors: active) {
+  .va-launcher, .va-send, .va-bubble, .va-panel { border: 1px solid CanvasText; }
+}
+`;
