@@ -1,0 +1,89 @@
+import type { Next, Request, Response, Server } from 'restify';
+import { ArticleService } from '../articles/articleService.js';
+import { DraftKnowledge } from '../articles/draftKnowledge.js';
+import type { AuthService } from '../auth/authService.js';
+import { requireRole } from '../auth/requireRole.js';
+import type { I18n } from '../i18n/i18n.js';
+import type { Logger } from '../logging/logger.js';
+import { sendApiError } from '../server/apiResponses.js';
+import { findDangerousKeys } from '../server/inputSafety.js';
+import type { Store } from '../storage/ports.js';
+import { adminEdge, ADMIN_PATH_PREFIX } from './adminEdge.js';
+import { registerArticleRoutes } from './articleRoutes.js';
+import { registerReportRoutes } from './reportRoutes.js';
+import { UserAdmin } from './userAdmin.js';
+import { registerUserRoutes } from './userRoutes.js';
+
+export interface AdminDeps {
+  auth: AuthService;
+  i18n: I18n;
+  logger: Logger;
+  store: Pick<Store, 'articles' | 'audit' | 'users' | 'analytics' | 'feedback'>;
+  /** What visitors are answered from (PublishedKnowledge): refreshed after every publish. */
+  knowledge: { refresh(): Promise<unknown> };
+  /** PUBLIC_ORIGINS. */
+  publicOrigins: readonly string[];
+  clock?: () => Date;
+}
+
+/**
+ * The admin API under /api/admin: articles and reports for editors, users and the audit log for
+ * admins (who may also do everything editors do). Before any route: CORS and the body size limit
+ * (adminEdge), then a guard that refuses `$`-prefixed and prototype keys anywhere in the query or
+ * the body, whatever the route; then each route's own role check and strict input schema.
+ */
+export function registerAdminRoutes(server: Server, deps: AdminDeps): void {
+  const clock = deps.clock ?? (() => new Date());
+  server.pre(adminEdge({ i18n: deps.i18n, publicOrigins: deps.publicOrigins }));
+  server.use(refuseDangerousKeys(deps.i18n));
+
+  const articles = new ArticleService({ store: deps.store, published: deps.knowledge, clock });
+  const errors = { i18n: deps.i18n, logger: deps.logger };
+  const editorsOnly = requireRole(deps.auth, deps.i18n, ['editor']);
+  const adminsOnly = requireRole(deps.auth, deps.i18n, ['admin']);
+
+  registerArticleRoutes(server, { ...errors, articles, drafts: new DraftKnowledge(deps.store), editorsOnly });
+  registerReportRoutes(server, { ...errors, store: deps.store, editorsOnly, clock });
+  registerUserRoutes(server, {
+    ...errors,
+    users: new UserAdmin(deps.store, clock),
+    store: deps.store,
+    adminsOnly,
+  });
+}
+
+/**
+ * The query parser does not nest (`?locale[$ne]=x` stays one key, "locale[$ne]"), so such a key
+ * could never reach the store as an operator; it is still an attack, not a typo, and is refused
+ * on every route, even on those that read no query at all.
+ */
+function isBracketedOperator(key: string): boolean {
+  return (
+    /[[\]]/.test(key) && (key.includes('$') || /(^|\[)(__proto__|constructor|prototype)(\[|\]|$)/.test(key))
+  );
+}
+
+/** 400 for a query string or body carrying a key a database or JavaScript would not read as data. */
+function refuseDangerousKeys(i18n: I18n) {
+  return (req: Request, res: Response, next: Next) => {
+    if (!req.path().startsWith(ADMIN_PATH_PREFIX)) {
+      next();
+      return;
+    }
+    const problems = [
+      ...findDangerousKeys(req.query ?? {}).map((field) => `query.${field}`),
+      ...Object.keys(req.query ?? {})
+        .filter(isBracketedOperator)
+        .map((field) => `query.${field}`),
+      ...findDangerousKeys(req.body ?? {}).map((field) => `body.${field}`),
+    ];
+    if (problems.length === 0) {
+      next();
+      return;
+    }
+    sendApiError(i18n, req, res, 400, 'invalid_input', {
+      details: problems.map((field) => ({ field, message: 'is not an allowed field name' })),
+    });
+    next(false);
+  };
+}

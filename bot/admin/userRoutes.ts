@@ -1,0 +1,87 @@
+import type { Request, RequestHandler, Response, Server } from 'restify';
+import { z } from 'zod';
+import { localeSchema } from '../../knowledge/content/article.js';
+import { principalOf } from '../auth/requireRole.js';
+import type { Store } from '../storage/ports.js';
+import { handled, type AdminErrorDeps } from './adminErrors.js';
+import { bodyOf, isoDay, paramsOf, queryOf } from './adminInput.js';
+import type { UserAdmin } from './userAdmin.js';
+
+export interface UserRouteDeps extends AdminErrorDeps {
+  users: UserAdmin;
+  store: Pick<Store, 'audit'>;
+  adminsOnly: RequestHandler;
+}
+
+const userParams = z.strictObject({ id: z.string().min(1).max(200) });
+
+const userChange = z
+  .strictObject({
+    roles: z
+      .array(z.enum(['agent', 'editor', 'admin']))
+      .max(3)
+      .optional(),
+    languages: z.array(localeSchema).min(1).max(2).optional(),
+    disabled: z.boolean().optional(),
+    displayName: z.string().trim().min(1).max(80).optional(),
+    maxChats: z.number().int().min(1).max(10).optional(),
+  })
+  .refine((change) => Object.keys(change).length > 0, 'give at least one field to change');
+
+const auditQuery = z.strictObject({
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  action: z.string().trim().min(1).max(60).optional(),
+  actor: z.string().trim().min(1).max(100).optional(),
+  limit: z
+    .string()
+    .regex(/^[1-9]\d{0,3}$/, 'must be a number from 1 to 1000')
+    .transform(Number)
+    .pipe(z.number().max(1000))
+    .optional(),
+});
+
+/** The admins' routes: accounts (list, change roles, languages, disabled) and the audit log. */
+export function registerUserRoutes(server: Server, deps: UserRouteDeps): void {
+  const route = (body: (req: Request, res: Response) => Promise<void>) => handled(deps, body);
+
+  server.get(
+    '/api/admin/users',
+    deps.adminsOnly,
+    route(async (_req, res) => {
+      res.send(200, { users: await deps.users.list() });
+    }),
+  );
+
+  server.patch(
+    '/api/admin/users/:id',
+    deps.adminsOnly,
+    route(async (req, res) => {
+      const { id } = paramsOf(req, userParams);
+      const change = bodyOf(req, userChange);
+      res.send(200, { user: await deps.users.update(principalOf(req), id, change) });
+    }),
+  );
+
+  server.get(
+    '/api/admin/audit',
+    deps.adminsOnly,
+    route(async (req, res) => {
+      const query = queryOf(req, auditQuery);
+      const limit = query.limit ?? 200;
+      // Filtered here, not in the store: the store's filter is by time only, and nothing a
+      // client writes in the query reaches a database query.
+      const entries = await deps.store.audit.list({
+        ...(query.from && { from: `${query.from}T00:00:00.000Z` }),
+        ...(query.to && { to: new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000).toISOString() }),
+        limit: query.action || query.actor ? 5000 : limit,
+      });
+      const filtered = entries.filter(
+        (entry) =>
+          (!query.action || entry.action === query.action || entry.action.startsWith(`${query.action}.`)) &&
+          (!query.actor || entry.actor === query.actor.toLowerCase()),
+      );
+      res.send(200, { entries: filtered.slice(0, limit) });
+    }),
+  );
+}

@@ -1,0 +1,49 @@
+import { diffArrays, diffLines, diffWordsWithSpace } from 'diff';
+import type { ArticleLink, KnowledgeArticle } from '../../knowledge/content/article.js';
+import { ARTICLE_FIELDS, changedFields, type ArticleField } from './articleChanges.js';
+
+/** One run of a diff: kept, added or removed. Text fields carry text; list fields carry items. */
+export interface DiffPart<T> {
+  value: T;
+  added: boolean;
+  removed: boolean;
+}
+
+export type FieldDiff =
+  | { field: ArticleField; kind: 'text'; parts: DiffPart<string>[] }
+  | { field: ArticleField; kind: 'list'; parts: DiffPart<string[]>[] };
+
+/** Multi-line Markdown compares by lines (paragraphs move as a whole); short text by words. */
+const LINE_FIELDS: ReadonlySet<ArticleField> = new Set(['body']);
+
+/**
+ * Field-by-field differences between two versions of an article, only for the fields that
+ * differ, in reading order. Lists compare item by item; links compare as "title <url>" lines.
+ */
+export function diffArticles(from: KnowledgeArticle, to: KnowledgeArticle): FieldDiff[] {
+  const changed = new Set(changedFields(from, to));
+  return ARTICLE_FIELDS.filter((field) => changed.has(field)).map((field) => {
+    const before = from[field];
+    const after = to[field];
+    if (typeof before === 'string' && typeof after === 'string') {
+      const changes = LINE_FIELDS.has(field) ? diffLines(before, after) : diffWordsWithSpace(before, after);
+      return {
+        field,
+        kind: 'text',
+        parts: changes.map(({ value, added, removed }) => ({ value, added, removed })),
+      };
+    }
+    const changes = diffArrays(listItems(field, before), listItems(field, after));
+    return {
+      field,
+      kind: 'list',
+      parts: changes.map(({ value, added, removed }) => ({ value, added, removed })),
+    };
+  });
+}
+
+function listItems(field: ArticleField, value: KnowledgeArticle[ArticleField]): string[] {
+  if (!Array.isArray(value)) return [String(value)];
+  if (field === 'links') return (value as ArticleLink[]).map((link) => `${link.title} <${link.url}>`);
+  return value as string[];
+}

@@ -1,0 +1,115 @@
+import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
+import { calibrationFor, type DecisionThresholds } from '../../knowledge/engine/calibrationFile.js';
+import { createKnowledgeIndexHolder } from '../../knowledge/engine/knowledgeEngine.js';
+import type { KnowledgeIndexHolder } from '../../knowledge/engine/knowledgeIndexHolder.js';
+import type { AnswerDecision, AnswerResult, SignalScores } from '../../knowledge/engine/types.js';
+import type { ArticleRecord, Store } from '../storage/ports.js';
+
+/** One candidate of a "Try it" answer, with the evidence for it. */
+export interface TriedCandidate {
+  id: string;
+  title: string;
+  score: number;
+  signals: SignalScores;
+  matchedQuestion: string;
+}
+
+/** What the assistant would do with a question if every draft were published, and why. */
+export interface TryResult {
+  decision: AnswerDecision;
+  score: number;
+  /** The article it would answer with ("answer" only). */
+  article: { id: string; locale: Locale; title: string } | null;
+  /** The articles it would offer ("clarify"), or other plausible ones ("answer"). */
+  alternatives: string[];
+  ranking: TriedCandidate[];
+  /** The words searched for after analysis (stems, synonym concepts, typo corrections). */
+  queryTerms: string[];
+  /** Where the engine cuts: the score must reach `answer` (and lead by `margin`), or `clarify` to be offered. */
+  thresholds: DecisionThresholds;
+  /** Drafts in the index. */
+  drafts: number;
+}
+
+/**
+ * An answer index over the editors' drafts (every article that is not deleted, as last saved),
+ * for "Try it" before publishing. Built on first use and rebuilt only when the drafts changed:
+ * the drafts' revisions are the cache key, read from the store on each question, so a save on
+ * another server instance is seen too. Visitors never get answers from this index.
+ */
+export class DraftKnowledge {
+  private readonly holder: KnowledgeIndexHolder<KnowledgeArticle>;
+  private servedKey: string | undefined;
+  private pending: { key: string; done: Promise<void> } | undefined;
+
+  constructor(
+    private readonly store: Pick<Store, 'articles'>,
+    holder?: KnowledgeIndexHolder<KnowledgeArticle>,
+  ) {
+    this.holder = holder ?? createKnowledgeIndexHolder();
+  }
+
+  async try(text: string, locale: Locale): Promise<TryResult> {
+    const records = await this.store.articles.list();
+    await this.ensureBuilt(records);
+    return explain(this.holder.answer(text, locale), this.thresholdsFor(locale), records.length);
+  }
+
+  private async ensureBuilt(records: readonly ArticleRecord[]): Promise<void> {
+    const key = records.map((record) => `${record.locale}:${record.id}:${record.revision}`).join('|');
+    if (this.servedKey === key) return;
+    if (this.pending?.key !== key) {
+      const done = this.holder.rebuild(records.map((record) => record.draft)).then(
+        () => {
+          if (this.pending?.key === key) {
+            this.servedKey = key;
+            this.pending = undefined;
+          }
+        },
+        (error: unknown) => {
+          if (this.pending?.key === key) this.pending = undefined;
+          throw error;
+        },
+      );
+      this.pending = { key, done };
+    }
+    await this.pending.done;
+  }
+
+  private thresholdsFor(locale: Locale): DecisionThresholds {
+    const calibration = this.holder.index?.calibration;
+    return calibration
+      ? calibrationFor(calibration, locale).thresholds
+      : { answer: Number.NaN, clarify: Number.NaN, margin: Number.NaN };
+  }
+}
+
+function explain(
+  result: AnswerResult<KnowledgeArticle>,
+  thresholds: DecisionThresholds,
+  drafts: number,
+): TryResult {
+  const article = result.decision === 'answer' ? result.article : undefined;
+  return {
+    decision: result.decision,
+    score: round(result.score),
+    article: article ? { id: article.id, locale: article.locale, title: article.title } : null,
+    alternatives: result.alternatives.map((candidate) => candidate.document.id),
+    ranking: result.ranking.map((candidate) => ({
+      id: candidate.document.id,
+      title: candidate.document.title,
+      score: round(candidate.score),
+      signals: Object.fromEntries(
+        Object.entries(candidate.signals).map(([name, value]) => [name, round(value)]),
+      ) as unknown as SignalScores,
+      matchedQuestion: candidate.matchedQuestion,
+    })),
+    queryTerms: result.queryTerms,
+    thresholds,
+    drafts,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

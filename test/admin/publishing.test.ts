@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
+import {
+  addUser,
+  apiClient,
+  login,
+  sampleArticle,
+  type ApiCall,
+  type ArticleViewBody,
+} from './support/adminApi.js';
+
+type ArticleBody = { article: ArticleViewBody };
+
+interface Answer {
+  articleId: string | null;
+  texts: string[];
+}
+
+/** Asks the assistant through the Bot Framework endpoint, as a channel would; returns which article answered. */
+async function ask(app: TestApp, text: string, locale: 'en' | 'es'): Promise<Answer> {
+  const { status, activities } = await postActivity(app.baseUrl, { text, locale });
+  expect(status).toBe(200);
+  const answered = activities.find(
+    (activity) =>
+      (activity.channelData as { answer?: { articleId?: string } } | undefined)?.answer?.articleId,
+  );
+  return {
+    articleId:
+      (answered?.channelData as { answer: { articleId: string } } | undefined)?.answer.articleId ?? null,
+    texts: activities.map((activity) => String(activity.text ?? '')),
+  };
+}
+
+describe('admin API: publishing without a restart', () => {
+  let app: TestApp;
+  let editor: ApiCall;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    await addUser(app, 'eva', ['editor']);
+    editor = apiClient(app, await login(app, 'eva'));
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('when a new article is published, then the very next question is answered from it; unpublished, it is gone again', async () => {
+    const question = 'how do I get a permit for my zebra';
+    expect((await ask(app, question, 'en')).articleId).not.toBe('zebras');
+
+    await editor('POST', '/api/admin/articles', { article: sampleArticle('zebras', 'en') });
+    // A draft: visitors do not see it, "Try it" does.
+    expect((await ask(app, question, 'en')).articleId).not.toBe('zebras');
+    const tried = await editor<{
+      result: {
+        decision: string;
+        article: { id: string } | null;
+        ranking: Array<{ id: string; signals: Record<string, number>; matchedQuestion: string }>;
+      };
+    }>('POST', '/api/admin/try', { text: question, locale: 'en' });
+    expect(tried.body.result.decision).toBe('answer');
+    expect(tried.body.result.article?.id).toBe('zebras');
+    expect(tried.body.result.ranking[0]).toMatchObject({ id: 'zebras', matchedQuestion: question });
+    expect(Object.keys(tried.body.result.ranking[0]!.signals).sort()).toEqual([
+      'bm25',
+      'charMatch',
+      'classifier',
+      'coverage',
+      'questionMatch',
+    ]);
+
+    const published = await editor<ArticleBody>('POST', '/api/admin/articles/en/zebras/publish', {
+      expectedRevision: 1,
+    });
+    expect(published.body.article).toMatchObject({ status: 'published', revision: 2, publishedRevision: 2 });
+    const answer = await ask(app, question, 'en');
+    expect(answer.articleId).toBe('zebras');
+    expect(answer.texts.join('\n')).toContain('special zebra permit');
+
+    await editor('POST', '/api/admin/articles/en/zebras/unpublish', { expectedRevision: 2 });
+    expect((await ask(app, question, 'en')).articleId).not.toBe('zebras');
+    const audit = (await app.app.store.audit.list()).filter((entry) => entry.target === 'en:zebras');
+    expect(audit.map((entry) => entry.action)).toEqual([
+      'article.unpublish',
+      'article.publish',
+      'article.create',
+    ]);
+  });
+
+  it('when the Spanish text of a published article is edited, then visitors keep the old text until it is published', async () => {
+    const question = '¿Qué es el sello ADIT?';
+    const before = await ask(app, question, 'es');
+    expect(before.articleId).toBe('adit-stamp');
+    const current = await editor<ArticleBody>('GET', '/api/admin/articles/es/adit-stamp');
+    const newAnswer =
+      'El sello ADIT es la prueba temporal de residencia permanente. Pida la cita llamando al Centro de Contacto (texto revisado).';
+    const saved = await editor<ArticleBody>('PUT', '/api/admin/articles/es/adit-stamp', {
+      article: { ...current.body.article.draft, answer: newAnswer },
+      expectedRevision: current.body.article.revision,
+    });
+    expect(saved.status).toBe(200);
+    const stillOld = await ask(app, question, 'es');
+    expect(stillOld.texts.join('\n')).not.toContain('texto revisado');
+
+    // "Try it" sees the draft at once: its index is rebuilt because the drafts changed.
+    const tried = await editor<{ result: { article: { id: string } | null } }>('POST', '/api/admin/try', {
+      text: 'sello adit texto revisado',
+      locale: 'es',
+    });
+    expect(tried.body.result.article?.id).toBe('adit-stamp');
+
+    await editor('POST', '/api/admin/articles/es/adit-stamp/publish', {
+      expectedRevision: saved.body.article.revision,
+    });
+    const after = await ask(app, question, 'es');
+    expect(after.articleId).toBe('adit-stamp');
+    expect(after.texts.join('\n')).toContain('texto revisado');
+  });
+
+  it('when an article is published twice with no change in between, then the second call writes nothing', async () => {
+    const current = await editor<ArticleBody>('GET', '/api/admin/articles/en/live-chat');
+    const again = await editor<ArticleBody>('POST', '/api/admin/articles/en/live-chat/publish', {
+      expectedRevision: current.body.article.revision,
+    });
+    expect(again.body.article.revision).toBe(current.body.article.revision);
+  });
+});
