@@ -83,7 +83,8 @@ describe('graceful shutdown', () => {
       const requests = Array.from({ length: 10 }, (_, index) =>
         post(first.baseUrl, `conv-${index}`, `question ${index}`).catch(() => 0),
       );
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      // Signal as soon as the service has answered one of them: the others are in flight.
+      await Promise.race(requests);
       const exited = stopWith(first.child, signal);
       const statuses = await Promise.all(requests);
       expect(await exited).toBe(0);
