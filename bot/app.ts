@@ -89,11 +89,11 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     if (seeded > 0) logger.info({ seeded }, 'articles loaded into the store on first start');
 
     const tracker = new TurnTracker();
-    retention = startTranscriptRetention(store.conversations, config.transcriptRetentionDays, logger);
+    const clock = overrides.clock ?? (() => new Date());
+    retention = startTranscriptRetention(store.conversations, config.transcriptRetentionDays, logger, clock);
     const knowledge = new PublishedKnowledge(store);
     const { articles } = await knowledge.refresh();
     logger.info({ articles }, 'answer index built from the published articles');
-    const clock = overrides.clock ?? (() => new Date());
     const businessHours = createBusinessHours(config.businessHours);
     const handoff = createHandoff({
       store,
@@ -274,10 +274,11 @@ function startTranscriptRetention(
   conversations: ConversationStore,
   retentionDays: number,
   logger: Logger,
+  clock: () => Date,
 ): { stop(): Promise<void> } {
   let running: Promise<void> = Promise.resolve();
   const sweep = () => {
-    const cutoff = new Date(Date.now() - retentionDays * 86_400_000).toISOString();
+    const cutoff = new Date(clock().getTime() - retentionDays * 86_400_000).toISOString();
     running = conversations.deleteInactiveSince(cutoff).then(
       (deleted) => {
         if (deleted > 0) logger.info({ deleted, cutoff }, 'conversations past the retention period deleted');

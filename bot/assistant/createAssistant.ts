@@ -83,7 +83,12 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     ...(deps.leaveMessage ? { leaveMessageOffer: deps.leaveMessage.offer } : {}),
   });
   const leaveMessage = deps.leaveMessage
-    ? new LeaveMessageDialog({ memory, phrasebook, text: deps.leaveMessage.text, desk: deps.leaveMessage.desk })
+    ? new LeaveMessageDialog({
+        memory,
+        phrasebook,
+        text: deps.leaveMessage.text,
+        desk: deps.leaveMessage.desk,
+      })
     : undefined;
   const dialog = new MainDialog(
     {

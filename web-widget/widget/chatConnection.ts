@@ -6,6 +6,7 @@ import {
   type ChatMessage,
   type ClientToServerEvents,
   type ConnectErrorData,
+  type HandoffStatus,
   type HandshakeAuth,
   type JsonValue,
   type Locale,
@@ -28,6 +29,8 @@ export interface ConnectionListener {
   reset(): void;
   typing(state: TypingState): void;
   maxMessageLength(max: number): void;
+  /** Where a live-agent chat stands (queued with its place in line, with an agent, ended). */
+  handoff?(status: HandoffStatus): void;
 }
 
 export interface ChatConnectionOptions {
@@ -153,6 +156,7 @@ export class ChatConnection {
       if (message.seq > this.log.contiguousSeq + 1) this.watchGap();
     });
     socket.on('typing', (state) => this.options.listener.typing(state));
+    socket.on('handoff:status', (status) => this.options.listener.handoff?.(status));
 
     const { win } = this.options;
     win.addEventListener('offline', () => {

@@ -1,4 +1,4 @@
-import type { Locale, TypingState } from '../protocol/events.js';
+import type { HandoffStatus, Locale, TypingState } from '../protocol/events.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../shared/renderMarkdown.js';
 import { ChatConnection, type ConnectionListener, type ConnectionStatus } from './chatConnection.js';
 import type { LogEntry } from './conversationLog.js';
@@ -73,6 +73,7 @@ export class ChatWidget implements ConnectionListener {
   private lastId: string | null = null;
   private typingShow: ReturnType<typeof setTimeout> | undefined;
   private typingHide: ReturnType<typeof setTimeout> | undefined;
+  private handoffLine: HTMLParagraphElement | null = null;
 
   constructor(
     host: HTMLElement,
@@ -184,6 +185,35 @@ export class ChatWidget implements ConnectionListener {
     }, TYPING_DELAY_MS);
     clearTimeout(this.typingHide);
     this.typingHide = setTimeout(() => this.hideTyping(), TYPING_MAX_MS);
+  }
+
+  /**
+   * The live-agent status line under the connection banner: the place in line (updated as the
+   * queue moves) or the agent's name; gone once the chat with the agent ends. Position changes are
+   * announced; joins and ends are announced as the notices in the conversation.
+   */
+  handoff(status: HandoffStatus): void {
+    if (!this.handoffLine) {
+      this.handoffLine = h(this.doc, 'p', { class: 'va-banner va-handoff', hidden: true });
+      this.el.banner.after(this.handoffLine);
+    }
+    const line = this.handoffLine;
+    const text =
+      status.state === 'queued' && status.position !== null
+        ? [
+            this.t('handoff.queued', { position: status.position }),
+            status.estimatedWaitMinutes === null
+              ? ''
+              : this.t('handoff.estimate', { count: status.estimatedWaitMinutes }),
+          ]
+            .filter(Boolean)
+            .join(' ')
+        : status.state === 'assigned'
+          ? this.t('handoff.assigned', { agent: status.agentName ?? this.t('sender.agent') })
+          : '';
+    if (status.state === 'queued' && text !== line.textContent && this.isOpen) this.announce(text);
+    line.textContent = text;
+    line.hidden = text === '';
   }
 
   maxMessageLength(max: number): void {

@@ -103,7 +103,8 @@ export class AgentOfferDialog extends ComponentDialog {
     });
     if (outcome === 'unavailable') {
       await step.context.sendActivity(this.deps.alternatives.build(locale));
-      if (this.deps.leaveMessageOffer) await step.context.sendActivity(this.deps.leaveMessageOffer.build(locale));
+      if (this.deps.leaveMessageOffer)
+        await step.context.sendActivity(this.deps.leaveMessageOffer.build(locale));
     }
     return step.endDialog(DONE);
   }

@@ -66,10 +66,16 @@ export class LeaveMessageDialog extends ComponentDialog {
   constructor(private readonly deps: LeaveMessageDialogDeps) {
     super(LEAVE_MESSAGE_DIALOG);
     this.addDialog(new TextPrompt(NAME_PROMPT, async (prompt) => this.hasText(prompt, MAX_NAME)));
-    this.addDialog(new TextPrompt(CONTACT_PROMPT, async (prompt) => contactOf(prompt.recognized.value ?? '') !== null));
-    this.addDialog(new TextPrompt(CONFIRM_PROMPT, async (prompt) => this.yesNo(prompt.context.activity) !== undefined));
+    this.addDialog(
+      new TextPrompt(CONTACT_PROMPT, async (prompt) => contactOf(prompt.recognized.value ?? '') !== null),
+    );
+    this.addDialog(
+      new TextPrompt(CONFIRM_PROMPT, async (prompt) => this.yesNo(prompt.context.activity) !== undefined),
+    );
     this.addDialog(new TextPrompt(QUESTION_PROMPT, async (prompt) => this.hasText(prompt, MAX_QUESTION)));
-    this.addDialog(new TextPrompt(URGENT_PROMPT, async (prompt) => this.urgency(prompt.context.activity) !== undefined));
+    this.addDialog(
+      new TextPrompt(URGENT_PROMPT, async (prompt) => this.urgency(prompt.context.activity) !== undefined),
+    );
     this.addDialog(
       new WaterfallDialog<Collected>(WATERFALL, [
         this.askName.bind(this),

@@ -185,3 +185,14 @@ export function formatSchedule(
     zone: zoneLabel(schedule.timeZone, locale, 'long'),
   });
 }
+
+/**
+ * A calendar date (YYYY-MM-DD, as `addBusinessDays` returns it) in words, for due dates:
+ * "Tuesday, January 21" / "martes 21 de enero". The date is a calendar day, not an instant, so no
+ * time zone can move it to the day before.
+ */
+export function formatDueDate(isoDate: string, locale: Locale): string {
+  const words = businessHoursWords[locale];
+  const date = DateTime.fromISO(isoDate, { zone: 'UTC' });
+  return date.isValid ? date.setLocale(words.intlLocale).toFormat(words.datePattern) : isoDate;
+}

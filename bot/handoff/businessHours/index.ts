@@ -18,4 +18,4 @@ export {
   isObservedFederalHoliday,
   type FederalHolidayOptions,
 } from './federalHolidayCalendar.js';
-export { businessHoursWords, formatOpening, formatSchedule } from './businessHoursText.js';
+export { businessHoursWords, formatDueDate, formatOpening, formatSchedule } from './businessHoursText.js';

@@ -1,0 +1,202 @@
+import type { CloudAdapter } from 'botbuilder';
+import type { Server } from 'socket.io';
+import { AGENT_NAMESPACE, type AgentClientToServerEvents } from '../../../web-widget/protocol/agentEvents.js';
+import { VISITOR_NAMESPACE, type HandoffStatus } from '../../../web-widget/protocol/events.js';
+import type { AuthService } from '../../auth/authService.js';
+import type { Handoff } from '../../handoff/createHandoff.js';
+import type { I18n } from '../../i18n/i18n.js';
+import type { Logger } from '../../logging/logger.js';
+import type { TurnTracker } from '../../server/turnTracker.js';
+import type { ConversationStore, HandoffEntry, UserStore } from '../../storage/ports.js';
+import { ConversationRecorder } from '../conversationRecorder.js';
+import { ConversationTurnQueue } from '../conversationTurnQueue.js';
+import type { VisitorNamespace, VisitorSocket } from '../socket/visitorSocket.js';
+import { createAgentHandlers } from './agentHandlers.js';
+import { AgentNotifier } from './agentNotifier.js';
+import { createAgentSessionMiddleware } from './agentSessionMiddleware.js';
+import { ALL_AGENTS_ROOM, agentRoom, type AgentNamespace, type AgentSocket } from './agentSocket.js';
+import { VisitorRelay } from './visitorRelay.js';
+
+export interface AgentChannelDeps {
+  handoff: Handoff;
+  auth: AuthService;
+  users: UserStore;
+  conversations: ConversationStore;
+  botFramework: { adapter: CloudAdapter; appId: string } | null;
+  tracker: TurnTracker;
+  i18n: I18n;
+  logger: Logger;
+  publicOrigins: readonly string[];
+  maxMessageLength: number;
+  clock: () => Date;
+}
+
+export interface AgentChannel {
+  /** The agents with a socket on this instance (their heartbeats are this instance's job). */
+  localAgents(): string[];
+}
+
+const KNOWN_EVENTS = new Set<string>([
+  'state:get',
+  'presence:set',
+  'queue:accept',
+  'chat:send',
+  'chat:history',
+  'chat:typing',
+  'chat:end',
+  'chat:transfer',
+  'request:close',
+] satisfies Array<keyof AgentClientToServerEvents>);
+
+/**
+ * The agent console's channel: the `/agent` namespace on the shared Socket.IO server, plus the
+ * handoff's visitor-side events on `/visitor` (the status after each connection, the visitor's
+ * typing). Binds itself to the handoff as the edge that tells agents and visitors.
+ */
+export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentChannel {
+  const namespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
+  const visitors = io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace;
+  const { handoff } = deps;
+  const relay = new VisitorRelay({
+    conversations: deps.conversations,
+    recorder: new ConversationRecorder(deps.conversations, deps.clock),
+    visitors,
+    botFramework: deps.botFramework,
+    logger: deps.logger,
+  });
+  const notifier = new AgentNotifier({
+    namespace,
+    relay,
+    service: handoff.service,
+    desk: handoff.desk,
+    users: deps.users,
+    conversations: deps.conversations,
+    text: handoff.text,
+    leaveOffer: handoff.leaveOffer,
+    logger: deps.logger,
+  });
+  handoff.edge.bind(notifier);
+  const handlers = createAgentHandlers({
+    service: handoff.service,
+    desk: handoff.desk,
+    conversations: deps.conversations,
+    relay,
+    notifier,
+    i18n: deps.i18n,
+    logger: deps.logger,
+    tracker: deps.tracker,
+    outbox: new ConversationTurnQueue(),
+    maxMessageLength: deps.maxMessageLength,
+  });
+  // Connects and disconnects of one agent run in order here, so a quick reconnect is never
+  // overtaken by the disconnect before it.
+  const presenceChanges = new ConversationTurnQueue();
+
+  namespace.use(
+    createAgentSessionMiddleware({
+      auth: deps.auth,
+      i18n: deps.i18n,
+      logger: deps.logger,
+      publicOrigins: deps.publicOrigins,
+    }),
+  );
+
+  namespace.on('connection', (socket: AgentSocket) => {
+    const { principal } = socket.data;
+    const agentId = principal.userId;
+    void socket.join([agentRoom(agentId), ALL_AGENTS_ROOM]);
+    socket.on('state:get', (...args: unknown[]) => void handlers.getState(socket, args));
+    socket.on('presence:set', (...args: unknown[]) => void handlers.setPresence(socket, args));
+    socket.on('queue:accept', (...args: unknown[]) => void handlers.accept(socket, args));
+    socket.on('chat:send', (...args: unknown[]) => void handlers.send(socket, args));
+    socket.on('chat:history', (...args: unknown[]) => void handlers.history(socket, args));
+    socket.on('chat:typing', (...args: unknown[]) => void handlers.typing(socket, args));
+    socket.on('chat:end', (...args: unknown[]) => void handlers.end(socket, args));
+    socket.on('chat:transfer', (...args: unknown[]) => void handlers.transfer(socket, args));
+    socket.on('request:close', (...args: unknown[]) => void handlers.closeRequest(socket, args));
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (!KNOWN_EVENTS.has(String(event))) void handlers.unknownEvent(socket, String(event), args);
+    });
+    socket.on('disconnect', () => {
+      // Shutting down: the store is about to close. The agent's heartbeat goes stale instead, and the
+      // grace period counts from it, while they reconnect to another instance.
+      if (deps.tracker.isClosed) return;
+      void presenceChanges
+        .run(agentId, async () => {
+          // Another tab, or a socket on another instance, keeps the agent connected.
+          const remaining = await namespace.in(agentRoom(agentId)).fetchSockets();
+          if (remaining.length === 0) await handoff.service.disconnect(agentId);
+        })
+        .catch((error: unknown) =>
+          deps.logger.warn({ err: error, agentId }, 'agent disconnect not recorded'),
+        );
+    });
+    void presenceChanges
+      .run(agentId, async () => {
+        await handoff.service.connect({
+          agentId,
+          languages: principal.languages,
+          maxChats: principal.maxChats,
+        });
+        // A recovered socket got what it missed replayed; a new one needs the whole picture.
+        if (!socket.recovered) socket.emit('state', await handlers.state(socket));
+      })
+      .catch((error: unknown) => {
+        deps.logger.error({ err: error, agentId }, 'agent connection setup failed');
+        socket.disconnect(true);
+      });
+  });
+
+  visitors.on('connection', (socket: VisitorSocket) => {
+    socket.on('typing:set', (payload: unknown) => {
+      const active =
+        typeof payload === 'object' && payload !== null
+          ? (payload as { active?: unknown }).active
+          : undefined;
+      if (typeof active !== 'boolean') return;
+      void handoff.service
+        .active(socket.data.conversationId)
+        .then((chat) => {
+          if (chat?.status === 'assigned') notifier.visitorTyping(chat, active);
+        })
+        .catch((error: unknown) => deps.logger.warn({ err: error }, 'visitor typing not relayed'));
+    });
+    // After a reconnection or a reload, the widget learns where its live-agent chat stands.
+    void statusOf(handoff, socket.data.conversationId, deps.users)
+      .then((status) => {
+        if (status) socket.emit('handoff:status', status);
+      })
+      .catch((error: unknown) => deps.logger.warn({ err: error }, 'handoff status not sent'));
+  });
+
+  return {
+    localAgents: () => [...namespace.sockets.values()].map((socket) => socket.data.principal.userId),
+  };
+}
+
+async function statusOf(
+  handoff: Handoff,
+  conversationId: string,
+  users: UserStore,
+): Promise<HandoffStatus | null> {
+  const chat: HandoffEntry | null = await handoff.service.active(conversationId);
+  if (!chat) return null;
+  if (chat.status === 'queued') {
+    const standing = await handoff.service.standingOf(chat);
+    return {
+      state: 'queued',
+      position: standing?.position ?? null,
+      estimatedWaitMinutes: standing?.estimatedWaitMinutes ?? null,
+      agentName: null,
+      endReason: null,
+    };
+  }
+  const agent = chat.agentId ? await users.get(chat.agentId) : null;
+  return {
+    state: 'assigned',
+    position: null,
+    estimatedWaitMinutes: null,
+    agentName: agent?.displayName ?? null,
+    endReason: null,
+  };
+}

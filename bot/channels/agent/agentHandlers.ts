@@ -1,0 +1,256 @@
+import type { z } from 'zod';
+import type {
+  AgentState,
+  ChatSummary,
+  HistoryPage,
+  MessageReceipt,
+} from '../../../web-widget/protocol/agentEvents.js';
+import { HISTORY_PAGE_LIMIT } from '../../../web-widget/protocol/events.js';
+import type { HandoffService } from '../../handoff/handoffService.js';
+import type { ServiceRequestDesk } from '../../handoff/serviceRequestDesk.js';
+import type { I18n } from '../../i18n/i18n.js';
+import type { Logger } from '../../logging/logger.js';
+import type { TurnTracker } from '../../server/turnTracker.js';
+import type { ConversationStore, HandoffEntry, TranscriptEntry } from '../../storage/ports.js';
+import type { ConversationTurnQueue } from '../conversationTurnQueue.js';
+import { chatMessageFromActivity, chatMessageFromEntry } from '../socket/chatMessages.js';
+import { AgentChannelError, toAgentProtocolError } from './agentChannelError.js';
+import type { AgentNotifier } from './agentNotifier.js';
+import {
+  chatHistorySchema,
+  chatRefSchema,
+  chatSendSchema,
+  chatTransferSchema,
+  chatTypingSchema,
+  emptySchema,
+  presenceSetSchema,
+  requestCloseSchema,
+} from './agentSchemas.js';
+import { agentRoom, type AgentSocket } from './agentSocket.js';
+import { agentSelf, chatSummary, queueItem, serviceRequestItem } from './agentViews.js';
+import type { VisitorRelay } from './visitorRelay.js';
+
+export interface AgentHandlerDeps {
+  service: HandoffService;
+  desk: ServiceRequestDesk;
+  conversations: ConversationStore;
+  relay: VisitorRelay;
+  notifier: AgentNotifier;
+  i18n: I18n;
+  logger: Logger;
+  tracker: TurnTracker;
+  /** Serialises each conversation's agent messages: same order in, same order stored and shown. */
+  outbox: ConversationTurnQueue;
+  maxMessageLength: number;
+}
+
+type Ack = (result: unknown) => void;
+
+/**
+ * The agent events, as factories over their collaborators like the visitor's. Every outcome is an
+ * ack (or, without one, `request:rejected`); nothing thrown escapes to Socket.IO. Every chat event
+ * checks in the store that the chat is assigned to this agent now, whichever instance assigned it.
+ */
+export function createAgentHandlers(deps: AgentHandlerDeps) {
+  async function respond<T>(
+    socket: AgentSocket,
+    event: string,
+    args: unknown[],
+    work: (payload: unknown) => Promise<T>,
+    options: { ackRequired: boolean } = { ackRequired: true },
+  ): Promise<void> {
+    const last = args[args.length - 1];
+    const ack: Ack | null = typeof last === 'function' ? (last as Ack) : null;
+    const payload = ack && args.length === 1 ? undefined : args[0];
+    try {
+      if (!ack && options.ackRequired) throw new AgentChannelError('invalid_payload');
+      const data = await work(payload);
+      ack?.({ ok: true, data });
+    } catch (error) {
+      if (
+        !(error instanceof AgentChannelError) &&
+        !(error instanceof Error && error.name === 'HandoffError')
+      ) {
+        deps.logger.error({ err: error, event, agentId: socket.data.principal.userId }, 'agent event failed');
+      }
+      const problem = toAgentProtocolError(deps.i18n, socket.data.locale, error);
+      if (ack) ack({ ok: false, error: problem });
+      else socket.emit('request:rejected', { event: String(event).slice(0, 100), error: problem });
+    }
+  }
+
+  function parse<S extends z.ZodType>(schema: S, payload: unknown): z.output<S> {
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) throw new AgentChannelError('invalid_payload');
+    return parsed.data;
+  }
+
+  const agentIdOf = (socket: AgentSocket) => socket.data.principal.userId;
+
+  /** The chat, if it is assigned to this agent now. */
+  async function myChat(socket: AgentSocket, conversationId: string): Promise<HandoffEntry> {
+    const chat = await deps.service.active(conversationId);
+    if (!chat) throw new AgentChannelError('chat_not_found');
+    if (chat.status !== 'assigned' || chat.agentId !== agentIdOf(socket))
+      throw new AgentChannelError('not_your_chat');
+    return chat;
+  }
+
+  async function summaries(chats: HandoffEntry[]): Promise<ChatSummary[]> {
+    return Promise.all(
+      chats.map(async (chat) =>
+        chatSummary(chat, (await deps.conversations.get(chat.conversationId))?.lastSeq ?? 0),
+      ),
+    );
+  }
+
+  function receiptOf(entry: TranscriptEntry, agentId: string): MessageReceipt {
+    // An id that names someone else's entry is a guess, not a retry.
+    if (entry.role !== 'agent' || entry.agentId !== agentId) throw new AgentChannelError('invalid_payload');
+    return { id: entry.messageId, seq: entry.seq, at: entry.at };
+  }
+
+  async function state(socket: AgentSocket): Promise<AgentState> {
+    const { principal } = socket.data;
+    const [presence, chats, queue, agents, requests] = await Promise.all([
+      deps.service.presenceOf(principal.userId),
+      deps.service.chatsOf(principal.userId),
+      deps.service.queue(),
+      deps.notifier.agentList(),
+      deps.desk.open(),
+    ]);
+    return {
+      me: agentSelf(principal, presence),
+      chats: await summaries(chats),
+      queue: queue.map(({ entry, standing }) => queueItem(entry, standing)),
+      agents,
+      requests: requests.map(serviceRequestItem),
+      limits: { maxMessageLength: deps.maxMessageLength },
+    };
+  }
+
+  return {
+    state,
+
+    getState: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'state:get', args, async (payload) => {
+        parse(emptySchema, payload);
+        return state(socket);
+      }),
+
+    setPresence: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'presence:set', args, async (payload) => {
+        const { status } = parse(presenceSetSchema, payload);
+        const presence = await deps.service.setStatus(agentIdOf(socket), status);
+        return agentSelf(socket.data.principal, presence);
+      }),
+
+    accept: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'queue:accept', args, async (payload) => {
+        parse(emptySchema, payload);
+        if (deps.tracker.isClosed) throw new AgentChannelError('shutting_down');
+        const entry = await deps.service.acceptNext(agentIdOf(socket));
+        return entry ? ((await summaries([entry]))[0] ?? null) : null;
+      }),
+
+    send: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'chat:send', args, async (payload): Promise<MessageReceipt> => {
+        const message = parse(chatSendSchema, payload);
+        const text = message.text.replace(/\r\n?/g, '\n').trim();
+        const agentId = agentIdOf(socket);
+        if (text.length === 0) throw new AgentChannelError('invalid_payload');
+        if (text.length > deps.maxMessageLength) {
+          throw new AgentChannelError('message_too_long', { max: deps.maxMessageLength });
+        }
+        return deps.outbox.run(message.conversationId, async () => {
+          // A retry of a message already delivered gets the same receipt, even after the chat ended.
+          const previous = await deps.conversations.findMessage(message.conversationId, message.id);
+          if (previous) return receiptOf(previous, agentId);
+          if (deps.tracker.isClosed) throw new AgentChannelError('shutting_down');
+          const chat = await myChat(socket, message.conversationId);
+          const agentName = socket.data.principal.displayName;
+          const entry = await deps.relay.send(chat.conversationId, {
+            id: message.id,
+            role: 'agent',
+            text,
+            locale: chat.locale,
+            agentId,
+            agentName,
+          });
+          // Every tab of this agent shows it (the sender matches it to its pending copy by id).
+          socket.nsp.to(agentRoom(agentId)).emit('chat:message', {
+            conversationId: chat.conversationId,
+            message: chatMessageFromActivity(entry, {
+              text,
+              textFormat: 'markdown',
+              locale: chat.locale,
+              channelData: { agentName },
+            }),
+          });
+          return receiptOf(entry, agentId);
+        });
+      }),
+
+    history: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'chat:history', args, async (payload): Promise<HistoryPage> => {
+        const request = parse(chatHistorySchema, payload);
+        await myChat(socket, request.conversationId);
+        const limit = request.limit ?? HISTORY_PAGE_LIMIT;
+        const entries = await deps.conversations.transcript(request.conversationId, {
+          afterSeq: request.afterSeq,
+          limit: limit + 1,
+        });
+        return {
+          messages: entries.slice(0, limit).map(chatMessageFromEntry),
+          hasMore: entries.length > limit,
+        };
+      }),
+
+    typing: (socket: AgentSocket, args: unknown[]) =>
+      respond(
+        socket,
+        'chat:typing',
+        args,
+        async (payload) => {
+          const { conversationId, active } = parse(chatTypingSchema, payload);
+          await myChat(socket, conversationId);
+          deps.relay.typing(conversationId, active);
+          return { conversationId };
+        },
+        { ackRequired: false },
+      ),
+
+    end: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'chat:end', args, async (payload) => {
+        const { conversationId } = parse(chatRefSchema, payload);
+        await deps.service.end(agentIdOf(socket), conversationId);
+        return { conversationId };
+      }),
+
+    transfer: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'chat:transfer', args, async (payload) => {
+        const { conversationId, toAgentId } = parse(chatTransferSchema, payload);
+        await deps.service.transfer(agentIdOf(socket), conversationId, toAgentId);
+        return { conversationId, toAgentId };
+      }),
+
+    closeRequest: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'request:close', args, async (payload) => {
+        const { id } = parse(requestCloseSchema, payload);
+        const closed = await deps.desk.close(id, agentIdOf(socket));
+        if (!closed) throw new AgentChannelError('request_not_found');
+        return { id };
+      }),
+
+    unknownEvent: (socket: AgentSocket, event: string, args: unknown[]) =>
+      respond(
+        socket,
+        event,
+        args,
+        async () => {
+          throw new AgentChannelError('unknown_event');
+        },
+        { ackRequired: false },
+      ),
+  };
+}

@@ -1,0 +1,269 @@
+import type { Activity, CardAction } from 'botbuilder';
+import type { AgentSelf, AgentSummary } from '../../../web-widget/protocol/agentEvents.js';
+import type { HandoffStatus } from '../../../web-widget/protocol/events.js';
+import type { HandoffEdgeTarget } from '../../handoff/handoffEdge.js';
+import type { AssignmentKind, QueueStanding } from '../../handoff/handoffEvents.js';
+import type { HandoffService } from '../../handoff/handoffService.js';
+import type { HandoffText } from '../../handoff/handoffText.js';
+import type { LeaveMessageOffer } from '../../handoff/leaveMessageOffer.js';
+import type { ServiceRequestDesk } from '../../handoff/serviceRequestDesk.js';
+import type { Logger } from '../../logging/logger.js';
+import type {
+  AgentPresence,
+  ConversationStore,
+  HandoffEntry,
+  TranscriptEntry,
+  UserStore,
+} from '../../storage/ports.js';
+import { chatMessageFromActivity } from '../socket/chatMessages.js';
+import { ALL_AGENTS_ROOM, agentRoom, type AgentNamespace } from './agentSocket.js';
+import { agentSummary, chatSummary, queueItem, serviceRequestItem } from './agentViews.js';
+import type { VisitorRelay } from './visitorRelay.js';
+
+export interface AgentNotifierDeps {
+  namespace: AgentNamespace;
+  relay: VisitorRelay;
+  service: HandoffService;
+  desk: ServiceRequestDesk;
+  users: UserStore;
+  conversations: ConversationStore;
+  text: HandoffText;
+  leaveOffer: LeaveMessageOffer;
+  logger: Logger;
+}
+
+/**
+ * Tells agents and visitors what the handoff decided. Agents get events in their rooms (every tab,
+ * on every instance through the Socket.IO adapter); visitors get a notice in the transcript (all
+ * channels) and a status event (the widget). Delivery problems are logged, never thrown back into
+ * the handoff: the store already holds the new state, and the visitor sees it on their next turn.
+ */
+export class AgentNotifier implements HandoffEdgeTarget {
+  /**
+   * The last position told to each Bot Framework visitor, so a queue change is a new message only
+   * when their place improved. Only saves messages: lost on restart, it costs one repeat.
+   */
+  private readonly toldPositions = new Map<string, number>();
+  private agentsUpdate: Promise<void> | null = null;
+  private agentsDirty = false;
+
+  constructor(private readonly deps: AgentNotifierDeps) {}
+
+  async queued(entry: HandoffEntry, standing: QueueStanding): Promise<void> {
+    this.deps.relay.status(entry.conversationId, queuedStatus(standing));
+    if (entry.channel === 'botframework') this.toldPositions.set(entry.id, standing.position);
+    this.deps.namespace.to(ALL_AGENTS_ROOM).emit('queue:new', queueItem(entry, standing));
+    // A newcomer joins the end of their line: nobody else's place changed, only the agents' list.
+    this.broadcastQueue(await this.deps.service.queue());
+  }
+
+  async standings(updates: ReadonlyArray<{ entry: HandoffEntry; standing: QueueStanding }>): Promise<void> {
+    this.broadcastQueue(updates);
+    for (const { entry, standing } of updates) {
+      this.deps.relay.status(entry.conversationId, queuedStatus(standing));
+      if (entry.channel !== 'botframework') continue;
+      const told = this.toldPositions.get(entry.id);
+      if (told !== undefined && standing.position >= told) continue;
+      this.toldPositions.set(entry.id, standing.position);
+      await this.tell(entry, this.deps.text.standing(entry.locale, standing, 'position'));
+    }
+  }
+
+  async assigned(entry: HandoffEntry, kind: AssignmentKind, previousAgentId: string | null): Promise<void> {
+    this.toldPositions.delete(entry.id);
+    if (!entry.agentId) return;
+    const conversation = await this.deps.conversations.get(entry.conversationId);
+    // The agent learns first, so the transcript they load already ends where the notice follows.
+    this.deps.namespace.to(agentRoom(entry.agentId)).emit('chat:assigned', {
+      chat: chatSummary(entry, conversation?.lastSeq ?? 0),
+      kind,
+      fromAgentId: previousAgentId,
+    });
+    if (previousAgentId) {
+      this.deps.namespace
+        .to(agentRoom(previousAgentId))
+        .emit('chat:removed', { conversationId: entry.conversationId, reason: 'transferred' });
+    }
+    const agentName = await this.displayName(entry.agentId, entry);
+    this.deps.relay.status(entry.conversationId, {
+      state: 'assigned',
+      position: null,
+      estimatedWaitMinutes: null,
+      agentName,
+      endReason: null,
+    });
+    const key = kind === 'transferred' ? 'transferred' : 'joined';
+    await this.tell(entry, this.deps.text.get(entry.locale, key, { agent: agentName }));
+  }
+
+  async requeued(entry: HandoffEntry, previousAgentId: string, standing: QueueStanding): Promise<void> {
+    this.deps.namespace
+      .to(agentRoom(previousAgentId))
+      .emit('chat:removed', { conversationId: entry.conversationId, reason: 'requeued' });
+    this.deps.relay.status(entry.conversationId, queuedStatus(standing));
+    this.toldPositions.set(entry.id, standing.position);
+    await this.tell(entry, this.deps.text.standing(entry.locale, standing, 'requeued'));
+  }
+
+  async ended(entry: HandoffEntry, previousAgentId: string | null): Promise<void> {
+    this.toldPositions.delete(entry.id);
+    const reason = entry.endReason ?? 'resolved';
+    if (previousAgentId) {
+      this.deps.namespace
+        .to(agentRoom(previousAgentId))
+        .emit('chat:removed', { conversationId: entry.conversationId, reason });
+    }
+    this.deps.relay.status(entry.conversationId, {
+      state: 'ended',
+      position: null,
+      estimatedWaitMinutes: null,
+      agentName: null,
+      endReason: reason,
+    });
+    const { text, leaveOffer } = this.deps;
+    const locale = entry.locale;
+    if (reason === 'expired' || reason === 'agent_left') {
+      // Nobody could take the chat: the same way out as out of hours, with the offer to leave a message.
+      const message = [
+        text.ended(locale, reason),
+        text.bot(locale, 'agent.alternatives'),
+        leaveOffer.sentence(locale),
+      ];
+      await this.tell(entry, message.join('\n\n'), [leaveOffer.button(locale)], previousAgentId);
+    } else {
+      await this.tell(entry, text.ended(locale, reason), [], previousAgentId);
+    }
+  }
+
+  async presenceChanged(presence: AgentPresence): Promise<void> {
+    const self = await this.self(presence);
+    if (self) this.deps.namespace.to(agentRoom(presence.agentId)).emit('presence:self', self);
+    this.scheduleAgentsUpdate();
+  }
+
+  async visitorMessage(
+    chat: HandoffEntry,
+    entry: TranscriptEntry,
+    activity: Partial<Activity>,
+  ): Promise<void> {
+    if (!chat.agentId) return;
+    // Live, the agent sees what the visitor typed (a receipt number they need to help); the stored
+    // transcript, which `chat:history` replays, is masked.
+    this.deps.namespace
+      .to(agentRoom(chat.agentId))
+      .emit('chat:message', {
+        conversationId: chat.conversationId,
+        message: chatMessageFromActivity(entry, activity),
+      });
+  }
+
+  visitorTyping(chat: HandoffEntry, active: boolean): void {
+    if (!chat.agentId) return;
+    this.deps.namespace
+      .to(agentRoom(chat.agentId))
+      .volatile.emit('chat:typing', { conversationId: chat.conversationId, active });
+  }
+
+  async requestsChanged(): Promise<void> {
+    const open = await this.deps.desk.open();
+    this.deps.namespace.to(ALL_AGENTS_ROOM).emit('requests:update', open.map(serviceRequestItem));
+  }
+
+  /** Every agent with their presence, for the transfer list. */
+  async agentList(): Promise<AgentSummary[]> {
+    const agents = await this.deps.service.agents();
+    const users = new Map((await this.deps.users.list()).map((user) => [user.id, user]));
+    return agents.map(({ presence, connected }) =>
+      agentSummary(presence, users.get(presence.agentId)?.displayName ?? presence.agentId, connected),
+    );
+  }
+
+  async self(presence: AgentPresence): Promise<AgentSelf | null> {
+    const user = await this.deps.users.get(presence.agentId);
+    if (!user) return null;
+    return {
+      agentId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      languages: presence.languages,
+      maxChats: presence.maxChats,
+      status: presence.status,
+      openChats: presence.openChats,
+    };
+  }
+
+  private broadcastQueue(updates: ReadonlyArray<{ entry: HandoffEntry; standing: QueueStanding }>): void {
+    this.deps.namespace.to(ALL_AGENTS_ROOM).emit(
+      'queue:update',
+      updates.map(({ entry, standing }) => queueItem(entry, standing)),
+    );
+  }
+
+  /** A notice in the visitor's transcript (and in the agent's view of it, when one is named). */
+  private async tell(
+    entry: HandoffEntry,
+    message: string,
+    actions: CardAction[] = [],
+    alsoAgentId: string | null = entry.agentId,
+  ): Promise<void> {
+    try {
+      const recorded = await this.deps.relay.send(entry.conversationId, {
+        role: 'system',
+        text: message,
+        locale: entry.locale,
+        actions,
+      });
+      if (alsoAgentId) {
+        this.deps.namespace.to(agentRoom(alsoAgentId)).emit('chat:message', {
+          conversationId: entry.conversationId,
+          message: chatMessageFromActivity(recorded, {
+            text: message,
+            textFormat: 'markdown',
+            locale: entry.locale,
+          }),
+        });
+      }
+    } catch (error) {
+      this.deps.logger.warn(
+        { err: error, conversationId: entry.conversationId },
+        'handoff notice not delivered',
+      );
+    }
+  }
+
+  private async displayName(agentId: string, entry: HandoffEntry): Promise<string> {
+    const user = await this.deps.users.get(agentId);
+    return user?.displayName || this.deps.text.get(entry.locale, 'agentFallbackName');
+  }
+
+  /** Presence changes come in bursts (a routing pass): one list per burst is enough. */
+  private scheduleAgentsUpdate(): void {
+    if (this.agentsUpdate) {
+      this.agentsDirty = true;
+      return;
+    }
+    this.agentsUpdate = (async () => {
+      try {
+        do {
+          this.agentsDirty = false;
+          await new Promise((resolve) => setImmediate(resolve));
+          this.deps.namespace.to(ALL_AGENTS_ROOM).emit('agents:update', await this.agentList());
+        } while (this.agentsDirty);
+      } catch (error) {
+        this.deps.logger.warn({ err: error }, 'agent list update failed');
+      } finally {
+        this.agentsUpdate = null;
+      }
+    })();
+  }
+}
+
+function queuedStatus(standing: QueueStanding): HandoffStatus {
+  return {
+    state: 'queued',
+    position: standing.position,
+    estimatedWaitMinutes: standing.estimatedWaitMinutes,
+    agentName: null,
+    endReason: null,
+  };
+}

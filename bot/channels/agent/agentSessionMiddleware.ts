@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { Locale } from '../../../web-widget/protocol/agentEvents.js';
+import type { AuthService } from '../../auth/authService.js';
+import type { I18n } from '../../i18n/i18n.js';
+import type { Logger } from '../../logging/logger.js';
+import { isOriginAllowed } from '../socket/originPolicy.js';
+import { AgentChannelError, toAgentConnectError } from './agentChannelError.js';
+import type { AgentSocket } from './agentSocket.js';
+
+const handshakeSchema = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,200}$/),
+  locale: z.enum(['en', 'es']).optional(),
+});
+
+/**
+ * The `/agent` handshake: the page's origin, then the bearer token from the console's sign-in. Only
+ * a live session of a user with the agent or admin role gets in; a visitor's resume token is not a
+ * session (their hashes live in different collections), so it is refused like any unknown token.
+ */
+export function createAgentSessionMiddleware(deps: {
+  auth: AuthService;
+  i18n: I18n;
+  logger: Logger;
+  publicOrigins: readonly string[];
+}) {
+  return async (socket: AgentSocket, next: (error?: Error) => void): Promise<void> => {
+    const raw = (socket.handshake.auth ?? {}) as Record<string, unknown>;
+    const locale: Locale = raw.locale === 'es' ? 'es' : 'en';
+    try {
+      const { headers } = socket.handshake;
+      if (!isOriginAllowed(headers.origin, headers.host, deps.publicOrigins)) {
+        deps.logger.warn({ origin: headers.origin }, 'agent socket refused: origin not allowed');
+        next(toAgentConnectError(deps.i18n, locale, new AgentChannelError('origin_not_allowed')));
+        return;
+      }
+      const parsed = handshakeSchema.safeParse(raw);
+      const principal = parsed.success ? await deps.auth.authenticate(parsed.data.token) : null;
+      if (!principal) {
+        next(toAgentConnectError(deps.i18n, locale, new AgentChannelError('unauthorized')));
+        return;
+      }
+      if (!principal.roles.some((role) => role === 'agent' || role === 'admin')) {
+        deps.logger.warn({ userId: principal.userId }, 'agent socket refused: not an agent');
+        next(toAgentConnectError(deps.i18n, locale, new AgentChannelError('forbidden')));
+        return;
+      }
+      socket.data = { principal, locale };
+      next();
+    } catch (error) {
+      deps.logger.error({ err: error }, 'agent socket handshake failed');
+      next(toAgentConnectError(deps.i18n, locale, error));
+    }
+  };
+}

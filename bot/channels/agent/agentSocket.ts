@@ -1,0 +1,38 @@
+import type { Namespace, Socket } from 'socket.io';
+import type {
+  AgentClientToServerEvents,
+  AgentServerToClientEvents,
+  Locale,
+} from '../../../web-widget/protocol/agentEvents.js';
+import type { Principal } from '../../auth/authService.js';
+
+/** What the server keeps on each agent socket (restored with it by connection state recovery). */
+export interface AgentSocketData {
+  principal: Principal;
+  /** The console's language, for error messages. */
+  locale: Locale;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no server-to-server events
+type InterServerEvents = {};
+
+export type AgentNamespace = Namespace<
+  AgentClientToServerEvents,
+  AgentServerToClientEvents,
+  InterServerEvents,
+  AgentSocketData
+>;
+export type AgentSocket = Socket<
+  AgentClientToServerEvents,
+  AgentServerToClientEvents,
+  InterServerEvents,
+  AgentSocketData
+>;
+
+/** Every socket of one agent (tabs, instances): their chats' events go here. */
+export function agentRoom(agentId: string): string {
+  return `agent:${agentId}`;
+}
+
+/** Every agent: queue, presence and service request updates go here. */
+export const ALL_AGENTS_ROOM = 'agents';

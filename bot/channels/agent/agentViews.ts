@@ -1,0 +1,78 @@
+import type {
+  AgentSelf,
+  AgentSummary,
+  ChatSummary,
+  QueueItem,
+  ServiceRequestItem,
+} from '../../../web-widget/protocol/agentEvents.js';
+import type { Principal } from '../../auth/authService.js';
+import type { QueueStanding } from '../../handoff/handoffEvents.js';
+import type { AgentPresence, HandoffEntry, ServiceRequestRecord } from '../../storage/ports.js';
+
+/** The protocol's views of stored records: only what a console shows, nothing internal. */
+
+export function queueItem(entry: HandoffEntry, standing: QueueStanding): QueueItem {
+  return {
+    id: entry.id,
+    conversationId: entry.conversationId,
+    locale: entry.locale,
+    channel: entry.channel,
+    question: entry.question,
+    queuedAt: entry.queuedAt,
+    position: standing.position,
+    estimatedWaitMinutes: standing.estimatedWaitMinutes,
+    priority: entry.priority,
+  };
+}
+
+export function chatSummary(entry: HandoffEntry, lastSeq: number): ChatSummary {
+  return {
+    entryId: entry.id,
+    conversationId: entry.conversationId,
+    locale: entry.locale,
+    channel: entry.channel,
+    question: entry.question,
+    queuedAt: entry.queuedAt,
+    assignedAt: entry.assignedAt ?? entry.queuedAt,
+    lastSeq,
+  };
+}
+
+export function agentSelf(principal: Principal, presence: AgentPresence | null): AgentSelf {
+  return {
+    agentId: principal.userId,
+    username: principal.username,
+    displayName: principal.displayName,
+    languages: principal.languages,
+    maxChats: principal.maxChats,
+    status: presence?.status ?? 'offline',
+    openChats: presence?.openChats ?? 0,
+  };
+}
+
+export function agentSummary(presence: AgentPresence, displayName: string, connected: boolean): AgentSummary {
+  return {
+    agentId: presence.agentId,
+    displayName,
+    languages: presence.languages,
+    status: connected ? presence.status : 'offline',
+    openChats: presence.openChats,
+    maxChats: presence.maxChats,
+    connected,
+  };
+}
+
+export function serviceRequestItem(record: ServiceRequestRecord): ServiceRequestItem {
+  return {
+    id: record.id,
+    conversationId: record.conversationId,
+    locale: record.locale,
+    name: record.name,
+    email: record.email,
+    phone: record.phone,
+    question: record.question,
+    urgent: record.urgent,
+    dueDate: record.dueDate,
+    createdAt: record.createdAt,
+  };
+}

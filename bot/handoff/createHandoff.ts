@@ -1,0 +1,76 @@
+import type { I18n } from '../i18n/i18n.js';
+import type { Logger } from '../logging/logger.js';
+import type { Store } from '../storage/ports.js';
+import type { BusinessHours } from './businessHours/index.js';
+import { HandoffEdge } from './handoffEdge.js';
+import { HandoffGateway } from './handoffGateway.js';
+import type { HandoffPolicy } from './handoffPolicy.js';
+import { HandoffRoutingMiddleware } from './handoffRoutingMiddleware.js';
+import { HandoffService } from './handoffService.js';
+import { HandoffText } from './handoffText.js';
+import { LeaveMessageOffer } from './leaveMessageOffer.js';
+import { ServiceRequestDesk } from './serviceRequestDesk.js';
+
+export interface HandoffDeps {
+  store: Pick<Store, 'handoff' | 'presence' | 'conversations' | 'serviceRequests'>;
+  hours: BusinessHours;
+  policy: HandoffPolicy;
+  i18n: I18n;
+  logger: Logger;
+  instanceId: string;
+  clock: () => Date;
+}
+
+/** The handoff's parts, wired: what the composition root hands to the assistant, the adapters and the agent channel. */
+export interface Handoff {
+  service: HandoffService;
+  gateway: HandoffGateway;
+  middleware: HandoffRoutingMiddleware;
+  desk: ServiceRequestDesk;
+  leaveOffer: LeaveMessageOffer;
+  text: HandoffText;
+  /** Bind the agent channel here once it exists. */
+  edge: HandoffEdge;
+}
+
+export function createHandoff(deps: HandoffDeps): Handoff {
+  const edge = new HandoffEdge(deps.logger);
+  const text = new HandoffText(deps.i18n);
+  const service = new HandoffService({
+    handoff: deps.store.handoff,
+    presence: deps.store.presence,
+    hours: deps.hours,
+    policy: deps.policy,
+    events: edge,
+    logger: deps.logger,
+    instanceId: deps.instanceId,
+    clock: deps.clock,
+  });
+  const desk = new ServiceRequestDesk({
+    requests: deps.store.serviceRequests,
+    hours: deps.hours,
+    policy: deps.policy,
+    listener: edge,
+    clock: deps.clock,
+  });
+  return {
+    service,
+    gateway: new HandoffGateway({
+      service,
+      conversations: deps.store.conversations,
+      text,
+      logger: deps.logger,
+    }),
+    middleware: new HandoffRoutingMiddleware({
+      service,
+      conversations: deps.store.conversations,
+      inbox: edge,
+      text,
+      logger: deps.logger,
+    }),
+    desk,
+    leaveOffer: new LeaveMessageOffer(text, desk),
+    text,
+    edge,
+  };
+}

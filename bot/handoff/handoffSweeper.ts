@@ -1,0 +1,50 @@
+import type { Logger } from '../logging/logger.js';
+import type { HandoffService, SweepReport } from './handoffService.js';
+
+/**
+ * Each instance's periodic pass: refreshes the heartbeats of the agents whose sockets it holds,
+ * then sweeps the shared queue (`HandoffService.sweep`). The timer is only a trigger; what is due
+ * is read from stored timestamps, so a restarted or different instance does the same work. Tests
+ * call `runOnce` instead of waiting for the timer.
+ */
+export class HandoffSweeper {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<SweepReport> | null = null;
+
+  constructor(
+    private readonly deps: {
+      service: HandoffService;
+      intervalMs: number;
+      /** The agents with a socket on this instance. */
+      localAgents: () => Iterable<string>;
+      logger: Logger;
+    },
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      this.runOnce().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'handoff sweep failed'));
+    }, this.deps.intervalMs);
+    this.timer.unref();
+  }
+
+  /** One pass; a call while one runs gets that pass's result. */
+  runOnce(): Promise<SweepReport> {
+    this.running ??= (async () => {
+      try {
+        await this.deps.service.heartbeat(this.deps.localAgents());
+        return await this.deps.service.sweep();
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => undefined);
+  }
+}

@@ -1,0 +1,319 @@
+// Live-agent relay figures: 200 concurrent chats between visitors (widget protocol) and agents
+// (console protocol) on one in-process instance with the embedded store, next to a bare Socket.IO
+// relay measured in the same run. Prints latencies (p50, p99) and messages per second; asserts
+// nothing (a benchmark is not a test).
+//
+//   npm run bench:handoff -- [--chats 200] [--messages 10] [--agents 50]
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Server } from 'socket.io';
+import { io as connect, type Socket } from 'socket.io-client';
+import { createApp } from '../bot/app.js';
+import { hashPassword } from '../bot/auth/passwords.js';
+import { loadConfig } from '../bot/config/config.js';
+import type {
+  AgentAck,
+  AgentClientToServerEvents,
+  AgentServerToClientEvents,
+  AgentState,
+} from '../web-widget/protocol/agentEvents.js';
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  SessionInfo,
+} from '../web-widget/protocol/events.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    chats: { type: 'string', default: '200' },
+    messages: { type: 'string', default: '10' },
+    agents: { type: 'string', default: '50' },
+  },
+});
+const CHATS = Number(values.chats);
+const MESSAGES = Number(values.messages);
+const AGENTS = Number(values.agents);
+const PER_AGENT = Math.ceil(CHATS / AGENTS);
+const PASSWORD = 'bench password 1234';
+/** A Tuesday at 11 a.m. Eastern: agents work, whatever the real time of the run. */
+const IN_HOURS = new Date('2026-03-10T15:00:00.000Z');
+
+type VisitorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type AgentSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
+
+interface Figures {
+  visitorToAgent: number[];
+  agentToVisitor: number[];
+  messages: number;
+  seconds: number;
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function waitFor(check: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
+  const start = Date.now();
+  return new Promise((resolve, reject) => {
+    const poll = () => {
+      if (check()) resolve();
+      else if (Date.now() - start > timeoutMs) reject(new Error(`timed out waiting for ${what}`));
+      else setTimeout(poll, 5);
+    };
+    poll();
+  });
+}
+
+/** The product: widget visitors asking for an agent, agents answering in the console protocol. */
+async function benchHandoff(): Promise<Figures> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-bench-handoff-'));
+  const unlimited = '1000000';
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: dataDir,
+      PUBLIC_DIR: path.join(root, 'dist/public'),
+      KNOWLEDGE_DIR: path.join(root, 'knowledge/articles'),
+      WIDGET_MESSAGES_PER_MINUTE: unlimited,
+      WIDGET_IP_MESSAGES_PER_MINUTE: unlimited,
+      WIDGET_IP_CONVERSATIONS_PER_MINUTE: unlimited,
+      WIDGET_EVENTS_PER_MINUTE: unlimited,
+    },
+    root,
+  );
+  const app = await createApp(config, { clock: () => new Date(IN_HOURS) });
+  const { port } = await app.listen();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const sockets: Socket[] = [];
+  try {
+    const passwordHash = await hashPassword(PASSWORD);
+    const now = new Date().toISOString();
+    const agents: Array<{ id: string; socket: AgentSocket; chats: string[] }> = [];
+    for (let i = 0; i < AGENTS; i += 1) {
+      const id = randomUUID();
+      await app.store.users.create({
+        id,
+        username: `agent${i}`,
+        displayName: `Agent ${i}`,
+        roles: ['agent'],
+        languages: ['en', 'es'],
+        maxChats: PER_AGENT,
+        passwordHash,
+        disabled: false,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const response = await fetch(`${baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: `agent${i}`, password: PASSWORD }),
+      });
+      const { token } = (await response.json()) as { token: string };
+      const socket: AgentSocket = connect(`${baseUrl}/agent`, {
+        path: '/socket.io',
+        transports: ['websocket'],
+        forceNew: true,
+        auth: { token },
+      });
+      sockets.push(socket);
+      await new Promise<AgentState>((resolve) => socket.once('state', resolve));
+      const agent = { id, socket, chats: [] as string[] };
+      socket.on('chat:assigned', ({ chat }) => agent.chats.push(chat.conversationId));
+      agents.push(agent);
+      const ack = (await socket.emitWithAck('presence:set', { status: 'available' })) as AgentAck<unknown>;
+      if (!ack.ok) throw new Error(`presence:set refused: ${ack.error.code}`);
+    }
+
+    const visitors: Array<{ socket: VisitorSocket; conversationId: string }> = [];
+    await Promise.all(
+      Array.from({ length: CHATS }, async () => {
+        const socket: VisitorSocket = connect(`${baseUrl}/visitor`, {
+          path: '/socket.io',
+          transports: ['websocket'],
+          forceNew: true,
+          auth: { locale: 'en' },
+        });
+        sockets.push(socket);
+        const session = await new Promise<SessionInfo>((resolve) => socket.once('session', resolve));
+        visitors.push({ socket, conversationId: session.conversationId });
+        await socket.timeout(30_000).emitWithAck('message:send', {
+          id: `ask-${randomUUID()}`,
+          text: 'Talk to an agent',
+          value: { type: 'agent_request' },
+          locale: 'en',
+        });
+      }),
+    );
+    await waitFor(
+      () => agents.reduce((sum, agent) => sum + agent.chats.length, 0) >= CHATS,
+      'every chat assigned',
+    );
+
+    const visitorToAgent: number[] = [];
+    const agentToVisitor: number[] = [];
+    const sentAt = new Map<string, number>();
+    for (const agent of agents) {
+      agent.socket.on('chat:message', ({ message }) => {
+        const started = sentAt.get(message.text);
+        if (message.role === 'visitor' && started !== undefined)
+          visitorToAgent.push(performance.now() - started);
+      });
+    }
+    for (const visitor of visitors) {
+      visitor.socket.on('message:new', (message) => {
+        const started = sentAt.get(message.text);
+        if (message.role === 'agent' && started !== undefined)
+          agentToVisitor.push(performance.now() - started);
+      });
+    }
+
+    const begin = performance.now();
+    await Promise.all([
+      ...visitors.map(async (visitor) => {
+        for (let m = 0; m < MESSAGES; m += 1) {
+          const text = `v ${visitor.conversationId} ${m}`;
+          sentAt.set(text, performance.now());
+          await visitor.socket
+            .timeout(30_000)
+            .emitWithAck('message:send', { id: `v-${randomUUID()}`, text, locale: 'en' });
+        }
+      }),
+      ...agents.flatMap((agent) =>
+        agent.chats.map(async (conversationId) => {
+          for (let m = 0; m < MESSAGES; m += 1) {
+            const text = `a ${conversationId} ${m}`;
+            sentAt.set(text, performance.now());
+            const ack = (await agent.socket
+              .timeout(30_000)
+              .emitWithAck('chat:send', {
+                conversationId,
+                id: `a-${randomUUID()}`,
+                text,
+              })) as AgentAck<unknown>;
+            if (!ack.ok) throw new Error(`chat:send refused: ${ack.error.code}`);
+          }
+        }),
+      ),
+    ]);
+    await waitFor(
+      () => visitorToAgent.length >= CHATS * MESSAGES && agentToVisitor.length >= CHATS * MESSAGES,
+      'every message delivered',
+    );
+    const seconds = (performance.now() - begin) / 1000;
+    return { visitorToAgent, agentToVisitor, messages: 2 * CHATS * MESSAGES, seconds };
+  } finally {
+    for (const socket of sockets) socket.disconnect();
+    await app.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The floor: a bare Socket.IO server relaying between paired sockets, no store, no checks. */
+async function benchBareRelay(): Promise<Figures> {
+  const httpServer = createServer();
+  const io = new Server(httpServer);
+  io.on('connection', (socket) => {
+    const pair = String(socket.handshake.auth.pair);
+    const side = String(socket.handshake.auth.side);
+    void socket.join(`${side}:${pair}`);
+    socket.on('relay', (text: string, ack: () => void) => {
+      io.to(`${side === 'visitor' ? 'agent' : 'visitor'}:${pair}`).emit('relay', text);
+      ack();
+    });
+  });
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const sockets: Socket[] = [];
+  try {
+    const open = async (side: string, pair: number) => {
+      const socket = connect(`http://127.0.0.1:${port}`, {
+        transports: ['websocket'],
+        forceNew: true,
+        auth: { side, pair },
+      });
+      sockets.push(socket);
+      await new Promise((resolve) => socket.once('connect', () => resolve(undefined)));
+      return socket;
+    };
+    const pairs = await Promise.all(
+      Array.from({ length: CHATS }, async (_unused, pair) => ({
+        visitor: await open('visitor', pair),
+        agent: await open('agent', pair),
+      })),
+    );
+    const visitorToAgent: number[] = [];
+    const agentToVisitor: number[] = [];
+    const sentAt = new Map<string, number>();
+    for (const { visitor, agent } of pairs) {
+      agent.on('relay', (text: string) => visitorToAgent.push(performance.now() - (sentAt.get(text) ?? 0)));
+      visitor.on('relay', (text: string) => agentToVisitor.push(performance.now() - (sentAt.get(text) ?? 0)));
+    }
+    const begin = performance.now();
+    await Promise.all(
+      pairs.flatMap(({ visitor, agent }, pair) =>
+        (['v', 'a'] as const).map(async (side) => {
+          const socket = side === 'v' ? visitor : agent;
+          for (let m = 0; m < MESSAGES; m += 1) {
+            const text = `${side} ${pair} ${m}`;
+            sentAt.set(text, performance.now());
+            await socket.timeout(30_000).emitWithAck('relay', text);
+          }
+        }),
+      ),
+    );
+    await waitFor(
+      () => visitorToAgent.length >= CHATS * MESSAGES && agentToVisitor.length >= CHATS * MESSAGES,
+      'every relayed message',
+    );
+    return {
+      visitorToAgent,
+      agentToVisitor,
+      messages: 2 * CHATS * MESSAGES,
+      seconds: (performance.now() - begin) / 1000,
+    };
+  } finally {
+    for (const socket of sockets) socket.disconnect();
+    await io.close();
+  }
+}
+
+function row(name: string, figures: Figures): string {
+  const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
+  return [
+    name.padEnd(28),
+    ms(percentile(figures.visitorToAgent, 50)),
+    ms(percentile(figures.visitorToAgent, 99)),
+    ms(percentile(figures.agentToVisitor, 50)),
+    ms(percentile(figures.agentToVisitor, 99)),
+    `${Math.round(figures.messages / figures.seconds)}`.padStart(10),
+  ].join('  ');
+}
+
+const handoff = await benchHandoff();
+const bare = await benchBareRelay();
+console.log(
+  `\n${CHATS} concurrent chats, ${MESSAGES} messages each way per chat, ${AGENTS} agents (${PER_AGENT} chats each), one instance, embedded store\n`,
+);
+console.log(
+  ['', 'visitor→agent p50', 'p99', 'agent→visitor p50', 'p99', 'msg/s']
+    .map((h, i) => (i === 0 ? h.padEnd(28) : h.padStart(10)))
+    .join('  '),
+);
+console.log(row('handoff (product)', handoff));
+console.log(row('bare Socket.IO relay', bare));
+console.log(
+  '\nThe product records every message in the transcript (embedded store) and checks the chat is assigned before relaying; the bare relay does neither.\n',
+);
+process.exit(0);

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messageId, waitUntil } from '../channels/support/visitorClient.js';
+import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
+import { IN_HOURS, TestClock, agentCall, connectAgent, createAgent } from './support/agentClient.js';
+
+interface Delivered {
+  conversationId: string;
+  activity: { type?: string; text?: string; channelData?: { role?: string; agentName?: string } };
+}
+
+/** A Bot Framework channel's connector service: takes the bot's proactive messages. */
+async function startFakeConnector(): Promise<{
+  url: string;
+  delivered: Delivered[];
+  failNext: { count: number };
+  close(): Promise<void>;
+}> {
+  const delivered: Delivered[] = [];
+  const failNext = { count: 0 };
+  const server: Server = createServer((req: IncomingMessage, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
+      if (req.method !== 'POST' || !match) {
+        res.statusCode = 404;
+        res.end();
+        return;
+      }
+      if (failNext.count > 0) {
+        failNext.count -= 1;
+        res.statusCode = 400;
+        res.end();
+        return;
+      }
+      delivered.push({
+        conversationId: decodeURIComponent(match[1] ?? ''),
+        activity: JSON.parse(body) as Delivered['activity'],
+      });
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ id: randomUUID() }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    delivered,
+    failNext,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('live agents for Bot Framework visitors (proactive messages)', () => {
+  const clock = new TestClock(new Date(IN_HOURS));
+  let testApp: TestApp;
+  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    testApp = await startTestApp({}, { clock: clock.now });
+    await createAgent(testApp.app.store, { username: 'ana', displayName: 'Ana', languages: ['en'] });
+  });
+  afterAll(async () => {
+    await testApp?.stop();
+    await connector?.close();
+  });
+
+  it('when an Emulator visitor is handed off, then the agent sees their messages and the replies reach them as proactive messages', async () => {
+    const ana = await connectAgent(testApp.baseUrl, 'ana');
+    const conversationId = `bf-${randomUUID()}`;
+    const say = (text: string, value?: unknown) =>
+      postActivity(testApp.baseUrl, {
+        id: messageId('bf'),
+        conversation: { id: conversationId },
+        serviceUrl: connector.url,
+        text,
+        ...(value === undefined ? {} : { value }),
+      });
+
+    const queued = await say('Talk to an agent', { type: 'agent_request' });
+    expect(queued.activities.map((activity) => activity.text).join('\n')).toContain('number 1 in line');
+
+    await agentCall(ana.socket, 'queue:accept', {});
+    // The join notice goes to the channel proactively, with its role kept in the transcript.
+    await waitUntil(
+      () => connector.delivered.some((item) => item.activity.text?.includes('has joined')),
+      'join notice',
+    );
+    const joined = connector.delivered.find((item) => item.activity.text?.includes('has joined'));
+    expect(joined?.conversationId).toBe(conversationId);
+
+    // While the agent has the chat, the bot does not answer and the agent gets the message.
+    const relayed = await say('my passport expired');
+    expect(relayed.status).toBe(200);
+    expect(relayed.activities).toEqual([]);
+    await waitUntil(
+      () => ana.inbox.messages.some((event) => event.message.text === 'my passport expired'),
+      'relay',
+    );
+
+    const id = messageId('agent');
+    const receipt = (await agentCall(ana.socket, 'chat:send', {
+      conversationId,
+      id,
+      text: 'Let me check that.',
+    })) as {
+      seq: number;
+    };
+    const reply = connector.delivered.find((item) => item.activity.text === 'Let me check that.');
+    expect(reply?.activity.channelData).toMatchObject({ role: 'agent', agentName: 'Ana' });
+    const stored = await testApp.app.store.conversations.findMessage(conversationId, id);
+    expect(stored).toMatchObject({ role: 'agent', seq: receipt.seq, agentId: ana.state.me.agentId });
+
+    // The channel refuses once: the agent is told to retry, and the retry (same id) delivers it once.
+    connector.failNext.count = 1;
+    const retryId = messageId('agent');
+    await expect(
+      agentCall(ana.socket, 'chat:send', { conversationId, id: retryId, text: 'Second try' }),
+    ).rejects.toMatchObject({
+      code: 'delivery_failed',
+    });
+    expect(await testApp.app.store.conversations.findMessage(conversationId, retryId)).toBeNull();
+    await agentCall(ana.socket, 'chat:send', { conversationId, id: retryId, text: 'Second try' });
+    await agentCall(ana.socket, 'chat:send', { conversationId, id: retryId, text: 'Second try' });
+    expect(connector.delivered.filter((item) => item.activity.text === 'Second try')).toHaveLength(1);
+
+    await agentCall(ana.socket, 'chat:end', { conversationId });
+    await waitUntil(
+      () => connector.delivered.some((item) => item.activity.text?.includes('ended the chat')),
+      'end notice',
+    );
+    const afterwards = await say('help');
+    expect(afterwards.activities.length).toBeGreaterThan(0);
+    ana.socket.disconnect();
+  });
+});
