@@ -219,7 +219,10 @@ describeInBrowser('editor console in Chromium', () => {
     await english.locator('.form-errors').getByText('Someone else saved this English version').waitFor();
     expect(await english.getByLabel('Title', { exact: true }).inputValue()).toBe('My own title');
     await english.getByRole('button', { name: 'Reload the latest version' }).click();
-    expect(await english.getByLabel('Title', { exact: true }).inputValue()).toBe('Changed by Omar meanwhile');
+    // The reload fetches the article: wait for the form to show it rather than reading at once.
+    await expect
+      .poll(() => english.getByLabel('Title', { exact: true }).inputValue())
+      .toBe('Changed by Omar meanwhile');
     await context.close();
   });
 
