@@ -1,0 +1,87 @@
+import type { AnswerDecision } from './types.js';
+
+/**
+ * How decisions are scored, in one place so the calibration optimizes what the evaluation reports.
+ */
+
+/** A labelled question: `expect` is the id of the right document, or null when out of scope. */
+export interface LabeledQuestion {
+  text: string;
+  locale: string;
+  expect: string | null;
+}
+
+/** What the engine did with one question, reduced to what scoring needs. */
+export interface DecisionOutcome {
+  decision: AnswerDecision;
+  /** For "answer": the document; for "clarify": the first offered one. */
+  firstId: string | undefined;
+  /** Every offered id ("answer": one; "clarify": up to three). */
+  offeredIds: readonly string[];
+}
+
+export interface DecisionMetrics {
+  inScopeN: number;
+  oosN: number;
+  /**
+   * In-scope questions whose answer is the expected document, or whose "clarify" offers it first
+   * (a clarify that lists it second or third does not count).
+   */
+  inScopeTop1: number;
+  /** Out-of-scope questions answered "none" (a clarify does not count as handled). */
+  oosRecall: number;
+  /** Share of in-scope questions answered directly / clarified / declined. */
+  answerRate: number;
+  clarifyRate: number;
+  noneRate: number;
+  /** Share of in-scope questions answered directly with a wrong document. */
+  wrongAnswerRate: number;
+}
+
+export function isTop1Correct(expect: string, outcome: DecisionOutcome): boolean {
+  return outcome.decision !== 'none' && outcome.firstId === expect;
+}
+
+export function measureDecisions(
+  questions: readonly LabeledQuestion[],
+  outcomes: readonly DecisionOutcome[],
+): DecisionMetrics {
+  let inScopeN = 0;
+  let oosN = 0;
+  let top1 = 0;
+  let handled = 0;
+  let answers = 0;
+  let clarifies = 0;
+  let nones = 0;
+  let wrongAnswers = 0;
+  questions.forEach((question, i) => {
+    const outcome = outcomes[i] as DecisionOutcome;
+    if (question.expect === null) {
+      oosN++;
+      if (outcome.decision === 'none') handled++;
+      return;
+    }
+    inScopeN++;
+    if (isTop1Correct(question.expect, outcome)) top1++;
+    if (outcome.decision === 'answer') {
+      answers++;
+      if (outcome.firstId !== question.expect) wrongAnswers++;
+    } else if (outcome.decision === 'clarify') clarifies++;
+    else nones++;
+  });
+  const share = (count: number, total: number): number => (total === 0 ? 0 : round4(count / total));
+  return {
+    inScopeN,
+    oosN,
+    inScopeTop1: share(top1, inScopeN),
+    oosRecall: share(handled, oosN),
+    answerRate: share(answers, inScopeN),
+    clarifyRate: share(clarifies, inScopeN),
+    noneRate: share(nones, inScopeN),
+    wrongAnswerRate: share(wrongAnswers, inScopeN),
+  };
+}
+
+export function round4(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}

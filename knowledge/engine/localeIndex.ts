@@ -1,0 +1,318 @@
+import { Bm25fIndex, type DocumentScores, type FieldTerms } from './bm25fIndex.js';
+import { CosineIndex, countTerms, type UnitScores } from './cosineIndex.js';
+import { classifierFeatures } from './classifierFeatures.js';
+import {
+  DEFAULT_CLASSIFIER_OPTIONS,
+  LinearClassifier,
+  type LinearClassifierOptions,
+  type TrainingExample,
+} from './linearClassifier.js';
+import { SynonymMatcher, type SynonymGroup } from './synonymMatcher.js';
+import { characterTrigrams, TextAnalyzer, type AnalyzedText } from './textAnalyzer.js';
+import { NEVER_PAUSE, type Pausable } from './timeSlicer.js';
+import { TypoCorrector } from './typoCorrector.js';
+import type { IndexDocument, SignalScores } from './types.js';
+
+/**
+ * Everything the engine knows about the documents of one locale, and the per-signal scores of a
+ * question against them. It ranks nothing and decides nothing: `AnswerIndex` combines the signals
+ * (`confidenceModel.ts`) and applies the thresholds (`decision.ts`).
+ */
+
+/** A short text that stands for its document on its own: the title, an alternate question, a synonym, a tag. */
+interface Unit {
+  document: number;
+  text: string;
+}
+
+/** The analyzed form of a question, with its typo corrections applied. */
+export interface AnalyzedQuery {
+  analyzed: AnalyzedText;
+  /** Search terms → trust (1, or the similarity of a typo correction). */
+  terms: Map<string, number>;
+  /** Character trigrams of the words as typed. */
+  trigrams: Map<string, number>;
+  /** The linear classifier's features (see `classifierFeatures`). */
+  features: string[];
+}
+
+export interface LocaleIndexOptions {
+  synonymGroups?: readonly SynonymGroup[];
+  /**
+   * The classifier keeps one weight per feature and document, so it is trained only up to this many
+   * documents; above it the other signals decide alone (the classifier signal is 0).
+   */
+  maxClassifierDocuments?: number;
+  classifier?: LinearClassifierOptions;
+}
+
+export const DEFAULT_MAX_CLASSIFIER_DOCUMENTS = 600;
+
+/**
+ * Synonym matchers by table and language. Analyzing a few hundred phrases takes tens of
+ * milliseconds, and the tables rarely change, so each rebuild reuses the matcher (analysis is
+ * deterministic per language, so a matcher built by one analyzer serves another of the same language).
+ */
+const matcherCache = new WeakMap<readonly SynonymGroup[], Map<string, SynonymMatcher>>();
+
+function synonymMatcherFor(
+  locale: string,
+  groups: readonly SynonymGroup[],
+  analyzer: TextAnalyzer,
+): SynonymMatcher {
+  let byLocale = matcherCache.get(groups);
+  if (!byLocale) matcherCache.set(groups, (byLocale = new Map()));
+  let matcher = byLocale.get(locale);
+  if (!matcher) {
+    matcher = new SynonymMatcher(groups, (phrase) => {
+      const analyzed = analyzer.analyze(phrase);
+      return { contentStems: analyzed.contentStems, wordCount: analyzed.words.length };
+    });
+    byLocale.set(locale, matcher);
+  }
+  return matcher;
+}
+
+/** How many of the classifier's best documents join the candidates whatever the other signals say. */
+const CLASSIFIER_CANDIDATES = 5;
+
+export class LocaleIndex<D extends IndexDocument = IndexDocument> {
+  readonly locale: string;
+  readonly documents: D[] = [];
+  readonly analyzer: TextAnalyzer;
+  private readonly units: Unit[] = [];
+  /** `units[i].document` as a flat array, read in the hot loop of `signals`. */
+  private unitDocuments = new Int32Array(0);
+  private readonly bm25f = new Bm25fIndex();
+  private readonly wordIndex = new CosineIndex();
+  private readonly charIndex = new CosineIndex();
+  private readonly typos = new TypoCorrector();
+  private readonly trainingExamples: TrainingExample[] = [];
+  private readonly maxClassifierDocuments: number;
+  private readonly classifierOptions: LinearClassifierOptions;
+  private classifier: LinearClassifier | undefined;
+  private finished = false;
+
+  constructor(locale: string, options: LocaleIndexOptions = {}) {
+    this.locale = locale;
+    this.analyzer = new TextAnalyzer(locale);
+    this.analyzer.useSynonyms(synonymMatcherFor(locale, options.synonymGroups ?? [], this.analyzer));
+    this.maxClassifierDocuments = options.maxClassifierDocuments ?? DEFAULT_MAX_CLASSIFIER_DOCUMENTS;
+    this.classifierOptions = options.classifier ?? DEFAULT_CLASSIFIER_OPTIONS;
+  }
+
+  /** Whether the classifier signal is available (see `LocaleIndexOptions.maxClassifierDocuments`). */
+  get hasClassifier(): boolean {
+    return this.classifier !== undefined;
+  }
+
+  get size(): number {
+    return this.documents.length;
+  }
+
+  /** Analyzes and adds one document. Cheap enough to call in chunks between event-loop turns. */
+  add(document: D): void {
+    if (this.finished) throw new Error('LocaleIndex: cannot add documents after finish()');
+    const index = this.documents.length;
+    this.documents.push(document);
+    const termsOf = (text: string): string[] => {
+      const analyzed = this.analyzer.analyze(text);
+      analyzed.contentWords.forEach((word, i) => this.typos.add(word, analyzed.contentStems[i] as string));
+      return [...analyzed.contentStems, ...analyzed.concepts];
+    };
+    const addUnit = (text: string): string[] => {
+      const analyzed = this.analyzer.analyze(text);
+      analyzed.contentWords.forEach((word, i) => this.typos.add(word, analyzed.contentStems[i] as string));
+      const terms = [...analyzed.contentStems, ...analyzed.concepts];
+      if (terms.length === 0) return terms;
+      if (this.documents.length <= this.maxClassifierDocuments) {
+        this.trainingExamples.push({ features: classifierFeatures(analyzed), label: index });
+      }
+      const counts = countTerms(terms);
+      this.units.push({ document: index, text });
+      this.wordIndex.addUnit(counts);
+      this.charIndex.addUnit(characterTrigrams(analyzed.contentWords));
+      return terms;
+    };
+    const fields: FieldTerms = {
+      title: addUnit(document.title),
+      questions: document.questions.flatMap(addUnit),
+      // Editors' synonyms and tags are short names of the subject: they count like questions.
+      synonyms: (document.synonyms ?? []).flatMap(addUnit),
+      tags: (document.tags ?? []).flatMap(addUnit),
+      body: termsOf(`${document.answer ?? ''}\n${document.body ?? ''}`),
+    };
+    this.bm25f.addDocument(fields);
+  }
+
+  /** Freezes the index and trains the classifier, giving the event loop turns when `slicer` says so. */
+  async finish(slicer: Pausable = NEVER_PAUSE): Promise<void> {
+    this.finished = true;
+    this.unitDocuments = Int32Array.from(this.units, (unit) => unit.document);
+    await this.bm25f.finish(slicer);
+    await this.wordIndex.finish(slicer);
+    await this.charIndex.finish(slicer);
+    await this.typos.finish(slicer);
+    if (this.documents.length > 1 && this.documents.length <= this.maxClassifierDocuments) {
+      const classifier = new LinearClassifier(this.documents.length);
+      await classifier.train(this.trainingExamples, this.classifierOptions, slicer);
+      this.classifier = classifier;
+    }
+    this.trainingExamples.length = 0;
+  }
+
+  /** Number of units (titles, questions, synonyms, tags). */
+  get unitCount(): number {
+    return this.units.length;
+  }
+
+  unitText(unit: number): string {
+    return this.units[unit]?.text ?? '';
+  }
+
+  /** Analyzes a question and replaces the words the index does not know by their likely spelling. */
+  analyzeQuery(text: string): AnalyzedQuery {
+    const analyzed = this.analyzer.analyze(text);
+    const terms = new Map<string, number>();
+    const correctedStems: string[] = [];
+    analyzed.contentWords.forEach((word, i) => {
+      const stem = analyzed.contentStems[i] as string;
+      let chosen = stem;
+      if (!this.typos.isKnown(word, stem)) {
+        const [best, ...others] = this.typos.correct(word);
+        if (best) {
+          chosen = best.stem;
+          terms.set(best.stem, Math.max(terms.get(best.stem) ?? 0, best.similarity));
+          for (const other of others)
+            terms.set(other.stem, Math.max(terms.get(other.stem) ?? 0, other.similarity * 0.5));
+          correctedStems.push(chosen);
+          return;
+        }
+      }
+      correctedStems.push(chosen);
+      terms.set(stem, (terms.get(stem) ?? 0) + 1);
+    });
+    const concepts = new Set([...analyzed.concepts, ...this.analyzer.conceptsIn(correctedStems)]);
+    for (const concept of concepts) terms.set(concept, 1);
+    return {
+      analyzed,
+      terms,
+      trigrams: characterTrigrams(analyzed.contentWords),
+      features: this.classifier ? classifierFeatures(analyzed) : [],
+    };
+  }
+
+  /** A reusable scratch space for `signals`; one per concurrent caller (queries run one at a time). */
+  newScratch(): SignalScratch {
+    const count = this.documents.length;
+    return {
+      documents: this.bm25f.newScratch(),
+      words: this.wordIndex.newScratch(),
+      characters: this.charIndex.newScratch(),
+      table: {
+        touched: [],
+        bm25: new Float64Array(count),
+        coverage: new Float64Array(count),
+        questionMatch: new Float64Array(count),
+        charMatch: new Float64Array(count),
+        classifier: new Float64Array(count),
+        bestUnit: new Int32Array(count).fill(-1),
+        seen: new Uint8Array(count),
+      },
+    };
+  }
+
+  /**
+   * Every signal for every document that shares anything with the question, written into the
+   * scratch's flat arrays (no object per document: a question can touch thousands of them).
+   */
+  signals(query: AnalyzedQuery, scratch: SignalScratch): SignalTable {
+    const table = scratch.table;
+    for (const document of table.touched) {
+      table.bm25[document] = 0;
+      table.coverage[document] = 0;
+      table.questionMatch[document] = 0;
+      table.charMatch[document] = 0;
+      table.classifier[document] = 0;
+      table.bestUnit[document] = -1;
+      table.seen[document] = 0;
+    }
+    table.touched.length = 0;
+    const touch = (document: number): void => {
+      if (table.seen[document] === 0) {
+        table.seen[document] = 1;
+        table.touched.push(document);
+      }
+    };
+    const documentScores = this.bm25f.scores(query.terms, scratch.documents);
+    for (const document of documentScores.touched) {
+      touch(document);
+      table.bm25[document] = documentScores.bm25[document] as number;
+      table.coverage[document] = documentScores.coverage[document] as number;
+    }
+    const wordScores = this.wordIndex.similarities(query.terms, scratch.words);
+    for (const unit of wordScores.touched) {
+      const document = this.unitDocuments[unit] as number;
+      const score = Math.min(1, wordScores.scores[unit] as number);
+      touch(document);
+      if (score > (table.questionMatch[document] as number)) {
+        table.questionMatch[document] = score;
+        table.bestUnit[document] = unit;
+      }
+    }
+    const charScores = this.charIndex.similarities(query.trigrams, scratch.characters);
+    for (const unit of charScores.touched) {
+      const document = this.unitDocuments[unit] as number;
+      const score = Math.min(1, charScores.scores[unit] as number);
+      touch(document);
+      if (score > (table.charMatch[document] as number)) {
+        table.charMatch[document] = score;
+        if (table.bestUnit[document] === -1) table.bestUnit[document] = unit;
+      }
+    }
+    // A question with no content word ("hi", "") has no evidence: the classifier would still spread
+    // its probability over documents, so it is not asked.
+    if (this.classifier && query.terms.size > 0) {
+      const probabilities = this.classifier.probabilities(query.features);
+      // Documents that share no word with the question can still be the classifier's pick.
+      const ranked = [...probabilities.keys()].sort(
+        (a, b) => (probabilities[b] as number) - (probabilities[a] as number),
+      );
+      for (const document of ranked.slice(0, CLASSIFIER_CANDIDATES)) touch(document);
+      for (const document of table.touched) table.classifier[document] = probabilities[document] as number;
+    }
+    return table;
+  }
+
+  /** The signals of one document from a table `signals` filled. */
+  signalsOf(table: SignalTable, document: number): SignalScores {
+    return {
+      bm25: table.bm25[document] as number,
+      coverage: table.coverage[document] as number,
+      questionMatch: table.questionMatch[document] as number,
+      charMatch: table.charMatch[document] as number,
+      classifier: table.classifier[document] as number,
+    };
+  }
+}
+
+export interface SignalScratch {
+  documents: DocumentScores;
+  words: UnitScores;
+  characters: UnitScores;
+  table: SignalTable;
+}
+
+/** Signals by document index; only the documents in `touched` are meaningful. */
+export interface SignalTable {
+  touched: number[];
+  bm25: Float64Array;
+  coverage: Float64Array;
+  questionMatch: Float64Array;
+  charMatch: Float64Array;
+  classifier: Float64Array;
+  /** The unit (title, question or synonym) that matched best, or -1. */
+  bestUnit: Int32Array;
+  /** 1 for documents already in `touched`. */
+  seen: Uint8Array;
+}

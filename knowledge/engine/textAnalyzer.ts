@@ -1,0 +1,281 @@
+import snowball, { type SnowballStemmer } from 'snowball-stemmers';
+import { eng, spa } from 'stopword';
+import type { SynonymMatcher } from './synonymMatcher.js';
+
+/**
+ * Turns text into the terms the index and the queries share: Unicode word segmentation
+ * (Intl.Segmenter), lower case, Snowball stems, accent folding, stop words marked, and the
+ * synonym concepts found in the text. The same analyzer runs on documents and on questions, so
+ * whatever it does is symmetric.
+ */
+
+/** What one language needs: a Snowball algorithm, its stop words, and how to prepare words. */
+interface LanguageProfile {
+  stemmer?: SnowballStemmer;
+  stopWords: ReadonlySet<string>;
+  /** Runs on a word before stemming; see `restoreSpanishSuffixAccent`. */
+  prepareForStemming?: (word: string) => string;
+}
+
+export interface AnalyzedText {
+  /** Every word, lower-cased and accent-folded, in order. */
+  words: string[];
+  /** The folded stem of each word, aligned with `words`. */
+  stems: string[];
+  /** `isStopWord[i]` tells whether `words[i]` is a stop word. */
+  isStopWord: boolean[];
+  /** Stems of the content words (stop words removed), in order. */
+  contentStems: string[];
+  /** Folded surface forms of the content words, aligned with `contentStems`. */
+  contentWords: string[];
+  /** Synonym concepts found in the text, as terms ("syn:green-card"), in order of appearance. */
+  concepts: string[];
+}
+
+/** The prefix of concept terms; no word can contain ":" so they never collide with stems. */
+export const CONCEPT_PREFIX = 'syn:';
+
+/**
+ * Spanish visitors often type without accents ("informacion"), but Snowball's Spanish rules look for
+ * accented suffixes ("-ción"), so "informacion" would not be stemmed like "información". Putting
+ * the accent back on the few suffixes whose rules need it makes both spellings reach the same stem.
+ */
+export function restoreSpanishSuffixAccent(word: string): string {
+  if (/[áéíóú]/.test(word)) return word;
+  if (word.endsWith('cion')) return `${word.slice(0, -4)}ción`;
+  if (word.endsWith('sion')) return `${word.slice(0, -4)}sión`;
+  if (word.endsWith('logia')) return `${word.slice(0, -5)}logía`;
+  return word;
+}
+
+/**
+ * Spanish function words that the `stopword` package's short Spanish list lacks but that carry no
+ * topic (its English list already has their counterparts: "is", "can", "how", "my"...). Kept small
+ * and topic-free on purpose.
+ */
+const EXTRA_SPANISH_STOP_WORDS = [
+  'es',
+  'son',
+  'esta',
+  'estan',
+  'estoy',
+  'hay',
+  'ser',
+  'fue',
+  'ha',
+  'han',
+  'he',
+  'hace',
+  'puedo',
+  'puede',
+  'pueden',
+  'podria',
+  'debo',
+  'tengo',
+  'tiene',
+  'como',
+  'donde',
+  'cuando',
+  'cual',
+  'cuales',
+  'cuanto',
+  'cuantos',
+  'cuanta',
+  'que',
+  'quien',
+  'mis',
+  'tu',
+  'tus',
+  'yo',
+  'usted',
+  'ustedes',
+  'les',
+  'e',
+  'u',
+  'o',
+  'este',
+  'estos',
+  'estas',
+  'esa',
+  'esos',
+  'esas',
+  'hola',
+  'favor',
+  'algo',
+  'alguna',
+  'alguno',
+  'unos',
+  'unas',
+  'hacer',
+  'si',
+  'mas',
+];
+const EXTRA_ENGLISH_STOP_WORDS = [
+  // The package's list has "what", "where", "who" and "how" but not these question and auxiliary forms.
+  'why',
+  'whom',
+  'whose',
+  'does',
+  'doing',
+  'done',
+  'will',
+  'shall',
+  'may',
+  // Contractions lose their apostrophe in `words()`.
+  'dont',
+  'doesnt',
+  'didnt',
+  'cant',
+  'cannot',
+  'wont',
+  'isnt',
+  'arent',
+  'wasnt',
+  'im',
+  'ive',
+  'hello',
+  'hi',
+  'please',
+  'thanks',
+  'thank',
+];
+
+export function foldAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+function stopWordSet(...lists: readonly string[][]): Set<string> {
+  return new Set(lists.flat().map((word) => foldAccents(word.toLowerCase())));
+}
+
+/** Builds the profile of a locale's language; languages without one get plain folded words. */
+function languageProfile(locale: string): LanguageProfile {
+  const language = locale.toLowerCase().split(/[-_]/)[0];
+  switch (language) {
+    case 'en':
+      return {
+        stemmer: snowball.newStemmer('english'),
+        stopWords: stopWordSet(eng, EXTRA_ENGLISH_STOP_WORDS),
+      };
+    case 'es':
+      return {
+        stemmer: snowball.newStemmer('spanish'),
+        stopWords: stopWordSet(spa, EXTRA_SPANISH_STOP_WORDS),
+        prepareForStemming: restoreSpanishSuffixAccent,
+      };
+    default:
+      return { stopWords: new Set() };
+  }
+}
+
+/**
+ * Writes form and document numbers one way: "I-551" and "i551" both become "i551", so the segmenter
+ * does not split them into a letter and a number. (A space is not joined: "a 5 días" is no form.) Single-letter prefixes joined by a
+ * hyphen ("e-mail", "e-Request") are written as one word too.
+ */
+function joinCodes(text: string): string {
+  return text
+    .replace(/\b([a-z]{1,2})-?(\d{1,4}[a-z]?)\b/g, '$1$2')
+    .replace(/\b([a-z])-(\p{L}{2,})/gu, '$1$2');
+}
+
+export class TextAnalyzer {
+  readonly locale: string;
+  private readonly profile: LanguageProfile;
+  private readonly segmenter: Intl.Segmenter;
+  private readonly stemCache = new Map<string, string>();
+  private synonyms: SynonymMatcher | undefined;
+
+  constructor(locale: string, synonyms?: SynonymMatcher) {
+    this.locale = locale;
+    this.profile = languageProfile(locale);
+    this.segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
+    this.synonyms = synonyms;
+  }
+
+  /** Sets the synonym concepts to detect (done after construction because the matcher analyzes its phrases with this analyzer). */
+  useSynonyms(synonyms: SynonymMatcher): void {
+    this.synonyms = synonyms;
+  }
+
+  /** Lower-cased, accent-folded words of `text`, in order, stop words included. */
+  words(text: string): string[] {
+    const normalized = joinCodes(
+      text
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[’‘`´]/g, "'"),
+    );
+    const words: string[] = [];
+    for (const segment of this.segmenter.segment(normalized)) {
+      if (!segment.isWordLike) continue;
+      // "visitor's" → "visitor", "don't" → "dont": apostrophes only split the same word two ways.
+      const word = segment.segment.replace(/'s$/, '').replace(/'/g, '');
+      if (word.length > 0) words.push(word);
+    }
+    return words;
+  }
+
+  /** The folded stem of one lower-cased word. */
+  stem(word: string): string {
+    const cached = this.stemCache.get(word);
+    if (cached !== undefined) return cached;
+    const { stemmer, prepareForStemming } = this.profile;
+    const prepared = prepareForStemming ? prepareForStemming(word) : word;
+    const stem = foldAccents(stemmer && !/\d/.test(word) ? stemmer.stem(prepared) : word);
+    if (this.stemCache.size > 50_000) this.stemCache.clear();
+    this.stemCache.set(word, stem);
+    return stem;
+  }
+
+  isStopWord(foldedWord: string): boolean {
+    return this.profile.stopWords.has(foldedWord);
+  }
+
+  analyze(text: string): AnalyzedText {
+    const rawWords = this.words(text);
+    const words: string[] = [];
+    const stems: string[] = [];
+    const isStopWord: boolean[] = [];
+    const contentStems: string[] = [];
+    const contentWords: string[] = [];
+    for (const raw of rawWords) {
+      const folded = foldAccents(raw);
+      const stem = this.stem(raw);
+      const stop = this.isStopWord(folded);
+      words.push(folded);
+      stems.push(stem);
+      isStopWord.push(stop);
+      if (!stop) {
+        contentStems.push(stem);
+        contentWords.push(folded);
+      }
+    }
+    const concepts = this.synonyms ? this.synonyms.conceptsIn(contentStems) : [];
+    return { words, stems, isStopWord, contentStems, contentWords, concepts };
+  }
+
+  /** Synonym concepts among already-analyzed content stems (used again after typo correction). */
+  conceptsIn(contentStems: readonly string[]): string[] {
+    return this.synonyms ? this.synonyms.conceptsIn(contentStems) : [];
+  }
+
+  /** The search terms of a text: content stems followed by synonym concepts. */
+  terms(text: string): string[] {
+    const analyzed = this.analyze(text);
+    return [...analyzed.contentStems, ...analyzed.concepts];
+  }
+}
+
+/** Character trigrams of words, each word padded with "#" so word edges count. */
+export function characterTrigrams(words: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const word of words) {
+    const padded = `#${word}#`;
+    for (let i = 0; i + 3 <= padded.length; i++) {
+      const gram = padded.slice(i, i + 3);
+      counts.set(gram, (counts.get(gram) ?? 0) + 1);
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,19 @@
+// Type declarations for the two text-processing packages that ship without their own types.
+// Only the parts the answer engine calls are declared.
+
+declare module 'snowball-stemmers' {
+  export interface SnowballStemmer {
+    stem(word: string): string;
+  }
+  export function newStemmer(algorithm: string): SnowballStemmer;
+  export function algorithms(): string[];
+  const snowball: { newStemmer: typeof newStemmer; algorithms: typeof algorithms };
+  export default snowball;
+}
+
+declare module 'stopword' {
+  /** Stop-word lists keyed by ISO 639-3 code (eng, spa, fra, ...). */
+  export const eng: string[];
+  export const spa: string[];
+  export function removeStopwords(tokens: string[], stopwords?: string[]): string[];
+}

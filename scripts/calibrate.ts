@@ -1,0 +1,75 @@
+/**
+ * Chooses the answer engine's confidence weights and answer/clarify/none thresholds on a
+ * validation file and writes them as JSON next to the engine.
+ *
+ *   tsx scripts/calibrate.ts
+ *     our articles (knowledge/articles), knowledge/eval/validation.jsonl → knowledge/engine/thresholds.json
+ *   tsx scripts/calibrate.ts --articles FILE.jsonl --validation FILE.jsonl --out FILE.json [--oos-weight 0.5]
+ *
+ * Reproducible: the same articles and validation file give the same file, byte for byte.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadArticleFiles } from '../knowledge/content/articleFiles.js';
+import { AnswerIndex } from '../knowledge/engine/answerIndex.js';
+import { calibrate, DEFAULT_CALIBRATION_OPTIONS } from '../knowledge/engine/calibration.js';
+import type { IndexDocument } from '../knowledge/engine/types.js';
+import { readArticlesJsonl, readQuestionsJsonl, sha256OfFile } from './lib/benchFiles.js';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const { values: args } = parseArgs({
+  options: {
+    articles: { type: 'string' },
+    validation: { type: 'string', default: path.join(REPO_ROOT, 'knowledge/eval/validation.jsonl') },
+    out: { type: 'string', default: path.join(REPO_ROOT, 'knowledge/engine/thresholds.json') },
+    'oos-weight': { type: 'string', default: String(DEFAULT_CALIBRATION_OPTIONS.outOfScopeWeight) },
+  },
+});
+
+function relative(file: string): string {
+  const relativePath = path.relative(REPO_ROOT, path.resolve(file));
+  return relativePath.split(path.sep).join('/');
+}
+
+async function main(): Promise<void> {
+  let documents: IndexDocument[];
+  if (args.articles) {
+    documents = await readArticlesJsonl(args.articles);
+  } else {
+    const loaded = await loadArticleFiles();
+    for (const problem of loaded.problems)
+      console.warn(`skipped ${problem.file}: ${problem.field ?? ''} ${problem.message}`);
+    documents = loaded.articles;
+  }
+  const validation = await readQuestionsJsonl(args.validation);
+  const outOfScopeWeight = Number(args['oos-weight']);
+  const index = await AnswerIndex.build(documents);
+  const report = calibrate(index, validation, { outOfScopeWeight });
+  const output = {
+    ...report.calibration,
+    source: {
+      articles: args.articles ? relative(args.articles) : 'knowledge/articles',
+      articleCount: documents.length,
+      validation: relative(args.validation),
+      validationSha256: await sha256OfFile(args.validation),
+      validationQuestions: validation.length,
+      outOfScopeWeight,
+      metricsOnValidation: report.metrics,
+    },
+  };
+  await writeFile(args.out, `${JSON.stringify(output, null, 2)}\n`);
+  console.log(`wrote ${relative(args.out)}`);
+  for (const [language, metrics] of Object.entries(report.metrics)) {
+    const thresholds = (report.calibration.locales[language] ?? report.calibration.default).thresholds;
+    console.log(
+      `${language.padEnd(4)} in-scope top-1 ${(metrics.inScopeTop1 * 100).toFixed(1)}%  oos recall ${(metrics.oosRecall * 100).toFixed(1)}%` +
+        `  thresholds answer=${thresholds.answer.toFixed(3)} clarify=${thresholds.clarify.toFixed(3)} margin=${thresholds.margin}` +
+        `  (${metrics.inScopeN} in scope, ${metrics.oosN} out of scope)`,
+    );
+  }
+}
+
+await main();

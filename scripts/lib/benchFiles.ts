@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { LabeledQuestion } from '../../knowledge/engine/evaluation.js';
+import type { IndexDocument } from '../../knowledge/engine/types.js';
+
+/**
+ * Reads the JSONL files the evaluation and calibration scripts take: articles
+ * `{"id","locale","title","questions","body"?}` and questions `{"text","locale","expect"}`
+ * (the formats of shared/bench/ and knowledge/eval/).
+ */
+
+const benchArticleSchema = z.object({
+  id: z.string().min(1),
+  locale: z.string().min(2),
+  title: z.string(),
+  questions: z.array(z.string()),
+  body: z.string().optional(),
+  answer: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  synonyms: z.array(z.string()).optional(),
+});
+
+const labeledQuestionSchema = z.object({
+  text: z.string().min(1),
+  locale: z.string().min(2),
+  expect: z.string().min(1).nullable(),
+});
+
+async function readJsonl<T>(file: string, schema: z.ZodType<T>): Promise<T[]> {
+  const text = await readFile(file, 'utf8');
+  const rows: T[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      throw new Error(`${file}:${i + 1}: not JSON: ${(error as Error).message}`);
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success)
+      throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message ?? 'invalid row'}`);
+    rows.push(parsed.data);
+  });
+  return rows;
+}
+
+export function readArticlesJsonl(file: string): Promise<IndexDocument[]> {
+  return readJsonl(file, benchArticleSchema);
+}
+
+export function readQuestionsJsonl(file: string): Promise<LabeledQuestion[]> {
+  return readJsonl(file, labeledQuestionSchema);
+}
+
+export async function sha256OfFile(file: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
+}
+
+/**
+ * Splits questions in two halves by a hash of their text: deterministic, independent of file
+ * order, and the same question always lands in the same half.
+ */
+export function splitInHalves<T extends { text: string; locale: string }>(rows: readonly T[]): [T[], T[]] {
+  const first: T[] = [];
+  const second: T[] = [];
+  for (const row of rows) {
+    const digest = createHash('sha256').update(`${row.locale}\u0000${row.text}`).digest();
+    ((digest[0] as number) % 2 === 0 ? first : second).push(row);
+  }
+  return [first, second];
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { AnswerIndex } from '../../knowledge/engine/answerIndex.js';
+import { LocaleIndex } from '../../knowledge/engine/localeIndex.js';
+import { SynonymMatcher } from '../../knowledge/engine/synonymMatcher.js';
+import { BUILT_IN_SYNONYMS } from '../../knowledge/engine/synonymTables.js';
+import { TextAnalyzer } from '../../knowledge/engine/textAnalyzer.js';
+import { editDistance, TypoCorrector } from '../../knowledge/engine/typoCorrector.js';
+import type { IndexDocument } from '../../knowledge/engine/types.js';
+
+function withSynonyms(locale: string): TextAnalyzer {
+  const analyzer = new TextAnalyzer(locale);
+  analyzer.useSynonyms(
+    new SynonymMatcher(BUILT_IN_SYNONYMS[locale] ?? [], (phrase) => {
+      const analyzed = analyzer.analyze(phrase);
+      return { contentStems: analyzed.contentStems, wordCount: analyzed.words.length };
+    }),
+  );
+  return analyzer;
+}
+
+describe('text analysis', () => {
+  it('when English words differ only by inflection, then they share a stem', () => {
+    const analyzer = new TextAnalyzer('en');
+    expect(analyzer.terms('appointments')).toEqual(analyzer.terms('appointment'));
+    expect(analyzer.terms('rescheduling')).toEqual(analyzer.terms('reschedule'));
+  });
+
+  it('when Spanish words differ by number or accents, then they share a stem', () => {
+    const analyzer = new TextAnalyzer('es');
+    expect(analyzer.terms('cita')).toEqual(analyzer.terms('citas'));
+    expect(analyzer.terms('información')).toEqual(analyzer.terms('informacion'));
+    expect(analyzer.terms('Biométricos')).toEqual(analyzer.terms('biometricos'));
+  });
+
+  it('when a question is mostly function words, then only the content words are search terms', () => {
+    expect(new TextAnalyzer('en').terms('How do I get an appointment?')).toEqual(['appoint']);
+    expect(new TextAnalyzer('es').terms('¿Cómo puedo sacar una cita?')).toEqual(['sac', 'cit']);
+  });
+
+  it('when a form number is written with or without a hyphen, then it is one term', () => {
+    const analyzer = new TextAnalyzer('en');
+    expect(analyzer.terms('Form I-551')).toEqual(analyzer.terms('form i551'));
+    expect(analyzer.terms('I-90')).toEqual(['i90']);
+  });
+
+  it('when texts use different names for a green card, then they share a synonym concept', () => {
+    const english = withSynonyms('en');
+    const spanish = withSynonyms('es');
+    expect(english.terms('I lost my green card')).toContain('syn:green-card');
+    expect(english.terms('replace a permanent resident card')).toContain('syn:green-card');
+    expect(english.terms('Form I-551')).toContain('syn:green-card');
+    expect(spanish.terms('perdí mi tarjeta verde')).toContain('syn:green-card');
+    expect(spanish.terms('tarjeta de residente permanente')).toContain('syn:green-card');
+  });
+
+  it('when a synonym phrase would shrink to one everyday word, then it does not fire on that word', () => {
+    // "my account" minus the stop word "my" would otherwise tag every "account" as myUSCIS.
+    expect(withSynonyms('en').terms('bank account')).not.toContain('syn:myuscis');
+    expect(withSynonyms('en').terms('my USCIS account')).toContain('syn:myuscis');
+  });
+});
+
+describe('typo tolerance', () => {
+  it('when a word is misspelled by a letter or two, then the vocabulary word is found', async () => {
+    const corrector = new TypoCorrector();
+    corrector.add('appointment', 'appoint');
+    corrector.add('infopass', 'infopass');
+    corrector.add('biometrics', 'biometr');
+    await corrector.finish();
+    expect(corrector.correct('apointment')[0]?.word).toBe('appointment');
+    expect(corrector.correct('infopas')[0]?.word).toBe('infopass');
+    expect(corrector.correct('biometircs')[0]?.word).toBe('biometrics');
+  });
+
+  it('when a word is only contained in a vocabulary word, then it is not taken for a typo', async () => {
+    const corrector = new TypoCorrector();
+    corrector.add('decide', 'decid');
+    await corrector.finish();
+    expect(corrector.correct('idea')).toEqual([]);
+    expect(editDistance('idea', 'decide')).toBeGreaterThan(1);
+  });
+
+  it('when a question is full of typos, then the right document still ranks first', async () => {
+    const documents: IndexDocument[] = [
+      {
+        id: 'infopass',
+        locale: 'en',
+        title: 'InfoPass appointments',
+        questions: ['How do I make an InfoPass appointment?'],
+      },
+      { id: 'fees', locale: 'en', title: 'Filing fees', questions: ['How much is the filing fee?'] },
+    ];
+    const index = await AnswerIndex.build(documents);
+    expect(index.rank('infopas apointment', 'en')[0]?.document.id).toBe('infopass');
+  });
+
+  it('when the question has a typo, then the corrected word is what is searched', async () => {
+    const index = new LocaleIndex('en');
+    index.add({
+      id: 'a',
+      locale: 'en',
+      title: 'Biometrics appointment',
+      questions: ['reschedule biometrics'],
+    });
+    await index.finish();
+    const query = index.analyzeQuery('reschedual my biometrcs');
+    expect([...query.terms.keys()]).toEqual(expect.arrayContaining(['reschedul', 'biometr']));
+  });
+});
