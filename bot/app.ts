@@ -5,6 +5,7 @@ import type { Server } from 'restify';
 import type { Server as SocketServer } from 'socket.io';
 import { loadArticleFiles } from '../knowledge/content/articleFiles.js';
 import { registerAdminRoutes } from './admin/adminRoutes.js';
+import { KnowledgeChangeWatcher } from './articles/knowledgeChangeWatcher.js';
 import { seedArticlesIfEmpty } from './articles/seedArticles.js';
 import { registerAuthRoutes } from './auth/authRoutes.js';
 import { AuthService } from './auth/authService.js';
@@ -26,6 +27,7 @@ import type { SweepReport } from './handoff/handoffService.js';
 import { HandoffSweeper } from './handoff/handoffSweeper.js';
 import { createI18n } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logging/logger.js';
+import { apiCors } from './server/apiCors.js';
 import { registerHealthRoutes } from './server/healthRoutes.js';
 import { makeServer } from './server/makeServer.js';
 import { registerStaticRoutes } from './server/staticRoutes.js';
@@ -38,8 +40,13 @@ export interface App {
   readonly logger: Logger;
   readonly server: Server;
   readonly store: Store;
-  /** The published articles the assistant answers from; `refresh()` after a publish. */
+  /** The published articles the assistant answers from (rebuilt on publishes and on `knowledgeChanges`). */
   readonly knowledge: PublishedKnowledge;
+  /**
+   * `check()` looks at the store's content version now and rebuilds the answer index when another
+   * instance changed the articles (it also runs every KNOWLEDGE_CHECK_SECONDS). True when it did.
+   */
+  readonly knowledgeChanges: { check(): Promise<boolean> };
   /** The Socket.IO server (on `server.server`) the widget and the consoles share. */
   readonly io: SocketServer;
   /** The widget's channel: proactive messages to visitors go through `visitors.sendToConversation`. */
@@ -78,6 +85,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         },
   );
   let retention: { stop(): Promise<void> } | undefined;
+  let knowledgeChanges: KnowledgeChangeWatcher | undefined;
   let sweeper: HandoffSweeper | undefined;
   let socketEvents: { close(): Promise<void> } | undefined;
   try {
@@ -92,7 +100,15 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     const clock = overrides.clock ?? (() => new Date());
     retention = startTranscriptRetention(store.conversations, config.transcriptRetentionDays, logger, clock);
     const knowledge = new PublishedKnowledge(store);
-    const { articles } = await knowledge.refresh();
+    // Every rebuild goes through the watcher, so it knows which content version the index holds.
+    const watcher = new KnowledgeChangeWatcher({
+      articles: store.articles,
+      knowledge,
+      intervalMs: config.knowledge.checkIntervalMs,
+      logger,
+    });
+    knowledgeChanges = watcher;
+    const { articles } = await watcher.refresh();
     logger.info({ articles }, 'answer index built from the published articles');
     const businessHours = createBusinessHours(config.businessHours);
     const handoff = createHandoff({
@@ -134,8 +150,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     let botFramework: { adapter: BotFrameworkAdapter; appId: string } | null = null;
     if (config.botFramework.enabled) {
       const adapter = new BotFrameworkAdapter(config.botFramework);
-      // The widget's channel records by itself; this one needs the recorder as middleware.
-      adapter.use(new ConversationRecorder(store.conversations).middleware('botframework'));
+      // The widget's channel records by itself; this one needs the recorder as middleware. It
+      // records proactive turns too (agent replies, notices), with the role in their channelData.
+      adapter.use(new ConversationRecorder(store.conversations, clock).middleware('botframework'));
       // After the recorder: while an agent has the chat, messages go to them, not to the bot.
       adapter.use(handoff.middleware);
       botFramework = { adapter, appId: config.botFramework.appId };
@@ -153,15 +170,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       sessionTtlMs: config.auth.sessionTtlMs,
       maxFailuresPerUser: config.auth.maxFailuresPerUser,
     });
+    // Before the APIs' own pre handlers, so even their early refusals (413) carry CORS headers.
+    server.pre(apiCors({ i18n, publicOrigins: config.http.publicOrigins }));
     registerAuthRoutes(server, { auth, i18n });
-    registerAdminRoutes(server, {
-      auth,
-      i18n,
-      logger,
-      store,
-      knowledge,
-      publicOrigins: config.http.publicOrigins,
-    });
+    registerAdminRoutes(server, { auth, i18n, logger, store, knowledge: watcher });
     registerStaticRoutes(server, { publicDir: config.http.publicDir, logger });
 
     const io = createSocketServer(server.server, {
@@ -198,6 +210,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       auth,
       users: store.users,
       conversations: store.conversations,
+      visitorChannel: visitors,
       botFramework,
       tracker,
       i18n,
@@ -208,7 +221,6 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         config.widget.maxMessageLength,
         Math.min(2000, Math.floor((config.socket.maxBufferBytes - 1024) / 6)),
       ),
-      clock,
     });
     const handoffSweeper = new HandoffSweeper({
       service: handoff.service,
@@ -218,6 +230,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     });
     sweeper = handoffSweeper;
     handoffSweeper.start();
+    watcher.start();
 
     return {
       config,
@@ -225,6 +238,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       server,
       store,
       knowledge,
+      knowledgeChanges: { check: () => watcher.check() },
       io,
       visitors,
       handoff: { ...handoff, sweep: () => handoffSweeper.runOnce() },
@@ -243,6 +257,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         const { drained } = await tracker.close(config.shutdownTimeoutMs);
         if (!drained) logger.warn({ active: tracker.active }, 'stopping with turns still in flight');
         await handoffSweeper.stop();
+        await watcher.stop();
         // Upgraded WebSocket connections are not the HTTP server's to close: Socket.IO closes them
         // (clients see a recoverable disconnect and reconnect elsewhere), before the store goes.
         await io.close();
@@ -255,6 +270,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     };
   } catch (error) {
     await retention?.stop();
+    await knowledgeChanges?.stop();
     await sweeper?.stop();
     await socketEvents?.close();
     await store.close();

@@ -195,13 +195,11 @@ async function benchHandoff(): Promise<Figures> {
           for (let m = 0; m < MESSAGES; m += 1) {
             const text = `a ${conversationId} ${m}`;
             sentAt.set(text, performance.now());
-            const ack = (await agent.socket
-              .timeout(30_000)
-              .emitWithAck('chat:send', {
-                conversationId,
-                id: `a-${randomUUID()}`,
-                text,
-              })) as AgentAck<unknown>;
+            const ack = (await agent.socket.timeout(30_000).emitWithAck('chat:send', {
+              conversationId,
+              id: `a-${randomUUID()}`,
+              text,
+            })) as AgentAck<unknown>;
             if (!ack.ok) throw new Error(`chat:send refused: ${ack.error.code}`);
           }
         }),

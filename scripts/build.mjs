@@ -12,7 +12,11 @@ const watch = process.argv.includes('--watch');
 const quiet = process.argv.includes('--quiet');
 const outPublic = path.join(root, 'dist/public');
 
-const exists = async (file) => stat(file).then(() => true, () => false);
+const exists = async (file) =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );
 
 /** Browser entry points: each becomes dist/public/<name>.js if its source exists. */
 const browserEntries = {

@@ -12,10 +12,19 @@ const builder = spawn(process.execPath, ['scripts/build.mjs', '--watch'], { cwd:
 // Wait for the first server bundle before starting Node on it.
 const bundle = path.join(root, 'dist/bot/main.js');
 for (let tries = 0; tries < 100; tries += 1) {
-  if (await stat(bundle).then(() => true, () => false)) break;
+  if (
+    await stat(bundle).then(
+      () => true,
+      () => false,
+    )
+  )
+    break;
   await new Promise((resolve) => setTimeout(resolve, 100));
 }
-const server = spawn(process.execPath, ['--watch', '--enable-source-maps', bundle], { cwd: root, stdio: 'inherit' });
+const server = spawn(process.execPath, ['--watch', '--enable-source-maps', bundle], {
+  cwd: root,
+  stdio: 'inherit',
+});
 
 const stop = () => {
   builder.kill('SIGTERM');

@@ -21,20 +21,19 @@ export interface AdminDeps {
   store: Pick<Store, 'articles' | 'audit' | 'users' | 'analytics' | 'feedback'>;
   /** What visitors are answered from (PublishedKnowledge): refreshed after every publish. */
   knowledge: { refresh(): Promise<unknown> };
-  /** PUBLIC_ORIGINS. */
-  publicOrigins: readonly string[];
   clock?: () => Date;
 }
 
 /**
  * The admin API under /api/admin: articles and reports for editors, users and the audit log for
- * admins (who may also do everything editors do). Before any route: CORS and the body size limit
- * (adminEdge), then a guard that refuses `$`-prefixed and prototype keys anywhere in the query or
- * the body, whatever the route; then each route's own role check and strict input schema.
+ * admins (who may also do everything editors do). Before any route: CORS (the server's, apiCors),
+ * the body size limit (adminEdge), then a guard that refuses `$`-prefixed and prototype keys
+ * anywhere in the query or the body, whatever the route; then each route's own role check and
+ * strict input schema.
  */
 export function registerAdminRoutes(server: Server, deps: AdminDeps): void {
   const clock = deps.clock ?? (() => new Date());
-  server.pre(adminEdge({ i18n: deps.i18n, publicOrigins: deps.publicOrigins }));
+  server.pre(adminEdge({ i18n: deps.i18n }));
   server.use(refuseDangerousKeys(deps.i18n));
 
   const articles = new ArticleService({ store: deps.store, published: deps.knowledge, clock });

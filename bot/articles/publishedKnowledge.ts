@@ -9,7 +9,8 @@ import type { Store } from '../storage/ports.js';
  * The published articles as the assistant sees them: the answer engine's index over them
  * (`AnswerSource`) and a lookup by id (`ArticleCatalog`). `refresh()` reloads them from the store
  * and swaps the index and the catalog once the new index is built; questions asked meanwhile are
- * answered from the previous set. Editors' publish calls it.
+ * answered from the previous set. Called through KnowledgeChangeWatcher (start-up, editors'
+ * publishes, and changes another instance made), which remembers what the index was built from.
  */
 export class PublishedKnowledge implements AnswerSource, ArticleCatalog {
   private catalog: ReadonlyMap<string, KnowledgeArticle> = new Map();

@@ -10,11 +10,13 @@ import { toProductLocale } from '../i18n/i18n.js';
 import { maskPersonalData, maskPersonalDataDeep } from '../privacy/personalData.js';
 import { isStoreError } from '../storage/errors.js';
 import type { ChannelKind, ConversationStore, TranscriptEntry, TranscriptRole } from '../storage/ports.js';
+import { outboundMarks } from './outboundMarks.js';
 
 /**
  * Keeps every conversation's transcript in the store, personal data masked, for agents (who see
  * the conversation so far), analytics and replay to a reconnecting client. Channels call it; the
- * bot never does.
+ * bot never does. Outgoing messages are recorded with the role their `channelData` marks
+ * (outboundMarks.ts), on every channel alike.
  */
 export class ConversationRecorder {
   constructor(
@@ -88,32 +90,61 @@ export class ConversationRecorder {
   }
 
   /**
+   * Appends an outgoing message (the bot's, an agent's, a notice) under the role, agent and
+   * message id its `channelData` carries; see outboundMarks.ts. Never under `activity.id`: an
+   * outgoing activity's id is whatever the channel answered, not one the sender can retry with.
+   */
+  recordOutbound(
+    conversationId: string,
+    activity: Partial<Activity>,
+  ): Promise<{ entry: TranscriptEntry; duplicate: boolean }> {
+    const marks = outboundMarks(activity);
+    return this.record(conversationId, marks.role, activity, {
+      messageId: marks.messageId ?? randomUUID(),
+      agentId: marks.agentId,
+    });
+  }
+
+  /**
    * botbuilder middleware for adapters that do not record by themselves (the Bot Framework
-   * channel): records the inbound message and every outbound message of the turn.
+   * channel): records the inbound message and every outbound message of the turn, proactive turns
+   * (agent replies, notices) included, each with its marked role.
    */
   middleware(channel: ChannelKind): Middleware {
     return {
       onTurn: async (context: TurnContext, next: () => Promise<void>) => {
         const conversationId = context.activity.conversation?.id;
         if (!conversationId) return next();
-        await this.ensureConversation(
-          channel,
-          TurnContext.getConversationReference(context.activity),
-          context.activity.locale,
-        );
+        // A proactive turn starts from the stored reference: there is nothing new to remember, and
+        // its made-up activity id must not replace the visitor's last one.
+        if (!isProactive(context.activity)) {
+          await this.ensureConversation(
+            channel,
+            TurnContext.getConversationReference(context.activity),
+            context.activity.locale,
+          );
+        }
         if (context.activity.type === ActivityTypes.Message) {
           await this.record(conversationId, 'visitor', context.activity);
         }
         context.onSendActivities(async (_ctx, activities, sendNext) => {
+          // Recorded once the channel took them: a message it refused leaves no entry, so the
+          // sender's retry with the same id (an agent's) delivers it instead of finding it "sent".
+          const responses = await sendNext();
           for (const activity of activities) {
-            if (activity.type === ActivityTypes.Message) await this.record(conversationId, 'bot', activity);
+            if (activity.type === ActivityTypes.Message) await this.recordOutbound(conversationId, activity);
           }
-          return sendNext();
+          return responses;
         });
         await next();
       },
     };
   }
+}
+
+/** botbuilder's continuation activity (`continueConversationAsync`), whatever the adapter's casing. */
+function isProactive(activity: Partial<Activity>): boolean {
+  return activity.type === ActivityTypes.Event && activity.name?.toLowerCase() === 'continueconversation';
 }
 
 /** The parts of an activity a client needs to show it again; never the raw channel payload. */

@@ -13,7 +13,8 @@ export interface AppConfig {
   store:
     | { kind: 'embedded'; dataDir: string; compactionIntervalMs: number }
     | { kind: 'mongodb'; uri: string; dbName: string };
-  knowledge: { articlesDir: string };
+  /** Article files for the first start; how often the answer index is checked against the store. */
+  knowledge: { articlesDir: string; checkIntervalMs: number };
   botFramework: {
     enabled: boolean;
     appId: string;
@@ -78,7 +79,10 @@ export function loadConfig(
           dataDir: path.resolve(cwd, env.DATA_DIR),
           compactionIntervalMs: env.STORE_COMPACTION_MINUTES * 60_000,
         },
-    knowledge: { articlesDir: path.resolve(cwd, env.KNOWLEDGE_DIR) },
+    knowledge: {
+      articlesDir: path.resolve(cwd, env.KNOWLEDGE_DIR),
+      checkIntervalMs: env.KNOWLEDGE_CHECK_SECONDS * 1000,
+    },
     botFramework: {
       enabled: env.BOTFRAMEWORK_ENABLED,
       appId: env.MicrosoftAppId,

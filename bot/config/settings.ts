@@ -89,6 +89,11 @@ export const SETTINGS = {
     './knowledge/articles',
     'Article files loaded into the store on first start (`<locale>/<id>.md`).',
   ),
+  KNOWLEDGE_CHECK_SECONDS: setting(
+    z.coerce.number().int().min(1).max(3600),
+    '10',
+    'How often each instance checks the store for article changes made by another instance (two small reads) and rebuilds its answer index when there are some.',
+  ),
   PUBLIC_DIR: setting(
     z.string().min(1),
     './dist/public',

@@ -24,7 +24,8 @@ export const COLLECTIONS = {
 } as const;
 
 export const COLLECTION_SPECS: readonly CollectionSpec[] = [
-  { name: COLLECTIONS.articles, indexes: [] },
+  // `updatedAt`: the newest change, which every instance reads every few seconds (contentVersion).
+  { name: COLLECTIONS.articles, indexes: [{ fields: ['updatedAt'] }] },
   { name: COLLECTIONS.articleRevisions, indexes: [{ fields: ['locale', 'id'] }] },
   { name: COLLECTIONS.conversations, indexes: [{ fields: ['tokenHash'] }, { fields: ['lastActivityAt'] }] },
   {

@@ -77,6 +77,16 @@ export interface ArticleStore {
   /** Oldest first. */
   revisions(locale: Locale, id: string): Promise<ArticleRevision[]>;
   revision(locale: Locale, id: string, revision: number): Promise<ArticleRevision | null>;
+  /**
+   * An opaque token that changes when an article is created or updated (drafts, publishes,
+   * deletes alike) and stays the same otherwise, so an instance that built something from the
+   * articles (its answer index) can tell that another instance changed them: read it before
+   * rebuilding, compare later. Cheap: a count and the newest record by `updatedAt` (indexed). An
+   * update is seen through its record's `updatedAt`, so it must be at least as new as every other
+   * record's (writers stamp their clock's time; clocks a few ms apart matter only for two changes
+   * a few ms apart, and the next change shows both).
+   */
+  contentVersion(): Promise<string>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArticleRecord } from '../../bot/storage/ports.js';
 import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
 import {
   addUser,
@@ -115,6 +116,83 @@ describe('admin API: publishing without a restart', () => {
     const after = await ask(app, question, 'es');
     expect(after.articleId).toBe('adit-stamp');
     expect(after.texts.join('\n')).toContain('texto revisado');
+  });
+
+  it('when another instance publishes an article (written straight to the store), then the next change check brings it to visitors', async () => {
+    const question = 'how do I get a permit for my okapi';
+    const okapis = sampleArticle('okapis', 'en', {
+      title: 'Zoo okapi permits',
+      answer: 'To keep an okapi you need a special okapi permit from the zoo office.',
+      questions: ['how do I get a permit for my okapi', 'okapi permit'],
+      tags: ['okapi'],
+    });
+    const now = new Date().toISOString();
+    const record: ArticleRecord = {
+      id: 'okapis',
+      locale: 'en',
+      status: 'published',
+      deleted: false,
+      draft: okapis,
+      published: okapis,
+      revision: 1,
+      publishedRevision: 1,
+      createdAt: now,
+      updatedAt: now,
+      updatedBy: 'another-instance',
+    };
+    const { articles } = app.app.store;
+    await articles.create(record, {
+      id: 'okapis',
+      locale: 'en',
+      revision: 1,
+      action: 'publish',
+      content: okapis,
+      author: 'another-instance',
+      at: now,
+      note: null,
+    });
+    // This instance's index does not know it yet: nothing here published it.
+    expect((await ask(app, question, 'en')).articleId).not.toBe('okapis');
+    expect(await app.app.knowledgeChanges.check()).toBe(true);
+    expect((await ask(app, question, 'en')).articleId).toBe('okapis');
+    // Nothing changed since: the check reads one version and rebuilds nothing.
+    expect(await app.app.knowledgeChanges.check()).toBe(false);
+
+    // Unpublished elsewhere: gone after the next check.
+    const later = new Date(Date.parse(now) + 1).toISOString();
+    const unpublished: ArticleRecord = {
+      ...record,
+      status: 'unpublished',
+      published: null,
+      publishedRevision: null,
+      revision: 2,
+      updatedAt: later,
+    };
+    await articles.update(unpublished, 1, {
+      id: 'okapis',
+      locale: 'en',
+      revision: 2,
+      action: 'unpublish',
+      content: okapis,
+      author: 'another-instance',
+      at: later,
+      note: null,
+    });
+    expect(await app.app.knowledgeChanges.check()).toBe(true);
+    expect((await ask(app, question, 'en')).articleId).not.toBe('okapis');
+  });
+
+  it('when this instance publishes, then its own change check has nothing left to rebuild', async () => {
+    const current = await editor<ArticleBody>('GET', '/api/admin/articles/en/live-chat');
+    const saved = await editor<ArticleBody>('PUT', '/api/admin/articles/en/live-chat', {
+      article: { ...current.body.article.draft, body: `${current.body.article.draft.body} (checked)` },
+      expectedRevision: current.body.article.revision,
+    });
+    expect(saved.status).toBe(200);
+    await editor('POST', '/api/admin/articles/en/live-chat/publish', {
+      expectedRevision: saved.body.article.revision,
+    });
+    expect(await app.app.knowledgeChanges.check()).toBe(false);
   });
 
   it('when an article is published twice with no change in between, then the second call writes nothing', async () => {

@@ -31,6 +31,7 @@ function storeOf(current: () => ArticleRecord[]): { articles: ArticleStore } {
       update: unused,
       revisions: unused,
       revision: unused,
+      contentVersion: unused,
     },
   };
 }

@@ -74,6 +74,21 @@ describeInBrowser('live-agent handoff in Chromium: the widget and the agent cons
     await waitForReply(visitorPage, 'has joined the chat');
     await visitorPage.locator('.va-handoff', { hasText: 'You are chatting with Ana' }).waitFor();
 
+    // The status line follows the widget's language, and back.
+    await visitorPage.locator(widget.language).click();
+    await visitorPage.locator('.va-handoff', { hasText: 'Está conversando con Ana' }).waitFor();
+    await visitorPage.locator(widget.language).click();
+    await visitorPage.locator('.va-handoff', { hasText: 'You are chatting with Ana' }).waitFor();
+
+    // The agent sees the visitor typing, and no longer once the box is emptied.
+    const visitorTyping = agentPage.locator(`${consoleUi.panel} .typing`, {
+      hasText: 'The visitor is typing',
+    });
+    await visitorPage.locator(widget.input).pressSequentially('Hello');
+    await visitorTyping.waitFor();
+    await visitorPage.locator(widget.input).fill('');
+    await visitorTyping.waitFor({ state: 'hidden' });
+
     // Agent → visitor, with the agent's name, then visitor → agent.
     const composer = agentPage.getByLabel('Message to the visitor');
     await composer.fill('Hello, I am Ana. How can I help?');

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Ack, MessageReceipt } from '../../web-widget/protocol/events.js';
+import { TYPING_EVENTS_PER_MINUTE } from '../../bot/channels/socket/visitorLimits.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { EchoBot } from './support/echoBot.js';
 import {
@@ -122,6 +123,39 @@ describe('visitor socket: limits', () => {
     expect(results[5]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
   });
 
+  it('when a visitor sends typing signals, then they are handed on without a rejection or a cost against the event limit, up to their own cap', async () => {
+    const app = await start({ WIDGET_EVENTS_PER_MINUTE: '5' });
+    const signals: Array<{ conversationId: string; active: boolean }> = [];
+    app.app.visitors.onTyping((conversationId, active) => signals.push({ conversationId, active }));
+    const { socket, session } = await open();
+    const rejections: unknown[] = [];
+    socket.on('request:rejected', (rejection) => rejections.push(rejection));
+
+    for (let index = 0; index < TYPING_EVENTS_PER_MINUTE + 20; index += 1) {
+      socket.emit('typing:set', { active: index % 2 === 0 });
+    }
+    // Far more events than the connection may send, and its next message still goes through: by its
+    // ack, the server has read every signal before it (one connection's packets arrive in order).
+    expect((await sendMessage(socket, { text: 'typed' })).ok).toBe(true);
+    expect(signals).toHaveLength(TYPING_EVENTS_PER_MINUTE);
+    expect(signals.slice(0, 2)).toEqual([
+      { conversationId: session.conversationId, active: true },
+      { conversationId: session.conversationId, active: false },
+    ]);
+    // A client that passes an ack anyway gets an answer.
+    expect(await rawEmitWithAck(socket, 'typing:set', { active: false })).toEqual({ ok: true, data: null });
+
+    // A malformed one is refused like any bad request; it is the only refusal.
+    const refused = withTimeout(
+      new Promise((resolve) => socket.once('request:rejected', resolve)),
+      'the rejection',
+    );
+    rawEmit(socket, 'typing:set', { active: 'yes' });
+    expect(await refused).toMatchObject({ event: 'typing:set', error: { code: 'invalid_payload' } });
+    expect(rejections).toHaveLength(1);
+    expect(signals).toHaveLength(TYPING_EVENTS_PER_MINUTE);
+  });
+
   it('when a packet is larger than the buffer limit, then only that client is disconnected and the server keeps serving', async () => {
     await start({ SOCKET_MAX_BUFFER_BYTES: '8192' });
     const { socket: offender } = await open();
@@ -226,6 +260,10 @@ describe('visitor socket: malformed payloads', () => {
     }
     const badLocale = await rawEmitWithAck(socket, 'locale:set', { locale: 'de' });
     expect(badLocale).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    for (const payload of [undefined, 'typing', { active: 1 }, { active: true, extra: 1 }, [true]]) {
+      const ack = await rawEmitWithAck(socket, 'typing:set', payload);
+      expect(ack, JSON.stringify(payload)).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    }
 
     // No ack callback: the refusal comes as an event instead.
     const rejected = withTimeout(

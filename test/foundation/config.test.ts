@@ -18,6 +18,7 @@ describe('config', () => {
     });
     expect(config.botFramework.enabled).toBe(true);
     expect(config.http.publicOrigins).toEqual(['http://localhost:3978', 'http://127.0.0.1:3978']);
+    expect(config.knowledge.checkIntervalMs).toBe(10_000);
   });
 
   it('when MONGODB_URI is set, then the store is MongoDB with MONGODB_DB', () => {
@@ -32,6 +33,7 @@ describe('config', () => {
     [{ BOTFRAMEWORK_ENABLED: 'maybe' }, /^Invalid setting BOTFRAMEWORK_ENABLED="maybe": /],
     [{ PUBLIC_ORIGINS: 'not a url' }, /^Invalid setting PUBLIC_ORIGINS=/],
     [{ MONGODB_URI: 'postgres://x' }, /^Invalid setting MONGODB_URI=\(hidden\): /],
+    [{ KNOWLEDGE_CHECK_SECONDS: '0' }, /^Invalid setting KNOWLEDGE_CHECK_SECONDS="0": /],
   ])('when %j, then start-up stops with one line naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

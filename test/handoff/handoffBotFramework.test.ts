@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageId, waitUntil } from '../channels/support/visitorClient.js';
+import {
+  messageId,
+  openSession,
+  sendMessage,
+  waitUntil,
+  type VisitorClient,
+} from '../channels/support/visitorClient.js';
 import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
 import { IN_HOURS, TestClock, agentCall, connectAgent, createAgent } from './support/agentClient.js';
 
@@ -136,5 +142,102 @@ describe('live agents for Bot Framework visitors (proactive messages)', () => {
     const afterwards = await say('help');
     expect(afterwards.activities.length).toBeGreaterThan(0);
     ana.socket.disconnect();
+  });
+
+  it('when the same live chat happens through /api/messages and in the widget, then both transcripts have the same roles', async () => {
+    const ana = await connectAgent(testApp.baseUrl, 'ana');
+    const store = testApp.app.store.conversations;
+    /** From the visitor's request for an agent on, in transcript order. */
+    const rolesFromRequest = async (conversationId: string) => {
+      const entries = await store.transcript(conversationId);
+      const start = entries.findIndex((entry) => entry.text === 'Talk to an agent');
+      return entries.slice(start).map((entry) => `${entry.role}: ${entry.text.slice(0, 24)}`);
+    };
+    // Each channel's visitor: say something, and wait until the visitor has been told `expected`.
+    const runChat = async (visitor: {
+      say(text: string, value?: unknown): Promise<void>;
+      told(expected: string): Promise<void>;
+      conversationId: string;
+    }) => {
+      await visitor.say('Talk to an agent', { type: 'agent_request' });
+      await visitor.told('number 1 in line');
+      await visitor.say('are you there?'); // answered by a notice while queued
+      await visitor.told('still in line');
+      await agentCall(ana.socket, 'queue:accept', {});
+      await visitor.told('has joined');
+      await agentCall(ana.socket, 'chat:send', {
+        conversationId: visitor.conversationId,
+        id: messageId('agent'),
+        text: 'Hello from Ana',
+      });
+      await visitor.told('Hello from Ana');
+      await visitor.say('thanks');
+      await waitUntil(
+        () => ana.inbox.messages.some((event) => event.conversationId === visitor.conversationId),
+        'the relay',
+      );
+      await agentCall(ana.socket, 'chat:end', { conversationId: visitor.conversationId });
+      await visitor.told('ended the chat');
+      // Away again: the next visitor waits in line too.
+      await agentCall(ana.socket, 'presence:set', { status: 'away' });
+      return rolesFromRequest(visitor.conversationId);
+    };
+
+    const botFrameworkId = `bf-${randomUUID()}`;
+    const replies: string[] = [];
+    const botFramework = {
+      conversationId: botFrameworkId,
+      say: async (text: string, value?: unknown) => {
+        const response = await postActivity(testApp.baseUrl, {
+          id: messageId('bf'),
+          conversation: { id: botFrameworkId },
+          serviceUrl: connector.url,
+          text,
+          ...(value === undefined ? {} : { value }),
+        });
+        replies.push(...response.activities.map((activity) => String(activity.text)));
+      },
+      told: (expected: string) =>
+        waitUntil(
+          () =>
+            replies.some((text) => text.includes(expected)) ||
+            connector.delivered.some(
+              (item) => item.conversationId === botFrameworkId && item.activity.text?.includes(expected),
+            ),
+          expected,
+        ),
+    };
+    // The widget is greeted when it connects; a Bot Framework visitor with their first message.
+    await botFramework.say('hello');
+    await botFramework.told("I'm Emma");
+    const botFrameworkRoles = await runChat(botFramework);
+
+    const widget = await openSession(testApp.baseUrl, { auth: { locale: 'en' } });
+    const socket: VisitorClient = widget.socket;
+    const widgetRoles = await runChat({
+      conversationId: widget.session.conversationId,
+      say: async (text, value) => {
+        const ack = await sendMessage(socket, { text, ...(value === undefined ? {} : { value }) } as {
+          text: string;
+        });
+        expect(ack.ok).toBe(true);
+      },
+      told: (expected) =>
+        waitUntil(() => widget.messages.some((message) => message.text.includes(expected)), expected),
+    });
+    socket.disconnect();
+    ana.socket.disconnect();
+
+    expect(botFrameworkRoles.map((line) => line.split(':')[0])).toEqual([
+      'visitor',
+      'bot',
+      'visitor',
+      'system',
+      'system',
+      'agent',
+      'visitor',
+      'system',
+    ]);
+    expect(botFrameworkRoles).toEqual(widgetRoles);
   });
 });

@@ -195,11 +195,20 @@ describe('live agents over Socket.IO: queue, accept, relay, end, grace period', 
     // Typing both ways.
     ana.socket.emit('chat:typing', { conversationId: session.conversationId, active: true });
     await waitUntil(() => typing.includes(true), 'the agent typing in the widget');
+    const rejections: unknown[] = [];
+    socket.on('request:rejected', (rejection) => rejections.push(rejection));
     socket.emit('typing:set', { active: true });
     await waitUntil(
       () => ana.inbox.typing.some((event) => event.active),
       'the visitor typing in the console',
     );
+    socket.emit('typing:set', { active: false });
+    await waitUntil(() => ana.inbox.typing.at(-1)?.active === false, 'the visitor stopping');
+    expect(ana.inbox.typing.every((event) => event.conversationId === session.conversationId)).toBe(true);
+    // Typing is an event the channel knows: nothing comes back for it. (The history round trip
+    // comes after any answer to the signals, which are read first.)
+    await history(socket, 0);
+    expect(rejections).toEqual([]);
 
     // No bot answer while the agent had the chat.
     expect(messages.filter((message) => message.role === 'bot')).toHaveLength(botRepliesBefore);

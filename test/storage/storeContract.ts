@@ -153,6 +153,56 @@ export function describeStoreContract(backend: string, openFresh: () => Promise<
         expect(revisions[1]?.content.title).toBe(stored?.draft.title);
       });
 
+      it('moves the content version with every create and update, and only then', async () => {
+        const version = () => store.articles.contentVersion();
+        const empty = await version();
+        expect(await version()).toBe(empty);
+
+        const first = articleRecord('fees', 'en');
+        await store.articles.create(first, articleRevision(first));
+        const created = await version();
+        expect(created).not.toBe(empty);
+        // Stamped with the same time as the first: still a new version.
+        const twin = articleRecord('fees', 'es');
+        await store.articles.create(twin, articleRevision(twin));
+        const twinned = await version();
+        expect(twinned).not.toBe(created);
+
+        const second = editedArticle(first, 'Fees, second take');
+        await store.articles.update(second, 1, articleRevision(second));
+        const updated = await version();
+        expect(updated).not.toBe(twinned);
+        // The newest article changed again within the same millisecond: still a new version.
+        const third = { ...editedArticle(second, 'Fees, third take'), updatedAt: second.updatedAt };
+        await store.articles.update(third, 2, articleRevision(third));
+        const sameInstant = await version();
+        expect(sameInstant).not.toBe(updated);
+        // An older article changed later: a new version.
+        const unpublished = {
+          ...twin,
+          status: 'unpublished' as const,
+          published: null,
+          publishedRevision: null,
+          revision: 2,
+          updatedAt: at(10),
+        };
+        await store.articles.update(unpublished, 1, articleRevision(unpublished, { action: 'unpublish' }));
+        const later = await version();
+        expect(later).not.toBe(sameInstant);
+
+        // Reads and refused writes leave it alone.
+        await store.articles.list({ includeDeleted: true });
+        await store.articles.revisions('en', 'fees');
+        const stale = editedArticle(first, 'Stale');
+        await expect(store.articles.update(stale, 1, articleRevision(stale))).rejects.toBeInstanceOf(
+          ConflictError,
+        );
+        await expect(store.articles.create(first, articleRevision(first))).rejects.toBeInstanceOf(
+          DuplicateKeyError,
+        );
+        expect(await version()).toBe(later);
+      });
+
       it('answers NotFoundError for an update of an article that does not exist', async () => {
         const ghost = editedArticle(articleRecord('ghost', 'en'), 'Ghost');
         await expect(store.articles.update(ghost, 1, articleRevision(ghost))).rejects.toBeInstanceOf(

@@ -211,6 +211,14 @@ export class ChatConnection {
       this.socket.timeout(ACK_TIMEOUT_MS).emit('locale:set', { locale }, () => undefined);
   }
 
+  /**
+   * Tells a live agent whether the visitor is typing. Best effort: dropped while disconnected rather
+   * than queued (a late "typing" would be wrong), and volatile on the wire.
+   */
+  setTyping(active: boolean): void {
+    if (this.socket?.connected) this.socket.volatile.emit('typing:set', { active });
+  }
+
   private handshake(): HandshakeAuth {
     const token = this.options.storage.get('token');
     return { ...(token ? { token } : {}), locale: this.options.locale() };

@@ -4,6 +4,7 @@ import { ChatConnection, type ConnectionListener, type ConnectionStatus } from '
 import type { LogEntry } from './conversationLog.js';
 import { h } from './dom.js';
 import { renderMessage, senderName } from './messageView.js';
+import { TypingSignal } from './typingSignal.js';
 import { WIDGET_CSS } from './widgetStyles.js';
 import { createWidgetStrings, type Translate } from './widgetStrings.js';
 import type { WidgetStorage } from './widgetStorage.js';
@@ -74,6 +75,10 @@ export class ChatWidget implements ConnectionListener {
   private typingShow: ReturnType<typeof setTimeout> | undefined;
   private typingHide: ReturnType<typeof setTimeout> | undefined;
   private handoffLine: HTMLParagraphElement | null = null;
+  /** The live-agent chat as last heard of: the status line is drawn from it again in another language. */
+  private handoffStatus: HandoffStatus | null = null;
+  /** Tells the agent the visitor is typing, only while an agent has the chat. */
+  private readonly typingSignal: TypingSignal;
 
   constructor(
     host: HTMLElement,
@@ -97,6 +102,7 @@ export class ChatWidget implements ConnectionListener {
       listener: this,
       win: options.win,
     });
+    this.typingSignal = new TypingSignal((active) => this.connection.setTyping(active));
     this.renderAll();
     if (this.connection.hasConversation) this.connection.start();
     if (options.storage.get('open') === '1') this.open({ focus: false });
@@ -165,6 +171,10 @@ export class ChatWidget implements ConnectionListener {
   }
 
   reset(): void {
+    // A new conversation has no live-agent chat (the server says so again if it had one).
+    this.handoffStatus = null;
+    this.typingSignal.stop();
+    this.renderHandoffLine({ announce: false });
     this.nodes.clear();
     this.feedback.clear();
     this.el.list.replaceChildren();
@@ -193,13 +203,21 @@ export class ChatWidget implements ConnectionListener {
    * announced; joins and ends are announced as the notices in the conversation.
    */
   handoff(status: HandoffStatus): void {
+    this.handoffStatus = status;
+    if (status.state !== 'assigned') this.typingSignal.stop();
+    this.renderHandoffLine({ announce: true });
+  }
+
+  private renderHandoffLine({ announce }: { announce: boolean }): void {
+    const status = this.handoffStatus;
+    if (!status && !this.handoffLine) return;
     if (!this.handoffLine) {
       this.handoffLine = h(this.doc, 'p', { class: 'va-banner va-handoff', hidden: true });
       this.el.banner.after(this.handoffLine);
     }
     const line = this.handoffLine;
     const text =
-      status.state === 'queued' && status.position !== null
+      status?.state === 'queued' && status.position !== null
         ? [
             this.t('handoff.queued', { position: status.position }),
             status.estimatedWaitMinutes === null
@@ -208,10 +226,12 @@ export class ChatWidget implements ConnectionListener {
           ]
             .filter(Boolean)
             .join(' ')
-        : status.state === 'assigned'
+        : status?.state === 'assigned'
           ? this.t('handoff.assigned', { agent: status.agentName ?? this.t('sender.agent') })
           : '';
-    if (status.state === 'queued' && text !== line.textContent && this.isOpen) this.announce(text);
+    if (announce && status?.state === 'queued' && text !== line.textContent && this.isOpen) {
+      this.announce(text);
+    }
     line.textContent = text;
     line.hidden = text === '';
   }
@@ -320,6 +340,8 @@ export class ChatWidget implements ConnectionListener {
     input.addEventListener('input', () => {
       this.updateCounter();
       this.autoGrow();
+      // Only an agent is shown the visitor typing: the bot has nothing to do with it.
+      if (this.handoffStatus?.state === 'assigned') this.typingSignal.input(input.value.trim() !== '');
     });
     list.addEventListener('click', (event) => this.onListClick(event));
 
@@ -382,6 +404,7 @@ export class ChatWidget implements ConnectionListener {
     el.input.placeholder = t('composer.placeholder');
     el.send.textContent = t('composer.send');
     this.status(this.connection?.status ?? 'idle', null);
+    this.renderHandoffLine({ announce: false });
     this.updateBadge();
     this.updateCounter();
   }
@@ -521,6 +544,7 @@ export class ChatWidget implements ConnectionListener {
       this.announce(this.t('composer.tooLong', { max: this.maxLength }));
       return;
     }
+    this.typingSignal.stop();
     this.connection.send(text);
     this.el.input.value = '';
     this.updateCounter();

@@ -8,8 +8,8 @@ import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore, HandoffEntry, UserStore } from '../../storage/ports.js';
-import { ConversationRecorder } from '../conversationRecorder.js';
 import { ConversationTurnQueue } from '../conversationTurnQueue.js';
+import type { VisitorChannel } from '../socket/visitorChannel.js';
 import type { VisitorNamespace, VisitorSocket } from '../socket/visitorSocket.js';
 import { createAgentHandlers } from './agentHandlers.js';
 import { AgentNotifier } from './agentNotifier.js';
@@ -22,13 +22,14 @@ export interface AgentChannelDeps {
   auth: AuthService;
   users: UserStore;
   conversations: ConversationStore;
+  /** The widget's channel: proactive messages to widget visitors, and their typing. */
+  visitorChannel: Pick<VisitorChannel, 'sendToConversation' | 'onTyping'>;
   botFramework: { adapter: CloudAdapter; appId: string } | null;
   tracker: TurnTracker;
   i18n: I18n;
   logger: Logger;
   publicOrigins: readonly string[];
   maxMessageLength: number;
-  clock: () => Date;
 }
 
 export interface AgentChannel {
@@ -50,8 +51,9 @@ const KNOWN_EVENTS = new Set<string>([
 
 /**
  * The agent console's channel: the `/agent` namespace on the shared Socket.IO server, plus the
- * handoff's visitor-side events on `/visitor` (the status after each connection, the visitor's
- * typing). Binds itself to the handoff as the edge that tells agents and visitors.
+ * handoff's visitor side: the status on `/visitor` after each connection, and the visitor's typing
+ * (which the widget's channel validates and hands over). Binds itself to the handoff as the edge
+ * that tells agents and visitors.
  */
 export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentChannel {
   const namespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
@@ -59,7 +61,7 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
   const { handoff } = deps;
   const relay = new VisitorRelay({
     conversations: deps.conversations,
-    recorder: new ConversationRecorder(deps.conversations, deps.clock),
+    widget: deps.visitorChannel,
     visitors,
     botFramework: deps.botFramework,
     logger: deps.logger,
@@ -147,20 +149,15 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
       });
   });
 
+  deps.visitorChannel.onTyping((conversationId, active) => {
+    void handoff.service
+      .active(conversationId)
+      .then((chat) => {
+        if (chat?.status === 'assigned') notifier.visitorTyping(chat, active);
+      })
+      .catch((error: unknown) => deps.logger.warn({ err: error }, 'visitor typing not relayed'));
+  });
   visitors.on('connection', (socket: VisitorSocket) => {
-    socket.on('typing:set', (payload: unknown) => {
-      const active =
-        typeof payload === 'object' && payload !== null
-          ? (payload as { active?: unknown }).active
-          : undefined;
-      if (typeof active !== 'boolean') return;
-      void handoff.service
-        .active(socket.data.conversationId)
-        .then((chat) => {
-          if (chat?.status === 'assigned') notifier.visitorTyping(chat, active);
-        })
-        .catch((error: unknown) => deps.logger.warn({ err: error }, 'visitor typing not relayed'));
-    });
     // After a reconnection or a reload, the widget learns where its live-agent chat stands.
     void statusOf(handoff, socket.data.conversationId, deps.users)
       .then((status) => {

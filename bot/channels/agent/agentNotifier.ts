@@ -149,12 +149,10 @@ export class AgentNotifier implements HandoffEdgeTarget {
     if (!chat.agentId) return;
     // Live, the agent sees what the visitor typed (a receipt number they need to help); the stored
     // transcript, which `chat:history` replays, is masked.
-    this.deps.namespace
-      .to(agentRoom(chat.agentId))
-      .emit('chat:message', {
-        conversationId: chat.conversationId,
-        message: chatMessageFromActivity(entry, activity),
-      });
+    this.deps.namespace.to(agentRoom(chat.agentId)).emit('chat:message', {
+      conversationId: chat.conversationId,
+      message: chatMessageFromActivity(entry, activity),
+    });
   }
 
   visitorTyping(chat: HandoffEntry, active: boolean): void {

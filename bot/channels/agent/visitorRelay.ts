@@ -1,19 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import {
   ActivityTypes,
   TextFormatTypes,
-  TurnContext,
   type Activity,
   type CardAction,
   type CloudAdapter,
   type ConversationReference,
 } from 'botbuilder';
-import type { ConnectorClient } from 'botframework-connector';
 import type { HandoffStatus, Locale } from '../../../web-widget/protocol/events.js';
 import type { Logger } from '../../logging/logger.js';
 import type { ConversationStore, TranscriptEntry } from '../../storage/ports.js';
-import type { ConversationRecorder } from '../conversationRecorder.js';
-import { chatMessageFromActivity } from '../socket/chatMessages.js';
-import { conversationRoom, createVisitorEmitter, type VisitorEmitter } from '../socket/visitorEmitter.js';
+import type { VisitorChannel } from '../socket/visitorChannel.js';
+import { conversationRoom } from '../socket/visitorEmitter.js';
 import type { VisitorNamespace } from '../socket/visitorSocket.js';
 import { AgentChannelError } from './agentChannelError.js';
 
@@ -31,8 +29,9 @@ export interface VisitorMessage {
 
 export interface VisitorRelayDeps {
   conversations: ConversationStore;
-  /** Records every delivery with its real role and the console's message id. */
-  recorder: ConversationRecorder;
+  /** The widget's channel: its proactive path records and emits to every socket of the conversation. */
+  widget: Pick<VisitorChannel, 'sendToConversation'>;
+  /** The `/visitor` namespace, for the status line and the agent's typing (not transcript entries). */
   visitors: VisitorNamespace;
   /** The Bot Framework adapter and the bot's app id ('' without one), when that channel is on. */
   botFramework: { adapter: CloudAdapter; appId: string } | null;
@@ -40,23 +39,18 @@ export interface VisitorRelayDeps {
 }
 
 /**
- * Delivers to visitors on whichever channel they came from, through each channel's proactive
- * path, and returns the transcript entry (its seq is the agent's receipt):
- * - widget: recorded, then emitted to the conversation's room on every instance, as the widget
- *   channel's adapter does for the bot's replies (a visitor who was away gets it back by seq);
- * - Bot Framework: `continueConversationAsync` with the stored ConversationReference, sending
- *   through the turn's connector client, then recorded with its real role (the recorder middleware
- *   on that adapter would record any reply as the bot's). Sent first, recorded after: a failed
- *   delivery leaves no entry, so the agent's retry with the same id delivers it.
+ * Delivers to visitors on whichever channel they came from, through each channel's own proactive
+ * path, and returns the transcript entry (its seq is the agent's receipt). Neither path is special:
+ * the message is marked in `channelData` (role, agent, message id; see outboundMarks.ts) and the
+ * channel's recorder records it with that role, as it does the bot's replies:
+ * - widget: `sendToConversation`, recorded, then emitted to the conversation's room on every
+ *   instance (a visitor who was away gets it back by seq);
+ * - Bot Framework: `continueConversationAsync` with the stored ConversationReference; the adapter's
+ *   recorder middleware records it once the channel has taken it, so a failed delivery leaves no
+ *   entry and the agent's retry with the same id delivers it.
  */
 export class VisitorRelay {
-  private readonly emitter: VisitorEmitter;
-
-  constructor(private readonly deps: VisitorRelayDeps) {
-    this.emitter = createVisitorEmitter(
-      deps.visitors as unknown as Parameters<typeof createVisitorEmitter>[0],
-    );
-  }
+  constructor(private readonly deps: VisitorRelayDeps) {}
 
   async send(conversationId: string, message: VisitorMessage): Promise<TranscriptEntry> {
     if (message.id) {
@@ -65,14 +59,16 @@ export class VisitorRelay {
     }
     const conversation = await this.deps.conversations.get(conversationId);
     if (!conversation) throw new AgentChannelError('chat_not_found');
+    // Notices have no id of their own: one is chosen here so the entry can be read back.
+    const messageId = message.id ?? randomUUID();
     const activity: Partial<Activity> = {
       type: ActivityTypes.Message,
-      ...(message.id ? { id: message.id } : {}),
       text: message.text,
       textFormat: TextFormatTypes.Markdown,
       locale: message.locale,
       channelData: {
         role: message.role,
+        messageId,
         answer: null,
         ...(message.agentId ? { agentId: message.agentId } : {}),
         ...(message.agentName ? { agentName: message.agentName } : {}),
@@ -81,26 +77,15 @@ export class VisitorRelay {
     };
 
     if (conversation.channel === 'socket') {
-      // Recorded under the console's id (botbuilder drops the ids of outgoing activities, so the
-      // channel's sendToConversation could not keep it), then pushed through the widget channel's
-      // own emitter to the conversation's room on every instance. A retry finds the entry and
-      // emits it again: the widget drops a message id it already has.
-      const { entry } = await this.deps.recorder.record(conversationId, message.role, activity, {
-        ...(message.id ? { messageId: message.id } : {}),
-        agentId: message.agentId ?? null,
-      });
-      this.emitter.message(conversationId, chatMessageFromActivity(entry, activity));
-      return entry;
+      await this.deps.widget.sendToConversation(conversationId, activity);
+    } else {
+      const reference = parseReference(conversation.reference);
+      const botFramework = this.deps.botFramework;
+      if (!reference || !botFramework) throw new AgentChannelError('delivery_failed');
+      await this.sendProactive(botFramework, reference, activity);
     }
-
-    const reference = parseReference(conversation.reference);
-    const botFramework = this.deps.botFramework;
-    if (!reference || !botFramework) throw new AgentChannelError('delivery_failed');
-    await this.sendProactive(botFramework, reference, activity);
-    const { entry } = await this.deps.recorder.record(conversationId, message.role, activity, {
-      ...(message.id ? { messageId: message.id } : {}),
-      agentId: message.agentId ?? null,
-    });
+    const entry = await this.deps.conversations.findMessage(conversationId, messageId);
+    if (!entry) throw new Error('a delivered message is missing from the transcript');
     return entry;
   }
 
@@ -127,14 +112,7 @@ export class VisitorRelay {
     // it with an apology to the visitor, and the caller must learn that nothing was delivered.
     await adapter.continueConversationAsync(appId, reference, async (context) => {
       try {
-        const client = context.turnState.get<ConnectorClient | undefined>(adapter.ConnectorClientKey);
-        const conversationId = reference.conversation?.id;
-        if (!client || !conversationId) throw new Error('no connector client for the proactive turn');
-        const { id: _clientId, ...outgoing } = activity;
-        await client.conversations.sendToConversation(
-          conversationId,
-          TurnContext.applyConversationReference(outgoing, reference) as Activity,
-        );
+        await context.sendActivity(activity);
       } catch (error) {
         failure = error;
       }

@@ -55,20 +55,6 @@ export function chatMessageFromEntry(entry: TranscriptEntry): ChatMessage {
   return chatMessageFromActivity(entry, activity);
 }
 
-/**
- * Who a reply is from. The bot's replies are `bot`; the live-agent relay marks its messages with
- * `channelData.role = 'agent'` (and `agentId`, `agentName`), queue updates with `'system'`.
- */
-export function outboundRole(activity: Partial<Activity>): Exclude<MessageRole, 'visitor'> {
-  const role = asRecord(activity.channelData)?.role;
-  return role === 'agent' || role === 'system' ? role : 'bot';
-}
-
-export function outboundAgentId(activity: Partial<Activity>): string | null {
-  const agentId = asRecord(activity.channelData)?.agentId;
-  return typeof agentId === 'string' ? agentId : null;
-}
-
 function suggestedActions(actions: CardAction[] | undefined): SuggestedAction[] {
   if (!Array.isArray(actions)) return [];
   const result: SuggestedAction[] = [];

@@ -8,7 +8,8 @@ import {
 } from 'botbuilder';
 import type { Logger } from '../../logging/logger.js';
 import type { ConversationRecorder } from '../conversationRecorder.js';
-import { chatMessageFromActivity, outboundAgentId, outboundRole } from './chatMessages.js';
+import { outboundMarks } from '../outboundMarks.js';
+import { chatMessageFromActivity } from './chatMessages.js';
 import type { VisitorEmitter } from './visitorEmitter.js';
 
 /** A bot's `delay` activity is honoured up to this, so a buggy value cannot hold a turn for long. */
@@ -45,17 +46,15 @@ export class SocketAdapter extends BotAdapter {
       if (!conversationId) throw new Error('An outgoing activity has no conversation id.');
       switch (activity.type) {
         case ActivityTypes.Message: {
-          const role = outboundRole(activity);
-          const { entry } = await this.deps.recorder.record(conversationId, role, activity, {
-            agentId: role === 'agent' ? outboundAgentId(activity) : null,
-          });
+          const { entry } = await this.deps.recorder.recordOutbound(conversationId, activity);
+          // A retry of a message id already recorded is emitted again: the widget merges by id.
           this.deps.emitter.message(conversationId, chatMessageFromActivity(entry, activity));
           responses.push({ id: entry.messageId });
           break;
         }
         case ActivityTypes.Typing:
           this.deps.emitter.typing(conversationId, {
-            role: outboundRole(activity) === 'agent' ? 'agent' : 'bot',
+            role: outboundMarks(activity).role === 'agent' ? 'agent' : 'bot',
             active: true,
           });
           responses.push({ id: '' });

@@ -39,18 +39,30 @@ export interface VisitorChannel {
   /**
    * Sends an activity to a widget conversation from outside a visitor's turn (agent replies,
    * queue updates): recorded in the transcript, then emitted to every socket of the conversation
-   * on every instance. Mark agent messages with `channelData: { role: 'agent', agentId, agentName }`.
+   * on every instance. Mark agent messages with `channelData: { role: 'agent', agentId, agentName }`
+   * and notices with `{ role: 'system' }`, plus `messageId` to record it under an id of the
+   * caller's (outboundMarks.ts: the same marks the Bot Framework channel reads).
    * Resolves with the transcript message id, or null when `conversationId` is not a widget
    * conversation. Not queued behind the visitor's turn, so it may be called from inside one.
    */
   sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<string | null>;
+  /**
+   * Calls `listener` with every valid `typing:set` a visitor connected to this instance sends
+   * (the live-agent handoff shows it to the agent). The channel has already validated and capped it.
+   */
+  onTyping(listener: VisitorTypingListener): void;
 }
+
+export type VisitorTypingListener = (conversationId: string, active: boolean) => void;
 
 const TYPING_AFTER_MS = 300;
 
-const KNOWN_EVENTS = new Set<string>(['message:send', 'history:since', 'locale:set'] satisfies Array<
-  keyof ClientToServerEvents
->);
+const KNOWN_EVENTS = new Set<string>([
+  'message:send',
+  'history:since',
+  'locale:set',
+  'typing:set',
+] satisfies Array<keyof ClientToServerEvents>);
 
 /**
  * The visitor channel: the `/visitor` namespace on the shared Socket.IO server, bound to the bot
@@ -65,6 +77,7 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
   const limits = new VisitorLimits(deps.settings);
   const intake = new ConversationTurnQueue();
   const turns = new ConversationTurnQueue();
+  const typingListeners: VisitorTypingListener[] = [];
 
   adapter.onTurnError = async (context, error) => {
     const conversationId = context.activity.conversation?.id;
@@ -113,6 +126,9 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
     intake,
     maxMessageLength: deps.settings.maxMessageLength,
     startTurn,
+    typing: (conversationId, active) => {
+      for (const listener of typingListeners) listener(conversationId, active);
+    },
     clock,
   });
 
@@ -146,6 +162,7 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
     socket.on('message:send', (...args: unknown[]) => void handlers.sendMessage(socket, args));
     socket.on('history:since', (...args: unknown[]) => void handlers.history(socket, args));
     socket.on('locale:set', (...args: unknown[]) => void handlers.setLocale(socket, args));
+    socket.on('typing:set', (...args: unknown[]) => void handlers.setTyping(socket, args));
     socket.onAny((event: unknown, ...args: unknown[]) => {
       if (!KNOWN_EVENTS.has(String(event))) void handlers.unknownEvent(socket, String(event), args);
     });
@@ -158,6 +175,9 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
 
   return {
     adapter,
+    onTyping: (listener) => {
+      typingListeners.push(listener);
+    },
     sendToConversation: async (conversationId, activity) => {
       const record = await deps.conversations.get(conversationId);
       if (!record || record.channel !== 'socket') return null;

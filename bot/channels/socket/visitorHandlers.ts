@@ -22,6 +22,7 @@ import {
   historyRequestSchema,
   sendMessageSchema,
   setLocaleSchema,
+  setTypingSchema,
 } from './visitorSchemas.js';
 import { BOT_ACCOUNT, SOCKET_CHANNEL_ID, visitorAccountId } from './visitorSessions.js';
 import type { VisitorSocket } from './visitorSocket.js';
@@ -39,6 +40,8 @@ export interface VisitorHandlerDeps {
   maxMessageLength: number;
   /** Queues the bot's turn for an accepted activity (one turn at a time per conversation). */
   startTurn(conversationId: string, activity: Partial<Activity>): void;
+  /** Hands a visitor's valid typing signal on (to the live agent, when one has the chat). */
+  typing(conversationId: string, active: boolean): void;
   clock: () => Date;
 }
 
@@ -163,6 +166,40 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
         await deps.conversations.update(socket.data.conversationId, { locale: parsed.data.locale });
         return { locale: parsed.data.locale };
       }),
+
+    /**
+     * `typing:set`, best effort and without an ack: a valid signal costs nothing against the
+     * connection's event limit and is never refused; past its own cap it is dropped without a word
+     * (the next one a few seconds later says the same). A malformed one is a bad request like any.
+     */
+    setTyping: async (socket: VisitorSocket, args: unknown[]): Promise<void> => {
+      const last = args[args.length - 1];
+      const ack: Ack | null = typeof last === 'function' ? (last as Ack) : null;
+      const parsed = setTypingSchema.safeParse(ack && args.length === 1 ? undefined : args[0]);
+      if (!parsed.success) {
+        await respond(
+          socket,
+          'typing:set',
+          args,
+          async () => {
+            throw new ChannelError('invalid_payload');
+          },
+          { ackRequired: false },
+        );
+        return;
+      }
+      // A client that passed an ack anyway is not left waiting.
+      ack?.({ ok: true, data: null });
+      try {
+        if ((await deps.limits.typing(socket.id)) !== null) return;
+        deps.typing(socket.data.conversationId, parsed.data.active);
+      } catch (error) {
+        deps.logger.warn(
+          { err: error, conversationId: socket.data.conversationId },
+          'visitor typing not handled',
+        );
+      }
+    },
 
     unknownEvent: (socket: VisitorSocket, event: string, args: unknown[]) =>
       respond(

@@ -2,6 +2,13 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AppConfig } from '../../config/config.js';
 
 /**
+ * `typing:set` events one connection may send per minute. The widget sends at most one every
+ * three seconds while the visitor types, plus one when they stop: 60 leaves room for any sane
+ * client, and bounds the store reads a flood could cause (each one looks up the live chat).
+ */
+export const TYPING_EVENTS_PER_MINUTE = 60;
+
+/**
  * The visitor channel's rate limits, each a fixed one-minute window. In memory: correct for one
  * instance; several instances behind a load balancer would each allow the full rate, and would
  * share counters with rate-limiter-flexible's RateLimiterMongo on the same database instead.
@@ -11,6 +18,7 @@ export class VisitorLimits {
   private readonly ipMessages: RateLimiterMemory;
   private readonly ipConversations: RateLimiterMemory;
   private readonly socketEvents: RateLimiterMemory;
+  private readonly socketTyping: RateLimiterMemory;
 
   constructor(settings: AppConfig['widget']) {
     const perMinute = (points: number, keyPrefix: string) =>
@@ -19,6 +27,7 @@ export class VisitorLimits {
     this.ipMessages = perMinute(settings.ipMessagesPerMinute, 'ip-messages');
     this.ipConversations = perMinute(settings.ipConversationsPerMinute, 'ip-conversations');
     this.socketEvents = perMinute(settings.eventsPerMinute, 'socket-events');
+    this.socketTyping = perMinute(TYPING_EVENTS_PER_MINUTE, 'socket-typing');
   }
 
   /** A new visitor message. Null when allowed; otherwise how long to wait, in ms. */
@@ -39,6 +48,14 @@ export class VisitorLimits {
   /** Any event on one connection. */
   event(socketId: string): Promise<number | null> {
     return consume(this.socketEvents, socketId);
+  }
+
+  /**
+   * A typing signal on one connection: its own budget, apart from `event`'s, so a visitor typing a
+   * long message never uses up what their messages need.
+   */
+  typing(socketId: string): Promise<number | null> {
+    return consume(this.socketTyping, socketId);
   }
 }
 

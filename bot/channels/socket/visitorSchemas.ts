@@ -87,6 +87,8 @@ export const historyRequestSchema = z.strictObject({
 
 export const setLocaleSchema = z.strictObject({ locale: localeSchema });
 
+export const setTypingSchema = z.strictObject({ active: z.boolean() });
+
 /**
  * The handshake's `auth`. Lenient on purpose: a missing, malformed or unknown token starts a new
  * conversation instead of refusing the visitor.

@@ -143,6 +143,18 @@ export class ArticleStore implements ports.ArticleStore {
     );
   }
 
+  async contentVersion(): Promise<string> {
+    const [count, newest] = await Promise.all([
+      this.records.documents.count({}),
+      this.records.documents.findOne({}, { sort: { updatedAt: -1 } }),
+    ]);
+    if (newest === null) return `${count}`;
+    // The newest record's key and revision, not only its time: a new update of the newest record
+    // moves the token whatever time it was stamped with.
+    const newestRecord = this.records.toRecord(newest);
+    return [count, newest._id, newestRecord.revision, newestRecord.updatedAt].join('|');
+  }
+
   /** Returns the lock: the revision document as written. */
   private async lockRevision(revision: ports.ArticleRevision, expected: number): Promise<StoredDocument> {
     for (let attempt = 0; ; attempt += 1) {
