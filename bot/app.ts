@@ -75,15 +75,7 @@ export interface AppOverrides {
  */
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.log);
-  const store = await openStore(
-    config.store.kind === 'mongodb'
-      ? { kind: 'mongodb', uri: config.store.uri, dbName: config.store.dbName }
-      : {
-          kind: 'embedded',
-          dataDir: config.store.dataDir,
-          compactionIntervalMs: config.store.compactionIntervalMs,
-        },
-  );
+  const store = await openStore(config.store);
   let retention: { stop(): Promise<void> } | undefined;
   let knowledgeChanges: KnowledgeChangeWatcher | undefined;
   let sweeper: HandoffSweeper | undefined;

@@ -5,19 +5,15 @@
 //
 //   npm run bench:handoff -- [--chats 200] [--messages 10] [--agents 50]
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
-import { createApp } from '../bot/app.js';
 import { hashPassword } from '../bot/auth/passwords.js';
-import { loadConfig } from '../bot/config/config.js';
 import type {
   AgentAck,
   AgentClientToServerEvents,
@@ -29,6 +25,7 @@ import type {
   ServerToClientEvents,
   SessionInfo,
 } from '../web-widget/protocol/events.js';
+import { startInProcessApp } from './lib/inProcessApp.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -75,15 +72,10 @@ function waitFor(check: () => boolean, what: string, timeoutMs = 120_000): Promi
 
 /** The product: widget visitors asking for an agent, agents answering in the console protocol. */
 async function benchHandoff(): Promise<Figures> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-bench-handoff-'));
   const unlimited = '1000000';
-  const config = loadConfig(
-    {
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      DATA_DIR: dataDir,
+  const running = await startInProcessApp({
+    tempPrefix: 'va-bench-handoff-',
+    env: {
       PUBLIC_DIR: path.join(root, 'dist/public'),
       KNOWLEDGE_DIR: path.join(root, 'knowledge/articles'),
       WIDGET_MESSAGES_PER_MINUTE: unlimited,
@@ -91,11 +83,9 @@ async function benchHandoff(): Promise<Figures> {
       WIDGET_IP_CONVERSATIONS_PER_MINUTE: unlimited,
       WIDGET_EVENTS_PER_MINUTE: unlimited,
     },
-    root,
-  );
-  const app = await createApp(config, { clock: () => new Date(IN_HOURS) });
-  const { port } = await app.listen();
-  const baseUrl = `http://127.0.0.1:${port}`;
+    overrides: { clock: () => new Date(IN_HOURS) },
+  });
+  const { app, baseUrl } = running;
   const sockets: Socket[] = [];
   try {
     const passwordHash = await hashPassword(PASSWORD);
@@ -213,8 +203,7 @@ async function benchHandoff(): Promise<Figures> {
     return { visitorToAgent, agentToVisitor, messages: 2 * CHATS * MESSAGES, seconds };
   } finally {
     for (const socket of sockets) socket.disconnect();
-    await app.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await running.stop();
   }
 }
 

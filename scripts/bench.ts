@@ -8,15 +8,8 @@
  * Each conversation is greeted first (not measured), then asks `turns` questions one after the
  * other, as a visitor would; all conversations run at the same time.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createApp } from '../bot/app.js';
-import { loadConfig } from '../bot/config/config.js';
-
-const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { askBot, startInProcessApp } from './lib/inProcessApp.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -58,25 +51,15 @@ interface Turn {
 
 async function post(baseUrl: string, conversationId: string, text: string, locale: string): Promise<Turn> {
   const started = performance.now();
-  const response = await fetch(`${baseUrl}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      channelId: 'emulator',
-      serviceUrl: 'http://127.0.0.1:9/unused',
-      deliveryMode: 'expectReplies',
-      from: { id: `bench-${conversationId}` },
-      recipient: { id: 'bot' },
-      conversation: { id: conversationId },
-      locale,
-      text,
-    }),
+  const { status, replies } = await askBot(baseUrl, {
+    conversationId,
+    from: `bench-${conversationId}`,
+    locale,
+    text,
   });
-  const body = (await response.json()) as { activities?: { channelData?: { answer?: unknown } }[] };
   const ms = performance.now() - started;
-  if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
-  return { ms, answered: (body.activities ?? []).some((activity) => Boolean(activity.channelData?.answer)) };
+  if (status !== 200) throw new Error(`HTTP ${status}`);
+  return { ms, answered: replies.some((reply) => Boolean(reply.channelData?.answer)) };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -87,15 +70,9 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   const conversations = Math.max(1, Number(args.conversations));
   const turns = Math.max(1, Number(args.turns));
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-bench-'));
-  const config = loadConfig(
-    { NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir },
-    REPO_ROOT,
-  );
-  const app = await createApp(config);
+  const running = await startInProcessApp({ tempPrefix: 'va-bench-' });
   try {
-    const { port } = await app.listen();
-    const baseUrl = `http://127.0.0.1:${port}`;
+    const { baseUrl } = running;
     const ids = Array.from({ length: conversations }, (_, index) => `bench-${process.pid}-${index}`);
     // Greeting and warm-up turns: state created, code paths compiled; not measured.
     await Promise.all(ids.map((id, index) => post(baseUrl, id, 'hello', questionFor(index, 0).locale)));
@@ -137,8 +114,7 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } finally {
-    await app.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await running.stop();
   }
 }
 

@@ -11,15 +11,12 @@
  * with one JSON line keyed by locale. Skips with a message when the set is absent.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createApp } from '../bot/app.js';
-import { loadConfig } from '../bot/config/config.js';
 import type { LabeledQuestion } from '../knowledge/engine/evaluation.js';
 import { readQuestionsJsonl } from './lib/benchFiles.js';
+import { askBot, startInProcessApp } from './lib/inProcessApp.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -45,27 +42,15 @@ interface LocaleScore {
 }
 
 async function ask(baseUrl: string, question: LabeledQuestion, index: number): Promise<string | null> {
-  const response = await fetch(`${baseUrl}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      channelId: 'emulator',
-      serviceUrl: 'http://127.0.0.1:9/unused',
-      deliveryMode: 'expectReplies',
-      from: { id: `eval-visitor-${index}` },
-      recipient: { id: 'bot' },
-      conversation: { id: `eval-${index}` },
-      locale: question.locale === 'es' ? 'es-US' : 'en-US',
-      text: question.text,
-    }),
+  const { status, replies } = await askBot(baseUrl, {
+    conversationId: `eval-${index}`,
+    from: `eval-visitor-${index}`,
+    locale: question.locale === 'es' ? 'es-US' : 'en-US',
+    text: question.text,
   });
-  if (response.status !== 200) throw new Error(`HTTP ${response.status} for question ${index + 1}`);
-  const body = (await response.json()) as {
-    activities?: { channelData?: { answer?: { articleId?: string } | null } }[];
-  };
-  for (const activity of body.activities ?? []) {
-    const articleId = activity.channelData?.answer?.articleId;
+  if (status !== 200) throw new Error(`HTTP ${status} for question ${index + 1}`);
+  for (const reply of replies) {
+    const articleId = reply.channelData?.answer?.articleId;
     if (articleId) return articleId;
   }
   return null;
@@ -94,15 +79,9 @@ async function main(): Promise<void> {
     return;
   }
   const questions = await readQuestionsJsonl(queriesFile);
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-eval-bot-'));
-  const config = loadConfig(
-    { NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir },
-    REPO_ROOT,
-  );
-  const app = await createApp(config);
+  const running = await startInProcessApp({ tempPrefix: 'va-eval-bot-' });
   try {
-    const { port } = await app.listen();
-    const baseUrl = `http://127.0.0.1:${port}`;
+    const { baseUrl } = running;
     const outcomes: Outcome[] = new Array(questions.length);
     let next = 0;
     const worker = async () => {
@@ -141,8 +120,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`\n${JSON.stringify(summary)}\n`);
   } finally {
-    await app.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await running.stop();
   }
 }
 

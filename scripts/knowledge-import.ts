@@ -9,43 +9,20 @@
 // files belong to one process); with MongoDB a running server sees the change at its next publish
 // or restart.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadArticleFiles, DEFAULT_ARTICLES_DIR } from '../knowledge/content/articleFiles.js';
 import { importArticleFiles } from '../bot/articles/articleFilesSync.js';
 import { ArticleService } from '../bot/articles/articleService.js';
-import { ConfigError, loadConfig } from '../bot/config/config.js';
 import { openStore } from '../bot/storage/openStore.js';
+import { CommandLine } from './lib/commandLine.js';
 
-const USAGE = 'usage: npm run knowledge:import -- [--dir DIR] [--actor NAME]';
-
-function fail(message: string, code = 1): never {
-  process.stderr.write(`knowledge:import: ${message}\n`);
-  process.exit(code);
-}
-
-let values;
-try {
-  ({ values } = parseArgs({
-    options: { dir: { type: 'string' }, actor: { type: 'string' }, help: { type: 'boolean' } },
-    strict: true,
-  }));
-} catch (error) {
-  fail(`${(error as Error).message}\n${USAGE}`, 2);
-}
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const command = new CommandLine(
+  'knowledge:import',
+  'usage: npm run knowledge:import -- [--dir DIR] [--actor NAME]',
+);
+const values = command.options({ dir: { type: 'string' }, actor: { type: 'string' } });
 const dir = values.dir ? path.resolve(values.dir) : DEFAULT_ARTICLES_DIR;
 const actor = values.actor?.trim().toLowerCase() || 'system';
-
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) fail(error.message, 2);
-  throw error;
-}
+const config = command.settings();
 
 // Checked before the store is opened: a broken file must not leave the store half imported.
 const { problems } = await loadArticleFiles(dir);
@@ -55,14 +32,10 @@ if (problems.length > 0) {
       `${problem.file}${problem.field ? ` (${problem.field})` : ''}: ${problem.message}\n`,
     );
   }
-  fail(`${problems.length} problem(s) in the files; nothing imported`);
+  command.fail(`${problems.length} problem(s) in the files; nothing imported`);
 }
 
-const store = await openStore(
-  config.store.kind === 'mongodb'
-    ? { kind: 'mongodb', uri: config.store.uri, dbName: config.store.dbName }
-    : { kind: 'embedded', dataDir: config.store.dataDir },
-);
+const store = await openStore(config.store);
 try {
   // No answer index lives in this process; a running server rebuilds its own on the next publish.
   const articles = new ArticleService({ store, published: { refresh: async () => undefined } });

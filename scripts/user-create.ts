@@ -6,12 +6,11 @@
 // environment variable for automation. Roles: agent (live chat), editor (articles, reports),
 // admin (users; may do everything). Run it with the server stopped when using the embedded store.
 import { randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { hashPassword, passwordProblem } from '../bot/auth/passwords.js';
-import { ConfigError, loadConfig } from '../bot/config/config.js';
 import { isStoreError } from '../bot/storage/errors.js';
 import { openStore } from '../bot/storage/openStore.js';
+import { CommandLine } from './lib/commandLine.js';
 import { readSecret } from './lib/readSecret.js';
 
 const argsSchema = z.object({
@@ -30,52 +29,31 @@ const argsSchema = z.object({
   'max-chats': z.coerce.number().int().min(1).max(10).default(3),
 });
 
-function fail(message: string): never {
-  process.stderr.write(`user:create: ${message}\n`);
-  process.exit(1);
-}
-
-const { values } = parseArgs({
-  options: {
-    username: { type: 'string' },
-    name: { type: 'string' },
-    role: { type: 'string', multiple: true },
-    languages: { type: 'string' },
-    'max-chats': { type: 'string' },
-    help: { type: 'boolean' },
-  },
-  strict: true,
+// Typed, so that TypeScript knows `command.fail()` does not return.
+const command: CommandLine = new CommandLine(
+  'user:create',
+  'usage: npm run user:create -- --username NAME --role agent|editor|admin [--role ...] [--name "Full Name"] [--languages en,es] [--max-chats 3]',
+);
+const values = command.options({
+  username: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string', multiple: true },
+  languages: { type: 'string' },
+  'max-chats': { type: 'string' },
 });
-if (values.help) {
-  process.stdout.write(
-    'usage: npm run user:create -- --username NAME --role agent|editor|admin [--role ...] [--name "Full Name"] [--languages en,es] [--max-chats 3]\n',
-  );
-  process.exit(0);
-}
 const parsed = argsSchema.safeParse(values);
 if (!parsed.success) {
   const issue = parsed.error.issues[0];
-  fail(`--${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
+  command.fail(`--${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
 }
 const args = parsed.data;
-
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) fail(error.message);
-  throw error;
-}
+const config = command.settings(1);
 
 const password = process.env.USER_PASSWORD ?? (await readSecret(`Password for ${args.username}: `));
 const problem = passwordProblem(password);
-if (problem) fail(`the password ${problem}`);
+if (problem) command.fail(`the password ${problem}`);
 
-const store = await openStore(
-  config.store.kind === 'mongodb'
-    ? { kind: 'mongodb', uri: config.store.uri, dbName: config.store.dbName }
-    : { kind: 'embedded', dataDir: config.store.dataDir },
-);
+const store = await openStore(config.store);
 try {
   const now = new Date().toISOString();
   await store.users.create({
@@ -100,7 +78,7 @@ try {
   });
   process.stdout.write(`created ${args.role.join('+')} "${args.username}" (${args.languages.join(', ')})\n`);
 } catch (error) {
-  if (isStoreError(error, 'duplicate')) fail(`the username "${args.username}" is already taken`);
+  if (isStoreError(error, 'duplicate')) command.fail(`the username "${args.username}" is already taken`);
   throw error;
 } finally {
   await store.close();

@@ -2,6 +2,7 @@ import type { Request } from 'restify';
 import { z } from 'zod';
 import { articleIdSchema, localeSchema } from '../../knowledge/content/article.js';
 import type { FieldProblem } from '../articles/articleErrors.js';
+import type { ExpectedRevision } from '../../web-widget/protocol/adminApi.js';
 import { parseInput } from '../server/inputSafety.js';
 
 /** A request the admin API refuses before any use-case runs: every bad field is listed. */
@@ -57,7 +58,9 @@ export const articleRefParams = z.strictObject({ locale: localeSchema, id: artic
 
 export const revisionParams = articleRefParams.extend({ revision: revisionNumber });
 
-export const expectedRevisionBody = z.strictObject({ expectedRevision: revisionNumber });
+export const expectedRevisionBody = z.strictObject({
+  expectedRevision: revisionNumber,
+}) satisfies z.ZodType<ExpectedRevision>;
 
 /** A day written YYYY-MM-DD. */
 export const isoDay = z

@@ -1,6 +1,17 @@
 import type { Request, RequestHandler, Response, Server } from 'restify';
 import { z } from 'zod';
 import { knowledgeArticleSchema, localeSchema } from '../../knowledge/content/article.js';
+import type {
+  AddQuestionRequest,
+  ArticleListResponse,
+  ArticleResponse,
+  CreateArticleRequest,
+  RevisionListResponse,
+  RollbackRequest,
+  SaveDraftRequest,
+  TryRequest,
+  TryResponse,
+} from '../../web-widget/protocol/adminApi.js';
 import type { ArticleService } from '../articles/articleService.js';
 import type { DraftKnowledge } from '../articles/draftKnowledge.js';
 import { principalOf } from '../auth/requireRole.js';
@@ -31,15 +42,27 @@ const listQuery = z.strictObject({
   deleted: queryFlag.optional(),
 });
 
-const createBody = z.strictObject({ article: knowledgeArticleSchema });
-const saveBody = z.strictObject({ article: knowledgeArticleSchema, expectedRevision: revisionNumber });
-const rollbackBody = z.strictObject({ toRevision: revisionNumber, expectedRevision: revisionNumber });
+// Each body schema accepts what web-widget/protocol/adminApi.ts says the console sends.
+const createBody = z.strictObject({
+  article: knowledgeArticleSchema,
+}) satisfies z.ZodType<CreateArticleRequest>;
+const saveBody = z.strictObject({
+  article: knowledgeArticleSchema,
+  expectedRevision: revisionNumber,
+}) satisfies z.ZodType<SaveDraftRequest>;
+const rollbackBody = z.strictObject({
+  toRevision: revisionNumber,
+  expectedRevision: revisionNumber,
+}) satisfies z.ZodType<RollbackRequest>;
 const questionBody = z.strictObject({
   question: z.string().trim().min(3).max(300),
   expectedRevision: revisionNumber.optional(),
-});
+}) satisfies z.ZodType<AddQuestionRequest>;
 const diffQuery = z.strictObject({ from: revisionNumber, to: revisionNumber });
-const tryBody = z.strictObject({ text: z.string().trim().min(1).max(500), locale: localeSchema });
+const tryBody = z.strictObject({
+  text: z.string().trim().min(1).max(500),
+  locale: localeSchema,
+}) satisfies z.ZodType<TryRequest>;
 
 /**
  * The editors' article routes under /api/admin: list, read, create, save a draft, delete and
@@ -66,7 +89,7 @@ export function registerArticleRoutes(server: Server, deps: ArticleRouteDeps): v
         ...(query.q && { text: query.q }),
         ...(query.deleted !== undefined && { includeDeleted: query.deleted }),
       });
-      res.send(200, { articles: list });
+      res.send(200, { articles: list } satisfies ArticleListResponse);
     }),
   );
 
@@ -75,7 +98,7 @@ export function registerArticleRoutes(server: Server, deps: ArticleRouteDeps): v
     editorsOnly,
     route(async (req, res) => {
       const { article } = bodyOf(req, createBody);
-      res.send(201, { article: await articles.create(actor(req), article) });
+      res.send(201, { article: await articles.create(actor(req), article) } satisfies ArticleResponse);
     }),
   );
 
@@ -84,7 +107,7 @@ export function registerArticleRoutes(server: Server, deps: ArticleRouteDeps): v
     editorsOnly,
     route(async (req, res) => {
       const { locale, id } = paramsOf(req, articleRefParams);
-      res.send(200, { article: await articles.get(locale, id) });
+      res.send(200, { article: await articles.get(locale, id) } satisfies ArticleResponse);
     }),
   );
 
@@ -94,7 +117,9 @@ export function registerArticleRoutes(server: Server, deps: ArticleRouteDeps): v
     route(async (req, res) => {
       const { locale, id } = paramsOf(req, articleRefParams);
       const { article, expectedRevision } = bodyOf(req, saveBody);
-      res.send(200, { article: await articles.saveDraft(actor(req), locale, id, article, expectedRevision) });
+      res.send(200, {
+        article: await articles.saveDraft(actor(req), locale, id, article, expectedRevision),
+      } satisfies ArticleResponse);
     }),
   );
 
@@ -104,7 +129,9 @@ export function registerArticleRoutes(server: Server, deps: ArticleRouteDeps): v
     route(async (req, res) => {
       const { locale, id } = paramsOf(req, articleRefParams);
       const { expectedRevision } = bodyOf(req, expectedRevisionBody);
-      res.send(200, { article: await articles.delete(actor(req), locale, id, expectedRevision) });
+      res.send(200, {
+        article: await articles.delete(actor(req), locale, id, expectedRevision),
+      } satisfies ArticleResponse);
     }),
   );
 
@@ -115,7 +142,9 @@ export function registerArticleRoutes(server: Server, deps: ArticleRouteDeps): v
       route(async (req, res) => {
         const { locale, id } = paramsOf(req, articleRefParams);
         const { expectedRevision } = bodyOf(req, expectedRevisionBody);
-        res.send(200, { article: await articles[action](actor(req), locale, id, expectedRevision) });
+        res.send(200, {
+          article: await articles[action](actor(req), locale, id, expectedRevision),
+        } satisfies ArticleResponse);
       }),
     );
   }
@@ -128,7 +157,7 @@ export function registerArticleRoutes(server: Server, deps: ArticleRouteDeps): v
       const { toRevision, expectedRevision } = bodyOf(req, rollbackBody);
       res.send(200, {
         article: await articles.rollback(actor(req), locale, id, toRevision, expectedRevision),
-      });
+      } satisfies ArticleResponse);
     }),
   );
 
@@ -140,7 +169,7 @@ export function registerArticleRoutes(server: Server, deps: ArticleRouteDeps): v
       const { question, expectedRevision } = bodyOf(req, questionBody);
       res.send(200, {
         article: await articles.addQuestion(actor(req), locale, id, question, expectedRevision),
-      });
+      } satisfies ArticleResponse);
     }),
   );
 
@@ -149,7 +178,7 @@ export function registerArticleRoutes(server: Server, deps: ArticleRouteDeps): v
     editorsOnly,
     route(async (req, res) => {
       const { locale, id } = paramsOf(req, articleRefParams);
-      res.send(200, { revisions: await articles.history(locale, id) });
+      res.send(200, { revisions: await articles.history(locale, id) } satisfies RevisionListResponse);
     }),
   );
 
@@ -185,7 +214,7 @@ export function registerArticleRoutes(server: Server, deps: ArticleRouteDeps): v
     editorsOnly,
     route(async (req, res) => {
       const { text, locale } = bodyOf(req, tryBody);
-      res.send(200, { result: await deps.drafts.try(text, locale) });
+      res.send(200, { result: await deps.drafts.try(text, locale) } satisfies TryResponse);
     }),
   );
 }

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response, Server } from 'restify';
 import { z } from 'zod';
 import { localeSchema } from '../../knowledge/content/article.js';
+import type { PeriodQuery } from '../../web-widget/protocol/adminApi.js';
 import type { Store } from '../storage/ports.js';
 import { handled, type AdminErrorDeps } from './adminErrors.js';
 import { AdminInputError, isoDay, queryOf } from './adminInput.js';
@@ -18,7 +19,7 @@ const periodQuery = z.strictObject({
   from: isoDay.optional(),
   to: isoDay.optional(),
   locale: localeSchema.optional(),
-});
+}) satisfies z.ZodType<PeriodQuery>;
 
 /**
  * The editors' reports: unanswered questions grouped by wording, and answer analytics per locale

@@ -4,17 +4,7 @@ import { NotFoundError } from '../storage/errors.js';
 import { AdminInputError } from './adminInput.js';
 
 /** A user as admins see it: never the password hash. */
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  languages: Locale[];
-  maxChats: number;
-  disabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type UserView = Omit<UserRecord, 'passwordHash'>;
 
 export interface UserChange {
   roles?: Role[];

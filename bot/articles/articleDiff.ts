@@ -1,17 +1,7 @@
 import { diffArrays, diffLines, diffWordsWithSpace } from 'diff';
 import type { ArticleLink, KnowledgeArticle } from '../../knowledge/content/article.js';
+import type { FieldDiff } from '../../web-widget/protocol/adminApi.js';
 import { ARTICLE_FIELDS, changedFields, type ArticleField } from './articleChanges.js';
-
-/** One run of a diff: kept, added or removed. Text fields carry text; list fields carry items. */
-export interface DiffPart<T> {
-  value: T;
-  added: boolean;
-  removed: boolean;
-}
-
-export type FieldDiff =
-  | { field: ArticleField; kind: 'text'; parts: DiffPart<string>[] }
-  | { field: ArticleField; kind: 'list'; parts: DiffPart<string[]>[] };
 
 /** Multi-line Markdown compares by lines (paragraphs move as a whole); short text by words. */
 const LINE_FIELDS: ReadonlySet<ArticleField> = new Set(['body']);

@@ -9,46 +9,19 @@ import type {
   ArticleStatus,
   Store,
 } from '../storage/ports.js';
+import type {
+  ArticleCheck,
+  ArticleDiffResponse,
+  ArticleSummary,
+  ArticleView,
+  RevisionSummary,
+  TranslationReport,
+} from '../../web-widget/protocol/adminApi.js';
 import { changedFields, describeChanges, isoDay, sameArticle } from './articleChanges.js';
-import { diffArticles, type FieldDiff } from './articleDiff.js';
+import { diffArticles } from './articleDiff.js';
 import { ArticleInputError, type FieldProblem } from './articleErrors.js';
-import { checkArticleSet, type ArticleCheck } from './translationStatus.js';
-
-/** What editors see of an article in the list. */
-export interface ArticleSummary {
-  id: string;
-  locale: Locale;
-  title: string;
-  status: ArticleStatus;
-  deleted: boolean;
-  revision: number;
-  publishedRevision: number | null;
-  /** The draft differs from what visitors see. */
-  unpublishedChanges: boolean;
-  tags: string[];
-  updatedAt: string;
-  updatedBy: string;
-  missingTranslation: boolean;
-  staleTranslation: boolean;
-  problems: number;
-}
-
-/** One article with both its versions and what the content rules say about it. */
-export interface ArticleView {
-  id: string;
-  locale: Locale;
-  status: ArticleStatus;
-  deleted: boolean;
-  revision: number;
-  publishedRevision: number | null;
-  unpublishedChanges: boolean;
-  createdAt: string;
-  updatedAt: string;
-  updatedBy: string;
-  draft: KnowledgeArticle;
-  published: KnowledgeArticle | null;
-  checks: ArticleCheck;
-}
+import { firstArticleRecord, revisionOf } from './articleRecords.js';
+import { checkArticleSet } from './translationStatus.js';
 
 export interface ArticleQuery {
   locale?: Locale;
@@ -58,15 +31,6 @@ export interface ArticleQuery {
   /** Words looked for in the draft's title, answer, questions, tags and id. */
   text?: string;
   includeDeleted?: boolean;
-}
-
-export interface RevisionSummary {
-  revision: number;
-  action: ArticleAction;
-  author: string;
-  at: string;
-  note: string | null;
-  title: string;
 }
 
 export type ImportOutcome = 'created' | 'updated' | 'unchanged';
@@ -131,10 +95,7 @@ export class ArticleService {
   }
 
   /** Missing and stale translations over every article that is not deleted. */
-  async translations(): Promise<{
-    missing: Array<{ id: string; locale: Locale }>;
-    stale: Array<{ id: string; locale: Locale; message: string }>;
-  }> {
+  async translations(): Promise<TranslationReport> {
     const records = await this.deps.store.articles.list();
     const checks = checkArticleSet(records.map((record) => record.draft));
     const stale = records.flatMap((record) => {
@@ -146,22 +107,9 @@ export class ArticleService {
 
   /** A new article, as a draft visitors do not see. `DuplicateKeyError` when (locale, id) exists. */
   async create(actor: string, article: KnowledgeArticle): Promise<ArticleView> {
-    const at = this.now();
-    const record: ArticleRecord = {
-      id: article.id,
-      locale: article.locale,
-      status: 'draft',
-      deleted: false,
-      draft: article,
-      published: null,
-      revision: 1,
-      publishedRevision: null,
-      createdAt: at,
-      updatedAt: at,
-      updatedBy: actor,
-    };
+    const record = firstArticleRecord(article, { published: false, actor, at: this.now() });
     const note = describeChanges(null, article);
-    await this.deps.store.articles.create(record, this.revisionOf(record, 'create', actor, note));
+    await this.deps.store.articles.create(record, revisionOf(record, 'create', actor, note));
     await this.audit(actor, 'create', record, note);
     return this.view(record);
   }
@@ -319,12 +267,7 @@ export class ArticleService {
   }
 
   /** Field-by-field differences from one revision's content to another's. */
-  async diff(
-    locale: Locale,
-    id: string,
-    from: number,
-    to: number,
-  ): Promise<{ from: number; to: number; fields: FieldDiff[] }> {
+  async diff(locale: Locale, id: string, from: number, to: number): Promise<ArticleDiffResponse> {
     const [older, newer] = await Promise.all([
       this.revision(locale, id, from),
       this.revision(locale, id, to),
@@ -340,23 +283,10 @@ export class ArticleService {
   async importArticle(actor: string, article: KnowledgeArticle): Promise<ImportOutcome> {
     const current = await this.deps.store.articles.get(article.locale, article.id);
     if (!current) {
-      const at = this.now();
-      const record: ArticleRecord = {
-        id: article.id,
-        locale: article.locale,
-        status: 'published',
-        deleted: false,
-        draft: article,
-        published: article,
-        revision: 1,
-        publishedRevision: 1,
-        createdAt: at,
-        updatedAt: at,
-        updatedBy: actor,
-      };
+      const record = firstArticleRecord(article, { published: true, actor, at: this.now() });
       await this.deps.store.articles.create(
         record,
-        this.revisionOf(record, 'import', actor, 'Imported from files'),
+        revisionOf(record, 'import', actor, 'Imported from files'),
       );
       await this.audit(actor, 'import', record, 'Imported from files');
       return 'created';
@@ -428,31 +358,9 @@ export class ArticleService {
       updatedAt: this.now(),
       updatedBy: actor,
     };
-    await this.deps.store.articles.update(
-      record,
-      current.revision,
-      this.revisionOf(record, action, actor, note),
-    );
+    await this.deps.store.articles.update(record, current.revision, revisionOf(record, action, actor, note));
     await this.audit(actor, action, record, note);
     return this.view(record);
-  }
-
-  private revisionOf(
-    record: ArticleRecord,
-    action: ArticleAction,
-    author: string,
-    note: string,
-  ): ArticleRevision {
-    return {
-      id: record.id,
-      locale: record.locale,
-      revision: record.revision,
-      action,
-      content: record.draft,
-      author,
-      at: record.updatedAt,
-      note: note.slice(0, 2000),
-    };
   }
 
   private async audit(

@@ -2,34 +2,9 @@ import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.j
 import { calibrationFor, type DecisionThresholds } from '../../knowledge/engine/calibrationFile.js';
 import { createKnowledgeIndexHolder } from '../../knowledge/engine/knowledgeEngine.js';
 import type { KnowledgeIndexHolder } from '../../knowledge/engine/knowledgeIndexHolder.js';
-import type { AnswerDecision, AnswerResult, SignalScores } from '../../knowledge/engine/types.js';
+import type { AnswerResult, SignalScores } from '../../knowledge/engine/types.js';
+import type { TryResult } from '../../web-widget/protocol/adminApi.js';
 import type { ArticleRecord, Store } from '../storage/ports.js';
-
-/** One candidate of a "Try it" answer, with the evidence for it. */
-export interface TriedCandidate {
-  id: string;
-  title: string;
-  score: number;
-  signals: SignalScores;
-  matchedQuestion: string;
-}
-
-/** What the assistant would do with a question if every draft were published, and why. */
-export interface TryResult {
-  decision: AnswerDecision;
-  score: number;
-  /** The article it would answer with ("answer" only). */
-  article: { id: string; locale: Locale; title: string } | null;
-  /** The articles it would offer ("clarify"), or other plausible ones ("answer"). */
-  alternatives: string[];
-  ranking: TriedCandidate[];
-  /** The words searched for after analysis (stems, synonym concepts, typo corrections). */
-  queryTerms: string[];
-  /** Where the engine cuts: the score must reach `answer` (and lead by `margin`), or `clarify` to be offered. */
-  thresholds: DecisionThresholds;
-  /** Drafts in the index. */
-  drafts: number;
-}
 
 /**
  * An answer index over the editors' drafts (every article that is not deleted, as last saved),

@@ -1,6 +1,7 @@
 import type { KnowledgeArticle } from '../../knowledge/content/article.js';
 import { isStoreError } from '../storage/errors.js';
-import type { ArticleRecord, ArticleRevision, Store } from '../storage/ports.js';
+import type { Store } from '../storage/ports.js';
+import { firstArticleRecord, revisionOf } from './articleRecords.js';
 
 /**
  * Loads the repository's articles into an empty store, published, so a fresh install answers
@@ -17,31 +18,12 @@ export async function seedArticlesIfEmpty(
   const at = now.toISOString();
   let seeded = 0;
   for (const article of articles) {
-    const record: ArticleRecord = {
-      id: article.id,
-      locale: article.locale,
-      status: 'published',
-      deleted: false,
-      draft: article,
-      published: article,
-      revision: 1,
-      publishedRevision: 1,
-      createdAt: at,
-      updatedAt: at,
-      updatedBy: 'system',
-    };
-    const revision: ArticleRevision = {
-      id: article.id,
-      locale: article.locale,
-      revision: 1,
-      action: 'import',
-      content: article,
-      author: 'system',
-      at,
-      note: 'Loaded from the repository on first start',
-    };
+    const record = firstArticleRecord(article, { published: true, actor: 'system', at });
     try {
-      await store.articles.create(record, revision);
+      await store.articles.create(
+        record,
+        revisionOf(record, 'import', 'system', 'Loaded from the repository on first start'),
+      );
       seeded += 1;
     } catch (error) {
       // Another instance seeding the same shared store got there first: its copy is the same.

@@ -1,15 +1,6 @@
 import { articleKey, type KnowledgeArticle, type Locale } from '../../knowledge/content/article.js';
 import { validateArticleSet, type Problem } from '../../knowledge/content/validateArticles.js';
-
-/** What the editors need to know about one article's other-language twin and its own content. */
-export interface ArticleCheck {
-  /** The twin does not exist (same id, other locale). */
-  missingTranslation: boolean;
-  /** The twin changed after this version was last reviewed: this one may be out of date. */
-  staleTranslation: string | null;
-  /** Other rules the files are held to (empty text, repeated questions, unknown related ids...). */
-  problems: string[];
-}
+import type { ArticleCheck } from '../../web-widget/protocol/adminApi.js';
 
 export interface ArticleSetChecks {
   /** By article key (`locale:id`). Articles with nothing to report are present with empty checks. */

@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import type { LoginRequest, LoginResponse, MeResponse } from '../../web-widget/protocol/adminApi.js';
 import type { I18n } from '../i18n/i18n.js';
 import { sendApiError } from '../server/apiResponses.js';
 import { parseInput } from '../server/inputSafety.js';
@@ -13,7 +14,7 @@ const loginSchema = z
     username: z.string().trim().min(1).max(100),
     password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
   })
-  .strict();
+  .strict() satisfies z.ZodType<LoginRequest>;
 
 /** The client's address as the socket saw it (a proxy's X-Forwarded-For is not trusted by default). */
 export function clientIp(req: Request): string {
@@ -36,7 +37,12 @@ export function registerAuthRoutes(server: Server, deps: { auth: AuthService; i1
     }
     const result = await auth.login(parsed.value.username, parsed.value.password, clientIp(req));
     if (result.ok) {
-      res.send(200, { token: result.token, expiresAt: result.expiresAt, user: result.principal });
+      const body: LoginResponse = {
+        token: result.token,
+        expiresAt: result.expiresAt,
+        user: result.principal,
+      };
+      res.send(200, body);
     } else if (result.reason === 'too_many_attempts') {
       res.header('Retry-After', String(result.retryAfterSeconds));
       sendApiError(i18n, req, res, 429, 'too_many_attempts', {
@@ -56,6 +62,6 @@ export function registerAuthRoutes(server: Server, deps: { auth: AuthService; i1
   });
 
   server.get('/api/auth/me', signedIn, async (req: Request, res: Response) => {
-    res.send(200, { user: principalOf(req) });
+    res.send(200, { user: principalOf(req) } satisfies MeResponse);
   });
 }

@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
-import type { AuditStore, Locale, Role, SessionStore, UserRecord, UserStore } from '../storage/ports.js';
+import type { SignedInUser } from '../../web-widget/protocol/adminApi.js';
+import type { AuditStore, SessionStore, UserRecord, UserStore } from '../storage/ports.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { hashToken, newOpaqueToken } from './sessionTokens.js';
 
-/** Who is calling, as the routes and the agent namespace see it. */
-export interface Principal {
-  userId: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  languages: Locale[];
-  maxChats: number;
-}
+/** Who is calling, as the routes and the agent namespace see it; sign-in sends it back as `user`. */
+export type Principal = SignedInUser;
 
 export type LoginResult =
   | { ok: true; token: string; expiresAt: string; principal: Principal }

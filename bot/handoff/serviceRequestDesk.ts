@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { Locale, ServiceRequestRecord, ServiceRequestStore } from '../storage/ports.js';
+import type { ServiceRequestRecord, ServiceRequestStore } from '../storage/ports.js';
 import type { BusinessHours } from './businessHours/index.js';
 import type { HandoffPolicy } from './handoffPolicy.js';
 
-/** What a visitor leaves out of hours (collected by the assistant's leave-a-message dialog). */
-export interface LeftMessage {
-  conversationId: string;
-  locale: Locale;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  /** Personal data beyond the contact details already masked by the caller. */
-  question: string;
-  urgent: boolean;
-}
+/**
+ * What a visitor leaves out of hours (collected by the assistant's leave-a-message dialog): the
+ * request's own fields, with personal data in `question` beyond the contact details already
+ * masked by the caller. The desk adds the id, the due date and the open status.
+ */
+export type LeftMessage = Pick<
+  ServiceRequestRecord,
+  'conversationId' | 'locale' | 'name' | 'email' | 'phone' | 'question' | 'urgent'
+>;
 
 /** Told when the open requests change, so agents' consoles refresh their list. */
 export interface ServiceRequestListener {

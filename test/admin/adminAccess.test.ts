@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { addUser, apiClient, login, type ApiCall, type ApiErrorBody } from './support/adminApi.js';
+import { apiClient, signedInClient, type ApiCall, type ApiErrorBody } from './support/adminApi.js';
 
 /** Every admin route, with a body that would be valid, and who may call it. */
 const ROUTES: Array<{ method: string; path: string; body?: unknown; admins?: true }> = [
@@ -41,13 +41,10 @@ describe('admin API: who may call it', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ PUBLIC_ORIGINS: 'https://www.agency.example' });
-    await addUser(app, 'agent', ['agent']);
-    await addUser(app, 'editor', ['editor']);
-    await addUser(app, 'admin', ['admin']);
     anonymous = apiClient(app);
-    agent = apiClient(app, await login(app, 'agent'));
-    editor = apiClient(app, await login(app, 'editor'));
-    admin = apiClient(app, await login(app, 'admin'));
+    agent = await signedInClient(app, 'agent', ['agent']);
+    editor = await signedInClient(app, 'editor', ['editor']);
+    admin = await signedInClient(app, 'admin', ['admin']);
   });
   afterAll(async () => {
     await app?.stop();

@@ -1,16 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import {
-  addUser,
-  apiClient,
-  login,
-  sampleArticle,
-  type ApiCall,
-  type ApiErrorBody,
-  type ArticleViewBody,
-} from './support/adminApi.js';
+import type { ArticleResponse } from '../../web-widget/protocol/adminApi.js';
+import { login, sampleArticle, signedInClient, type ApiCall, type ApiErrorBody } from './support/adminApi.js';
 
-type ArticleBody = { article: ArticleViewBody };
 type Details = Array<{ field: string; message: string }>;
 
 describe('admin API: articles, drafts and revisions', () => {
@@ -20,10 +12,8 @@ describe('admin API: articles, drafts and revisions', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    await addUser(app, 'eva', ['editor']);
-    await addUser(app, 'omar', ['editor']);
-    editor = apiClient(app, await login(app, 'eva'));
-    other = apiClient(app, await login(app, 'omar'));
+    editor = await signedInClient(app, 'eva', ['editor']);
+    other = await signedInClient(app, 'omar', ['editor']);
   });
   afterAll(async () => {
     await app?.stop();
@@ -89,7 +79,7 @@ describe('admin API: articles, drafts and revisions', () => {
     });
     expect(unknownField.status).toBe(400);
 
-    const created = await editor<ArticleBody>('POST', '/api/admin/articles', {
+    const created = await editor<ArticleResponse>('POST', '/api/admin/articles', {
       article: sampleArticle('zebras', 'en'),
     });
     expect(created.status).toBe(201);
@@ -115,7 +105,7 @@ describe('admin API: articles, drafts and revisions', () => {
   it('when two editors save from the same revision, then the second gets 409 and nothing of it is written', async () => {
     await editor('POST', '/api/admin/articles', { article: sampleArticle('okapis', 'en') });
     const base = sampleArticle('okapis', 'en');
-    const first = await editor<ArticleBody>('PUT', '/api/admin/articles/en/okapis', {
+    const first = await editor<ArticleResponse>('PUT', '/api/admin/articles/en/okapis', {
       article: { ...base, title: 'Okapi permits (Eva)' },
       expectedRevision: 1,
     });
@@ -146,9 +136,9 @@ describe('admin API: articles, drafts and revisions', () => {
   });
 
   it('when a draft is saved, then visitors still see the published text, the note says what changed and `updated` moves', async () => {
-    const before = await editor<ArticleBody>('GET', '/api/admin/articles/es/adit-stamp');
+    const before = await editor<ArticleResponse>('GET', '/api/admin/articles/es/adit-stamp');
     const published = before.body.article.published!;
-    const saved = await editor<ArticleBody>('PUT', '/api/admin/articles/es/adit-stamp', {
+    const saved = await editor<ArticleResponse>('PUT', '/api/admin/articles/es/adit-stamp', {
       article: {
         ...before.body.article.draft,
         updated: '2020-01-01',
@@ -161,7 +151,7 @@ describe('admin API: articles, drafts and revisions', () => {
     expect(saved.body.article.draft.updated).toBe('2020-01-01');
     expect(saved.body.article).toMatchObject({ status: 'published', unpublishedChanges: true, published });
 
-    const again = await editor<ArticleBody>('PUT', '/api/admin/articles/es/adit-stamp', {
+    const again = await editor<ArticleResponse>('PUT', '/api/admin/articles/es/adit-stamp', {
       article: { ...saved.body.article.draft, title: `${saved.body.article.draft.title}.` },
       expectedRevision: saved.body.article.revision,
     });
@@ -179,7 +169,7 @@ describe('admin API: articles, drafts and revisions', () => {
     expect(previous.note).toBe('Changed: answer, questions (+1), updated');
 
     // Saving the same content again writes no revision.
-    const same = await editor<ArticleBody>('PUT', '/api/admin/articles/es/adit-stamp', {
+    const same = await editor<ArticleResponse>('PUT', '/api/admin/articles/es/adit-stamp', {
       article: again.body.article.draft,
       expectedRevision: again.body.article.revision,
     });
@@ -194,7 +184,7 @@ describe('admin API: articles, drafts and revisions', () => {
   });
 
   it("when the body names another article than the address, then 400 in the caller's language", async () => {
-    const current = await editor<ArticleBody>('GET', '/api/admin/articles/en/live-chat');
+    const current = await editor<ArticleResponse>('GET', '/api/admin/articles/en/live-chat');
     const response = await editor<ApiErrorBody>(
       'PUT',
       '/api/admin/articles/en/live-chat',
@@ -213,7 +203,7 @@ describe('admin API: articles, drafts and revisions', () => {
 
   it('when an editor looks at two revisions and rolls back, then the diff is per field and the old content comes back as a new draft revision', async () => {
     await editor('POST', '/api/admin/articles', { article: sampleArticle('ibis', 'en') });
-    const v2 = await editor<ArticleBody>('PUT', '/api/admin/articles/en/ibis', {
+    const v2 = await editor<ArticleResponse>('PUT', '/api/admin/articles/en/ibis', {
       article: {
         ...sampleArticle('ibis', 'en'),
         answer: 'To keep an ibis you need a special bird permit from the zoo office.',
@@ -243,7 +233,7 @@ describe('admin API: articles, drafts and revisions', () => {
       parts: [{ value: ['zebra'] }, { value: ['birds'], added: true }],
     });
 
-    const rolled = await editor<ArticleBody>('POST', '/api/admin/articles/en/ibis/rollback', {
+    const rolled = await editor<ArticleResponse>('POST', '/api/admin/articles/en/ibis/rollback', {
       toRevision: 1,
       expectedRevision: 2,
     });
@@ -283,7 +273,7 @@ describe('admin API: articles, drafts and revisions', () => {
   it('when an article is deleted, then it leaves the list and visitors, keeps its history and can be restored as a draft', async () => {
     await editor('POST', '/api/admin/articles', { article: sampleArticle('tapirs', 'en') });
     await editor('POST', '/api/admin/articles/en/tapirs/publish', { expectedRevision: 1 });
-    const deleted = await editor<ArticleBody>('DELETE', '/api/admin/articles/en/tapirs', {
+    const deleted = await editor<ArticleResponse>('DELETE', '/api/admin/articles/en/tapirs', {
       expectedRevision: 2,
     });
     expect(deleted.body.article).toMatchObject({ deleted: true, status: 'unpublished', published: null });
@@ -301,7 +291,7 @@ describe('admin API: articles, drafts and revisions', () => {
       expectedRevision: 3,
     });
     expect(publishDeleted.status).toBe(400);
-    const restored = await editor<ArticleBody>('POST', '/api/admin/articles/en/tapirs/restore', {
+    const restored = await editor<ArticleResponse>('POST', '/api/admin/articles/en/tapirs/restore', {
       expectedRevision: 3,
     });
     expect(restored.body.article).toMatchObject({ deleted: false, status: 'unpublished', revision: 4 });
@@ -326,7 +316,7 @@ describe('admin API: articles, drafts and revisions', () => {
     expect(report.body.stale.find((item) => item.id === 'llamas' && item.locale === 'en')).toBeUndefined();
     expect(report.body.missing).toContainEqual({ id: 'zebras', locale: 'es' });
 
-    const spanish = await editor<ArticleBody>('GET', '/api/admin/articles/es/llamas');
+    const spanish = await editor<ArticleResponse>('GET', '/api/admin/articles/es/llamas');
     expect(spanish.body.article.checks.staleTranslation).toMatch(/updated on 2026-11-21/);
     const list = await editor<{
       articles: Array<{ id: string; locale: string; staleTranslation: boolean; missingTranslation: boolean }>;
@@ -338,8 +328,8 @@ describe('admin API: articles, drafts and revisions', () => {
   });
 
   it('when a wording from the unanswered report is added to an article, then it is a new draft revision, once', async () => {
-    const current = await editor<ArticleBody>('GET', '/api/admin/articles/en/live-chat');
-    const added = await editor<ArticleBody>('POST', '/api/admin/articles/en/live-chat/questions', {
+    const current = await editor<ArticleResponse>('GET', '/api/admin/articles/en/live-chat');
+    const added = await editor<ArticleResponse>('POST', '/api/admin/articles/en/live-chat/questions', {
       question: '  can I   talk to a person online ',
       expectedRevision: current.body.article.revision,
     });
@@ -348,7 +338,7 @@ describe('admin API: articles, drafts and revisions', () => {
     expect(added.body.article.revision).toBe(current.body.article.revision + 1);
     expect(added.body.article.unpublishedChanges).toBe(true);
     expect(added.body.article.published?.questions).not.toContain('can I talk to a person online');
-    const twice = await editor<ArticleBody>('POST', '/api/admin/articles/en/live-chat/questions', {
+    const twice = await editor<ArticleResponse>('POST', '/api/admin/articles/en/live-chat/questions', {
       question: 'Can I talk to a person online',
     });
     expect(twice.body.article.revision).toBe(added.body.article.revision);
@@ -363,8 +353,7 @@ describe('admin API: refusing injection', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    await addUser(app, 'eva', ['editor']);
-    editor = apiClient(app, await login(app, 'eva'));
+    editor = await signedInClient(app, 'eva', ['editor']);
   });
   afterAll(async () => {
     await app?.stop();

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../bot/storage/openStore.js';
 import { REPO_ROOT } from '../support/paths.js';
 import { startTestApp } from '../support/testApp.js';
-import { addUser, apiClient, login, type ArticleViewBody } from './support/adminApi.js';
+import type { ArticleResponse } from '../../web-widget/protocol/adminApi.js';
+import { addUser, apiClient, login } from './support/adminApi.js';
 
 const ARTICLES = path.join(REPO_ROOT, 'knowledge/articles');
 const TSX_CLI = path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -124,8 +125,8 @@ describe('npm run knowledge:import / knowledge:export', () => {
     try {
       await addUser(app, 'eva', ['editor']);
       const editor = apiClient(app, await login(app, 'eva'));
-      const current = await editor<{ article: ArticleViewBody }>('GET', '/api/admin/articles/es/live-chat');
-      const saved = await editor<{ article: ArticleViewBody }>('PUT', '/api/admin/articles/es/live-chat', {
+      const current = await editor<ArticleResponse>('GET', '/api/admin/articles/es/live-chat');
+      const saved = await editor<ArticleResponse>('PUT', '/api/admin/articles/es/live-chat', {
         article: { ...current.body.article.draft, title: 'Chat en vivo con un agente (revisado)' },
         expectedRevision: current.body.article.revision,
       });

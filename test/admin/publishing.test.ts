@@ -1,16 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../bot/storage/ports.js';
 import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
-import {
-  addUser,
-  apiClient,
-  login,
-  sampleArticle,
-  type ApiCall,
-  type ArticleViewBody,
-} from './support/adminApi.js';
-
-type ArticleBody = { article: ArticleViewBody };
+import type { ArticleResponse } from '../../web-widget/protocol/adminApi.js';
+import { sampleArticle, signedInClient, type ApiCall } from './support/adminApi.js';
 
 interface Answer {
   articleId: string | null;
@@ -38,8 +30,7 @@ describe('admin API: publishing without a restart', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    await addUser(app, 'eva', ['editor']);
-    editor = apiClient(app, await login(app, 'eva'));
+    editor = await signedInClient(app, 'eva', ['editor']);
   });
   afterAll(async () => {
     await app?.stop();
@@ -70,7 +61,7 @@ describe('admin API: publishing without a restart', () => {
       'questionMatch',
     ]);
 
-    const published = await editor<ArticleBody>('POST', '/api/admin/articles/en/zebras/publish', {
+    const published = await editor<ArticleResponse>('POST', '/api/admin/articles/en/zebras/publish', {
       expectedRevision: 1,
     });
     expect(published.body.article).toMatchObject({ status: 'published', revision: 2, publishedRevision: 2 });
@@ -92,10 +83,10 @@ describe('admin API: publishing without a restart', () => {
     const question = '¿Qué es el sello ADIT?';
     const before = await ask(app, question, 'es');
     expect(before.articleId).toBe('adit-stamp');
-    const current = await editor<ArticleBody>('GET', '/api/admin/articles/es/adit-stamp');
+    const current = await editor<ArticleResponse>('GET', '/api/admin/articles/es/adit-stamp');
     const newAnswer =
       'El sello ADIT es la prueba temporal de residencia permanente. Pida la cita llamando al Centro de Contacto (texto revisado).';
-    const saved = await editor<ArticleBody>('PUT', '/api/admin/articles/es/adit-stamp', {
+    const saved = await editor<ArticleResponse>('PUT', '/api/admin/articles/es/adit-stamp', {
       article: { ...current.body.article.draft, answer: newAnswer },
       expectedRevision: current.body.article.revision,
     });
@@ -183,8 +174,8 @@ describe('admin API: publishing without a restart', () => {
   });
 
   it('when this instance publishes, then its own change check has nothing left to rebuild', async () => {
-    const current = await editor<ArticleBody>('GET', '/api/admin/articles/en/live-chat');
-    const saved = await editor<ArticleBody>('PUT', '/api/admin/articles/en/live-chat', {
+    const current = await editor<ArticleResponse>('GET', '/api/admin/articles/en/live-chat');
+    const saved = await editor<ArticleResponse>('PUT', '/api/admin/articles/en/live-chat', {
       article: { ...current.body.article.draft, body: `${current.body.article.draft.body} (checked)` },
       expectedRevision: current.body.article.revision,
     });
@@ -196,8 +187,8 @@ describe('admin API: publishing without a restart', () => {
   });
 
   it('when an article is published twice with no change in between, then the second call writes nothing', async () => {
-    const current = await editor<ArticleBody>('GET', '/api/admin/articles/en/live-chat');
-    const again = await editor<ArticleBody>('POST', '/api/admin/articles/en/live-chat/publish', {
+    const current = await editor<ArticleResponse>('GET', '/api/admin/articles/en/live-chat');
+    const again = await editor<ArticleResponse>('POST', '/api/admin/articles/en/live-chat/publish', {
       expectedRevision: current.body.article.revision,
     });
     expect(again.body.article.revision).toBe(current.body.article.revision);

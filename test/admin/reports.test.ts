@@ -1,21 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsEvent, FeedbackRecord } from '../../bot/storage/ports.js';
+import type { QuestionGroup } from '../../web-widget/protocol/adminApi.js';
 import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
-import { addUser, apiClient, login, type ApiCall, type ApiErrorBody } from './support/adminApi.js';
-
-interface Group {
-  id: string;
-  locale: string;
-  wording: string;
-  examples: string[];
-  count: number;
-  unanswered: number;
-  notHelpful: number;
-  articleIds: string[];
-  firstAt: string;
-  lastAt: string;
-}
+import { signedInClient, type ApiCall, type ApiErrorBody } from './support/adminApi.js';
 
 function question(
   at: string,
@@ -74,8 +62,7 @@ describe('admin API: reports', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    await addUser(app, 'eva', ['editor']);
-    editor = apiClient(app, await login(app, 'eva'));
+    editor = await signedInClient(app, 'eva', ['editor']);
     const { analytics, feedback } = app.app.store;
     const events = [
       question('2026-11-01T10:00:00.000Z', 'en', 'Can I bring my pet llama to the interview?', 'none'),
@@ -109,7 +96,7 @@ describe('admin API: reports', () => {
   });
 
   it('when editors open the unanswered questions, then similar wordings are grouped per language with counts, dates and masked text', async () => {
-    const response = await editor<{ total: number; groups: Group[] }>(
+    const response = await editor<{ total: number; groups: QuestionGroup[] }>(
       'GET',
       '/api/admin/reports/unanswered?from=2026-11-01&to=2026-11-03',
     );
@@ -136,7 +123,7 @@ describe('admin API: reports', () => {
       wording: '¿Puedo llevar mi llama a la entrevista?',
     });
 
-    const onlySpanish = await editor<{ groups: Group[] }>(
+    const onlySpanish = await editor<{ groups: QuestionGroup[] }>(
       'GET',
       '/api/admin/reports/unanswered?from=2026-11-01&to=2026-11-03&locale=es',
     );
@@ -241,7 +228,7 @@ describe('admin API: reports', () => {
       ),
     ).toBe(false);
     const today = new Date().toISOString().slice(0, 10);
-    const report = await editor<{ groups: Group[] }>(
+    const report = await editor<{ groups: QuestionGroup[] }>(
       'GET',
       `/api/admin/reports/unanswered?from=${today}&to=${today}`,
     );

@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
-import { articleFilePath, serializeArticleFile } from '../../knowledge/content/articleFiles.js';
+import { useArticleFolder } from './support/articleFolder.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCRIPT = path.join(REPO_ROOT, 'scripts', 'knowledge-validate.ts');
@@ -36,30 +35,19 @@ function run(args: string[], cwd = REPO_ROOT): { code: number | null; stdout: st
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'articles-cli-'));
-  await mkdir(path.join(dir, 'en'));
-  await mkdir(path.join(dir, 'es'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function write(articles: KnowledgeArticle[]): Promise<void> {
-  for (const item of articles) await writeFile(articleFilePath(dir, item), serializeArticleFile(item));
-}
+const folder = useArticleFolder('articles-cli-');
+const { write } = folder;
 
 describe('scripts/knowledge-validate.ts', () => {
   it('when the set is clean, then it prints the summary and exits 0', async () => {
     await write([article('alpha', 'en'), article('alpha', 'es')]);
-    const result = run(['--dir', dir, '--no-topics']);
+    const result = run(['--dir', folder.dir, '--no-topics']);
     expect(result).toMatchObject({ code: 0, stdout: '2 articles in 2 locales: OK\n' });
   });
 
   it('when there are problems, then it prints one relative line per problem and exits 1', async () => {
     await write([article('alpha', 'en', { related: ['ghost'] }), article('beta', 'es')]);
-    const result = run(['--dir', '.', '--no-topics'], dir);
+    const result = run(['--dir', '.', '--no-topics'], folder.dir);
     expect(result.code).toBe(1);
     expect(result.stdout.trim().split('\n').sort()).toEqual([
       'en/alpha.md: related "ghost" has no en article',
@@ -70,9 +58,9 @@ describe('scripts/knowledge-validate.ts', () => {
 
   it('when given a topics file, then topics without articles are problems', async () => {
     await write([article('alpha', 'en'), article('alpha', 'es')]);
-    const topics = path.join(dir, 'topics.tsv');
+    const topics = path.join(folder.dir, 'topics.tsv');
     await writeFile(topics, 'slug\tdescription\nalpha\tA\ngamma\tG\n');
-    const result = run([`--dir=${dir}`, '--topics', topics]);
+    const result = run([`--dir=${folder.dir}`, '--topics', topics]);
     expect(result).toMatchObject({ code: 1, stdout: 'gamma: is a topic but has no article in any locale\n' });
   });
 

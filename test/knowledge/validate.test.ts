@@ -1,19 +1,15 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
-import {
-  articleFilePath,
-  loadArticleFiles,
-  serializeArticleFile,
-} from '../../knowledge/content/articleFiles.js';
+import { loadArticleFiles, serializeArticleFile } from '../../knowledge/content/articleFiles.js';
 import {
   formatProblem,
   parseTopics,
   validateArticleSet,
   type Problem,
 } from '../../knowledge/content/validateArticles.js';
+import { useArticleFolder } from './support/articleFolder.js';
 
 function article(id: string, locale: Locale, overrides: Partial<KnowledgeArticle> = {}): KnowledgeArticle {
   return {
@@ -38,26 +34,15 @@ function pair(id: string, overrides: Partial<KnowledgeArticle> = {}): KnowledgeA
   return [article(id, 'en', overrides), article(id, 'es', overrides)];
 }
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'articles-'));
-  await mkdir(path.join(dir, 'en'));
-  await mkdir(path.join(dir, 'es'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function write(articles: KnowledgeArticle[]): Promise<void> {
-  for (const item of articles) await writeFile(articleFilePath(dir, item), serializeArticleFile(item));
-}
+const folder = useArticleFolder('articles-');
+const { write } = folder;
 
 async function writeRaw(relativePath: string, text: string): Promise<void> {
-  await writeFile(path.join(dir, relativePath), text);
+  await writeFile(path.join(folder.dir, relativePath), text);
 }
 
 async function validate(topics?: string[]): Promise<Problem[]> {
-  return validateArticleSet(await loadArticleFiles(dir), topics ? { topics } : {});
+  return validateArticleSet(await loadArticleFiles(folder.dir), topics ? { topics } : {});
 }
 
 function messages(problems: Problem[]): string[] {
@@ -77,7 +62,7 @@ describe('validateArticleSet', () => {
     const problems = await validate();
     expect(problems).toContainEqual(
       expect.objectContaining({
-        file: path.join(dir, 'en', 'beta.md'),
+        file: path.join(folder.dir, 'en', 'beta.md'),
         locale: 'en',
         message: expect.stringMatching(/^title: /),
       }),
@@ -208,9 +193,11 @@ describe('validateArticleSet', () => {
   });
 
   it('when a locale folder is missing, then the loader says so', async () => {
-    await rm(path.join(dir, 'es'), { recursive: true });
+    await rm(path.join(folder.dir, 'es'), { recursive: true });
     await write([article('alpha', 'en')]);
-    expect(messages(await validate())).toContain(`${path.join(dir, 'es')}: missing folder for locale "es"`);
+    expect(messages(await validate())).toContain(
+      `${path.join(folder.dir, 'es')}: missing folder for locale "es"`,
+    );
   });
 });
 
@@ -254,7 +241,7 @@ describe('formatProblem', () => {
   it('when given the articles folder and a working directory, then locations are relative paths', () => {
     const line = formatProblem(
       { articleId: 'alpha', locale: 'en', message: 'something' },
-      { articlesDir: path.join(dir, 'knowledge', 'articles'), cwd: dir },
+      { articlesDir: path.join(folder.dir, 'knowledge', 'articles'), cwd: folder.dir },
     );
     expect(line).toBe(`${path.join('knowledge', 'articles', 'en', 'alpha.md')}: something`);
   });

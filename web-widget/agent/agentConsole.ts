@@ -8,7 +8,7 @@ import type {
   ServiceRequestItem,
 } from '../protocol/agentEvents.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../shared/renderMarkdown.js';
-import { h } from '../widget/dom.js';
+import { announce, h } from '../widget/dom.js';
 import {
   AgentConnection,
   type AgentConnectionListener,
@@ -945,9 +945,7 @@ export class AgentConsole implements AgentConnectionListener {
   }
 
   private announce(text: string): void {
-    if (!text) return;
-    this.el.live.append(h(this.doc, 'p', {}, text));
-    while (this.el.live.childElementCount > 3) this.el.live.firstElementChild?.remove();
+    announce(this.el.live, text);
   }
 }
 

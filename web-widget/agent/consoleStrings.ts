@@ -1,9 +1,9 @@
-import i18next, { type TFunction } from 'i18next';
 import en from '../locales/en/agent.json' with { type: 'json' };
 import es from '../locales/es/agent.json' with { type: 'json' };
 import type { Locale } from '../protocol/agentEvents.js';
+import { createConsoleText, type ConsoleText } from '../shared/consoleText.js';
 
-export type { TFunction };
+export type { TFunction } from '../shared/consoleText.js';
 
 /** A canned response, in the language of the visitor it is for. */
 export interface CannedResponse {
@@ -11,36 +11,21 @@ export interface CannedResponse {
   text: string;
 }
 
+export type ConsoleStrings = ConsoleText & {
+  canned(visitorLocale: Locale, agentName: string): CannedResponse[];
+};
+
 /**
- * The console's labels in English and Spanish through i18next (web-widget/locales/*\/agent.json).
- * The console's own language and the visitor's are independent: canned responses come from the
- * visitor's language file, whatever language the console is shown in.
+ * The console's labels in English and Spanish (web-widget/locales/*\/agent.json). The console's
+ * own language and the visitor's are independent: canned responses come from the visitor's
+ * language file, whatever language the console is shown in.
  */
-export async function createConsoleStrings(locale: Locale) {
-  const instance = i18next.createInstance();
-  await instance.init({
-    resources: { en: { agent: en }, es: { agent: es } },
-    lng: locale,
-    fallbackLng: 'en',
-    ns: ['agent'],
-    defaultNS: 'agent',
-    // Text goes into the DOM as text nodes, never as HTML.
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    returnNull: false,
-  });
-  return {
-    get t(): TFunction {
-      return instance.t;
-    },
-    get locale(): Locale {
-      return instance.language === 'es' ? 'es' : 'en';
-    },
-    setLocale: async (next: Locale) => {
-      await instance.changeLanguage(next);
-    },
+export async function createConsoleStrings(locale: Locale): Promise<ConsoleStrings> {
+  const text = await createConsoleText('agent', { en, es }, locale);
+  // Assigned onto `text`, not spread from it: its `t` and `locale` are getters that must stay live.
+  return Object.assign(text, {
     canned(visitorLocale: Locale, agentName: string): CannedResponse[] {
-      const list = instance.getResource(visitorLocale, 'agent', 'canned') as unknown;
+      const list = text.resource(visitorLocale, 'canned');
       if (!Array.isArray(list)) return [];
       return list
         .filter(
@@ -48,7 +33,5 @@ export async function createConsoleStrings(locale: Locale) {
         )
         .map((item) => ({ title: item.title, text: item.text.replace('{{name}}', agentName) }));
     },
-  };
+  });
 }
-
-export type ConsoleStrings = Awaited<ReturnType<typeof createConsoleStrings>>;

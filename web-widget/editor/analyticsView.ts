@@ -1,5 +1,5 @@
 import { h } from './dom.js';
-import type { LocaleFigures } from './editorTypes.js';
+import type { LocaleFigures } from '../protocol/adminApi.js';
 import { lineChart } from './lineChart.js';
 import { periodForm } from './periodForm.js';
 import { percent, type View, type ViewContext } from './viewContext.js';

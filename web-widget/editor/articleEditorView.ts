@@ -1,6 +1,6 @@
 import { field, h, select } from './dom.js';
 import { ApiError } from './editorApi.js';
-import type { ArticleView, KnowledgeArticle, Locale } from './editorTypes.js';
+import type { ArticleView, KnowledgeArticle, Locale } from '../protocol/adminApi.js';
 import { shortTime, type View, type ViewContext } from './viewContext.js';
 
 const LOCALES: readonly Locale[] = ['en', 'es'];

@@ -1,15 +1,29 @@
 import type {
-  ArticleSummary,
+  AddQuestionRequest,
+  AnalyticsReport,
+  ArticleDiffResponse,
+  ArticleListResponse,
+  ArticleResponse,
   ArticleView,
+  CreateArticleRequest,
+  ExpectedRevision,
   FieldDiff,
   KnowledgeArticle,
   Locale,
-  LocaleFigures,
-  QuestionGroup,
+  LoginRequest,
+  LoginResponse,
+  MeResponse,
+  PeriodQuery,
+  RevisionListResponse,
   RevisionSummary,
+  RollbackRequest,
+  SaveDraftRequest,
   SignedInUser,
+  TryRequest,
+  TryResponse,
   TryResult,
-} from './editorTypes.js';
+  UnansweredReport,
+} from '../protocol/adminApi.js';
 
 /** An error answer of the API: `code` to branch on, `message` (localised) to show, bad fields in `details`. */
 export class ApiError extends Error {
@@ -34,12 +48,6 @@ export class ApiError extends Error {
   }
 }
 
-export interface PeriodQuery {
-  from?: string;
-  to?: string;
-  locale?: Locale;
-}
-
 const TOKEN_KEY = 'va-editor:token';
 
 /**
@@ -58,16 +66,16 @@ export class EditorApi {
   }
 
   async login(username: string, password: string): Promise<SignedInUser> {
-    const body = await this.call<{ token: string; user: SignedInUser }>('POST', '/api/auth/login', {
+    const body = await this.call<LoginResponse>('POST', '/api/auth/login', {
       username,
       password,
-    });
+    } satisfies LoginRequest);
     sessionStorage.setItem(TOKEN_KEY, body.token);
     return body.user;
   }
 
   async me(): Promise<SignedInUser> {
-    return (await this.call<{ user: SignedInUser }>('GET', '/api/auth/me')).user;
+    return (await this.call<MeResponse>('GET', '/api/auth/me')).user;
   }
 
   async logout(): Promise<void> {
@@ -78,24 +86,28 @@ export class EditorApi {
     }
   }
 
-  listArticles(filter: Record<string, string>): Promise<{ articles: ArticleSummary[] }> {
+  listArticles(filter: Record<string, string>): Promise<ArticleListResponse> {
     return this.call('GET', `/api/admin/articles${query(filter)}`);
   }
 
   async getArticle(locale: Locale, id: string): Promise<ArticleView> {
-    return (await this.call<{ article: ArticleView }>('GET', articlePath(locale, id))).article;
+    return (await this.call<ArticleResponse>('GET', articlePath(locale, id))).article;
   }
 
   async createArticle(article: KnowledgeArticle): Promise<ArticleView> {
-    return (await this.call<{ article: ArticleView }>('POST', '/api/admin/articles', { article })).article;
+    return (
+      await this.call<ArticleResponse>('POST', '/api/admin/articles', {
+        article,
+      } satisfies CreateArticleRequest)
+    ).article;
   }
 
   async saveDraft(article: KnowledgeArticle, expectedRevision: number): Promise<ArticleView> {
     return (
-      await this.call<{ article: ArticleView }>('PUT', articlePath(article.locale, article.id), {
+      await this.call<ArticleResponse>('PUT', articlePath(article.locale, article.id), {
         article,
         expectedRevision,
-      })
+      } satisfies SaveDraftRequest)
     ).article;
   }
 
@@ -106,26 +118,27 @@ export class EditorApi {
     expectedRevision: number,
   ): Promise<ArticleView> {
     return (
-      await this.call<{ article: ArticleView }>('POST', `${articlePath(locale, id)}/${action}`, {
+      await this.call<ArticleResponse>('POST', `${articlePath(locale, id)}/${action}`, {
         expectedRevision,
-      })
+      } satisfies ExpectedRevision)
     ).article;
   }
 
   async deleteArticle(locale: Locale, id: string, expectedRevision: number): Promise<ArticleView> {
     return (
-      await this.call<{ article: ArticleView }>('DELETE', articlePath(locale, id), { expectedRevision })
+      await this.call<ArticleResponse>('DELETE', articlePath(locale, id), {
+        expectedRevision,
+      } satisfies ExpectedRevision)
     ).article;
   }
 
   async history(locale: Locale, id: string): Promise<RevisionSummary[]> {
-    return (await this.call<{ revisions: RevisionSummary[] }>('GET', `${articlePath(locale, id)}/revisions`))
-      .revisions;
+    return (await this.call<RevisionListResponse>('GET', `${articlePath(locale, id)}/revisions`)).revisions;
   }
 
   async diff(locale: Locale, id: string, from: number, to: number): Promise<FieldDiff[]> {
     return (
-      await this.call<{ fields: FieldDiff[] }>(
+      await this.call<ArticleDiffResponse>(
         'GET',
         `${articlePath(locale, id)}/diff${query({ from: String(from), to: String(to) })}`,
       )
@@ -139,26 +152,26 @@ export class EditorApi {
     expectedRevision: number,
   ): Promise<ArticleView> {
     return (
-      await this.call<{ article: ArticleView }>('POST', `${articlePath(locale, id)}/rollback`, {
+      await this.call<ArticleResponse>('POST', `${articlePath(locale, id)}/rollback`, {
         toRevision,
         expectedRevision,
-      })
+      } satisfies RollbackRequest)
     ).article;
   }
 
   async addQuestion(locale: Locale, id: string, question: string): Promise<ArticleView> {
     return (
-      await this.call<{ article: ArticleView }>('POST', `${articlePath(locale, id)}/questions`, { question })
+      await this.call<ArticleResponse>('POST', `${articlePath(locale, id)}/questions`, {
+        question,
+      } satisfies AddQuestionRequest)
     ).article;
   }
 
-  unanswered(
-    period: PeriodQuery,
-  ): Promise<{ total: number; groups: QuestionGroup[]; from: string; to: string }> {
+  unanswered(period: PeriodQuery): Promise<UnansweredReport> {
     return this.call('GET', `/api/admin/reports/unanswered${query(period)}`);
   }
 
-  analytics(period: PeriodQuery): Promise<{ from: string; to: string; locales: LocaleFigures[] }> {
+  analytics(period: PeriodQuery): Promise<AnalyticsReport> {
     return this.call('GET', `/api/admin/reports/analytics${query(period)}`);
   }
 
@@ -171,7 +184,8 @@ export class EditorApi {
   }
 
   async tryQuestion(text: string, locale: Locale): Promise<TryResult> {
-    return (await this.call<{ result: TryResult }>('POST', '/api/admin/try', { text, locale })).result;
+    return (await this.call<TryResponse>('POST', '/api/admin/try', { text, locale } satisfies TryRequest))
+      .result;
   }
 
   private token(): string | null {

@@ -5,7 +5,7 @@ import { articleListView } from './articleListView.js';
 import { h } from './dom.js';
 import { ApiError, EditorApi } from './editorApi.js';
 import type { EditorStrings } from './editorStrings.js';
-import type { SignedInUser } from './editorTypes.js';
+import type { SignedInUser } from '../protocol/adminApi.js';
 import { historyView } from './historyView.js';
 import { loginView } from './loginView.js';
 import { tryItView } from './tryItView.js';

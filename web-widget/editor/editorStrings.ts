@@ -1,39 +1,13 @@
-import i18next, { type TFunction } from 'i18next';
 import en from '../locales/en/editor.json' with { type: 'json' };
 import es from '../locales/es/editor.json' with { type: 'json' };
+import type { Locale } from '../protocol/events.js';
+import { createConsoleText, type ConsoleText } from '../shared/consoleText.js';
 
-export type ConsoleLocale = 'en' | 'es';
-export type { TFunction };
+export type { TFunction } from '../shared/consoleText.js';
 
-/**
- * The console's labels in English and Spanish, through i18next like the rest of the product's
- * text (locale files under web-widget/locales/). One instance per console; switching the language
- * changes what `t` returns from then on.
- */
-export async function createEditorStrings(locale: ConsoleLocale) {
-  const instance = i18next.createInstance();
-  await instance.init({
-    resources: { en: { editor: en }, es: { editor: es } },
-    lng: locale,
-    fallbackLng: 'en',
-    ns: ['editor'],
-    defaultNS: 'editor',
-    // Text goes into the DOM as text nodes, never as HTML.
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    returnNull: false,
-  });
-  return {
-    get t(): TFunction {
-      return instance.t;
-    },
-    get locale(): ConsoleLocale {
-      return instance.language === 'es' ? 'es' : 'en';
-    },
-    setLocale: async (next: ConsoleLocale) => {
-      await instance.changeLanguage(next);
-    },
-  };
+/** The editor console's labels (web-widget/locales/*\/editor.json). */
+export function createEditorStrings(locale: Locale): Promise<EditorStrings> {
+  return createConsoleText('editor', { en, es }, locale);
 }
 
-export type EditorStrings = Awaited<ReturnType<typeof createEditorStrings>>;
+export type EditorStrings = ConsoleText;

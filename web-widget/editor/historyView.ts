@@ -1,6 +1,6 @@
 import { field, h, select } from './dom.js';
 import { ApiError } from './editorApi.js';
-import type { FieldDiff, Locale } from './editorTypes.js';
+import type { FieldDiff, Locale } from '../protocol/adminApi.js';
 import { shortTime, type View, type ViewContext } from './viewContext.js';
 
 /**

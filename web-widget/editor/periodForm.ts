@@ -1,5 +1,5 @@
 import { field, h, select } from './dom.js';
-import type { PeriodQuery } from './editorApi.js';
+import type { PeriodQuery } from '../protocol/adminApi.js';
 import type { ViewContext } from './viewContext.js';
 
 /**

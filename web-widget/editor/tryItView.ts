@@ -1,6 +1,6 @@
 import { field, h, select } from './dom.js';
 import { ApiError } from './editorApi.js';
-import type { TryResult } from './editorTypes.js';
+import type { TryResult } from '../protocol/adminApi.js';
 import type { View, ViewContext } from './viewContext.js';
 
 const SIGNALS = ['bm25', 'coverage', 'questionMatch', 'charMatch', 'classifier'] as const;

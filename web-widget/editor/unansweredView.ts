@@ -1,6 +1,6 @@
 import { h } from './dom.js';
 import { ApiError } from './editorApi.js';
-import type { ArticleSummary, Locale, QuestionGroup } from './editorTypes.js';
+import type { ArticleSummary, Locale, QuestionGroup } from '../protocol/adminApi.js';
 import { periodForm } from './periodForm.js';
 import { shortTime, type View, type ViewContext } from './viewContext.js';
 

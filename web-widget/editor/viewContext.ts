@@ -1,13 +1,13 @@
+import type { Locale, SignedInUser } from '../protocol/adminApi.js';
 import type { MarkdownRenderer } from '../shared/renderMarkdown.js';
 import type { EditorApi } from './editorApi.js';
-import type { ConsoleLocale, TFunction } from './editorStrings.js';
-import type { SignedInUser } from './editorTypes.js';
+import type { TFunction } from './editorStrings.js';
 
 /** What every page of the console is given: the API, the strings, and the shell's services. */
 export interface ViewContext {
   api: EditorApi;
   t: TFunction;
-  locale: ConsoleLocale;
+  locale: Locale;
   user: SignedInUser;
   /** The widget's Markdown renderer: the preview is exactly what visitors see. */
   markdown: MarkdownRenderer;
@@ -29,7 +29,7 @@ export function shortTime(iso: string): string {
 }
 
 /** 0.143 → "14.3 %", in the console's language. */
-export function percent(rate: number, locale: ConsoleLocale): string {
+export function percent(rate: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === 'es' ? 'es-US' : 'en-US', {
     style: 'percent',
     maximumFractionDigits: 1,

@@ -2,7 +2,7 @@ import type { HandoffStatus, Locale, TypingState } from '../protocol/events.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../shared/renderMarkdown.js';
 import { ChatConnection, type ConnectionListener, type ConnectionStatus } from './chatConnection.js';
 import type { LogEntry } from './conversationLog.js';
-import { h } from './dom.js';
+import { announce, h } from './dom.js';
 import { renderMessage, senderName } from './messageView.js';
 import { TypingSignal } from './typingSignal.js';
 import { WIDGET_CSS } from './widgetStyles.js';
@@ -555,10 +555,7 @@ export class ChatWidget implements ConnectionListener {
   // Small views -------------------------------------------------------------------------------
 
   private announce(text: string): void {
-    if (!text) return;
-    // One new node per announcement: screen readers read additions, and a repeated text still counts.
-    this.el.live.append(h(this.doc, 'p', {}, text));
-    while (this.el.live.childElementCount > 3) this.el.live.firstElementChild?.remove();
+    announce(this.el.live, text);
   }
 
   private plainText(entry: LogEntry): string {

@@ -22,6 +22,16 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
+/**
+ * Says `text` to screen readers through a polite live region: one new node per announcement
+ * (screen readers read additions, and a repeated text still counts), the last three kept.
+ */
+export function announce(live: HTMLElement, text: string): void {
+  if (!text) return;
+  live.append(h(live.ownerDocument, 'p', {}, text));
+  while (live.childElementCount > 3) live.firstElementChild?.remove();
+}
+
 /** A random id for a message: 16 bytes, base64url (works without a secure context, unlike randomUUID). */
 export function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -1,56 +1,13 @@
 import { LOCALES, type Locale } from '../../../knowledge/content/article.js';
+import type {
+  AnalyticsReport,
+  ArticleFigures,
+  DayFigures,
+  LocaleFigures,
+} from '../../../web-widget/protocol/adminApi.js';
 import type { AnalyticsEvent, FeedbackRecord, Store } from '../../storage/ports.js';
 import { toCsv } from './csv.js';
 import type { ReportPeriod } from './reportPeriod.js';
-
-/** One day of one locale: the figures behind the charts. */
-export interface DayFigures {
-  date: string;
-  questions: number;
-  answered: number;
-  clarified: number;
-  unanswered: number;
-  helpful: number;
-  notHelpful: number;
-  handoffRequests: number;
-  caseStatusLookups: number;
-}
-
-export interface ArticleFigures {
-  articleId: string;
-  /** Questions the engine answered directly with it. */
-  answered: number;
-  helpful: number;
-  notHelpful: number;
-}
-
-export interface LocaleFigures {
-  locale: Locale;
-  questions: number;
-  answered: number;
-  clarified: number;
-  unanswered: number;
-  /** Shares of `questions`, 0 when there were none (rounded to 0.001). */
-  answeredRate: number;
-  clarifiedRate: number;
-  unansweredRate: number;
-  helpful: number;
-  notHelpful: number;
-  handoffRequests: number;
-  /** By outcome ("queued", "out_of_hours"...). */
-  handoffOutcomes: Record<string, number>;
-  caseStatusLookups: number;
-  caseStatusOutcomes: Record<string, number>;
-  /** Most answered first. */
-  articles: ArticleFigures[];
-  days: DayFigures[];
-}
-
-export interface AnalyticsReport {
-  from: string;
-  to: string;
-  locales: LocaleFigures[];
-}
 
 /**
  * The answer analytics of a period, per locale: how many questions, how many answered, clarified

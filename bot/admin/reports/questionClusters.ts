@@ -3,6 +3,7 @@ import type { Locale } from '../../../knowledge/content/article.js';
 import { LocaleIndex } from '../../../knowledge/engine/localeIndex.js';
 import { BUILT_IN_SYNONYMS } from '../../../knowledge/engine/synonymTables.js';
 import { foldAccents, type TextAnalyzer } from '../../../knowledge/engine/textAnalyzer.js';
+import type { QuestionGroup } from '../../../web-widget/protocol/adminApi.js';
 
 /** One thing a visitor asked that the assistant did not answer well. */
 export interface UnansweredItem {
@@ -14,23 +15,6 @@ export interface UnansweredItem {
   source: 'none' | 'not_helpful';
   /** The article that did not help (`not_helpful` only). */
   articleId: string | null;
-}
-
-export interface QuestionGroup {
-  /** Stable for the same wording: the console uses it as a key. */
-  id: string;
-  locale: Locale;
-  /** The wording asked most often in the group: what "add as alternate question" adds. */
-  wording: string;
-  /** Other wordings in the group, most frequent first (at most `MAX_EXAMPLES`). */
-  examples: string[];
-  count: number;
-  unanswered: number;
-  notHelpful: number;
-  /** Articles that were shown and did not help, most frequent first. */
-  articleIds: string[];
-  firstAt: string;
-  lastAt: string;
 }
 
 /** Two wordings belong together when they share at least this share of their terms (Jaccard). */

@@ -1,18 +1,10 @@
 import type { Locale } from '../../../knowledge/content/article.js';
 import { maskPersonalData } from '../../privacy/personalData.js';
+import type { UnansweredReport } from '../../../web-widget/protocol/adminApi.js';
 import type { Store } from '../../storage/ports.js';
 import { toCsv } from './csv.js';
-import { engineTerms, groupQuestions, type QuestionGroup, type UnansweredItem } from './questionClusters.js';
+import { engineTerms, groupQuestions, type UnansweredItem } from './questionClusters.js';
 import type { ReportPeriod } from './reportPeriod.js';
-
-export interface UnansweredReport {
-  from: string;
-  to: string;
-  locale: Locale | null;
-  /** Questions counted (before grouping). */
-  total: number;
-  groups: QuestionGroup[];
-}
 
 /**
  * What visitors asked that the assistant could not answer (the engine said "none") or answered

@@ -8,6 +8,7 @@ import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore, HandoffEntry, UserStore } from '../../storage/ports.js';
+import { listenToClientEvents } from '../clientEvents.js';
 import { ConversationTurnQueue } from '../conversationTurnQueue.js';
 import type { VisitorChannel } from '../socket/visitorChannel.js';
 import type { VisitorNamespace, VisitorSocket } from '../socket/visitorSocket.js';
@@ -36,18 +37,6 @@ export interface AgentChannel {
   /** The agents with a socket on this instance (their heartbeats are this instance's job). */
   localAgents(): string[];
 }
-
-const KNOWN_EVENTS = new Set<string>([
-  'state:get',
-  'presence:set',
-  'queue:accept',
-  'chat:send',
-  'chat:history',
-  'chat:typing',
-  'chat:end',
-  'chat:transfer',
-  'request:close',
-] satisfies Array<keyof AgentClientToServerEvents>);
 
 /**
  * The agent console's channel: the `/agent` namespace on the shared Socket.IO server, plus the
@@ -107,18 +96,21 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
     const { principal } = socket.data;
     const agentId = principal.userId;
     void socket.join([agentRoom(agentId), ALL_AGENTS_ROOM]);
-    socket.on('state:get', (...args: unknown[]) => void handlers.getState(socket, args));
-    socket.on('presence:set', (...args: unknown[]) => void handlers.setPresence(socket, args));
-    socket.on('queue:accept', (...args: unknown[]) => void handlers.accept(socket, args));
-    socket.on('chat:send', (...args: unknown[]) => void handlers.send(socket, args));
-    socket.on('chat:history', (...args: unknown[]) => void handlers.history(socket, args));
-    socket.on('chat:typing', (...args: unknown[]) => void handlers.typing(socket, args));
-    socket.on('chat:end', (...args: unknown[]) => void handlers.end(socket, args));
-    socket.on('chat:transfer', (...args: unknown[]) => void handlers.transfer(socket, args));
-    socket.on('request:close', (...args: unknown[]) => void handlers.closeRequest(socket, args));
-    socket.onAny((event: unknown, ...args: unknown[]) => {
-      if (!KNOWN_EVENTS.has(String(event))) void handlers.unknownEvent(socket, String(event), args);
-    });
+    listenToClientEvents<AgentClientToServerEvents>(
+      socket,
+      {
+        'state:get': (args) => void handlers.getState(socket, args),
+        'presence:set': (args) => void handlers.setPresence(socket, args),
+        'queue:accept': (args) => void handlers.accept(socket, args),
+        'chat:send': (args) => void handlers.send(socket, args),
+        'chat:history': (args) => void handlers.history(socket, args),
+        'chat:typing': (args) => void handlers.typing(socket, args),
+        'chat:end': (args) => void handlers.end(socket, args),
+        'chat:transfer': (args) => void handlers.transfer(socket, args),
+        'request:close': (args) => void handlers.closeRequest(socket, args),
+      },
+      (event, args) => void handlers.unknownEvent(socket, event, args),
+    );
     socket.on('disconnect', () => {
       // Shutting down: the store is about to close. The agent's heartbeat goes stale instead, and the
       // grace period counts from it, while they reconnect to another instance.

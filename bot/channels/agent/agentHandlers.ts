@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  AgentProtocolError,
   AgentState,
   ChatSummary,
   HistoryPage,
@@ -12,6 +13,7 @@ import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore, HandoffEntry, TranscriptEntry } from '../../storage/ports.js';
+import { createEventResponder } from '../clientEvents.js';
 import type { ConversationTurnQueue } from '../conversationTurnQueue.js';
 import { chatMessageFromActivity, chatMessageFromEntry } from '../socket/chatMessages.js';
 import { AgentChannelError, toAgentProtocolError } from './agentChannelError.js';
@@ -44,40 +46,25 @@ export interface AgentHandlerDeps {
   maxMessageLength: number;
 }
 
-type Ack = (result: unknown) => void;
-
 /**
  * The agent events, as factories over their collaborators like the visitor's. Every outcome is an
  * ack (or, without one, `request:rejected`); nothing thrown escapes to Socket.IO. Every chat event
  * checks in the store that the chat is assigned to this agent now, whichever instance assigned it.
  */
 export function createAgentHandlers(deps: AgentHandlerDeps) {
-  async function respond<T>(
-    socket: AgentSocket,
-    event: string,
-    args: unknown[],
-    work: (payload: unknown) => Promise<T>,
-    options: { ackRequired: boolean } = { ackRequired: true },
-  ): Promise<void> {
-    const last = args[args.length - 1];
-    const ack: Ack | null = typeof last === 'function' ? (last as Ack) : null;
-    const payload = ack && args.length === 1 ? undefined : args[0];
-    try {
-      if (!ack && options.ackRequired) throw new AgentChannelError('invalid_payload');
-      const data = await work(payload);
-      ack?.({ ok: true, data });
-    } catch (error) {
+  const respond = createEventResponder<AgentSocket, AgentProtocolError>({
+    missingAck: () => new AgentChannelError('invalid_payload'),
+    toError: (socket, event, error) => {
       if (
         !(error instanceof AgentChannelError) &&
         !(error instanceof Error && error.name === 'HandoffError')
       ) {
         deps.logger.error({ err: error, event, agentId: socket.data.principal.userId }, 'agent event failed');
       }
-      const problem = toAgentProtocolError(deps.i18n, socket.data.locale, error);
-      if (ack) ack({ ok: false, error: problem });
-      else socket.emit('request:rejected', { event: String(event).slice(0, 100), error: problem });
-    }
-  }
+      return toAgentProtocolError(deps.i18n, socket.data.locale, error);
+    },
+    reject: (socket, rejection) => socket.emit('request:rejected', rejection),
+  });
 
   function parse<S extends z.ZodType>(schema: S, payload: unknown): z.output<S> {
     const parsed = schema.safeParse(payload);

@@ -6,6 +6,7 @@ import { toProductLocale, type I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore } from '../../storage/ports.js';
+import { listenToClientEvents } from '../clientEvents.js';
 import { ConversationRecorder } from '../conversationRecorder.js';
 import { ConversationTurnQueue } from '../conversationTurnQueue.js';
 import { SocketAdapter } from './socketAdapter.js';
@@ -56,13 +57,6 @@ export interface VisitorChannel {
 export type VisitorTypingListener = (conversationId: string, active: boolean) => void;
 
 const TYPING_AFTER_MS = 300;
-
-const KNOWN_EVENTS = new Set<string>([
-  'message:send',
-  'history:since',
-  'locale:set',
-  'typing:set',
-] satisfies Array<keyof ClientToServerEvents>);
 
 /**
  * The visitor channel: the `/visitor` namespace on the shared Socket.IO server, bound to the bot
@@ -159,13 +153,16 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
         limits: { maxMessageLength: deps.settings.maxMessageLength },
       });
     }
-    socket.on('message:send', (...args: unknown[]) => void handlers.sendMessage(socket, args));
-    socket.on('history:since', (...args: unknown[]) => void handlers.history(socket, args));
-    socket.on('locale:set', (...args: unknown[]) => void handlers.setLocale(socket, args));
-    socket.on('typing:set', (...args: unknown[]) => void handlers.setTyping(socket, args));
-    socket.onAny((event: unknown, ...args: unknown[]) => {
-      if (!KNOWN_EVENTS.has(String(event))) void handlers.unknownEvent(socket, String(event), args);
-    });
+    listenToClientEvents<ClientToServerEvents>(
+      socket,
+      {
+        'message:send': (args) => void handlers.sendMessage(socket, args),
+        'history:since': (args) => void handlers.history(socket, args),
+        'locale:set': (args) => void handlers.setLocale(socket, args),
+        'typing:set': (args) => void handlers.setTyping(socket, args),
+      },
+      (event, args) => void handlers.unknownEvent(socket, event, args),
+    );
     if (socket.data.isNew) {
       socket.data.isNew = false;
       // What Direct Line does for a new conversation, so a bot's welcome logic works unchanged.

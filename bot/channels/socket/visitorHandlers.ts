@@ -5,11 +5,13 @@ import {
   type HistoryPage,
   type Locale,
   type MessageReceipt,
+  type ProtocolError,
 } from '../../../web-widget/protocol/events.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore, TranscriptEntry } from '../../storage/ports.js';
+import { createEventResponder, eventArguments } from '../clientEvents.js';
 import type { ConversationRecorder } from '../conversationRecorder.js';
 import type { ConversationTurnQueue } from '../conversationTurnQueue.js';
 import { ChannelError } from './channelError.js';
@@ -45,8 +47,6 @@ export interface VisitorHandlerDeps {
   clock: () => Date;
 }
 
-type Ack = (result: unknown) => void;
-
 const TOUCH_INTERVAL_MS = 60_000;
 
 /**
@@ -56,35 +56,25 @@ const TOUCH_INTERVAL_MS = 60_000;
  * a `request:rejected` event); nothing thrown escapes to Socket.IO.
  */
 export function createVisitorHandlers(deps: VisitorHandlerDeps) {
-  /** Runs `work` for one event and answers exactly once, localised in the best locale known. */
-  async function respond<T>(
-    socket: VisitorSocket,
-    event: string,
-    args: unknown[],
-    work: (payload: unknown) => Promise<T>,
-    options: { ackRequired: boolean } = { ackRequired: true },
-  ): Promise<void> {
-    const last = args[args.length - 1];
-    const ack: Ack | null = typeof last === 'function' ? (last as Ack) : null;
-    const payload = ack && args.length === 1 ? undefined : args[0];
-    try {
+  /** Answers each event exactly once, localised in the best locale known. */
+  const respond = createEventResponder<VisitorSocket, ProtocolError>({
+    // Every event counts against the connection's limit, malformed ones included.
+    admit: async (socket) => {
       const retryAfterMs = await deps.limits.event(socket.id);
       if (retryAfterMs !== null) throw new ChannelError('rate_limited', { retryAfterMs });
-      if (!ack && options.ackRequired) throw new ChannelError('invalid_payload');
-      const data = await work(payload);
-      ack?.({ ok: true, data });
-    } catch (error) {
+    },
+    missingAck: () => new ChannelError('invalid_payload'),
+    toError: (socket, event, error, payload) => {
       if (!(error instanceof ChannelError)) {
         deps.logger.error(
           { err: error, event, conversationId: socket.data.conversationId },
           'visitor event failed',
         );
       }
-      const problem = toProtocolError(deps.i18n, localeHint(payload) ?? socket.data.locale, error);
-      if (ack) ack({ ok: false, error: problem });
-      else socket.emit('request:rejected', { event: String(event).slice(0, 100), error: problem });
-    }
-  }
+      return toProtocolError(deps.i18n, localeHint(payload) ?? socket.data.locale, error);
+    },
+    reject: (socket, rejection) => socket.emit('request:rejected', rejection),
+  });
 
   /** Dedupe, limits, record, echo, then the bot's turn; the same id always gets the same receipt. */
   async function accept(
@@ -173,9 +163,8 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
      * (the next one a few seconds later says the same). A malformed one is a bad request like any.
      */
     setTyping: async (socket: VisitorSocket, args: unknown[]): Promise<void> => {
-      const last = args[args.length - 1];
-      const ack: Ack | null = typeof last === 'function' ? (last as Ack) : null;
-      const parsed = setTypingSchema.safeParse(ack && args.length === 1 ? undefined : args[0]);
+      const { payload, ack } = eventArguments(args);
+      const parsed = setTypingSchema.safeParse(payload);
       if (!parsed.success) {
         await respond(
           socket,

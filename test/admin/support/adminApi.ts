@@ -84,6 +84,12 @@ export function apiClient(app: TestApp, token?: string) {
 
 export type ApiCall = ReturnType<typeof apiClient>;
 
+/** Creates the user and signs them in: a client that sends their token. */
+export async function signedInClient(app: TestApp, username: string, roles: Role[]): Promise<ApiCall> {
+  await addUser(app, username, roles);
+  return apiClient(app, await login(app, username));
+}
+
 /** A valid article with a distinctive subject, so it is the only one that answers about it. */
 export function sampleArticle(
   id: string,
@@ -110,17 +116,4 @@ export function sampleArticle(
     lastReviewed: '2026-11-20',
     ...overrides,
   };
-}
-
-export interface ArticleViewBody {
-  id: string;
-  locale: Locale;
-  status: string;
-  deleted: boolean;
-  revision: number;
-  publishedRevision: number | null;
-  unpublishedChanges: boolean;
-  draft: KnowledgeArticle;
-  published: KnowledgeArticle | null;
-  checks: { missingTranslation: boolean; staleTranslation: string | null; problems: string[] };
 }

@@ -1,0 +1,298 @@
+/**
+ * The editors' REST API (`/api/admin/…`, with sign-in under `/api/auth/…`): the JSON bodies it
+ * takes and sends, imported by the server modules that build them and by the editor console that
+ * reads them, so the two cannot drift apart. The routes are bot/admin/*Routes.ts and
+ * bot/auth/authRoutes.ts.
+ *
+ * Types only: nothing here may pull server code or a library into a browser bundle. The article
+ * itself, and the answer engine's scores, are the shared content model's own types.
+ */
+import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
+import type { DecisionThresholds } from '../../knowledge/engine/calibrationFile.js';
+import type { AnswerDecision, SignalScores } from '../../knowledge/engine/types.js';
+
+export type { KnowledgeArticle, Locale };
+
+// ---------------------------------------------------------------------------------------------
+// Sign-in (/api/auth).
+
+export type UserRole = 'agent' | 'editor' | 'admin';
+
+/** Who is signed in: `user` of `POST /api/auth/login` and `GET /api/auth/me`. */
+export interface SignedInUser {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: UserRole[];
+  /** Languages the agent can chat in. */
+  languages: Locale[];
+  maxChats: number;
+}
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+
+export interface LoginResponse {
+  /** The bearer token for the admin API and the agent namespace. */
+  token: string;
+  expiresAt: string;
+  user: SignedInUser;
+}
+
+export interface MeResponse {
+  user: SignedInUser;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Articles (/api/admin/articles).
+
+/** `published`: visitors see it. `draft`: never published. `unpublished`: taken down. */
+export type ArticleStatus = 'draft' | 'published' | 'unpublished';
+
+/** What made a revision. */
+export type RevisionAction =
+  'create' | 'update' | 'publish' | 'unpublish' | 'delete' | 'restore' | 'rollback' | 'import';
+
+/** What the content rules say about one article and its other-language twin. */
+export interface ArticleCheck {
+  /** The twin does not exist (same id, other locale). */
+  missingTranslation: boolean;
+  /** The twin changed after this version was last reviewed: this one may be out of date. */
+  staleTranslation: string | null;
+  /** Other rules the files are held to (empty text, repeated questions, unknown related ids...). */
+  problems: string[];
+}
+
+/** What editors see of an article in the list. */
+export interface ArticleSummary {
+  id: string;
+  locale: Locale;
+  title: string;
+  status: ArticleStatus;
+  deleted: boolean;
+  revision: number;
+  publishedRevision: number | null;
+  /** The draft differs from what visitors see. */
+  unpublishedChanges: boolean;
+  tags: string[];
+  updatedAt: string;
+  updatedBy: string;
+  missingTranslation: boolean;
+  staleTranslation: boolean;
+  problems: number;
+}
+
+/** One article with both its versions and what the content rules say about it. */
+export interface ArticleView {
+  id: string;
+  locale: Locale;
+  status: ArticleStatus;
+  deleted: boolean;
+  revision: number;
+  publishedRevision: number | null;
+  unpublishedChanges: boolean;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+  draft: KnowledgeArticle;
+  published: KnowledgeArticle | null;
+  checks: ArticleCheck;
+}
+
+export interface RevisionSummary {
+  revision: number;
+  action: RevisionAction;
+  author: string;
+  at: string;
+  note: string | null;
+  title: string;
+}
+
+/** One run of a diff: kept, added or removed. Text fields carry text; list fields carry items. */
+export interface DiffPart<T> {
+  value: T;
+  added: boolean;
+  removed: boolean;
+}
+
+export type FieldDiff =
+  | { field: keyof KnowledgeArticle; kind: 'text'; parts: DiffPart<string>[] }
+  | { field: keyof KnowledgeArticle; kind: 'list'; parts: DiffPart<string[]>[] };
+
+/** `POST /api/admin/articles`. */
+export interface CreateArticleRequest {
+  article: KnowledgeArticle;
+}
+
+/** Every change names the revision it was made from; a stale one gets 409 and changes nothing. */
+export interface ExpectedRevision {
+  expectedRevision: number;
+}
+
+/** `PUT /api/admin/articles/:locale/:id`: a new draft revision. */
+export interface SaveDraftRequest extends ExpectedRevision {
+  article: KnowledgeArticle;
+}
+
+/** `POST …/:locale/:id/rollback`. */
+export interface RollbackRequest extends ExpectedRevision {
+  toRevision: number;
+}
+
+/** `POST …/:locale/:id/questions`: a visitor's wording as an alternate question. */
+export interface AddQuestionRequest extends Partial<ExpectedRevision> {
+  question: string;
+}
+
+/** Every route that changes or reads one article answers with it. */
+export interface ArticleResponse {
+  article: ArticleView;
+}
+
+export interface ArticleListResponse {
+  articles: ArticleSummary[];
+}
+
+export interface RevisionListResponse {
+  revisions: RevisionSummary[];
+}
+
+/** `GET …/:locale/:id/diff?from&to`: field-by-field, only the fields that differ. */
+export interface ArticleDiffResponse {
+  from: number;
+  to: number;
+  fields: FieldDiff[];
+}
+
+/** `GET /api/admin/translations`. */
+export interface TranslationReport {
+  missing: Array<{ id: string; locale: Locale }>;
+  stale: Array<{ id: string; locale: Locale; message: string }>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// "Try it" (/api/admin/try): a question against the drafts.
+
+export interface TryRequest {
+  text: string;
+  locale: Locale;
+}
+
+/** One candidate of a "Try it" answer, with the evidence for it. */
+export interface TriedCandidate {
+  id: string;
+  title: string;
+  score: number;
+  signals: SignalScores;
+  matchedQuestion: string;
+}
+
+/** What the assistant would do with a question if every draft were published, and why. */
+export interface TryResult {
+  decision: AnswerDecision;
+  score: number;
+  /** The article it would answer with ("answer" only). */
+  article: { id: string; locale: Locale; title: string } | null;
+  /** The articles it would offer ("clarify"), or other plausible ones ("answer"). */
+  alternatives: string[];
+  ranking: TriedCandidate[];
+  /** The words searched for after analysis (stems, synonym concepts, typo corrections). */
+  queryTerms: string[];
+  /** Where the engine cuts: the score must reach `answer` (and lead by `margin`), or `clarify` to be offered. */
+  thresholds: DecisionThresholds;
+  /** Drafts in the index. */
+  drafts: number;
+}
+
+export interface TryResponse {
+  result: TryResult;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reports (/api/admin/reports/…?from&to&locale; each also as `.csv`).
+
+/** Days as YYYY-MM-DD (UTC); both ends optional. */
+export interface PeriodQuery {
+  from?: string;
+  to?: string;
+  locale?: Locale;
+}
+
+export interface QuestionGroup {
+  /** Stable for the same wording: the console uses it as a key. */
+  id: string;
+  locale: Locale;
+  /** The wording asked most often in the group: what "add as alternate question" adds. */
+  wording: string;
+  /** Other wordings in the group, most frequent first (at most five). */
+  examples: string[];
+  count: number;
+  unanswered: number;
+  notHelpful: number;
+  /** Articles that were shown and did not help, most frequent first. */
+  articleIds: string[];
+  firstAt: string;
+  lastAt: string;
+}
+
+/** `GET /api/admin/reports/unanswered`. */
+export interface UnansweredReport {
+  from: string;
+  to: string;
+  locale: Locale | null;
+  /** Questions counted (before grouping). */
+  total: number;
+  groups: QuestionGroup[];
+}
+
+/** One day of one locale: the figures behind the charts. */
+export interface DayFigures {
+  date: string;
+  questions: number;
+  answered: number;
+  clarified: number;
+  unanswered: number;
+  helpful: number;
+  notHelpful: number;
+  handoffRequests: number;
+  caseStatusLookups: number;
+}
+
+export interface ArticleFigures {
+  articleId: string;
+  /** Questions the engine answered directly with it. */
+  answered: number;
+  helpful: number;
+  notHelpful: number;
+}
+
+export interface LocaleFigures {
+  locale: Locale;
+  questions: number;
+  answered: number;
+  clarified: number;
+  unanswered: number;
+  /** Shares of `questions`, 0 when there were none (rounded to 0.001). */
+  answeredRate: number;
+  clarifiedRate: number;
+  unansweredRate: number;
+  helpful: number;
+  notHelpful: number;
+  handoffRequests: number;
+  /** By outcome ("queued", "out_of_hours"...). */
+  handoffOutcomes: Record<string, number>;
+  caseStatusLookups: number;
+  caseStatusOutcomes: Record<string, number>;
+  /** Most answered first. */
+  articles: ArticleFigures[];
+  days: DayFigures[];
+}
+
+/** `GET /api/admin/reports/analytics`. */
+export interface AnalyticsReport {
+  from: string;
+  to: string;
+  locales: LocaleFigures[];
+}
