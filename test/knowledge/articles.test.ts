@@ -102,8 +102,8 @@ describe('the real article set', () => {
   it('when read by an editor, then every article follows the writing guidelines', () => {
     for (const article of loaded.articles) {
       const where = `${article.locale}/${article.id}`;
-      expect(article.questions.length, where).toBeGreaterThanOrEqual(8);
-      expect(article.questions.length, where).toBeLessThanOrEqual(15);
+      expect(article.questions.length, where).toBeGreaterThanOrEqual(20);
+      expect(article.questions.length, where).toBeLessThanOrEqual(60);
       expect(article.related.length, where).toBeGreaterThanOrEqual(2);
       expect(article.related.length, where).toBeLessThanOrEqual(4);
       expect(article.links.length, where).toBeGreaterThan(0);

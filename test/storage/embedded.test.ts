@@ -8,7 +8,7 @@ import { openStore } from '../../bot/storage/openStore.js';
 import type { Store } from '../../bot/storage/ports.js';
 import { COLLECTION_SPECS, COLLECTIONS } from '../../bot/storage/collections.js';
 import { openNedbDriver } from '../../bot/storage/drivers/openNedbDriver.js';
-import { ConflictError } from '../../bot/storage/errors.js';
+import { ConflictError, StoreError } from '../../bot/storage/errors.js';
 import { ArticleStore } from '../../bot/storage/stores/articleStore.js';
 import {
   articleRecord,
@@ -124,6 +124,26 @@ describe('embedded store on disk', () => {
     await writer.written;
     writer.child.kill('SIGKILL');
     expect(await writer.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    await expectSample(dataDir);
+  });
+
+  it('refuses a second process on a data folder in use, with a clear error, and loses nothing', async () => {
+    const dataDir = await tempDir();
+    const writer = startWriter(dataDir);
+    await writer.written;
+    try {
+      // What `npm run user:create` would meet while the server runs on the same folder: NeDB
+      // would keep a stale copy in memory and drop the other process's writes at compaction.
+      const attempt = openStore({ kind: 'embedded', dataDir }).catch((error: unknown) => error);
+      const error = await attempt;
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).code).toBe('unavailable');
+      expect((error as StoreError).message).toMatch(new RegExp(`in use by process ${writer.child.pid}`));
+    } finally {
+      writer.child.kill('SIGTERM');
+      await writer.exited;
+    }
+    // Once the holder has stopped, the folder opens and holds everything it wrote.
     await expectSample(dataDir);
   });
 

@@ -2,6 +2,7 @@ import { access, constants, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { collectionLookup } from '../driver.js';
 import type { CollectionSpec, Driver } from '../driver.js';
+import { lockDataDir } from './dataDirLock.js';
 import { Datastore, NedbCollection } from './nedbCollection.js';
 
 export interface NedbDriverOptions {
@@ -21,12 +22,19 @@ export async function openNedbDriver(
   options: NedbDriverOptions,
 ): Promise<Driver> {
   await mkdir(options.dataDir, { recursive: true, mode: MODES.dirMode });
+  const lock = await lockDataDir(options.dataDir);
   // Independent files: loaded side by side. Compaction is scheduled only once all have loaded.
-  const datastores = new Map(
-    await Promise.all(
-      specs.map(async (spec) => [spec.name, await openDatastore(options.dataDir, spec)] as const),
-    ),
-  );
+  let datastores: Map<string, Datastore>;
+  try {
+    datastores = new Map(
+      await Promise.all(
+        specs.map(async (spec) => [spec.name, await openDatastore(options.dataDir, spec)] as const),
+      ),
+    );
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
   const collections = new Map<string, NedbCollection>();
   for (const [name, datastore] of datastores) {
     datastore.setAutocompactionInterval(options.compactionIntervalMs);
@@ -50,6 +58,7 @@ export async function openNedbDriver(
           return datastore.compactDatafileAsync();
         }),
       );
+      await lock.release();
     },
   };
 }
