@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import type { ActivityHandler } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Server as SocketServer } from 'socket.io';
-import { loadArticleFiles } from '../knowledge/content/articleFiles.js';
 import { registerAdminRoutes } from './admin/adminRoutes.js';
 import { KnowledgeChangeWatcher } from './articles/knowledgeChangeWatcher.js';
 import { seedArticlesIfEmpty } from './articles/seedArticles.js';
@@ -13,11 +12,12 @@ import { PublishedKnowledge } from './articles/publishedKnowledge.js';
 import { createAssistant } from './assistant/createAssistant.js';
 import type { LiveAgentGateway } from './assistant/liveAgentGateway.js';
 import { createCaseStatusProvider } from './cases/createCaseStatusProvider.js';
-import { attachAgentChannel } from './channels/agent/agentChannel.js';
+import { agentMaxMessageLength, attachAgentChannel } from './channels/agent/agentChannel.js';
 import { installMongoSocketAdapter } from './channels/agent/mongoSocketAdapter.js';
-import { ConversationRecorder } from './channels/conversationRecorder.js';
-import { BotFrameworkAdapter } from './channels/botframework/botFrameworkAdapter.js';
-import { registerBotFrameworkRoute } from './channels/botframework/botFrameworkRoute.js';
+import {
+  attachBotFrameworkChannel,
+  type BotFrameworkChannel,
+} from './channels/botframework/botFrameworkChannel.js';
 import { createSocketServer } from './channels/socket/socketServer.js';
 import { attachVisitorChannel, type VisitorChannel } from './channels/socket/visitorChannel.js';
 import type { AppConfig } from './config/config.js';
@@ -27,13 +27,14 @@ import type { SweepReport } from './handoff/handoffService.js';
 import { HandoffSweeper } from './handoff/handoffSweeper.js';
 import { createI18n } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logging/logger.js';
+import { TranscriptRetention } from './privacy/transcriptRetention.js';
 import { apiCors } from './server/apiCors.js';
 import { registerHealthRoutes } from './server/healthRoutes.js';
 import { makeServer } from './server/makeServer.js';
 import { registerStaticRoutes } from './server/staticRoutes.js';
 import { TurnTracker } from './server/turnTracker.js';
 import { openStore } from './storage/openStore.js';
-import type { ConversationStore, Store } from './storage/ports.js';
+import type { Store } from './storage/ports.js';
 
 export interface App {
   readonly config: AppConfig;
@@ -75,22 +76,28 @@ export interface AppOverrides {
  */
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.log);
+  const clock = overrides.clock ?? (() => new Date());
   const store = await openStore(config.store);
-  let retention: { stop(): Promise<void> } | undefined;
-  let knowledgeChanges: KnowledgeChangeWatcher | undefined;
-  let sweeper: HandoffSweeper | undefined;
+  // Timers started so far (retention, article checks, handoff sweeps), stopped in reverse order
+  // by `stop`, or when start-up fails halfway; each waits for its pass in progress.
+  const background: Array<{ stop(): Promise<void> }> = [];
   let socketEvents: { close(): Promise<void> } | undefined;
+  const stopBackground = async () => {
+    for (const task of background.splice(0).reverse()) await task.stop();
+  };
   try {
     const i18n = await createI18n();
-    const files = await loadArticleFiles(config.knowledge.articlesDir);
-    for (const problem of files.problems)
-      logger.warn({ file: problem.file, field: problem.field }, problem.message);
-    const { seeded } = await seedArticlesIfEmpty(store, files.articles);
-    if (seeded > 0) logger.info({ seeded }, 'articles loaded into the store on first start');
+    await seedArticlesIfEmpty(store, { articlesDir: config.knowledge.articlesDir, logger });
 
     const tracker = new TurnTracker();
-    const clock = overrides.clock ?? (() => new Date());
-    retention = startTranscriptRetention(store.conversations, config.transcriptRetentionDays, logger, clock);
+    const retention = new TranscriptRetention({
+      conversations: store.conversations,
+      retentionDays: config.transcriptRetentionDays,
+      logger,
+      clock,
+    });
+    background.push(retention);
+    retention.start();
     const knowledge = new PublishedKnowledge(store);
     // Every rebuild goes through the watcher, so it knows which content version the index holds.
     const watcher = new KnowledgeChangeWatcher({
@@ -99,7 +106,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       intervalMs: config.knowledge.checkIntervalMs,
       logger,
     });
-    knowledgeChanges = watcher;
+    background.push(watcher);
     const { articles } = await watcher.refresh();
     logger.info({ articles }, 'answer index built from the published articles');
     const businessHours = createBusinessHours(config.businessHours);
@@ -128,8 +135,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         leaveMessage: { desk: handoff.desk, offer: handoff.leaveOffer, text: handoff.text },
         clock,
       });
-    const server = makeServer({ logger });
 
+    const server = makeServer({ logger, i18n });
     registerHealthRoutes(server, {
       checks: {
         store: async () => {
@@ -139,22 +146,17 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         answerIndex: () => knowledge.ready,
       },
     });
-    let botFramework: { adapter: BotFrameworkAdapter; appId: string } | null = null;
-    if (config.botFramework.enabled) {
-      const adapter = new BotFrameworkAdapter(config.botFramework);
-      // The widget's channel records by itself; this one needs the recorder as middleware. It
-      // records proactive turns too (agent replies, notices), with the role in their channelData.
-      adapter.use(new ConversationRecorder(store.conversations, clock).middleware('botframework'));
-      // After the recorder: while an agent has the chat, messages go to them, not to the bot.
-      adapter.use(handoff.middleware);
-      botFramework = { adapter, appId: config.botFramework.appId };
-      adapter.onTurnError = async (context, error) => {
-        logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'turn failed');
-        const t = i18n.getFixedT(context.activity.locale?.startsWith('es') ? 'es' : 'en');
-        await context.sendActivity({ type: 'message', text: t('error.turn'), channelData: { answer: null } });
-      };
-      registerBotFrameworkRoute(server, { adapter, bot, tracker, logger });
-    }
+    const botFramework: BotFrameworkChannel | null = config.botFramework.enabled
+      ? attachBotFrameworkChannel(server, {
+          settings: config.botFramework,
+          bot,
+          conversations: store.conversations,
+          tracker,
+          i18n,
+          logger,
+          clock,
+        })
+      : null;
     const auth = new AuthService({
       users: store.users,
       sessions: store.sessions,
@@ -166,7 +168,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     server.pre(apiCors({ i18n, publicOrigins: config.http.publicOrigins }));
     registerAuthRoutes(server, { auth, i18n });
     registerAdminRoutes(server, { auth, i18n, logger, store, knowledge: watcher });
-    registerStaticRoutes(server, { publicDir: config.http.publicDir, logger });
+    registerStaticRoutes(server, { publicDir: config.http.publicDir, logger, i18n });
 
     const io = createSocketServer(server.server, {
       maxBufferBytes: config.socket.maxBufferBytes,
@@ -196,7 +198,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       trustProxy: config.socket.trustProxy,
       clock,
     });
+    // On both channels, after their transcript recording: while an agent has the chat, the
+    // visitor's messages go to the agent, not to the bot.
     visitors.adapter.use(handoff.middleware);
+    botFramework?.adapter.use(handoff.middleware);
     const agents = attachAgentChannel(io, {
       handoff,
       auth,
@@ -208,20 +213,16 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       i18n,
       logger,
       publicOrigins: config.http.publicOrigins,
-      // Agents write longer answers than visitors, within what one Socket.IO packet may carry.
-      maxMessageLength: Math.max(
-        config.widget.maxMessageLength,
-        Math.min(2000, Math.floor((config.socket.maxBufferBytes - 1024) / 6)),
-      ),
+      maxMessageLength: agentMaxMessageLength(config.widget.maxMessageLength, config.socket.maxBufferBytes),
     });
-    const handoffSweeper = new HandoffSweeper({
+    const sweeper = new HandoffSweeper({
       service: handoff.service,
       intervalMs: config.handoff.sweepIntervalMs,
       localAgents: () => agents.localAgents(),
       logger,
     });
-    sweeper = handoffSweeper;
-    handoffSweeper.start();
+    background.push(sweeper);
+    sweeper.start();
     watcher.start();
 
     return {
@@ -233,7 +234,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       knowledgeChanges: { check: () => watcher.check() },
       io,
       visitors,
-      handoff: { ...handoff, sweep: () => handoffSweeper.runOnce() },
+      handoff: { ...handoff, sweep: () => sweeper.runOnce() },
       listen: () =>
         new Promise((resolve, reject) => {
           server.server.once('error', reject);
@@ -248,59 +249,20 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         httpServer.closeIdleConnections();
         const { drained } = await tracker.close(config.shutdownTimeoutMs);
         if (!drained) logger.warn({ active: tracker.active }, 'stopping with turns still in flight');
-        await handoffSweeper.stop();
-        await watcher.stop();
+        await stopBackground();
         // Upgraded WebSocket connections are not the HTTP server's to close: Socket.IO closes them
         // (clients see a recoverable disconnect and reconnect elsewhere), before the store goes.
         await io.close();
         await socketEvents?.close();
         httpServer.closeAllConnections();
         await closed;
-        await retention?.stop();
         await store.close();
       },
     };
   } catch (error) {
-    await retention?.stop();
-    await knowledgeChanges?.stop();
-    await sweeper?.stop();
+    await stopBackground();
     await socketEvents?.close();
     await store.close();
     throw error;
   }
-}
-
-/** How often conversations past the retention period are looked for. */
-const RETENTION_SWEEP_MS = 60 * 60_000;
-
-/**
- * Deletes conversations (with their transcripts) idle for longer than the retention period: once
- * at start, then every hour on an unref'd timer (it never keeps the process alive). `stop` clears
- * the timer and waits for a sweep in progress, so the store is not closed under it.
- */
-function startTranscriptRetention(
-  conversations: ConversationStore,
-  retentionDays: number,
-  logger: Logger,
-  clock: () => Date,
-): { stop(): Promise<void> } {
-  let running: Promise<void> = Promise.resolve();
-  const sweep = () => {
-    const cutoff = new Date(clock().getTime() - retentionDays * 86_400_000).toISOString();
-    running = conversations.deleteInactiveSince(cutoff).then(
-      (deleted) => {
-        if (deleted > 0) logger.info({ deleted, cutoff }, 'conversations past the retention period deleted');
-      },
-      (error: unknown) => logger.warn({ err: error }, 'transcript retention sweep failed'),
-    );
-  };
-  sweep();
-  const timer = setInterval(sweep, RETENTION_SWEEP_MS);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
 }

@@ -25,7 +25,7 @@ const STORE_ERRORS: Record<StoreErrorCode, { status: number; code: ApiErrorCode 
  * language where the message is ours), stale revisions and taken ids → 409, unknown articles →
  * 404, anything else → 500 with a generic message (logged, never sent).
  */
-export function sendAdminError(deps: AdminErrorDeps, req: Request, res: Response, error: unknown): void {
+function sendAdminError(deps: AdminErrorDeps, req: Request, res: Response, error: unknown): void {
   if (error instanceof AdminInputError || error instanceof ArticleInputError) {
     sendApiError(deps.i18n, req, res, 400, 'invalid_input', {
       details: localise(deps.i18n, req, error.problems),

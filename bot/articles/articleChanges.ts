@@ -19,7 +19,7 @@ export const ARTICLE_FIELDS: readonly ArticleField[] = [
 ];
 
 /** Structural equality of JSON values (key order ignored), enough for article fields. */
-export function sameJson(a: unknown, b: unknown): boolean {
+function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;

@@ -6,7 +6,7 @@ import { articleIdSchema, localeSchema } from '../../knowledge/content/article.j
  * message's `value`. Typed values make a click unambiguous whatever its visible text or language;
  * the widget sends the same shapes. Anything else in `value` is ignored and the text is read.
  */
-export const actionValueSchema = z.discriminatedUnion('type', [
+const actionValueSchema = z.discriminatedUnion('type', [
   /** "Was this helpful?" */
   z.object({
     type: z.literal('feedback'),

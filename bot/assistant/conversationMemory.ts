@@ -61,8 +61,15 @@ export class ConversationMemory {
     return (await this.profile(context)).preferredLocale ?? toProductLocale(undefined);
   }
 
+  /**
+   * Sets the conversation's language and remembers it as the visitor's choice. The visitor's
+   * profile is user state, a store read of its own: it is touched only when the language changes,
+   * not on every message that keeps it.
+   */
   async setLocale(context: TurnContext, locale: Locale): Promise<void> {
-    (await this.data(context)).locale = locale;
+    const data = await this.data(context);
+    if (data.locale === locale) return;
+    data.locale = locale;
     (await this.profile(context)).preferredLocale = locale;
   }
 }

@@ -17,7 +17,7 @@ const loginSchema = z
   .strict() satisfies z.ZodType<LoginRequest>;
 
 /** The client's address as the socket saw it (a proxy's X-Forwarded-For is not trusted by default). */
-export function clientIp(req: Request): string {
+function clientIp(req: Request): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
 

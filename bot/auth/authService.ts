@@ -118,7 +118,7 @@ export class AuthService {
   }
 }
 
-export function toPrincipal(user: UserRecord): Principal {
+function toPrincipal(user: UserRecord): Principal {
   return {
     userId: user.id,
     username: user.username,

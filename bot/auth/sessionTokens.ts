@@ -10,9 +10,13 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** What a console may present as its bearer token (ours are 43 characters of base64url). */
+export const BEARER_TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,200}$/;
+
 /** "Bearer abc" → "abc"; anything else → null. */
 export function bearerToken(header: unknown): string | null {
   if (typeof header !== 'string') return null;
-  const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header.trim());
-  return match?.[1] ?? null;
+  const match = /^Bearer (\S+)$/.exec(header.trim());
+  const token = match?.[1];
+  return token !== undefined && BEARER_TOKEN_PATTERN.test(token) ? token : null;
 }

@@ -6,6 +6,7 @@ import {
   type Middleware,
   TurnContext,
 } from 'botbuilder';
+import { rememberRecordedMessage } from '../handoff/recordedMessage.js';
 import { toProductLocale } from '../i18n/i18n.js';
 import { maskPersonalData, maskPersonalDataDeep } from '../privacy/personalData.js';
 import { isStoreError } from '../storage/errors.js';
@@ -26,7 +27,8 @@ export class ConversationRecorder {
 
   /**
    * Makes sure the conversation exists and remembers how to reach it proactively (agent replies,
-   * queue updates).
+   * queue updates). Every message but the first finds it there, so the update is tried first: one
+   * write per message, no read before it.
    */
   async ensureConversation(
     channel: ChannelKind,
@@ -36,10 +38,12 @@ export class ConversationRecorder {
     const id = reference.conversation?.id;
     if (!id) return;
     const now = this.clock().toISOString();
-    const existing = await this.conversations.get(id);
-    if (existing) {
-      await this.conversations.update(id, { lastActivityAt: now, reference: JSON.stringify(reference) });
+    const serialised = JSON.stringify(reference);
+    try {
+      await this.conversations.update(id, { lastActivityAt: now, reference: serialised });
       return;
+    } catch (error) {
+      if (!isStoreError(error, 'not_found')) throw error;
     }
     try {
       await this.conversations.create({
@@ -47,18 +51,21 @@ export class ConversationRecorder {
         channel,
         locale: toProductLocale(locale),
         tokenHash: null,
-        reference: JSON.stringify(reference),
+        reference: serialised,
         createdAt: now,
         lastActivityAt: now,
       });
     } catch (error) {
+      // Two first messages at once: the other one created it.
       if (!isStoreError(error, 'duplicate')) throw error;
     }
   }
 
   /**
    * Appends one activity. A message id already in the transcript is a retry: the stored entry is
-   * returned with `duplicate: true` and nothing new is written.
+   * returned with `duplicate: true` and nothing new is written. The store's append recognises the
+   * retry itself (without using up a seq), so it is not looked up here first: one read per
+   * message less, and the rare retry costs the read after the refusal instead.
    */
   async record(
     conversationId: string,
@@ -67,8 +74,6 @@ export class ConversationRecorder {
     options: { messageId?: string; agentId?: string | null } = {},
   ): Promise<{ entry: TranscriptEntry; duplicate: boolean }> {
     const messageId = options.messageId ?? activity.id ?? randomUUID();
-    const previous = await this.conversations.findMessage(conversationId, messageId);
-    if (previous) return { entry: previous, duplicate: true };
     try {
       const entry = await this.conversations.append({
         conversationId,
@@ -125,7 +130,8 @@ export class ConversationRecorder {
           );
         }
         if (context.activity.type === ActivityTypes.Message) {
-          await this.record(conversationId, 'visitor', context.activity);
+          const { entry } = await this.record(conversationId, 'visitor', context.activity);
+          rememberRecordedMessage(context, entry);
         }
         context.onSendActivities(async (_ctx, activities, sendNext) => {
           // Recorded once the channel took them: a message it refused leaves no entry, so the

@@ -63,7 +63,6 @@ export function createHandoff(deps: HandoffDeps): Handoff {
     }),
     middleware: new HandoffRoutingMiddleware({
       service,
-      conversations: deps.store.conversations,
       inbox: edge,
       text,
       logger: deps.logger,

@@ -1,25 +1,21 @@
 import { ActivityTypes, TextFormatTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from '../logging/logger.js';
-import type { ConversationStore, TranscriptEntry } from '../storage/ports.js';
 import type { AgentInbox } from './agentInbox.js';
 import type { HandoffService } from './handoffService.js';
 import type { HandoffText } from './handoffText.js';
-
-/** How far back the transcript is searched for a message recorded without the channel's id. */
-const RECENT_ENTRIES = 10;
+import { recordedMessageOf } from './recordedMessage.js';
 
 /**
  * Routes by handoff state, before any dialog runs (hitlnext's incoming middleware): while a
  * conversation waits for an agent or talks to one, the visitor's messages go to the agent and the
  * bot does not see them; "end chat" leaves the queue or the chat. Registered on every adapter
  * (the widget's and Bot Framework's), after the transcript recorder, so what is relayed is already
- * stored. Proactive turns (agent replies, notices) and anything but messages and typing pass through.
+ * stored (the channel leaves its entry in the turn state: recordedMessage.ts). Proactive turns (agent replies, notices) and anything but messages and typing pass through.
  */
 export class HandoffRoutingMiddleware implements Middleware {
   constructor(
     private readonly deps: {
       service: HandoffService;
-      conversations: ConversationStore;
       inbox: AgentInbox;
       text: HandoffText;
       logger: Logger;
@@ -61,26 +57,12 @@ export class HandoffRoutingMiddleware implements Middleware {
       return;
     }
     if (!activity.text?.trim()) return; // A button's value alone means nothing to an agent.
-    const entry = await this.recorded(conversationId, activity.id);
+    const entry = recordedMessageOf(context);
     if (!entry) {
-      this.deps.logger.warn({ conversationId }, 'visitor message not found in the transcript; not relayed');
+      this.deps.logger.warn({ conversationId }, 'visitor message not recorded by its channel; not relayed');
       return;
     }
     this.deps.inbox.visitorTyping(chat, false);
     await this.deps.inbox.visitorMessage(chat, entry, activity);
-  }
-
-  /** The transcript entry of the message: by its id, else the latest visitor entry. */
-  private async recorded(conversationId: string, id: string | undefined): Promise<TranscriptEntry | null> {
-    if (id) {
-      const found = await this.deps.conversations.findMessage(conversationId, id);
-      if (found) return found;
-    }
-    const conversation = await this.deps.conversations.get(conversationId);
-    if (!conversation) return null;
-    const recent = await this.deps.conversations.transcript(conversationId, {
-      afterSeq: Math.max(0, conversation.lastSeq - RECENT_ENTRIES),
-    });
-    return recent.filter((item) => item.role === 'visitor').at(-1) ?? null;
   }
 }

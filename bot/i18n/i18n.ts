@@ -7,6 +7,7 @@ import esApi from './locales/es/api.json' with { type: 'json' };
 
 export type { TFunction, I18n };
 
+/** The agency's default language: for channels that send none, or one the product does not speak. */
 export const DEFAULT_LOCALE: Locale = 'en';
 
 /**
@@ -18,7 +19,7 @@ export async function createI18n(): Promise<I18n> {
   await instance.init({
     resources: { en: { bot: enBot, api: enApi }, es: { bot: esBot, api: esApi } },
     supportedLngs: ['en', 'es'],
-    fallbackLng: 'en',
+    fallbackLng: DEFAULT_LOCALE,
     // `bot`: what the assistant says; `api`: error messages of the HTTP API and the consoles' sockets.
     ns: ['bot', 'api'],
     defaultNS: 'bot',
@@ -33,5 +34,5 @@ export async function createI18n(): Promise<I18n> {
  * Anything that is not Spanish falls back to English, the agency's default.
  */
 export function toProductLocale(locale: string | undefined | null): Locale {
-  return locale?.trim().toLowerCase().startsWith('es') ? 'es' : 'en';
+  return locale?.trim().toLowerCase().startsWith('es') ? 'es' : DEFAULT_LOCALE;
 }

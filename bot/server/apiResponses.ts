@@ -14,6 +14,11 @@ export type ApiErrorCode =
   | 'duplicate'
   | 'payload_too_large'
   | 'origin_not_allowed'
+  | 'invalid_content'
+  | 'unsupported_media_type'
+  | 'method_not_allowed'
+  | 'invalid_activity'
+  | 'shutting_down'
   | 'internal';
 
 /** The caller's language for error messages: Accept-Language, English unless Spanish comes first. */
@@ -35,6 +40,15 @@ export function sendApiError(
   code: ApiErrorCode,
   options: { details?: unknown; values?: Record<string, unknown> } = {},
 ): void {
-  const t = i18n.getFixedT(requestLocale(req), 'api');
-  res.send(status, errorBody(code, t(code, options.values ?? {}), options.details));
+  res.send(status, errorBody(code, apiMessage(i18n, req, code, options.values), options.details));
+}
+
+/** The message of `code` in the caller's language. */
+export function apiMessage(
+  i18n: I18n,
+  req: Request,
+  code: ApiErrorCode,
+  values: Record<string, unknown> = {},
+): string {
+  return i18n.getFixedT(requestLocale(req), 'api')(code, values);
 }

@@ -1,19 +1,8 @@
 /**
- * Errors the HTTP edge turns into JSON answers `{ error: { code, message } }`. Messages are
- * meant for people; internal errors never expose theirs (see errorResponse).
+ * The one JSON shape of every HTTP error answer: `{ error: { code, message, details? } }`.
+ * Clients branch on `code`; `message` is for people (localised by the callers, see
+ * apiResponses.ts), never an exception's text; `details` lists bad fields when there are some.
  */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'HttpError';
-  }
-}
-
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }

@@ -1,19 +1,41 @@
-import http from 'node:http';
 import restify, { type Server } from 'restify';
 import helmet from 'helmet';
+import type { I18n } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
+import { apiMessage, type ApiErrorCode } from './apiResponses.js';
 import { errorBody } from './httpErrors.js';
+
+/**
+ * What explains each refusal restify makes by itself (a body that is not JSON, a route that does
+ * not exist...): restify's own messages are English and may quote the parser's error.
+ */
+const RESTIFY_MESSAGES: Readonly<Record<string, ApiErrorCode>> = {
+  invalid_content: 'invalid_content',
+  unsupported_media_type: 'unsupported_media_type',
+  method_not_allowed: 'method_not_allowed',
+  payload_too_large: 'payload_too_large',
+};
+const STATUS_MESSAGES: Readonly<Record<number, ApiErrorCode>> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
 
 export interface ServerOptions {
   logger: Logger;
+  /** For the messages of the errors restify answers by itself, in the caller's language. */
+  i18n: I18n;
   /** Largest accepted request body, in bytes. */
   maxBodyBytes?: number;
 }
 
 /**
  * Builds the restify server with the cross-cutting pieces every route relies on: body parsing
- * with a size limit, security headers, a JSON error shape without stack traces, and request
- * logging through the masked logger. Routes are registered by their own modules; only `main`
+ * with a size limit, security headers, a JSON error shape without stack traces (localised, like
+ * every API error), and request logging through the masked logger. Routes are registered by their own modules; only `main`
  * listens.
  */
 export function makeServer(options: ServerOptions): Server {
@@ -61,11 +83,12 @@ export function makeServer(options: ServerOptions): Server {
     ) => {
       const status = err.statusCode ?? 500;
       if (status >= 500) options.logger.error({ err, path: req.path() }, 'request failed');
-      // Replace restify's error body with ours: a code and a human message, never internals.
-      err.toJSON = () =>
-        status >= 500
-          ? errorBody('internal', 'Something went wrong. Please try again.')
-          : errorBody(errorCode(err), err.message || http.STATUS_CODES[status] || 'Bad request');
+      // Replace restify's error body with ours: its code, and a message of ours in the caller's
+      // language, never restify's text (a JSON parser's complaint quotes the body) nor internals.
+      const code = status >= 500 ? 'internal' : errorCode(err);
+      const message: ApiErrorCode =
+        status >= 500 ? 'internal' : (RESTIFY_MESSAGES[code] ?? STATUS_MESSAGES[status] ?? 'invalid_input');
+      err.toJSON = () => errorBody(code, apiMessage(options.i18n, req, message));
       callback();
     },
   );

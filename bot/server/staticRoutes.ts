@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Response, Server } from 'restify';
+import type { Request, Response, Server } from 'restify';
+import type { I18n } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
-import { errorBody } from './httpErrors.js';
+import { sendApiError } from './apiResponses.js';
 
 const PAGES: Record<string, string> = {
   '/': 'index.html',
@@ -28,11 +29,14 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/;
  * Serves the built browser files (scripts/build.mjs writes them to publicDir): the demo page, the
  * widget script, the agent and editor consoles. `widget.js` may be embedded by any allowed origin.
  */
-export function registerStaticRoutes(server: Server, options: { publicDir: string; logger: Logger }): void {
-  const send = async (file: string, res: Response) => {
+export function registerStaticRoutes(
+  server: Server,
+  options: { publicDir: string; logger: Logger; i18n: I18n },
+): void {
+  const send = async (file: string, req: Request, res: Response) => {
     const type = CONTENT_TYPES[path.extname(file)];
     if (!SAFE_NAME.test(file) || !type) {
-      res.send(404, errorBody('not_found', 'Not found.'));
+      sendApiError(options.i18n, req, res, 404, 'not_found');
       return;
     }
     try {
@@ -44,12 +48,12 @@ export function registerStaticRoutes(server: Server, options: { publicDir: strin
       res.end(body);
     } catch {
       options.logger.warn({ file }, 'static file missing: run `npm run build`');
-      res.send(404, errorBody('not_found', 'Not found.'));
+      sendApiError(options.i18n, req, res, 404, 'not_found');
     }
   };
   for (const [route, file] of Object.entries(PAGES)) {
-    server.get(route, async (_req, res) => send(file, res));
+    server.get(route, async (req, res) => send(file, req, res));
   }
-  server.get('/widget.js', async (_req, res) => send('widget.js', res));
-  server.get('/assets/:file', async (req, res) => send(String(req.params.file ?? ''), res));
+  server.get('/widget.js', async (req, res) => send('widget.js', req, res));
+  server.get('/assets/:file', async (req, res) => send(String(req.params.file ?? ''), req, res));
 }

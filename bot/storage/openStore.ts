@@ -37,7 +37,7 @@ export interface MongoStoreOptions {
 
 export type OpenStoreOptions = EmbeddedStoreOptions | MongoStoreOptions;
 
-export const DEFAULT_COMPACTION_INTERVAL_MS = 10 * 60_000;
+const DEFAULT_COMPACTION_INTERVAL_MS = 10 * 60_000;
 
 const optionsSchema = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -58,7 +58,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 }
 
 /** NeDB files under `dataDir`: a single server instance, no database to run. */
-export async function openEmbeddedStore(options: Omit<EmbeddedStoreOptions, 'kind'>): Promise<Store> {
+async function openEmbeddedStore(options: Omit<EmbeddedStoreOptions, 'kind'>): Promise<Store> {
   const driver = await openNedbDriver(COLLECTION_SPECS, {
     dataDir: options.dataDir,
     compactionIntervalMs: options.compactionIntervalMs ?? DEFAULT_COMPACTION_INTERVAL_MS,
@@ -67,12 +67,12 @@ export async function openEmbeddedStore(options: Omit<EmbeddedStoreOptions, 'kin
 }
 
 /** A MongoDB database shared by every server instance. */
-export async function openMongoStore(options: Omit<MongoStoreOptions, 'kind'>): Promise<Store> {
+async function openMongoStore(options: Omit<MongoStoreOptions, 'kind'>): Promise<Store> {
   return createStore(await openMongoDriver(COLLECTION_SPECS, options));
 }
 
 /** The typed stores over an open driver (whose collections are those of COLLECTION_SPECS). */
-export function createStore(driver: Driver): Store {
+function createStore(driver: Driver): Store {
   return {
     kind: driver.kind,
     articles: new ArticleStore(driver),

@@ -17,7 +17,7 @@ function isUnsafeKey(key: string): boolean {
 }
 
 /** Walks plain objects and arrays; zod would refuse most of these too, this makes it certain. */
-export function assertSafeKeys(value: unknown, path: string): void {
+function assertSafeKeys(value: unknown, path: string): void {
   if (Array.isArray(value)) {
     value.forEach((item, index) => assertSafeKeys(item, `${path}[${index}]`));
     return;

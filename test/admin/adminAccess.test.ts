@@ -50,6 +50,25 @@ describe('admin API: who may call it', () => {
     await app?.stop();
   });
 
+  it('when a route is registered under /api/admin, then it is in the list these checks run over', () => {
+    const registered = (
+      app.app.server.getDebugInfo() as { routes: Array<{ method: string; path: string }> }
+    ).routes
+      .filter((route) => route.path.startsWith('/api/admin/'))
+      .map((route) => `${route.method.toUpperCase()} ${route.path}`);
+    // The list's paths with the parameters put back, as the server knows them.
+    const listed = ROUTES.map(
+      (route) =>
+        `${route.method} ${route.path
+          .replace(/\?.*$/, '')
+          .replace('/articles/en/live-chat', '/articles/:locale/:id')
+          .replace('/revisions/1', '/revisions/:revision')
+          .replace('/users/id-agent', '/users/:id')}`,
+    );
+    expect(registered.length).toBeGreaterThan(0);
+    expect([...new Set(listed)].sort()).toEqual([...registered].sort());
+  });
+
   it('when there is no token or a made-up one, then every admin route answers 401 and changes nothing', async () => {
     const forged = apiClient(app, 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     for (const route of ROUTES) {

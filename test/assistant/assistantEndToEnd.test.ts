@@ -211,6 +211,29 @@ describe('the assistant through /api/messages', () => {
     expect(offered).toEqual(['contact-center']);
   });
 
+  it('when a visitor chose Spanish in one conversation, then their next one on a channel that sends no locale starts in Spanish', async () => {
+    const from = { id: `returning-${Math.random().toString(36).slice(2)}`, name: 'Visitor' };
+    const first = await postActivity(app.baseUrl, {
+      text: 'español',
+      from,
+      conversation: { id: `${from.id}-a` },
+    });
+    expect(texts(first.activities)).toContain('asistente virtual');
+    // Messages that keep the language change nothing about the visitor's choice.
+    await postActivity(app.baseUrl, { text: 'gracias', from, conversation: { id: `${from.id}-a` } });
+
+    const next = await postActivity(app.baseUrl, { text: 'ok', from, conversation: { id: `${from.id}-b` } });
+    expect(texts(next.activities)).toContain('asistente virtual');
+    expect(next.activities.every((reply) => reply.locale === 'es')).toBe(true);
+
+    const stranger = await postActivity(app.baseUrl, {
+      text: 'ok',
+      from: { id: `${from.id}-someone-else` },
+      conversation: { id: `${from.id}-c` },
+    });
+    expect(texts(stranger.activities)).toContain('virtual assistant');
+  });
+
   it('when a channel adds the visitor to the conversation, then the bilingual welcome is sent', async () => {
     const { activities } = await postActivity(app.baseUrl, {
       type: 'conversationUpdate',

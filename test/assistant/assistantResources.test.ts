@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { KEYWORD_LISTS, normalizeText, type KeywordList } from '../../bot/assistant/phrasebook.js';
 import enBot from '../../bot/i18n/locales/en/bot.json' with { type: 'json' };
 import esBot from '../../bot/i18n/locales/es/bot.json' with { type: 'json' };
+import enApi from '../../bot/i18n/locales/en/api.json' with { type: 'json' };
+import esApi from '../../bot/i18n/locales/es/api.json' with { type: 'json' };
 
 function shape(value: unknown, prefix = ''): string[] {
   if (Array.isArray(value)) return [`${prefix}[]`];
@@ -38,6 +40,10 @@ const EXCLUSIVE_LISTS: KeywordList[] = [
 describe('the bot resources', () => {
   it('when a key exists in one language, then it exists in the other with the same shape', () => {
     expect(shape(esBot).sort()).toEqual(shape(enBot).sort());
+  });
+
+  it('when an API error message exists in one language, then it exists in the other', () => {
+    expect(shape(esApi).sort()).toEqual(shape(enApi).sort());
   });
 
   it.each(KEYWORD_LISTS)('when the assistant listens for %s, then both languages give keywords', (list) => {

@@ -1,5 +1,7 @@
 import { ActivityHandler } from 'botbuilder';
 import { afterEach, describe, expect, it } from 'vitest';
+import enApi from '../../bot/i18n/locales/en/api.json' with { type: 'json' };
+import esApi from '../../bot/i18n/locales/es/api.json' with { type: 'json' };
 import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
 
 describe('the service', () => {
@@ -66,8 +68,67 @@ describe('the service', () => {
       expect(response.status).toBe(400);
       const text = await response.text();
       expect(text).not.toMatch(/\bat .+\.(js|ts):\d+/);
+      // Nothing of the parser's own complaint, which quotes the body back.
+      expect(text).not.toMatch(/Unexpected|position|not json/i);
       expect(JSON.parse(text)).toHaveProperty('error.message');
     }
+  });
+
+  it('when a request is refused before any route runs, then the error is a clear localised message that quotes nothing of the request', async () => {
+    running = await startTestApp();
+    const cases: Array<{ path: string; init: RequestInit; status: number; code: string; message: string }> = [
+      {
+        path: '/api/messages',
+        init: {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"text": "secret-body',
+        },
+        status: 400,
+        code: 'invalid_content',
+        message: esApi.invalid_content,
+      },
+      {
+        path: '/api/messages',
+        init: { method: 'POST', headers: { 'content-type': 'text/xml' }, body: '<secret-body/>' },
+        status: 415,
+        code: 'unsupported_media_type',
+        message: esApi.unsupported_media_type,
+      },
+      {
+        path: '/api/messages',
+        init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text": 1}' },
+        status: 400,
+        code: 'invalid_activity',
+        message: esApi.invalid_activity,
+      },
+      { path: '/secret-path', init: {}, status: 404, code: 'resource_not_found', message: esApi.not_found },
+      { path: '/assets/secret-path.exe', init: {}, status: 404, code: 'not_found', message: esApi.not_found },
+      {
+        path: '/api/auth/login',
+        init: { method: 'PUT' },
+        status: 405,
+        code: 'method_not_allowed',
+        message: esApi.method_not_allowed,
+      },
+    ];
+    for (const { path, init, status, code, message } of cases) {
+      const headers = { ...(init.headers as Record<string, string>), 'accept-language': 'es-US,es;q=0.9' };
+      const response = await fetch(`${running.baseUrl}${path}`, { ...init, headers });
+      const text = await response.text();
+      expect(response.status, path).toBe(status);
+      expect(JSON.parse(text), path).toEqual({ error: { code, message } });
+      expect(text).not.toMatch(/secret/);
+    }
+    // Without Spanish first, the same refusal is in English.
+    const english = await fetch(`${running.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'not json',
+    });
+    expect(await english.json()).toEqual({
+      error: { code: 'invalid_content', message: enApi.invalid_content },
+    });
   });
 
   it('when Bot Framework credentials are set, then a request without a valid token gets 401 and runs no bot code', async () => {

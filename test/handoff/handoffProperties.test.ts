@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { HandoffError } from '../../bot/handoff/handoffError.js';
 import type { HandoffEntry, Locale } from '../../bot/storage/ports.js';
 import { request, serviceHarness, type ServiceHarness } from './support/serviceHarness.js';
 
@@ -166,7 +167,7 @@ describe('handoff routing properties (fast-check, real embedded store)', () => {
               }
             } catch (error) {
               // Refusals are part of the game (a full agent, a chat someone else has); bugs are not.
-              if (!(error instanceof Error && error.name === 'HandoffError')) throw error;
+              if (!(error instanceof HandoffError)) throw error;
             }
             await checkInvariants(harness);
           }

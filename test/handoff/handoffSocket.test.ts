@@ -167,7 +167,8 @@ describe('live agents over Socket.IO: queue, accept, relay, end, grace period', 
         await agentCall(ana.socket, 'chat:send', {
           conversationId: session.conversationId,
           id,
-          text: `answer ${index + 1}`,
+          // Control characters and a Windows line break are cleaned away, as in a visitor's text.
+          text: index === 1 ? 'answer\u0000 2\r\n' : `answer ${index + 1}`,
         }),
       );
     }

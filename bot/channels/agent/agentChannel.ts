@@ -33,6 +33,14 @@ export interface AgentChannelDeps {
   maxMessageLength: number;
 }
 
+/**
+ * The longest message an agent may send: agents write longer answers than visitors, within what
+ * one Socket.IO packet may carry (up to 6 bytes a character once JSON-escaped, plus the envelope).
+ */
+export function agentMaxMessageLength(visitorMaxMessageLength: number, maxBufferBytes: number): number {
+  return Math.max(visitorMaxMessageLength, Math.min(2000, Math.floor((maxBufferBytes - 1024) / 6)));
+}
+
 export interface AgentChannel {
   /** The agents with a socket on this instance (their heartbeats are this instance's job). */
   localAgents(): string[];

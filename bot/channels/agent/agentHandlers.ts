@@ -7,6 +7,7 @@ import type {
   MessageReceipt,
 } from '../../../web-widget/protocol/agentEvents.js';
 import { HISTORY_PAGE_LIMIT } from '../../../web-widget/protocol/events.js';
+import { HandoffError } from '../../handoff/handoffError.js';
 import type { HandoffService } from '../../handoff/handoffService.js';
 import type { ServiceRequestDesk } from '../../handoff/serviceRequestDesk.js';
 import type { I18n } from '../../i18n/i18n.js';
@@ -16,6 +17,7 @@ import type { ConversationStore, HandoffEntry, TranscriptEntry } from '../../sto
 import { createEventResponder } from '../clientEvents.js';
 import type { ConversationTurnQueue } from '../conversationTurnQueue.js';
 import { chatMessageFromActivity, chatMessageFromEntry } from '../socket/chatMessages.js';
+import { cleanMessageText } from '../socket/visitorSchemas.js';
 import { AgentChannelError, toAgentProtocolError } from './agentChannelError.js';
 import type { AgentNotifier } from './agentNotifier.js';
 import {
@@ -55,10 +57,8 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
   const respond = createEventResponder<AgentSocket, AgentProtocolError>({
     missingAck: () => new AgentChannelError('invalid_payload'),
     toError: (socket, event, error) => {
-      if (
-        !(error instanceof AgentChannelError) &&
-        !(error instanceof Error && error.name === 'HandoffError')
-      ) {
+      // Refusals on purpose (ours, the handoff's) are answers, not failures worth a log line.
+      if (!(error instanceof AgentChannelError) && !(error instanceof HandoffError)) {
         deps.logger.error({ err: error, event, agentId: socket.data.principal.userId }, 'agent event failed');
       }
       return toAgentProtocolError(deps.i18n, socket.data.locale, error);
@@ -143,7 +143,8 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
     send: (socket: AgentSocket, args: unknown[]) =>
       respond(socket, 'chat:send', args, async (payload): Promise<MessageReceipt> => {
         const message = parse(chatSendSchema, payload);
-        const text = message.text.replace(/\r\n?/g, '\n').trim();
+        // The same cleaning as a visitor's text: no control characters, one kind of line break.
+        const text = cleanMessageText(message.text).trim();
         const agentId = agentIdOf(socket);
         if (text.length === 0) throw new AgentChannelError('invalid_payload');
         if (text.length > deps.maxMessageLength) {
@@ -156,7 +157,7 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
           if (deps.tracker.isClosed) throw new AgentChannelError('shutting_down');
           const chat = await myChat(socket, message.conversationId);
           const agentName = socket.data.principal.displayName;
-          const entry = await deps.relay.send(chat.conversationId, {
+          const entry = await deps.relay.send(chat, {
             id: message.id,
             role: 'agent',
             text,

@@ -205,7 +205,7 @@ export class AgentNotifier implements HandoffEdgeTarget {
     alsoAgentId: string | null = entry.agentId,
   ): Promise<void> {
     try {
-      const recorded = await this.deps.relay.send(entry.conversationId, {
+      const recorded = await this.deps.relay.send(entry, {
         role: 'system',
         text: message,
         locale: entry.locale,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../../../web-widget/protocol/agentEvents.js';
 import type { AuthService } from '../../auth/authService.js';
+import { BEARER_TOKEN_PATTERN } from '../../auth/sessionTokens.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import { isOriginAllowed } from '../socket/originPolicy.js';
@@ -8,7 +9,7 @@ import { AgentChannelError, toAgentConnectError } from './agentChannelError.js';
 import type { AgentSocket } from './agentSocket.js';
 
 const handshakeSchema = z.object({
-  token: z.string().regex(/^[A-Za-z0-9_-]{20,200}$/),
+  token: z.string().regex(BEARER_TOKEN_PATTERN),
   locale: z.enum(['en', 'es']).optional(),
 });
 

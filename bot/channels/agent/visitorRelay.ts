@@ -9,7 +9,8 @@ import {
 } from 'botbuilder';
 import type { HandoffStatus, Locale } from '../../../web-widget/protocol/events.js';
 import type { Logger } from '../../logging/logger.js';
-import type { ConversationStore, TranscriptEntry } from '../../storage/ports.js';
+import type { ConversationStore, HandoffEntry, TranscriptEntry } from '../../storage/ports.js';
+import { parseConversationReference } from '../conversationReference.js';
 import type { VisitorChannel } from '../socket/visitorChannel.js';
 import { conversationRoom } from '../socket/visitorEmitter.js';
 import type { VisitorNamespace } from '../socket/visitorSocket.js';
@@ -17,7 +18,10 @@ import { AgentChannelError } from './agentChannelError.js';
 
 /** A message for a visitor from outside their turn: an agent's reply or a handoff notice. */
 export interface VisitorMessage {
-  /** The agent console's message id (deduplication); absent for notices. */
+  /**
+   * The agent console's message id, which the message is recorded under; absent for notices. The
+   * caller has made sure it is not in the transcript yet (a retry gets its receipt from there).
+   */
   id?: string;
   role: 'agent' | 'system';
   text: string;
@@ -52,13 +56,15 @@ export interface VisitorRelayDeps {
 export class VisitorRelay {
   constructor(private readonly deps: VisitorRelayDeps) {}
 
-  async send(conversationId: string, message: VisitorMessage): Promise<TranscriptEntry> {
-    if (message.id) {
-      const previous = await this.deps.conversations.findMessage(conversationId, message.id);
-      if (previous) return previous;
-    }
-    const conversation = await this.deps.conversations.get(conversationId);
-    if (!conversation) throw new AgentChannelError('chat_not_found');
+  /**
+   * `chat` names the conversation and the channel it came through (the handoff entry knows both,
+   * so the widget's conversations are not read here as well as by the widget's channel).
+   */
+  async send(
+    chat: Pick<HandoffEntry, 'conversationId' | 'channel'>,
+    message: VisitorMessage,
+  ): Promise<TranscriptEntry> {
+    const { conversationId } = chat;
     // Notices have no id of their own: one is chosen here so the entry can be read back.
     const messageId = message.id ?? randomUUID();
     const activity: Partial<Activity> = {
@@ -76,12 +82,15 @@ export class VisitorRelay {
       ...(message.actions?.length ? { suggestedActions: { actions: message.actions, to: [] } } : {}),
     };
 
-    if (conversation.channel === 'socket') {
-      await this.deps.widget.sendToConversation(conversationId, activity);
+    if (chat.channel === 'socket') {
+      const sent = await this.deps.widget.sendToConversation(conversationId, activity);
+      if (sent === null) throw new AgentChannelError('chat_not_found');
     } else {
-      const reference = parseReference(conversation.reference);
+      const conversation = await this.deps.conversations.get(conversationId);
+      if (!conversation) throw new AgentChannelError('chat_not_found');
+      const reference = parseConversationReference(conversation.reference);
       const botFramework = this.deps.botFramework;
-      if (!reference || !botFramework) throw new AgentChannelError('delivery_failed');
+      if (!reference?.serviceUrl || !botFramework) throw new AgentChannelError('delivery_failed');
       await this.sendProactive(botFramework, reference, activity);
     }
     const entry = await this.deps.conversations.findMessage(conversationId, messageId);
@@ -124,17 +133,5 @@ export class VisitorRelay {
       );
       throw new AgentChannelError('delivery_failed');
     }
-  }
-}
-
-function parseReference(json: string | null): Partial<ConversationReference> | null {
-  if (!json) return null;
-  try {
-    const parsed = JSON.parse(json) as Partial<ConversationReference>;
-    return parsed && typeof parsed === 'object' && parsed.conversation?.id && parsed.serviceUrl
-      ? parsed
-      : null;
-  } catch {
-    return null;
   }
 }

@@ -2,8 +2,9 @@ import { AuthenticationError } from 'botframework-connector';
 import type { Activity, ActivityHandler } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
-import { errorBody } from '../../server/httpErrors.js';
+import { sendApiError } from '../../server/apiResponses.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
 import { ConversationTurnQueue } from '../conversationTurnQueue.js';
 import type { BotFrameworkAdapter } from './botFrameworkAdapter.js';
@@ -35,6 +36,7 @@ export interface BotFrameworkRouteDeps {
   adapter: BotFrameworkAdapter;
   bot: Pick<ActivityHandler, 'run'>;
   tracker: TurnTracker;
+  i18n: I18n;
   logger: Logger;
   /** Serialises the turns of each conversation; one is created when not given. */
   queue?: ConversationTurnQueue;
@@ -52,12 +54,12 @@ export function registerBotFrameworkRoute(server: Server, deps: BotFrameworkRout
   server.post('/api/messages', async (req: Request, res: Response) => {
     if (deps.tracker.isClosed) {
       res.header('Retry-After', '5');
-      res.send(503, errorBody('shutting_down', 'The service is restarting. Please retry.'));
+      sendApiError(deps.i18n, req, res, 503, 'shutting_down');
       return;
     }
     const parsed = inboundActivitySchema.safeParse(req.body);
     if (!parsed.success) {
-      res.send(400, errorBody('invalid_activity', 'The request body is not a valid activity.'));
+      sendApiError(deps.i18n, req, res, 400, 'invalid_activity');
       return;
     }
     const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
@@ -81,11 +83,11 @@ export function registerBotFrameworkRoute(server: Server, deps: BotFrameworkRout
       // handled by the adapter's onTurnError and never reach here.
       if (error instanceof AuthenticationError || !botCodeStarted) {
         deps.logger.warn({ reason: (error as Error).message }, 'Bot Framework request refused');
-        res.send(401, errorBody('unauthorized', 'The request is not authorized.'));
+        sendApiError(deps.i18n, req, res, 401, 'unauthorized');
         return;
       }
       deps.logger.error({ err: error }, 'Bot Framework request failed');
-      res.send(500, errorBody('internal', 'Something went wrong. Please try again.'));
+      sendApiError(deps.i18n, req, res, 500, 'internal');
     }
   });
 }

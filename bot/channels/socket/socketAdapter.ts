@@ -6,7 +6,9 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
+import { rememberRecordedMessage } from '../../handoff/recordedMessage.js';
 import type { Logger } from '../../logging/logger.js';
+import type { TranscriptEntry } from '../../storage/ports.js';
 import type { ConversationRecorder } from '../conversationRecorder.js';
 import { outboundMarks } from '../outboundMarks.js';
 import { chatMessageFromActivity } from './chatMessages.js';
@@ -34,9 +36,14 @@ export class SocketAdapter extends BotAdapter {
     super();
   }
 
-  /** Runs one inbound activity through the middleware and `logic` (normally `bot.run`). */
-  processActivity(activity: Partial<Activity>, logic: TurnLogic): Promise<void> {
-    return this.runMiddleware(new TurnContext(this, activity), logic);
+  /**
+   * Runs one inbound activity through the middleware and `logic` (normally `bot.run`). `recorded`
+   * is its transcript entry, when the channel recorded it before the turn (visitor messages).
+   */
+  processActivity(activity: Partial<Activity>, logic: TurnLogic, recorded?: TranscriptEntry): Promise<void> {
+    const context = new TurnContext(this, activity);
+    if (recorded) rememberRecordedMessage(context, recorded);
+    return this.runMiddleware(context, logic);
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {

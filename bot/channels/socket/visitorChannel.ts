@@ -1,24 +1,27 @@
-import { ActivityTypes, type Activity, type ActivityHandler, type ConversationReference } from 'botbuilder';
+import { ActivityTypes, type Activity, type ActivityHandler } from 'botbuilder';
 import type { Server } from 'socket.io';
-import { VISITOR_NAMESPACE, type ClientToServerEvents } from '../../../web-widget/protocol/events.js';
+import {
+  VISITOR_NAMESPACE,
+  type ClientToServerEvents,
+  type Locale,
+} from '../../../web-widget/protocol/events.js';
 import type { AppConfig } from '../../config/config.js';
 import { toProductLocale, type I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
-import type { ConversationStore } from '../../storage/ports.js';
+import type { ConversationStore, TranscriptEntry } from '../../storage/ports.js';
 import { listenToClientEvents } from '../clientEvents.js';
 import { ConversationRecorder } from '../conversationRecorder.js';
+import { parseConversationReference } from '../conversationReference.js';
 import { ConversationTurnQueue } from '../conversationTurnQueue.js';
 import { SocketAdapter } from './socketAdapter.js';
 import { conversationRoom, createVisitorEmitter } from './visitorEmitter.js';
 import { createVisitorHandlers } from './visitorHandlers.js';
 import { VisitorLimits } from './visitorLimits.js';
 import {
-  BOT_ACCOUNT,
-  SOCKET_CHANNEL_ID,
   createVisitorSessionMiddleware,
   socketConversationReference,
-  visitorAccountId,
+  visitorTurnActivity,
 } from './visitorSessions.js';
 import type { VisitorNamespace, VisitorSocket } from './visitorSocket.js';
 
@@ -87,7 +90,11 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
     });
   };
 
-  const startTurn = (conversationId: string, activity: Partial<Activity>): void => {
+  const startTurn = (
+    conversationId: string,
+    activity: Partial<Activity>,
+    recorded?: TranscriptEntry,
+  ): void => {
     void deps.tracker.run(() =>
       turns.run(conversationId, async () => {
         // Only a turn that takes a while shows "typing": a quick answer would make it flicker,
@@ -98,7 +105,7 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
           emitter.typing(conversationId, { role: 'bot', active: true });
         }, TYPING_AFTER_MS);
         try {
-          await adapter.processActivity(activity, (context) => deps.bot.run(context));
+          await adapter.processActivity(activity, (context) => deps.bot.run(context), recorded);
         } catch (error) {
           deps.logger.error({ err: error, conversationId, type: activity.type }, 'widget turn failed');
         } finally {
@@ -179,7 +186,7 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
       const record = await deps.conversations.get(conversationId);
       if (!record || record.channel !== 'socket') return null;
       const reference =
-        parseReference(record.reference) ?? socketConversationReference(record.id, record.locale);
+        parseConversationReference(record.reference) ?? socketConversationReference(record.id, record.locale);
       let messageId: string | null = null;
       await deps.tracker.run(() =>
         adapter.continueConversation(reference, async (context) => {
@@ -192,27 +199,11 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
   };
 }
 
-function conversationUpdate(conversationId: string, locale: string, now: Date): Partial<Activity> {
-  const visitor = { id: visitorAccountId(conversationId), name: '', role: 'user' };
-  return {
+/** What Direct Line sends when a conversation starts: the visitor joined. */
+function conversationUpdate(conversationId: string, locale: Locale, now: Date): Partial<Activity> {
+  const activity = visitorTurnActivity(conversationId, locale, {
     type: ActivityTypes.ConversationUpdate,
-    channelId: SOCKET_CHANNEL_ID,
-    serviceUrl: '',
     timestamp: now,
-    locale,
-    from: visitor,
-    recipient: { ...BOT_ACCOUNT },
-    conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
-    membersAdded: [visitor],
-  };
-}
-
-function parseReference(json: string | null): Partial<ConversationReference> | null {
-  if (!json) return null;
-  try {
-    const parsed = JSON.parse(json) as Partial<ConversationReference>;
-    return parsed && typeof parsed === 'object' && parsed.conversation?.id ? parsed : null;
-  } catch {
-    return null;
-  }
+  });
+  return { ...activity, membersAdded: activity.from ? [activity.from] : [] };
 }

@@ -26,7 +26,7 @@ import {
   setLocaleSchema,
   setTypingSchema,
 } from './visitorSchemas.js';
-import { BOT_ACCOUNT, SOCKET_CHANNEL_ID, visitorAccountId } from './visitorSessions.js';
+import { visitorTurnActivity } from './visitorSessions.js';
 import type { VisitorSocket } from './visitorSocket.js';
 
 export interface VisitorHandlerDeps {
@@ -40,8 +40,11 @@ export interface VisitorHandlerDeps {
   /** Serialises the intake (dedupe, limits, recording) of one conversation's messages, in arrival order. */
   intake: ConversationTurnQueue;
   maxMessageLength: number;
-  /** Queues the bot's turn for an accepted activity (one turn at a time per conversation). */
-  startTurn(conversationId: string, activity: Partial<Activity>): void;
+  /**
+   * Queues the bot's turn for an accepted activity (one turn at a time per conversation), with
+   * the transcript entry it was recorded as.
+   */
+  startTurn(conversationId: string, activity: Partial<Activity>, recorded: TranscriptEntry): void;
   /** Hands a visitor's valid typing signal on (to the live agent, when one has the chat). */
   typing(conversationId: string, active: boolean): void;
   clock: () => Date;
@@ -93,7 +96,7 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
     });
     if (duplicate) return receiptOf(entry);
     deps.emitter.message(conversationId, chatMessageFromActivity(entry, activity));
-    deps.startTurn(conversationId, activity);
+    deps.startTurn(conversationId, activity, entry);
     touchConversation(socket, message.locale, entry.at);
     return receiptOf(entry);
   }
@@ -214,20 +217,14 @@ function visitorActivity(
   message: { id: string; text: string; value?: unknown; locale: Locale },
   now: Date,
 ): Partial<Activity> {
-  return {
+  return visitorTurnActivity(conversationId, message.locale, {
     type: 'message',
     id: message.id,
-    channelId: SOCKET_CHANNEL_ID,
-    serviceUrl: '',
     timestamp: now,
-    locale: message.locale,
-    from: { id: visitorAccountId(conversationId), name: '', role: 'user' },
-    recipient: { ...BOT_ACCOUNT },
-    conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
     text: message.text,
     textFormat: 'plain',
     ...(message.value === undefined ? {} : { value: message.value }),
-  };
+  });
 }
 
 function localeHint(payload: unknown): Locale | undefined {

@@ -46,7 +46,7 @@ export function isSmallJsonValue(value: unknown): value is JsonValue {
   return visit(value, 0);
 }
 
-export const feedbackValueSchema = z.strictObject({
+const feedbackValueSchema = z.strictObject({
   type: z.literal('feedback'),
   articleId: z.string().min(1).max(200),
   locale: localeSchema,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationReference } from 'botbuilder';
+import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { Locale } from '../../../web-widget/protocol/events.js';
+import { hashToken, newOpaqueToken } from '../../auth/sessionTokens.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import type { ConversationStore } from '../../storage/ports.js';
@@ -11,16 +12,15 @@ import { toConnectError } from './protocolErrors.js';
 import type { VisitorLimits } from './visitorLimits.js';
 import { handshakeAuthSchema } from './visitorSchemas.js';
 import type { VisitorSocket } from './visitorSocket.js';
-import { hashVisitorToken, newVisitorToken } from './visitorTokens.js';
 
 /**
  * botbuilder's channel id for this channel. `webchat` because botbuilder's prompts decide from
  * the channel id whether suggested actions can be shown, and the widget shows them as Web Chat does.
  */
-export const SOCKET_CHANNEL_ID = 'webchat';
-export const BOT_ACCOUNT = { id: 'assistant', name: 'Virtual assistant', role: 'bot' } as const;
+const SOCKET_CHANNEL_ID = 'webchat';
+const BOT_ACCOUNT = { id: 'assistant', name: 'Virtual assistant', role: 'bot' } as const;
 
-export function visitorAccountId(conversationId: string): string {
+function visitorAccountId(conversationId: string): string {
   return `visitor:${conversationId}`;
 }
 
@@ -37,6 +37,22 @@ export function socketConversationReference(
     user: { id: visitorAccountId(conversationId), name: '', role: 'user' },
     bot: { ...BOT_ACCOUNT },
   };
+}
+
+/**
+ * An inbound activity of a widget conversation (`fields` says what it is): addressed from the
+ * visitor to the bot the way botbuilder addresses any inbound activity of a conversation reference.
+ */
+export function visitorTurnActivity(
+  conversationId: string,
+  locale: Locale,
+  fields: Partial<Activity>,
+): Partial<Activity> {
+  return TurnContext.applyConversationReference(
+    { ...fields, locale },
+    socketConversationReference(conversationId, locale),
+    true,
+  );
 }
 
 export interface VisitorSessionDeps {
@@ -69,7 +85,7 @@ export function createVisitorSessionMiddleware(deps: VisitorSessionDeps) {
       }
       const ip = clientAddress(socket.handshake, deps.trustProxy);
       if (requested.token) {
-        const record = await deps.conversations.findByTokenHash(hashVisitorToken(requested.token));
+        const record = await deps.conversations.findByTokenHash(hashToken(requested.token));
         if (record && record.channel === 'socket') {
           socket.data = {
             conversationId: record.id,
@@ -96,14 +112,16 @@ export function createVisitorSessionMiddleware(deps: VisitorSessionDeps) {
         );
         return;
       }
-      const token = newVisitorToken();
+      // The visitor keeps the token (sessionStorage); the store keeps only its SHA-256, so a copy
+      // of the database cannot be used to take over a conversation.
+      const token = newOpaqueToken();
       const conversationId = randomUUID();
       const now = deps.clock().toISOString();
       await deps.conversations.create({
         id: conversationId,
         channel: 'socket',
         locale,
-        tokenHash: hashVisitorToken(token),
+        tokenHash: hashToken(token),
         reference: JSON.stringify(socketConversationReference(conversationId, locale)),
         createdAt: now,
         lastActivityAt: now,

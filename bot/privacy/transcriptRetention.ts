@@ -1,0 +1,62 @@
+import type { Logger } from '../logging/logger.js';
+import type { ConversationStore } from '../storage/ports.js';
+
+/** How often conversations past the retention period are looked for. */
+const SWEEP_INTERVAL_MS = 60 * 60_000;
+
+/**
+ * Deletes conversations (with their transcripts) idle for longer than the retention period
+ * (TRANSCRIPT_RETENTION_DAYS): once at `start`, then every hour on an unref'd timer, so it never
+ * keeps the process alive. Transcripts hold what visitors typed; nothing is kept longer than the
+ * agency needs it. Every instance may run it: deleting what another already deleted is harmless.
+ */
+export class TranscriptRetention {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly deps: {
+      conversations: Pick<ConversationStore, 'deleteInactiveSince'>;
+      retentionDays: number;
+      logger: Logger;
+      clock: () => Date;
+      intervalMs?: number;
+    },
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    void this.sweep();
+    this.timer = setInterval(() => void this.sweep(), this.deps.intervalMs ?? SWEEP_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  /**
+   * One pass now; a call while one runs gets that pass (a slow pass never piles others up behind
+   * it). A failure is logged, never thrown: the next pass tries again.
+   */
+  sweep(): Promise<void> {
+    this.running ??= this.deleteIdle().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** Clears the timer and waits for a pass in progress, so the store is not closed under it. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  private async deleteIdle(): Promise<void> {
+    const { conversations, retentionDays, logger, clock } = this.deps;
+    const cutoff = new Date(clock().getTime() - retentionDays * 86_400_000).toISOString();
+    try {
+      const deleted = await conversations.deleteInactiveSince(cutoff);
+      if (deleted > 0) logger.info({ deleted, cutoff }, 'conversations past the retention period deleted');
+    } catch (error) {
+      logger.warn({ err: error }, 'transcript retention sweep failed');
+    }
+  }
+}

@@ -1,0 +1,184 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BotStateStore } from '../../bot/storage/stores/botStateStore.js';
+import { ConversationStore } from '../../bot/storage/stores/conversationStore.js';
+import { HandoffStore } from '../../bot/storage/stores/handoffStore.js';
+import { IN_HOURS, TestClock, agentCall, connectAgent, createAgent } from '../handoff/support/agentClient.js';
+import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
+import { EchoBot } from './support/echoBot.js';
+import {
+  botTexts,
+  openSession,
+  sendMessage,
+  waitUntil,
+  type VisitorClient,
+} from './support/visitorClient.js';
+
+/**
+ * What one visitor message costs the store, counted at the ports. Every message goes through this
+ * path, so a read added to it by accident (a second look-up of what was just written) shows here
+ * before it shows in the benchmark. The store's own checks inside a port method are its business.
+ */
+describe('store traffic per visitor message', () => {
+  const clock = new TestClock(new Date(IN_HOURS));
+  let testApp: TestApp;
+  /** The product's own bot, for what its state costs. */
+  let assistantApp: TestApp;
+  const sockets: Array<{ disconnect(): unknown }> = [];
+  const calls = {
+    findMessage: vi.spyOn(ConversationStore.prototype, 'findMessage'),
+    append: vi.spyOn(ConversationStore.prototype, 'append'),
+    get: vi.spyOn(ConversationStore.prototype, 'get'),
+    update: vi.spyOn(ConversationStore.prototype, 'update'),
+    transcript: vi.spyOn(ConversationStore.prototype, 'transcript'),
+    activeHandoff: vi.spyOn(HandoffStore.prototype, 'activeForConversation'),
+    stateRead: vi.spyOn(BotStateStore.prototype, 'read'),
+    stateWrite: vi.spyOn(BotStateStore.prototype, 'write'),
+  };
+  const counts = () =>
+    Object.fromEntries(Object.entries(calls).map(([name, spy]) => [name, spy.mock.calls.length]));
+  const resetCounts = () => Object.values(calls).forEach((spy) => spy.mockClear());
+  /** Lets the turn finish its last writes (state, analytics) after the reply went out. */
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+  beforeAll(async () => {
+    testApp = await startTestApp({}, { bot: new EchoBot({ greet: true }), clock: clock.now });
+    assistantApp = await startTestApp({}, { clock: clock.now });
+  });
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.disconnect();
+  });
+  afterAll(async () => {
+    Object.values(calls).forEach((spy) => spy.mockRestore());
+    await testApp?.stop();
+    await assistantApp?.stop();
+  });
+
+  async function visitor(): Promise<Awaited<ReturnType<typeof openSession>> & { socket: VisitorClient }> {
+    const opened = await openSession(testApp.baseUrl);
+    sockets.push(opened.socket);
+    await waitUntil(() => botTexts(opened.messages).includes('welcome'), 'the welcome');
+    await settled();
+    return opened;
+  }
+
+  it('when a widget visitor sends a message answered with two replies, then the transcript is read once (the retry check) and written three times', async () => {
+    const { socket, messages } = await visitor();
+    resetCounts();
+    await sendMessage(socket, { text: 'answer-and-ask office-hours' });
+    await waitUntil(
+      () => botTexts(messages).some((text) => text.startsWith('Was this helpful')),
+      'the replies',
+    );
+    await settled();
+    expect(counts()).toEqual({
+      findMessage: 1,
+      append: 3,
+      get: 0,
+      update: 0,
+      transcript: 0,
+      activeHandoff: 1,
+      stateRead: 0,
+      stateWrite: 0,
+    });
+  });
+
+  it('when a Bot Framework visitor sends a message, then the conversation is updated without being read first, and nothing is read back', async () => {
+    const conversation = { id: `bf-traffic-${Date.now()}` };
+    await postActivity(testApp.baseUrl, { text: 'first', conversation });
+    resetCounts();
+    const { activities } = await postActivity(testApp.baseUrl, { text: 'second', conversation });
+    expect(activities.map((activity) => activity.text)).toEqual(['echo: second']);
+    expect(counts()).toEqual({
+      findMessage: 0,
+      append: 2,
+      get: 0,
+      update: 1,
+      transcript: 0,
+      activeHandoff: 1,
+      stateRead: 0,
+      stateWrite: 0,
+    });
+  });
+
+  it('when an agent has the chat, then the visitor message is relayed as recorded, and the answer of the agent read back once', async () => {
+    await createAgent(testApp.app.store, { username: 'ana', languages: ['en'] });
+    const ana = await connectAgent(testApp.baseUrl, 'ana');
+    sockets.push(ana.socket);
+    await agentCall(ana.socket, 'presence:set', { status: 'available' });
+    const { socket, session } = await visitor();
+    const { service } = testApp.app.handoff;
+    await service.request({
+      conversationId: session.conversationId,
+      channel: 'socket',
+      locale: 'en',
+      question: 'a question',
+    });
+    await service.dispatch();
+    await waitUntil(() => ana.inbox.assigned.length === 1, 'the chat assigned');
+    await settled();
+
+    resetCounts();
+    await sendMessage(socket, { text: 'are you there?' });
+    await waitUntil(
+      () => ana.inbox.messages.some(({ message }) => message.text === 'are you there?'),
+      'the message relayed to the agent',
+    );
+    await settled();
+    expect(counts()).toEqual({
+      findMessage: 1,
+      append: 1,
+      get: 0,
+      update: 0,
+      transcript: 0,
+      activeHandoff: 1,
+      stateRead: 0,
+      stateWrite: 0,
+    });
+
+    // The agent's answer: the retry check, whose chat it is, the widget's own look at the
+    // conversation, the append, and the entry read back for the receipt.
+    resetCounts();
+    await agentCall(ana.socket, 'chat:send', {
+      conversationId: session.conversationId,
+      id: 'agent-answer-0001',
+      text: 'yes, I am here',
+    });
+    await settled();
+    expect(counts()).toEqual({
+      findMessage: 2,
+      append: 1,
+      get: 1,
+      update: 0,
+      transcript: 0,
+      activeHandoff: 1,
+      stateRead: 0,
+      stateWrite: 0,
+    });
+  });
+
+  it('when the assistant answers a widget visitor who keeps their language, then its state costs one read and at most one write', async () => {
+    const { socket, messages } = await openSession(assistantApp.baseUrl);
+    sockets.push(socket);
+    await waitUntil(() => messages.some((message) => message.role === 'bot'), 'the welcome');
+    // The first message settles the conversation's language (and the visitor's choice of it).
+    await sendMessage(socket, { text: 'hello' });
+    await waitUntil(() => messages.filter((message) => message.role === 'bot').length >= 2, 'the answer');
+    await settled();
+
+    resetCounts();
+    const before = messages.length;
+    await sendMessage(socket, { text: 'thank you' });
+    await waitUntil(() => messages.slice(before).some((message) => message.role === 'bot'), 'the reply');
+    await settled();
+    expect(counts()).toMatchObject({
+      findMessage: 1,
+      get: 0,
+      update: 0,
+      transcript: 0,
+      activeHandoff: 1,
+      stateRead: 1,
+    });
+    // Written only when the turn changed it (a thank-you changes nothing).
+    expect(counts().stateWrite).toBeLessThanOrEqual(1);
+  });
+});

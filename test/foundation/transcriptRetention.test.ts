@@ -1,0 +1,97 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../bot/logging/logger.js';
+import { TranscriptRetention } from '../../bot/privacy/transcriptRetention.js';
+
+function capturingLogger() {
+  const lines: Array<{ msg: string; deleted?: number }> = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString()) as { msg: string });
+      done();
+    },
+  });
+  return { logger: createLogger({ level: 'info', pretty: false }, sink), lines };
+}
+
+const NOW = new Date('2026-03-10T15:00:00.000Z');
+
+describe('transcript retention', () => {
+  it('when it sweeps, then it deletes what was idle since before the retention period, and says how much', async () => {
+    const cutoffs: string[] = [];
+    const { logger, lines } = capturingLogger();
+    const retention = new TranscriptRetention({
+      conversations: {
+        deleteInactiveSince: async (cutoff) => {
+          cutoffs.push(cutoff);
+          return 3;
+        },
+      },
+      retentionDays: 90,
+      logger,
+      clock: () => NOW,
+    });
+    await retention.sweep();
+    expect(cutoffs).toEqual(['2025-12-10T15:00:00.000Z']);
+    expect(lines).toEqual([
+      expect.objectContaining({ msg: 'conversations past the retention period deleted', deleted: 3 }),
+    ]);
+  });
+
+  it('when the store fails, then the failure is logged and the next sweep still runs', async () => {
+    let calls = 0;
+    const { logger, lines } = capturingLogger();
+    const retention = new TranscriptRetention({
+      conversations: {
+        deleteInactiveSince: async () => {
+          calls += 1;
+          if (calls === 1) throw new Error('store unavailable');
+          return 0;
+        },
+      },
+      retentionDays: 30,
+      logger,
+      clock: () => NOW,
+    });
+    await expect(retention.sweep()).resolves.toBeUndefined();
+    await expect(retention.sweep()).resolves.toBeUndefined();
+    expect(calls).toBe(2);
+    expect(lines.map((line) => line.msg)).toEqual(['transcript retention sweep failed']);
+  });
+
+  it('when started, then it sweeps at once and on every interval; stop waits for the sweep in progress', async () => {
+    const started = (intervalMs: number) => {
+      const counts = { sweeps: 0, finished: 0 };
+      const retention = new TranscriptRetention({
+        conversations: {
+          deleteInactiveSince: async () => {
+            counts.sweeps += 1;
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            counts.finished += 1;
+            return 0;
+          },
+        },
+        retentionDays: 30,
+        logger: capturingLogger().logger,
+        clock: () => NOW,
+        intervalMs,
+      });
+      retention.start();
+      retention.start(); // A second start changes nothing.
+      return { retention, counts };
+    };
+
+    const hourly = started(3_600_000);
+    await expect.poll(() => hourly.counts.finished, { timeout: 2_000 }).toBe(1);
+    await hourly.retention.stop();
+    expect(hourly.counts.sweeps).toBe(1);
+
+    const frequent = started(10);
+    await expect.poll(() => frequent.counts.sweeps, { timeout: 2_000 }).toBeGreaterThanOrEqual(3);
+    await frequent.retention.stop();
+    expect(frequent.counts.finished).toBe(frequent.counts.sweeps);
+    const after = frequent.counts.sweeps;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(frequent.counts.sweeps).toBe(after);
+  });
+});
