@@ -219,6 +219,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       service: handoff.service,
       intervalMs: config.handoff.sweepIntervalMs,
       localAgents: () => agents.localAgents(),
+      revalidateAgents: () => agents.revalidateSessions(),
       logger,
     });
     background.push(sweeper);

@@ -2,8 +2,8 @@ import type { Logger } from '../logging/logger.js';
 import type { HandoffService, SweepReport } from './handoffService.js';
 
 /**
- * Each instance's periodic pass: refreshes the heartbeats of the agents whose sockets it holds,
- * then sweeps the shared queue (`HandoffService.sweep`). The timer is only a trigger; what is due
+ * Each instance's periodic pass: closes agent sockets whose sign-in ended, refreshes the
+ * heartbeats of the agents whose sockets it holds, then sweeps the shared queue (`HandoffService.sweep`). The timer is only a trigger; what is due
  * is read from stored timestamps, so a restarted or different instance does the same work. Tests
  * call `runOnce` instead of waiting for the timer.
  */
@@ -17,6 +17,8 @@ export class HandoffSweeper {
       intervalMs: number;
       /** The agents with a socket on this instance. */
       localAgents: () => Iterable<string>;
+      /** Closes agent sockets whose sign-in ended, before their heartbeats are refreshed. */
+      revalidateAgents?: () => Promise<unknown>;
       logger: Logger;
     },
   ) {}
@@ -33,6 +35,7 @@ export class HandoffSweeper {
   runOnce(): Promise<SweepReport> {
     this.running ??= (async () => {
       try {
+        await this.deps.revalidateAgents?.();
         await this.deps.service.heartbeat(this.deps.localAgents());
         return await this.deps.service.sweep();
       } finally {

@@ -104,6 +104,54 @@ describe('live agents over Socket.IO: queue, accept, relay, end, grace period', 
     });
   });
 
+  it('when an agent signs out, is disabled or loses the role while connected, then the next sweep closes the socket and reconnecting is refused', async () => {
+    const { store } = testApp.app;
+    const cases: Array<[string, (token: string, userId: string) => Promise<void>, string]> = [
+      [
+        'signed out',
+        async (token) => {
+          const response = await fetch(`${testApp.baseUrl}/api/auth/logout`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}` },
+          });
+          expect(response.status).toBe(204);
+        },
+        'unauthorized',
+      ],
+      [
+        'disabled',
+        async (_token, userId) => void (await store.users.update(userId, { disabled: true })),
+        'unauthorized',
+      ],
+      [
+        'role removed',
+        async (_token, userId) => void (await store.users.update(userId, { roles: ['editor'] })),
+        'forbidden',
+      ],
+    ];
+    for (const [what, revoke, code] of cases) {
+      const username = `rev-${what.replace(/\W/g, '')}`;
+      await createAgent(store, { username, displayName: username, languages: ['en'] });
+      const connected = await agent(username);
+      const user = await store.users.findByUsername(username);
+      // Nothing changed yet: the sweep leaves a valid console alone.
+      await testApp.app.handoff.sweep();
+      expect(connected.socket.connected, what).toBe(true);
+
+      const refused = new Promise<string | undefined>((resolve) =>
+        connected.socket.once('connect_error', (error) =>
+          resolve((error as Error & { data?: { code?: string } }).data?.code),
+        ),
+      );
+      await revoke(connected.token, user!.id);
+      await testApp.app.handoff.sweep();
+      // The console reconnects after a server-side close, as the real one does, and is refused.
+      await waitUntil(() => !connected.socket.connected, `${what}: socket closed`);
+      connected.socket.connect();
+      expect(await refused, what).toBe(code);
+    }
+  });
+
   it('when a visitor asks for an agent in hours, then they are queued; the agent accepts and messages go both ways in order', async () => {
     const ana = await agent('ana');
     expect(ana.state.me).toMatchObject({ username: 'ana', status: 'away', openChats: 0 });

@@ -5,6 +5,7 @@ import {
   type AgentAck,
   type AgentClientToServerEvents,
   type AgentConnectErrorData,
+  type AgentHandshakeAuth,
   type AgentSelf,
   type AgentServerToClientEvents,
   type AgentState,
@@ -16,7 +17,7 @@ import {
   type ServiceRequestItem,
 } from '../protocol/agentEvents.js';
 import { SOCKET_PATH } from '../protocol/events.js';
-import { randomId } from '../widget/dom.js';
+import { randomId } from '../shared/dom.js';
 import { ChatTranscript } from './chatTranscript.js';
 
 export type ConsoleConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'refused';
@@ -78,7 +79,10 @@ export class AgentConnection {
       transports: ['websocket', 'polling'],
       tryAllTransports: true,
       withCredentials: false,
-      auth: (callback) => callback({ token: this.options.token, locale: this.options.locale() }),
+      auth: (callback) => {
+        const auth: AgentHandshakeAuth = { token: this.options.token, locale: this.options.locale() };
+        callback(auth);
+      },
     });
     this.socket = socket;
     const { listener } = this.options;
@@ -87,9 +91,12 @@ export class AgentConnection {
       listener.status('online', null);
       for (const transcript of this.chats.values()) this.pump(transcript);
     });
-    socket.on('disconnect', () => {
+    socket.on('disconnect', (reason) => {
       this.inFlight.clear();
       listener.status('reconnecting', null);
+      // The server closed the socket (e.g. the sign-in ended): Socket.IO does not reconnect by
+      // itself then; the new handshake is refused with a clear reason if the session is gone.
+      if (reason === 'io server disconnect') socket.connect();
     });
     socket.on('connect_error', (error) => {
       const data = (error as Error & { data?: AgentConnectErrorData }).data;

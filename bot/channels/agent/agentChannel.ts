@@ -44,6 +44,13 @@ export function agentMaxMessageLength(visitorMaxMessageLength: number, maxBuffer
 export interface AgentChannel {
   /** The agents with a socket on this instance (their heartbeats are this instance's job). */
   localAgents(): string[];
+  /**
+   * Checks the sign-in of every agent socket on this instance again and closes those whose
+   * session ended (sign-out, expiry), whose account was disabled or who lost the agent role.
+   * The handshake alone is not enough: a console may stay connected for a whole shift, and a
+   * recovered connection skips the handshake. Returns how many sockets were closed.
+   */
+  revalidateSessions(): Promise<number>;
 }
 
 /**
@@ -168,6 +175,22 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
 
   return {
     localAgents: () => [...namespace.sockets.values()].map((socket) => socket.data.principal.userId),
+    revalidateSessions: async () => {
+      let closed = 0;
+      for (const socket of [...namespace.sockets.values()]) {
+        const principal = await deps.auth.authenticate(socket.data.token);
+        if (principal && principal.roles.some((role) => role === 'agent' || role === 'admin')) continue;
+        deps.logger.info(
+          { agentId: socket.data.principal.userId },
+          'agent socket closed: sign-in no longer valid',
+        );
+        // A server-side disconnect is not recoverable: the console's next handshake is refused
+        // with a clear code and it shows the sign-in page.
+        socket.disconnect(true);
+        closed += 1;
+      }
+      return closed;
+    },
   };
 }
 

@@ -35,8 +35,9 @@ export function createAgentSessionMiddleware(deps: {
         return;
       }
       const parsed = handshakeSchema.safeParse(raw);
-      const principal = parsed.success ? await deps.auth.authenticate(parsed.data.token) : null;
-      if (!principal) {
+      const token = parsed.success ? parsed.data.token : null;
+      const principal = token ? await deps.auth.authenticate(token) : null;
+      if (!token || !principal) {
         next(toAgentConnectError(deps.i18n, locale, new AgentChannelError('unauthorized')));
         return;
       }
@@ -45,7 +46,7 @@ export function createAgentSessionMiddleware(deps: {
         next(toAgentConnectError(deps.i18n, locale, new AgentChannelError('forbidden')));
         return;
       }
-      socket.data = { principal, locale };
+      socket.data = { principal, locale, token };
       next();
     } catch (error) {
       deps.logger.error({ err: error }, 'agent socket handshake failed');

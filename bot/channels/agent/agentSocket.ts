@@ -11,6 +11,11 @@ export interface AgentSocketData {
   principal: Principal;
   /** The console's language, for error messages. */
   locale: Locale;
+  /**
+   * The sign-in token the socket was opened with, checked again on every sweep so a sign-out, a
+   * disabled account or a removed role closes the socket (in this process's memory only).
+   */
+  token: string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no server-to-server events
