@@ -10,7 +10,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { hashPassword } from '../bot/auth/passwords.js';
@@ -25,19 +24,23 @@ import type {
   ServerToClientEvents,
   SessionInfo,
 } from '../web-widget/protocol/events.js';
+import { CommandLine } from './lib/commandLine.js';
 import { startInProcessApp } from './lib/inProcessApp.js';
+import { percentile } from './lib/percentile.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({
-  options: {
-    chats: { type: 'string', default: '200' },
-    messages: { type: 'string', default: '10' },
-    agents: { type: 'string', default: '50' },
-  },
+const command = new CommandLine(
+  'bench:handoff',
+  'usage: npm run bench:handoff -- [--chats 200] [--messages 10] [--agents 50]',
+);
+const values = command.options({
+  chats: { type: 'string', default: '200' },
+  messages: { type: 'string', default: '10' },
+  agents: { type: 'string', default: '50' },
 });
-const CHATS = Number(values.chats);
-const MESSAGES = Number(values.messages);
-const AGENTS = Number(values.agents);
+const CHATS = command.integer('chats', values.chats);
+const MESSAGES = command.integer('messages', values.messages);
+const AGENTS = command.integer('agents', values.agents);
 const PER_AGENT = Math.ceil(CHATS / AGENTS);
 const PASSWORD = 'bench password 1234';
 /** A Tuesday at 11 a.m. Eastern: agents work, whatever the real time of the run. */
@@ -51,11 +54,6 @@ interface Figures {
   agentToVisitor: number[];
   messages: number;
   seconds: number;
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 function waitFor(check: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
@@ -288,19 +286,21 @@ function row(name: string, figures: Figures): string {
   ].join('  ');
 }
 
-const handoff = await benchHandoff();
-const bare = await benchBareRelay();
-console.log(
-  `\n${CHATS} concurrent chats, ${MESSAGES} messages each way per chat, ${AGENTS} agents (${PER_AGENT} chats each), one instance, embedded store\n`,
-);
-console.log(
-  ['', 'visitor→agent p50', 'p99', 'agent→visitor p50', 'p99', 'msg/s']
-    .map((h, i) => (i === 0 ? h.padEnd(28) : h.padStart(10)))
-    .join('  '),
-);
-console.log(row('handoff (product)', handoff));
-console.log(row('bare Socket.IO relay', bare));
-console.log(
-  '\nThe product records every message in the transcript (embedded store) and checks the chat is assigned before relaying; the bare relay does neither.\n',
-);
+await command.run(async () => {
+  const handoff = await benchHandoff();
+  const bare = await benchBareRelay();
+  console.log(
+    `\n${CHATS} concurrent chats, ${MESSAGES} messages each way per chat, ${AGENTS} agents (${PER_AGENT} chats each), one instance, embedded store\n`,
+  );
+  console.log(
+    ['', 'visitor→agent p50', 'p99', 'agent→visitor p50', 'p99', 'msg/s']
+      .map((h, i) => (i === 0 ? h.padEnd(28) : h.padStart(10)))
+      .join('  '),
+  );
+  console.log(row('handoff (product)', handoff));
+  console.log(row('bare Socket.IO relay', bare));
+  console.log(
+    '\nThe product records every message in the transcript (embedded store) and checks the chat is assigned before relaying; the bare relay does neither.\n',
+  );
+});
 process.exit(0);

@@ -24,6 +24,8 @@ import type {
   ServerToClientEvents,
   SessionInfo,
 } from '../web-widget/protocol/events.js';
+import { CommandLine } from './lib/commandLine.js';
+import { percentile } from './lib/percentile.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SCRIPT), '..');
@@ -38,24 +40,29 @@ interface Options {
   connectConcurrency: number;
 }
 
-function parseArgs(argv: string[]): Options & { role: Role } {
-  const value = (name: string) => {
-    const index = argv.indexOf(`--${name}`);
-    return index === -1 ? undefined : argv[index + 1];
-  };
-  const positive = (name: string, fallback: number) => {
-    const parsed = Number(value(name) ?? fallback);
-    if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`--${name} must be a positive integer`);
-    return parsed;
-  };
-  const bot = value('bot') ?? 'assistant';
-  if (bot !== 'assistant' && bot !== 'echo') throw new Error('--bot must be "assistant" or "echo"');
+const command = new CommandLine(
+  'bench:socket',
+  'usage: npm run bench:socket -- [--visitors 500] [--questions 5] [--bot assistant|echo] [--connect-concurrency 50]',
+);
+
+function parseOptions(): Options & { role: Role } {
+  const values = command.options({
+    role: { type: 'string', default: 'main' },
+    visitors: { type: 'string', default: '500' },
+    questions: { type: 'string', default: '5' },
+    bot: { type: 'string', default: 'assistant' },
+    'connect-concurrency': { type: 'string', default: '50' },
+  });
+  const { role, bot } = values;
+  if (bot !== 'assistant' && bot !== 'echo') return command.usageError('--bot must be "assistant" or "echo"');
+  if (role !== 'main' && role !== 'product-server' && role !== 'echo-server')
+    return command.usageError(`unknown --role "${role}"`);
   return {
-    role: (value('role') as Role | undefined) ?? 'main',
-    visitors: positive('visitors', 500),
-    questions: positive('questions', 5),
+    role,
+    visitors: command.integer('visitors', values.visitors),
+    questions: command.integer('questions', values.questions),
     bot,
-    connectConcurrency: positive('connect-concurrency', 50),
+    connectConcurrency: command.integer('connect-concurrency', values['connect-concurrency']),
   };
 }
 
@@ -319,11 +326,6 @@ function quiet(socket: Visitor, ms: number): Promise<void> {
   });
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 interface Figures {
   label: string;
   connectSeconds: number;
@@ -394,7 +396,7 @@ async function measure(label: string, role: Exclude<Role, 'main'>, options: Opti
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions();
   if (options.role === 'product-server') return runProductServer(options);
   if (options.role === 'echo-server') return runEchoServer();
 
@@ -425,7 +427,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench:socket failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+await command.run(main);

@@ -8,16 +8,22 @@
  * Each conversation is greeted first (not measured), then asks `turns` questions one after the
  * other, as a visitor would; all conversations run at the same time.
  */
-import { parseArgs } from 'node:util';
+import { CommandLine } from './lib/commandLine.js';
 import { askBot, startInProcessApp } from './lib/inProcessApp.js';
+import { percentile } from './lib/percentile.js';
 
-const { values: args } = parseArgs({
-  options: {
-    conversations: { type: 'string', default: '50' },
-    turns: { type: 'string', default: '20' },
-    warmup: { type: 'string', default: '1' },
-  },
+const command = new CommandLine(
+  'bench',
+  'usage: npm run bench -- [--conversations 50] [--turns 20] [--warmup 1]',
+);
+const args = command.options({
+  conversations: { type: 'string', default: '50' },
+  turns: { type: 'string', default: '20' },
+  warmup: { type: 'string', default: '1' },
 });
+const conversations = command.integer('conversations', args.conversations);
+const turns = command.integer('turns', args.turns);
+const warmup = command.integer('warmup', args.warmup, 0);
 
 /**
  * Questions the articles answer, in the visitor's own words (not the articles' alternate
@@ -62,21 +68,14 @@ async function post(baseUrl: string, conversationId: string, text: string, local
   return { ms, answered: replies.some((reply) => Boolean(reply.channelData?.answer)) };
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
-
 async function main(): Promise<void> {
-  const conversations = Math.max(1, Number(args.conversations));
-  const turns = Math.max(1, Number(args.turns));
   const running = await startInProcessApp({ tempPrefix: 'va-bench-' });
   try {
     const { baseUrl } = running;
     const ids = Array.from({ length: conversations }, (_, index) => `bench-${process.pid}-${index}`);
     // Greeting and warm-up turns: state created, code paths compiled; not measured.
     await Promise.all(ids.map((id, index) => post(baseUrl, id, 'hello', questionFor(index, 0).locale)));
-    for (let round = 0; round < Number(args.warmup); round += 1) {
+    for (let round = 0; round < warmup; round += 1) {
       await Promise.all(
         ids.map((id, index) => {
           const question = questionFor(index, round);
@@ -118,7 +117,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exitCode = 1;
-});
+await command.run(main);

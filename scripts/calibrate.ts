@@ -11,23 +11,24 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { loadArticleFiles } from '../knowledge/content/articleFiles.js';
 import { AnswerIndex } from '../knowledge/engine/answerIndex.js';
 import { calibrate, DEFAULT_CALIBRATION_OPTIONS } from '../knowledge/engine/calibration.js';
-import type { IndexDocument } from '../knowledge/engine/types.js';
-import { readArticlesJsonl, readQuestionsJsonl, sha256OfFile } from './lib/benchFiles.js';
+import { readDocuments, readQuestionsJsonl, sha256OfFile } from './lib/benchFiles.js';
+import { CommandLine } from './lib/commandLine.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const { values: args } = parseArgs({
-  options: {
-    articles: { type: 'string' },
-    validation: { type: 'string', default: path.join(REPO_ROOT, 'knowledge/eval/validation.jsonl') },
-    out: { type: 'string', default: path.join(REPO_ROOT, 'knowledge/engine/thresholds.json') },
-    'oos-weight': { type: 'string', default: String(DEFAULT_CALIBRATION_OPTIONS.outOfScopeWeight) },
-  },
+const command = new CommandLine(
+  'calibrate',
+  'usage: npm run calibrate -- [--articles FILE.jsonl] [--validation FILE.jsonl] [--out FILE.json] [--oos-weight 0.5]',
+);
+const args = command.options({
+  articles: { type: 'string' },
+  validation: { type: 'string', default: path.join(REPO_ROOT, 'knowledge/eval/validation.jsonl') },
+  out: { type: 'string', default: path.join(REPO_ROOT, 'knowledge/engine/thresholds.json') },
+  'oos-weight': { type: 'string', default: String(DEFAULT_CALIBRATION_OPTIONS.outOfScopeWeight) },
 });
+const outOfScopeWeight = command.number('oos-weight', args['oos-weight'], 0, 1);
 
 function relative(file: string): string {
   const relativePath = path.relative(REPO_ROOT, path.resolve(file));
@@ -35,17 +36,8 @@ function relative(file: string): string {
 }
 
 async function main(): Promise<void> {
-  let documents: IndexDocument[];
-  if (args.articles) {
-    documents = await readArticlesJsonl(args.articles);
-  } else {
-    const loaded = await loadArticleFiles();
-    for (const problem of loaded.problems)
-      console.warn(`skipped ${problem.file}: ${problem.field ?? ''} ${problem.message}`);
-    documents = loaded.articles;
-  }
+  const documents = await readDocuments(args.articles);
   const validation = await readQuestionsJsonl(args.validation);
-  const outOfScopeWeight = Number(args['oos-weight']);
   const index = await AnswerIndex.build(documents);
   const report = calibrate(index, validation, { outOfScopeWeight });
   const output = {
@@ -67,9 +59,10 @@ async function main(): Promise<void> {
     console.log(
       `${language.padEnd(4)} in-scope top-1 ${(metrics.inScopeTop1 * 100).toFixed(1)}%  oos recall ${(metrics.oosRecall * 100).toFixed(1)}%` +
         `  thresholds answer=${thresholds.answer.toFixed(3)} clarify=${thresholds.clarify.toFixed(3)} margin=${thresholds.margin}` +
+        (thresholds.lead === undefined ? '' : ` lead=${thresholds.lead}`) +
         `  (${metrics.inScopeN} in scope, ${metrics.oosN} out of scope)`,
     );
   }
 }
 
-await main();
+await command.run(main);

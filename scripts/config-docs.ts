@@ -4,9 +4,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderEnvExample, renderSettingsTable } from '../bot/config/describeSettings.js';
+import { CommandLine } from './lib/commandLine.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const check = process.argv.includes('--check');
+const command = new CommandLine('config:docs', 'usage: npm run config:docs [-- --check]');
+const { check } = command.options({ check: { type: 'boolean', default: false } });
 const BEGIN = '<!-- settings:begin -->';
 const END = '<!-- settings:end -->';
 
@@ -16,19 +18,14 @@ const env = renderEnvExample();
 const readme = await readFile(readmeFile, 'utf8');
 const start = readme.indexOf(BEGIN);
 const end = readme.indexOf(END);
-if (start < 0 || end < start) {
-  console.error(`README.md has no ${BEGIN} … ${END} block for the settings table`);
-  process.exit(1);
-}
+if (start < 0 || end < start) command.fail(`README.md has no ${BEGIN} … ${END} block for the settings table`);
 const newReadme = `${readme.slice(0, start + BEGIN.length)}\n${renderSettingsTable()}\n${readme.slice(end)}`;
 const currentEnv = await readFile(envFile, 'utf8').catch(() => '');
 
 if (check) {
   const stale = [currentEnv !== env && '.env.example', readme !== newReadme && 'README.md'].filter(Boolean);
-  if (stale.length > 0) {
-    console.error(`Out of date with bot/config/settings.ts: ${stale.join(', ')} (run npm run config:docs)`);
-    process.exit(1);
-  }
+  if (stale.length > 0)
+    command.fail(`out of date with bot/config/settings.ts: ${stale.join(', ')} (run npm run config:docs)`);
   console.log('.env.example and README.md settings table are up to date');
 } else {
   await writeFile(envFile, env);

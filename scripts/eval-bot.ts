@@ -13,20 +13,24 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import type { LabeledQuestion } from '../knowledge/engine/evaluation.js';
+import { round4, type LabeledQuestion } from '../knowledge/engine/evaluation.js';
 import { readQuestionsJsonl } from './lib/benchFiles.js';
+import { CommandLine } from './lib/commandLine.js';
 import { askBot, startInProcessApp } from './lib/inProcessApp.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const { values: args } = parseArgs({
-  options: {
-    queries: { type: 'string', default: path.resolve(REPO_ROOT, '../shared/eval/dev.jsonl') },
-    concurrency: { type: 'string', default: '8' },
-    errors: { type: 'string', default: '40' },
-  },
+const command = new CommandLine(
+  'eval:bot',
+  'usage: npm run eval:bot -- [--queries FILE] [--concurrency N] [--errors N]',
+);
+const args = command.options({
+  queries: { type: 'string', default: path.resolve(REPO_ROOT, '../shared/eval/dev.jsonl') },
+  concurrency: { type: 'string', default: '8' },
+  errors: { type: 'string', default: '40' },
 });
+const concurrency = command.integer('concurrency', args.concurrency);
+const errorLimit = command.integer('errors', args.errors, 0);
 
 interface Outcome {
   question: LabeledQuestion;
@@ -59,8 +63,7 @@ async function ask(baseUrl: string, question: LabeledQuestion, index: number): P
 function score(outcomes: Outcome[]): LocaleScore {
   const inScope = outcomes.filter((outcome) => outcome.question.expect !== null);
   const outOfScope = outcomes.filter((outcome) => outcome.question.expect === null);
-  const ratio = (hits: number, total: number) =>
-    total === 0 ? 0 : Math.round((hits / total) * 10_000) / 10_000;
+  const ratio = (hits: number, total: number) => (total === 0 ? 0 : round4(hits / total));
   return {
     inScopeTop1: ratio(
       inScope.filter((outcome) => outcome.answered === outcome.question.expect).length,
@@ -91,7 +94,7 @@ async function main(): Promise<void> {
       }
     };
     const started = performance.now();
-    await Promise.all(Array.from({ length: Math.max(1, Number(args.concurrency)) }, worker));
+    await Promise.all(Array.from({ length: concurrency }, worker));
     const seconds = (performance.now() - started) / 1000;
 
     const locales = [...new Set(questions.map((question) => question.locale))].sort();
@@ -111,7 +114,7 @@ async function main(): Promise<void> {
     const wrong = outcomes.filter((outcome) => outcome.answered !== outcome.question.expect);
     if (wrong.length > 0) {
       process.stdout.write(`\nWrong (${wrong.length}):\n`);
-      for (const outcome of wrong.slice(0, Number(args.errors))) {
+      for (const outcome of wrong.slice(0, errorLimit)) {
         const { text, locale, expect } = outcome.question;
         process.stdout.write(
           `  [${locale}] expected ${expect ?? '(none)'}, got ${outcome.answered ?? '(none)'}: ${text}\n`,
@@ -124,7 +127,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`eval:bot failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exitCode = 1;
-});
+await command.run(main);

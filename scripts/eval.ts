@@ -15,8 +15,6 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { loadArticleFiles } from '../knowledge/content/articleFiles.js';
 import { AnswerIndex } from '../knowledge/engine/answerIndex.js';
 import {
   calibrate,
@@ -31,6 +29,7 @@ import {
   type DecisionThresholds,
 } from '../knowledge/engine/calibrationFile.js';
 import {
+  decisionOutcome,
   isTop1Correct,
   measureDecisions,
   type DecisionMetrics,
@@ -38,25 +37,34 @@ import {
   type LabeledQuestion,
 } from '../knowledge/engine/evaluation.js';
 import { KNOWLEDGE_CALIBRATION } from '../knowledge/engine/knowledgeEngine.js';
-import type { IndexDocument } from '../knowledge/engine/types.js';
-import { readArticlesJsonl, readQuestionsJsonl, splitInHalves } from './lib/benchFiles.js';
+import { readDocuments, readQuestionsJsonl, splitInHalves } from './lib/benchFiles.js';
+import { CommandLine } from './lib/commandLine.js';
 import { FuseBaseline } from './lib/fuseBaseline.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_QUERIES = path.resolve(REPO_ROOT, '../shared/eval/dev.jsonl');
 const OUR_VALIDATION = path.resolve(REPO_ROOT, 'knowledge/eval/validation.jsonl');
 
-const { values: args } = parseArgs({
-  options: {
-    articles: { type: 'string' },
-    queries: { type: 'string' },
-    calibrate: { type: 'string' },
-    split: { type: 'boolean', default: false },
-    errors: { type: 'string', default: '80' },
-    'baseline-max': { type: 'string', default: '400' },
-    'oos-weight': { type: 'string' },
-  },
+const command = new CommandLine(
+  'eval',
+  'usage: npm run eval -- [--articles FILE --queries FILE] [--calibrate VALFILE [--split]] [--errors N] [--baseline-max N] [--oos-weight 0.5]',
+);
+const args = command.options({
+  articles: { type: 'string' },
+  queries: { type: 'string' },
+  calibrate: { type: 'string' },
+  split: { type: 'boolean', default: false },
+  errors: { type: 'string', default: '80' },
+  'baseline-max': { type: 'string', default: '400' },
+  'oos-weight': { type: 'string' },
 });
+if (args.split && !args.calibrate) command.usageError('--split needs --calibrate');
+const errorLimit = command.integer('errors', args.errors, 0);
+const baselineMax = command.integer('baseline-max', args['baseline-max']);
+const outOfScopeWeight =
+  args['oos-weight'] === undefined
+    ? DEFAULT_CALIBRATION_OPTIONS.outOfScopeWeight
+    : command.number('oos-weight', args['oos-weight'], 0, 1);
 
 interface Wrong {
   text: string;
@@ -108,18 +116,9 @@ function baselineThresholds(
 
 async function main(): Promise<void> {
   const external = args.articles !== undefined;
-  let documents: IndexDocument[];
-  if (external) {
-    documents = await readArticlesJsonl(args.articles as string);
-  } else {
-    const loaded = await loadArticleFiles();
-    for (const problem of loaded.problems)
-      console.warn(`skipped ${problem.file}: ${problem.field ?? ''} ${problem.message}`);
-    documents = loaded.articles;
-  }
+  const documents = await readDocuments(args.articles);
   const queriesFile = args.queries ?? DEFAULT_QUERIES;
   let queries = await readQuestionsJsonl(queriesFile);
-  const outOfScopeWeight = Number(args['oos-weight'] ?? DEFAULT_CALIBRATION_OPTIONS.outOfScopeWeight);
 
   // Where thresholds come from. Never from the measured queries.
   let validation: LabeledQuestion[] | undefined;
@@ -137,7 +136,6 @@ async function main(): Promise<void> {
   } else {
     validationName = 'none (default calibration)';
   }
-  if (args.split && !args.calibrate) throw new Error('--split needs --calibrate');
 
   const started = performance.now();
   let index = await AnswerIndex.build(documents, external ? {} : { calibration: KNOWLEDGE_CALIBRATION });
@@ -146,7 +144,6 @@ async function main(): Promise<void> {
     index = index.withCalibration(calibrate(index, validation, { outOfScopeWeight }).calibration);
 
   const baseline = new FuseBaseline(documents);
-  const baselineMax = Number(args['baseline-max']);
   let baselineValidation = validation;
   if (!baselineValidation && !external)
     baselineValidation = await readQuestionsJsonl(OUR_VALIDATION).catch(() => undefined);
@@ -162,14 +159,7 @@ async function main(): Promise<void> {
   const queryStarted = performance.now();
   for (const question of queries) {
     const result = index.answer(question.text, question.locale);
-    const offered =
-      result.decision === 'none'
-        ? []
-        : result.decision === 'answer'
-          ? [result.ranking[0]]
-          : result.alternatives;
-    const offeredIds = offered.flatMap((item) => (item ? [item.document.id] : []));
-    const outcome: DecisionOutcome = { decision: result.decision, firstId: offeredIds[0], offeredIds };
+    const outcome = decisionOutcome(result.decision, result.ranking, result.alternatives);
     engineOutcomes.push(outcome);
     if (question.expect !== null) {
       const tally = rankedFirst.get(languageOf(question.locale)) ?? { right: 0, total: 0 };
@@ -249,7 +239,6 @@ async function main(): Promise<void> {
     ([language, tally]) => `${language} ${pct(tally.right / tally.total).trim()}`,
   );
   console.log(`\nengine ranking alone (best candidate, whatever the decision): ${rankingLine.join(', ')}`);
-  const errorLimit = Number(args.errors);
   console.log(
     `\nquestions the engine got wrong: ${wrongs.length}${wrongs.length > errorLimit ? ` (first ${errorLimit})` : ''}`,
   );
@@ -263,4 +252,4 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(summary));
 }
 
-await main();
+await command.run(main);

@@ -10,6 +10,7 @@
 // or restart.
 import path from 'node:path';
 import { loadArticleFiles, DEFAULT_ARTICLES_DIR } from '../knowledge/content/articleFiles.js';
+import { formatFileProblem } from '../knowledge/content/validateArticles.js';
 import { importArticleFiles } from '../bot/articles/articleFilesSync.js';
 import { ArticleService } from '../bot/articles/articleService.js';
 import { openStore } from '../bot/storage/openStore.js';
@@ -27,11 +28,8 @@ const config = command.settings();
 // Checked before the store is opened: a broken file must not leave the store half imported.
 const { problems } = await loadArticleFiles(dir);
 if (problems.length > 0) {
-  for (const problem of problems) {
-    process.stderr.write(
-      `${problem.file}${problem.field ? ` (${problem.field})` : ''}: ${problem.message}\n`,
-    );
-  }
+  for (const problem of problems)
+    process.stderr.write(`${formatFileProblem(problem, { cwd: process.cwd() })}\n`);
   command.fail(`${problems.length} problem(s) in the files; nothing imported`);
 }
 

@@ -73,4 +73,10 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // A file that cannot be read (a missing --topics file...): one line, no stack trace.
+  console.error(`knowledge-validate: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

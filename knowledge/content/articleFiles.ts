@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { Document, parse as parseYaml, Scalar, YAMLSeq } from 'yaml';
 import type { z } from 'zod';
 import { knowledgeArticleSchema, LOCALES, type KnowledgeArticle } from './article.js';
 
@@ -54,10 +54,16 @@ export function parseArticleFile(
   return { article: parsed.data, problems: [] };
 }
 
-/** Writes an article back in the same format `parseArticleFile` reads, fields in a stable order. */
+/**
+ * Writes an article file the way the repository's files are written by hand, so that
+ * `parseArticleFile` reads it back to the same article and a repository file comes back byte for
+ * byte (`knowledge:import` then `knowledge:export` leaves no diff): front-matter fields in the
+ * repository's order, the answer and the alternate questions in double quotes (they hold colons,
+ * question marks and accents), everything else plain, and the Markdown body after the front matter.
+ */
 export function serializeArticleFile(article: KnowledgeArticle): string {
   const { body, ...fields } = article;
-  const ordered = {
+  const document = new Document({
     id: fields.id,
     locale: fields.locale,
     title: fields.title,
@@ -65,13 +71,19 @@ export function serializeArticleFile(article: KnowledgeArticle): string {
     questions: fields.questions,
     tags: fields.tags,
     synonyms: fields.synonyms,
-    related: fields.related,
     links: fields.links,
+    related: fields.related,
     updated: fields.updated,
     lastReviewed: fields.lastReviewed,
-  };
-  const yaml = stringifyYaml(ordered, { lineWidth: 0 });
-  return `---\n${yaml}---\n\n${body.trim()}\n`;
+  });
+  doubleQuote(document.get('answer', true));
+  const questions = document.get('questions', true);
+  if (questions instanceof YAMLSeq) questions.items.forEach(doubleQuote);
+  return `---\n${document.toString({ lineWidth: 0 })}---\n\n${body.trim()}\n`;
+}
+
+function doubleQuote(node: unknown): void {
+  if (node instanceof Scalar) node.type = Scalar.QUOTE_DOUBLE;
 }
 
 /** The path of an article's file below `dir`. */

@@ -59,6 +59,14 @@ export function parseTopics(tsv: string): string[] {
   return ids.filter((id) => id !== '');
 }
 
+/** A file's load problem as one line, like `formatProblem`'s: `file: field: message`. */
+export function formatFileProblem(
+  problem: ArticleFileProblem,
+  options: { articlesDir?: string; cwd?: string } = {},
+): string {
+  return formatProblem(fromLoadProblem(problem), options);
+}
+
 function problemLocation(problem: Problem, articlesDir: string | undefined): string {
   if (problem.file) return problem.file;
   if (problem.locale && problem.articleId) {

@@ -14,6 +14,7 @@ import {
 } from './confidenceModel.js';
 import { decide } from './decision.js';
 import {
+  decisionOutcome,
   measureDecisions,
   type DecisionMetrics,
   type DecisionOutcome,
@@ -73,12 +74,6 @@ const MARGINS = [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3];
 const LEADS: (number | undefined)[] = [undefined, 0.9, 0.8, 0.7, 0.6, 0.5];
 const MAX_CUT_POINTS = 120;
 
-export function outcomeOf(decision: ReturnType<typeof decide>): DecisionOutcome {
-  const offeredIds =
-    decision.decision === 'none' ? [] : decision.alternatives.map((item) => item.document.id);
-  return { decision: decision.decision, firstId: offeredIds[0], offeredIds };
-}
-
 /** The decision for a ranking under thresholds, as `AnswerIndex.answer` would take it. */
 export function outcomeFor(
   ranking: RankedQuestion['ranking'],
@@ -88,12 +83,8 @@ export function outcomeFor(
     document: { id: item.id },
     score: item.score,
   })) as unknown as RankedDocument[];
-  const decision = decide(asRanked, thresholds);
-  if (decision.decision === 'answer') {
-    const best = ranking[0]?.id;
-    return { decision: 'answer', firstId: best, offeredIds: best === undefined ? [] : [best] };
-  }
-  return outcomeOf(decision);
+  const { decision, alternatives } = decide(asRanked, thresholds);
+  return decisionOutcome(decision, asRanked, alternatives);
 }
 
 /** A question reduced to what the decision looks at: its three best scores and which one is right. */
@@ -145,6 +136,7 @@ function directAnswerShare(questions: readonly CompactQuestion[], thresholds: De
   return inScope === 0 ? 0 : direct / inScope;
 }
 
+/** Weighted mean utility: in-scope and out-of-scope questions each averaged, then mixed. */
 function compactObjective(
   questions: readonly CompactQuestion[],
   thresholds: DecisionThresholds,
@@ -167,15 +159,6 @@ function compactObjective(
   if (oosN === 0) return inScopeN === 0 ? 0 : inScopeSum / inScopeN;
   if (inScopeN === 0) return oosSum / oosN;
   return (1 - outOfScopeWeight) * (inScopeSum / inScopeN) + outOfScopeWeight * (oosSum / oosN);
-}
-
-/** Weighted mean utility: in-scope and out-of-scope questions each averaged, then mixed. */
-export function objective(
-  questions: readonly RankedQuestion[],
-  thresholds: DecisionThresholds,
-  outOfScopeWeight: number,
-): number {
-  return compactObjective(questions.map(compact), thresholds, outOfScopeWeight);
 }
 
 /**

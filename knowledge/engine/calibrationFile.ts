@@ -58,6 +58,7 @@ const localeCalibrationSchema = z.object({
       answer: z.number().min(0).max(1),
       clarify: z.number().min(0).max(1),
       margin: z.number().min(0).max(1),
+      lead: z.number().min(0).max(1).optional(),
     })
     .refine((value) => value.clarify <= value.answer, 'clarify must not exceed answer'),
 });

@@ -38,6 +38,17 @@ export interface DecisionMetrics {
   wrongAnswerRate: number;
 }
 
+/** What a decision offered the visitor: the answer's document, the clarify options, or nothing. */
+export function decisionOutcome(
+  decision: AnswerDecision,
+  ranking: readonly { document: { id: string } }[],
+  alternatives: readonly { document: { id: string } }[],
+): DecisionOutcome {
+  const offered = decision === 'answer' ? ranking.slice(0, 1) : decision === 'clarify' ? alternatives : [];
+  const offeredIds = offered.map((item) => item.document.id);
+  return { decision, firstId: offeredIds[0], offeredIds };
+}
+
 export function isTop1Correct(expect: string, outcome: DecisionOutcome): boolean {
   return outcome.decision !== 'none' && outcome.firstId === expect;
 }

@@ -115,15 +115,14 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
     if (this.finished) throw new Error('LocaleIndex: cannot add documents after finish()');
     const index = this.documents.length;
     this.documents.push(document);
-    const termsOf = (text: string): string[] => {
+    /** Analyzes a text of the document and teaches its words to the typo corrector. */
+    const analyze = (text: string): { analyzed: AnalyzedText; terms: string[] } => {
       const analyzed = this.analyzer.analyze(text);
       analyzed.contentWords.forEach((word, i) => this.typos.add(word, analyzed.contentStems[i] as string));
-      return [...analyzed.contentStems, ...analyzed.concepts];
+      return { analyzed, terms: [...analyzed.contentStems, ...analyzed.concepts] };
     };
     const addUnit = (text: string): string[] => {
-      const analyzed = this.analyzer.analyze(text);
-      analyzed.contentWords.forEach((word, i) => this.typos.add(word, analyzed.contentStems[i] as string));
-      const terms = [...analyzed.contentStems, ...analyzed.concepts];
+      const { analyzed, terms } = analyze(text);
       if (terms.length === 0) return terms;
       if (this.documents.length <= this.maxClassifierDocuments) {
         this.trainingExamples.push({ features: classifierFeatures(analyzed), label: index });
@@ -140,7 +139,7 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
       // Editors' synonyms and tags are short names of the subject: they count like questions.
       synonyms: (document.synonyms ?? []).flatMap(addUnit),
       tags: (document.tags ?? []).flatMap(addUnit),
-      body: termsOf(`${document.answer ?? ''}\n${document.body ?? ''}`),
+      body: analyze(`${document.answer ?? ''}\n${document.body ?? ''}`).terms,
     };
     this.bm25f.addDocument(fields);
   }

@@ -1,36 +1,49 @@
-import Fuse from 'fuse.js';
 import { NEVER_PAUSE, type Pausable } from './timeSlicer.js';
 
 /**
  * Maps a misspelled question word to the index's own words ("apointment" → "appointment",
- * "infopas" → "infopass"). A trigram index over the vocabulary picks a few candidates cheaply, then
- * fuse.js (Bitap, typo-tolerant) scores them: fuse.js shines on short texts, and running it on a few
- * dozen words instead of every document keeps a query within the latency budget.
+ * "infopas" → "infopass", "crad" → "card"). A trigram index over the vocabulary, plus the word's
+ * adjacent-letter swaps, picks a few candidates cheaply; the edit distance then decides.
+ *
+ * A word the index does not know is usually not a typo at all but an ordinary word the articles
+ * never use ("food", "weather", "gmail"), and most of those are one letter away from some vocabulary
+ * word ("good", "rather", "email"). Rewriting them puts words in the visitor's mouth, so a
+ * correction needs the evidence a real typo leaves:
+ * - the first letter is kept (or swapped with the second): people rarely mistype it, while another
+ *   first letter mostly makes another real word (food/good, near/hear, tall/call);
+ * - one edit for words of up to eight letters, two from nine on;
+ * - a four-letter word is only corrected for two swapped letters ("crad", "fomr"): one other edit
+ *   away from a four-letter word there is nearly always a real word (life/live, park/part).
+ * Among equally close candidates, the word the articles use most wins.
  */
 
 export interface Correction {
   /** The vocabulary word the question's word was taken for. */
   word: string;
   stem: string;
-  /** 1 − fuse.js score: 1 is identical. */
+  /** 1 − edits / length: 1 is identical. */
   similarity: number;
 }
 
 export interface TypoCorrectorOptions {
   /** Words shorter than this are never corrected: too many short words are one typo apart. */
   minWordLength: number;
-  /** fuse.js score threshold (0 exact … 1 anything). */
-  fuseThreshold: number;
-  /** How many candidates the trigram filter hands to fuse.js. */
+  /** Words shorter than this are corrected only for two swapped adjacent letters. */
+  minLengthForAnyEdit: number;
+  /** Words this long or longer may have two edits; shorter ones one. */
+  minLengthForTwoEdits: number;
+  /** How many candidates the trigram filter keeps for the edit distance. */
   maxCandidates: number;
 }
 
-const DEFAULT_OPTIONS: TypoCorrectorOptions = { minWordLength: 4, fuseThreshold: 0.3, maxCandidates: 40 };
+const DEFAULT_OPTIONS: TypoCorrectorOptions = {
+  minWordLength: 4,
+  minLengthForAnyEdit: 5,
+  minLengthForTwoEdits: 9,
+  maxCandidates: 40,
+};
 
-/**
- * Optimal string alignment distance (Levenshtein plus adjacent transpositions), used as a guard
- * on fuse.js: Bitap also matches a word inside a longer one ("idea" in "decide"), which is no typo.
- */
+/** Optimal string alignment distance: Levenshtein plus adjacent transpositions. */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const columns = b.length + 1;
@@ -50,9 +63,14 @@ export function editDistance(a: string, b: string): number {
   return at(a.length, b.length);
 }
 
-/** Typos allowed for a word of this length: one up to six letters, two beyond. */
-function allowedEdits(length: number): number {
-  return length <= 6 ? 1 : 2;
+/** The words made by swapping two adjacent letters of `word`. */
+function adjacentSwaps(word: string): string[] {
+  const swaps: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    swaps.push(`${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`);
+  }
+  return swaps;
 }
 
 function wordTrigrams(word: string): string[] {
@@ -65,6 +83,8 @@ function wordTrigrams(word: string): string[] {
 export class TypoCorrector {
   private readonly options: TypoCorrectorOptions;
   private readonly stemByWord = new Map<string, string>();
+  /** How often each word occurs in the indexed texts: breaks ties between equally close candidates. */
+  private readonly occurrences = new Map<string, number>();
   private readonly knownStems = new Set<string>();
   private words: string[] = [];
   private readonly wordsByTrigram = new Map<string, number[]>();
@@ -76,8 +96,10 @@ export class TypoCorrector {
     this.options = { ...DEFAULT_OPTIONS, ...options };
   }
 
+  /** Records one occurrence of a word of the indexed texts. */
   add(word: string, stem: string): void {
     if (!this.stemByWord.has(word)) this.stemByWord.set(word, stem);
+    this.occurrences.set(word, (this.occurrences.get(word) ?? 0) + 1);
     this.knownStems.add(stem);
   }
 
@@ -110,7 +132,43 @@ export class TypoCorrector {
     return corrections;
   }
 
+  /** The edits allowed between `word` and `candidate`, or -1 when the pair does not look like a typo. */
+  private allowedEdits(word: string, candidate: string): number {
+    const keepsFirstLetter =
+      word[0] === candidate[0] || (word[0] === candidate[1] && word[1] === candidate[0]);
+    if (!keepsFirstLetter) return -1;
+    if (word.length < this.options.minLengthForAnyEdit) {
+      return adjacentSwaps(word).includes(candidate) ? 1 : -1;
+    }
+    return word.length >= this.options.minLengthForTwoEdits ? 2 : 1;
+  }
+
   private findCorrections(word: string): Correction[] {
+    const scored: { word: string; edits: number }[] = [];
+    for (const candidate of new Set([...this.trigramCandidates(word), ...adjacentSwaps(word)])) {
+      if (!this.stemByWord.has(candidate)) continue;
+      const allowed = this.allowedEdits(word, candidate);
+      if (allowed < 0) continue;
+      const edits = editDistance(word, candidate);
+      if (edits <= allowed) scored.push({ word: candidate, edits });
+    }
+    const frequency = (candidate: string): number => this.occurrences.get(candidate) ?? 0;
+    scored.sort(
+      (a, b) => a.edits - b.edits || frequency(b.word) - frequency(a.word) || (a.word < b.word ? -1 : 1),
+    );
+    const fewest = scored[0]?.edits;
+    return scored
+      .filter((candidate) => candidate.edits === fewest)
+      .slice(0, 2)
+      .map((candidate) => ({
+        word: candidate.word,
+        stem: this.stemByWord.get(candidate.word) as string,
+        similarity: 1 - candidate.edits / Math.max(word.length, candidate.word.length),
+      }));
+  }
+
+  /** Vocabulary words of about the same length sharing enough trigrams with `word`, most shared first. */
+  private trigramCandidates(word: string): string[] {
     const grams = new Set(wordTrigrams(word));
     const counts = this.sharedCounts;
     const touched: number[] = [];
@@ -128,30 +186,9 @@ export class TypoCorrector {
       if (count >= minShared && Math.abs((this.words[index] as string).length - word.length) <= 2)
         shared.push([index, count]);
     }
-    const candidates = shared
+    return shared
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, this.options.maxCandidates)
       .map(([index]) => this.words[index] as string);
-    if (candidates.length === 0) return [];
-    const fuse = new Fuse(candidates, {
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: this.options.fuseThreshold,
-      minMatchCharLength: 2,
-    });
-    const results = fuse.search(word);
-    const plausible = results.filter(
-      (result) => editDistance(word, result.item) <= allowedEdits(word.length),
-    );
-    const best = plausible[0]?.score;
-    if (best === undefined) return [];
-    return plausible
-      .filter((result) => (result.score ?? 1) <= best + 0.05)
-      .slice(0, 2)
-      .map((result) => ({
-        word: result.item,
-        stem: this.stemByWord.get(result.item) as string,
-        similarity: 1 - (result.score ?? 1),
-      }));
   }
 }

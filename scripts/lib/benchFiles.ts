@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { loadArticleFiles } from '../../knowledge/content/articleFiles.js';
+import { formatFileProblem } from '../../knowledge/content/validateArticles.js';
 import type { LabeledQuestion } from '../../knowledge/engine/evaluation.js';
 import type { IndexDocument } from '../../knowledge/engine/types.js';
 
@@ -48,6 +50,14 @@ async function readJsonl<T>(file: string, schema: z.ZodType<T>): Promise<T[]> {
 
 export function readArticlesJsonl(file: string): Promise<IndexDocument[]> {
   return readJsonl(file, benchArticleSchema);
+}
+
+/** The articles to measure: a JSONL file's, or else the repository's (files that do not load are skipped with a warning). */
+export async function readDocuments(articlesFile: string | undefined): Promise<IndexDocument[]> {
+  if (articlesFile !== undefined) return readArticlesJsonl(articlesFile);
+  const loaded = await loadArticleFiles();
+  for (const problem of loaded.problems) console.warn(`skipped ${formatFileProblem(problem)}`);
+  return loaded.articles;
 }
 
 export function readQuestionsJsonl(file: string): Promise<LabeledQuestion[]> {

@@ -157,6 +157,19 @@ describeInBrowser('editor console in Chromium', () => {
     await context.close();
   });
 
+  it("when the server cannot be reached, then sign-in says so in the console's language", async () => {
+    const context = await browser.newContext({ locale: 'es-US' });
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/editor`);
+    await page.route('**/api/auth/login', (route) => route.abort('connectionrefused'));
+    await page.getByLabel('Nombre de usuario').fill('eva');
+    await page.getByLabel('Contraseña').fill(PASSWORD);
+    await page.getByLabel('Contraseña').press('Enter');
+    await page.locator('#login-error', { hasText: 'No se pudo conectar con el servidor' }).waitFor();
+    expect(await page.locator('#login-error').innerText()).not.toMatch(/TypeError|fetch/);
+    await context.close();
+  });
+
   it('when the console is used with the keyboard alone, then sign-in, navigation and focus all work', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();

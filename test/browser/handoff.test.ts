@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { IN_HOURS, TEST_PASSWORD, TestClock, createAgent } from '../handoff/support/agentClient.js';
 import { describeInBrowser, launchChromium, seriousAxeViolations } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { ask, waitForReply, widget } from './widgetPage.js';
+import { ask, openWidget, waitForReply, widget } from './widgetPage.js';
 
 /** The agent console's parts, by role and label where they have one. */
 const consoleUi = {
@@ -54,10 +54,7 @@ describeInBrowser('live-agent handoff in Chromium: the widget and the agent cons
     await signIn(agentPage, testApp.baseUrl, 'ana');
     expect(await agentPage.locator('#presence').inputValue()).toBe('away');
 
-    const visitorContext = await browser.newContext();
-    const visitorPage = await visitorContext.newPage();
-    await visitorPage.goto(`${testApp.baseUrl}/`);
-    await visitorPage.locator(widget.launcher).click();
+    const { context: visitorContext, page: visitorPage } = await openWidget(browser, `${testApp.baseUrl}/`);
     await ask(visitorPage, 'talk to a person');
     await waitForReply(visitorPage, 'number 1 in line');
     await visitorPage.locator('.va-handoff', { hasText: 'number 1 in line' }).waitFor();
@@ -129,6 +126,11 @@ describeInBrowser('live-agent handoff in Chromium: the widget and the agent cons
     expect(await agentPage.getByRole('button', { name: 'Aceptar el siguiente chat' }).count()).toBe(1);
     const spanish = await seriousAxeViolations(agentPage);
     expect(spanish, JSON.stringify(spanish, null, 2)).toEqual([]);
+
+    // Closing the last chat's tab leaves focus on the chats heading, not lost on the page.
+    await agentPage.getByRole('button', { name: 'Cerrar esta pestaña' }).click();
+    await agentPage.locator(consoleUi.tabs).waitFor({ state: 'detached' });
+    expect(await agentPage.evaluate(() => document.activeElement?.id)).toBe('chats-heading');
 
     expect(errors).toEqual([]);
     await visitorContext.close();

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EchoBot } from '../channels/support/echoBot.js';
 import { describeInBrowser, launchChromium } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { ask, bubbleTexts, conversationIdOf, focusedInWidget, waitForReply, widget } from './widgetPage.js';
+import {
+  ask,
+  bubbleTexts,
+  conversationIdOf,
+  focusedInWidget,
+  openWidget,
+  waitForReply,
+  widget,
+} from './widgetPage.js';
 
 describeInBrowser('widget in Chromium: a visitor conversation', () => {
   let testApp: TestApp;
@@ -93,10 +101,7 @@ describeInBrowser('widget in Chromium: a visitor conversation', () => {
   });
 
   it('when the bot answers and then asks "Was this helpful?" with its own buttons, then the visitor sees one set of feedback buttons', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${testApp.baseUrl}/`);
-    await page.locator(widget.launcher).click();
+    const { context, page } = await openWidget(browser, `${testApp.baseUrl}/`);
     await ask(page, 'answer-and-ask fees');
     await waitForReply(page, 'pick a related topic');
     expect(await page.locator('.va-feedback').count()).toBe(1);
@@ -116,10 +121,7 @@ describeInBrowser('widget in Chromium: a visitor conversation', () => {
   });
 
   it("when the visitor picks the bot's own language button, then the widget's labels follow", async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${testApp.baseUrl}/`);
-    await page.locator(widget.launcher).click();
+    const { context, page } = await openWidget(browser, `${testApp.baseUrl}/`);
     await ask(page, 'languages');
     await waitForReply(page, 'Which language?');
     await page.locator('.va-actions').getByRole('button', { name: 'Español' }).click();
@@ -169,10 +171,7 @@ describeInBrowser('widget in Chromium: a visitor conversation', () => {
       { width: 320, height: 640 },
       { width: 640, height: 360 },
     ]) {
-      const context = await browser.newContext({ viewport });
-      const page = await context.newPage();
-      await page.goto(`${testApp.baseUrl}/`);
-      await page.locator(widget.launcher).click();
+      const { context, page } = await openWidget(browser, `${testApp.baseUrl}/`, { viewport });
       await ask(
         page,
         'a rather long question that should wrap inside the bubble without any horizontal scrolling at all',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EchoBot } from '../channels/support/echoBot.js';
 import { describeInBrowser, launchChromium, seriousAxeViolations } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { ask, conversationIdOf, waitForReply, widget } from './widgetPage.js';
+import { ask, conversationIdOf, openWidget, waitForReply, widget } from './widgetPage.js';
 
 describeInBrowser('widget in Chromium: accessibility (axe-core, WCAG 2.1 A/AA)', () => {
   let testApp: TestApp;
@@ -69,10 +69,7 @@ describeInBrowser('widget in Chromium: accessibility (axe-core, WCAG 2.1 A/AA)',
   }
 
   it('when axe scans a deliberately broken copy, then it reports it (the scan is real)', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(`${testApp.baseUrl}/`);
-    await page.locator(widget.launcher).click();
+    const { context, page } = await openWidget(browser, `${testApp.baseUrl}/`, { bypassCSP: true });
     await page.evaluate(() => {
       const root = document.querySelector('[data-va-widget]')!.shadowRoot!;
       root.querySelector('label[for="va-input"]')!.remove();
@@ -84,10 +81,7 @@ describeInBrowser('widget in Chromium: accessibility (axe-core, WCAG 2.1 A/AA)',
   });
 
   it('when messages arrive from the assistant, then they are announced through the live region, in order', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${testApp.baseUrl}/es`);
-    await page.locator(widget.launcher).click();
+    const { context, page } = await openWidget(browser, `${testApp.baseUrl}/es`);
     await ask(page, 'hola');
     await waitForReply(page, 'echo: hola');
     const live = page.locator('[aria-live="polite"]');

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 
 /**
  * Small helpers over the widget in a page. Playwright's CSS selectors pierce open shadow roots,
@@ -52,4 +52,17 @@ export function conversationIdOf(page: Page): Promise<string | null> {
     }
     return null;
   });
+}
+
+/** A new browser context on `url` with the widget opened (close the context when done). */
+export async function openWidget(
+  browser: Browser,
+  url: string,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator(widget.launcher).click();
+  return { context, page };
 }

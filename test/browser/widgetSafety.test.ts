@@ -78,6 +78,16 @@ function inspect(page: Page, scope: 'page' | 'widget'): Promise<Inspection> {
   }, scope);
 }
 
+/** Records, and dismisses, every alert, confirm or prompt that a payload manages to open. */
+function watchDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return dialogs;
+}
+
 const SAFE: Partial<Inspection> = {
   pwned: undefined,
   dangerous: [],
@@ -119,11 +129,7 @@ describeInBrowser('widget in Chromium: hostile Markdown renders inert', () => {
   it('when renderMarkdown is given script tags, javascript: links, SVG and img payloads in the page, then the result is inert', async () => {
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
+    const dialogs = watchDialogs(page);
     await page.goto(`${testApp.baseUrl}/`);
     await page.addScriptTag({ content: rendererBundle });
     await page.evaluate((markdown) => {
@@ -148,11 +154,7 @@ describeInBrowser('widget in Chromium: hostile Markdown renders inert', () => {
   it('when a bot message with those payloads arrives through the channel, then the widget renders it inert', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
+    const dialogs = watchDialogs(page);
     await page.goto(`${testApp.baseUrl}/`);
     await page.locator(widget.launcher).click();
     await ask(page, 'hello');

@@ -183,6 +183,28 @@ describe('calibration', () => {
     expect(thresholds).toEqual({ answer: 0.7, clarify: 0.7, margin: 0 });
   });
 
+  it('when a calibration file sets lead, then the engine reads it as calibration chose it', async () => {
+    const file = (lead?: number) => ({
+      default: {
+        weights: CALIBRATION.default.weights,
+        // No confidence reaches 1: only `lead` can make the best candidate an answer.
+        thresholds: { answer: 1, clarify: 0.3, margin: 0.1, ...(lead === undefined ? {} : { lead }) },
+      },
+      locales: {},
+    });
+    const question = 'how do I replace my lost green card';
+    const withLead = parseCalibration(file(0.2));
+    expect(withLead.default.thresholds.lead).toBe(0.2);
+    const answered = (await AnswerIndex.build(ARTICLES, { calibration: withLead })).answer(question, 'en');
+    expect(answered.decision).toBe('answer');
+    const withoutLead = parseCalibration(file());
+    const clarified = (await AnswerIndex.build(ARTICLES, { calibration: withoutLead })).answer(
+      question,
+      'en',
+    );
+    expect(clarified.decision).toBe('clarify');
+  });
+
   it('when it runs twice on the same index and questions, then it chooses the same calibration', async () => {
     const validation: LabeledQuestion[] = [
       { text: 'lost my green card', locale: 'en', expect: 'green-card-replacement' },

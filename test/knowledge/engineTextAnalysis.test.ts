@@ -80,6 +80,51 @@ describe('typo tolerance', () => {
     expect(editDistance('idea', 'decide')).toBeGreaterThan(1);
   });
 
+  it('when two adjacent letters are swapped, then the vocabulary word is found', async () => {
+    const corrector = new TypoCorrector();
+    for (const [word, stem] of [
+      ['card', 'card'],
+      ['case', 'case'],
+      ['status', 'status'],
+      ['phone', 'phone'],
+    ] as const)
+      corrector.add(word, stem);
+    await corrector.finish();
+    expect(corrector.correct('crad')[0]?.word).toBe('card');
+    expect(corrector.correct('csae')[0]?.word).toBe('case');
+    expect(corrector.correct('sattus')[0]?.word).toBe('status');
+    expect(corrector.correct('pohne')[0]?.word).toBe('phone');
+  });
+
+  it('when an ordinary word is one letter away from a vocabulary word, then it is not rewritten', async () => {
+    const corrector = new TypoCorrector();
+    for (const word of ['good', 'email', 'hear', 'live', 'work', 'order', 'resident', 'japones', 'huellas'])
+      corrector.add(word, word);
+    await corrector.finish();
+    // Another first letter: food/good, gmail/email, near/hear, york/work, border/order.
+    for (const word of ['food', 'gmail', 'near', 'york', 'border', 'president', 'cupones', 'vueltas'])
+      expect(corrector.correct(word), word).toEqual([]);
+    // A four-letter word is only corrected for two swapped letters: life/live, but lvie → live.
+    expect(corrector.correct('life')).toEqual([]);
+    expect(corrector.correct('lvie')[0]?.word).toBe('live');
+  });
+
+  it('when a short word has two edits, then it is not corrected; a long word may have two', async () => {
+    const corrector = new TypoCorrector();
+    for (const word of ['passport', 'reschedule']) corrector.add(word, word);
+    await corrector.finish();
+    expect(corrector.correct('password')).toEqual([]);
+    expect(corrector.correct('reschedual')[0]?.word).toBe('reschedule');
+  });
+
+  it('when two vocabulary words are equally close, then the one the articles use most comes first', async () => {
+    const corrector = new TypoCorrector();
+    corrector.add('books', 'book');
+    for (let i = 0; i < 3; i++) corrector.add('boots', 'boot');
+    await corrector.finish();
+    expect(corrector.correct('boofs').map((correction) => correction.word)).toEqual(['boots', 'books']);
+  });
+
   it('when a question is full of typos, then the right document still ranks first', async () => {
     const documents: IndexDocument[] = [
       {

@@ -8,7 +8,7 @@ import type {
   ServiceRequestItem,
 } from '../protocol/agentEvents.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../shared/renderMarkdown.js';
-import { announce, h } from '../widget/dom.js';
+import { announce, h } from '../shared/dom.js';
 import {
   AgentConnection,
   type AgentConnectionListener,
@@ -190,7 +190,8 @@ export class AgentConsole implements AgentConnectionListener {
       this.startSession(body.token);
       return null;
     } catch {
-      return this.t('connection.reconnecting');
+      // No answer at all (offline, server down): nothing was refused, the sign-in can be tried again.
+      return this.t('login.unreachable');
     }
   }
 
@@ -237,13 +238,7 @@ export class AgentConsole implements AgentConnectionListener {
       return;
     }
     this.renderBanner();
-    // Back online: the agent's chosen status again (a new connection starts as away).
-    if (status === 'online') {
-      const wanted = this.options.win.sessionStorage.getItem(STATUS_KEY);
-      if (wanted === 'available' && this.connection?.me?.status !== 'available') {
-        void this.connection?.setPresence('available');
-      }
-    }
+    if (status === 'online') this.restoreChosenStatus(this.connection?.me?.status);
   }
 
   state(state: AgentState): void {
@@ -251,9 +246,13 @@ export class AgentConsole implements AgentConnectionListener {
     this.me(state.me);
     this.renderQueue();
     this.renderRequests();
+    this.restoreChosenStatus(state.me.status);
+  }
+
+  /** A new connection starts as away: an agent who had chosen "available" is made available again. */
+  private restoreChosenStatus(current: AgentSelf['status'] | undefined): void {
     const wanted = this.options.win.sessionStorage.getItem(STATUS_KEY);
-    if (wanted === 'available' && state.me.status !== 'available')
-      void this.connection?.setPresence('available');
+    if (wanted === 'available' && current !== 'available') void this.connection?.setPresence('available');
   }
 
   me(me: AgentSelf): void {
@@ -388,7 +387,8 @@ export class AgentConsole implements AgentConnectionListener {
     const queueList = h(doc, 'ul', { class: 'queue', 'aria-labelledby': 'queue-heading' });
     const requestsHeading = h(doc, 'h2', { id: 'requests-heading' });
     const requestsList = h(doc, 'ul', { class: 'requests', 'aria-labelledby': 'requests-heading' });
-    const chatsHeading = h(doc, 'h2', { id: 'chats-heading' });
+    // Focusable from script: closing the last chat tab moves focus here.
+    const chatsHeading = h(doc, 'h2', { id: 'chats-heading', tabindex: -1 });
     const chatsEmpty = h(doc, 'p', { class: 'empty' });
     const tablist = h(doc, 'div', { role: 'tablist', class: 'tabs' });
     const panels = h(doc, 'div', { class: 'panels' });

@@ -1,5 +1,5 @@
 import { field, h, select } from './dom.js';
-import { ApiError } from './editorApi.js';
+import { ApiError, failureMessage } from './editorApi.js';
 import type { ArticleView, KnowledgeArticle, Locale } from '../protocol/adminApi.js';
 import { shortTime, type View, type ViewContext } from './viewContext.js';
 
@@ -372,7 +372,7 @@ class ArticleColumn {
     this.errors.replaceChildren();
     for (const control of Object.values(this.controls)) control.removeAttribute('aria-invalid');
     if (!(error instanceof ApiError)) {
-      this.errors.append(h('p', {}, t('app.error', { message: String(error) })));
+      this.errors.append(h('p', {}, failureMessage(t, error)));
       return;
     }
     if (error.status === 409 && error.code === 'conflict') {
@@ -462,7 +462,7 @@ function renderNewArticle(context: ViewContext, main: HTMLElement): void {
       .catch((error: unknown) => {
         const fields = error instanceof ApiError ? error.fields : [];
         errors.replaceChildren(
-          h('p', {}, error instanceof ApiError ? error.message : String(error)),
+          h('p', {}, failureMessage(t, error)),
           h('ul', {}, ...fields.map((item) => h('li', {}, `${item.field}: ${item.message}`))),
         );
       });

@@ -1,6 +1,6 @@
 import { field, h, select } from './dom.js';
 import type { ArticleSummary } from '../protocol/adminApi.js';
-import { shortTime, type View } from './viewContext.js';
+import { localeFilter, shortTime, type View } from './viewContext.js';
 
 const FILTERS = ['q', 'locale', 'status', 'tag'] as const;
 
@@ -18,14 +18,7 @@ export const articleListView: View = async (context, main, params) => {
 
   const search = h('input', { type: 'search', value: filter.q ?? '', maxlength: 200 });
   const tag = h('input', { type: 'text', value: filter.tag ?? '', maxlength: 60 });
-  const locale = select(
-    [
-      ['', t('locale.any')],
-      ['en', t('locale.en')],
-      ['es', t('locale.es')],
-    ],
-    filter.locale ?? '',
-  );
+  const locale = localeFilter(t, filter.locale);
   const status = select(
     [
       ['', t('status.any')],

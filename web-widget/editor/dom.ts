@@ -1,23 +1,17 @@
-type Child = Node | string | null | undefined | false;
-type Attributes = Record<string, string | number | boolean | undefined>;
+import { h as element, svgElement, type Attributes, type Child } from '../shared/dom.js';
 
 /**
- * Builds an element: attributes (`true` for a bare attribute, `false`/undefined to leave it out)
- * and children (strings become text nodes, never HTML: the only HTML the console inserts is the
- * sanitised Markdown preview).
+ * The console's element builders: the shared ones (`shared/dom.ts`) on this page's document.
+ * Strings become text nodes, never HTML: the only HTML the console inserts is the sanitised
+ * Markdown preview.
  */
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Attributes = {},
   ...children: Child[]
 ): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  setAttributes(element, attributes);
-  append(element, children);
-  return element;
+  return element(document, tag, attributes, ...children);
 }
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** The same for SVG elements (the analytics chart). */
 export function svg<K extends keyof SVGElementTagNameMap>(
@@ -25,24 +19,7 @@ export function svg<K extends keyof SVGElementTagNameMap>(
   attributes: Attributes = {},
   ...children: Child[]
 ): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(SVG_NS, tag);
-  setAttributes(element, attributes);
-  append(element, children);
-  return element;
-}
-
-function setAttributes(element: Element, attributes: Attributes): void {
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === false) continue;
-    element.setAttribute(name, value === true ? '' : String(value));
-  }
-}
-
-function append(element: Element, children: Child[]): void {
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    element.append(typeof child === 'string' ? document.createTextNode(child) : child);
-  }
+  return svgElement(document, tag, attributes, ...children);
 }
 
 /** A labelled form control: `<div class="field"><label for=id>…</label>control</div>`. */

@@ -24,6 +24,7 @@ import type {
   TryResult,
   UnansweredReport,
 } from '../protocol/adminApi.js';
+import type { TFunction } from './editorStrings.js';
 
 /** An error answer of the API: `code` to branch on, `message` (localised) to show, bad fields in `details`. */
 export class ApiError extends Error {
@@ -46,6 +47,17 @@ export class ApiError extends Error {
         }))
       : [];
   }
+}
+
+/**
+ * What to tell the editor about a failed call, in the console's language: the API's own message,
+ * "the server cannot be reached" when fetch could not get an answer, otherwise the generic error.
+ */
+export function failureMessage(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  // fetch rejects with a TypeError when there is no answer at all (offline, server down).
+  if (error instanceof TypeError) return t('app.unreachable');
+  return t('app.error', { message: error instanceof Error ? error.message : String(error) });
 }
 
 const TOKEN_KEY = 'va-editor:token';

@@ -3,7 +3,7 @@ import { analyticsView } from './analyticsView.js';
 import { articleEditorView } from './articleEditorView.js';
 import { articleListView } from './articleListView.js';
 import { h } from './dom.js';
-import { ApiError, EditorApi } from './editorApi.js';
+import { ApiError, EditorApi, failureMessage } from './editorApi.js';
 import type { EditorStrings } from './editorStrings.js';
 import type { SignedInUser } from '../protocol/adminApi.js';
 import { historyView } from './historyView.js';
@@ -162,7 +162,7 @@ export class EditorConsole {
       if (error instanceof ApiError && error.status === 401) return;
       container.replaceChildren(
         h('h1', { tabindex: '-1' }, t('app.title')),
-        h('p', { class: 'error' }, t('app.error', { message: (error as Error).message })),
+        h('p', { class: 'error' }, failureMessage(t, error)),
       );
     }
     // A newer navigation started while this one was loading: its page wins.

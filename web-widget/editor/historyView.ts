@@ -1,5 +1,5 @@
 import { field, h, select } from './dom.js';
-import { ApiError } from './editorApi.js';
+import { failureMessage } from './editorApi.js';
 import type { FieldDiff, Locale } from '../protocol/adminApi.js';
 import { shortTime, type View, type ViewContext } from './viewContext.js';
 
@@ -33,9 +33,7 @@ export const historyView: View = async (context, main, params) => {
             );
             context.navigate(`#/history/${locale}/${encodeURIComponent(id)}?r=${rolled.revision}`);
           })
-          .catch((error: unknown) =>
-            context.announce(error instanceof ApiError ? error.message : String(error), 'error'),
-          );
+          .catch((error: unknown) => context.announce(failureMessage(t, error), 'error'));
       });
       actions.push(rollback);
     }

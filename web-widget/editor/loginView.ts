@@ -1,5 +1,5 @@
 import { field, h } from './dom.js';
-import { ApiError, type EditorApi } from './editorApi.js';
+import { failureMessage, type EditorApi } from './editorApi.js';
 import type { TFunction } from './editorStrings.js';
 import type { SignedInUser } from '../protocol/adminApi.js';
 
@@ -36,7 +36,7 @@ export async function loginView(
         deps.onSignedIn(user);
       })
       .catch((failure: unknown) => {
-        error.textContent = failure instanceof ApiError ? failure.message : String(failure);
+        error.textContent = failureMessage(t, failure);
         password.value = '';
         password.focus();
       })

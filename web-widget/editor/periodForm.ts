@@ -1,6 +1,6 @@
-import { field, h, select } from './dom.js';
+import { field, h } from './dom.js';
 import type { PeriodQuery } from '../protocol/adminApi.js';
-import type { ViewContext } from './viewContext.js';
+import { localeFilter, type ViewContext } from './viewContext.js';
 
 /**
  * The period and language filter of the reports, kept in the address (`?from=…&to=…&locale=…`)
@@ -24,14 +24,7 @@ export function periodForm(
   };
   const from = h('input', { type: 'date', value: period.from ?? '' });
   const to = h('input', { type: 'date', value: period.to ?? '' });
-  const locale = select(
-    [
-      ['', t('locale.any')],
-      ['en', t('locale.en')],
-      ['es', t('locale.es')],
-    ],
-    period.locale ?? '',
-  );
+  const locale = localeFilter(t, period.locale);
   const form = h(
     'form',
     { class: 'filters' },

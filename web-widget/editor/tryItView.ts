@@ -1,6 +1,6 @@
 import { field, h, select } from './dom.js';
-import { ApiError } from './editorApi.js';
-import type { TryResult } from '../protocol/adminApi.js';
+import { failureMessage } from './editorApi.js';
+import type { Locale, TryResult } from '../protocol/adminApi.js';
 import type { View, ViewContext } from './viewContext.js';
 
 const SIGNALS = ['bm25', 'coverage', 'questionMatch', 'charMatch', 'classifier'] as const;
@@ -33,17 +33,16 @@ export const tryItView: View = async (context, main, params) => {
     const language = locale.value === 'es' ? 'es' : 'en';
     context.api
       .tryQuestion(text.value, language)
-      .then((result) => output.replaceChildren(...renderResult(context, result)))
+      .then((result) => output.replaceChildren(...renderResult(context, result, language)))
       .catch((error: unknown) =>
-        output.replaceChildren(
-          h('p', { class: 'error' }, error instanceof ApiError ? error.message : String(error)),
-        ),
+        output.replaceChildren(h('p', { class: 'error' }, failureMessage(t, error))),
       );
   });
   main.append(h('h1', { tabindex: '-1' }, t('try.title')), h('p', {}, t('try.intro')), form, output);
 };
 
-function renderResult(context: ViewContext, result: TryResult): HTMLElement[] {
+/** `language`: the articles' language, which their titles and questions are marked with. */
+function renderResult(context: ViewContext, result: TryResult, language: Locale): HTMLElement[] {
   const { t } = context;
   const verdict =
     result.decision === 'answer' && result.article
@@ -58,10 +57,10 @@ function renderResult(context: ViewContext, result: TryResult): HTMLElement[] {
     h(
       'tr',
       { 'data-article': candidate.id },
-      h('th', { scope: 'row' }, `${candidate.title} (${candidate.id})`),
+      h('th', { scope: 'row' }, h('span', { lang: language }, candidate.title), ` (${candidate.id})`),
       h('td', {}, candidate.score.toFixed(3)),
       ...SIGNALS.map((signal) => h('td', {}, candidate.signals[signal].toFixed(3))),
-      h('td', {}, candidate.matchedQuestion),
+      h('td', { lang: language }, candidate.matchedQuestion),
     ),
   );
   return [

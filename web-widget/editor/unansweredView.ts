@@ -1,5 +1,5 @@
 import { h } from './dom.js';
-import { ApiError } from './editorApi.js';
+import { failureMessage } from './editorApi.js';
 import type { ArticleSummary, Locale, QuestionGroup } from '../protocol/adminApi.js';
 import { periodForm } from './periodForm.js';
 import { shortTime, type View, type ViewContext } from './viewContext.js';
@@ -30,6 +30,7 @@ export const unansweredView: View = async (context, main, params) => {
       { class: 'summary' },
       t('unanswered.total', { count: report.total, groups: report.groups.length }),
     ),
+    h('p', { class: 'hint', id: ADD_HINT_ID }, t('unanswered.addHint')),
     h(
       'table',
       { class: 'unanswered' },
@@ -43,6 +44,9 @@ export const unansweredView: View = async (context, main, params) => {
     ),
   );
 };
+
+/** What every "Add" button does, said once above the table. */
+const ADD_HINT_ID = 'unanswered-add-hint';
 
 function groupRow(context: ViewContext, group: QuestionGroup, articles: ArticleSummary[]): HTMLElement {
   const { t } = context;
@@ -59,7 +63,7 @@ function groupRow(context: ViewContext, group: QuestionGroup, articles: ArticleS
       ),
     ),
   );
-  const add = h('button', { type: 'submit' }, t('unanswered.add'));
+  const add = h('button', { type: 'submit', 'aria-describedby': ADD_HINT_ID }, t('unanswered.add'));
   const result = h('p', { class: 'add-result' });
   const addForm = h(
     'form',
@@ -96,7 +100,7 @@ function groupRow(context: ViewContext, group: QuestionGroup, articles: ArticleS
         context.announce(message);
       })
       .catch((error: unknown) => {
-        result.textContent = error instanceof ApiError ? error.message : String(error);
+        result.textContent = failureMessage(t, error);
       })
       .finally(() => {
         add.disabled = false;

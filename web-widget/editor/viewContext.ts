@@ -1,5 +1,6 @@
 import type { Locale, SignedInUser } from '../protocol/adminApi.js';
 import type { MarkdownRenderer } from '../shared/renderMarkdown.js';
+import { select } from './dom.js';
 import type { EditorApi } from './editorApi.js';
 import type { TFunction } from './editorStrings.js';
 
@@ -34,4 +35,16 @@ export function percent(rate: number, locale: Locale): string {
     style: 'percent',
     maximumFractionDigits: 1,
   }).format(rate);
+}
+
+/** The language filter of the lists and reports: any, English or Spanish (`''` for any). */
+export function localeFilter(t: TFunction, selected: string | undefined): HTMLSelectElement {
+  return select(
+    [
+      ['', t('locale.any')],
+      ['en', t('locale.en')],
+      ['es', t('locale.es')],
+    ],
+    selected ?? '',
+  );
 }

@@ -15,7 +15,7 @@ import {
   type TypingState,
 } from '../protocol/events.js';
 import { ConversationLog, type LogEntry, type PendingMessage } from './conversationLog.js';
-import { randomId } from './dom.js';
+import { randomId } from '../shared/dom.js';
 import type { WidgetStorage } from './widgetStorage.js';
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline' | 'unavailable';

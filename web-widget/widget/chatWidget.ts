@@ -2,7 +2,7 @@ import type { HandoffStatus, Locale, TypingState } from '../protocol/events.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../shared/renderMarkdown.js';
 import { ChatConnection, type ConnectionListener, type ConnectionStatus } from './chatConnection.js';
 import type { LogEntry } from './conversationLog.js';
-import { announce, h } from './dom.js';
+import { announce, h, svgElement } from '../shared/dom.js';
 import { renderMessage, senderName } from './messageView.js';
 import { TypingSignal } from './typingSignal.js';
 import { WIDGET_CSS } from './widgetStyles.js';
@@ -22,8 +22,9 @@ const DEFAULT_MAX_LENGTH = 1000;
 const TYPING_DELAY_MS = 100;
 const TYPING_MAX_MS = 20_000;
 
-const CHAT_ICON =
-  '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6v2h2V9H7zm4 0v2h2V9h-2zm4 0v2h2V9h-2z"/></svg>';
+/** The launcher's speech-bubble icon (decorative: the button's text names it). */
+const CHAT_ICON_PATH =
+  'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6v2h2V9H7zm4 0v2h2V9h-2zm4 0v2h2V9h-2z';
 
 interface Elements {
   root: HTMLDivElement;
@@ -175,10 +176,7 @@ export class ChatWidget implements ConnectionListener {
     this.handoffStatus = null;
     this.typingSignal.stop();
     this.renderHandoffLine({ announce: false });
-    this.nodes.clear();
     this.feedback.clear();
-    this.el.list.replaceChildren();
-    this.lastId = null;
     this.renderAll();
   }
 
@@ -248,14 +246,20 @@ export class ChatWidget implements ConnectionListener {
     const doc = this.doc;
     const launcherText = h(doc, 'span', {});
     const badge = h(doc, 'span', { class: 'va-badge', hidden: true });
+    const icon = svgElement(
+      doc,
+      'svg',
+      { viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false' },
+      svgElement(doc, 'path', { fill: 'currentColor', d: CHAT_ICON_PATH }),
+    );
     const launcher = h(
       doc,
       'button',
       { type: 'button', class: 'va-launcher', 'aria-expanded': 'false', 'aria-controls': 'va-panel' },
+      icon,
       launcherText,
       badge,
     );
-    launcher.insertAdjacentHTML('afterbegin', CHAT_ICON);
 
     const title = h(doc, 'h2', { class: 'va-title', id: 'va-title' });
     const languageButton = h(doc, 'button', { type: 'button', class: 'va-lang' });
@@ -424,12 +428,11 @@ export class ChatWidget implements ConnectionListener {
   private renderAll(): void {
     this.nodes.clear();
     this.el.list.replaceChildren();
-    this.lastId = null;
-    for (const entry of this.connection.log.entries()) {
+    const entries = this.connection.log.entries();
+    for (const entry of entries) {
       if (entry.role === 'visitor' && isFeedback(entry.value))
         this.feedback.set(entry.value.articleId, entry.value.helpful);
     }
-    const entries = this.connection.log.entries();
     entries.forEach((entry) => {
       const node = this.render(entry, entries);
       if (node) {

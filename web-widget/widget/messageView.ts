@@ -1,7 +1,7 @@
 import type { Locale, SuggestedAction } from '../protocol/events.js';
 import type { MarkdownRenderer } from '../shared/renderMarkdown.js';
 import type { LogEntry } from './conversationLog.js';
-import { h } from './dom.js';
+import { h } from '../shared/dom.js';
 import type { Translate } from './widgetStrings.js';
 
 export interface MessageViewContext {

@@ -1,16 +1,34 @@
-type Child = Node | string | null | undefined | false;
+/** What an element builder takes as children: strings become text nodes, never HTML. */
+export type Child = Node | string | null | undefined | false;
+/** Attributes: `true` for a bare attribute, `false`/undefined to leave it out. */
+export type Attributes = Record<string, string | number | boolean | undefined>;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /**
- * Builds an element: attributes (`true` for a bare attribute, `false`/undefined to leave it out)
- * and children (strings become text nodes, never HTML).
+ * Builds an element of `doc` with its attributes and children. The three UIs build all their
+ * markup this way: the only HTML they insert is what the shared Markdown renderer sanitised.
  */
 export function h<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
   tag: K,
-  attributes: Record<string, string | number | boolean | undefined> = {},
+  attributes: Attributes = {},
   ...children: Child[]
 ): HTMLElementTagNameMap[K] {
-  const element = doc.createElement(tag);
+  return fill(doc, doc.createElement(tag), attributes, children);
+}
+
+/** The same for SVG elements (icons, the analytics chart). */
+export function svgElement<K extends keyof SVGElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attributes: Attributes = {},
+  ...children: Child[]
+): SVGElementTagNameMap[K] {
+  return fill(doc, doc.createElementNS(SVG_NS, tag), attributes, children);
+}
+
+function fill<E extends Element>(doc: Document, element: E, attributes: Attributes, children: Child[]): E {
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === false) continue;
     element.setAttribute(name, value === true ? '' : String(value));

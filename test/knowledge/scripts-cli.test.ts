@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { percentile } from '../../scripts/lib/percentile.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX_CLI = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+function run(script: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [TSX_CLI, path.join(REPO_ROOT, 'scripts', script), ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the evaluation and benchmark commands', () => {
+  // Each fails before it loads articles, starts a server or reads a file.
+  it.each([
+    ['calibrate.ts', ['--bogus'], /^calibrate: Unknown option '--bogus'/],
+    ['calibrate.ts', ['--oos-weight', '2'], /^calibrate: --oos-weight must be a number from 0 to 1, not "2"/],
+    ['eval.ts', ['--errors', 'many'], /^eval: --errors must be a whole number of at least 0, not "many"/],
+    ['eval.ts', ['--split'], /^eval: --split needs --calibrate/],
+    ['eval-bot.ts', ['--concurrency', '0'], /^eval:bot: --concurrency must be a whole number of at least 1/],
+    ['bench.ts', ['--turns', '1.5'], /^bench: --turns must be a whole number of at least 1, not "1.5"/],
+    ['bench-search.ts', ['--queries', 'x'], /^bench:search: --queries must be a whole number/],
+    ['bench-socket.ts', ['--bot', 'parrot'], /^bench:socket: --bot must be "assistant" or "echo"/],
+    ['bench-handoff.ts', ['--agents', '-'], /^bench:handoff: --agents must be a whole number/],
+    ['config-docs.ts', ['--chek'], /^config:docs: Unknown option '--chek'/],
+  ])(
+    'when %s is given %j, then it says what is wrong with the usage and exits 2',
+    (script, args, message) => {
+      const result = run(script, args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).toMatch(/\nusage: npm run /);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    },
+  );
+
+  it('when a file cannot be read, then it fails with one line and no stack trace', () => {
+    const missing = path.join(REPO_ROOT, 'no-such-folder', 'questions.jsonl');
+    const result = run('eval.ts', ['--queries', missing]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`eval: ENOENT: no such file or directory, open '${missing}'\n`);
+  });
+
+  it('when asked for --help, then it prints the usage and exits 0', () => {
+    const result = run('calibrate.ts', ['--help']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/^usage: npm run calibrate -- /);
+  });
+});
+
+describe('percentile', () => {
+  it('when given samples in any order, then it gives the nearest-rank value', () => {
+    const samples = [5, 1, 4, 2, 3, 10, 9, 8, 7, 6];
+    expect(percentile(samples, 50)).toBe(5);
+    expect(percentile(samples, 99)).toBe(10);
+    expect(percentile(samples, 100)).toBe(10);
+    expect(percentile(samples, 0)).toBe(1);
+    expect(percentile([], 50)).toBeNaN();
+    expect(samples[0]).toBe(5);
+  });
+});
