@@ -3,10 +3,10 @@ import path from 'node:path';
 import {
   articleFilePath,
   loadArticleFiles,
+  serializeArticleFile,
   type ArticleFileProblem,
 } from '../../knowledge/content/articleFiles.js';
 import { LOCALES } from '../../knowledge/content/article.js';
-import { serializeArticleFileInRepositoryStyle } from './articleFileStyle.js';
 import type { ArticleService, ImportOutcome } from './articleService.js';
 
 export interface ImportReport {
@@ -47,7 +47,7 @@ export async function exportArticleFiles(
   const published = await articles.publishedArticles();
   for (const locale of LOCALES) await mkdir(path.join(dir, locale), { recursive: true });
   for (const article of published) {
-    await writeFile(articleFilePath(dir, article), serializeArticleFileInRepositoryStyle(article), 'utf8');
+    await writeFile(articleFilePath(dir, article), serializeArticleFile(article), 'utf8');
   }
   return { written: published.length };
 }
