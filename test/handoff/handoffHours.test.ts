@@ -101,11 +101,11 @@ describe('live agents out of hours and the messages left for them', () => {
     expect(leaveButton(replies)).toBeDefined();
   });
 
-  it('when it is open but no agent is online, then there is no queue and the hours say they are working now', async () => {
+  it('when it is open but no agent is online, then there is no queue and the hours say none is free at the moment', async () => {
     clock.set(IN_HOURS);
     const chat = conversation();
     const text = allText(await chat.say('Talk to an agent', agentRequest));
-    expect(text).toContain('they are working now');
+    expect(text).toContain('but none is free to take a chat at the moment');
     expect(text).toContain('leave a message');
     expect(await testApp.app.store.handoff.queued()).toEqual([]);
   });

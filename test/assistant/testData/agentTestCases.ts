@@ -14,8 +14,8 @@ export const agentTestCases: DialogTestCase[] = [
             keys: ['agent.noChat', 'agent.alternatives'],
             contains: [
               {
-                en: 'Monday to Friday, 8 a.m. to 8 p.m. Eastern time, and they are working now',
-                es: 'de lunes a viernes, de 8 a. m. a 8 p. m., hora del Este, y están atendiendo ahora',
+                en: 'Monday to Friday, 8 a.m. to 8 p.m. Eastern time, but none is free to take a chat at the moment',
+                es: 'de lunes a viernes, de 8 a. m. a 8 p. m., hora del Este, pero en este momento ninguno está disponible para atender un chat',
               },
               '800-375-5283',
               'https://egov.uscis.gov/e-request/',
