@@ -7,6 +7,7 @@ import {
   type LinearClassifierOptions,
   type TrainingExample,
 } from './linearClassifier.js';
+import { FuzzyPhraseMatcher, type FuzzyConcept } from './fuzzyPhraseMatcher.js';
 import { SynonymMatcher, type SynonymGroup } from './synonymMatcher.js';
 import { characterTrigrams, TextAnalyzer, type AnalyzedText } from './textAnalyzer.js';
 import { NEVER_PAUSE, type Pausable } from './timeSlicer.js';
@@ -73,6 +74,27 @@ function synonymMatcherFor(
   return matcher;
 }
 
+const fuzzyMatcherCache = new WeakMap<readonly SynonymGroup[], Map<string, FuzzyPhraseMatcher>>();
+
+/** The fuse.js matcher of the same synonym phrases, cached the same way. */
+function fuzzyPhraseMatcherFor(
+  locale: string,
+  groups: readonly SynonymGroup[],
+  analyzer: TextAnalyzer,
+): FuzzyPhraseMatcher {
+  let byLocale = fuzzyMatcherCache.get(groups);
+  if (!byLocale) fuzzyMatcherCache.set(groups, (byLocale = new Map()));
+  let matcher = byLocale.get(locale);
+  if (!matcher) {
+    matcher = new FuzzyPhraseMatcher(groups, (phrase) => analyzer.analyze(phrase).words.join(''));
+    byLocale.set(locale, matcher);
+  }
+  return matcher;
+}
+
+/** Up to how many words around an unknown word are joined and matched against the synonym phrases. */
+const FUZZY_WINDOW_WORDS = 3;
+
 /** How many of the classifier's best documents join the candidates whatever the other signals say. */
 const CLASSIFIER_CANDIDATES = 5;
 
@@ -87,6 +109,7 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
   private readonly wordIndex = new CosineIndex();
   private readonly charIndex = new CosineIndex();
   private readonly typos = new TypoCorrector();
+  private readonly fuzzyPhrases: FuzzyPhraseMatcher;
   private readonly trainingExamples: TrainingExample[] = [];
   private readonly maxClassifierDocuments: number;
   private readonly classifierOptions: LinearClassifierOptions;
@@ -97,6 +120,7 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
     this.locale = locale;
     this.analyzer = new TextAnalyzer(locale);
     this.analyzer.useSynonyms(synonymMatcherFor(locale, options.synonymGroups ?? [], this.analyzer));
+    this.fuzzyPhrases = fuzzyPhraseMatcherFor(locale, options.synonymGroups ?? [], this.analyzer);
     this.maxClassifierDocuments = options.maxClassifierDocuments ?? DEFAULT_MAX_CLASSIFIER_DOCUMENTS;
     this.classifierOptions = options.classifier ?? DEFAULT_CLASSIFIER_OPTIONS;
   }
@@ -174,6 +198,7 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
     const analyzed = this.analyzer.analyze(text);
     const terms = new Map<string, number>();
     const correctedStems: string[] = [];
+    const { concepts: fuzzyConcepts, explainedWords } = this.fuzzyConceptsIn(analyzed);
     analyzed.contentWords.forEach((word, i) => {
       const stem = analyzed.contentStems[i] as string;
       let chosen = stem;
@@ -187,18 +212,46 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
           correctedStems.push(chosen);
           return;
         }
+        // An unknown word that was part of a misspelled synonym phrase is searched as that phrase.
+        if (explainedWords.has(word)) return;
       }
       correctedStems.push(chosen);
       terms.set(stem, (terms.get(stem) ?? 0) + 1);
     });
     const concepts = new Set([...analyzed.concepts, ...this.analyzer.conceptsIn(correctedStems)]);
     for (const concept of concepts) terms.set(concept, 1);
-    return {
-      analyzed,
-      terms,
-      trigrams: characterTrigrams(analyzed.contentWords),
-      features: this.classifier ? classifierFeatures(analyzed) : [],
-    };
+    for (const { concept, similarity } of fuzzyConcepts) {
+      if (!concepts.has(concept)) terms.set(concept, Math.max(terms.get(concept) ?? 0, similarity));
+    }
+    const features = this.classifier ? classifierFeatures(analyzed) : [];
+    if (this.classifier) for (const { concept } of fuzzyConcepts) features.push(concept);
+    return { analyzed, terms, trigrams: characterTrigrams(analyzed.contentWords), features };
+  }
+
+  /**
+   * Synonym phrases typed with a typo or with other spacing ("greencard", "info pas", "tarjeta
+   * berde"): each run of up to three words that includes a word the index does not know is joined
+   * and matched with fuse.js (see `FuzzyPhraseMatcher`). Known words alone are never reinterpreted.
+   */
+  private fuzzyConceptsIn(analyzed: AnalyzedText): { concepts: FuzzyConcept[]; explainedWords: Set<string> } {
+    const { words, stems } = analyzed;
+    const found = new Map<string, number>();
+    const explainedWords = new Set<string>();
+    for (let unknown = 0; unknown < words.length; unknown++) {
+      const word = words[unknown] as string;
+      if (analyzed.isStopWord[unknown] || this.typos.isKnown(word, stems[unknown] as string)) continue;
+      const first = Math.max(0, unknown - FUZZY_WINDOW_WORDS + 1);
+      for (let start = first; start <= unknown; start++) {
+        for (let end = unknown + 1; end <= Math.min(words.length, start + FUZZY_WINDOW_WORDS); end++) {
+          const match = this.fuzzyPhrases.match(words.slice(start, end).join(''));
+          if (!match) continue;
+          explainedWords.add(word);
+          if (match.similarity > (found.get(match.concept) ?? 0)) found.set(match.concept, match.similarity);
+        }
+      }
+    }
+    const concepts = [...found].map(([concept, similarity]) => ({ concept, similarity }));
+    return { concepts, explainedWords };
   }
 
   /** A reusable scratch space for `signals`; one per concurrent caller (queries run one at a time). */

@@ -152,3 +152,54 @@ describe('typo tolerance', () => {
     expect([...query.terms.keys()]).toEqual(expect.arrayContaining(['reschedul', 'biometr']));
   });
 });
+
+describe('typo-tolerant synonym phrases (fuse.js)', () => {
+  async function indexOf(locale: string, documents: IndexDocument[]): Promise<LocaleIndex> {
+    const index = new LocaleIndex(locale, { synonymGroups: BUILT_IN_SYNONYMS[locale] ?? [] });
+    for (const document of documents) index.add(document);
+    await index.finish();
+    return index;
+  }
+  const cardDocument: IndexDocument = {
+    id: 'card',
+    locale: 'en',
+    title: 'Replacing a permanent resident card',
+    questions: ['My resident card was stolen'],
+  };
+
+  it('when a phrase is typed as one misspelled word, then its concept is searched instead of the word', async () => {
+    const index = await indexOf('en', [cardDocument]);
+    const terms = [...index.analyzeQuery('greencrad stolen').terms.keys()];
+    expect(terms).toContain('syn:green-card');
+    expect(terms).not.toContain('greencrad');
+  });
+
+  it('when a phrase is split or misspelled across words, then its concept is found', async () => {
+    const index = await indexOf('en', [cardDocument]);
+    expect(index.analyzeQuery('book an info pas').terms.get('syn:infopass')).toBeGreaterThan(0.8);
+    expect(index.analyzeQuery('my permanet resident card').terms.has('syn:green-card')).toBe(true);
+  });
+
+  it('when a Spanish phrase has a typo in a real word, then its concept is found', async () => {
+    const index = await indexOf('es', [
+      {
+        id: 'tarjeta',
+        locale: 'es',
+        title: 'Tarjeta de residente permanente',
+        questions: ['Perdí mi tarjeta'],
+      },
+    ]);
+    expect(index.analyzeQuery('perdí mi tarjeta berde').terms.has('syn:green-card')).toBe(true);
+  });
+
+  it('when a word only contains a phrase or is far from every phrase, then no concept is added', async () => {
+    const index = await indexOf('en', [cardDocument]);
+    const concepts = (text: string): string[] =>
+      [...index.analyzeQuery(text).terms.keys()].filter((term) => term.startsWith('syn:'));
+    expect(concepts('greencardholders party')).toEqual([]);
+    expect(concepts('what is the weather like')).toEqual([]);
+    // "EAD" is too short to take a word one letter away for the acronym.
+    expect(concepts('my eaf application')).toEqual([]);
+    expect(concepts('my ead application')).toEqual(['syn:work-permit']);
+  });
+});
