@@ -1,8 +1,8 @@
 import type { Request, Response } from 'restify';
-import { ArticleInputError, type FieldProblem } from '../articles/articleErrors.js';
+import { ArticleInputError } from '../articles/articleErrors.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
-import { requestLocale, sendApiError, type ApiErrorCode } from '../server/apiResponses.js';
+import { localisedProblems, sendApiError, type ApiErrorCode } from '../server/apiResponses.js';
 import { isStoreError, type StoreErrorCode } from '../storage/errors.js';
 import { AdminInputError } from './adminInput.js';
 
@@ -28,7 +28,7 @@ const STORE_ERRORS: Record<StoreErrorCode, { status: number; code: ApiErrorCode 
 function sendAdminError(deps: AdminErrorDeps, req: Request, res: Response, error: unknown): void {
   if (error instanceof AdminInputError || error instanceof ArticleInputError) {
     sendApiError(deps.i18n, req, res, 400, 'invalid_input', {
-      details: localise(deps.i18n, req, error.problems),
+      details: localisedProblems(deps.i18n, req, error.problems),
     });
     return;
   }
@@ -54,18 +54,6 @@ export function handled(
       sendAdminError(deps, req, res, error);
     }
   };
-}
-
-function localise(
-  i18n: I18n,
-  req: Request,
-  problems: FieldProblem[],
-): Array<{ field: string; message: string }> {
-  const t = i18n.getFixedT(requestLocale(req), 'api');
-  return problems.map((problem) => ({
-    field: problem.field,
-    message: problem.messageKey ? t(problem.messageKey, problem.values ?? {}) : problem.message,
-  }));
 }
 
 /**

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { articleIdSchema, localeSchema } from '../../knowledge/content/article.js';
 import type { FieldProblem } from '../articles/articleErrors.js';
 import type { ExpectedRevision } from '../../web-widget/protocol/adminApi.js';
+import { keyed } from '../server/fieldProblems.js';
 import { parseInput } from '../server/inputSafety.js';
 
 /** A request the admin API refuses before any use-case runs: every bad field is listed. */
@@ -23,8 +24,8 @@ function parsePart<S extends z.ZodType>(schema: S, value: unknown, where: string
   if (parsed.ok) return parsed.value;
   throw new AdminInputError(
     parsed.problems.map((problem) => ({
+      ...problem,
       field: problem.field === '(body)' ? where : `${where}.${problem.field}`,
-      message: problem.message,
     })),
   );
 }
@@ -65,12 +66,15 @@ export const expectedRevisionBody = z.strictObject({
 /** A day written YYYY-MM-DD. */
 export const isoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   // Round-tripped: Date.parse alone accepts "2026-02-31" (as March 3rd).
-  .refine((value) => {
-    const time = Date.parse(`${value}T00:00:00Z`);
-    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
-  }, 'is not a real date');
+  .refine(
+    (value) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+      const time = Date.parse(`${value}T00:00:00Z`);
+      return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+    },
+    keyed('field.day', 'must be a real date written YYYY-MM-DD'),
+  );
 
 /** "true" / "false" in a query string. */
 export const queryFlag = z.enum(['true', 'false']).transform((value) => value === 'true');

@@ -5,7 +5,7 @@ import type { AuthService } from '../auth/authService.js';
 import { requireRole } from '../auth/requireRole.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
-import { sendApiError } from '../server/apiResponses.js';
+import { requestLocale, sendApiError } from '../server/apiResponses.js';
 import { findDangerousKeys } from '../server/inputSafety.js';
 import type { Store } from '../storage/ports.js';
 import { adminEdge, ADMIN_PATH_PREFIX } from './adminEdge.js';
@@ -81,7 +81,10 @@ function refuseDangerousKeys(i18n: I18n) {
       return;
     }
     sendApiError(i18n, req, res, 400, 'invalid_input', {
-      details: problems.map((field) => ({ field, message: 'is not an allowed field name' })),
+      details: problems.map((field) => ({
+        field,
+        message: i18n.getFixedT(requestLocale(req), 'api')('field.notAllowedName'),
+      })),
     });
     next(false);
   };

@@ -35,9 +35,7 @@ export function registerReportRoutes(server: Server, deps: ReportRouteDeps): voi
     const query = queryOf(req, periodQuery);
     const result = reportPeriod(query, deps.clock());
     if (result.problem) {
-      throw new AdminInputError([
-        { field: `query.${result.problem.field}`, message: result.problem.message },
-      ]);
+      throw new AdminInputError([{ ...result.problem, field: `query.${result.problem.field}` }]);
     }
     return { period: result.period, locale: query.locale };
   };

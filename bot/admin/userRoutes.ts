@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response, Server } from 'restify';
 import { z } from 'zod';
 import { localeSchema } from '../../knowledge/content/article.js';
+import { keyed } from '../server/fieldProblems.js';
 import { principalOf } from '../auth/requireRole.js';
 import type { Store } from '../storage/ports.js';
 import { handled, type AdminErrorDeps } from './adminErrors.js';
@@ -26,7 +27,10 @@ const userChange = z
     displayName: z.string().trim().min(1).max(80).optional(),
     maxChats: z.number().int().min(1).max(10).optional(),
   })
-  .refine((change) => Object.keys(change).length > 0, 'give at least one field to change');
+  .refine(
+    (change) => Object.keys(change).length > 0,
+    keyed('field.nothingToChange', 'give at least one field to change'),
+  );
 
 const auditQuery = z.strictObject({
   from: isoDay.optional(),

@@ -4,18 +4,8 @@
  * one vocabulary whichever layer noticed the problem.
  */
 
-/** One bad field: `field` is a dotted path (`article.questions.3`), `message` says why. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-  /**
-   * A key of the API's locale files (`api.json`) for problems these use-cases find themselves, so
-   * the edge can say them in the caller's language; zod's own messages have none.
-   */
-  messageKey?: string;
-  /** Values interpolated into the localised message. */
-  values?: Record<string, string | number>;
-}
+export type { FieldProblem } from '../server/fieldProblems.js';
+import type { FieldProblem } from '../server/fieldProblems.js';
 
 /** The request is well-formed JSON but breaks an article rule; carries every bad field. */
 export class ArticleInputError extends Error {

@@ -2,7 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { LoginRequest, LoginResponse, MeResponse } from '../../web-widget/protocol/adminApi.js';
 import type { I18n } from '../i18n/i18n.js';
-import { sendApiError } from '../server/apiResponses.js';
+import { localisedProblems, sendApiError } from '../server/apiResponses.js';
 import { parseInput } from '../server/inputSafety.js';
 import type { AuthService } from './authService.js';
 import { principalOf, requireRole } from './requireRole.js';
@@ -32,7 +32,9 @@ export function registerAuthRoutes(server: Server, deps: { auth: AuthService; i1
   server.post('/api/auth/login', async (req: Request, res: Response) => {
     const parsed = parseInput(loginSchema, req.body ?? {});
     if (!parsed.ok) {
-      sendApiError(i18n, req, res, 400, 'invalid_input', { details: parsed.problems });
+      sendApiError(i18n, req, res, 400, 'invalid_input', {
+        details: localisedProblems(i18n, req, parsed.problems),
+      });
       return;
     }
     const result = await auth.login(parsed.value.username, parsed.value.password, clientIp(req));

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'restify';
 import type { I18n } from '../i18n/i18n.js';
 import { toProductLocale } from '../i18n/i18n.js';
+import type { FieldProblem } from './fieldProblems.js';
 import { errorBody } from './httpErrors.js';
 
 export type ApiErrorCode =
@@ -51,4 +52,22 @@ export function apiMessage(
   values: Record<string, unknown> = {},
 ): string {
   return i18n.getFixedT(requestLocale(req), 'api')(code, values);
+}
+
+/**
+ * The bad fields of a 400, each said in the caller's language where the problem has a key; a key
+ * the locale files lack (a zod type name never listed) falls back to the English text.
+ */
+export function localisedProblems(
+  i18n: I18n,
+  req: Request,
+  problems: readonly FieldProblem[],
+): Array<{ field: string; message: string }> {
+  const t = i18n.getFixedT(requestLocale(req), 'api');
+  return problems.map((problem) => ({
+    field: problem.field,
+    message: problem.messageKey
+      ? t(problem.messageKey, { ...problem.values, defaultValue: problem.message })
+      : problem.message,
+  }));
 }

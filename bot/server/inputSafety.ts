@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import { problemsFromZod, type FieldProblem } from './fieldProblems.js';
+
+export type { FieldProblem } from './fieldProblems.js';
 
 /** Keys that would reach a query operator or an object's prototype if passed through. */
 function isDangerousKey(key: string): boolean {
@@ -20,11 +23,6 @@ export function findDangerousKeys(value: unknown, path: string[] = [], found: st
   return found;
 }
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
-
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
 /** Validates input with a zod schema after refusing dangerous keys; lists every bad field. */
@@ -33,16 +31,16 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): Pars
   if (dangerous.length > 0) {
     return {
       ok: false,
-      problems: dangerous.map((field) => ({ field, message: 'is not an allowed field name' })),
+      problems: dangerous.map((field) => notAllowedName(field)),
     };
   }
-  const result = schema.safeParse(input);
+  // reportInput: a missing field ("required") is told apart from one of the wrong type.
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => ({
-      field: issue.path.length > 0 ? issue.path.join('.') : '(body)',
-      message: issue.message,
-    })),
-  };
+  return { ok: false, problems: problemsFromZod(result.error) };
+}
+
+/** The problem of a `$`-prefixed or prototype key. */
+export function notAllowedName(field: string): FieldProblem {
+  return { field, message: 'is not an allowed field name', messageKey: 'field.notAllowedName' };
 }

@@ -14,14 +14,21 @@ export const articleIdSchema = z
 const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'is not a real date');
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), {
+    message: 'is not a real date',
+    // A key of the API's locale files, so the admin API can say it in the editor's language.
+    params: { messageKey: 'field.notRealDate' },
+  });
 
 export const articleLinkSchema = z.object({
   title: z.string().trim().min(1).max(200),
   url: z
     .string()
     .url()
-    .refine((value) => value.startsWith('https://'), 'must be an https:// address'),
+    .refine((value) => value.startsWith('https://'), {
+      message: 'must be an https:// address',
+      params: { messageKey: 'field.https' },
+    }),
 });
 
 /**

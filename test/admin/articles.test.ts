@@ -201,6 +201,46 @@ describe('admin API: articles, drafts and revisions', () => {
     ]);
   });
 
+  it('when a Spanish-speaking editor sends bad fields, then each field is explained in Spanish', async () => {
+    const response = await editor<ApiErrorBody>(
+      'POST',
+      '/api/admin/articles',
+      {
+        article: {
+          ...sampleArticle('garzas', 'es'),
+          title: '',
+          answer: 42,
+          links: [{ title: 'x', url: 'http://plain.example' }],
+          lastReviewed: '2026-13-45',
+          author: 'yo',
+        },
+      },
+      { 'accept-language': 'es-US' },
+    );
+    expect(response.status).toBe(400);
+    const details = response.body.error.details as Details;
+    expect(details).toEqual(
+      expect.arrayContaining([
+        { field: 'body.article.title', message: 'no puede estar vacío' },
+        { field: 'body.article.answer', message: 'debe ser texto' },
+        { field: 'body.article.links.0.url', message: 'debe ser una dirección https://' },
+        { field: 'body.article.lastReviewed', message: 'no es una fecha real' },
+        { field: 'body.article.author', message: 'no es un campo conocido' },
+      ]),
+    );
+    const missing = await editor<ApiErrorBody>(
+      'POST',
+      '/api/admin/articles',
+      {},
+      { 'accept-language': 'es' },
+    );
+    expect(missing.body.error.details).toEqual([{ field: 'body.article', message: 'es obligatorio' }]);
+    const english = await editor<ApiErrorBody>('GET', '/api/admin/reports/analytics?from=2026-02-31');
+    expect(english.body.error.details).toEqual([
+      { field: 'query.from', message: 'must be a real date written YYYY-MM-DD' },
+    ]);
+  });
+
   it('when an editor looks at two revisions and rolls back, then the diff is per field and the old content comes back as a new draft revision', async () => {
     await editor('POST', '/api/admin/articles', { article: sampleArticle('ibis', 'en') });
     const v2 = await editor<ArticleResponse>('PUT', '/api/admin/articles/en/ibis', {

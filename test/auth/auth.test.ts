@@ -146,6 +146,13 @@ describe('sign-in for agents, editors and admins', () => {
       expect(response.body.error.details.map((problem: { field: string }) => problem.field)).toContain(field);
     },
   );
+
+  it('when a Spanish-speaking agent leaves a field out, then the 400 says which one in Spanish', async () => {
+    running ??= await startTestApp();
+    const response = await login(running.baseUrl, { username: 'ana' }, { 'accept-language': 'es-MX' });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details).toEqual([{ field: 'password', message: 'es obligatorio' }]);
+  });
 });
 
 describe('npm run user:create', () => {

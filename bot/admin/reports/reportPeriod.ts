@@ -16,7 +16,13 @@ export interface ReportPeriod {
   days: string[];
 }
 
-export type PeriodProblem = { field: 'from' | 'to'; message: string } | null;
+export type PeriodProblem = {
+  field: 'from' | 'to';
+  message: string;
+  /** A key of the API's locale files and its values (see `FieldProblem`). */
+  messageKey: string;
+  values?: Record<string, number>;
+} | null;
 
 /**
  * Builds the period from optional YYYY-MM-DD bounds (already checked to be real dates). Days are
@@ -32,12 +38,22 @@ export function reportPeriod(
   const fromDay =
     bounds.from ?? new Date(toMs - (DEFAULT_REPORT_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
   const fromMs = Date.parse(`${fromDay}T00:00:00Z`);
-  if (fromMs > toMs) return { period: null, problem: { field: 'from', message: 'must not be after "to"' } };
+  if (fromMs > toMs) {
+    return {
+      period: null,
+      problem: { field: 'from', message: 'must not be after "to"', messageKey: 'field.fromAfterTo' },
+    };
+  }
   const count = Math.round((toMs - fromMs) / DAY_MS) + 1;
   if (count > MAX_REPORT_DAYS) {
     return {
       period: null,
-      problem: { field: 'from', message: `the period must be at most ${MAX_REPORT_DAYS} days` },
+      problem: {
+        field: 'from',
+        message: `the period must be at most ${MAX_REPORT_DAYS} days`,
+        messageKey: 'field.periodTooLong',
+        values: { days: MAX_REPORT_DAYS },
+      },
     };
   }
   const days = Array.from({ length: count }, (_, index) =>
