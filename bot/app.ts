@@ -18,6 +18,7 @@ import {
   attachBotFrameworkChannel,
   type BotFrameworkChannel,
 } from './channels/botframework/botFrameworkChannel.js';
+import { PENDING_TURN_SWEEP_MS } from './channels/socket/pendingTurns.js';
 import { createSocketServer } from './channels/socket/socketServer.js';
 import { attachVisitorChannel, type VisitorChannel } from './channels/socket/visitorChannel.js';
 import type { AppConfig } from './config/config.js';
@@ -31,6 +32,7 @@ import { TranscriptRetention } from './privacy/transcriptRetention.js';
 import { apiCors } from './server/apiCors.js';
 import { registerHealthRoutes } from './server/healthRoutes.js';
 import { makeServer } from './server/makeServer.js';
+import { PeriodicTask } from './server/periodicTask.js';
 import { registerStaticRoutes } from './server/staticRoutes.js';
 import { TurnTracker } from './server/turnTracker.js';
 import { openStore } from './storage/openStore.js';
@@ -215,6 +217,17 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       publicOrigins: config.http.publicOrigins,
       maxMessageLength: agentMaxMessageLength(config.widget.maxMessageLength, config.socket.maxBufferBytes),
     });
+    // At start-up on the embedded store no other process can be holding a visitor's message
+    // (the data folder is locked), so whatever was acknowledged and never answered is due now.
+    await visitors.resumePendingTurns(config.store.kind === 'mongodb' ? undefined : 0);
+    const pendingTurns = new PeriodicTask({
+      name: 'pending visitor turns',
+      intervalMs: PENDING_TURN_SWEEP_MS,
+      run: () => visitors.resumePendingTurns(),
+      logger,
+    });
+    background.push(pendingTurns);
+    pendingTurns.start();
     const sweeper = new HandoffSweeper({
       service: handoff.service,
       intervalMs: config.handoff.sweepIntervalMs,

@@ -1,4 +1,5 @@
 import type { Logger } from '../logging/logger.js';
+import { PeriodicTask } from '../server/periodicTask.js';
 import type { ConversationStore } from '../storage/ports.js';
 
 /** How often conversations past the retention period are looked for. */
@@ -11,8 +12,7 @@ const SWEEP_INTERVAL_MS = 60 * 60_000;
  * agency needs it. Every instance may run it: deleting what another already deleted is harmless.
  */
 export class TranscriptRetention {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | null = null;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly deps: {
@@ -22,13 +22,18 @@ export class TranscriptRetention {
       clock: () => Date;
       intervalMs?: number;
     },
-  ) {}
+  ) {
+    this.task = new PeriodicTask({
+      name: 'transcript retention sweep',
+      intervalMs: deps.intervalMs ?? SWEEP_INTERVAL_MS,
+      run: () => this.deleteIdle(),
+      logger: deps.logger,
+    });
+  }
 
   start(): void {
-    if (this.timer) return;
     void this.sweep();
-    this.timer = setInterval(() => void this.sweep(), this.deps.intervalMs ?? SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    this.task.start();
   }
 
   /**
@@ -36,27 +41,18 @@ export class TranscriptRetention {
    * it). A failure is logged, never thrown: the next pass tries again.
    */
   sweep(): Promise<void> {
-    this.running ??= this.deleteIdle().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.task.runOnce();
   }
 
   /** Clears the timer and waits for a pass in progress, so the store is not closed under it. */
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   private async deleteIdle(): Promise<void> {
     const { conversations, retentionDays, logger, clock } = this.deps;
     const cutoff = new Date(clock().getTime() - retentionDays * 86_400_000).toISOString();
-    try {
-      const deleted = await conversations.deleteInactiveSince(cutoff);
-      if (deleted > 0) logger.info({ deleted, cutoff }, 'conversations past the retention period deleted');
-    } catch (error) {
-      logger.warn({ err: error }, 'transcript retention sweep failed');
-    }
+    const deleted = await conversations.deleteInactiveSince(cutoff);
+    if (deleted > 0) logger.info({ deleted, cutoff }, 'conversations past the retention period deleted');
   }
 }

@@ -104,6 +104,12 @@ export interface ConversationRecord {
   reference: string | null;
   /** The last transcript sequence number handed out (0 before the first entry). */
   lastSeq: number;
+  /**
+   * Socket channel: the seq of the last visitor message whose bot turn has run (or been taken on
+   * by a recovery). A visitor message above it was acknowledged but never answered, which only a
+   * crash between the two leaves behind (see `pendingTurns`).
+   */
+  turnSeq: number;
   createdAt: string;
   lastActivityAt: string;
 }
@@ -132,7 +138,7 @@ export type ConversationPatch = Partial<
 
 export interface ConversationStore {
   /** `DuplicateKeyError` when the id exists. */
-  create(record: Omit<ConversationRecord, 'lastSeq'>): Promise<ConversationRecord>;
+  create(record: Omit<ConversationRecord, 'lastSeq' | 'turnSeq'>): Promise<ConversationRecord>;
   get(id: string): Promise<ConversationRecord | null>;
   findByTokenHash(tokenHash: string): Promise<ConversationRecord | null>;
   /** `NotFoundError` when the conversation does not exist. */
@@ -150,6 +156,21 @@ export interface ConversationStore {
     options?: { afterSeq?: number; limit?: number },
   ): Promise<TranscriptEntry[]>;
   findMessage(conversationId: string, messageId: string): Promise<TranscriptEntry | null>;
+  /**
+   * Moves `turnSeq` up to `seq` if it is below (atomic). True when it moved: of several callers
+   * taking on the same message, exactly one gets true.
+   */
+  finishTurn(conversationId: string, seq: number): Promise<boolean>;
+  /**
+   * Visitor messages of socket conversations active since `activeSince` that are above their
+   * conversation's `turnSeq` and were recorded at or before `recordedBefore`: acknowledged but
+   * never answered. In conversation order, then sequence order; at most `limit` conversations.
+   */
+  pendingTurns(options: {
+    activeSince: string;
+    recordedBefore: string;
+    limit: number;
+  }): Promise<TranscriptEntry[]>;
   /** Retention: deletes conversations idle since before `cutoff`, with their transcripts. Returns how many. */
   deleteInactiveSince(cutoff: string): Promise<number>;
 }

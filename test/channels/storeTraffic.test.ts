@@ -29,6 +29,7 @@ describe('store traffic per visitor message', () => {
     append: vi.spyOn(ConversationStore.prototype, 'append'),
     get: vi.spyOn(ConversationStore.prototype, 'get'),
     update: vi.spyOn(ConversationStore.prototype, 'update'),
+    finishTurn: vi.spyOn(ConversationStore.prototype, 'finishTurn'),
     transcript: vi.spyOn(ConversationStore.prototype, 'transcript'),
     activeHandoff: vi.spyOn(HandoffStore.prototype, 'activeForConversation'),
     stateRead: vi.spyOn(BotStateStore.prototype, 'read'),
@@ -61,7 +62,7 @@ describe('store traffic per visitor message', () => {
     return opened;
   }
 
-  it('when a widget visitor sends a message answered with two replies, then the transcript is read once (the retry check) and written three times', async () => {
+  it('when a widget visitor sends a message answered with two replies, then the transcript is read once (the retry check) and written three times, plus the mark that its turn ran', async () => {
     const { socket, messages } = await visitor();
     resetCounts();
     await sendMessage(socket, { text: 'answer-and-ask office-hours' });
@@ -75,6 +76,7 @@ describe('store traffic per visitor message', () => {
       append: 3,
       get: 0,
       update: 0,
+      finishTurn: 1,
       transcript: 0,
       activeHandoff: 1,
       stateRead: 0,
@@ -93,6 +95,7 @@ describe('store traffic per visitor message', () => {
       append: 2,
       get: 0,
       update: 1,
+      finishTurn: 0,
       transcript: 0,
       activeHandoff: 1,
       stateRead: 0,
@@ -129,6 +132,7 @@ describe('store traffic per visitor message', () => {
       append: 1,
       get: 0,
       update: 0,
+      finishTurn: 1,
       transcript: 0,
       activeHandoff: 1,
       stateRead: 0,
@@ -149,6 +153,7 @@ describe('store traffic per visitor message', () => {
       append: 1,
       get: 1,
       update: 0,
+      finishTurn: 0,
       transcript: 0,
       activeHandoff: 1,
       stateRead: 0,
@@ -174,6 +179,7 @@ describe('store traffic per visitor message', () => {
       findMessage: 1,
       get: 0,
       update: 0,
+      finishTurn: 1,
       transcript: 0,
       activeHandoff: 1,
       stateRead: 1,

@@ -80,6 +80,7 @@ describe('embedded store on disk', () => {
       expect(await store.conversations.get(data.conversation.id)).toEqual({
         ...data.conversation,
         lastSeq: 3,
+        turnSeq: 0,
       });
       expect(await store.conversations.transcript(data.conversation.id)).toEqual(
         data.entries.map((entry, index) => ({ ...entry, seq: index + 1 })),

@@ -215,17 +215,18 @@ export function describeStoreContract(backend: string, openFresh: () => Promise<
     describe('conversations and transcripts', () => {
       it('creates with lastSeq 0, finds by token hash, patches, and refuses a duplicate id', async () => {
         const record = conversation('conv-1');
-        expect(await store.conversations.create(record)).toEqual({ ...record, lastSeq: 0 });
+        expect(await store.conversations.create(record)).toEqual({ ...record, lastSeq: 0, turnSeq: 0 });
         await expect(store.conversations.create(record)).rejects.toBeInstanceOf(DuplicateKeyError);
-        expect(await store.conversations.get('conv-1')).toEqual({ ...record, lastSeq: 0 });
+        expect(await store.conversations.get('conv-1')).toEqual({ ...record, lastSeq: 0, turnSeq: 0 });
         expect(await store.conversations.findByTokenHash(sha256('token-conv-1'))).toEqual({
           ...record,
           lastSeq: 0,
+          turnSeq: 0,
         });
         expect(await store.conversations.findByTokenHash(sha256('other'))).toBeNull();
 
         const updated = await store.conversations.update('conv-1', { locale: 'es', lastActivityAt: at(5) });
-        expect(updated).toEqual({ ...record, locale: 'es', lastActivityAt: at(5), lastSeq: 0 });
+        expect(updated).toEqual({ ...record, locale: 'es', lastActivityAt: at(5), lastSeq: 0, turnSeq: 0 });
         await expect(store.conversations.update('nope', { locale: 'es' })).rejects.toBeInstanceOf(
           NotFoundError,
         );
@@ -284,6 +285,58 @@ export function describeStoreContract(backend: string, openFresh: () => Promise<
         expect(await seqs({ afterSeq: 4 })).toEqual([5, 6]);
         expect(await seqs({ afterSeq: 1, limit: 2 })).toEqual([2, 3]);
         expect(await seqs({ afterSeq: 6 })).toEqual([]);
+      });
+
+      it('moves turnSeq only upwards, and to one of concurrent callers taking on the same message', async () => {
+        await store.conversations.create(conversation('conv-1'));
+        expect(await store.conversations.finishTurn('conv-1', 3)).toBe(true);
+        expect(await store.conversations.finishTurn('conv-1', 2)).toBe(false);
+        expect(await store.conversations.finishTurn('conv-1', 3)).toBe(false);
+        const { values } = await settle(
+          Array.from({ length: 5 }, () => store.conversations.finishTurn('conv-1', 7)),
+        );
+        expect(values.filter(Boolean)).toHaveLength(1);
+        expect((await store.conversations.get('conv-1'))?.turnSeq).toBe(7);
+        expect(await store.conversations.finishTurn('ghost', 1)).toBe(false);
+        await expect(store.conversations.finishTurn('conv-1', -1)).rejects.toBeInstanceOf(StoreInputError);
+      });
+
+      it('lists the visitor messages above turnSeq of recently active socket conversations, old enough', async () => {
+        await store.conversations.create(conversation('answered', { lastActivityAt: at(10) }));
+        await store.conversations.create(conversation('pending', { lastActivityAt: at(10) }));
+        await store.conversations.create(conversation('idle', { lastActivityAt: at(0) }));
+        await store.conversations.create(
+          conversation('emulator', { channel: 'botframework', tokenHash: null, lastActivityAt: at(10) }),
+        );
+        const visitorSays = (id: string, messageId: string, minutes: number) =>
+          store.conversations.append({ ...transcriptEntry(id, messageId), role: 'visitor', at: at(minutes) });
+        const botSays = (id: string, messageId: string, minutes: number) =>
+          store.conversations.append({ ...transcriptEntry(id, messageId), role: 'bot', at: at(minutes) });
+        await visitorSays('answered', 'q1', 8);
+        await botSays('answered', 'a1', 8);
+        await store.conversations.finishTurn('answered', 1);
+        await visitorSays('pending', 'q1', 8);
+        await botSays('pending', 'a1', 8);
+        await store.conversations.finishTurn('pending', 1);
+        await visitorSays('pending', 'q2', 9);
+        await visitorSays('pending', 'q3', 9);
+        await visitorSays('pending', 'just-now', 12);
+        await visitorSays('idle', 'q1', 0);
+        await visitorSays('emulator', 'q1', 9);
+
+        const pending = await store.conversations.pendingTurns({
+          activeSince: at(5),
+          recordedBefore: at(11),
+          limit: 100,
+        });
+        expect(pending.map((entry) => `${entry.conversationId}:${entry.messageId}:${entry.seq}`)).toEqual([
+          'pending:q2:3',
+          'pending:q3:4',
+        ]);
+        await store.conversations.finishTurn('pending', 4);
+        expect(
+          await store.conversations.pendingTurns({ activeSince: at(5), recordedBefore: at(11), limit: 100 }),
+        ).toEqual([]);
       });
 
       it('deletes conversations idle since before the cutoff, with their transcripts', async () => {

@@ -14,6 +14,7 @@ import { listenToClientEvents } from '../clientEvents.js';
 import { ConversationRecorder } from '../conversationRecorder.js';
 import { parseConversationReference } from '../conversationReference.js';
 import { ConversationTurnQueue } from '../conversationTurnQueue.js';
+import { resumePendingTurns } from './pendingTurns.js';
 import { SocketAdapter } from './socketAdapter.js';
 import { conversationRoom, createVisitorEmitter } from './visitorEmitter.js';
 import { createVisitorHandlers } from './visitorHandlers.js';
@@ -55,6 +56,12 @@ export interface VisitorChannel {
    * (the live-agent handoff shows it to the agent). The channel has already validated and capped it.
    */
   onTyping(listener: VisitorTypingListener): void;
+  /**
+   * Runs the turns of visitor messages that were acknowledged but never answered (the process
+   * stopped in between); see pendingTurns.ts. `graceMs` 0 only when no other process can be
+   * holding them. Resolves with how many it took on.
+   */
+  resumePendingTurns(graceMs?: number): Promise<number>;
 }
 
 export type VisitorTypingListener = (conversationId: string, active: boolean) => void;
@@ -111,9 +118,19 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
         } finally {
           clearTimeout(timer);
           if (typing) emitter.typing(conversationId, { role: 'bot', active: false });
+          // Answered (or apologised for): a restart must not run this message again.
+          if (recorded) await markTurnRun(conversationId, recorded.seq);
         }
       }),
     );
+  };
+
+  const markTurnRun = async (conversationId: string, seq: number): Promise<void> => {
+    try {
+      await deps.conversations.finishTurn(conversationId, seq);
+    } catch (error) {
+      deps.logger.warn({ err: error, conversationId }, 'could not record that the turn ran');
+    }
   };
 
   const handlers = createVisitorHandlers({
@@ -182,6 +199,11 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
     onTyping: (listener) => {
       typingListeners.push(listener);
     },
+    resumePendingTurns: (graceMs) =>
+      resumePendingTurns(
+        { conversations: deps.conversations, startTurn, logger: deps.logger, clock },
+        graceMs,
+      ),
     sendToConversation: async (conversationId, activity) => {
       const record = await deps.conversations.get(conversationId);
       if (!record || record.channel !== 'socket') return null;

@@ -25,7 +25,7 @@ const newConversationSchema = z.strictObject({
   reference: jsonTextSchema(20_000).nullable(),
   createdAt: timestampSchema,
   lastActivityAt: timestampSchema,
-}) satisfies z.ZodType<Omit<ports.ConversationRecord, 'lastSeq'>>;
+}) satisfies z.ZodType<Omit<ports.ConversationRecord, 'lastSeq' | 'turnSeq'>>;
 
 const patchSchema = newConversationSchema
   .pick({ locale: true, tokenHash: true, reference: true, lastActivityAt: true })
@@ -45,6 +45,12 @@ const newEntrySchema = z.strictObject({
 const transcriptOptionsSchema = z.strictObject({
   afterSeq: countSchema.optional(),
   limit: limitSchema.optional(),
+});
+
+const pendingTurnsSchema = z.strictObject({
+  activeSince: timestampSchema,
+  recordedBefore: timestampSchema,
+  limit: limitSchema,
 });
 
 const RETENTION_BATCH = 500;
@@ -68,8 +74,10 @@ export class ConversationStore implements ports.ConversationStore {
     });
   }
 
-  async create(record: Omit<ports.ConversationRecord, 'lastSeq'>): Promise<ports.ConversationRecord> {
-    const created = { ...parse(newConversationSchema, record, 'conversation'), lastSeq: 0 };
+  async create(
+    record: Omit<ports.ConversationRecord, 'lastSeq' | 'turnSeq'>,
+  ): Promise<ports.ConversationRecord> {
+    const created = { ...parse(newConversationSchema, record, 'conversation'), lastSeq: 0, turnSeq: 0 };
     await this.conversations.insert(created);
     return created;
   }
@@ -133,6 +141,49 @@ export class ConversationStore implements ports.ConversationStore {
         messageId: parse(idSchema, messageId, 'message id'),
       }),
     );
+  }
+
+  async finishTurn(conversationId: string, seq: number): Promise<boolean> {
+    const checkedId = parse(idSchema, conversationId, 'conversation id');
+    const checkedSeq = parse(countSchema, seq, 'sequence number');
+    return this.conversations.documents.updateOne(
+      { _id: checkedId, turnSeq: { $lt: checkedSeq } },
+      { $set: { turnSeq: checkedSeq } },
+    );
+  }
+
+  /**
+   * One query for the recently active socket conversations, then one per conversation with
+   * something above its `turnSeq` (nearly all of them: the bot's replies come after the message
+   * they answer), over the (conversationId, seq) index. Conversations stored before `turnSeq`
+   * existed have none and are left alone.
+   */
+  async pendingTurns(options: {
+    activeSince: string;
+    recordedBefore: string;
+    limit: number;
+  }): Promise<ports.TranscriptEntry[]> {
+    const { activeSince, recordedBefore, limit } = parse(pendingTurnsSchema, options, 'pending turns query');
+    const active = await this.conversations.find(
+      { channel: 'socket', lastActivityAt: { $gte: activeSince }, turnSeq: { $gte: 0 } },
+      { sort: { lastActivityAt: 1 }, limit },
+    );
+    const pending: ports.TranscriptEntry[] = [];
+    for (const conversation of active) {
+      if (conversation.turnSeq >= conversation.lastSeq) continue;
+      pending.push(
+        ...(await this.entries.find(
+          {
+            conversationId: conversation.id,
+            seq: { $gt: conversation.turnSeq },
+            role: 'visitor',
+            at: { $lte: recordedBefore },
+          },
+          { sort: { seq: 1 } },
+        )),
+      );
+    }
+    return pending;
   }
 
   /**
