@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { ActivityHandler } from 'botbuilder';
 import { afterEach, describe, expect, it } from 'vitest';
 import enApi from '../../bot/i18n/locales/en/api.json' with { type: 'json' };
@@ -30,10 +31,16 @@ describe('the service', () => {
     expect(first.every((record) => record.status === 'published' && record.revision === 1)).toBe(true);
     const dataDir = running.dataDir;
     await running.stop({ keepData: true });
-    running = await startTestApp({ DATA_DIR: dataDir });
-    const second = await running.app.store.articles.list();
-    expect(second).toHaveLength(first.length);
-    expect(second.every((record) => record.revision === 1)).toBe(true);
+    try {
+      running = await startTestApp({ DATA_DIR: dataDir });
+      const second = await running.app.store.articles.list();
+      expect(second).toHaveLength(first.length);
+      expect(second.every((record) => record.revision === 1)).toBe(true);
+    } finally {
+      await running.stop();
+      running = undefined;
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('when the Emulator posts a Spanish message with expectReplies, then the reply in the body is Spanish', async () => {
