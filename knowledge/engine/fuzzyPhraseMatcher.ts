@@ -6,7 +6,7 @@ import { editDistance } from './typoCorrector.js';
 /**
  * Typo-tolerant matching of the synonym tables' short phrases ("green card", "InfoPass",
  * "tarjeta de residente permanente") with fuse.js. The word-by-word typo corrector cannot see
- * these mistakes: a phrase typed as one word ("greencard", "infopas") or split in two ("info pas"),
+ * these mistakes: a phrase typed as one word with a typo ("greencrad") or split in two ("info pas"),
  * or a misspelled phrase whose words are all real ("tarjeta berde"). Here the question's words
  * around an unknown word are joined without spaces and searched among the phrases, also joined,
  * so spacing does not matter and fuse.js's Bitap search tolerates the typo.

@@ -229,7 +229,7 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
   }
 
   /**
-   * Synonym phrases typed with a typo or with other spacing ("greencard", "info pas", "tarjeta
+   * Synonym phrases typed with a typo or with other spacing ("greencrad", "info pas", "tarjeta
    * berde"): each run of up to three words that includes a word the index does not know is joined
    * and matched with fuse.js (see `FuzzyPhraseMatcher`). Known words alone are never reinterpreted.
    */
