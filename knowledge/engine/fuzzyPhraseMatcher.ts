@@ -7,13 +7,15 @@ import { editDistance } from './typoCorrector.js';
  * Typo-tolerant matching of the synonym tables' short phrases ("green card", "InfoPass",
  * "tarjeta de residente permanente") with fuse.js. The word-by-word typo corrector cannot see
  * these mistakes: a phrase typed as one word with a typo ("greencrad") or split in two ("info pas"),
- * or a misspelled phrase whose words are all real ("tarjeta berde"). Here the question's words
+ * or a first letter mistyped inside a known phrase ("tarjeta berde"), which the word corrector
+ * refuses on a lone word because it mostly makes another real word. Here the question's words
  * around an unknown word are joined without spaces and searched among the phrases, also joined,
  * so spacing does not matter and fuse.js's Bitap search tolerates the typo.
  *
  * fuse.js would also find a phrase merely containing the text ("card" in "greencard"), which is no
- * typo, so a hit must keep the first letter and be within one edit (two from nine letters on) of
- * the whole phrase, the same rules as the word corrector. The tables have a few hundred phrases and
+ * typo, so a hit must start with the phrase's first letter and be within one edit (two from nine
+ * letters on) of the whole joined phrase; a phrase's context makes a typo inside it far more
+ * likely than a lone word's. The tables have a few hundred phrases and
  * each first letter a few dozen, so a lookup stays far below a millisecond at any article count.
  */
 
