@@ -5,6 +5,9 @@ import { wordCount, type Phrasebook } from './phrasebook.js';
 
 export type SmallTalkTopic = 'hello' | 'thanks' | 'bye' | 'robot' | 'whoAreYou' | 'insult';
 
+/** How a visitor asked for a person (see the `agent` intent). */
+export type AgentRequestSource = 'button' | 'request' | 'mention';
+
 /** What a visitor's message asks for, before any dialog is running. */
 export type AssistantIntent =
   | { kind: 'empty' }
@@ -14,8 +17,12 @@ export type AssistantIntent =
   /** A related article or "Did you mean" choice clicked after its dialog ended. */
   | { kind: 'article'; articleId: string }
   | { kind: 'clarifyNone' }
-  /** `button`: the "Talk to an agent" button or a yes to an old offer; `words`: the message mentions a person. */
-  | { kind: 'agent'; via: 'button' | 'words' }
+  /**
+   * `button`: the "Talk to an agent" button or a yes to an old offer; `request`: a message that
+   * only asks for a person ("agent", "quiero hablar con un agente"); `mention`: a message that
+   * mentions a person among other things ("is there a person at the front desk?").
+   */
+  | { kind: 'agent'; via: AgentRequestSource }
   | { kind: 'agentDeclined' }
   /** A receipt number (or an attempt at one) in the message. */
   | { kind: 'receipt' }
@@ -67,8 +74,10 @@ export class MessageRecognizer {
     if (book.contains('smallTalk.insult', text) && wordCount(text) <= MAX_WORDS_OF_AN_INSULT) {
       return { kind: 'smallTalk', topic: 'insult' };
     }
-    if (book.contains('agent', text) || book.isWhole('agentAlone', text))
-      return { kind: 'agent', via: 'words' };
+    if (book.contains('agent', text) || book.isWhole('agentAlone', text)) {
+      const outright = book.consistsOf(['agent', 'agentAlone', 'agentRequest'], text);
+      return { kind: 'agent', via: outright ? 'request' : 'mention' };
+    }
     if (book.isWhole('caseHistory', text)) return { kind: 'caseHistory' };
     if (book.contains('caseStatus', text)) return { kind: 'caseStatus' };
     return { kind: 'question' };

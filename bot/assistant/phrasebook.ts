@@ -8,6 +8,7 @@ export type KeywordList =
   | 'cancel'
   | 'agent'
   | 'agentAlone'
+  | 'agentRequest'
   | 'caseStatus'
   | 'caseHistory'
   | 'yes'
@@ -28,6 +29,7 @@ export const KEYWORD_LISTS: readonly KeywordList[] = [
   'cancel',
   'agent',
   'agentAlone',
+  'agentRequest',
   'caseStatus',
   'caseHistory',
   'yes',
@@ -95,6 +97,28 @@ export class Phrasebook {
       if (padded.includes(` ${phrase} `)) return true;
     }
     return false;
+  }
+
+  /**
+   * The message is made only of phrases of these lists, word for word ("I want to talk to an
+   * agent please" from `agentRequest` and `agent`), so it says nothing else. At each word the
+   * longest phrase that fits is taken.
+   */
+  consistsOf(lists: readonly KeywordList[], text: string): boolean {
+    const words = normalizeText(text).split(' ').filter(Boolean);
+    if (words.length === 0) return false;
+    const phrases = lists.flatMap((list) => [...this.phrasesOf(list)].map((phrase) => phrase.split(' ')));
+    let at = 0;
+    while (at < words.length) {
+      let longest = 0;
+      for (const phrase of phrases) {
+        if (phrase.length > longest && phrase.every((word, offset) => words[at + offset] === word))
+          longest = phrase.length;
+      }
+      if (longest === 0) return false;
+      at += longest;
+    }
+    return true;
   }
 
   private phrasesOf(list: KeywordList): ReadonlySet<string> {

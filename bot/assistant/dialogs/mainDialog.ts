@@ -14,7 +14,7 @@ import type { ArticlePresenter } from '../articlePresenter.js';
 import type { AssistantText } from '../assistantText.js';
 import type { ConversationCommands } from '../conversationCommands.js';
 import type { ConversationMemory } from '../conversationMemory.js';
-import type { MessageRecognizer } from '../messageRecognizer.js';
+import type { AgentRequestSource, MessageRecognizer } from '../messageRecognizer.js';
 import type { Phrasebook } from '../phrasebook.js';
 import { textReply } from '../replyActivity.js';
 import { AGENT_OFFER_DIALOG, type AgentOfferDialog, type AgentOfferOptions } from './agentOfferDialog.js';
@@ -144,17 +144,18 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /**
-   * A message that mentions a person. Asked outright ("agent", "I want a human"), the visitor is
-   * put through; when the message is also a question the articles answer ("how can I talk to a
-   * person at the Contact Center?"), the answer comes first and the agent is offered after it.
+   * A request for a person. Asked outright ("agent", "I want a human", the button), the visitor is
+   * put through, even though an article speaks about live agents; when the message also asks
+   * something else the articles answer ("how can I talk to a person at the Contact Center?"), the
+   * answer comes first and the agent is offered after it.
    */
   private async agent(
     step: WaterfallStepContext<RouteOptions>,
     locale: Locale,
-    via: 'button' | 'words',
+    via: AgentRequestSource,
     text: string,
   ): Promise<DialogTurnResult> {
-    if (via === 'words') {
+    if (via === 'mention') {
       const result = await this.deps.lookup.ask(step.context, text, locale);
       if (result.decision === 'answer' && result.article) {
         await this.deps.presenter.send(step.context, result.article, locale, {

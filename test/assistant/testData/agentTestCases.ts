@@ -103,6 +103,29 @@ export const agentTestCases: DialogTestCase[] = [
     ],
   },
   {
+    name: 'asked outright, the visitor is put through even though an article speaks about agents',
+    setup: () => ({
+      answers: [
+        {
+          text: 'I want to talk to an agent please',
+          locale: 'en',
+          result: { decision: 'answer', articleId: 'lobby-hours' },
+        },
+        {
+          text: 'quiero hablar con un agente por favor',
+          locale: 'es',
+          result: { decision: 'answer', articleId: 'lobby-hours' },
+        },
+      ],
+    }),
+    turns: [
+      {
+        say: { en: 'I want to talk to an agent please', es: 'quiero hablar con un agente por favor' },
+        expect: [{ keys: ['agent.noChat', 'agent.alternatives'] }],
+      },
+    ],
+  },
+  {
     name: 'the "Talk to an agent" button goes straight to the request',
     turns: [
       {
