@@ -50,46 +50,37 @@ export interface LocaleIndexOptions {
 export const DEFAULT_MAX_CLASSIFIER_DOCUMENTS = 600;
 
 /**
- * Synonym matchers by table and language. Analyzing a few hundred phrases takes tens of
- * milliseconds, and the tables rarely change, so each rebuild reuses the matcher (analysis is
- * deterministic per language, so a matcher built by one analyzer serves another of the same language).
+ * The phrase matchers of a synonym table, by table and language. Analyzing a few hundred phrases
+ * takes tens of milliseconds, and the tables rarely change, so each rebuild reuses them (analysis
+ * is deterministic per language, so matchers built by one analyzer serve another of the same
+ * language).
  */
-const matcherCache = new WeakMap<readonly SynonymGroup[], Map<string, SynonymMatcher>>();
-
-function synonymMatcherFor(
-  locale: string,
-  groups: readonly SynonymGroup[],
-  analyzer: TextAnalyzer,
-): SynonymMatcher {
-  let byLocale = matcherCache.get(groups);
-  if (!byLocale) matcherCache.set(groups, (byLocale = new Map()));
-  let matcher = byLocale.get(locale);
-  if (!matcher) {
-    matcher = new SynonymMatcher(groups, (phrase) => {
-      const analyzed = analyzer.analyze(phrase);
-      return { contentStems: analyzed.contentStems, wordCount: analyzed.words.length };
-    });
-    byLocale.set(locale, matcher);
-  }
-  return matcher;
+interface PhraseMatchers {
+  exact: SynonymMatcher;
+  fuzzy: FuzzyPhraseMatcher;
 }
 
-const fuzzyMatcherCache = new WeakMap<readonly SynonymGroup[], Map<string, FuzzyPhraseMatcher>>();
+const matcherCache = new WeakMap<readonly SynonymGroup[], Map<string, PhraseMatchers>>();
 
-/** The fuse.js matcher of the same synonym phrases, cached the same way. */
-function fuzzyPhraseMatcherFor(
+function phraseMatchersFor(
   locale: string,
   groups: readonly SynonymGroup[],
   analyzer: TextAnalyzer,
-): FuzzyPhraseMatcher {
-  let byLocale = fuzzyMatcherCache.get(groups);
-  if (!byLocale) fuzzyMatcherCache.set(groups, (byLocale = new Map()));
-  let matcher = byLocale.get(locale);
-  if (!matcher) {
-    matcher = new FuzzyPhraseMatcher(groups, (phrase) => analyzer.analyze(phrase).words.join(''));
-    byLocale.set(locale, matcher);
+): PhraseMatchers {
+  let byLocale = matcherCache.get(groups);
+  if (!byLocale) matcherCache.set(groups, (byLocale = new Map()));
+  let matchers = byLocale.get(locale);
+  if (!matchers) {
+    matchers = {
+      exact: new SynonymMatcher(groups, (phrase) => {
+        const analyzed = analyzer.analyze(phrase);
+        return { contentStems: analyzed.contentStems, wordCount: analyzed.words.length };
+      }),
+      fuzzy: new FuzzyPhraseMatcher(groups, (phrase) => analyzer.analyze(phrase).words.join('')),
+    };
+    byLocale.set(locale, matchers);
   }
-  return matcher;
+  return matchers;
 }
 
 /** Up to how many words around an unknown word are joined and matched against the synonym phrases. */
@@ -119,8 +110,9 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
   constructor(locale: string, options: LocaleIndexOptions = {}) {
     this.locale = locale;
     this.analyzer = new TextAnalyzer(locale);
-    this.analyzer.useSynonyms(synonymMatcherFor(locale, options.synonymGroups ?? [], this.analyzer));
-    this.fuzzyPhrases = fuzzyPhraseMatcherFor(locale, options.synonymGroups ?? [], this.analyzer);
+    const matchers = phraseMatchersFor(locale, options.synonymGroups ?? [], this.analyzer);
+    this.analyzer.useSynonyms(matchers.exact);
+    this.fuzzyPhrases = matchers.fuzzy;
     this.maxClassifierDocuments = options.maxClassifierDocuments ?? DEFAULT_MAX_CLASSIFIER_DOCUMENTS;
     this.classifierOptions = options.classifier ?? DEFAULT_CLASSIFIER_OPTIONS;
   }
