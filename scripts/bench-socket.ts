@@ -9,10 +9,8 @@
 //
 // Prints figures; asserts nothing (times depend on the machine).
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ActivityHandler, ActivityTypes } from 'botbuilder';
 import { Server } from 'socket.io';
@@ -28,7 +26,6 @@ import { CommandLine } from './lib/commandLine.js';
 import { percentile } from './lib/percentile.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
-const ROOT = path.resolve(path.dirname(SCRIPT), '..');
 
 type Role = 'main' | 'product-server' | 'echo-server';
 type ServerMessage = { type: 'listening'; port: number } | { type: 'memory'; heapUsed: number; rss: number };
@@ -81,7 +78,7 @@ const QUESTIONS: Array<{ text: string; locale: 'en' | 'es' }> = [
 // Child processes: the servers under test. They report their port, and their memory on request
 // (after a full GC, so the figure is live memory, not garbage waiting to be collected).
 
-function reportMemoryOnRequest(): void {
+function reportMemoryOnRequest(stop: () => Promise<void> = async () => {}): void {
   process.on('message', (message) => {
     if (message !== 'memory') return;
     const gc = (globalThis as { gc?: () => void }).gc;
@@ -90,7 +87,10 @@ function reportMemoryOnRequest(): void {
     const usage = process.memoryUsage();
     process.send?.({ type: 'memory', heapUsed: usage.heapUsed, rss: usage.rss } satisfies ServerMessage);
   });
-  process.on('disconnect', () => process.exit(0));
+  // The main process is done with this server: stop it, then end the child.
+  process.on('disconnect', () => {
+    void stop().finally(() => process.exit(0));
+  });
 }
 
 /** A minimal bot for `--bot echo`: the channel's own cost, without the assistant's work. */
@@ -108,17 +108,13 @@ class BenchEchoBot extends ActivityHandler {
 }
 
 async function runProductServer(options: Options): Promise<void> {
-  const { createApp } = await import('../bot/app.js');
-  const { loadConfig } = await import('../bot/config/config.js');
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-bench-'));
+  // Imported here: the visitors' process and the echo server do not load the product.
+  const { startInProcessApp } = await import('./lib/inProcessApp.js');
   const limit = String(options.visitors * (options.questions + 10) * 10);
-  const config = loadConfig(
-    {
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
+  const running = await startInProcessApp({
+    tempPrefix: 'va-bench-',
+    env: {
       LOG_LEVEL: 'warn',
-      DATA_DIR: dataDir,
       BOTFRAMEWORK_ENABLED: 'false',
       // Every simulated visitor comes from 127.0.0.1: the per-IP limits would stop the benchmark.
       WIDGET_MESSAGES_PER_MINUTE: limit,
@@ -126,15 +122,10 @@ async function runProductServer(options: Options): Promise<void> {
       WIDGET_IP_CONVERSATIONS_PER_MINUTE: limit,
       WIDGET_EVENTS_PER_MINUTE: limit,
     },
-    ROOT,
-  );
-  const app = await createApp(config, options.bot === 'echo' ? { bot: new BenchEchoBot() } : {});
-  const address = await app.listen();
-  reportMemoryOnRequest();
-  process.on('disconnect', () => {
-    void app.stop().finally(() => rm(dataDir, { recursive: true, force: true }));
+    overrides: options.bot === 'echo' ? { bot: new BenchEchoBot() } : {},
   });
-  process.send?.({ type: 'listening', port: address.port } satisfies ServerMessage);
+  reportMemoryOnRequest(running.stop);
+  process.send?.({ type: 'listening', port: running.port } satisfies ServerMessage);
 }
 
 /** The floor: Socket.IO with the same events and the same amount of data, and nothing behind it. */
@@ -377,7 +368,6 @@ async function measure(label: string, role: Exclude<Role, 'main'>, options: Opti
     const questionSeconds = (performance.now() - questionStart) / 1000;
     for (const socket of visitors) socket.disconnect();
 
-    latencies.sort((a, b) => a - b);
     return {
       label,
       connectSeconds,
@@ -385,7 +375,7 @@ async function measure(label: string, role: Exclude<Role, 'main'>, options: Opti
       failures,
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
-      max: latencies[latencies.length - 1] ?? Number.NaN,
+      max: percentile(latencies, 100),
       perSecond: latencies.length / questionSeconds,
       heapPerVisitorKb: (connected.heapUsed - before.heapUsed) / options.visitors / 1024,
       rssGrowthMb: (connected.rss - before.rss) / 1024 / 1024,

@@ -9,6 +9,7 @@ const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface InProcessApp {
   app: App;
+  port: number;
   /** `http://127.0.0.1:<port>`. */
   baseUrl: string;
   /** Stops the app and removes its store's folder. */
@@ -18,7 +19,7 @@ export interface InProcessApp {
 /**
  * The real app, started in this process on port 0 with the embedded store in a fresh temp folder
  * and logging off (`env` adds or replaces settings, as environment variables would). The scripts
- * that measure the whole product (bench, bench:handoff, eval:bot) start it this way, so they
+ * that measure the whole product (bench, bench:socket, bench:handoff, eval:bot) start it this way, so they
  * measure what `npm start` runs.
  */
 export async function startInProcessApp(options: {
@@ -46,6 +47,7 @@ export async function startInProcessApp(options: {
     const started = app;
     return {
       app: started,
+      port,
       baseUrl: `http://127.0.0.1:${port}`,
       stop: async () => {
         await started.stop();
