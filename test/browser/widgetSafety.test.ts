@@ -110,7 +110,7 @@ describeInBrowser('widget in Chromium: hostile Markdown renders inert', () => {
     const result = await build({
       stdin: {
         contents:
-          "import { renderMarkdown } from './web-widget/shared/renderMarkdown.ts'; window.__renderMarkdown = renderMarkdown;",
+          "import { createMarkdownRenderer } from './web-widget/shared/renderMarkdown.ts'; window.__renderMarkdown = (text) => createMarkdownRenderer().render(text);",
         resolveDir: REPO_ROOT,
         loader: 'ts',
       },
@@ -126,7 +126,7 @@ describeInBrowser('widget in Chromium: hostile Markdown renders inert', () => {
     await testApp?.stop();
   });
 
-  it('when renderMarkdown is given script tags, javascript: links, SVG and img payloads in the page, then the result is inert', async () => {
+  it('when the shared Markdown renderer is given script tags, javascript: links, SVG and img payloads in the page, then the result is inert', async () => {
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     const dialogs = watchDialogs(page);

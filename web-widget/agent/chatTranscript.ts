@@ -31,10 +31,6 @@ export class ChatTranscript {
     return this.contiguous;
   }
 
-  get highestSeq(): number {
-    return Math.max(0, ...this.seqs);
-  }
-
   /** Adds a server message; false when it was already there with its seq. */
   upsert(message: ChatMessage): boolean {
     const existing = this.byId.get(message.id);

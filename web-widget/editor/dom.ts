@@ -44,18 +44,3 @@ export function select(options: Array<[value: string, label: string]>, selected?
     ...options.map(([value, label]) => h('option', { value, selected: value === selected }, label)),
   );
 }
-
-/** A small table: caption, header row, body rows. */
-export function table(
-  caption: string,
-  header: string[],
-  rows: Array<Array<Node | string>>,
-): HTMLTableElement {
-  return h(
-    'table',
-    {},
-    h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, ...header.map((cell) => h('th', { scope: 'col' }, cell)))),
-    h('tbody', {}, ...rows.map((row) => h('tr', {}, ...row.map((cell) => h('td', {}, cell))))),
-  );
-}

@@ -63,8 +63,3 @@ export function createMarkdownRenderer(win: Window & typeof globalThis = window)
     render: (markdown) => purifier.sanitize(marked.parse(markdown, { async: false }), SANITIZE),
   };
 }
-
-/** Renders once with a fresh renderer: for occasional use (a preview); reuse `createMarkdownRenderer` in loops. */
-export function renderMarkdown(markdown: string, win: Window & typeof globalThis = window): string {
-  return createMarkdownRenderer(win).render(markdown);
-}

@@ -46,10 +46,6 @@ export class ConversationLog {
     return highest;
   }
 
-  get size(): number {
-    return this.byId.size;
-  }
-
   get(id: string): LogEntry | undefined {
     return this.byId.get(id);
   }

@@ -125,7 +125,7 @@ export function renderMessage(entry: LogEntry, context: MessageViewContext): HTM
   return item;
 }
 
-export function isFeedbackAction(action: SuggestedAction): boolean {
+function isFeedbackAction(action: SuggestedAction): boolean {
   const value = action.value;
   return typeof value === 'object' && value !== null && !Array.isArray(value) && value.type === 'feedback';
 }
