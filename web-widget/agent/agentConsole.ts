@@ -26,7 +26,6 @@ export interface AgentConsoleOptions {
 }
 
 const TOKEN_KEY = 'va-agent-token';
-const LOCALE_KEY = 'va-agent-locale';
 const STATUS_KEY = 'va-agent-status';
 /** Waiting times on screen are refreshed this often. */
 const CLOCK_TICK_MS = 30_000;
@@ -346,7 +345,6 @@ export class AgentConsole implements AgentConnectionListener {
   private async switchLanguage(): Promise<void> {
     const next: Locale = this.locale === 'en' ? 'es' : 'en';
     await this.options.strings.setLocale(next);
-    this.options.win.localStorage.setItem(LOCALE_KEY, next);
     if (!this.connection) {
       this.showLogin();
       this.doc.querySelector<HTMLButtonElement>('button.language')?.focus();
@@ -948,5 +946,3 @@ export class AgentConsole implements AgentConnectionListener {
     announce(this.el.live, text);
   }
 }
-
-export const CONSOLE_LOCALE_KEY = LOCALE_KEY;

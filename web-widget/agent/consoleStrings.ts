@@ -18,10 +18,11 @@ export type ConsoleStrings = ConsoleText & {
 /**
  * The console's labels in English and Spanish (web-widget/locales/*\/agent.json). The console's
  * own language and the visitor's are independent: canned responses come from the visitor's
- * language file, whatever language the console is shown in.
+ * language file, whatever language the console is shown in. It starts in the language chosen
+ * last in this browser, else the browser's.
  */
-export async function createConsoleStrings(locale: Locale): Promise<ConsoleStrings> {
-  const text = await createConsoleText('agent', { en, es }, locale);
+export async function createConsoleStrings(): Promise<ConsoleStrings> {
+  const text = await createConsoleText('agent', { en, es }, 'va-agent-locale');
   // Assigned onto `text`, not spread from it: its `t` and `locale` are getters that must stay live.
   return Object.assign(text, {
     canned(visitorLocale: Locale, agentName: string): CannedResponse[] {

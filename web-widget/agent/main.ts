@@ -1,5 +1,4 @@
-import type { Locale } from '../protocol/agentEvents.js';
-import { AgentConsole, CONSOLE_LOCALE_KEY } from './agentConsole.js';
+import { AgentConsole } from './agentConsole.js';
 import { createConsoleStrings } from './consoleStrings.js';
 
 /**
@@ -9,9 +8,7 @@ import { createConsoleStrings } from './consoleStrings.js';
 async function boot(): Promise<void> {
   const root = document.querySelector<HTMLElement>('[data-agent-console]');
   if (!root) return;
-  const saved = localStorage.getItem(CONSOLE_LOCALE_KEY);
-  const locale: Locale = (saved ?? navigator.language).toLowerCase().startsWith('es') ? 'es' : 'en';
-  const strings = await createConsoleStrings(locale);
+  const strings = await createConsoleStrings();
   new AgentConsole({ root, win: window, serverOrigin: location.origin, strings });
 }
 

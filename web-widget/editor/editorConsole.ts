@@ -12,8 +12,6 @@ import { tryItView } from './tryItView.js';
 import { unansweredView } from './unansweredView.js';
 import { PAGE_HEADING, type View, type ViewContext } from './viewContext.js';
 
-const LOCALE_KEY = 'va-editor:locale';
-
 /** `#/path/segments?query` → the page and its parameters. */
 function route(hash: string): { view: View; params: URLSearchParams } | null {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -186,10 +184,7 @@ export class EditorConsole {
     );
     language.addEventListener('click', () => {
       const next = this.strings.locale === 'en' ? 'es' : 'en';
-      void this.strings.setLocale(next).then(() => {
-        localStorage.setItem(LOCALE_KEY, next);
-        return this.render();
-      });
+      void this.strings.setLocale(next).then(() => this.render());
     });
     const children: Array<Node> = [h('p', { class: 'console-name' }, t('app.title'))];
     if (this.user) {
@@ -224,11 +219,4 @@ export class EditorConsole {
       else link.removeAttribute('aria-current');
     }
   }
-}
-
-/** The language the console starts in: the editor's last choice, else the browser's. */
-export function initialLocale(): 'en' | 'es' {
-  const saved = localStorage.getItem(LOCALE_KEY);
-  if (saved === 'en' || saved === 'es') return saved;
-  return navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
 }

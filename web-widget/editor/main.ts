@@ -1,11 +1,11 @@
-import { EditorConsole, initialLocale } from './editorConsole.js';
+import { EditorConsole } from './editorConsole.js';
 import { createEditorStrings } from './editorStrings.js';
 
 /** The editor console page (/editor): mounts the console into `[data-editor-console]`. */
 async function boot(): Promise<void> {
   const root = document.querySelector<HTMLElement>('[data-editor-console]');
   if (!root) return;
-  const strings = await createEditorStrings(initialLocale());
+  const strings = await createEditorStrings();
   await new EditorConsole(root, strings).start();
 }
 

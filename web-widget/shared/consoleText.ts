@@ -9,14 +9,23 @@ type LocaleFile = Record<string, unknown>;
 /**
  * A console's labels in English and Spanish, through i18next like the rest of the product's text
  * (locale files under web-widget/locales/). One instance per console; switching the language
- * changes what `t` returns from then on. The visitor widget does not use this: i18next would be
- * a quarter of its size budget (see widget/widgetStrings.ts).
+ * changes what `t` returns from then on. The console starts in the language chosen last in this
+ * browser (`storageKey` in localStorage), else the browser's, and remembers each switch. The
+ * visitor widget does not use this: i18next would be a quarter of its size budget (see
+ * widget/widgetStrings.ts).
  */
 export async function createConsoleText(
   namespace: string,
   files: Record<Locale, LocaleFile>,
-  locale: Locale,
+  storageKey: string,
 ) {
+  const saved = localStorage.getItem(storageKey);
+  const locale: Locale =
+    saved === 'en' || saved === 'es'
+      ? saved
+      : navigator.language.toLowerCase().startsWith('es')
+        ? 'es'
+        : 'en';
   const instance = i18next.createInstance();
   await instance.init({
     resources: { en: { [namespace]: files.en }, es: { [namespace]: files.es } },
@@ -38,6 +47,7 @@ export async function createConsoleText(
     },
     setLocale: async (next: Locale) => {
       await instance.changeLanguage(next);
+      localStorage.setItem(storageKey, next);
     },
     /** A raw value of one language's file (a list, an object), whatever the console's language. */
     resource(of: Locale, key: string): unknown {
