@@ -45,6 +45,8 @@ interface ChatView {
   endButton: HTMLButtonElement;
   closeButton: HTMLButtonElement;
   number: number;
+  /** Each line's node, kept while the line is unchanged: a new message draws one line, not all. */
+  lines: Map<string, { key: string; node: HTMLLIElement }>;
 }
 
 /**
@@ -298,6 +300,10 @@ export class AgentConsole implements AgentConnectionListener {
     if (!this.shell) return;
     const conversationId = transcript.chat.conversationId;
     let view = this.views.get(conversationId);
+    if (view && change === 'typing') {
+      this.renderTyping(transcript, view);
+      return;
+    }
     if (!view) {
       view = this.buildChat(transcript);
       this.views.set(conversationId, view);
@@ -355,6 +361,8 @@ export class AgentConsole implements AgentConnectionListener {
       const transcript = this.connection.chats.get(conversationId);
       if (transcript) {
         this.applyChatStrings(transcript, view);
+        // Senders and times are in the console's language: every line is drawn again.
+        view.lines.clear();
         this.renderChat(transcript, view);
       }
     }
@@ -586,6 +594,7 @@ export class AgentConsole implements AgentConnectionListener {
       endButton,
       closeButton,
       number,
+      lines: new Map(),
     };
     this.applyChatStrings(transcript, view);
     return view;
@@ -773,9 +782,12 @@ export class AgentConsole implements AgentConnectionListener {
       );
     }
     const nearBottom = view.list.scrollHeight - view.list.scrollTop - view.list.clientHeight < 80;
-    view.list.replaceChildren(...transcript.lines().map((line) => this.renderLine(line)));
+    const nodes = transcript.lines().map((line) => this.lineNode(view, line));
+    const drawn = view.list.children;
+    if (nodes.length !== drawn.length || nodes.some((node, index) => drawn[index] !== node))
+      view.list.replaceChildren(...nodes);
     if (nearBottom) view.list.scrollTop = view.list.scrollHeight;
-    view.typing.hidden = !transcript.visitorTyping || transcript.closedReason !== null;
+    this.renderTyping(transcript, view);
     const closed = transcript.closedReason !== null;
     view.notice.hidden = !closed;
     view.notice.textContent = closed
@@ -793,6 +805,20 @@ export class AgentConsole implements AgentConnectionListener {
     }
     view.closeButton.hidden = !closed;
     if (closed) view.transferSelect.replaceChildren();
+  }
+
+  private renderTyping(transcript: ChatTranscript, view: ChatView): void {
+    view.typing.hidden = !transcript.visitorTyping || transcript.closedReason !== null;
+  }
+
+  /** A line's node: drawn again only once it is acknowledged or its delivery changes. */
+  private lineNode(view: ChatView, line: TranscriptLine): HTMLLIElement {
+    const key = `${line.seq}|${line.delivery}`;
+    const drawn = view.lines.get(line.id);
+    if (drawn?.key === key) return drawn.node;
+    const node = this.renderLine(line);
+    view.lines.set(line.id, { key, node });
+    return node;
   }
 
   private renderLine(line: TranscriptLine): HTMLLIElement {
