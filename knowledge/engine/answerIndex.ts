@@ -109,11 +109,6 @@ export class AnswerIndex<D extends IndexDocument = IndexDocument> {
     return [...this.byLanguage.keys()];
   }
 
-  /** Number of documents in one language. */
-  sizeOf(locale: string): number {
-    return this.byLanguage.get(languageOf(locale))?.size ?? 0;
-  }
-
   /** Every document that shares anything with the question, with its signals (unordered). */
   candidates(text: string, locale: string): ScoredCandidate<D>[] {
     return this.search(text, locale).candidates;

@@ -71,10 +71,6 @@ export class Bm25fIndex {
     return this.pending.length - 1;
   }
 
-  get size(): number {
-    return this.documentCount;
-  }
-
   idf(term: string): number {
     const df = this.postings.get(term)?.documents.length ?? 0;
     // The "+1" form never goes negative; unseen terms get the highest weight.

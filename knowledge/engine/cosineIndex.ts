@@ -46,10 +46,6 @@ export class CosineIndex {
     return this.pending.length - 1;
   }
 
-  get size(): number {
-    return this.unitCount;
-  }
-
   /** IDF of a term; a term no unit has gets the highest weight, so unknown words count against a match. */
   idf(term: string): number {
     const df = this.documentFrequency.get(term) ?? 0;

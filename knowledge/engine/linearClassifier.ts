@@ -128,10 +128,6 @@ export class LinearClassifier {
     softmaxInPlace(logits);
     return logits;
   }
-
-  get featureCount(): number {
-    return this.featureIds.size;
-  }
 }
 
 function softmaxInPlace(values: Float64Array): void {

@@ -117,15 +117,6 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
     this.classifierOptions = options.classifier ?? DEFAULT_CLASSIFIER_OPTIONS;
   }
 
-  /** Whether the classifier signal is available (see `LocaleIndexOptions.maxClassifierDocuments`). */
-  get hasClassifier(): boolean {
-    return this.classifier !== undefined;
-  }
-
-  get size(): number {
-    return this.documents.length;
-  }
-
   /** Analyzes and adds one document. Cheap enough to call in chunks between event-loop turns. */
   add(document: D): void {
     if (this.finished) throw new Error('LocaleIndex: cannot add documents after finish()');
@@ -174,11 +165,6 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
       this.classifier = classifier;
     }
     this.trainingExamples.length = 0;
-  }
-
-  /** Number of units (titles, questions, synonyms, tags). */
-  get unitCount(): number {
-    return this.units.length;
   }
 
   unitText(unit: number): string {

@@ -186,11 +186,10 @@ export class TextAnalyzer {
   private readonly stemCache = new Map<string, string>();
   private synonyms: SynonymMatcher | undefined;
 
-  constructor(locale: string, synonyms?: SynonymMatcher) {
+  constructor(locale: string) {
     this.locale = locale;
     this.profile = languageProfile(locale);
     this.segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
-    this.synonyms = synonyms;
   }
 
   /** Sets the synonym concepts to detect (done after construction because the matcher analyzes its phrases with this analyzer). */

@@ -6,8 +6,7 @@ declare module 'snowball-stemmers' {
     stem(word: string): string;
   }
   export function newStemmer(algorithm: string): SnowballStemmer;
-  export function algorithms(): string[];
-  const snowball: { newStemmer: typeof newStemmer; algorithms: typeof algorithms };
+  const snowball: { newStemmer: typeof newStemmer };
   export default snowball;
 }
 
@@ -15,5 +14,4 @@ declare module 'stopword' {
   /** Stop-word lists keyed by ISO 639-3 code (eng, spa, fra, ...). */
   export const eng: string[];
   export const spa: string[];
-  export function removeStopwords(tokens: string[], stopwords?: string[]): string[];
 }

@@ -5,10 +5,6 @@
 export class TimeSlicer {
   private readonly budgetMs: number;
   private sliceStart = performance.now();
-  /** How many times the work gave the event loop a turn (for tests and benchmarks). */
-  pauses = 0;
-  /** The longest stretch the work ran without a pause, in milliseconds (for benchmarks). */
-  longestSliceMs = 0;
 
   constructor(budgetMs = 8) {
     this.budgetMs = budgetMs;
@@ -21,9 +17,7 @@ export class TimeSlicer {
 
   /** Gives the event loop a turn and starts a new slice. */
   async pause(): Promise<void> {
-    this.longestSliceMs = Math.max(this.longestSliceMs, performance.now() - this.sliceStart);
     await new Promise<void>((resolve) => setImmediate(resolve));
-    this.pauses++;
     this.sliceStart = performance.now();
   }
 
