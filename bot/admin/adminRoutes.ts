@@ -5,8 +5,8 @@ import type { AuthService } from '../auth/authService.js';
 import { requireRole } from '../auth/requireRole.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
-import { requestLocale, sendApiError } from '../server/apiResponses.js';
-import { findDangerousKeys } from '../server/inputSafety.js';
+import { localisedProblems, sendApiError } from '../server/apiResponses.js';
+import { findDangerousKeys, notAllowedName } from '../server/inputSafety.js';
 import type { Store } from '../storage/ports.js';
 import { adminEdge, ADMIN_PATH_PREFIX } from './adminEdge.js';
 import { registerArticleRoutes } from './articleRoutes.js';
@@ -69,22 +69,19 @@ function refuseDangerousKeys(i18n: I18n) {
       next();
       return;
     }
-    const problems = [
+    const fields = [
       ...findDangerousKeys(req.query ?? {}).map((field) => `query.${field}`),
       ...Object.keys(req.query ?? {})
         .filter(isBracketedOperator)
         .map((field) => `query.${field}`),
       ...findDangerousKeys(req.body ?? {}).map((field) => `body.${field}`),
     ];
-    if (problems.length === 0) {
+    if (fields.length === 0) {
       next();
       return;
     }
     sendApiError(i18n, req, res, 400, 'invalid_input', {
-      details: problems.map((field) => ({
-        field,
-        message: i18n.getFixedT(requestLocale(req), 'api')('field.notAllowedName'),
-      })),
+      details: localisedProblems(i18n, req, fields.map(notAllowedName)),
     });
     next(false);
   };
