@@ -1,10 +1,9 @@
 import type { Request, Response } from 'restify';
-import { ArticleInputError } from '../articles/articleErrors.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
 import { localisedProblems, sendApiError, type ApiErrorCode } from '../server/apiResponses.js';
+import { FieldProblemsError } from '../server/fieldProblems.js';
 import { isStoreError, type StoreErrorCode } from '../storage/errors.js';
-import { AdminInputError } from './adminInput.js';
 
 export interface AdminErrorDeps {
   i18n: I18n;
@@ -26,7 +25,7 @@ const STORE_ERRORS: Record<StoreErrorCode, { status: number; code: ApiErrorCode 
  * 404, anything else → 500 with a generic message (logged, never sent).
  */
 function sendAdminError(deps: AdminErrorDeps, req: Request, res: Response, error: unknown): void {
-  if (error instanceof AdminInputError || error instanceof ArticleInputError) {
+  if (error instanceof FieldProblemsError) {
     sendApiError(deps.i18n, req, res, 400, 'invalid_input', {
       details: localisedProblems(deps.i18n, req, error.problems),
     });

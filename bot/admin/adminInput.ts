@@ -1,18 +1,9 @@
 import type { Request } from 'restify';
 import { z } from 'zod';
 import { articleIdSchema, localeSchema } from '../../knowledge/content/article.js';
-import type { FieldProblem } from '../articles/articleErrors.js';
 import type { ExpectedRevision } from '../../web-widget/protocol/adminApi.js';
-import { keyed } from '../server/fieldProblems.js';
+import { FieldProblemsError, keyed } from '../server/fieldProblems.js';
 import { parseInput } from '../server/inputSafety.js';
-
-/** A request the admin API refuses before any use-case runs: every bad field is listed. */
-export class AdminInputError extends Error {
-  constructor(readonly problems: FieldProblem[]) {
-    super(problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '));
-    this.name = 'AdminInputError';
-  }
-}
 
 /**
  * Parses one part of a request with a zod schema, after refusing `$`-prefixed and prototype keys
@@ -22,7 +13,7 @@ export class AdminInputError extends Error {
 function parsePart<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
   const parsed = parseInput(schema, value ?? {});
   if (parsed.ok) return parsed.value;
-  throw new AdminInputError(
+  throw new FieldProblemsError(
     parsed.problems.map((problem) => ({
       ...problem,
       field: problem.field === '(body)' ? where : `${where}.${problem.field}`,

@@ -4,7 +4,8 @@ import { localeSchema } from '../../knowledge/content/article.js';
 import type { PeriodQuery } from '../../web-widget/protocol/adminApi.js';
 import type { Store } from '../storage/ports.js';
 import { handled, type AdminErrorDeps } from './adminErrors.js';
-import { AdminInputError, isoDay, queryOf } from './adminInput.js';
+import { FieldProblemsError } from '../server/fieldProblems.js';
+import { isoDay, queryOf } from './adminInput.js';
 import { analyticsCsv, answerAnalytics } from './reports/answerAnalytics.js';
 import { reportPeriod, type ReportPeriod } from './reports/reportPeriod.js';
 import { unansweredCsv, unansweredQuestions } from './reports/unansweredQuestions.js';
@@ -35,7 +36,7 @@ export function registerReportRoutes(server: Server, deps: ReportRouteDeps): voi
     const query = queryOf(req, periodQuery);
     const result = reportPeriod(query, deps.clock());
     if (result.problem) {
-      throw new AdminInputError([{ ...result.problem, field: `query.${result.problem.field}` }]);
+      throw new FieldProblemsError([{ ...result.problem, field: `query.${result.problem.field}` }]);
     }
     return { period: result.period, locale: query.locale };
   };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale, Role, Store, UserRecord } from '../storage/ports.js';
 import { NotFoundError } from '../storage/errors.js';
-import { AdminInputError } from './adminInput.js';
+import { FieldProblemsError } from '../server/fieldProblems.js';
 
 /** A user as admins see it: never the password hash. */
 export type UserView = Omit<UserRecord, 'passwordHash'>;
@@ -38,7 +38,7 @@ export class UserAdmin {
     if (!current) throw new NotFoundError('No such user', { id });
     // An admin locking themselves out would leave nobody to undo it.
     if (id === actor.userId && change.disabled === true) {
-      throw new AdminInputError([
+      throw new FieldProblemsError([
         {
           field: 'body.disabled',
           message: 'you cannot disable your own account',
@@ -52,7 +52,7 @@ export class UserAdmin {
       !change.roles.includes('admin') &&
       current.roles.includes('admin')
     ) {
-      throw new AdminInputError([
+      throw new FieldProblemsError([
         {
           field: 'body.roles',
           message: 'you cannot remove your own admin role',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { articleKey, type KnowledgeArticle, type Locale } from '../../knowledge/content/article.js';
 import { foldAccents } from '../../knowledge/engine/textAnalyzer.js';
+import { FieldProblemsError, type FieldProblem } from '../server/fieldProblems.js';
 import { ConflictError, NotFoundError } from '../storage/errors.js';
 import type {
   ArticleAction,
@@ -19,7 +20,6 @@ import type {
 } from '../../web-widget/protocol/adminApi.js';
 import { changedFields, describeChanges, isoDay, sameArticle } from './articleChanges.js';
 import { diffArticles } from './articleDiff.js';
-import { ArticleInputError, type FieldProblem } from './articleErrors.js';
 import { firstArticleRecord, revisionOf } from './articleRecords.js';
 import { checkArticleSet } from './translationStatus.js';
 
@@ -130,7 +130,7 @@ export class ArticleService {
       ...(article.id === id ? [] : [mismatch('article.id', id)]),
       ...(article.locale === locale ? [] : [mismatch('article.locale', locale)]),
     ];
-    if (problems.length > 0) throw new ArticleInputError(problems);
+    if (problems.length > 0) throw new FieldProblemsError(problems);
     const current = await this.requireAt(locale, id, expectedRevision);
     const draft = this.withUpdatedDate(current.draft, article);
     if (sameArticle(current.draft, draft)) return this.view(current);
@@ -153,7 +153,7 @@ export class ArticleService {
     if (current.draft.questions.some((existing) => fold(existing) === fold(wording)))
       return this.view(current);
     if (current.draft.questions.length >= 200) {
-      throw new ArticleInputError([
+      throw new FieldProblemsError([
         {
           field: 'question',
           message: 'the article already has 200 questions',
@@ -170,7 +170,7 @@ export class ArticleService {
   async publish(actor: string, locale: Locale, id: string, expectedRevision: number): Promise<ArticleView> {
     const current = await this.requireAt(locale, id, expectedRevision);
     if (current.deleted) {
-      throw new ArticleInputError([
+      throw new FieldProblemsError([
         { field: 'status', message: 'the article is deleted: restore it first', messageKey: 'field.deleted' },
       ]);
     }

@@ -14,6 +14,17 @@ export interface FieldProblem {
 }
 
 /**
+ * A request refused for what its fields hold (a bad schema field, or a rule of a use-case such as
+ * an article's): carries every bad field, which the HTTP edge answers as a 400 listing them.
+ */
+export class FieldProblemsError extends Error {
+  constructor(readonly problems: FieldProblem[]) {
+    super(problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '));
+    this.name = 'FieldProblemsError';
+  }
+}
+
+/**
  * zod refinement options that carry a localisable key: `.refine(check, keyed('field.notRealDate',
  * 'is not a real date'))`. The key travels in the issue's `params`.
  */

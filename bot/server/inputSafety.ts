@@ -1,8 +1,6 @@
 import type { z } from 'zod';
 import { problemsFromZod, type FieldProblem } from './fieldProblems.js';
 
-export type { FieldProblem } from './fieldProblems.js';
-
 /** Keys that would reach a query operator or an object's prototype if passed through. */
 function isDangerousKey(key: string): boolean {
   return key.startsWith('$') || key === '__proto__' || key === 'constructor' || key === 'prototype';
