@@ -26,6 +26,10 @@ const actionValueSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('agent_offer'), accept: z.boolean() }),
   /** "Talk to an agent" anywhere. */
   z.object({ type: z.literal('agent_request') }),
+  /** Leave a message: yes / no to "Is this your question?" */
+  z.object({ type: z.literal('leave_message_confirm'), confirm: z.boolean() }),
+  /** Leave a message: is it urgent? */
+  z.object({ type: z.literal('leave_message_urgent'), urgent: z.boolean() }),
 ]);
 
 export type ActionValue = z.infer<typeof actionValueSchema>;

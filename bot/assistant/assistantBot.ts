@@ -86,11 +86,7 @@ export class AssistantBot extends ActivityHandler {
     data.feedbackPending = false;
     if (value?.type === 'feedback') return this.recordFeedback(context, value, data);
     if (!value && feedbackPending && data.lastAnswer) {
-      const helpful = phrasebook.isWhole('yes', text)
-        ? true
-        : phrasebook.isWhole('no', text)
-          ? false
-          : undefined;
+      const helpful = phrasebook.yesOrNo(text);
       if (helpful !== undefined) {
         const { articleId, locale } = data.lastAnswer;
         return this.recordFeedback(context, { type: 'feedback', articleId, locale, helpful }, data);

@@ -2,28 +2,7 @@ import type { I18n } from '../i18n/i18n.js';
 import { LOCALES } from '../../knowledge/content/article.js';
 
 /** Keyword lists under `keywords.*` in the bot resources. */
-export type KeywordList =
-  | 'help'
-  | 'restart'
-  | 'cancel'
-  | 'agent'
-  | 'agentAlone'
-  | 'agentRequest'
-  | 'caseStatus'
-  | 'caseHistory'
-  | 'yes'
-  | 'no'
-  | 'noneOfThese'
-  | 'switchToEnglish'
-  | 'switchToSpanish'
-  | 'smallTalk.hello'
-  | 'smallTalk.thanks'
-  | 'smallTalk.bye'
-  | 'smallTalk.robot'
-  | 'smallTalk.whoAreYou'
-  | 'smallTalk.insult';
-
-export const KEYWORD_LISTS: readonly KeywordList[] = [
+export const KEYWORD_LISTS = [
   'help',
   'restart',
   'cancel',
@@ -43,7 +22,9 @@ export const KEYWORD_LISTS: readonly KeywordList[] = [
   'smallTalk.robot',
   'smallTalk.whoAreYou',
   'smallTalk.insult',
-];
+] as const;
+
+export type KeywordList = (typeof KEYWORD_LISTS)[number];
 
 /**
  * Lower case, accents and punctuation removed, apostrophes dropped ("What's" → "whats"), spaces
@@ -87,6 +68,13 @@ export class Phrasebook {
   /** The whole message is one of the list's phrases ("help", "¿Ayuda?"). */
   isWhole(list: KeywordList, text: string): boolean {
     return this.phrasesOf(list).has(normalizeText(text));
+  }
+
+  /** A plain yes (true) or no (false) as the whole message; undefined for anything else. */
+  yesOrNo(text: string): boolean | undefined {
+    if (this.isWhole('yes', text)) return true;
+    if (this.isWhole('no', text)) return false;
+    return undefined;
   }
 
   /** One of the list's phrases appears in the message as whole words ("can I talk to an agent"). */

@@ -1,3 +1,4 @@
+import type { Activity } from 'botbuilder';
 import {
   ComponentDialog,
   Dialog,
@@ -65,19 +66,7 @@ export class AgentOfferDialog extends ComponentDialog {
   }
 
   private async decide(step: WaterfallStepContext<AgentOfferOptions>): Promise<DialogTurnResult> {
-    const { activity } = step.context;
-    const value = actionValueOf(activity.value);
-    const text = activity.text ?? '';
-    const { phrasebook } = this.deps;
-    const accepted =
-      value?.type === 'agent_offer'
-        ? value.accept
-        : value?.type === 'agent_request' ||
-            (!value && (phrasebook.isWhole('yes', text) || phrasebook.contains('agent', text)))
-          ? true
-          : !value && phrasebook.isWhole('no', text)
-            ? false
-            : undefined;
+    const accepted = this.answer(step.context.activity);
     if (accepted === undefined) return step.endDialog(REROUTE);
     if (accepted) return this.connect(step);
     const locale = await this.deps.memory.locale(step.context);
@@ -107,6 +96,18 @@ export class AgentOfferDialog extends ComponentDialog {
         await step.context.sendActivity(this.deps.leaveMessageOffer.build(locale));
     }
     return step.endDialog(DONE);
+  }
+
+  /** The visitor's answer to the offer: a button, a plain yes/no, or asking for an agent again. */
+  private answer(activity: Partial<Activity>): boolean | undefined {
+    const value = actionValueOf(activity.value);
+    if (value?.type === 'agent_offer') return value.accept;
+    if (value?.type === 'agent_request') return true;
+    if (value) return undefined;
+    const text = activity.text ?? '';
+    const said = this.deps.phrasebook.yesOrNo(text);
+    if (said === true || this.deps.phrasebook.contains('agent', text)) return true;
+    return said;
   }
 
   /** What the visitor last asked (already masked), for the agent and for analytics. */

@@ -1,4 +1,4 @@
-import { ActionTypes, type Activity, type CardAction } from 'botbuilder';
+import type { Activity, CardAction } from 'botbuilder';
 import {
   ComponentDialog,
   TextPrompt,
@@ -13,9 +13,10 @@ import type { HandoffText } from '../../handoff/handoffText.js';
 import { isLeaveMessageValue } from '../../handoff/leaveMessageOffer.js';
 import type { ServiceRequestDesk } from '../../handoff/serviceRequestDesk.js';
 import { maskPersonalData } from '../../privacy/personalData.js';
+import { actionValueOf, type ActionValue } from '../actionValues.js';
 import type { ConversationMemory } from '../conversationMemory.js';
 import type { Phrasebook } from '../phrasebook.js';
-import { textReply } from '../replyActivity.js';
+import { textReply, valueAction } from '../replyActivity.js';
 import { DONE } from './dialogOutcome.js';
 
 export const LEAVE_MESSAGE_DIALOG = 'leaveMessageDialog';
@@ -31,12 +32,6 @@ const MAX_QUESTION = 2000;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,253}\.[^\s@.]{2,}$/;
 /** Digits with the usual separators; 7 to 15 digits (E.164's maximum). */
 const PHONE = /^\+?[\d\s().-]{7,25}$/;
-
-/** The value of the urgent yes/no buttons. */
-interface UrgentValue {
-  type: 'leave_message_urgent';
-  urgent: boolean;
-}
 
 /** Collected so far (dialog state: only until the request is stored). */
 interface Collected {
@@ -178,18 +173,15 @@ export class LeaveMessageDialog extends ComponentDialog {
   }
 
   private yesNo(activity: Partial<Activity>): boolean | undefined {
-    const value = activity.value as { type?: unknown; confirm?: unknown } | undefined;
-    if (value?.type === 'leave_message_confirm' && typeof value.confirm === 'boolean') return value.confirm;
-    const text = activity.text ?? '';
-    if (this.deps.phrasebook.isWhole('yes', text)) return true;
-    if (this.deps.phrasebook.isWhole('no', text)) return false;
-    return undefined;
+    const value = actionValueOf(activity.value);
+    if (value?.type === 'leave_message_confirm') return value.confirm;
+    return this.deps.phrasebook.yesOrNo(activity.text ?? '');
   }
 
   private urgency(activity: Partial<Activity>): boolean | undefined {
-    const value = activity.value as Partial<UrgentValue> | undefined;
-    if (value?.type === 'leave_message_urgent' && typeof value.urgent === 'boolean') return value.urgent;
-    return this.yesNo({ text: activity.text ?? '' });
+    const value = actionValueOf(activity.value);
+    if (value?.type === 'leave_message_urgent') return value.urgent;
+    return this.deps.phrasebook.yesOrNo(activity.text ?? '');
   }
 
   private async locale(step: WaterfallStepContext<Collected>): Promise<Locale> {
@@ -205,9 +197,8 @@ export class LeaveMessageDialog extends ComponentDialog {
     return textReply(locale, this.deps.text.get(locale, `leaveMessage.${key}`, values), { actions });
   }
 
-  private button(locale: Locale, key: string, value: Record<string, unknown>): CardAction {
-    const title = this.deps.text.get(locale, `leaveMessage.${key}`);
-    return { type: ActionTypes.MessageBack, title, text: title, displayText: title, value };
+  private button(locale: Locale, key: string, value: ActionValue): CardAction {
+    return valueAction(this.deps.text.get(locale, `leaveMessage.${key}`), value);
   }
 }
 
