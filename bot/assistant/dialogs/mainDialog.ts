@@ -125,19 +125,11 @@ export class MainDialog extends InterruptibleDialog {
         return step.beginDialog(CASE_STATUS_DIALOG, {} satisfies CaseStatusOptions);
       case 'caseHistory':
         return step.beginDialog(CASE_STATUS_DIALOG, { wantHistory: true } satisfies CaseStatusOptions);
-      case 'caseStatus': {
+      case 'caseStatus':
         // Wanting a status is also a question the articles answer (how status checks work): give
         // the short answer, then ask for the receipt number to look the case up here.
-        const result = await this.deps.lookup.ask(context, text, locale);
-        if (result.decision === 'answer' && result.article) {
-          await this.deps.presenter.send(context, result.article, locale, {
-            score: result.score,
-            question: text,
-            mode: 'brief',
-          });
-        }
+        await this.briefAnswer(context, text, locale);
         return step.beginDialog(CASE_STATUS_DIALOG, {} satisfies CaseStatusOptions);
-      }
       case 'question':
         return step.beginDialog(QUESTION_DIALOG);
     }
@@ -155,21 +147,28 @@ export class MainDialog extends InterruptibleDialog {
     via: AgentRequestSource,
     text: string,
   ): Promise<DialogTurnResult> {
-    if (via === 'mention') {
-      const result = await this.deps.lookup.ask(step.context, text, locale);
-      if (result.decision === 'answer' && result.article) {
-        await this.deps.presenter.send(step.context, result.article, locale, {
-          score: result.score,
-          question: text,
-          mode: 'brief',
-        });
-        return step.beginDialog(AGENT_OFFER_DIALOG, {
-          mode: 'offer',
-          reason: 'afterAnswer',
-        } satisfies AgentOfferOptions);
-      }
+    if (via === 'mention' && (await this.briefAnswer(step.context, text, locale))) {
+      return step.beginDialog(AGENT_OFFER_DIALOG, {
+        mode: 'offer',
+        reason: 'afterAnswer',
+      } satisfies AgentOfferOptions);
     }
     return step.beginDialog(AGENT_OFFER_DIALOG, { mode: 'connect' } satisfies AgentOfferOptions);
+  }
+
+  /**
+   * Asks the articles and, when one answers, gives its short answer (the assistant goes on to ask
+   * something else). True when an article answered.
+   */
+  private async briefAnswer(context: TurnContext, text: string, locale: Locale): Promise<boolean> {
+    const result = await this.deps.lookup.ask(context, text, locale);
+    if (result.decision !== 'answer' || !result.article) return false;
+    await this.deps.presenter.send(context, result.article, locale, {
+      score: result.score,
+      question: text,
+      mode: 'brief',
+    });
+    return true;
   }
 
   private async afterChild(step: WaterfallStepContext<RouteOptions>): Promise<DialogTurnResult> {
