@@ -1,10 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
 import type { AnswerResult } from '../../knowledge/engine/types.js';
-import { maskPersonalData } from '../privacy/personalData.js';
 import type { AnswerSource } from './answerSource.js';
 import type { AssistantAnalytics } from './assistantAnalytics.js';
 import type { ConversationMemory } from './conversationMemory.js';
+import { storedText } from './storedText.js';
 
 /**
  * Asks the answer source and records the question: one analytics event per question (decision,
@@ -20,7 +20,7 @@ export class AnswerLookup {
 
   async ask(context: TurnContext, text: string, locale: Locale): Promise<AnswerResult<KnowledgeArticle>> {
     const result = this.answers.answer(text, locale);
-    (await this.memory.data(context)).lastQuestion = maskPersonalData(text).slice(0, 1000);
+    (await this.memory.data(context)).lastQuestion = storedText(text);
     await this.analytics.question(context, {
       locale,
       text,

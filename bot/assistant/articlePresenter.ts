@@ -1,10 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
-import { maskPersonalData } from '../privacy/personalData.js';
 import type { ArticleCatalog } from './answerSource.js';
 import type { AssistantText } from './assistantText.js';
 import type { ConversationMemory } from './conversationMemory.js';
 import { textReply, valueAction, type AnswerChannelData } from './replyActivity.js';
+import { storedText } from './storedText.js';
 
 /** Related articles offered after an answer; more would crowd a phone screen. */
 const MAX_FOLLOW_UPS = 3;
@@ -75,7 +75,7 @@ export class ArticlePresenter {
     data.lastAnswer = {
       articleId: article.id,
       locale,
-      question: maskPersonalData(options.question).slice(0, 1000),
+      question: storedText(options.question),
     };
     data.feedbackPending = full;
     data.misses = 0;

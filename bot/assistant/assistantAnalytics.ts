@@ -3,8 +3,8 @@ import type { TurnContext } from 'botbuilder';
 import type { Locale } from '../../knowledge/content/article.js';
 import type { AnswerDecision } from '../../knowledge/engine/types.js';
 import type { Logger } from '../logging/logger.js';
-import { maskPersonalData } from '../privacy/personalData.js';
 import type { AnalyticsEvent, AnalyticsStore } from '../storage/ports.js';
+import { storedText } from './storedText.js';
 
 export type CaseStatusOutcome = 'found' | 'not_found' | 'invalid' | 'unavailable' | 'daily_limit';
 
@@ -77,7 +77,7 @@ export class AssistantAnalytics {
     try {
       await this.store.record({
         ...event,
-        text: event.text === null ? null : maskPersonalData(event.text).slice(0, 1000),
+        text: event.text === null ? null : storedText(event.text),
         id: randomUUID(),
         conversationId,
         at: this.clock().toISOString(),

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { Locale } from '../../knowledge/content/article.js';
-import { maskPersonalData } from '../privacy/personalData.js';
 import type { FeedbackStore } from '../storage/ports.js';
+import { storedText } from './storedText.js';
 
 export interface FeedbackInput {
   articleId: string;
@@ -25,7 +25,7 @@ export class FeedbackCollector {
       conversationId: context.activity.conversation?.id ?? 'unknown',
       articleId: input.articleId,
       locale: input.locale,
-      question: maskPersonalData(input.question).slice(0, 1000),
+      question: storedText(input.question),
       helpful: input.helpful,
       at: this.clock().toISOString(),
     });

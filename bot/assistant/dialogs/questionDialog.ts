@@ -5,12 +5,12 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { Locale } from '../../../knowledge/content/article.js';
-import { maskPersonalData } from '../../privacy/personalData.js';
 import type { AnswerLookup } from '../answerLookup.js';
 import type { ArticlePresenter } from '../articlePresenter.js';
 import type { AssistantText } from '../assistantText.js';
 import type { ConversationMemory } from '../conversationMemory.js';
 import { textReply } from '../replyActivity.js';
+import { storedText } from '../storedText.js';
 import { CLARIFY_DIALOG, type ClarifyDialog, type ClarifyOptions } from './clarifyDialog.js';
 import { DONE, outcomeOf, type DialogOutcome } from './dialogOutcome.js';
 
@@ -58,7 +58,7 @@ export class QuestionDialog extends ComponentDialog {
     }
     if (result.decision === 'clarify' && result.alternatives.length > 0) {
       const options: ClarifyOptions = {
-        question: maskPersonalData(text).slice(0, 1000),
+        question: storedText(text),
         choices: result.alternatives
           .slice(0, MAX_CLARIFY_CHOICES)
           .map((candidate) => ({ articleId: candidate.document.id, score: candidate.score })),
