@@ -18,19 +18,16 @@ export class LiveAgentAlternatives {
 
   build(locale: Locale): Partial<Activity> {
     const now = this.clock();
-    const schedule = formatSchedule(locale, this.hours.config);
+    const schedule = this.schedule(locale);
     const availability = this.hours.isOpen(now)
       ? this.text.get(locale, 'agent.openNow', { schedule })
       : this.text.get(locale, 'agent.closedNow', {
           schedule,
           next: formatOpening(this.hours.nextOpening(now), locale, this.hours.config.timeZone),
         });
-    const parts = [
-      this.text.get(locale, 'agent.noChat'),
-      availability,
-      this.text.get(locale, 'agent.alternatives'),
-    ];
-    return textReply(locale, `${parts[0]} ${parts[1]}\n\n${parts[2]}`);
+    const noChat = this.text.get(locale, 'agent.noChat');
+    const alternatives = this.text.get(locale, 'agent.alternatives');
+    return textReply(locale, `${noChat} ${availability}\n\n${alternatives}`);
   }
 
   /** The weekly schedule in words, for the help text. */
