@@ -36,8 +36,4 @@ export class TtlLruCache<V> {
       this.#entries.delete(oldest.value);
     }
   }
-
-  clear(): void {
-    this.#entries.clear();
-  }
 }
