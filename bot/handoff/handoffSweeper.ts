@@ -1,14 +1,16 @@
 import type { Logger } from '../logging/logger.js';
+import { PeriodicTask } from '../server/periodicTask.js';
 import type { HandoffService, SweepReport } from './handoffService.js';
 
 /**
  * Each instance's periodic pass: closes agent sockets whose sign-in ended, refreshes the
- * heartbeats of the agents whose sockets it holds, then sweeps the shared queue (`HandoffService.sweep`). The timer is only a trigger; what is due
- * is read from stored timestamps, so a restarted or different instance does the same work. Tests
- * call `runOnce` instead of waiting for the timer.
+ * heartbeats of the agents whose sockets it holds, then sweeps the shared queue
+ * (`HandoffService.sweep`). The timer is only a trigger; what is due is read from stored
+ * timestamps, so a restarted or different instance does the same work. Tests call `runOnce`
+ * instead of waiting for the timer.
  */
 export class HandoffSweeper {
-  private timer: NodeJS.Timeout | undefined;
+  private readonly task: PeriodicTask;
   private running: Promise<SweepReport> | null = null;
 
   constructor(
@@ -21,17 +23,20 @@ export class HandoffSweeper {
       revalidateAgents?: () => Promise<unknown>;
       logger: Logger;
     },
-  ) {}
-
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.runOnce().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'handoff sweep failed'));
-    }, this.deps.intervalMs);
-    this.timer.unref();
+  ) {
+    this.task = new PeriodicTask({
+      name: 'handoff sweep',
+      intervalMs: deps.intervalMs,
+      run: () => this.runOnce(),
+      logger: deps.logger,
+    });
   }
 
-  /** One pass; a call while one runs gets that pass's result. */
+  start(): void {
+    this.task.start();
+  }
+
+  /** One pass; a call while one runs gets that pass's result (and its failure, unlike the timer's). */
   runOnce(): Promise<SweepReport> {
     this.running ??= (async () => {
       try {
@@ -45,9 +50,9 @@ export class HandoffSweeper {
     return this.running;
   }
 
+  /** Clears the timer and waits for a pass in progress, the timer's or a caller's. */
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    await this.task.stop();
     await this.running?.catch(() => undefined);
   }
 }
