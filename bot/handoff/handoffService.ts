@@ -92,14 +92,6 @@ export class HandoffService {
     this.availability = new AgentAvailability(deps.policy);
   }
 
-  get rules(): AgentAvailability {
-    return this.availability;
-  }
-
-  now(): Date {
-    return this.clock();
-  }
-
   // Visitors -----------------------------------------------------------------------------------
 
   /** Can a visitor of `locale` be queued now? */
@@ -268,6 +260,14 @@ export class HandoffService {
 
   chatsOf(agentId: string): Promise<HandoffEntry[]> {
     return this.deps.handoff.assignedTo(agentId);
+  }
+
+  /** The conversation's chat, if it is assigned to `agentId` now (`chat_not_found`, `not_your_chat`). */
+  async assignedChat(agentId: string, conversationId: string): Promise<HandoffEntry> {
+    const entry = await this.deps.handoff.activeForConversation(conversationId);
+    if (!entry) throw new HandoffError('chat_not_found');
+    if (entry.status !== 'assigned' || entry.agentId !== agentId) throw new HandoffError('not_your_chat');
+    return entry;
   }
 
   /**
@@ -474,13 +474,6 @@ export class HandoffService {
     }
     if (assigned > 0) await this.publishStandings();
     return assigned;
-  }
-
-  private async assignedChat(agentId: string, conversationId: string): Promise<HandoffEntry> {
-    const entry = await this.deps.handoff.activeForConversation(conversationId);
-    if (!entry) throw new HandoffError('chat_not_found');
-    if (entry.status !== 'assigned' || entry.agentId !== agentId) throw new HandoffError('not_your_chat');
-    return entry;
   }
 
   private endPatch(reason: NonNullable<HandoffEntry['endReason']>): Partial<HandoffEntry> {

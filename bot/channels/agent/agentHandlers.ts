@@ -75,13 +75,8 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
   const agentIdOf = (socket: AgentSocket) => socket.data.principal.userId;
 
   /** The chat, if it is assigned to this agent now. */
-  async function myChat(socket: AgentSocket, conversationId: string): Promise<HandoffEntry> {
-    const chat = await deps.service.active(conversationId);
-    if (!chat) throw new AgentChannelError('chat_not_found');
-    if (chat.status !== 'assigned' || chat.agentId !== agentIdOf(socket))
-      throw new AgentChannelError('not_your_chat');
-    return chat;
-  }
+  const myChat = (socket: AgentSocket, conversationId: string): Promise<HandoffEntry> =>
+    deps.service.assignedChat(agentIdOf(socket), conversationId);
 
   async function summaries(chats: HandoffEntry[]): Promise<ChatSummary[]> {
     return Promise.all(
