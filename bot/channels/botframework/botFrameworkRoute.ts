@@ -38,8 +38,6 @@ export interface BotFrameworkRouteDeps {
   tracker: TurnTracker;
   i18n: I18n;
   logger: Logger;
-  /** Serialises the turns of each conversation; one is created when not given. */
-  queue?: ConversationTurnQueue;
 }
 
 /**
@@ -50,7 +48,7 @@ export interface BotFrameworkRouteDeps {
 export function registerBotFrameworkRoute(server: Server, deps: BotFrameworkRouteDeps): void {
   // Channels may deliver two messages of one conversation at once (a double click, a retry): they
   // run one after the other, in arrival order, so they never race on the same dialog state.
-  const queue = deps.queue ?? new ConversationTurnQueue();
+  const queue = new ConversationTurnQueue();
   server.post('/api/messages', async (req: Request, res: Response) => {
     if (deps.tracker.isClosed) {
       res.header('Retry-After', '5');
