@@ -1,20 +1,20 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'socket.io';
 import { AGENT_NAMESPACE, type AgentClientToServerEvents } from '../../../web-widget/protocol/agentEvents.js';
-import { VISITOR_NAMESPACE, type HandoffStatus } from '../../../web-widget/protocol/events.js';
+import { VISITOR_NAMESPACE } from '../../../web-widget/protocol/events.js';
 import type { AuthService } from '../../auth/authService.js';
 import type { Handoff } from '../../handoff/createHandoff.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
-import type { ConversationStore, HandoffEntry, UserStore } from '../../storage/ports.js';
+import type { ConversationStore, UserStore } from '../../storage/ports.js';
 import { listenToClientEvents } from '../clientEvents.js';
 import { ConversationTurnQueue } from '../conversationTurnQueue.js';
 import type { VisitorChannel } from '../socket/visitorChannel.js';
 import type { VisitorNamespace, VisitorSocket } from '../socket/visitorSocket.js';
 import { createAgentHandlers } from './agentHandlers.js';
 import { AgentNotifier } from './agentNotifier.js';
-import { createAgentSessionMiddleware } from './agentSessionMiddleware.js';
+import { createAgentSessionMiddleware, isAgent } from './agentSessionMiddleware.js';
 import { ALL_AGENTS_ROOM, agentRoom, type AgentNamespace, type AgentSocket } from './agentSocket.js';
 import { VisitorRelay } from './visitorRelay.js';
 
@@ -166,7 +166,8 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
   });
   visitors.on('connection', (socket: VisitorSocket) => {
     // After a reconnection or a reload, the widget learns where its live-agent chat stands.
-    void statusOf(handoff, socket.data.conversationId, deps.users)
+    void notifier
+      .currentStatus(socket.data.conversationId)
       .then((status) => {
         if (status) socket.emit('handoff:status', status);
       })
@@ -179,7 +180,7 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
       let closed = 0;
       for (const socket of [...namespace.sockets.values()]) {
         const principal = await deps.auth.authenticate(socket.data.token);
-        if (principal && principal.roles.some((role) => role === 'agent' || role === 'admin')) continue;
+        if (principal && isAgent(principal)) continue;
         deps.logger.info(
           { agentId: socket.data.principal.userId },
           'agent socket closed: sign-in no longer valid',
@@ -191,32 +192,5 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
       }
       return closed;
     },
-  };
-}
-
-async function statusOf(
-  handoff: Handoff,
-  conversationId: string,
-  users: UserStore,
-): Promise<HandoffStatus | null> {
-  const chat: HandoffEntry | null = await handoff.service.active(conversationId);
-  if (!chat) return null;
-  if (chat.status === 'queued') {
-    const standing = await handoff.service.standingOf(chat);
-    return {
-      state: 'queued',
-      position: standing?.position ?? null,
-      estimatedWaitMinutes: standing?.estimatedWaitMinutes ?? null,
-      agentName: null,
-      endReason: null,
-    };
-  }
-  const agent = chat.agentId ? await users.get(chat.agentId) : null;
-  return {
-    state: 'assigned',
-    position: null,
-    estimatedWaitMinutes: null,
-    agentName: agent?.displayName ?? null,
-    endReason: null,
   };
 }

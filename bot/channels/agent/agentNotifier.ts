@@ -85,13 +85,7 @@ export class AgentNotifier implements HandoffEdgeTarget {
         .emit('chat:removed', { conversationId: entry.conversationId, reason: 'transferred' });
     }
     const agentName = await this.displayName(entry.agentId, entry);
-    this.deps.relay.status(entry.conversationId, {
-      state: 'assigned',
-      position: null,
-      estimatedWaitMinutes: null,
-      agentName,
-      endReason: null,
-    });
+    this.deps.relay.status(entry.conversationId, assignedStatus(agentName));
     const key = kind === 'transferred' ? 'transferred' : 'joined';
     await this.tell(entry, this.deps.text.get(entry.locale, key, { agent: agentName }));
   }
@@ -113,13 +107,7 @@ export class AgentNotifier implements HandoffEdgeTarget {
         .to(agentRoom(previousAgentId))
         .emit('chat:removed', { conversationId: entry.conversationId, reason });
     }
-    this.deps.relay.status(entry.conversationId, {
-      state: 'ended',
-      position: null,
-      estimatedWaitMinutes: null,
-      agentName: null,
-      endReason: reason,
-    });
+    this.deps.relay.status(entry.conversationId, { ...NO_STATUS, state: 'ended', endReason: reason });
     const { text, leaveOffer } = this.deps;
     const locale = entry.locale;
     if (reason === 'expired' || reason === 'agent_left') {
@@ -160,6 +148,18 @@ export class AgentNotifier implements HandoffEdgeTarget {
     this.deps.namespace
       .to(agentRoom(chat.agentId))
       .volatile.emit('chat:typing', { conversationId: chat.conversationId, active });
+  }
+
+  /**
+   * Where the conversation's live-agent chat stands now, or null without one: what a widget learns
+   * after a reconnection or a reload.
+   */
+  async currentStatus(conversationId: string): Promise<HandoffStatus | null> {
+    const chat = await this.deps.service.active(conversationId);
+    if (!chat) return null;
+    if (chat.status === 'queued') return queuedStatus(await this.deps.service.standingOf(chat));
+    const agent = chat.agentId ? await this.deps.users.get(chat.agentId) : null;
+    return assignedStatus(agent?.displayName ?? null);
   }
 
   async requestsChanged(): Promise<void> {
@@ -256,12 +256,18 @@ export class AgentNotifier implements HandoffEdgeTarget {
   }
 }
 
-function queuedStatus(standing: QueueStanding): HandoffStatus {
+/** The widget's status line with nothing in it but its state. */
+const NO_STATUS = { position: null, estimatedWaitMinutes: null, agentName: null, endReason: null } as const;
+
+function queuedStatus(standing: QueueStanding | null): HandoffStatus {
   return {
+    ...NO_STATUS,
     state: 'queued',
-    position: standing.position,
-    estimatedWaitMinutes: standing.estimatedWaitMinutes,
-    agentName: null,
-    endReason: null,
+    position: standing?.position ?? null,
+    estimatedWaitMinutes: standing?.estimatedWaitMinutes ?? null,
   };
+}
+
+function assignedStatus(agentName: string | null): HandoffStatus {
+  return { ...NO_STATUS, state: 'assigned', agentName };
 }

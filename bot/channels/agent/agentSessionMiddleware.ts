@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../../../web-widget/protocol/agentEvents.js';
-import type { AuthService } from '../../auth/authService.js';
+import type { AuthService, Principal } from '../../auth/authService.js';
 import { BEARER_TOKEN_PATTERN } from '../../auth/sessionTokens.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
@@ -12,6 +12,11 @@ const handshakeSchema = z.object({
   token: z.string().regex(BEARER_TOKEN_PATTERN),
   locale: z.enum(['en', 'es']).optional(),
 });
+
+/** May use the agent console: the agent role, or admin (who may do everything). */
+export function isAgent(principal: Principal): boolean {
+  return principal.roles.some((role) => role === 'agent' || role === 'admin');
+}
 
 /**
  * The `/agent` handshake: the page's origin, then the bearer token from the console's sign-in. Only
@@ -41,7 +46,7 @@ export function createAgentSessionMiddleware(deps: {
         next(toAgentConnectError(deps.i18n, locale, new AgentChannelError('unauthorized')));
         return;
       }
-      if (!principal.roles.some((role) => role === 'agent' || role === 'admin')) {
+      if (!isAgent(principal)) {
         deps.logger.warn({ userId: principal.userId }, 'agent socket refused: not an agent');
         next(toAgentConnectError(deps.i18n, locale, new AgentChannelError('forbidden')));
         return;
