@@ -110,8 +110,13 @@ describe('when a case exists', () => {
   });
 
   it('then a base URL with a path and a trailing slash is joined correctly', async () => {
-    const { provider } = makeClient({ baseUrl: `${server.baseUrl}/` });
+    server.basePath = '/uscis/v1';
+    const { provider } = makeClient({ baseUrl: `${server.baseUrl}/uscis/v1/` });
     expect((await provider.getStatus('EAC9999103402')).kind).toBe('found');
+    expect(server.tokenRequests.map((request) => request.path)).toEqual(['/uscis/v1/oauth/accesstoken']);
+    expect(server.statusRequests.map((request) => request.path)).toEqual([
+      '/uscis/v1/case-status/EAC9999103402',
+    ]);
   });
 });
 

@@ -56,6 +56,8 @@ export class FakeUscisServer {
   tokenExpiresIn: string | number = '1799';
   /** When true, every status request gets 401 (a token the API no longer accepts). */
   rejectAllTokens = false;
+  /** The API's routes live under this path ("/uscis/v1"), as behind a gateway; none by default. */
+  basePath = '';
   #validTokens = new Set<string>();
   #issued = 0;
   #server = http.createServer((request, response) => void this.#handle(request, response));
@@ -76,11 +78,11 @@ export class FakeUscisServer {
   }
 
   get tokenRequests(): RecordedRequest[] {
-    return this.requests.filter((request) => request.path === '/oauth/accesstoken');
+    return this.requests.filter((request) => request.path === `${this.basePath}/oauth/accesstoken`);
   }
 
   get statusRequests(): RecordedRequest[] {
-    return this.requests.filter((request) => request.path.startsWith('/case-status/'));
+    return this.requests.filter((request) => request.path.startsWith(`${this.basePath}/case-status/`));
   }
 
   /** Makes every issued token invalid, as when it expired on the server's side. */
@@ -98,9 +100,10 @@ export class FakeUscisServer {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     this.requests.push({ method: request.method ?? '', path, headers: request.headers, body });
 
-    if (request.method === 'POST' && path === '/oauth/accesstoken')
+    const route = path.startsWith(`${this.basePath}/`) ? path.slice(this.basePath.length) : '';
+    if (request.method === 'POST' && route === '/oauth/accesstoken')
       return this.#token(request, body, response);
-    const match = /^\/case-status\/([^/]+)$/.exec(path);
+    const match = /^\/case-status\/([^/]+)$/.exec(route);
     if (request.method === 'GET' && match?.[1])
       return this.#status(request, decodeURIComponent(match[1]), response);
     send(response, { status: 404, body: { message: 'no such route' } });
