@@ -1,5 +1,6 @@
 import snowball, { type SnowballStemmer } from 'snowball-stemmers';
 import { eng, spa } from 'stopword';
+import { languageOf } from './calibrationFile.js';
 import type { SynonymMatcher } from './synonymMatcher.js';
 
 /**
@@ -150,8 +151,7 @@ function stopWordSet(...lists: readonly string[][]): Set<string> {
 
 /** Builds the profile of a locale's language; languages without one get plain folded words. */
 function languageProfile(locale: string): LanguageProfile {
-  const language = locale.toLowerCase().split(/[-_]/)[0];
-  switch (language) {
+  switch (languageOf(locale)) {
     case 'en':
       return {
         stemmer: snowball.newStemmer('english'),

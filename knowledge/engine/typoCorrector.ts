@@ -1,3 +1,4 @@
+import { characterTrigrams } from './textAnalyzer.js';
 import { NEVER_PAUSE, type Pausable } from './timeSlicer.js';
 
 /**
@@ -73,13 +74,6 @@ function adjacentSwaps(word: string): string[] {
   return swaps;
 }
 
-function wordTrigrams(word: string): string[] {
-  const padded = `#${word}#`;
-  const grams: string[] = [];
-  for (let i = 0; i + 3 <= padded.length; i++) grams.push(padded.slice(i, i + 3));
-  return grams;
-}
-
 export class TypoCorrector {
   private readonly options: TypoCorrectorOptions;
   private readonly stemByWord = new Map<string, string>();
@@ -108,7 +102,7 @@ export class TypoCorrector {
     this.sharedCounts = new Uint16Array(this.words.length);
     for (let index = 0; index < this.words.length; index++) {
       if (index % 256 === 0) await slicer.maybePause();
-      for (const gram of new Set(wordTrigrams(this.words[index] as string))) {
+      for (const gram of characterTrigrams([this.words[index] as string]).keys()) {
         const list = this.wordsByTrigram.get(gram);
         if (list) list.push(index);
         else this.wordsByTrigram.set(gram, [index]);
@@ -169,10 +163,10 @@ export class TypoCorrector {
 
   /** Vocabulary words of about the same length sharing enough trigrams with `word`, most shared first. */
   private trigramCandidates(word: string): string[] {
-    const grams = new Set(wordTrigrams(word));
+    const grams = characterTrigrams([word]);
     const counts = this.sharedCounts;
     const touched: number[] = [];
-    for (const gram of grams) {
+    for (const gram of grams.keys()) {
       for (const index of this.wordsByTrigram.get(gram) ?? []) {
         if (counts[index] === 0) touched.push(index);
         counts[index] = (counts[index] as number) + 1;
