@@ -321,7 +321,7 @@ export class AgentConsole implements AgentConnectionListener {
     if (change === 'message' && live && this.selected !== conversationId) transcript.unread += 1;
     if (change === 'message' && live) {
       const last = transcript
-        .lines()
+        .entries()
         .filter((line) => line.role === 'visitor')
         .at(-1);
       if (last) this.announce(this.t('chats.newMessage', { number: view.number, text: last.text }));
@@ -782,7 +782,7 @@ export class AgentConsole implements AgentConnectionListener {
       );
     }
     const nearBottom = view.list.scrollHeight - view.list.scrollTop - view.list.clientHeight < 80;
-    const nodes = transcript.lines().map((line) => this.lineNode(view, line));
+    const nodes = transcript.entries().map((line) => this.lineNode(view, line));
     const drawn = view.list.children;
     if (nodes.length !== drawn.length || nodes.some((node, index) => drawn[index] !== node))
       view.list.replaceChildren(...nodes);

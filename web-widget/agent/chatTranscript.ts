@@ -1,4 +1,5 @@
 import type { ChatMessage, ChatSummary, MessageReceipt } from '../protocol/agentEvents.js';
+import { MessageLog } from '../shared/messageLog.js';
 
 export type Delivery = 'sending' | 'failed';
 
@@ -9,43 +10,35 @@ export interface TranscriptLine extends Omit<ChatMessage, 'seq'> {
 }
 
 /**
- * One chat as the console knows it: messages keyed by id (a live event, a history page and an
- * ack of the same message merge into one), ordered by seq, the agent's unacknowledged messages
- * after them. `contiguousSeq` is what `chat:history` asks from after a reconnection.
+ * One chat as the console knows it (see MessageLog): the server's messages and, after them, the
+ * agent's not yet acknowledged, which are also its outbox.
  */
-export class ChatTranscript {
-  private readonly byId = new Map<string, TranscriptLine>();
-  private readonly seqs = new Set<number>();
-  private contiguous = 0;
-  /** The agent's messages not yet acknowledged, oldest first: they are sent in this order. */
-  readonly outbox: Array<{ id: string; text: string }> = [];
+export class ChatTranscript extends MessageLog<TranscriptLine> {
   /** Visitor messages not seen yet (the tab was not selected). */
   unread = 0;
   visitorTyping = false;
   /** Set when the chat left this agent (ended, transferred...): read-only from then on. */
   closedReason: string | null = null;
 
-  constructor(public chat: ChatSummary) {}
+  constructor(public chat: ChatSummary) {
+    super();
+  }
 
-  get contiguousSeq(): number {
-    return this.contiguous;
+  /** The agent's messages not yet acknowledged, oldest first: they are sent in this order. */
+  get outbox(): TranscriptLine[] {
+    return this.pending();
   }
 
   /** Adds a server message; false when it was already there with its seq. */
   upsert(message: ChatMessage): boolean {
-    const existing = this.byId.get(message.id);
+    const existing = this.get(message.id);
     if (existing && existing.seq !== null) return false;
-    this.byId.set(message.id, { ...message, delivery: null });
-    const index = this.outbox.findIndex((item) => item.id === message.id);
-    if (index >= 0) this.outbox.splice(index, 1);
-    this.seqs.add(message.seq);
-    while (this.seqs.has(this.contiguous + 1)) this.contiguous += 1;
+    this.putSent({ ...message, delivery: null });
     return existing === undefined;
   }
 
   addPending(id: string, text: string, agentName: string, at: string): void {
-    this.outbox.push({ id, text });
-    this.byId.set(id, {
+    this.putPending({
       seq: null,
       id,
       role: 'agent',
@@ -62,27 +55,12 @@ export class ChatTranscript {
   }
 
   acknowledge(receipt: MessageReceipt): void {
-    const line = this.byId.get(receipt.id);
-    const index = this.outbox.findIndex((item) => item.id === receipt.id);
-    if (index >= 0) this.outbox.splice(index, 1);
-    if (!line || line.seq !== null) return;
-    line.seq = receipt.seq;
-    line.at = receipt.at;
-    line.delivery = null;
-    this.seqs.add(receipt.seq);
-    while (this.seqs.has(this.contiguous + 1)) this.contiguous += 1;
+    const line = this.markSent(receipt.id, receipt.seq, receipt.at);
+    if (line) line.delivery = null;
   }
 
   setDelivery(id: string, delivery: Delivery): void {
-    const line = this.byId.get(id);
+    const line = this.get(id);
     if (line && line.seq === null) line.delivery = delivery;
-  }
-
-  lines(): TranscriptLine[] {
-    const sent = [...this.byId.values()]
-      .filter((line) => line.seq !== null)
-      .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
-    const pending = this.outbox.map((item) => this.byId.get(item.id)).filter((line) => line !== undefined);
-    return [...sent, ...pending];
   }
 }
