@@ -1,4 +1,5 @@
 import type { Logger } from '../logging/logger.js';
+import { PeriodicTask } from '../server/periodicTask.js';
 import type { ArticleStore } from '../storage/ports.js';
 
 export interface KnowledgeChangeWatcherDeps {
@@ -25,10 +26,17 @@ export interface KnowledgeChangeWatcherDeps {
 export class KnowledgeChangeWatcher {
   private seen: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
-  private pending = 0;
-  private timer: NodeJS.Timeout | undefined;
+  /** A slow rebuild never piles checks up behind it: a tick during a check gets that check. */
+  private readonly timer: PeriodicTask;
 
-  constructor(private readonly deps: KnowledgeChangeWatcherDeps) {}
+  constructor(private readonly deps: KnowledgeChangeWatcherDeps) {
+    this.timer = new PeriodicTask({
+      name: 'article change check',
+      intervalMs: deps.intervalMs,
+      run: () => this.check(),
+      logger: deps.logger,
+    });
+  }
 
   /** Rebuilds now, whatever the version (start-up, after a publish on this instance). */
   refresh(): Promise<{ articles: number }> {
@@ -54,29 +62,17 @@ export class KnowledgeChangeWatcher {
 
   /** Checks every `intervalMs` on an unref'd timer: it never keeps the process alive. */
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      // A slow rebuild must not pile checks up behind it: the next tick comes soon enough.
-      if (this.pending > 0) return;
-      this.check().catch((error: unknown) =>
-        this.deps.logger.warn({ err: error }, 'article change check failed'),
-      );
-    }, this.deps.intervalMs);
-    this.timer.unref();
+    this.timer.start();
   }
 
-  /** Stops the timer and waits for a check in progress, so the store is not closed under it. */
+  /** Stops the timer and waits for a check or refresh in progress, so the store is not closed under it. */
   async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
+    await this.timer.stop();
     await this.queue;
   }
 
   private serially<T>(work: () => Promise<T>): Promise<T> {
-    this.pending += 1;
-    const run = this.queue.then(work).finally(() => {
-      this.pending -= 1;
-    });
+    const run = this.queue.then(work);
     this.queue = run.catch(() => undefined);
     return run;
   }
