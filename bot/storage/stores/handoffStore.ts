@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COLLECTIONS } from '../collections.js';
-import type { Driver, Update } from '../driver.js';
+import type { Driver } from '../driver.js';
 import type * as ports from '../ports.js';
 import {
   definedOnly,
@@ -104,8 +104,8 @@ export class HandoffStore implements ports.HandoffStore {
   }
 
   /**
-   * The conversation id is read first (it never changes) to keep the active marker in step with a
-   * new status; the update itself is the compare-and-set on `from`.
+   * The update is the compare-and-set on `from`. A move to an active status also sets the active
+   * marker, for which the conversation id (it never changes) is read first.
    */
   async transition(
     id: string,
@@ -115,14 +115,14 @@ export class HandoffStore implements ports.HandoffStore {
     const checkedId = parse(idSchema, id, 'handoff id');
     const checkedFrom = parse(statusSchema, from, 'status');
     const fields = definedOnly(parse(patchSchema, patch, 'handoff patch'));
-    const current = await this.entries.get(checkedId);
-    if (current === null) return null;
     const filter = { _id: checkedId, status: checkedFrom };
     if (fields.status === undefined) return this.entries.patch(filter, fields);
-    const update: Update = isActive(fields.status)
-      ? { $set: { ...fields, [ACTIVE]: current.conversationId } }
-      : { $set: fields, $unset: { [ACTIVE]: true } };
-    return this.entries.findOneAndUpdate(filter, update);
+    if (!isActive(fields.status)) {
+      return this.entries.findOneAndUpdate(filter, { $set: fields, $unset: { [ACTIVE]: true } });
+    }
+    const current = await this.entries.get(checkedId);
+    if (current === null) return null;
+    return this.entries.findOneAndUpdate(filter, { $set: { ...fields, [ACTIVE]: current.conversationId } });
   }
 
   async ended(options: { from: string; to: string }): Promise<ports.HandoffEntry[]> {
