@@ -3,7 +3,7 @@ import type { KnowledgeArticle } from '../../knowledge/content/article.js';
 export type ArticleField = keyof KnowledgeArticle;
 
 /** Every field in the order editors read them (and the order of the files' front matter). */
-export const ARTICLE_FIELDS: readonly ArticleField[] = [
+const ARTICLE_FIELDS: readonly ArticleField[] = [
   'id',
   'locale',
   'title',
@@ -35,6 +35,7 @@ function sameJson(a: unknown, b: unknown): boolean {
   );
 }
 
+/** The fields that differ, in ARTICLE_FIELDS order (every field when there is no `before`). */
 export function changedFields(before: KnowledgeArticle | null, after: KnowledgeArticle): ArticleField[] {
   if (before === null) return [...ARTICLE_FIELDS];
   return ARTICLE_FIELDS.filter((field) => !sameJson(before[field], after[field]));

@@ -1,7 +1,7 @@
 import { diffArrays, diffLines, diffWordsWithSpace } from 'diff';
 import type { ArticleLink, KnowledgeArticle } from '../../knowledge/content/article.js';
 import type { FieldDiff } from '../../web-widget/protocol/adminApi.js';
-import { ARTICLE_FIELDS, changedFields, type ArticleField } from './articleChanges.js';
+import { changedFields, type ArticleField } from './articleChanges.js';
 
 /** Multi-line Markdown compares by lines (paragraphs move as a whole); short text by words. */
 const LINE_FIELDS: ReadonlySet<ArticleField> = new Set(['body']);
@@ -11,8 +11,7 @@ const LINE_FIELDS: ReadonlySet<ArticleField> = new Set(['body']);
  * differ, in reading order. Lists compare item by item; links compare as "title <url>" lines.
  */
 export function diffArticles(from: KnowledgeArticle, to: KnowledgeArticle): FieldDiff[] {
-  const changed = new Set(changedFields(from, to));
-  return ARTICLE_FIELDS.filter((field) => changed.has(field)).map((field) => {
+  return changedFields(from, to).map((field) => {
     const before = from[field];
     const after = to[field];
     if (typeof before === 'string' && typeof after === 'string') {

@@ -41,7 +41,7 @@ export function checkArticleSet(articles: readonly KnowledgeArticle[]): ArticleS
   return { byArticle, missing };
 }
 
-export function otherLocale(locale: Locale): Locale {
+function otherLocale(locale: Locale): Locale {
   return locale === 'en' ? 'es' : 'en';
 }
 
