@@ -1,3 +1,5 @@
+import type { FieldProblem } from '../../server/fieldProblems.js';
+
 /** The longest period a report covers: a year of daily figures is still a small answer. */
 export const MAX_REPORT_DAYS = 366;
 /** Without dates, reports cover the last 30 days up to today. */
@@ -16,13 +18,8 @@ export interface ReportPeriod {
   days: string[];
 }
 
-export type PeriodProblem = {
-  field: 'from' | 'to';
-  message: string;
-  /** A key of the API's locale files and its values (see `FieldProblem`). */
-  messageKey: string;
-  values?: Record<string, number>;
-} | null;
+/** What is wrong with the bounds, said as a field problem of `from` or `to`. */
+export type PeriodProblem = FieldProblem & { field: 'from' | 'to' };
 
 /**
  * Builds the period from optional YYYY-MM-DD bounds (already checked to be real dates). Days are
@@ -32,7 +29,7 @@ export type PeriodProblem = {
 export function reportPeriod(
   bounds: { from?: string; to?: string },
   now: Date,
-): { period: ReportPeriod; problem: null } | { period: null; problem: Exclude<PeriodProblem, null> } {
+): { period: ReportPeriod; problem: null } | { period: null; problem: PeriodProblem } {
   const toDay = bounds.to ?? now.toISOString().slice(0, 10);
   const toMs = Date.parse(`${toDay}T00:00:00Z`);
   const fromDay =
