@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { LOCALES, type KnowledgeArticle } from './article.js';
+import { articleKey, LOCALES, type KnowledgeArticle } from './article.js';
 import type { ArticleFileProblem, LoadedArticles } from './articleFiles.js';
 
 /**
@@ -118,15 +118,14 @@ function caseDuplicateFiles(loaded: LoadedArticles): Problem[] {
 }
 
 function duplicateIds(articles: KnowledgeArticle[]): Problem[] {
-  const counts = countBy(articles, (article) => `${article.locale}:${article.id}`);
-  return [...counts]
-    .filter(([, count]) => count > 1)
-    .map(([key, count]) => {
-      const [locale = '', articleId = ''] = key.split(':');
+  return [...groupBy(articles, articleKey).values()]
+    .filter((same) => same.length > 1)
+    .map((same) => {
+      const { locale, id } = same[0] as KnowledgeArticle;
       return {
         locale,
-        articleId,
-        message: `duplicate id: ${count} articles in ${locale} use "${articleId}"`,
+        articleId: id,
+        message: `duplicate id: ${same.length} articles in ${locale} use "${id}"`,
       };
     });
 }
@@ -217,10 +216,10 @@ function staleTranslations(versions: KnowledgeArticle[]): Problem[] {
 
 /** Related ids are follow-up suggestions in the same language, so they must exist in that locale. */
 function relatedProblems(articles: KnowledgeArticle[]): Problem[] {
-  const known = new Set(articles.map((article) => `${article.locale}:${article.id}`));
+  const known = new Set(articles.map(articleKey));
   return articles.flatMap((article) =>
     article.related
-      .filter((id) => id !== article.id && !known.has(`${article.locale}:${id}`))
+      .filter((id) => id !== article.id && !known.has(articleKey({ id, locale: article.locale })))
       .map((id) => ({
         articleId: article.id,
         locale: article.locale,
