@@ -6,7 +6,7 @@ import {
   type Middleware,
   TurnContext,
 } from 'botbuilder';
-import { rememberRecordedMessage } from '../handoff/recordedMessage.js';
+import { rememberRecordedMessage, rememberRecordedReply } from '../handoff/recordedMessage.js';
 import { toProductLocale } from '../i18n/i18n.js';
 import { maskPersonalData, maskPersonalDataDeep } from '../privacy/personalData.js';
 import { isStoreError } from '../storage/errors.js';
@@ -138,7 +138,9 @@ export class ConversationRecorder {
           // sender's retry with the same id (an agent's) delivers it instead of finding it "sent".
           const responses = await sendNext();
           for (const activity of activities) {
-            if (activity.type === ActivityTypes.Message) await this.recordOutbound(conversationId, activity);
+            if (activity.type !== ActivityTypes.Message) continue;
+            const { entry } = await this.recordOutbound(conversationId, activity);
+            rememberRecordedReply(context, entry);
           }
           return responses;
         });

@@ -16,3 +16,21 @@ export function rememberRecordedMessage(context: TurnContext, entry: TranscriptE
 export function recordedMessageOf(context: TurnContext): TranscriptEntry | undefined {
   return context.turnState.get(RECORDED_MESSAGE) as TranscriptEntry | undefined;
 }
+
+const RECORDED_REPLIES = Symbol('recordedReplies');
+
+/**
+ * The transcript entry of a message the turn sent, left in the turn state by the channel that
+ * recorded it, so code sending proactively (an agent's reply, a notice) learns its seq without
+ * reading back what was just written.
+ */
+export function rememberRecordedReply(context: TurnContext, entry: TranscriptEntry): void {
+  const replies = context.turnState.get(RECORDED_REPLIES) as TranscriptEntry[] | undefined;
+  if (replies) replies.push(entry);
+  else context.turnState.set(RECORDED_REPLIES, [entry]);
+}
+
+/** The entries of the messages the turn sent so far, in order. */
+export function recordedRepliesOf(context: TurnContext): readonly TranscriptEntry[] {
+  return (context.turnState.get(RECORDED_REPLIES) as TranscriptEntry[] | undefined) ?? [];
+}

@@ -24,7 +24,7 @@ export interface AgentChannelDeps {
   users: UserStore;
   conversations: ConversationStore;
   /** The widget's channel: proactive messages to widget visitors, and their typing. */
-  visitorChannel: Pick<VisitorChannel, 'sendToConversation' | 'onTyping'>;
+  visitorChannel: Pick<VisitorChannel, 'deliver' | 'onTyping'>;
   botFramework: { adapter: CloudAdapter; appId: string } | null;
   tracker: TurnTracker;
   i18n: I18n;

@@ -8,6 +8,7 @@ import {
   type ConversationReference,
 } from 'botbuilder';
 import type { HandoffStatus, Locale } from '../../../web-widget/protocol/events.js';
+import { recordedRepliesOf } from '../../handoff/recordedMessage.js';
 import type { Logger } from '../../logging/logger.js';
 import type { ConversationStore, HandoffEntry, TranscriptEntry } from '../../storage/ports.js';
 import { parseConversationReference } from '../conversationReference.js';
@@ -34,7 +35,7 @@ export interface VisitorMessage {
 export interface VisitorRelayDeps {
   conversations: ConversationStore;
   /** The widget's channel: its proactive path records and emits to every socket of the conversation. */
-  widget: Pick<VisitorChannel, 'sendToConversation'>;
+  widget: Pick<VisitorChannel, 'deliver'>;
   /** The `/visitor` namespace, for the status line and the agent's typing (not transcript entries). */
   visitors: VisitorNamespace;
   /** The Bot Framework adapter and the bot's app id ('' without one), when that channel is on. */
@@ -47,8 +48,8 @@ export interface VisitorRelayDeps {
  * path, and returns the transcript entry (its seq is the agent's receipt). Neither path is special:
  * the message is marked in `channelData` (role, agent, message id; see outboundMarks.ts) and the
  * channel's recorder records it with that role, as it does the bot's replies:
- * - widget: `sendToConversation`, recorded, then emitted to the conversation's room on every
- *   instance (a visitor who was away gets it back by seq);
+ * - widget: `deliver` (the path of `sendToConversation`), recorded, then emitted to the
+ *   conversation's room on every instance (a visitor who was away gets it back by seq);
  * - Bot Framework: `continueConversationAsync` with the stored ConversationReference; the adapter's
  *   recorder middleware records it once the channel has taken it, so a failed delivery leaves no
  *   entry and the agent's retry with the same id delivers it.
@@ -82,20 +83,18 @@ export class VisitorRelay {
       ...(message.actions?.length ? { suggestedActions: { actions: message.actions, to: [] } } : {}),
     };
 
+    // Each channel's recorder leaves the entry it wrote in the turn state: nothing is read back.
     if (chat.channel === 'socket') {
-      const sent = await this.deps.widget.sendToConversation(conversationId, activity);
-      if (sent === null) throw new AgentChannelError('chat_not_found');
-    } else {
-      const conversation = await this.deps.conversations.get(conversationId);
-      if (!conversation) throw new AgentChannelError('chat_not_found');
-      const reference = parseConversationReference(conversation.reference);
-      const botFramework = this.deps.botFramework;
-      if (!reference?.serviceUrl || !botFramework) throw new AgentChannelError('delivery_failed');
-      await this.sendProactive(botFramework, reference, activity);
+      const entry = await this.deps.widget.deliver(conversationId, activity);
+      if (entry === null) throw new AgentChannelError('chat_not_found');
+      return entry;
     }
-    const entry = await this.deps.conversations.findMessage(conversationId, messageId);
-    if (!entry) throw new Error('a delivered message is missing from the transcript');
-    return entry;
+    const conversation = await this.deps.conversations.get(conversationId);
+    if (!conversation) throw new AgentChannelError('chat_not_found');
+    const reference = parseConversationReference(conversation.reference);
+    const botFramework = this.deps.botFramework;
+    if (!reference?.serviceUrl || !botFramework) throw new AgentChannelError('delivery_failed');
+    return this.sendProactive(botFramework, reference, activity);
   }
 
   /** The status line of the widget (Bot Framework visitors get the notices only). */
@@ -114,14 +113,16 @@ export class VisitorRelay {
     botFramework: { adapter: CloudAdapter; appId: string },
     reference: Partial<ConversationReference>,
     activity: Partial<Activity>,
-  ): Promise<void> {
+  ): Promise<TranscriptEntry> {
     const { adapter, appId } = botFramework;
     let failure: unknown = null;
+    let entry: TranscriptEntry | null = null;
     // The error is kept rather than thrown inside the turn: the adapter's onTurnError would answer
     // it with an apology to the visitor, and the caller must learn that nothing was delivered.
     await adapter.continueConversationAsync(appId, reference, async (context) => {
       try {
         await context.sendActivity(activity);
+        entry = recordedRepliesOf(context).at(-1) ?? null;
       } catch (error) {
         failure = error;
       }
@@ -133,5 +134,7 @@ export class VisitorRelay {
       );
       throw new AgentChannelError('delivery_failed');
     }
+    if (!entry) throw new Error('a delivered message is missing from the transcript');
+    return entry;
   }
 }

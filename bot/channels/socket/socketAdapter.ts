@@ -6,7 +6,7 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
-import { rememberRecordedMessage } from '../../handoff/recordedMessage.js';
+import { rememberRecordedMessage, rememberRecordedReply } from '../../handoff/recordedMessage.js';
 import type { Logger } from '../../logging/logger.js';
 import type { TranscriptEntry } from '../../storage/ports.js';
 import type { ConversationRecorder } from '../conversationRecorder.js';
@@ -54,6 +54,7 @@ export class SocketAdapter extends BotAdapter {
       switch (activity.type) {
         case ActivityTypes.Message: {
           const { entry } = await this.deps.recorder.recordOutbound(conversationId, activity);
+          rememberRecordedReply(context, entry);
           // A retry of a message id already recorded is emitted again: the widget merges by id.
           this.deps.emitter.message(conversationId, chatMessageFromActivity(entry, activity));
           responses.push({ id: entry.messageId });

@@ -6,6 +6,7 @@ import {
   type Locale,
 } from '../../../web-widget/protocol/events.js';
 import type { AppConfig } from '../../config/config.js';
+import { recordedRepliesOf } from '../../handoff/recordedMessage.js';
 import { toProductLocale, type I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
@@ -51,6 +52,8 @@ export interface VisitorChannel {
    * conversation. Not queued behind the visitor's turn, so it may be called from inside one.
    */
   sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<string | null>;
+  /** The same, resolving with the message's transcript entry (null when none was recorded). */
+  deliver(conversationId: string, activity: Partial<Activity>): Promise<TranscriptEntry | null>;
   /**
    * Calls `listener` with every valid `typing:set` a visitor connected to this instance sends
    * (the live-agent handoff shows it to the agent). The channel has already validated and capped it.
@@ -204,21 +207,33 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
         { conversations: deps.conversations, startTurn, logger: deps.logger, clock },
         graceMs,
       ),
-    sendToConversation: async (conversationId, activity) => {
-      const record = await deps.conversations.get(conversationId);
-      if (!record || record.channel !== 'socket') return null;
-      const reference =
-        parseConversationReference(record.reference) ?? socketConversationReference(record.id, record.locale);
-      let messageId: string | null = null;
-      await deps.tracker.run(() =>
-        adapter.continueConversation(reference, async (context) => {
-          const response = await context.sendActivity(activity);
-          messageId = response?.id ?? null;
-        }),
-      );
-      return messageId;
-    },
+    sendToConversation: async (conversationId, activity) =>
+      (await sendProactive(conversationId, activity))?.messageId ?? null,
+    deliver: async (conversationId, activity) =>
+      (await sendProactive(conversationId, activity))?.entry ?? null,
   };
+
+  async function sendProactive(
+    conversationId: string,
+    activity: Partial<Activity>,
+  ): Promise<{ messageId: string | null; entry: TranscriptEntry | null } | null> {
+    const record = await deps.conversations.get(conversationId);
+    if (!record || record.channel !== 'socket') return null;
+    const reference =
+      parseConversationReference(record.reference) ?? socketConversationReference(record.id, record.locale);
+    const sent: { messageId: string | null; entry: TranscriptEntry | null } = {
+      messageId: null,
+      entry: null,
+    };
+    await deps.tracker.run(() =>
+      adapter.continueConversation(reference, async (context) => {
+        const response = await context.sendActivity(activity);
+        sent.messageId = response?.id ?? null;
+        sent.entry = recordedRepliesOf(context).at(-1) ?? null;
+      }),
+    );
+    return sent;
+  }
 }
 
 /** What Direct Line sends when a conversation starts: the visitor joined. */
