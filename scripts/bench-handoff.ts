@@ -7,9 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { hashPassword } from '../bot/auth/passwords.js';
@@ -28,7 +26,6 @@ import { CommandLine } from './lib/commandLine.js';
 import { startInProcessApp } from './lib/inProcessApp.js';
 import { percentile } from './lib/percentile.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const command = new CommandLine(
   'bench:handoff',
   'usage: npm run bench:handoff -- [--chats 200] [--messages 10] [--agents 50]',
@@ -74,8 +71,6 @@ async function benchHandoff(): Promise<Figures> {
   const running = await startInProcessApp({
     tempPrefix: 'va-bench-handoff-',
     env: {
-      PUBLIC_DIR: path.join(root, 'dist/public'),
-      KNOWLEDGE_DIR: path.join(root, 'knowledge/articles'),
       WIDGET_MESSAGES_PER_MINUTE: unlimited,
       WIDGET_IP_MESSAGES_PER_MINUTE: unlimited,
       WIDGET_IP_CONVERSATIONS_PER_MINUTE: unlimited,
