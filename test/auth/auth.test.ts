@@ -4,9 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../bot/auth/passwords.js';
 import { openStore } from '../../bot/storage/openStore.js';
-import type { Role } from '../../bot/storage/ports.js';
+import { addUser, PASSWORD } from '../admin/support/adminApi.js';
 import { REPO_ROOT } from '../support/paths.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
@@ -17,24 +16,6 @@ interface LoginBody {
   user?: Record<string, unknown>;
   error: { code: string; message: string; details: Array<{ field: string }> };
 }
-const PASSWORD = 'correct horse battery staple';
-
-async function addUser(app: TestApp, username: string, roles: Role[], options: { disabled?: boolean } = {}) {
-  const now = new Date().toISOString();
-  await app.app.store.users.create({
-    id: `id-${username}`,
-    username,
-    displayName: username.toUpperCase(),
-    roles,
-    languages: ['en', 'es'],
-    maxChats: 3,
-    passwordHash: await hashPassword(PASSWORD),
-    disabled: options.disabled ?? false,
-    createdAt: now,
-    updatedAt: now,
-  });
-}
-
 async function login(baseUrl: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
@@ -144,6 +125,8 @@ describe('sign-in for agents, editors and admins', () => {
       expect(response.status).toBe(400);
       expect(response.body.error.code).toBe('invalid_input');
       expect(response.body.error.details.map((problem: { field: string }) => problem.field)).toContain(field);
+      // Refused before the sign-in use-case: not even a failed attempt is recorded.
+      expect(await running.app.store.audit.list()).toEqual([]);
     },
   );
 
