@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerIndex } from '../../knowledge/engine/answerIndex.js';
 import { LocaleIndex } from '../../knowledge/engine/localeIndex.js';
-import { SynonymMatcher } from '../../knowledge/engine/synonymMatcher.js';
 import { BUILT_IN_SYNONYMS } from '../../knowledge/engine/synonymTables.js';
 import { TextAnalyzer } from '../../knowledge/engine/textAnalyzer.js';
 import { editDistance, TypoCorrector } from '../../knowledge/engine/typoCorrector.js';
 import type { IndexDocument } from '../../knowledge/engine/types.js';
 
+/** The analyzer as an index of `locale` sets it up, with the built-in synonym table. */
 function withSynonyms(locale: string): TextAnalyzer {
-  const analyzer = new TextAnalyzer(locale);
-  analyzer.useSynonyms(
-    new SynonymMatcher(BUILT_IN_SYNONYMS[locale] ?? [], (phrase) => {
-      const analyzed = analyzer.analyze(phrase);
-      return { contentStems: analyzed.contentStems, wordCount: analyzed.words.length };
-    }),
-  );
-  return analyzer;
+  return new LocaleIndex(locale, { synonymGroups: BUILT_IN_SYNONYMS[locale] ?? [] }).analyzer;
 }
 
 describe('text analysis', () => {
