@@ -3,31 +3,13 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
 import { useArticleFolder } from './support/articleFolder.js';
+import { article } from './support/testArticle.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCRIPT = path.join(REPO_ROOT, 'scripts', 'knowledge-validate.ts');
 /** tsx's own CLI by path, so the script also runs from a working directory outside the repository. */
 const TSX_CLI = path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-
-function article(id: string, locale: Locale, overrides: Partial<KnowledgeArticle> = {}): KnowledgeArticle {
-  return {
-    id,
-    locale,
-    title: `Title of ${id}`,
-    answer: `The short answer about ${id}, in plain words.`,
-    body: `More about ${id}.`,
-    questions: [`what about ${id}`],
-    tags: [],
-    synonyms: [],
-    related: [],
-    links: [],
-    updated: '2026-11-23',
-    lastReviewed: '2026-11-23',
-    ...overrides,
-  };
-}
 
 /** Runs the script the way `npm run knowledge:validate` does (tsx), from `cwd`. */
 function run(args: string[], cwd = REPO_ROOT): { code: number | null; stdout: string; stderr: string } {

@@ -1,7 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
+import type { KnowledgeArticle } from '../../knowledge/content/article.js';
 import { loadArticleFiles, serializeArticleFile } from '../../knowledge/content/articleFiles.js';
 import {
   formatProblem,
@@ -10,24 +10,7 @@ import {
   type Problem,
 } from '../../knowledge/content/validateArticles.js';
 import { useArticleFolder } from './support/articleFolder.js';
-
-function article(id: string, locale: Locale, overrides: Partial<KnowledgeArticle> = {}): KnowledgeArticle {
-  return {
-    id,
-    locale,
-    title: `Title of ${id}`,
-    answer: `The short answer about ${id}, in plain words.`,
-    body: `## Details\n\nMore about ${id}.`,
-    questions: [`what about ${id}`, `tell me about ${id}`],
-    tags: [],
-    synonyms: [],
-    related: [],
-    links: [{ title: 'Contact Center', url: 'https://www.uscis.gov/contactcenter' }],
-    updated: '2026-11-23',
-    lastReviewed: '2026-11-23',
-    ...overrides,
-  };
-}
+import { article } from './support/testArticle.js';
 
 /** The same article in both locales. */
 function pair(id: string, overrides: Partial<KnowledgeArticle> = {}): KnowledgeArticle[] {
