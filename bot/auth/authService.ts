@@ -75,6 +75,9 @@ export class AuthService {
       createdAt: now.toISOString(),
       expiresAt,
     });
+    // Sessions nobody signed out of would otherwise stay stored for good; sign-ins are rare enough
+    // to clear the expired ones each time (one delete on the expiresAt index).
+    await this.options.sessions.deleteExpired(now.toISOString());
     await this.audit(user.username, 'login', { ip });
     return { ok: true, token, expiresAt, principal: toPrincipal(user) };
   }

@@ -57,6 +57,23 @@ describe('sign-in for agents, editors and admins', () => {
     expect(audit.map((entry) => entry.action)).toEqual(expect.arrayContaining(['login', 'logout']));
   });
 
+  it('when someone signs in, then sessions that expired without a sign-out are deleted from the store', async () => {
+    running = await startTestApp();
+    await addUser(running, 'ana', ['agent']);
+    const expired = {
+      tokenHash: 'a'.repeat(64),
+      userId: 'id-ana',
+      roles: ['agent' as const],
+      createdAt: '2020-01-01T00:00:00.000Z',
+      expiresAt: '2020-01-01T12:00:00.000Z',
+    };
+    await running.app.store.sessions.create(expired);
+    // Looked up as of a time before it expired: still stored.
+    expect(await running.app.store.sessions.find(expired.tokenHash, expired.createdAt)).toEqual(expired);
+    expect((await login(running.baseUrl, { username: 'ana', password: PASSWORD })).status).toBe(200);
+    expect(await running.app.store.sessions.find(expired.tokenHash, expired.createdAt)).toBeNull();
+  });
+
   it('when there is no token or a made-up one, then 401 with a localised message', async () => {
     running = await startTestApp();
     const none = await fetch(`${running.baseUrl}/api/auth/me`, {
