@@ -33,7 +33,7 @@ export interface AdminDeps {
  */
 export function registerAdminRoutes(server: Server, deps: AdminDeps): void {
   const clock = deps.clock ?? (() => new Date());
-  server.pre(adminEdge({ i18n: deps.i18n }));
+  server.pre(adminEdge(deps.i18n));
   server.use(refuseDangerousKeys(deps.i18n));
 
   const articles = new ArticleService({ store: deps.store, published: deps.knowledge, clock });

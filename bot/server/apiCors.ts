@@ -8,7 +8,7 @@ import { sendApiError } from './apiResponses.js';
  * served from another allowed origin. Not /api/messages: Bot Framework channels call it server to
  * server, with no Origin and no preflight, and a browser page has no business calling it.
  */
-export const CORS_PATH_PREFIXES: readonly string[] = ['/api/auth/', '/api/admin/'];
+const CORS_PATH_PREFIXES: readonly string[] = ['/api/auth/', '/api/admin/'];
 
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE';
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Accept-Language';
@@ -20,7 +20,6 @@ export interface ApiCorsOptions {
   i18n: I18n;
   /** PUBLIC_ORIGINS: pages on other origins allowed to call the API (the server's own origin always is). */
   publicOrigins: readonly string[];
-  pathPrefixes?: readonly string[];
 }
 
 /**
@@ -33,11 +32,10 @@ export interface ApiCorsOptions {
  * Tokens travel in the Authorization header, not cookies, so no credentials mode is offered.
  */
 export function apiCors(options: ApiCorsOptions): RequestHandler {
-  const prefixes = options.pathPrefixes ?? CORS_PATH_PREFIXES;
   return (req: Request, res: Response, next: Next) => {
     const origin = req.headers.origin;
     // No Origin: not a cross-origin browser request (a same-origin GET, a script); nothing to do.
-    if (!origin || !prefixes.some((prefix) => req.path().startsWith(prefix))) {
+    if (!origin || !CORS_PATH_PREFIXES.some((prefix) => req.path().startsWith(prefix))) {
       next();
       return;
     }

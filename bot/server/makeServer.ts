@@ -28,9 +28,10 @@ export interface ServerOptions {
   logger: Logger;
   /** For the messages of the errors restify answers by itself, in the caller's language. */
   i18n: I18n;
-  /** Largest accepted request body, in bytes. */
-  maxBodyBytes?: number;
 }
+
+/** Largest accepted request body, in bytes (the admin API has a smaller limit, see adminEdge). */
+const MAX_BODY_BYTES = 256 * 1024;
 
 /**
  * Builds the restify server with the cross-cutting pieces every route relies on: body parsing
@@ -45,7 +46,6 @@ export function makeServer(options: ServerOptions): Server {
     strictFormatters: false,
     // restify's own bunyan-style logger is replaced by ours through the handlers below.
   });
-  const maxBodySize = options.maxBodyBytes ?? 256 * 1024;
 
   server.pre(restify.plugins.pre.context());
   // pre(): security headers on every response, including 404s and errors for unknown routes.
@@ -71,7 +71,9 @@ export function makeServer(options: ServerOptions): Server {
       depth: 0,
     }),
   );
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize, rejectUnknown: true }));
+  server.use(
+    restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: true }),
+  );
 
   server.on(
     'restifyError',
