@@ -379,9 +379,11 @@ export class ArticleService {
     });
   }
 
+  /** A deleted article is not checked (as in the list); any other against every live article. */
   private async view(record: ArticleRecord): Promise<ArticleView> {
-    const all = await this.deps.store.articles.list();
-    const check = this.checksOf(record.deleted ? [...all, record] : all).get(articleKey(record)) ?? NO_CHECKS;
+    const check = record.deleted
+      ? NO_CHECKS
+      : (this.checksOf(await this.deps.store.articles.list()).get(articleKey(record)) ?? NO_CHECKS);
     return {
       id: record.id,
       locale: record.locale,
