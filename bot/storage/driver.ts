@@ -14,7 +14,6 @@ export type Scalar = string | number | boolean | null;
 
 export interface Comparison {
   $in?: readonly Scalar[];
-  $ne?: Scalar;
   $lt?: Scalar;
   $lte?: Scalar;
   $gt?: Scalar;
