@@ -305,10 +305,7 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
     if (this.classifier && query.terms.size > 0) {
       const probabilities = this.classifier.probabilities(query.features);
       // Documents that share no word with the question can still be the classifier's pick.
-      const ranked = [...probabilities.keys()].sort(
-        (a, b) => (probabilities[b] as number) - (probabilities[a] as number),
-      );
-      for (const document of ranked.slice(0, CLASSIFIER_CANDIDATES)) touch(document);
+      for (const document of highest(probabilities, CLASSIFIER_CANDIDATES)) touch(document);
       for (const document of table.touched) table.classifier[document] = probabilities[document] as number;
     }
     return table;
@@ -345,4 +342,21 @@ export interface SignalTable {
   bestUnit: Int32Array;
   /** 1 for documents already in `touched`. */
   seen: Uint8Array;
+}
+
+/**
+ * The indices of the `count` largest values, largest first (ties: lower index first), by insertion
+ * into a short list: no copy and sort of every document's probability on each query.
+ */
+function highest(values: ArrayLike<number>, count: number): number[] {
+  const best: number[] = [];
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index] as number;
+    if (best.length === count && value <= (values[best[count - 1] as number] as number)) continue;
+    let at = best.length;
+    while (at > 0 && (values[best[at - 1] as number] as number) < value) at--;
+    best.splice(at, 0, index);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }
