@@ -1,19 +1,11 @@
+import { normalizeText } from '../assistant/phrasebook.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { HandoffEndReason, Locale } from '../storage/ports.js';
 import type { QueueStanding } from './handoffEvents.js';
 
 const LOCALES: readonly Locale[] = ['en', 'es'];
 
-/** Lower case, no accents, no punctuation, single spaces: "¡Terminar  chat!" → "terminar chat". */
-function normalize(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+type CommandList = 'leave' | 'leaveMessage';
 
 /**
  * What the handoff says to visitors, from the `handoff` key of the bot resources. Commands
@@ -21,6 +13,9 @@ function normalize(text: string): string {
  * language, since a visitor may type the one they know.
  */
 export class HandoffText {
+  /** Each command list's phrases in both languages, normalised once (they are read per message). */
+  private readonly commands = new Map<CommandList, ReadonlySet<string>>();
+
   constructor(private readonly i18n: I18n) {}
 
   get(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
@@ -57,15 +52,25 @@ export class HandoffText {
     return this.matches('leaveMessage', text);
   }
 
-  private matches(list: string, text: string | undefined): boolean {
+  private matches(list: CommandList, text: string | undefined): boolean {
     if (!text) return false;
-    const said = normalize(text);
-    if (said === '') return false;
-    return LOCALES.some((locale) => {
-      const words: unknown = this.i18n.getResource(locale, 'bot', `handoff.keywords.${list}`);
-      return (
-        Array.isArray(words) && words.some((word) => typeof word === 'string' && normalize(word) === said)
+    const said = normalizeText(text);
+    return said !== '' && this.phrases(list).has(said);
+  }
+
+  private phrases(list: CommandList): ReadonlySet<string> {
+    let phrases = this.commands.get(list);
+    if (!phrases) {
+      phrases = new Set(
+        LOCALES.flatMap((locale) => {
+          const words: unknown = this.i18n.getResource(locale, 'bot', `handoff.keywords.${list}`);
+          return Array.isArray(words)
+            ? words.filter((word) => typeof word === 'string').map(normalizeText)
+            : [];
+        }),
       );
-    });
+      this.commands.set(list, phrases);
+    }
+    return phrases;
   }
 }
