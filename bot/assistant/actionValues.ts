@@ -26,6 +26,8 @@ const actionValueSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('agent_offer'), accept: z.boolean() }),
   /** "Talk to an agent" anywhere. */
   z.object({ type: z.literal('agent_request') }),
+  /** "Leave a message" when no agent can chat: starts the leave-a-message dialog. */
+  z.object({ type: z.literal('leave_message') }),
   /** Leave a message: yes / no to "Is this your question?" */
   z.object({ type: z.literal('leave_message_confirm'), confirm: z.boolean() }),
   /** Leave a message: is it urgent? */

@@ -10,7 +10,6 @@ import {
 import type { Locale } from '../../../knowledge/content/article.js';
 import { formatDueDate } from '../../handoff/businessHours/index.js';
 import type { HandoffText } from '../../handoff/handoffText.js';
-import { isLeaveMessageValue } from '../../handoff/leaveMessageOffer.js';
 import type { ServiceRequestDesk } from '../../handoff/serviceRequestDesk.js';
 import { maskPersonalData } from '../../privacy/personalData.js';
 import { actionValueOf, type ActionValue } from '../actionValues.js';
@@ -86,7 +85,10 @@ export class LeaveMessageDialog extends ComponentDialog {
 
   /** A message that starts this dialog: the offer's button, or "leave a message" in either language. */
   isRequest(activity: Partial<Activity>): boolean {
-    return isLeaveMessageValue(activity.value) || this.deps.text.isLeaveMessageCommand(activity.text);
+    return (
+      actionValueOf(activity.value)?.type === 'leave_message' ||
+      this.deps.text.isLeaveMessageCommand(activity.text)
+    );
   }
 
   private async askName(step: WaterfallStepContext<Collected>): Promise<DialogTurnResult> {
