@@ -397,10 +397,18 @@ export interface AuditEntry {
   details: string | null;
 }
 
+export interface AuditFilter {
+  from?: string;
+  to?: string;
+  actor?: string;
+  action?: string;
+  limit?: number;
+}
+
 export interface AuditStore {
   record(entry: AuditEntry): Promise<void>;
-  /** Newest first. */
-  list(filter?: { from?: string; to?: string; limit?: number }): Promise<AuditEntry[]>;
+  /** Newest first. `action` matches that action and its sub-actions ("article" → "article.publish"). */
+  list(filter?: AuditFilter): Promise<AuditEntry[]>;
 }
 
 // ---------------------------------------------------------------------------------------------

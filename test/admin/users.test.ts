@@ -131,5 +131,10 @@ describe('admin API: users and the audit log', () => {
     expect(JSON.stringify(all.body)).not.toContain('wrong password');
     const future = await admin<AuditBody>('GET', '/api/admin/audit?from=2099-01-01');
     expect(future.body.entries).toEqual([]);
+    const family = await admin<AuditBody>('GET', '/api/admin/audit?action=Article&limit=1');
+    expect(family.body.entries.map((entry) => entry.action)).toEqual(['article.unpublish']);
+    const notAnAction = await admin<ApiErrorBody>('GET', '/api/admin/audit?action=article%20publish');
+    expect(notAnAction.status).toBe(400);
+    expect((notAnAction.body.error.details as Array<{ field: string }>)[0]?.field).toBe('query.action');
   });
 });

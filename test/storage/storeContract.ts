@@ -660,6 +660,29 @@ export function describeStoreContract(backend: string, openFresh: () => Promise<
         ).toEqual(['e1']);
       });
 
+      it('lists the audit of one actor and of an action with its sub-actions, from the query', async () => {
+        const entries = [
+          auditEntry('e1', { at: at(1), actor: 'eva', action: 'article.update' }),
+          auditEntry('e2', { at: at(2), actor: 'eva', action: 'article' }),
+          auditEntry('e3', { at: at(3), actor: 'root', action: 'article.publish' }),
+          auditEntry('e4', { at: at(4), actor: 'eva', action: 'articles.export' }),
+          auditEntry('e5', { at: at(5), actor: 'eva', action: 'login' }),
+          auditEntry('e6', { at: at(6), actor: 'eva', action: 'login_failed' }),
+        ];
+        for (const entry of entries) await store.audit.record(entry);
+        const ids = async (filter: Parameters<Store['audit']['list']>[0]) =>
+          (await store.audit.list(filter)).map((entry) => entry.id);
+        expect(await ids({ action: 'article' })).toEqual(['e3', 'e2', 'e1']);
+        expect(await ids({ action: 'login' })).toEqual(['e5']);
+        expect(await ids({ actor: 'eva', action: 'article' })).toEqual(['e2', 'e1']);
+        expect(await ids({ actor: 'eva', limit: 2 })).toEqual(['e6', 'e5']);
+        expect(await ids({ action: 'article', from: at(2), to: at(3) })).toEqual(['e2']);
+        await expect(store.audit.list({ action: 'Article-x' })).rejects.toBeInstanceOf(StoreInputError);
+        await expect(
+          store.audit.record(auditEntry('bad', { action: 'article publish' })),
+        ).rejects.toBeInstanceOf(StoreInputError);
+      });
+
       it('lists the audit newest first, within bounds and limit', async () => {
         for (const minute of [1, 2, 3, 4])
           await store.audit.record(auditEntry(`a${minute}`, { at: at(minute) }));

@@ -5,11 +5,20 @@ import type * as ports from '../ports.js';
 import { idSchema, jsonTextSchema, limitSchema, parse, textSchema, timestampSchema } from '../validation.js';
 import { RecordCollection, timeRange } from './recordCollection.js';
 
+/**
+ * Lower-case words joined by dots, most general first ("article.publish"): a prefix of whole words
+ * is then a range of strings, which both databases answer from a query (see `list`).
+ */
+const actionSchema = z
+  .string()
+  .max(100)
+  .regex(/^[a-z_]+(\.[a-z_]+)*$/);
+
 const entrySchema = z.strictObject({
   id: idSchema,
   at: timestampSchema,
   actor: idSchema,
-  action: textSchema(100).min(1),
+  action: actionSchema,
   target: textSchema(500).nullable(),
   details: jsonTextSchema(20_000).nullable(),
 }) satisfies z.ZodType<ports.AuditEntry>;
@@ -17,6 +26,8 @@ const entrySchema = z.strictObject({
 const listFilterSchema = z.strictObject({
   from: timestampSchema.optional(),
   to: timestampSchema.optional(),
+  actor: idSchema.optional(),
+  action: actionSchema.optional(),
   limit: limitSchema.optional(),
 });
 
@@ -33,11 +44,17 @@ export class AuditStore implements ports.AuditStore {
     await this.entries.insert(parse(entrySchema, entry, 'audit entry'));
   }
 
-  async list(filter: { from?: string; to?: string; limit?: number } = {}): Promise<ports.AuditEntry[]> {
-    const { limit, ...range } = parse(listFilterSchema, filter, 'audit filter');
-    return this.entries.find(timeRange('at', range), {
-      sort: { at: -1 },
-      ...(limit !== undefined && { limit }),
-    });
+  async list(filter: ports.AuditFilter = {}): Promise<ports.AuditEntry[]> {
+    const { limit, actor, action, ...range } = parse(listFilterSchema, filter, 'audit filter');
+    return this.entries.find(
+      {
+        ...timeRange('at', range),
+        ...(actor !== undefined && { actor }),
+        // The action and its sub-actions: every string from "article" up to "article/" ("/"
+        // follows "." in code order, and an action has only letters, "_" and dots).
+        ...(action !== undefined && { action: { $gte: action, $lt: `${action}/` } }),
+      },
+      { sort: { at: -1 }, ...(limit !== undefined && { limit }) },
+    );
   }
 }
