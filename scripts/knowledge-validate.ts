@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_ARTICLES_DIR, loadArticleFiles } from '../knowledge/content/articleFiles.js';
+import { TOPICS_NOT_WRITTEN } from '../knowledge/content/topics.js';
 import { formatProblem, parseTopics, validateArticleSet } from '../knowledge/content/validateArticles.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -61,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const loaded = await loadArticleFiles(args.dir);
   const topics = await readTopics(args.topicsFile);
-  const problems = validateArticleSet(loaded, topics ? { topics } : {});
+  const problems = validateArticleSet(loaded, topics ? { topics, notWritten: TOPICS_NOT_WRITTEN } : {});
   if (problems.length > 0) {
     for (const problem of problems) {
       console.log(formatProblem(problem, { articlesDir: args.dir, cwd: process.cwd() }));

@@ -175,6 +175,17 @@ describe('validateArticleSet', () => {
     ]);
   });
 
+  it('when a topic is listed as not written, then its missing article is accepted and a written one is refused', async () => {
+    await write([...pair('alpha'), ...pair('beta')]);
+    const problems = validateArticleSet(await loadArticleFiles(folder.dir), {
+      topics: ['alpha', 'beta', 'gamma'],
+      notWritten: ['beta', 'gamma'],
+    });
+    expect(messages(problems)).toEqual([
+      'beta: has an article but is still listed as not written (topics.ts)',
+    ]);
+  });
+
   it('when a locale folder is missing, then the loader says so', async () => {
     await rm(path.join(folder.dir, 'es'), { recursive: true });
     await write([article('alpha', 'en')]);
