@@ -35,6 +35,14 @@ export interface DecisionMetrics {
   clarifyRate: number;
   noneRate: number;
   /** Share of in-scope questions answered directly with a wrong document. */
+  inScopeWrongRate: number;
+  /** Share of out-of-scope questions answered directly (with any document). */
+  oosAnswerRate: number;
+  /**
+   * The wrong-answer rate: questions that got a confident wrong article (in-scope answered with
+   * another article, or out-of-scope answered at all) among all questions. The worst thing the
+   * assistant can do is a confident wrong answer: the visitor acts on it.
+   */
   wrongAnswerRate: number;
 }
 
@@ -65,11 +73,13 @@ export function measureDecisions(
   let clarifies = 0;
   let nones = 0;
   let wrongAnswers = 0;
+  let oosAnswers = 0;
   questions.forEach((question, i) => {
     const outcome = outcomes[i] as DecisionOutcome;
     if (question.expect === null) {
       oosN++;
       if (outcome.decision === 'none') handled++;
+      if (outcome.decision === 'answer') oosAnswers++;
       return;
     }
     inScopeN++;
@@ -89,7 +99,9 @@ export function measureDecisions(
     answerRate: share(answers, inScopeN),
     clarifyRate: share(clarifies, inScopeN),
     noneRate: share(nones, inScopeN),
-    wrongAnswerRate: share(wrongAnswers, inScopeN),
+    inScopeWrongRate: share(wrongAnswers, inScopeN),
+    oosAnswerRate: share(oosAnswers, oosN),
+    wrongAnswerRate: share(wrongAnswers + oosAnswers, inScopeN + oosN),
   };
 }
 
