@@ -60,7 +60,10 @@ async function main(): Promise<void> {
       `${language.padEnd(4)} in-scope top-1 ${(metrics.inScopeTop1 * 100).toFixed(1)}%  oos recall ${(metrics.oosRecall * 100).toFixed(1)}%` +
         `  thresholds answer=${thresholds.answer.toFixed(3)} clarify=${thresholds.clarify.toFixed(3)} margin=${thresholds.margin}` +
         (thresholds.lead === undefined ? '' : ` lead=${thresholds.lead}`) +
-        `  (${metrics.inScopeN} in scope, ${metrics.oosN} out of scope)`,
+        `  (${metrics.inScopeN} in scope, ${metrics.oosN} out of scope)` +
+        (metrics.absentArticleRecall === undefined
+          ? ''
+          : `  none with the article taken away ${(metrics.absentArticleRecall * 100).toFixed(1)}%`),
     );
   }
 }

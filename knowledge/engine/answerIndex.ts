@@ -177,6 +177,8 @@ function bestDocuments(table: SignalTable, weights: ConfidenceWeights, limit: nu
     const value =
       w.bm25 * (table.bm25[document] as number) +
       w.coverage * (table.coverage[document] as number) +
+      w.nameCoverage * (table.nameCoverage[document] as number) +
+      w.subject * (table.subject[document] as number) +
       w.questionMatch * (table.questionMatch[document] as number) +
       w.charMatch * (table.charMatch[document] as number) +
       w.classifier * (table.classifier[document] as number);

@@ -42,7 +42,12 @@ export interface DocumentScores {
   bm25: Float64Array;
   /** IDF-weighted share of query terms present, in [0, 1]. */
   coverage: Float64Array;
+  /** The same share counting only the fields that name the document (title, questions, synonyms, tags). */
+  nameCoverage: Float64Array;
 }
+
+/** Fields written to name a document: a visitor's words found there are what the document is for. */
+const NAME_FIELDS: readonly boolean[] = BM25F_FIELDS.map((field) => field !== 'body');
 
 export class Bm25fIndex {
   private readonly parameters: Bm25fParameters;
@@ -113,6 +118,7 @@ export class Bm25fIndex {
       touched: [],
       bm25: new Float64Array(this.documentCount),
       coverage: new Float64Array(this.documentCount),
+      nameCoverage: new Float64Array(this.documentCount),
     };
   }
 
@@ -121,10 +127,11 @@ export class Bm25fIndex {
    * in [0, 1) and comparable across questions; and coverage.
    */
   scores(query: TermWeights, scratch: DocumentScores): DocumentScores {
-    const { bm25, coverage, touched } = scratch;
+    const { bm25, coverage, nameCoverage, touched } = scratch;
     for (const document of touched) {
       bm25[document] = 0;
       coverage[document] = 0;
+      nameCoverage[document] = 0;
     }
     touched.length = 0;
     const { k1, weights, b } = this.parameters;
@@ -141,9 +148,11 @@ export class Bm25fIndex {
       for (let i = 0; i < documents.length; i++) {
         const document = documents[i] as number;
         let weightedFrequency = 0;
+        let inName = false;
         for (let f = 0; f < FIELD_COUNT; f++) {
           const frequency = frequencies[i * FIELD_COUNT + f] as number;
           if (frequency === 0) continue;
+          if (NAME_FIELDS[f]) inName = true;
           const length = this.lengths[document * FIELD_COUNT + f] as number;
           const field = BM25F_FIELDS[f] as Bm25fField;
           const normalizer = 1 - b[field] + (b[field] * length) / (this.averageLength[f] as number);
@@ -154,12 +163,14 @@ export class Bm25fIndex {
         bm25[document] =
           (bm25[document] as number) + (termWeight * weightedFrequency * (k1 + 1)) / (k1 + weightedFrequency);
         coverage[document] = (coverage[document] as number) + termWeight;
+        if (inName) nameCoverage[document] = (nameCoverage[document] as number) + termWeight;
       }
     }
     if (ceiling > 0) {
       for (const document of touched) {
         bm25[document] = (bm25[document] as number) / ceiling;
         coverage[document] = (coverage[document] as number) / idfTotal;
+        nameCoverage[document] = (nameCoverage[document] as number) / idfTotal;
       }
     }
     return scratch;

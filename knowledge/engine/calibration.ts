@@ -1,4 +1,4 @@
-import type { AnswerIndex } from './answerIndex.js';
+import type { AnswerIndex, ScoredCandidate } from './answerIndex.js';
 import { rankCandidates } from './answerIndex.js';
 import {
   languageOf,
@@ -33,6 +33,8 @@ import type { AnswerDecision, IndexDocument, RankedDocument } from './types.js';
 export interface RankedQuestion {
   expect: string | null;
   ranking: readonly { id: string; score: number }[];
+  /** An in-scope question asked with its article taken away (it should get "none"). */
+  absentArticle?: boolean;
 }
 
 /**
@@ -61,12 +63,20 @@ export interface CalibrationOptions {
   minQuestionsPerLocale: number;
   /** Candidates per question used to fit the weights (best first by the default weights). */
   candidatesPerQuestion: number;
+  /**
+   * Share of the out-of-scope weight given to "absent article" questions: every in-scope validation
+   * question asked again with its own article taken away (see `absentArticleCandidates`). They are
+   * the near-domain questions a validation file never has enough of: in the domain, sharing words
+   * with other articles, and answered by none of them. 0 leaves them out.
+   */
+  absentArticleShare: number;
 }
 
 export const DEFAULT_CALIBRATION_OPTIONS: CalibrationOptions = {
   outOfScopeWeight: 0.5,
   minQuestionsPerLocale: 500,
   candidatesPerQuestion: 10,
+  absentArticleShare: 0.5,
 };
 
 const MARGINS = [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3];
@@ -90,6 +100,7 @@ export function outcomeFor(
 /** A question reduced to what the decision looks at: its three best scores and which one is right. */
 interface CompactQuestion {
   outOfScope: boolean;
+  absentArticle: boolean;
   scores: [number, number, number];
   /** Rank (0–2) of the expected document among the three best, or -1. */
   expectedRank: number;
@@ -98,7 +109,12 @@ interface CompactQuestion {
 function compact(question: RankedQuestion): CompactQuestion {
   const score = (rank: number): number => question.ranking[rank]?.score ?? -1;
   const expectedRank = question.ranking.slice(0, 3).findIndex((item) => item.id === question.expect);
-  return { outOfScope: question.expect === null, scores: [score(0), score(1), score(2)], expectedRank };
+  return {
+    outOfScope: question.expect === null,
+    absentArticle: question.absentArticle === true,
+    scores: [score(0), score(1), score(2)],
+    expectedRank,
+  };
 }
 
 /** The decision `decide` would take; written out flat because the grid search runs it millions of times. */
@@ -129,36 +145,49 @@ function directAnswerShare(questions: readonly CompactQuestion[], thresholds: De
   let direct = 0;
   let inScope = 0;
   for (const question of questions) {
-    if (question.outOfScope) continue;
+    if (question.outOfScope || question.absentArticle) continue;
     inScope++;
     if (compactDecision(question, thresholds) === 'answer') direct++;
   }
   return inScope === 0 ? 0 : direct / inScope;
 }
 
-/** Weighted mean utility: in-scope and out-of-scope questions each averaged, then mixed. */
+/** How much each kind of validation question weighs in the objective, whatever their counts. */
+interface GroupWeights {
+  inScope: number;
+  outOfScope: number;
+  absentArticle: number;
+}
+
+function groupWeights(outOfScopeWeight: number, absentArticleShare: number): GroupWeights {
+  return {
+    inScope: 1 - outOfScopeWeight,
+    outOfScope: outOfScopeWeight * (1 - absentArticleShare),
+    absentArticle: outOfScopeWeight * absentArticleShare,
+  };
+}
+
+/** Weighted mean utility: each kind of question averaged, then mixed (kinds with no question drop out). */
 function compactObjective(
   questions: readonly CompactQuestion[],
   thresholds: DecisionThresholds,
-  outOfScopeWeight: number,
+  weights: GroupWeights,
 ): number {
-  let inScopeSum = 0;
-  let inScopeN = 0;
-  let oosSum = 0;
-  let oosN = 0;
+  const sums = { inScope: 0, outOfScope: 0, absentArticle: 0 };
+  const counts = { inScope: 0, outOfScope: 0, absentArticle: 0 };
   for (const question of questions) {
-    const utility = compactUtility(question, thresholds);
-    if (question.outOfScope) {
-      oosSum += utility;
-      oosN++;
-    } else {
-      inScopeSum += utility;
-      inScopeN++;
-    }
+    const kind = question.absentArticle ? 'absentArticle' : question.outOfScope ? 'outOfScope' : 'inScope';
+    sums[kind] += compactUtility(question, thresholds);
+    counts[kind]++;
   }
-  if (oosN === 0) return inScopeN === 0 ? 0 : inScopeSum / inScopeN;
-  if (inScopeN === 0) return oosSum / oosN;
-  return (1 - outOfScopeWeight) * (inScopeSum / inScopeN) + outOfScopeWeight * (oosSum / oosN);
+  let value = 0;
+  let total = 0;
+  for (const kind of ['inScope', 'outOfScope', 'absentArticle'] as const) {
+    if (counts[kind] === 0) continue;
+    value += weights[kind] * (sums[kind] / counts[kind]);
+    total += weights[kind];
+  }
+  return total === 0 ? 0 : value / total;
 }
 
 /**
@@ -201,13 +230,15 @@ function* thresholdGrid(points: readonly number[]): Generator<DecisionThresholds
 export function chooseThresholds(
   questions: readonly RankedQuestion[],
   outOfScopeWeight = DEFAULT_CALIBRATION_OPTIONS.outOfScopeWeight,
+  absentArticleShare = DEFAULT_CALIBRATION_OPTIONS.absentArticleShare,
 ): { thresholds: DecisionThresholds; objective: number } {
   const points = cutPoints(questions);
   const compacted = questions.map(compact);
+  const weights = groupWeights(outOfScopeWeight, absentArticleShare);
   const values: number[] = [];
   let bestValue = -Infinity;
   for (const thresholds of thresholdGrid(points)) {
-    const value = compactObjective(compacted, thresholds, outOfScopeWeight);
+    const value = compactObjective(compacted, thresholds, weights);
     values.push(value);
     if (value > bestValue) bestValue = value;
   }
@@ -243,26 +274,83 @@ export function measureRanked(
   );
 }
 
+/** A validation question with its candidates, computed once (the expensive part) and ranked per weights. */
+interface PreparedQuestion<D extends IndexDocument> {
+  language: string;
+  expect: string | null;
+  absentArticle: boolean;
+  candidates: ScoredCandidate<D>[];
+}
+
 /**
- * Fits the weights on one group of questions. Relevant: the expected document. Irrelevant: the other
- * candidates, in two halves of equal total weight: the best candidate of each out-of-scope question
- * (what "none" must reject) and every other wrong candidate (what ranking must push down).
+ * The candidates of an in-scope question as if its article did not exist: the expected document
+ * is dropped and the classifier's probabilities renormalized over the others (the softmax over the
+ * remaining documents, which is what it gives without that class). What is left is the engine's
+ * view of a question no article covers but other articles share words with: the case "knowing
+ * what it does not know" is about.
  */
-function fitWeights<D extends IndexDocument>(
+export function absentArticleCandidates<D extends IndexDocument>(
+  candidates: readonly ScoredCandidate<D>[],
+  expect: string,
+): ScoredCandidate<D>[] {
+  const expected = candidates.find((candidate) => candidate.document.id === expect);
+  const remaining = 1 - (expected?.signals.classifier ?? 0);
+  return candidates
+    .filter((candidate) => candidate !== expected)
+    .map((candidate) => ({
+      ...candidate,
+      signals: {
+        ...candidate.signals,
+        classifier: remaining > 1e-9 ? Math.min(1, candidate.signals.classifier / remaining) : 0,
+      },
+    }));
+}
+
+function prepareQuestions<D extends IndexDocument>(
   index: AnswerIndex<D>,
   questions: readonly LabeledQuestion[],
+  options: CalibrationOptions,
+): PreparedQuestion<D>[] {
+  const prepared: PreparedQuestion<D>[] = [];
+  for (const question of questions) {
+    const candidates = index.candidates(question.text, question.locale);
+    const language = languageOf(question.locale);
+    prepared.push({ language, expect: question.expect, absentArticle: false, candidates });
+    if (question.expect !== null && options.absentArticleShare > 0) {
+      prepared.push({
+        language,
+        expect: null,
+        absentArticle: true,
+        candidates: absentArticleCandidates(candidates, question.expect),
+      });
+    }
+  }
+  return prepared;
+}
+
+/**
+ * Fits the weights on one group of questions. Relevant: the expected document. Irrelevant: the other
+ * candidates, in groups of equal total weight: the best candidate of each out-of-scope question
+ * and of each absent-article question (what "none" must reject), and every other wrong candidate
+ * (what ranking must push down).
+ */
+function fitWeights<D extends IndexDocument>(
+  questions: readonly PreparedQuestion<D>[],
   options: CalibrationOptions,
 ): ConfidenceWeights {
   const relevant: LabeledCandidate[] = [];
   const outOfScopeBest: LabeledCandidate[] = [];
+  const absentBest: LabeledCandidate[] = [];
   const otherWrong: LabeledCandidate[] = [];
   for (const question of questions) {
-    const candidates = index.candidates(question.text, question.locale);
+    const { candidates } = question;
     const top = rankCandidates(candidates, DEFAULT_CONFIDENCE_WEIGHTS, options.candidatesPerQuestion);
     top.forEach((candidate, rank) => {
       if (candidate.document.id === question.expect) return;
       const labeled = { signals: candidate.signals, relevant: false };
-      if (question.expect === null && rank === 0) outOfScopeBest.push(labeled);
+      if (question.absentArticle) {
+        if (rank === 0) absentBest.push(labeled);
+      } else if (question.expect === null && rank === 0) outOfScopeBest.push(labeled);
       else otherWrong.push(labeled);
     });
     const expected = candidates.find((candidate) => candidate.document.id === question.expect);
@@ -270,7 +358,7 @@ function fitWeights<D extends IndexDocument>(
   }
   const share = (group: readonly LabeledCandidate[], total: number): LabeledCandidate[] =>
     group.map((candidate) => ({ ...candidate, weight: total / group.length }));
-  const wrongGroups = [outOfScopeBest, otherWrong].filter((group) => group.length > 0);
+  const wrongGroups = [outOfScopeBest, absentBest, otherWrong].filter((group) => group.length > 0);
   return fitConfidenceWeights([
     ...relevant,
     ...wrongGroups.flatMap((group) => share(group, 1 / wrongGroups.length)),
@@ -278,13 +366,13 @@ function fitWeights<D extends IndexDocument>(
 }
 
 function rankQuestions<D extends IndexDocument>(
-  index: AnswerIndex<D>,
-  questions: readonly LabeledQuestion[],
+  questions: readonly PreparedQuestion<D>[],
   weights: ConfidenceWeights,
 ): RankedQuestion[] {
   return questions.map((question) => ({
     expect: question.expect,
-    ranking: rankCandidates(index.candidates(question.text, question.locale), weights, 5).map((item) => ({
+    absentArticle: question.absentArticle,
+    ranking: rankCandidates(question.candidates, weights, 5).map((item) => ({
       id: item.document.id,
       score: item.score,
     })),
@@ -297,15 +385,25 @@ export interface CalibrationReport {
   metrics: Record<string, DecisionMetrics>;
 }
 
+/** Figures on the real validation questions, and how many absent-article questions got "none". */
+function metricsOf(ranked: readonly RankedQuestion[], thresholds: DecisionThresholds): DecisionMetrics {
+  const metrics = measureRanked(
+    ranked.filter((question) => !question.absentArticle),
+    thresholds,
+  );
+  const absent = ranked.filter((question) => question.absentArticle);
+  if (absent.length === 0) return metrics;
+  return { ...metrics, absentArticleRecall: measureRanked(absent, thresholds).oosRecall };
+}
+
 function calibrateGroup<D extends IndexDocument>(
-  index: AnswerIndex<D>,
-  questions: readonly LabeledQuestion[],
+  questions: readonly PreparedQuestion<D>[],
   options: CalibrationOptions,
 ): { calibration: LocaleCalibration; metrics: DecisionMetrics } {
-  const weights = fitWeights(index, questions, options);
-  const ranked = rankQuestions(index, questions, weights);
-  const { thresholds } = chooseThresholds(ranked, options.outOfScopeWeight);
-  return { calibration: { weights, thresholds }, metrics: measureRanked(ranked, thresholds) };
+  const weights = fitWeights(questions, options);
+  const ranked = rankQuestions(questions, weights);
+  const { thresholds } = chooseThresholds(ranked, options.outOfScopeWeight, options.absentArticleShare);
+  return { calibration: { weights, thresholds }, metrics: metricsOf(ranked, thresholds) };
 }
 
 /** Calibrates an index on labelled validation questions: pooled, then per language with enough questions. */
@@ -315,20 +413,22 @@ export function calibrate<D extends IndexDocument>(
   options: Partial<CalibrationOptions> = {},
 ): CalibrationReport {
   const settings = { ...DEFAULT_CALIBRATION_OPTIONS, ...options };
-  const pooled = calibrateGroup(index, questions, settings);
+  const prepared = prepareQuestions(index, questions, settings);
+  const pooled = calibrateGroup(prepared, settings);
   const locales: Record<string, LocaleCalibration> = {};
   const metrics: Record<string, DecisionMetrics> = { all: pooled.metrics };
   const languages = [...new Set(questions.map((question) => languageOf(question.locale)))].sort();
   for (const language of languages) {
-    const group = questions.filter((question) => languageOf(question.locale) === language);
-    if (group.length < settings.minQuestionsPerLocale || languages.length === 1) {
-      metrics[language] = measureRanked(
-        rankQuestions(index, group, pooled.calibration.weights),
+    const realCount = questions.filter((question) => languageOf(question.locale) === language).length;
+    const group = prepared.filter((question) => question.language === language);
+    if (realCount < settings.minQuestionsPerLocale || languages.length === 1) {
+      metrics[language] = metricsOf(
+        rankQuestions(group, pooled.calibration.weights),
         pooled.calibration.thresholds,
       );
       continue;
     }
-    const result = calibrateGroup(index, group, settings);
+    const result = calibrateGroup(group, settings);
     locales[language] = result.calibration;
     metrics[language] = result.metrics;
   }

@@ -46,6 +46,9 @@ export const DEFAULT_CALIBRATION: EngineCalibration = {
 const signalWeightsSchema = z.object({
   bm25: z.number(),
   coverage: z.number(),
+  // Files written before these signals existed weigh them 0 (the behaviour they were calibrated with).
+  nameCoverage: z.number().default(0),
+  subject: z.number().default(0),
   questionMatch: z.number(),
   charMatch: z.number(),
   classifier: z.number(),

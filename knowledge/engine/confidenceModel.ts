@@ -15,7 +15,15 @@ export interface ConfidenceWeights {
 
 export const DEFAULT_CONFIDENCE_WEIGHTS: ConfidenceWeights = {
   bias: -4.43,
-  signals: { bm25: 1.77, coverage: 1.47, questionMatch: -0.51, charMatch: 1.35, classifier: 5.05 },
+  signals: {
+    bm25: 1.77,
+    coverage: 1.47,
+    nameCoverage: 0,
+    subject: 0,
+    questionMatch: -0.51,
+    charMatch: 1.35,
+    classifier: 5.05,
+  },
 };
 
 function sigmoid(value: number): number {

@@ -44,6 +44,11 @@ export interface DecisionMetrics {
    * assistant can do is a confident wrong answer: the visitor acts on it.
    */
   wrongAnswerRate: number;
+  /**
+   * Calibration only: share of in-scope validation questions that get "none" once their own article
+   * is taken away (see `absentArticleCandidates` in calibration.ts).
+   */
+  absentArticleRecall?: number;
 }
 
 /** What a decision offered the visitor: the answer's document, the clarify options, or nothing. */

@@ -8,6 +8,7 @@ import {
   type TrainingExample,
 } from './linearClassifier.js';
 import { FuzzyPhraseMatcher, type FuzzyConcept } from './fuzzyPhraseMatcher.js';
+import { headTerms, SubjectIndex, type SubjectScores } from './subjectIndex.js';
 import { SynonymMatcher, type SynonymGroup } from './synonymMatcher.js';
 import { characterTrigrams, TextAnalyzer, type AnalyzedText } from './textAnalyzer.js';
 import { NEVER_PAUSE, type Pausable } from './timeSlicer.js';
@@ -100,6 +101,7 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
   private readonly wordIndex = new CosineIndex();
   private readonly charIndex = new CosineIndex();
   private readonly typos = new TypoCorrector();
+  private readonly subjects = new SubjectIndex();
   private readonly fuzzyPhrases: FuzzyPhraseMatcher;
   private readonly trainingExamples: TrainingExample[] = [];
   private readonly maxClassifierDocuments: number;
@@ -149,6 +151,11 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
       body: analyze(`${document.answer ?? ''}\n${document.body ?? ''}`).terms,
     };
     this.bm25f.addDocument(fields);
+    const names = [document.title, ...(document.tags ?? []), ...(document.synonyms ?? [])];
+    this.subjects.add(
+      index,
+      names.flatMap((name) => headTerms(name, this.analyzer)),
+    );
   }
 
   /** Freezes the index and trains the classifier, giving the event loop turns when `slicer` says so. */
@@ -237,12 +244,15 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
     const count = this.documents.length;
     return {
       documents: this.bm25f.newScratch(),
+      subjects: this.subjects.newScratch(),
       words: this.wordIndex.newScratch(),
       characters: this.charIndex.newScratch(),
       table: {
         touched: [],
         bm25: new Float64Array(count),
         coverage: new Float64Array(count),
+        nameCoverage: new Float64Array(count),
+        subject: new Float64Array(count),
         questionMatch: new Float64Array(count),
         charMatch: new Float64Array(count),
         classifier: new Float64Array(count),
@@ -261,6 +271,8 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
     for (const document of table.touched) {
       table.bm25[document] = 0;
       table.coverage[document] = 0;
+      table.nameCoverage[document] = 0;
+      table.subject[document] = 0;
       table.questionMatch[document] = 0;
       table.charMatch[document] = 0;
       table.classifier[document] = 0;
@@ -279,6 +291,12 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
       touch(document);
       table.bm25[document] = documentScores.bm25[document] as number;
       table.coverage[document] = documentScores.coverage[document] as number;
+      table.nameCoverage[document] = documentScores.nameCoverage[document] as number;
+    }
+    // Only documents that share a word can name the question's subject: no new documents here.
+    const subjectScores = this.subjects.scores(query.terms, scratch.subjects);
+    for (const document of subjectScores.touched) {
+      if (table.seen[document] === 1) table.subject[document] = subjectScores.subject[document] as number;
     }
     const wordScores = this.wordIndex.similarities(query.terms, scratch.words);
     for (const unit of wordScores.touched) {
@@ -316,6 +334,8 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
     return {
       bm25: table.bm25[document] as number,
       coverage: table.coverage[document] as number,
+      nameCoverage: table.nameCoverage[document] as number,
+      subject: table.subject[document] as number,
       questionMatch: table.questionMatch[document] as number,
       charMatch: table.charMatch[document] as number,
       classifier: table.classifier[document] as number,
@@ -325,6 +345,7 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
 
 export interface SignalScratch {
   documents: DocumentScores;
+  subjects: SubjectScores;
   words: UnitScores;
   characters: UnitScores;
   table: SignalTable;
@@ -335,6 +356,8 @@ export interface SignalTable {
   touched: number[];
   bm25: Float64Array;
   coverage: Float64Array;
+  nameCoverage: Float64Array;
+  subject: Float64Array;
   questionMatch: Float64Array;
   charMatch: Float64Array;
   classifier: Float64Array;

@@ -32,6 +32,19 @@ export interface SignalScores {
   bm25: number;
   /** IDF-weighted share of the question's words that the document contains anywhere. */
   coverage: number;
+  /**
+   * The same share, counting only the words of the fields that name the document (title, alternate
+   * questions, synonyms, tags), not its body: a document that merely mentions a word in passing
+   * does not explain it.
+   */
+  nameCoverage: number;
+  /**
+   * Whether the question names what the document is about: the most specific head term of the
+   * document's title, tags and synonyms that the question contains (1: a head no other document
+   * has; 0: none). "How do I renew my passport" shares "passport" with the ADIT stamp article but
+   * not its subject, the stamp (see `subjectIndex.ts` and the README).
+   */
+  subject: number;
   /** Word TF-IDF cosine with the closest of the document's title and alternate questions. */
   questionMatch: number;
   /** Character-trigram cosine with the closest title or question: robust to typos. */
@@ -45,6 +58,8 @@ export type SignalName = keyof SignalScores;
 export const SIGNAL_NAMES: readonly SignalName[] = [
   'bm25',
   'coverage',
+  'nameCoverage',
+  'subject',
   'questionMatch',
   'charMatch',
   'classifier',

@@ -58,7 +58,9 @@ describe('admin API: publishing without a restart', () => {
       'charMatch',
       'classifier',
       'coverage',
+      'nameCoverage',
       'questionMatch',
+      'subject',
     ]);
 
     const published = await editor<ArticleResponse>('POST', '/api/admin/articles/en/zebras/publish', {

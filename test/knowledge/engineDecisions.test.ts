@@ -151,7 +151,15 @@ describe('decision rule', () => {
     scores.map((score, i) => ({
       document: { id: `d${i}`, locale: 'en', title: `d${i}`, questions: [] },
       score,
-      signals: { bm25: 0, coverage: 0, questionMatch: 0, charMatch: 0, classifier: 0 },
+      signals: {
+        bm25: 0,
+        coverage: 0,
+        nameCoverage: 0,
+        subject: 0,
+        questionMatch: 0,
+        charMatch: 0,
+        classifier: 0,
+      },
       matchedQuestion: '',
     }));
 

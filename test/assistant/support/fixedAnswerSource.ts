@@ -56,7 +56,15 @@ export class FixedAnswerSource implements AnswerSource, ArticleCatalog {
     return {
       document: article,
       score,
-      signals: { bm25: score, coverage: score, questionMatch: score, charMatch: score, classifier: score },
+      signals: {
+        bm25: score,
+        coverage: score,
+        nameCoverage: score,
+        subject: score,
+        questionMatch: score,
+        charMatch: score,
+        classifier: score,
+      },
       matchedQuestion: article.title,
     };
   }
