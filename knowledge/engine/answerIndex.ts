@@ -7,7 +7,14 @@ import {
 import { confidence, signalContributions, type ConfidenceWeights } from './confidenceModel.js';
 import { decide } from './decision.js';
 import type { LinearClassifierOptions } from './linearClassifier.js';
-import { LocaleIndex, type LocaleIndexOptions, type SignalScratch, type SignalTable } from './localeIndex.js';
+import {
+  LocaleIndex,
+  type AnalyzedQuery,
+  type LocaleIndexOptions,
+  type SignalScratch,
+  type SignalTable,
+} from './localeIndex.js';
+import type { Passage } from './passages.js';
 import type { SynonymGroup } from './synonymMatcher.js';
 import { BUILT_IN_SYNONYMS } from './synonymTables.js';
 import { NEVER_PAUSE, type Pausable } from './timeSlicer.js';
@@ -123,16 +130,43 @@ export class AnswerIndex<D extends IndexDocument = IndexDocument> {
   /** Answer, clarify or none, for one visitor question. */
   answer(text: string, locale: string): AnswerResult<D> {
     const { weights, thresholds } = calibrationFor(this.calibration, locale);
-    const { candidates, queryTerms } = this.search(text, locale, weights, this.rankingSize);
+    const { candidates, queryTerms, query } = this.search(text, locale, weights, this.rankingSize);
     const ranking = rankCandidates(candidates, weights, this.rankingSize);
     const { decision, alternatives } = decide(ranking, thresholds);
     const best = ranking[0];
-    const result: AnswerResult<D> = { decision, score: best?.score ?? 0, alternatives, ranking, queryTerms };
+    const result: AnswerResult<D> = {
+      decision,
+      score: best?.score ?? 0,
+      alternatives,
+      ranking,
+      queryTerms,
+      passage: null,
+    };
     if (decision === 'answer' && best) {
       result.document = best.document;
       result.article = best.document;
+      result.passage = this.findPassage(best.document.id, locale, query);
     }
     return result;
+  }
+
+  /**
+   * The passage of document `id` (in `locale`) that answers `question`, when the question asks
+   * about one of its details rather than its subject; null for a general question (answer with
+   * the short answer), an unknown document or a body without passages. For follow-ups against
+   * the current topic ("how much does it cost?" after an answer) as well as for answers.
+   */
+  passageFor(id: string, locale: string, question: string): Passage | null {
+    const index = this.byLanguage.get(languageOf(locale));
+    if (!index) return null;
+    return this.findPassage(id, locale, index.analyzeQuery(question.slice(0, MAX_QUESTION_LENGTH)));
+  }
+
+  private findPassage(id: string, locale: string, query: AnalyzedQuery | undefined): Passage | null {
+    const index = this.byLanguage.get(languageOf(locale));
+    const position = index?.positionOf(id);
+    if (!index || position === undefined || !query) return null;
+    return index.passage(position, query);
   }
 
   /**
@@ -145,7 +179,7 @@ export class AnswerIndex<D extends IndexDocument = IndexDocument> {
     locale: string,
     weights?: ConfidenceWeights,
     limit = Infinity,
-  ): { candidates: ScoredCandidate<D>[]; queryTerms: string[] } {
+  ): { candidates: ScoredCandidate<D>[]; queryTerms: string[]; query?: AnalyzedQuery } {
     const language = languageOf(locale);
     const index = this.byLanguage.get(language);
     if (!index) return { candidates: [], queryTerms: [] };
@@ -161,7 +195,7 @@ export class AnswerIndex<D extends IndexDocument = IndexDocument> {
       signals: index.signalsOf(table, document),
       matchedQuestion: index.unitText(table.bestUnit[document] as number),
     }));
-    return { candidates, queryTerms: [...query.terms.keys()] };
+    return { candidates, queryTerms: [...query.terms.keys()], query };
   }
 }
 

@@ -1,5 +1,6 @@
 import { AnswerIndex, type AnswerIndexOptions } from './answerIndex.js';
 import { TimeSlicer } from './timeSlicer.js';
+import type { Passage } from './passages.js';
 import type { AnswerResult, IndexDocument } from './types.js';
 
 /**
@@ -59,8 +60,14 @@ export class KnowledgeIndexHolder<D extends IndexDocument = IndexDocument> {
 
   answer(text: string, locale: string): AnswerResult<D> {
     const index = this.current;
-    if (!index) return { decision: 'none', score: 0, alternatives: [], ranking: [], queryTerms: [] };
+    if (!index)
+      return { decision: 'none', score: 0, alternatives: [], ranking: [], queryTerms: [], passage: null };
     return index.answer(text, locale);
+  }
+
+  /** See `AnswerIndex.passageFor`: the passage of article `id` that answers `question`, or null. */
+  passageFor(id: string, locale: string, question: string): Passage | null {
+    return this.current?.passageFor(id, locale, question) ?? null;
   }
 
   /**

@@ -8,6 +8,7 @@ import {
   type TrainingExample,
 } from './linearClassifier.js';
 import { FuzzyPhraseMatcher, type FuzzyConcept } from './fuzzyPhraseMatcher.js';
+import { PassageFinder, type Passage } from './passages.js';
 import { headTerms, SubjectIndex, type SubjectScores } from './subjectIndex.js';
 import { SynonymMatcher, type SynonymGroup } from './synonymMatcher.js';
 import { characterTrigrams, TextAnalyzer, type AnalyzedText } from './textAnalyzer.js';
@@ -102,6 +103,8 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
   private readonly charIndex = new CosineIndex();
   private readonly typos = new TypoCorrector();
   private readonly subjects = new SubjectIndex();
+  private readonly positionById = new Map<string, number>();
+  private readonly passages: PassageFinder<D>;
   private readonly fuzzyPhrases: FuzzyPhraseMatcher;
   private readonly trainingExamples: TrainingExample[] = [];
   private readonly maxClassifierDocuments: number;
@@ -114,6 +117,7 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
     this.analyzer = new TextAnalyzer(locale);
     const matchers = phraseMatchersFor(locale, options.synonymGroups ?? [], this.analyzer);
     this.analyzer.useSynonyms(matchers.exact);
+    this.passages = new PassageFinder<D>(this.analyzer, (term) => this.bm25f.idf(term));
     this.fuzzyPhrases = matchers.fuzzy;
     this.maxClassifierDocuments = options.maxClassifierDocuments ?? DEFAULT_MAX_CLASSIFIER_DOCUMENTS;
     this.classifierOptions = options.classifier ?? DEFAULT_CLASSIFIER_OPTIONS;
@@ -124,6 +128,8 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
     if (this.finished) throw new Error('LocaleIndex: cannot add documents after finish()');
     const index = this.documents.length;
     this.documents.push(document);
+    // With two documents of one id, the first stays the one found by id.
+    if (!this.positionById.has(document.id)) this.positionById.set(document.id, index);
     /** Analyzes a text of the document and teaches its words to the typo corrector. */
     const analyze = (text: string): { analyzed: AnalyzedText; terms: string[] } => {
       const analyzed = this.analyzer.analyze(text);
@@ -172,6 +178,17 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
       this.classifier = classifier;
     }
     this.trainingExamples.length = 0;
+  }
+
+  /** Position of the document with this id, if indexed. */
+  positionOf(id: string): number | undefined {
+    return this.positionById.get(id);
+  }
+
+  /** The passage of a document's body that answers the question better than its short answer, or null. */
+  passage(position: number, query: AnalyzedQuery): Passage | null {
+    const document = this.documents[position];
+    return document ? this.passages.find(position, document, query) : null;
   }
 
   unitText(unit: number): string {

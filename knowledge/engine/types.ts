@@ -4,6 +4,8 @@
  * caller that indexes full `KnowledgeArticle`s gets full `KnowledgeArticle`s back.
  */
 
+import type { Passage } from './passages.js';
+
 /** What the engine needs from a document. `KnowledgeArticle` is a superset of it. */
 export interface IndexDocument {
   id: string;
@@ -97,4 +99,9 @@ export interface AnswerResult<D extends IndexDocument = IndexDocument> {
   ranking: RankedDocument<D>[];
   /** The words the engine searched for after analysis (stems, synonyms, typo corrections). */
   queryTerms: string[];
+  /**
+   * For "answer": the passage of the document's body that answers a question about one of its
+   * details, or null when the short answer fits (a general question). Null for other decisions.
+   */
+  passage?: Passage | null;
 }

@@ -1,0 +1,173 @@
+import type { AnalyzedQuery } from './localeIndex.js';
+import type { TextAnalyzer } from './textAnalyzer.js';
+import type { IndexDocument } from './types.js';
+
+/**
+ * Precise answers: the passage of a document's body that answers a question about one of its
+ * details ("can I walk in?", "where is the receipt number printed?"), rather than the document's
+ * general short answer. Done locally, in the spirit of Azure AI Language's "precise answering".
+ *
+ * A body (Markdown) is cut into passages: each paragraph and each list item, with the heading of
+ * its section. A passage is chosen only when the question asks for something the short answer
+ * does not say: its words are weighed by how rare they are in the whole index (global IDF) and
+ * how few of the document's own passages have them (local IDF), so words every passage shares
+ * (the document's subject) decide nothing and the detail words decide. The general question keeps
+ * the short answer.
+ */
+
+export interface Passage {
+  /** Position among the body's passages (0 first): stable while the body does not change. */
+  index: number;
+  /** The passage as written (Markdown): a paragraph, or one list item without its bullet. */
+  text: string;
+  /** The heading of the section it belongs to, if any. */
+  heading: string | null;
+  /** How much of the question's detail it covers, in [0, 1]. */
+  score: number;
+}
+
+/** One block of a body before analysis. */
+export interface BodyPassage {
+  index: number;
+  text: string;
+  heading: string | null;
+}
+
+const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
+const HEADING = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/;
+
+/** Cuts a Markdown body into paragraphs and list items, each with its section heading. */
+export function splitPassages(body: string): BodyPassage[] {
+  const passages: BodyPassage[] = [];
+  let heading: string | null = null;
+  let current: string[] = [];
+  const flush = (): void => {
+    const text = current.join('\n').trim();
+    if (text !== '') passages.push({ index: passages.length, text, heading });
+    current = [];
+  };
+  for (const line of body.split(/\r?\n/)) {
+    const headingMatch = HEADING.exec(line);
+    if (headingMatch) {
+      flush();
+      heading = (headingMatch[1] ?? '').trim() || null;
+      continue;
+    }
+    if (line.trim() === '') {
+      flush();
+      continue;
+    }
+    if (LIST_ITEM.test(line)) {
+      flush();
+      current.push(line.replace(LIST_ITEM, ''));
+      continue;
+    }
+    // A continuation line joins the paragraph or list item it follows.
+    current.push(line.trim());
+  }
+  flush();
+  return passages;
+}
+
+/** What a question must say for a passage to replace the short answer. */
+export interface PassageThresholds {
+  /** The passage must cover at least this share of the question's discriminating words. */
+  minScore: number;
+  /** ...and this much more than the short answer does. */
+  minLead: number;
+}
+
+export const DEFAULT_PASSAGE_THRESHOLDS: PassageThresholds = { minScore: 0.34, minLead: 0.2 };
+
+/** The share of a name word's weight the short answer gets without saying the word. */
+const NAME_CREDIT = 0.5;
+
+interface AnalyzedPassages {
+  passages: BodyPassage[];
+  /** Terms (stems and concepts) of each passage, with its heading's. */
+  terms: Set<string>[];
+  /** Terms of the short answer. */
+  summary: Set<string>;
+  /** Terms of the title: what the whole document is about, never a detail. */
+  title: Set<string>;
+  /**
+   * Terms of the tags and synonyms: names of the subject, which the short answer speaks for in
+   * part (a question about "the USCIS phone number" is the general question of the Contact
+   * Center article, though its short answer gives the number without the word).
+   */
+  names: Set<string>;
+  /** How many of the passages (the short answer counted as one) have each term. */
+  frequency: Map<string, number>;
+}
+
+/**
+ * Finds the passage of a document that answers a question. Analysis of a document's passages is
+ * done on first use and kept (an index is immutable), so building an index costs nothing extra.
+ */
+export class PassageFinder<D extends IndexDocument> {
+  private readonly analyzed = new Map<number, AnalyzedPassages>();
+
+  constructor(
+    private readonly analyzer: TextAnalyzer,
+    private readonly globalIdf: (term: string) => number,
+    private readonly thresholds: PassageThresholds = DEFAULT_PASSAGE_THRESHOLDS,
+  ) {}
+
+  private analyze(position: number, document: D): AnalyzedPassages {
+    const cached = this.analyzed.get(position);
+    if (cached) return cached;
+    const termsOf = (text: string): Set<string> => new Set(this.analyzer.terms(text));
+    const passages = splitPassages(document.body ?? '');
+    const terms = passages.map((passage) => termsOf(passage.text));
+    const summary = termsOf(document.answer ?? '');
+    const frequency = new Map<string, number>();
+    for (const set of [summary, ...terms])
+      for (const term of set) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+    const names = termsOf([...(document.tags ?? []), ...(document.synonyms ?? [])].join('\n'));
+    const result = { passages, terms, summary, title: termsOf(document.title), names, frequency };
+    this.analyzed.set(position, result);
+    return result;
+  }
+
+  /** The passage that answers `query` better than the short answer, or null (the short answer). */
+  find(position: number, document: D, query: AnalyzedQuery): Passage | null {
+    const data = this.analyze(position, document);
+    if (data.passages.length === 0) return null;
+    const blocks = data.passages.length + 1;
+    // Only words some passage or the short answer has can tell them apart; title words never do.
+    const weights = new Map<string, number>();
+    let total = 0;
+    for (const [term, trust] of query.terms) {
+      const count = data.frequency.get(term) ?? 0;
+      if (count === 0 || data.title.has(term)) continue;
+      const weight = this.globalIdf(term) * Math.log(1 + blocks / count) * Math.min(1, trust);
+      weights.set(term, weight);
+      total += weight;
+    }
+    if (total === 0) return null;
+    const coverage = (terms: Set<string>): number => {
+      let covered = 0;
+      for (const [term, weight] of weights) if (terms.has(term)) covered += weight;
+      return covered / total;
+    };
+    let summaryCovered = 0;
+    for (const [term, weight] of weights) {
+      if (data.summary.has(term)) summaryCovered += weight;
+      else if (data.names.has(term)) summaryCovered += weight * NAME_CREDIT;
+    }
+    const summaryScore = summaryCovered / total;
+    let best = -1;
+    let bestScore = 0;
+    data.terms.forEach((terms, i) => {
+      const score = coverage(terms);
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
+    });
+    if (best < 0 || bestScore < this.thresholds.minScore) return null;
+    if (bestScore < summaryScore + this.thresholds.minLead) return null;
+    const passage = data.passages[best] as BodyPassage;
+    return { ...passage, score: Math.round(bestScore * 1000) / 1000 };
+  }
+}
