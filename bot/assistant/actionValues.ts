@@ -16,6 +16,8 @@ const actionValueSchema = z.discriminatedUnion('type', [
   }),
   /** A related article or a "Did you mean" choice. */
   z.object({ type: z.literal('article'), articleId: articleIdSchema }),
+  /** "Show the full article": the whole article in the chat. */
+  z.object({ type: z.literal('full_article'), articleId: articleIdSchema }),
   /** "None of these" after "Did you mean". */
   z.object({ type: z.literal('clarify_none') }),
   /** English / Español. */

@@ -1,5 +1,6 @@
-import type { TurnContext } from 'botbuilder';
+import type { CardAction, TurnContext } from 'botbuilder';
 import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
+import type { Passage } from '../../knowledge/engine/passages.js';
 import type { ArticleCatalog } from './answerSource.js';
 import type { AssistantText } from './assistantText.js';
 import type { ConversationMemory } from './conversationMemory.js';
@@ -19,12 +20,20 @@ export interface ArticleReplyOptions {
    * when the assistant goes on to ask something else (a receipt number, a live agent).
    */
   mode?: 'full' | 'brief';
+  /**
+   * The passage of the body that answers a question about one detail (see the engine's precise
+   * answers): shown instead of the short answer. Absent or null: the short answer.
+   */
+  passage?: Passage | null;
 }
 
 /**
- * Turns an article into replies: the short answer (Markdown) with a link to its first source,
- * then "Was this helpful?" with yes/no and related articles' titles as buttons. Both replies
- * carry `channelData.answer`, so analytics and the evaluation can tell which article answered.
+ * Turns an article into replies: the short answer (Markdown), or the passage of its body that
+ * answers a detail question, with a link to its first source; then "Was this helpful?" with
+ * yes/no, "Show the full article" (when the article has more to show) and related articles'
+ * titles as buttons. Every reply carries `channelData.answer` ({articleId, locale, score,
+ * passage}: passage null for the short answer, else the passage's index), so analytics and the
+ * evaluation can tell what answered. `sendFull` shows the whole article in the chat.
  */
 export class ArticlePresenter {
   constructor(
@@ -39,12 +48,14 @@ export class ArticlePresenter {
     locale: Locale,
     options: ArticleReplyOptions,
   ): Promise<void> {
-    const answer: AnswerChannelData = { articleId: article.id, locale, score: round(options.score) };
-    const source = article.links[0];
-    const body = source
-      ? `${article.answer}\n\n${this.text.get(locale, 'answer.source', { title: source.title, url: source.url })}`
-      : article.answer;
-    const replies = [textReply(locale, body, { answer })];
+    const passage = options.passage ?? null;
+    const answer: AnswerChannelData = {
+      articleId: article.id,
+      locale,
+      score: round(options.score),
+      passage: passage?.index ?? null,
+    };
+    const replies = [textReply(locale, this.answerText(article, locale, passage), { answer })];
     const full = (options.mode ?? 'full') === 'full';
     if (full) {
       const related = article.related
@@ -64,6 +75,7 @@ export class ArticlePresenter {
           locale,
           helpful: false,
         }),
+        ...this.fullArticleActions(article, locale),
         ...related.map((found) => valueAction(found.title, { type: 'article', articleId: found.id })),
       ];
       const prompt = related.length > 0 ? 'answer.helpfulWithRelated' : 'answer.helpful';
@@ -79,6 +91,39 @@ export class ArticlePresenter {
     };
     data.feedbackPending = full;
     data.misses = 0;
+  }
+
+  /** The whole article in the chat: title, short answer, body and sources ("Show the full article"). */
+  async sendFull(context: TurnContext, article: KnowledgeArticle, locale: Locale): Promise<void> {
+    const answer: AnswerChannelData = { articleId: article.id, locale, score: 1, passage: null };
+    const sources = article.links.map((link) =>
+      this.text.get(locale, 'answer.source', { title: link.title, url: link.url }),
+    );
+    const text = [`## ${article.title}`, article.answer, article.body, ...sources]
+      .filter((part) => part.trim() !== '')
+      .join('\n\n');
+    await context.sendActivity(textReply(locale, text, { answer }));
+  }
+
+  /** "Show the full article", for an article whose body says more than its short answer. */
+  fullArticleActions(article: KnowledgeArticle, locale: Locale): CardAction[] {
+    if (article.body.trim() === '') return [];
+    return [
+      valueAction(this.text.get(locale, 'answer.fullArticle'), {
+        type: 'full_article',
+        articleId: article.id,
+      }),
+    ];
+  }
+
+  /** The short answer, or the passage with the article it comes from; then the source link. */
+  private answerText(article: KnowledgeArticle, locale: Locale, passage: Passage | null): string {
+    const link = article.links[0];
+    const source = link ? this.text.get(locale, 'answer.source', { title: link.title, url: link.url }) : '';
+    if (!passage) return source ? `${article.answer}\n\n${source}` : article.answer;
+    const heading = passage.heading ? `**${passage.heading}**\n\n` : '';
+    const origin = this.text.get(locale, 'answer.passageSource', { title: article.title, source }).trim();
+    return `${heading}${passage.text}\n\n${origin}`;
   }
 }
 

@@ -4,6 +4,9 @@ import type { CaseStatusProvider } from '../cases/caseStatusProvider.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
 import type { AnalyticsStore, FeedbackStore } from '../storage/ports.js';
+import { calibrationFor } from '../../knowledge/engine/calibrationFile.js';
+import { JudgementDetector } from '../../knowledge/engine/judgementDetector.js';
+import { KNOWLEDGE_CALIBRATION } from '../../knowledge/engine/knowledgeEngine.js';
 import type { AnswerSource, ArticleCatalog } from './answerSource.js';
 import { AnswerLookup } from './answerLookup.js';
 import { ArticlePresenter } from './articlePresenter.js';
@@ -64,7 +67,18 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
   const commands = new ConversationCommands(text, memory, welcome, alternatives);
 
   const clarify = new ClarifyDialog({ memory, text, phrasebook, catalog: deps.catalog, presenter });
-  const question = new QuestionDialog({ memory, text, lookup, presenter }, clarify);
+  const question = new QuestionDialog(
+    {
+      memory,
+      text,
+      lookup,
+      presenter,
+      catalog: deps.catalog,
+      judgement: new JudgementDetector(),
+      clarifyThreshold: (locale) => calibrationFor(KNOWLEDGE_CALIBRATION, locale).thresholds.clarify,
+    },
+    clarify,
+  );
   const caseStatus = new CaseStatusDialog({
     memory,
     text,

@@ -16,6 +16,8 @@ export type AssistantIntent =
   | { kind: 'cancel' }
   /** A related article or "Did you mean" choice clicked after its dialog ended. */
   | { kind: 'article'; articleId: string }
+  /** "Show the full article" clicked. */
+  | { kind: 'fullArticle'; articleId: string }
   | { kind: 'clarifyNone' }
   /**
    * `button`: the "Talk to an agent" button or a yes to an old offer; `request`: a message that
@@ -50,6 +52,8 @@ export class MessageRecognizer {
     switch (value?.type) {
       case 'article':
         return { kind: 'article', articleId: value.articleId };
+      case 'full_article':
+        return { kind: 'fullArticle', articleId: value.articleId };
       case 'clarify_none':
         return { kind: 'clarifyNone' };
       case 'case_history':

@@ -7,6 +7,8 @@ export interface AnswerChannelData {
   articleId: string;
   locale: Locale;
   score: number;
+  /** Which passage of the article's body answered (its index), or null for the short answer. */
+  passage: number | null;
 }
 
 /** A Markdown message in the conversation's language, optionally with buttons. */

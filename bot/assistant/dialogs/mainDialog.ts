@@ -115,6 +115,12 @@ export class MainDialog extends InterruptibleDialog {
         await this.deps.presenter.send(context, article, locale, { score: 1, question: article.title });
         return step.endDialog();
       }
+      case 'fullArticle': {
+        const article = this.deps.catalog.get(intent.articleId, locale);
+        if (!article) return this.say(step, locale, 'answer.unknownArticle');
+        await this.deps.presenter.sendFull(context, article, locale);
+        return step.endDialog();
+      }
       case 'clarifyNone':
         return this.say(step, locale, 'fallback.rephraseAfterNone');
       case 'agentDeclined':

@@ -4,12 +4,15 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import type { Locale } from '../../../knowledge/content/article.js';
+import type { KnowledgeArticle, Locale } from '../../../knowledge/content/article.js';
+import type { JudgementDetector } from '../../../knowledge/engine/judgementDetector.js';
+import type { AnswerResult } from '../../../knowledge/engine/types.js';
+import type { ArticleCatalog } from '../answerSource.js';
 import type { AnswerLookup } from '../answerLookup.js';
 import type { ArticlePresenter } from '../articlePresenter.js';
 import type { AssistantText } from '../assistantText.js';
 import type { ConversationMemory } from '../conversationMemory.js';
-import { textReply } from '../replyActivity.js';
+import { textReply, valueAction } from '../replyActivity.js';
 import { storedText } from '../storedText.js';
 import { CLARIFY_DIALOG, type ClarifyDialog, type ClarifyOptions } from './clarifyDialog.js';
 import { DONE, outcomeOf, type DialogOutcome } from './dialogOutcome.js';
@@ -21,18 +24,34 @@ const WATERFALL = 'questionWaterfall';
 export const MISSES_BEFORE_AGENT_OFFER = 2;
 /** "Did you mean" never offers more than this. */
 const MAX_CLARIFY_CHOICES = 3;
+/** Closest topics offered after a miss. */
+const MAX_CLOSEST_TOPICS = 3;
+/**
+ * A topic is offered after a miss only when its confidence reaches this share of the "clarify"
+ * cut: close enough to be worth a look, not a random article for a question about pizza.
+ */
+export const CLOSEST_TOPIC_SHARE = 0.15;
+/** The article about finding legal help, offered with every judgement question. */
+export const LEGAL_HELP_ARTICLE = 'legal-help';
 
 export interface QuestionDialogDeps {
   memory: ConversationMemory;
   text: AssistantText;
   lookup: AnswerLookup;
   presenter: ArticlePresenter;
+  catalog: ArticleCatalog;
+  judgement: JudgementDetector;
+  /** The engine's "clarify" cut in this language (closest topics are measured against it). */
+  clarifyThreshold: (locale: Locale) => number;
 }
 
 /**
- * A visitor's question: the answer engine decides. `answer` → the article; `clarify` → "Did you
- * mean" (ClarifyDialog); `none` → ask to rephrase, and after two misses in a row end with
- * `offerAgent` so the main dialog offers a live agent.
+ * A visitor's question: the answer engine decides. `answer` → the article, or the passage of it
+ * that answers a detail question; `clarify` → "Did you mean" (ClarifyDialog); `none` → ask to
+ * rephrase with the closest topics and the agency's help pages, and after two misses in a row end
+ * with `offerAgent` so the main dialog offers a live agent. A question that asks for a judgement
+ * on the visitor's own case ("am I eligible…") gets an honest reply first: the assistant cannot
+ * decide that; then the general article, if one answers, and where to find legal help.
  */
 export class QuestionDialog extends ComponentDialog {
   constructor(
@@ -49,10 +68,15 @@ export class QuestionDialog extends ComponentDialog {
     const text = step.context.activity.text?.trim() ?? '';
     const locale = await this.deps.memory.locale(step.context);
     const result = await this.deps.lookup.ask(step.context, text, locale);
+    if (this.deps.judgement.asksForJudgement(text, locale)) {
+      await this.judgementReply(step, locale, text, result);
+      return step.endDialog(DONE);
+    }
     if (result.decision === 'answer' && result.article) {
       await this.deps.presenter.send(step.context, result.article, locale, {
         score: result.score,
         question: text,
+        passage: result.passage ?? null,
       });
       return step.endDialog(DONE);
     }
@@ -65,7 +89,56 @@ export class QuestionDialog extends ComponentDialog {
       };
       return step.beginDialog(CLARIFY_DIALOG, options);
     }
-    return this.miss(step, locale, 'fallback.rephrase');
+    return this.miss(step, locale, 'fallback.rephrase', this.closestTopics(result, locale));
+  }
+
+  /**
+   * "Am I eligible…", "will I lose my status if…": only the agency decides, so the assistant says
+   * it cannot, gives the general article when one answers (its short answer; the question is not
+   * a detail it could quote), and points to legal help.
+   */
+  private async judgementReply(
+    step: WaterfallStepContext,
+    locale: Locale,
+    text: string,
+    result: AnswerResult<KnowledgeArticle>,
+  ): Promise<void> {
+    const { context } = step;
+    const article =
+      result.decision === 'answer' && result.article?.id !== LEGAL_HELP_ARTICLE ? result.article : undefined;
+    const legalHelp = this.deps.catalog.get(LEGAL_HELP_ARTICLE, locale);
+    const intro = article ? 'judgement.cannotDecide' : 'judgement.cannotDecideNoArticle';
+    await context.sendActivity(textReply(locale, this.deps.text.get(locale, intro)));
+    if (article) {
+      await this.deps.presenter.send(context, article, locale, {
+        score: result.score,
+        question: text,
+        mode: 'brief',
+      });
+    }
+    const actions = [
+      ...(article ? this.deps.presenter.fullArticleActions(article, locale) : []),
+      ...(legalHelp ? [valueAction(legalHelp.title, { type: 'article', articleId: legalHelp.id })] : []),
+      ...(article
+        ? []
+        : this.closestTopics(result, locale).map((topic) =>
+            valueAction(topic.title, { type: 'article', articleId: topic.id }),
+          )),
+    ];
+    await context.sendActivity(
+      textReply(locale, this.deps.text.get(locale, 'judgement.legalHelp'), { actions }),
+    );
+  }
+
+  /** The articles closest to an unanswered question, best first (none for a question far from all). */
+  private closestTopics(result: AnswerResult<KnowledgeArticle>, locale: Locale): KnowledgeArticle[] {
+    const floor = this.deps.clarifyThreshold(locale) * CLOSEST_TOPIC_SHARE;
+    const ranked = result.ranking.length > 0 ? result.ranking : result.alternatives;
+    return ranked
+      .filter((candidate) => candidate.score >= floor && candidate.document.id !== LEGAL_HELP_ARTICLE)
+      .map((candidate) => this.deps.catalog.get(candidate.document.id, locale))
+      .filter((found): found is KnowledgeArticle => found !== undefined)
+      .slice(0, MAX_CLOSEST_TOPICS);
   }
 
   private async afterClarify(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -76,10 +149,15 @@ export class QuestionDialog extends ComponentDialog {
     return step.endDialog(outcome);
   }
 
+  /**
+   * An unanswered question: rephrase, the closest topics as buttons (when some are close enough)
+   * and the agency's help pages; the second miss in a row offers a live agent instead.
+   */
   private async miss(
     step: WaterfallStepContext,
     locale: Locale,
     rephraseKey: string,
+    closest: readonly KnowledgeArticle[] = [],
   ): Promise<DialogTurnResult> {
     const data = await this.deps.memory.data(step.context);
     data.misses = (data.misses ?? 0) + 1;
@@ -87,7 +165,14 @@ export class QuestionDialog extends ComponentDialog {
       data.misses = 0;
       return step.endDialog({ next: 'offerAgent' } satisfies DialogOutcome);
     }
-    await step.context.sendActivity(textReply(locale, this.deps.text.get(locale, rephraseKey)));
+    const { text } = this.deps;
+    const parts = [text.get(locale, rephraseKey)];
+    if (closest.length > 0) parts.push(text.get(locale, 'fallback.closestTopics'));
+    parts.push(text.get(locale, 'fallback.helpPages'));
+    const actions = closest.map((topic) =>
+      valueAction(topic.title, { type: 'article', articleId: topic.id }),
+    );
+    await step.context.sendActivity(textReply(locale, parts.join('\n\n'), { actions }));
     return step.endDialog(DONE);
   }
 }
