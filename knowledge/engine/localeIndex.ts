@@ -13,7 +13,8 @@ import { headTerms, SubjectIndex, type SubjectScores } from './subjectIndex.js';
 import { SynonymMatcher, type SynonymGroup } from './synonymMatcher.js';
 import { characterTrigrams, TextAnalyzer, type AnalyzedText } from './textAnalyzer.js';
 import { NEVER_PAUSE, type Pausable } from './timeSlicer.js';
-import { TypoCorrector } from './typoCorrector.js';
+import { PHONETIC_KEYS, TypoCorrector } from './typoCorrector.js';
+import { languageOf } from './calibrationFile.js';
 import type { IndexDocument, SignalScores } from './types.js';
 
 /**
@@ -101,7 +102,7 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
   private readonly bm25f = new Bm25fIndex();
   private readonly wordIndex = new CosineIndex();
   private readonly charIndex = new CosineIndex();
-  private readonly typos = new TypoCorrector();
+  private readonly typos: TypoCorrector;
   private readonly subjects = new SubjectIndex();
   private readonly positionById = new Map<string, number>();
   private readonly passages: PassageFinder<D>;
@@ -115,6 +116,8 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
   constructor(locale: string, options: LocaleIndexOptions = {}) {
     this.locale = locale;
     this.analyzer = new TextAnalyzer(locale);
+    const phoneticKey = PHONETIC_KEYS[languageOf(locale)];
+    this.typos = new TypoCorrector(phoneticKey ? { phoneticKey } : {});
     const matchers = phraseMatchersFor(locale, options.synonymGroups ?? [], this.analyzer);
     this.analyzer.useSynonyms(matchers.exact);
     this.passages = new PassageFinder<D>(this.analyzer, (term) => this.bm25f.idf(term));
@@ -214,8 +217,10 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
           correctedStems.push(chosen);
           return;
         }
-        // An unknown word that was part of a misspelled synonym phrase is searched as that phrase.
-        if (explainedWords.has(word)) return;
+        // An unknown word that was part of a misspelled synonym phrase is searched as that phrase,
+        // and one that is a synonym by itself (Spanglish "appointment", "fingerprints") as its
+        // concept: neither counts as a word no document has.
+        if (explainedWords.has(word) || this.analyzer.conceptsIn([stem]).length > 0) return;
       }
       correctedStems.push(chosen);
       terms.set(stem, (terms.get(stem) ?? 0) + 1);

@@ -26,6 +26,48 @@ export interface Correction {
   similarity: number;
 }
 
+/**
+ * How a language's words sound, as a key: two spellings with the same key are sound-alikes. Spanish
+ * speakers often write as they speak ("sita" for "cita", "yamada" for "llamada", "ofisina",
+ * "nesesito", "abogado"/"avogado", "ora" for "hora", "kiero"), and English learners mix "ph"/"f"
+ * and "ck"/"k" ("fone", "chek"). A sound-alike is a correction whatever its first letter or edit
+ * distance: the evidence is the sound, not the letters.
+ */
+export type PhoneticKey = (word: string) => string;
+
+function collapseDoubles(word: string): string {
+  return word.replace(/(\p{L})\1+/gu, '$1');
+}
+
+export const PHONETIC_KEYS: Record<string, PhoneticKey> = {
+  es: (word) =>
+    collapseDoubles(
+      word
+        .replace(/ch/g, '%')
+        .replace(/h/g, '')
+        .replace(/qu(?=[ei])/g, 'k')
+        .replace(/gu(?=[ei])/g, 'g')
+        .replace(/c(?=[ei])/g, 's')
+        .replace(/z/g, 's')
+        .replace(/c/g, 'k')
+        .replace(/q/g, 'k')
+        .replace(/ll/g, 'y')
+        .replace(/v/g, 'b')
+        .replace(/w/g, 'u')
+        .replace(/y$/, 'i')
+        .replace(/%/g, 'ch'),
+    ),
+  en: (word) =>
+    collapseDoubles(
+      word
+        .replace(/ph/g, 'f')
+        .replace(/ck/g, 'k')
+        .replace(/c(?=[eiy])/g, 's')
+        .replace(/c/g, 'k')
+        .replace(/q/g, 'k'),
+    ),
+};
+
 export interface TypoCorrectorOptions {
   /** Words shorter than this are never corrected: too many short words are one typo apart. */
   minWordLength: number;
@@ -35,7 +77,12 @@ export interface TypoCorrectorOptions {
   minLengthForTwoEdits: number;
   /** How many candidates the trigram filter keeps for the edit distance. */
   maxCandidates: number;
+  /** The language's sound-alike key (see `PHONETIC_KEYS`); none: spelling edits only. */
+  phoneticKey?: PhoneticKey;
 }
+
+/** How much a sound-alike correction is trusted (1 is the word as typed). */
+const SOUND_ALIKE_SIMILARITY = 0.85;
 
 const DEFAULT_OPTIONS: TypoCorrectorOptions = {
   minWordLength: 4,
@@ -85,6 +132,8 @@ export class TypoCorrector {
   /** Shared-trigram counts by word, reused across lookups (only the touched slots are reset). */
   private sharedCounts = new Uint16Array(0);
   private readonly cache = new Map<string, Correction[]>();
+  /** Vocabulary words by sound-alike key. */
+  private readonly wordsBySound = new Map<string, string[]>();
 
   constructor(options: Partial<TypoCorrectorOptions> = {}) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
@@ -92,7 +141,15 @@ export class TypoCorrector {
 
   /** Records one occurrence of a word of the indexed texts. */
   add(word: string, stem: string): void {
-    if (!this.stemByWord.has(word)) this.stemByWord.set(word, stem);
+    if (!this.stemByWord.has(word)) {
+      this.stemByWord.set(word, stem);
+      const key = this.options.phoneticKey?.(word);
+      if (key !== undefined && word.length >= this.options.minWordLength - 1) {
+        const list = this.wordsBySound.get(key);
+        if (list) list.push(word);
+        else this.wordsBySound.set(key, [word]);
+      }
+    }
     this.occurrences.set(word, (this.occurrences.get(word) ?? 0) + 1);
     this.knownStems.add(stem);
   }
@@ -138,6 +195,16 @@ export class TypoCorrector {
   }
 
   private findCorrections(word: string): Correction[] {
+    const frequency = (candidate: string): number => this.occurrences.get(candidate) ?? 0;
+    const key = this.options.phoneticKey?.(word);
+    const soundAlikes = key === undefined ? [] : (this.wordsBySound.get(key) ?? []);
+    if (soundAlikes.length > 0) {
+      // The commonest sound-alike wins; it is trusted like a one-letter typo of a long word.
+      const best = [...soundAlikes].sort(
+        (a, b) => frequency(b) - frequency(a) || (a < b ? -1 : 1),
+      )[0] as string;
+      return [{ word: best, stem: this.stemByWord.get(best) as string, similarity: SOUND_ALIKE_SIMILARITY }];
+    }
     const scored: { word: string; edits: number }[] = [];
     for (const candidate of new Set([...this.trigramCandidates(word), ...adjacentSwaps(word)])) {
       if (!this.stemByWord.has(candidate)) continue;
@@ -146,7 +213,6 @@ export class TypoCorrector {
       const edits = editDistance(word, candidate);
       if (edits <= allowed) scored.push({ word: candidate, edits });
     }
-    const frequency = (candidate: string): number => this.occurrences.get(candidate) ?? 0;
     scored.sort(
       (a, b) => a.edits - b.edits || frequency(b.word) - frequency(a.word) || (a.word < b.word ? -1 : 1),
     );
