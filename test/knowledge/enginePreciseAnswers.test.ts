@@ -1,0 +1,148 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadArticleFiles } from '../../knowledge/content/articleFiles.js';
+import type { KnowledgeArticle } from '../../knowledge/content/article.js';
+import { AnswerIndex } from '../../knowledge/engine/answerIndex.js';
+import { JudgementDetector } from '../../knowledge/engine/judgementDetector.js';
+import { KNOWLEDGE_CALIBRATION } from '../../knowledge/engine/knowledgeEngine.js';
+import { splitPassages } from '../../knowledge/engine/passages.js';
+
+describe('passages of an article body', () => {
+  it('when a body has sections, paragraphs and lists, then each paragraph and list item is a passage with its heading', () => {
+    const body = [
+      'Intro paragraph without a heading.',
+      '',
+      '## Steps',
+      '',
+      '1. **Call** the line.',
+      '2. Wait for the',
+      '   call back.',
+      '',
+      'A closing paragraph.',
+      '## Tips',
+      '- Keep your phone on.',
+    ].join('\n');
+    expect(splitPassages(body)).toEqual([
+      { index: 0, heading: null, text: 'Intro paragraph without a heading.' },
+      { index: 1, heading: 'Steps', text: '**Call** the line.' },
+      { index: 2, heading: 'Steps', text: 'Wait for the\ncall back.' },
+      { index: 3, heading: 'Steps', text: 'A closing paragraph.' },
+      { index: 4, heading: 'Tips', text: 'Keep your phone on.' },
+    ]);
+    expect(splitPassages('')).toEqual([]);
+  });
+});
+
+/** The engine as the bot runs it: our articles, the shipped calibration. */
+describe('precise answers and knowing what the engine does not know, on our articles', () => {
+  let index: AnswerIndex<KnowledgeArticle>;
+  beforeAll(async () => {
+    const { articles } = await loadArticleFiles();
+    index = await AnswerIndex.build(articles, { calibration: KNOWLEDGE_CALIBRATION });
+  });
+
+  it.each([
+    ['en', 'Is it possible to show up at the field office as a walk-in?', 'in-person-appointment', 'walk-in'],
+    ['en', 'Can I ask to speak with a supervisor when I call?', 'contact-center-tiers', 'supervisor'],
+    ['en', 'What number do deaf callers use to reach the contact center?', 'contact-center', 'TTY'],
+    ['es', '¿Puedo pedir hablar con un supervisor cuando llamo?', 'contact-center-tiers', 'supervisor'],
+    [
+      'es',
+      '¿Qué número usan las personas sordas para llamar al centro de contacto?',
+      'contact-center',
+      'TTY',
+    ],
+  ])(
+    'when a %s visitor asks about one detail (%s), then the answer is the passage that says it',
+    (locale, text, id, words) => {
+      const result = index.answer(text, locale);
+      expect(result.decision).toBe('answer');
+      expect(result.article?.id).toBe(id);
+      expect(result.passage?.text).toContain(words);
+      // The same passage through the API other code uses for follow-ups on the current topic.
+      expect(index.passageFor(id, locale, text)).toEqual(result.passage);
+    },
+  );
+
+  it.each([
+    ['en', 'How do I get an in-person appointment at a field office?', 'in-person-appointment'],
+    ['es', '¿Cómo consigo una cita en persona en una oficina local?', 'in-person-appointment'],
+  ])(
+    'when a %s visitor asks the general question, then the short answer is kept (no passage)',
+    (locale, text, id) => {
+      const result = index.answer(text, locale);
+      expect(result.article?.id).toBe(id);
+      expect(result.passage).toBeNull();
+    },
+  );
+
+  it('when the passage API is asked about an unknown article or language, then it finds none', () => {
+    expect(index.passageFor('no-such-article', 'en', 'supervisor')).toBeNull();
+    expect(index.passageFor('contact-center-tiers', 'fr', 'superviseur')).toBeNull();
+  });
+
+  it.each([
+    ['en', 'where is the american embassy in quito'],
+    ['en', 'my social security card was stolen, how do I get a new one'],
+    ['en', 'when will the state department publish the visa lottery winners'],
+    ['es', 'dónde está la embajada americana en quito'],
+    ['es', 'me robaron la tarjeta del seguro social, cómo saco otra'],
+    ['es', 'cuándo publica el departamento de estado a los ganadores de la lotería de visas'],
+  ])(
+    'when a %s question is near the domain but no article covers it (%s), then no article is answered',
+    (locale, text) => {
+      expect(index.answer(text, locale).decision).toBe('none');
+    },
+  );
+
+  it.each([
+    ['en', 'whats my status', 'case-status'],
+    ['en', 'how do i chek my case statis', 'case-status'],
+    ['en', 'fone numbr', 'contact-center'],
+    ['es', 'nesesito una sita en la ofisina', 'in-person-appointment'],
+    ['es', 'perdi la yamada', 'callbacks'],
+    ['es', 'quiero chequear el status de mi caso', 'case-status'],
+  ])(
+    'when a %s visitor types with typos, sound-alike spellings or Spanglish (%s), then the right article answers',
+    (locale, text, id) => {
+      const result = index.answer(text, locale);
+      expect(result.decision).toBe('answer');
+      expect(result.article?.id).toBe(id);
+    },
+  );
+});
+
+describe('judgement questions', () => {
+  const detector = new JudgementDetector();
+
+  it.each([
+    ['en', 'am I eligible for DACA'],
+    ['en', 'Do I qualify for a fee waiver?'],
+    ['en', 'can I travel with advance parole while my case is pending'],
+    ['en', 'Will I lose my status if I leave for a year?'],
+    ['en', 'what are my chances of getting approved'],
+    ['es', '¿Califico para la ciudadanía?'],
+    ['es', '¿soy elegible para DACA?'],
+    ['es', '¿Puedo viajar a México mientras mi caso está pendiente?'],
+    ['es', '¿Perderé mi residencia si me quedo un año fuera?'],
+    ['es', 'me van a deportar si pido asilo'],
+  ])(
+    'when a %s visitor asks for a judgement on their own case (%s), then it is recognized',
+    (locale, text) => {
+      expect(detector.asksForJudgement(text, locale)).toBe(true);
+    },
+  );
+
+  it.each([
+    ['en', 'how do I apply for DACA'],
+    ['en', 'what are the requirements for naturalization'],
+    ['en', 'can I travel to the field office by bus'],
+    ['es', '¿cómo solicito la ciudadanía?'],
+    ['es', '¿cuáles son los requisitos para la ciudadanía?'],
+    ['fr', 'am I eligible'],
+  ])(
+    'when a %s question asks for general information (%s), then it is not taken for a judgement',
+    (locale, text) => {
+      expect(detector.asksForJudgement(text, locale)).toBe(false);
+    },
+  );
+});
