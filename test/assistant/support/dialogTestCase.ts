@@ -23,6 +23,8 @@ export interface ReplyExpectation {
   excludes?: Localized<string>[];
   /** `channelData.answer.articleId`; null (the default) for replies that are not from an article. */
   answer?: string | null;
+  /** `channelData.answer.passage`: the passage index, or null for the short answer. */
+  passage?: number | null;
   /** Button titles in order: resource keys, or `article:<id>` for an article's title. */
   actions?: string[];
   /** The reply's language: the test's own (default) or the other one (after a switch). */
@@ -80,9 +82,12 @@ function checkReply(
     expect(text).toContain(harness.text.get(locale, key, values));
   for (const fragment of expected.contains ?? []) expect(text).toContain(pick(fragment, locale));
   for (const fragment of expected.excludes ?? []) expect(text).not.toContain(pick(fragment, locale));
-  const answer = (reply.channelData as { answer?: { articleId?: string } | null } | undefined)?.answer;
+  const answer = (
+    reply.channelData as { answer?: { articleId?: string; passage?: number | null } | null } | undefined
+  )?.answer;
   if (expected.answer) expect(answer?.articleId).toBe(expected.answer);
   else expect(answer).toBeNull();
+  if (expected.passage !== undefined) expect(answer?.passage).toBe(expected.passage);
   if (expected.actions) {
     const titles = (reply.suggestedActions?.actions ?? []).map((action) => action.title);
     const wanted = expected.actions.map((entry) =>

@@ -2,12 +2,15 @@ import type { KnowledgeArticle, Locale } from '../../../knowledge/content/articl
 import type { AnswerResult, RankedDocument } from '../../../knowledge/engine/types.js';
 import type { AnswerSource, ArticleCatalog } from '../../../bot/assistant/answerSource.js';
 import { normalizeText } from '../../../bot/assistant/phrasebook.js';
+import { splitPassages } from '../../../knowledge/engine/passages.js';
 
 /** What the fixed source decides for one question. */
 export type FixedDecision =
-  | { decision: 'answer'; articleId: string; score?: number }
+  /** `passage`: the index of the body passage that answers (see the engine's precise answers). */
+  | { decision: 'answer'; articleId: string; score?: number; passage?: number }
   | { decision: 'clarify'; articleIds: readonly string[] }
-  | { decision: 'none' };
+  /** `closest`: articles ranked below the answer cut, best first (offered after a miss). */
+  | { decision: 'none'; closest?: readonly string[] };
 
 /**
  * An answer source that answers from a table (question → decision, per locale) over the test
@@ -35,7 +38,9 @@ export class FixedAnswerSource implements AnswerSource, ArticleCatalog {
     if (rule.decision === 'answer') {
       const article = this.get(rule.articleId, locale);
       if (!article) throw new Error(`test article ${locale}:${rule.articleId} missing`);
-      return { ...empty, decision: 'answer', article, document: article, score: rule.score ?? 0.9 };
+      const found = rule.passage === undefined ? undefined : splitPassages(article.body)[rule.passage];
+      const passage = found ? { ...found, score: 1 } : null;
+      return { ...empty, decision: 'answer', article, document: article, score: rule.score ?? 0.9, passage };
     }
     if (rule.decision === 'clarify') {
       const alternatives = rule.articleIds.map((id, index) => this.ranked(id, locale, 0.45 - index * 0.05));
@@ -47,7 +52,8 @@ export class FixedAnswerSource implements AnswerSource, ArticleCatalog {
         ranking: alternatives,
       };
     }
-    return { ...empty, decision: 'none', score: 0.05 };
+    const ranking = (rule.closest ?? []).map((id, index) => this.ranked(id, locale, 0.3 - index * 0.05));
+    return { ...empty, decision: 'none', score: ranking[0]?.score ?? 0.05, ranking };
   }
 
   private ranked(id: string, locale: Locale, score: number): RankedDocument<KnowledgeArticle> {

@@ -11,13 +11,14 @@ function article(
   title: string,
   answer: string,
   related: string[],
+  body = '',
 ): KnowledgeArticle {
   return {
     id,
     locale,
     title,
     answer,
-    body: '',
+    body,
     questions: [],
     tags: [],
     synonyms: [],
@@ -29,6 +30,36 @@ function article(
 }
 
 export const TEST_ARTICLES: KnowledgeArticle[] = [
+  article(
+    'visitor-rules',
+    'en',
+    'Rules for visitors',
+    'Visitors sign in at the front desk and wear a badge.',
+    [],
+    '## At the door\n\nBring a photo ID.\n\n## Inside\n\n- Bags are checked.\n- Food is not allowed in the waiting room.',
+  ),
+  article(
+    'visitor-rules',
+    'es',
+    'Reglas para visitantes',
+    'Los visitantes se registran en la recepción y llevan un gafete.',
+    [],
+    '## En la entrada\n\nTraiga una identificación con foto.\n\n## Adentro\n\n- Se revisan los bolsos.\n- No se permite comida en la sala de espera.',
+  ),
+  article(
+    'legal-help',
+    'en',
+    'Finding legal help',
+    'Only an attorney or an accredited representative can advise you on your own case.',
+    [],
+  ),
+  article(
+    'legal-help',
+    'es',
+    'Cómo encontrar ayuda legal',
+    'Solo un abogado o un representante acreditado puede aconsejarle sobre su caso.',
+    [],
+  ),
   article(
     'lobby-hours',
     'en',

@@ -20,7 +20,26 @@ function rules(entries: [PerLocale<string>, FixedDecision][]) {
   );
 }
 
+const FOOD: PerLocale<string> = {
+  en: 'can I eat in the waiting room',
+  es: 'puedo comer en la sala de espera',
+};
+const VISITORS: PerLocale<string> = {
+  en: 'what are the rules for visitors',
+  es: 'cuáles son las reglas para visitantes',
+};
+const ELIGIBLE: PerLocale<string> = {
+  en: 'am I eligible to skip the visitor rules',
+  es: '¿califico para no seguir las reglas de visitantes?',
+};
+const ELIGIBLE_UNKNOWN: PerLocale<string> = {
+  en: 'do I qualify for a pizza voucher',
+  es: '¿califico para un vale de pizza?',
+};
+const CLOSE_MISS: PerLocale<string> = { en: 'where do I leave my bicycle', es: 'dónde dejo mi bicicleta' };
+
 const lobbyAnswer = { decision: 'answer', articleId: 'lobby-hours', score: 0.93 } as const;
+const rulesAnswer = { decision: 'answer', articleId: 'visitor-rules', score: 0.91 } as const;
 const lobbyOrParking = { decision: 'clarify', articleIds: ['lobby-hours', 'parking'] } as const;
 
 /** The answer engine's three decisions and what follows them. */
@@ -215,5 +234,139 @@ export const questionTestCases: DialogTestCase[] = [
     ],
     stored: (harness) =>
       expect(harness.analytics.at(-1)).toMatchObject({ type: 'handoff_request', outcome: 'declined' }),
+  },
+  {
+    name: 'a question about one detail gets the passage that says it, with its article and the full-article button',
+    setup: () => ({ answers: rules([[FOOD, { ...rulesAnswer, passage: 2 }]]) }),
+    turns: [
+      {
+        say: FOOD,
+        expect: [
+          {
+            answer: 'visitor-rules',
+            passage: 2,
+            contains: [
+              {
+                en: 'Food is not allowed in the waiting room.',
+                es: 'No se permite comida en la sala de espera.',
+              },
+              { en: '**Inside**', es: '**Adentro**' },
+              { en: '“Rules for visitors”', es: '«Reglas para visitantes»' },
+              { en: '(https://example.gov/en/visitor-rules)', es: '(https://example.gov/es/visitor-rules)' },
+            ],
+            excludes: [{ en: 'sign in at the front desk', es: 'se registran en la recepción' }],
+          },
+          { answer: 'visitor-rules', actions: ['answer.yes', 'answer.no', 'answer.fullArticle'] },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'the general question keeps the short answer, and "show the full article" shows the whole article in the chat',
+    setup: () => ({ answers: rules([[VISITORS, rulesAnswer]]) }),
+    turns: [
+      {
+        say: VISITORS,
+        expect: [
+          {
+            answer: 'visitor-rules',
+            passage: null,
+            contains: [
+              { en: 'Visitors sign in at the front desk', es: 'Los visitantes se registran en la recepción' },
+            ],
+          },
+          { answer: 'visitor-rules', actions: ['answer.yes', 'answer.no', 'answer.fullArticle'] },
+        ],
+      },
+      {
+        say: { en: 'Show the full article', es: 'Ver el artículo completo' },
+        value: () => ({ type: 'full_article', articleId: 'visitor-rules' }),
+        expect: [
+          {
+            answer: 'visitor-rules',
+            passage: null,
+            contains: [
+              { en: '## Rules for visitors', es: '## Reglas para visitantes' },
+              { en: 'Visitors sign in at the front desk', es: 'Los visitantes se registran en la recepción' },
+              { en: 'Bring a photo ID.', es: 'Traiga una identificación con foto.' },
+              { en: '- Bags are checked.', es: '- Se revisan los bolsos.' },
+              { en: '(https://example.gov/en/visitor-rules)', es: '(https://example.gov/es/visitor-rules)' },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an eligibility question gets an honest reply, the general article and legal help',
+    setup: () => ({ answers: rules([[ELIGIBLE, rulesAnswer]]) }),
+    turns: [
+      {
+        say: ELIGIBLE,
+        expect: [
+          { keys: ['judgement.cannotDecide'] },
+          {
+            answer: 'visitor-rules',
+            contains: [{ en: 'Visitors sign in', es: 'Los visitantes se registran' }],
+          },
+          { keys: ['judgement.legalHelp'], actions: ['answer.fullArticle', 'article:legal-help'] },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'an eligibility question no article answers gets the honest reply and legal help, never a miss',
+    setup: () => ({ answers: rules([[ELIGIBLE_UNKNOWN, { decision: 'none' }]]) }),
+    turns: [
+      {
+        say: ELIGIBLE_UNKNOWN,
+        expect: [
+          {
+            keys: ['judgement.cannotDecideNoArticle'],
+            excludes: [{ en: 'general information', es: 'información general' }],
+          },
+          { keys: ['judgement.legalHelp'], actions: ['article:legal-help'] },
+        ],
+      },
+      { say: UNKNOWN, expect: [{ keys: ['fallback.rephrase'] }] },
+    ],
+  },
+  {
+    name: "a miss offers the closest topics as buttons and the agency's help pages",
+    setup: () => ({
+      answers: rules([[CLOSE_MISS, { decision: 'none', closest: ['parking', 'lobby-hours'] }]]),
+    }),
+    turns: [
+      {
+        say: CLOSE_MISS,
+        expect: [
+          {
+            keys: ['fallback.rephrase', 'fallback.closestTopics', 'fallback.helpPages'],
+            contains: ['https://www.uscis.gov/about-us/contact-us'],
+            actions: ['article:parking', 'article:lobby-hours'],
+          },
+        ],
+      },
+      {
+        say: { en: 'Parking at the office', es: 'Estacionamiento en la oficina' },
+        value: () => ({ type: 'article', articleId: 'parking' }),
+        expect: [{ answer: 'parking' }, { answer: 'parking' }],
+      },
+    ],
+  },
+  {
+    name: 'a miss far from every topic offers no topic buttons, only the help pages',
+    turns: [
+      {
+        say: UNKNOWN,
+        expect: [
+          {
+            keys: ['fallback.rephrase', 'fallback.helpPages'],
+            excludes: [{ en: 'closest topics', es: 'temas más cercanos' }],
+            actions: [],
+          },
+        ],
+      },
+    ],
   },
 ];
