@@ -7,10 +7,10 @@ import { postActivity, startTestApp, type TestApp } from '../support/testApp.js'
 
 type Reply = Record<string, unknown>;
 
-function answerOf(reply: Reply): { articleId: string; locale: string; score: number } | null | undefined {
-  return (
-    reply.channelData as { answer?: { articleId: string; locale: string; score: number } | null } | undefined
-  )?.answer;
+type AnswerData = { articleId: string; locale: string; score: number; passage: number | null };
+
+function answerOf(reply: Reply): AnswerData | null | undefined {
+  return (reply.channelData as { answer?: AnswerData | null } | undefined)?.answer;
 }
 
 function articleIds(replies: Reply[]): string[] {
@@ -133,6 +133,90 @@ describe('the assistant through /api/messages', () => {
     }
     expect(direct).toBeGreaterThanOrEqual(questions.length / 2);
   });
+
+  it.each([
+    ['en-US', 'Can I ask to speak with a supervisor when I call?', 'supervisor', 'Show the full article'],
+    [
+      'es-US',
+      '¿Puedo pedir hablar con un supervisor cuando llamo?',
+      'supervisor',
+      'Ver el artículo completo',
+    ],
+  ])(
+    'when a %s visitor asks about one detail, then the passage answers, channelData says which, and the full article follows on request',
+    async (channelLocale, question, words, fullLabel) => {
+      const person = visitor(app, channelLocale);
+      const replies = await person.say(question);
+      const answered = replies.find((reply) => answerOf(reply));
+      const answer = answerOf(answered!) as { articleId: string; passage: number | null };
+      expect(answer.articleId).toBe('contact-center-tiers');
+      expect(typeof answer.passage).toBe('number');
+      expect(String(answered?.text)).toContain(words);
+      expect(String(answered?.text)).toMatch(/\]\(https:\/\//);
+      const full = replies
+        .flatMap(
+          (reply) =>
+            (reply.suggestedActions as { actions?: { title: string; value?: unknown }[] } | undefined)
+              ?.actions ?? [],
+        )
+        .find((action) => action.title === fullLabel);
+      expect(full?.value).toEqual({ type: 'full_article', articleId: 'contact-center-tiers' });
+      const shown = await person.say(fullLabel, { value: full?.value });
+      expect(shown).toHaveLength(1);
+      expect(answerOf(shown[0]!)).toMatchObject({ articleId: 'contact-center-tiers', passage: null });
+      // The whole body, not only the passage: every section heading is there.
+      expect(String(shown[0]?.text).match(/^## /gm)?.length ?? 0).toBeGreaterThan(3);
+    },
+  );
+
+  it('when the general question is asked, then the short answer comes with passage null', async () => {
+    const replies = await visitor(app, 'en-US').say(
+      'How do I get an in-person appointment at a field office?',
+    );
+    const answered = replies.find((reply) => answerOf(reply));
+    expect(answerOf(answered!)).toMatchObject({ articleId: 'in-person-appointment', passage: null });
+  });
+
+  it.each([
+    ['en-US', 'where is the american embassy in quito', 'closest topics|Contact USCIS'],
+    ['es-US', 'dónde está la embajada americana en quito', 'temas más cercanos|Comuníquese con USCIS'],
+  ])(
+    'when a %s question is near the domain but no article covers it, then no article answers and the help pages are offered',
+    async (channelLocale, question, help) => {
+      const replies = await visitor(app, channelLocale).say(question);
+      expect(articleIds(replies)).toEqual([]);
+      expect(texts(replies)).toMatch(new RegExp(help));
+      expect(texts(replies)).toContain('https://www.uscis.gov/about-us/contact-us');
+    },
+  );
+
+  it.each([
+    [
+      'en-US',
+      'am I eligible for an in-person appointment',
+      'can’t tell you whether you qualify',
+      'legal services',
+    ],
+    [
+      'es-US',
+      '¿califico para una cita en persona?',
+      'No puedo decirle si usted califica',
+      'servicios legales',
+    ],
+  ])(
+    'when a %s visitor asks whether they qualify, then the assistant says it cannot decide, gives the general article and legal help',
+    async (channelLocale, question, honest, legal) => {
+      const replies = await visitor(app, channelLocale).say(question);
+      // After the welcome of a new conversation: the honest reply comes first, then the article.
+    const honestAt = replies.findIndex((reply) => String(reply.text).includes(honest));
+    const articleAt = replies.findIndex((reply) => answerOf(reply));
+    expect(honestAt).toBeGreaterThanOrEqual(0);
+    expect(honestAt).toBeLessThan(articleAt);
+      expect(articleIds(replies)).toEqual(['in-person-qualifying-services']);
+      expect(String(replies.at(-1)?.text)).toContain(legal);
+      expect(String(replies.at(-1)?.text)).toContain('https://www.uscis.gov/avoid-scams/find-legal-services');
+    },
+  );
 
   it('when a visitor checks a sample case in English, then the status and history come back with the number masked everywhere', async () => {
     const english = visitor(app, 'en-US');
