@@ -93,7 +93,6 @@ export const TOPICS_NOT_WRITTEN: readonly string[] = [
   'correct-document',
   'forms',
   'avoid-scams',
-  'legal-help',
   'records-request',
   'extend-stay',
   'office-locator',
