@@ -92,7 +92,6 @@ export const TOPICS_NOT_WRITTEN: readonly string[] = [
   'card-not-received',
   'correct-document',
   'forms',
-  'avoid-scams',
   'records-request',
   'extend-stay',
   'office-locator',
