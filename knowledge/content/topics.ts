@@ -76,8 +76,6 @@ export const TOPICS_NOT_WRITTEN: readonly string[] = [
   'naturalization-certificate',
   'change-of-address',
   'fees',
-  'fee-waiver',
-  'family-petition',
   'adjustment-of-status',
   'travel-documents',
   'daca',
