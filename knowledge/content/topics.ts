@@ -68,8 +68,6 @@ export const TOPICS: readonly string[] = [
  * id when its two articles land. Empty when the knowledge base covers every topic.
  */
 export const TOPICS_NOT_WRITTEN: readonly string[] = [
-  'remove-conditions',
-  'work-permit',
   'citizenship-apply',
   'citizenship-test',
   'oath-ceremony',
@@ -84,8 +82,6 @@ export const TOPICS_NOT_WRITTEN: readonly string[] = [
   'biometrics-appointment',
   'interview',
   'rfe',
-  'case-status-meanings',
-  'card-not-received',
   'correct-document',
   'forms',
   'records-request',
