@@ -74,8 +74,6 @@ export const TOPICS_NOT_WRITTEN: readonly string[] = [
   'naturalization-certificate',
   'change-of-address',
   'fees',
-  'adjustment-of-status',
-  'travel-documents',
   'daca',
   'tps',
   'asylum',
