@@ -68,8 +68,6 @@ export const TOPICS: readonly string[] = [
  * id when its two articles land. Empty when the knowledge base covers every topic.
  */
 export const TOPICS_NOT_WRITTEN: readonly string[] = [
-  'citizenship-apply',
-  'citizenship-test',
   'oath-ceremony',
   'naturalization-certificate',
   'change-of-address',
@@ -80,7 +78,6 @@ export const TOPICS_NOT_WRITTEN: readonly string[] = [
   'biometrics-appointment',
   'interview',
   'rfe',
-  'correct-document',
   'forms',
   'records-request',
   'extend-stay',
