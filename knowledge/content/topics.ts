@@ -78,7 +78,6 @@ export const TOPICS_NOT_WRITTEN: readonly string[] = [
   'biometrics-appointment',
   'interview',
   'rfe',
-  'records-request',
   'extend-stay',
   'office-locator',
   'medical-exam',
