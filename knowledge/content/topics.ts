@@ -72,8 +72,6 @@ export const TOPICS_NOT_WRITTEN: readonly string[] = [
   'naturalization-certificate',
   'change-of-address',
   'fees',
-  'daca',
-  'tps',
   'asylum',
   'biometrics-appointment',
   'interview',
