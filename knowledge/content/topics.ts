@@ -74,7 +74,6 @@ export const TOPICS_NOT_WRITTEN: readonly string[] = [
   'biometrics-appointment',
   'interview',
   'rfe',
-  'extend-stay',
   'office-locator',
   'medical-exam',
 ];
