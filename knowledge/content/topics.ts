@@ -74,6 +74,5 @@ export const TOPICS_NOT_WRITTEN: readonly string[] = [
   'biometrics-appointment',
   'interview',
   'rfe',
-  'office-locator',
   'medical-exam',
 ];
