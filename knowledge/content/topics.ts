@@ -74,5 +74,4 @@ export const TOPICS_NOT_WRITTEN: readonly string[] = [
   'biometrics-appointment',
   'interview',
   'rfe',
-  'medical-exam',
 ];
