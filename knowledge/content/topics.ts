@@ -68,6 +68,4 @@ export const TOPICS: readonly string[] = [
  * id when its two articles land. Empty when the knowledge base covers every topic.
  */
 export const TOPICS_NOT_WRITTEN: readonly string[] = [
-  'interview',
-  'rfe',
 ];
