@@ -20,15 +20,17 @@ const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const command = new CommandLine(
   'calibrate',
-  'usage: npm run calibrate -- [--articles FILE.jsonl] [--validation FILE.jsonl] [--out FILE.json] [--oos-weight 0.5]',
+  'usage: npm run calibrate -- [--articles FILE.jsonl] [--validation FILE.jsonl] [--out FILE.json] [--oos-weight 0.5] [--absent-share 0.5]',
 );
 const args = command.options({
   articles: { type: 'string' },
   validation: { type: 'string', default: path.join(REPO_ROOT, 'knowledge/eval/validation.jsonl') },
   out: { type: 'string', default: path.join(REPO_ROOT, 'knowledge/engine/thresholds.json') },
   'oos-weight': { type: 'string', default: String(DEFAULT_CALIBRATION_OPTIONS.outOfScopeWeight) },
+  'absent-share': { type: 'string', default: String(DEFAULT_CALIBRATION_OPTIONS.absentArticleShare) },
 });
 const outOfScopeWeight = command.number('oos-weight', args['oos-weight'], 0, 1);
+const absentArticleShare = command.number('absent-share', args['absent-share'], 0, 1);
 
 function relative(file: string): string {
   const relativePath = path.relative(REPO_ROOT, path.resolve(file));
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
   const documents = await readDocuments(args.articles);
   const validation = await readQuestionsJsonl(args.validation);
   const index = await AnswerIndex.build(documents);
-  const report = calibrate(index, validation, { outOfScopeWeight });
+  const report = calibrate(index, validation, { outOfScopeWeight, absentArticleShare });
   const output = {
     ...report.calibration,
     source: {
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
       validationSha256: await sha256OfFile(args.validation),
       validationQuestions: validation.length,
       outOfScopeWeight,
+      absentArticleShare,
       metricsOnValidation: report.metrics,
     },
   };
