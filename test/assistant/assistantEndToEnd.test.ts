@@ -135,7 +135,12 @@ describe('the assistant through /api/messages', () => {
   });
 
   it.each([
-    ['en-US', 'Can I ask to speak with a supervisor when I call?', 'supervisor', 'Show the full article'],
+    [
+      'en-US',
+      'Can I ask for a supervisor when I call the contact center?',
+      'supervisor',
+      'Show the full article',
+    ],
     [
       'es-US',
       '¿Puedo pedir hablar con un supervisor cuando llamo?',
@@ -208,10 +213,10 @@ describe('the assistant through /api/messages', () => {
     async (channelLocale, question, honest, legal) => {
       const replies = await visitor(app, channelLocale).say(question);
       // After the welcome of a new conversation: the honest reply comes first, then the article.
-    const honestAt = replies.findIndex((reply) => String(reply.text).includes(honest));
-    const articleAt = replies.findIndex((reply) => answerOf(reply));
-    expect(honestAt).toBeGreaterThanOrEqual(0);
-    expect(honestAt).toBeLessThan(articleAt);
+      const honestAt = replies.findIndex((reply) => String(reply.text).includes(honest));
+      const articleAt = replies.findIndex((reply) => answerOf(reply));
+      expect(honestAt).toBeGreaterThanOrEqual(0);
+      expect(honestAt).toBeLessThan(articleAt);
       expect(articleIds(replies)).toEqual(['in-person-qualifying-services']);
       expect(String(replies.at(-1)?.text)).toContain(legal);
       expect(String(replies.at(-1)?.text)).toContain('https://www.uscis.gov/avoid-scams/find-legal-services');
