@@ -4,7 +4,8 @@
  *
  *   tsx scripts/calibrate.ts
  *     our articles (knowledge/articles), knowledge/eval/validation.jsonl → knowledge/engine/thresholds.json
- *   tsx scripts/calibrate.ts --articles FILE.jsonl --validation FILE.jsonl --out FILE.json [--oos-weight 0.5]
+ *   tsx scripts/calibrate.ts --articles FILE.jsonl --validation FILE.jsonl --out FILE.json
+ *     [--oos-target 0.9] [--wrong-limit 0.02] [--absent-share 0.33]
  *
  * Reproducible: the same articles and validation file give the same file, byte for byte.
  */
@@ -20,16 +21,18 @@ const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const command = new CommandLine(
   'calibrate',
-  'usage: npm run calibrate -- [--articles FILE.jsonl] [--validation FILE.jsonl] [--out FILE.json] [--oos-weight 0.5] [--absent-share 0.5]',
+  'usage: npm run calibrate -- [--articles FILE.jsonl] [--validation FILE.jsonl] [--out FILE.json] [--oos-target 0.9] [--wrong-limit 0.02] [--absent-share 0.33]',
 );
 const args = command.options({
   articles: { type: 'string' },
   validation: { type: 'string', default: path.join(REPO_ROOT, 'knowledge/eval/validation.jsonl') },
   out: { type: 'string', default: path.join(REPO_ROOT, 'knowledge/engine/thresholds.json') },
-  'oos-weight': { type: 'string', default: String(DEFAULT_CALIBRATION_OPTIONS.outOfScopeWeight) },
+  'oos-target': { type: 'string', default: String(DEFAULT_CALIBRATION_OPTIONS.outOfScopeTarget) },
+  'wrong-limit': { type: 'string', default: String(DEFAULT_CALIBRATION_OPTIONS.wrongAnswerLimit) },
   'absent-share': { type: 'string', default: String(DEFAULT_CALIBRATION_OPTIONS.absentArticleShare) },
 });
-const outOfScopeWeight = command.number('oos-weight', args['oos-weight'], 0, 1);
+const outOfScopeTarget = command.number('oos-target', args['oos-target'], 0, 1);
+const wrongAnswerLimit = command.number('wrong-limit', args['wrong-limit'], 0, 1);
 const absentArticleShare = command.number('absent-share', args['absent-share'], 0, 1);
 
 function relative(file: string): string {
@@ -41,7 +44,7 @@ async function main(): Promise<void> {
   const documents = await readDocuments(args.articles);
   const validation = await readQuestionsJsonl(args.validation);
   const index = await AnswerIndex.build(documents);
-  const report = calibrate(index, validation, { outOfScopeWeight, absentArticleShare });
+  const report = calibrate(index, validation, { outOfScopeTarget, wrongAnswerLimit, absentArticleShare });
   const output = {
     ...report.calibration,
     source: {
@@ -50,7 +53,8 @@ async function main(): Promise<void> {
       validation: relative(args.validation),
       validationSha256: await sha256OfFile(args.validation),
       validationQuestions: validation.length,
-      outOfScopeWeight,
+      outOfScopeTarget,
+      wrongAnswerLimit,
       absentArticleShare,
       metricsOnValidation: report.metrics,
     },

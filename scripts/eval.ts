@@ -58,7 +58,7 @@ const OLD_TOPIC_COUNT = 26;
 
 const command = new CommandLine(
   'eval',
-  'usage: npm run eval -- [--part all|tune|holdout] [--articles FILE --queries FILE] [--calibrate VALFILE [--split]] [--errors N] [--noise-seed N] [--baseline-max N] [--oos-weight 0.5]',
+  'usage: npm run eval -- [--part all|tune|holdout] [--articles FILE --queries FILE] [--calibrate VALFILE [--split]] [--errors N] [--noise-seed N] [--baseline-max N] [--oos-target 0.9] [--wrong-limit 0.02]',
 );
 const args = command.options({
   articles: { type: 'string' },
@@ -69,7 +69,8 @@ const args = command.options({
   errors: { type: 'string', default: '80' },
   'noise-seed': { type: 'string', default: String(DEFAULT_NOISE.seed) },
   'baseline-max': { type: 'string', default: '400' },
-  'oos-weight': { type: 'string' },
+  'oos-target': { type: 'string', default: String(DEFAULT_CALIBRATION_OPTIONS.outOfScopeTarget) },
+  'wrong-limit': { type: 'string', default: String(DEFAULT_CALIBRATION_OPTIONS.wrongAnswerLimit) },
 });
 if (args.split && !args.calibrate) command.usageError('--split needs --calibrate');
 if (!['all', 'tune', 'holdout'].includes(args.part))
@@ -78,10 +79,11 @@ const part = args.part as 'all' | DevPart;
 const errorLimit = command.integer('errors', args.errors, 0);
 const noiseSeed = command.integer('noise-seed', args['noise-seed'], 0);
 const baselineMax = command.integer('baseline-max', args['baseline-max']);
-const outOfScopeWeight =
-  args['oos-weight'] === undefined
-    ? DEFAULT_CALIBRATION_OPTIONS.outOfScopeWeight
-    : command.number('oos-weight', args['oos-weight'], 0, 1);
+/** The calibration targets for external corpora and for the baseline (ours ship in thresholds.json). */
+const targets = {
+  outOfScopeTarget: command.number('oos-target', args['oos-target'], 0, 1),
+  wrongAnswerLimit: command.number('wrong-limit', args['wrong-limit'], 0, 1),
+};
 
 function pct(value: number): string {
   return `${(value * 100).toFixed(1)}%`.padStart(6);
@@ -104,7 +106,7 @@ function baselineThresholds(
 ): (locale: string) => DecisionThresholds {
   const pooled = chooseThresholds(
     validation.map((question) => baseline.rank(question)),
-    outOfScopeWeight,
+    targets,
   ).thresholds;
   const byLanguage = new Map<string, DecisionThresholds>();
   for (const language of new Set(validation.map((question) => languageOf(question.locale)))) {
@@ -114,7 +116,7 @@ function baselineThresholds(
       language,
       chooseThresholds(
         group.map((question) => baseline.rank(question)),
-        outOfScopeWeight,
+        targets,
       ).thresholds,
     );
   }
@@ -395,7 +397,7 @@ async function evaluateExternal(): Promise<void> {
   let index = await AnswerIndex.build(documents);
   const buildMs = performance.now() - started;
   if (validation)
-    index = index.withCalibration(calibrate(index, validation, { outOfScopeWeight }).calibration);
+    index = index.withCalibration(calibrate(index, validation, targets).calibration);
 
   const baseline = new FuseBaseline(documents);
   const thresholdsForBaseline = validation

@@ -37,47 +37,44 @@ export interface RankedQuestion {
   absentArticle?: boolean;
 }
 
-/**
- * What each outcome is worth. A wrong direct answer is worse than admitting ignorance, and a
- * "Did you mean…?" is worth a little less than a direct answer because the visitor has to pick.
- */
-export const DECISION_UTILITY = {
-  inScope: {
-    answerRight: 1,
-    answerWrong: -1,
-    clarifyFirst: 0.8,
-    clarifyListed: 0.5,
-    clarifyMissing: -0.3,
-    none: 0,
-  },
-  outOfScope: { none: 1, clarify: -0.3, answer: -1 },
-} as const;
-
 export interface CalibrationOptions {
   /**
-   * Weight of out-of-scope questions in the objective (in-scope get 1 − this), whatever their counts
-   * in the file: 0.5 values both kinds of question equally.
+   * Share of the validation file's out-of-scope questions that must get "none": the "clarify" cut is
+   * the lowest that keeps at least this share unanswered. Real visitors' questions are mostly in
+   * scope, so every point of this share is paid for in in-scope questions turned away: the cut is
+   * a stated target, not a weighted guess.
    */
-  outOfScopeWeight: number;
+  outOfScopeTarget: number;
+  /**
+   * The largest wrong-answer rate allowed on the validation questions (in-scope answered with another
+   * article, plus out-of-scope answered at all, among all of them): within it, the "answer" cut,
+   * margin and lead that answer most in-scope questions directly win.
+   */
+  wrongAnswerLimit: number;
   /** A language with fewer validation questions than this uses the pooled calibration. */
   minQuestionsPerLocale: number;
   /** Candidates per question used to fit the weights (best first by the default weights). */
   candidatesPerQuestion: number;
   /**
-   * Share of the out-of-scope weight given to "absent article" questions: every in-scope validation
-   * question asked again with its own article taken away (see `absentArticleCandidates`). They are
-   * the near-domain questions a validation file never has enough of: in the domain, sharing words
-   * with other articles, and answered by none of them. 0 leaves them out.
+   * Share of the irrelevant examples' weight, when fitting the signal weights, given to "absent
+   * article" questions: every in-scope validation question asked again with its own article taken
+   * away (see `absentArticleCandidates`). They teach the weights what a near-domain miss looks like
+   * (in the domain, sharing words with other articles, answered by none of them); the cuts are
+   * chosen on real questions only. 0 leaves them out.
    */
   absentArticleShare: number;
 }
 
 export const DEFAULT_CALIBRATION_OPTIONS: CalibrationOptions = {
-  outOfScopeWeight: 0.5,
+  outOfScopeTarget: 0.9,
+  wrongAnswerLimit: 0.02,
   minQuestionsPerLocale: 500,
   candidatesPerQuestion: 10,
-  absentArticleShare: 0.5,
+  absentArticleShare: 1 / 3,
 };
+
+/** The two targets the thresholds are chosen for. */
+export type ThresholdTargets = Pick<CalibrationOptions, 'outOfScopeTarget' | 'wrongAnswerLimit'>;
 
 const MARGINS = [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3];
 /** `lead` values tried; "not set" comes first so it wins ties. */
@@ -97,106 +94,40 @@ export function outcomeFor(
   return decisionOutcome(decision, asRanked, alternatives);
 }
 
-/** A question reduced to what the decision looks at: its three best scores and which one is right. */
+/** A real validation question reduced to what the decision looks at: its two best scores and whether the best is right. */
 interface CompactQuestion {
   outOfScope: boolean;
-  absentArticle: boolean;
-  scores: [number, number, number];
-  /** Rank (0–2) of the expected document among the three best, or -1. */
-  expectedRank: number;
+  best: number;
+  second: number;
+  /** The best-ranked document is the expected one. */
+  bestIsRight: boolean;
 }
 
 function compact(question: RankedQuestion): CompactQuestion {
-  const score = (rank: number): number => question.ranking[rank]?.score ?? -1;
-  const expectedRank = question.ranking.slice(0, 3).findIndex((item) => item.id === question.expect);
   return {
     outOfScope: question.expect === null,
-    absentArticle: question.absentArticle === true,
-    scores: [score(0), score(1), score(2)],
-    expectedRank,
+    best: question.ranking[0]?.score ?? -1,
+    second: question.ranking[1]?.score ?? -1,
+    bestIsRight: question.expect !== null && question.ranking[0]?.id === question.expect,
   };
 }
 
-/** The decision `decide` would take; written out flat because the grid search runs it millions of times. */
+/** The decision `decide` would take; written out flat because the grid search runs it many times. */
 function compactDecision(question: CompactQuestion, thresholds: DecisionThresholds): AnswerDecision {
-  const [best, second] = question.scores;
+  const { best, second } = question;
   if (best < thresholds.clarify || best < 0) return 'none';
   const lead = best - Math.max(second, 0);
   const unrivalled = thresholds.lead !== undefined && lead >= thresholds.lead;
   return (best >= thresholds.answer && lead >= thresholds.margin) || unrivalled ? 'answer' : 'clarify';
 }
 
-function compactUtility(question: CompactQuestion, thresholds: DecisionThresholds): number {
-  const decision = compactDecision(question, thresholds);
-  if (question.outOfScope) return DECISION_UTILITY.outOfScope[decision];
-  const inScope = DECISION_UTILITY.inScope;
-  if (decision === 'none') return inScope.none;
-  if (decision === 'answer') return question.expectedRank === 0 ? inScope.answerRight : inScope.answerWrong;
-  if (question.expectedRank === 0) return inScope.clarifyFirst;
-  const [, second, third] = question.scores;
-  const listed =
-    (question.expectedRank === 1 && second >= thresholds.clarify) ||
-    (question.expectedRank === 2 && third >= thresholds.clarify && second >= thresholds.clarify);
-  return listed ? inScope.clarifyListed : inScope.clarifyMissing;
-}
-
-/** Share of in-scope questions answered directly: the tie-breaker between equally good settings. */
-function directAnswerShare(questions: readonly CompactQuestion[], thresholds: DecisionThresholds): number {
-  let direct = 0;
-  let inScope = 0;
-  for (const question of questions) {
-    if (question.outOfScope || question.absentArticle) continue;
-    inScope++;
-    if (compactDecision(question, thresholds) === 'answer') direct++;
-  }
-  return inScope === 0 ? 0 : direct / inScope;
-}
-
-/** How much each kind of validation question weighs in the objective, whatever their counts. */
-interface GroupWeights {
-  inScope: number;
-  outOfScope: number;
-  absentArticle: number;
-}
-
-function groupWeights(outOfScopeWeight: number, absentArticleShare: number): GroupWeights {
-  return {
-    inScope: 1 - outOfScopeWeight,
-    outOfScope: outOfScopeWeight * (1 - absentArticleShare),
-    absentArticle: outOfScopeWeight * absentArticleShare,
-  };
-}
-
-/** Weighted mean utility: each kind of question averaged, then mixed (kinds with no question drop out). */
-function compactObjective(
-  questions: readonly CompactQuestion[],
-  thresholds: DecisionThresholds,
-  weights: GroupWeights,
-): number {
-  const sums = { inScope: 0, outOfScope: 0, absentArticle: 0 };
-  const counts = { inScope: 0, outOfScope: 0, absentArticle: 0 };
-  for (const question of questions) {
-    const kind = question.absentArticle ? 'absentArticle' : question.outOfScope ? 'outOfScope' : 'inScope';
-    sums[kind] += compactUtility(question, thresholds);
-    counts[kind]++;
-  }
-  let value = 0;
-  let total = 0;
-  for (const kind of ['inScope', 'outOfScope', 'absentArticle'] as const) {
-    if (counts[kind] === 0) continue;
-    value += weights[kind] * (sums[kind] / counts[kind]);
-    total += weights[kind];
-  }
-  return total === 0 ? 0 : value / total;
-}
-
 /**
  * Cut points: evenly spaced (by rank) among the observed best scores, plus 0. Rounded down to four
  * decimals so the file stays readable; a score equal to a cut point stays above it.
  */
-function cutPoints(questions: readonly RankedQuestion[]): number[] {
+function cutPoints(questions: readonly CompactQuestion[]): number[] {
   const floor4 = (value: number): number => Math.floor(value * 10_000) / 10_000;
-  const scores = [...new Set(questions.map((question) => floor4(question.ranking[0]?.score ?? 0)))].sort(
+  const scores = [...new Set(questions.map((question) => floor4(Math.max(question.best, 0))))].sort(
     (a, b) => a - b,
   );
   const step = Math.max(1, Math.ceil(scores.length / MAX_CUT_POINTS));
@@ -206,57 +137,76 @@ function cutPoints(questions: readonly RankedQuestion[]): number[] {
 }
 
 /**
- * Objective values this close to the best count as equally good; among them the setting that answers
- * most in-scope questions directly wins, since every "Did you mean…?" costs the visitor a turn.
+ * The "clarify" cut: the lowest cut point that leaves at least `target` of the out-of-scope
+ * questions below it ("none"). Every in-scope question whose best candidate is right and reaches
+ * the cut is then offered, first, to the visitor, so the lowest such cut is the one that serves
+ * most of them. The exact cut-off score of the highest out-of-scope question allowed through, when
+ * no cut point works (1: nothing is offered).
  */
-const OBJECTIVE_TOLERANCE = 0.005;
-
-function* thresholdGrid(points: readonly number[]): Generator<DecisionThresholds> {
-  for (const clarify of points) {
-    for (const answer of points) {
-      if (answer < clarify) continue;
-      for (const margin of MARGINS) {
-        for (const lead of LEADS)
-          yield lead === undefined ? { answer, clarify, margin } : { answer, clarify, margin, lead };
-      }
-    }
+function clarifyCut(questions: readonly CompactQuestion[], points: readonly number[], target: number): number {
+  const outOfScope = questions.filter((question) => question.outOfScope).map((question) => question.best);
+  if (outOfScope.length === 0) return points[0] ?? 0;
+  for (const point of points) {
+    const declined = outOfScope.filter((best) => best < point).length;
+    if (declined >= target * outOfScope.length - 1e-9) return point;
   }
+  return 1;
+}
+
+/** What a setting does on the real validation questions: direct right answers and wrong answers. */
+function answerCounts(
+  questions: readonly CompactQuestion[],
+  thresholds: DecisionThresholds,
+): { directRight: number; wrong: number } {
+  let directRight = 0;
+  let wrong = 0;
+  for (const question of questions) {
+    if (compactDecision(question, thresholds) !== 'answer') continue;
+    if (question.bestIsRight) directRight++;
+    else wrong++;
+  }
+  return { directRight, wrong };
 }
 
 /**
- * Grid search over (clarify ≤ answer, margin, lead): the best objective, then, within
- * `OBJECTIVE_TOLERANCE` of it, the most direct answers; the first such setting in grid order wins.
+ * The thresholds for ranked validation questions, in two steps, each against a stated target:
+ * 1. `clarify`, the lowest cut that keeps `outOfScopeTarget` of the out-of-scope questions
+ *    unanswered (see `clarifyCut`); it decides in-scope top-1 and out-of-scope "none" together.
+ * 2. `answer`, `margin` and `lead`: of the settings whose wrong-answer rate stays within
+ *    `wrongAnswerLimit`, the one that answers most in-scope questions directly (every "Did you
+ *    mean…?" costs the visitor a turn); ties go to fewer wrong answers, then to the higher `answer`
+ *    cut and the smaller margin, first in the order of `LEADS`.
+ * Absent-article questions take no part: they shape the weights (see `fitWeights`), not the cuts.
  */
 export function chooseThresholds(
   questions: readonly RankedQuestion[],
-  outOfScopeWeight = DEFAULT_CALIBRATION_OPTIONS.outOfScopeWeight,
-  absentArticleShare = DEFAULT_CALIBRATION_OPTIONS.absentArticleShare,
-): { thresholds: DecisionThresholds; objective: number } {
-  const points = cutPoints(questions);
-  const compacted = questions.map(compact);
-  const weights = groupWeights(outOfScopeWeight, absentArticleShare);
-  const values: number[] = [];
-  let bestValue = -Infinity;
-  for (const thresholds of thresholdGrid(points)) {
-    const value = compactObjective(compacted, thresholds, weights);
-    values.push(value);
-    if (value > bestValue) bestValue = value;
-  }
-  let chosen: DecisionThresholds = { answer: 1, clarify: 1, margin: 0 };
-  let chosenValue = -Infinity;
-  let chosenDirect = -1;
-  let position = 0;
-  for (const thresholds of thresholdGrid(points)) {
-    const value = values[position++] as number;
-    if (value < bestValue - OBJECTIVE_TOLERANCE) continue;
-    const direct = directAnswerShare(compacted, thresholds);
-    if (direct > chosenDirect + 1e-12) {
-      chosen = thresholds;
-      chosenValue = value;
-      chosenDirect = direct;
+  targets: ThresholdTargets = DEFAULT_CALIBRATION_OPTIONS,
+): { thresholds: DecisionThresholds } {
+  const real = questions.filter((question) => !question.absentArticle).map(compact);
+  const points = cutPoints(real);
+  const clarify = clarifyCut(real, points, targets.outOfScopeTarget);
+  const allowedWrong = targets.wrongAnswerLimit * real.length + 1e-9;
+  let chosen: DecisionThresholds = { answer: Math.max(1, clarify), clarify, margin: 0 };
+  let chosenCounts = { directRight: 0, wrong: 0 };
+  const answers = points.filter((point) => point >= clarify).reverse();
+  for (const answer of answers) {
+    for (const margin of MARGINS) {
+      for (const lead of LEADS) {
+        const thresholds: DecisionThresholds =
+          lead === undefined ? { answer, clarify, margin } : { answer, clarify, margin, lead };
+        const counts = answerCounts(real, thresholds);
+        if (counts.wrong > allowedWrong) continue;
+        const better =
+          counts.directRight > chosenCounts.directRight ||
+          (counts.directRight === chosenCounts.directRight && counts.wrong < chosenCounts.wrong);
+        if (better) {
+          chosen = thresholds;
+          chosenCounts = counts;
+        }
+      }
     }
   }
-  return { thresholds: chosen, objective: chosenValue };
+  return { thresholds: chosen };
 }
 
 export function measureRanked(
@@ -330,9 +280,10 @@ function prepareQuestions<D extends IndexDocument>(
 
 /**
  * Fits the weights on one group of questions. Relevant: the expected document. Irrelevant: the other
- * candidates, in groups of equal total weight: the best candidate of each out-of-scope question
- * and of each absent-article question (what "none" must reject), and every other wrong candidate
- * (what ranking must push down).
+ * candidates, in groups: the best candidate of each absent-article question gets
+ * `absentArticleShare` of the irrelevant weight; the best candidate of each out-of-scope question
+ * (what "none" must reject) and every other wrong candidate (what ranking must push down) split the
+ * rest equally.
  */
 function fitWeights<D extends IndexDocument>(
   questions: readonly PreparedQuestion<D>[],
@@ -358,10 +309,13 @@ function fitWeights<D extends IndexDocument>(
   }
   const share = (group: readonly LabeledCandidate[], total: number): LabeledCandidate[] =>
     group.map((candidate) => ({ ...candidate, weight: total / group.length }));
-  const wrongGroups = [outOfScopeBest, absentBest, otherWrong].filter((group) => group.length > 0);
+  // The absent-article group gets its share; the others split the rest equally.
+  const absentShare = absentBest.length > 0 ? options.absentArticleShare : 0;
+  const otherGroups = [outOfScopeBest, otherWrong].filter((group) => group.length > 0);
   return fitConfidenceWeights([
     ...relevant,
-    ...wrongGroups.flatMap((group) => share(group, 1 / wrongGroups.length)),
+    ...share(absentBest, absentShare),
+    ...otherGroups.flatMap((group) => share(group, (1 - absentShare) / otherGroups.length)),
   ]);
 }
 
@@ -402,7 +356,7 @@ function calibrateGroup<D extends IndexDocument>(
 ): { calibration: LocaleCalibration; metrics: DecisionMetrics } {
   const weights = fitWeights(questions, options);
   const ranked = rankQuestions(questions, weights);
-  const { thresholds } = chooseThresholds(ranked, options.outOfScopeWeight, options.absentArticleShare);
+  const { thresholds } = chooseThresholds(ranked, options);
   return { calibration: { weights, thresholds }, metrics: metricsOf(ranked, thresholds) };
 }
 

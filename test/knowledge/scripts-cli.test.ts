@@ -19,7 +19,7 @@ describe('the evaluation and benchmark commands', () => {
   // Each fails before it loads articles, starts a server or reads a file.
   it.each([
     ['calibrate.ts', ['--bogus'], /^calibrate: Unknown option '--bogus'/],
-    ['calibrate.ts', ['--oos-weight', '2'], /^calibrate: --oos-weight must be a number from 0 to 1, not "2"/],
+    ['calibrate.ts', ['--oos-target', '2'], /^calibrate: --oos-target must be a number from 0 to 1, not "2"/],
     ['eval.ts', ['--errors', 'many'], /^eval: --errors must be a whole number of at least 0, not "many"/],
     ['eval.ts', ['--split'], /^eval: --split needs --calibrate/],
     ['eval-bot.ts', ['--concurrency', '0'], /^eval:bot: --concurrency must be a whole number of at least 1/],
