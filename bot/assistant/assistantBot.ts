@@ -24,7 +24,7 @@ import type { Phrasebook } from './phrasebook.js';
 import type { Prompt } from './prompts/prompt.js';
 import type { Prompter } from './prompts/prompter.js';
 import type { ReplyReader } from './prompts/replyReader.js';
-import { textReply, valueAction } from './replyActivity.js';
+import { textReply } from './replyActivity.js';
 import { ReplyOutcomeMiddleware } from './replyOutcome.js';
 import type { WelcomeMessage } from './welcomeMessage.js';
 
@@ -284,17 +284,21 @@ export class AssistantBot extends ActivityHandler {
       return;
     }
     if (question) await this.deps.context.notHelpful(context, question);
+    // The related topics stay on offer, as a question of its own: "the first one" picks one.
     const related = this.related(value.articleId, locale);
-    const actions = [
-      ...related.map((id) =>
-        valueAction(this.deps.catalog.get(id, locale)?.title ?? id, { type: 'article', articleId: id }),
-      ),
-      valueAction(this.deps.text.get(locale, 'agentOffer.action'), { type: 'agent_request' }),
-    ];
-    const key = related.length > 0 ? 'answer.thanksNotHelpfulWithRelated' : 'answer.thanksNotHelpful';
-    await context.sendActivity(
-      textReply(locale, this.deps.text.get(locale, key), { actions, outcome: 'feedback' }),
-    );
+    await this.deps.prompter.ask(context, {
+      question: { key: related.length > 0 ? 'answer.thanksNotHelpfulWithRelated' : 'answer.thanksNotHelpful' },
+      choices: [
+        ...related.map((id) => ({
+          label: { articleId: id },
+          value: { type: 'article' as const, articleId: id },
+          numbered: true,
+        })),
+        { label: { key: 'agentOffer.action' }, value: { type: 'agent_request' } },
+      ],
+      outcome: 'feedback',
+      expects: 'choice',
+    });
   }
 
   /**

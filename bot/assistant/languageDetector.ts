@@ -8,7 +8,7 @@ export interface LanguageDetectorOptions {
    * The assistant's keyword phrases, by language: a message that is one of them ("gracias",
    * "nope", "dale") is in that language; one the languages share ("ok", "no") says nothing.
    */
-  phrasebook?: Pick<Phrasebook, 'languageOfPhrase'>;
+  phrasebook?: Pick<Phrasebook, 'languagesOfPhrase'>;
   /** Fewer words than this never switch a conversation under way ("my receipt is EAC…"). */
   minWordsToSwitch: number;
   /**
@@ -79,7 +79,7 @@ export class LanguageDetector {
     const guess = this.identify(text);
     const minWords = firstMessage ? this.options.minWordsOfFirstMessage : this.options.minWordsToSwitch;
     if (!guess || !guess.sure || guess.words < minWords) return undefined;
-    if (this.options.phrasebook?.languageOfPhrase(text)) return undefined;
+    if ((this.options.phrasebook?.languagesOfPhrase(text).length ?? 0) > 0) return undefined;
     return guess.locale;
   }
 
@@ -97,7 +97,10 @@ export class LanguageDetector {
     if (words.length === 0) return undefined;
     const prose = words.join(' ');
 
-    const phrase = this.options.phrasebook?.languageOfPhrase(prose);
+    const phraseOf = this.options.phrasebook?.languagesOfPhrase(prose) ?? [];
+    // A phrase both languages use ("ok", "no", "menu") tells none.
+    if (phraseOf.length > 1) return undefined;
+    const [phrase] = phraseOf;
     if (phrase) return { locale: phrase, words: words.length, sure: true };
     // Names only: every word capitalised ("Maria Lopez", "José García").
     if (words.length >= 2 && words.length <= 3 && words.every((word) => /^\p{Lu}\p{Ll}/u.test(word)))

@@ -130,12 +130,11 @@ export class Phrasebook {
   }
 
   /**
-   * The language whose keywords the whole message is, when only one language has it ("gracias",
-   * "thanks a lot"); undefined when both languages share it ("ok", "no", "menu") or neither has it.
+   * The languages whose keyword lists have the whole message as a phrase: one ("gracias",
+   * "thanks a lot"), both ("ok", "no", "menu"), or none.
    */
-  languageOfPhrase(text: string): Locale | undefined {
-    const locales = this.localesOfPhrase.get(normalizeText(text));
-    return locales?.size === 1 ? [...locales][0] : undefined;
+  languagesOfPhrase(text: string): readonly Locale[] {
+    return [...(this.localesOfPhrase.get(normalizeText(text)) ?? [])];
   }
 
   /** One of the list's phrases appears in the message as whole words ("can I talk to an agent"). */

@@ -23,7 +23,7 @@ export function textReply(
 ): Partial<Activity> {
   const activity: Partial<Activity> = {
     type: ActivityTypes.Message,
-    text,
+    text: locale === 'es' ? spanishClockTimes(text) : text,
     textFormat: TextFormatTypes.Markdown,
     locale,
     channelData: { answer: options.answer ?? null, ...(options.outcome ? { outcome: options.outcome } : {}) },
@@ -31,6 +31,14 @@ export function textReply(
   if (options.actions && options.actions.length > 0)
     activity.suggestedActions = { actions: options.actions, to: [] };
   return activity;
+}
+
+/**
+ * Spanish replies write times one way, "8 a. m." (as the business hours do), whoever wrote the
+ * text: articles written with "8 a.m." or "8am" are shown the same way.
+ */
+function spanishClockTimes(text: string): string {
+  return text.replace(/(\d)\s?([ap])\.?\s?m\.?(?![\p{L}])/giu, (_match, digit: string, letter: string) => `${digit} ${letter.toLowerCase()}. m.`);
 }
 
 /**
