@@ -54,9 +54,13 @@ async function main(): Promise<void> {
   if (current.wrong.length > 0) {
     process.stdout.write(`\nDetector wrong (${current.wrong.length}):\n`);
     for (const wrong of current.wrong)
-      process.stdout.write(`  expected ${wrong.expected ?? '(none)'}, got ${wrong.got ?? '(none)'}: ${wrong.text}\n`);
+      process.stdout.write(
+        `  expected ${wrong.expected ?? '(none)'}, got ${wrong.got ?? '(none)'}: ${wrong.text}\n`,
+      );
   }
-  process.stdout.write(`\n${JSON.stringify({ detector: current.accuracy, abstention: current.abstention, franc: baseline.accuracy })}\n`);
+  process.stdout.write(
+    `\n${JSON.stringify({ detector: current.accuracy, abstention: current.abstention, franc: baseline.accuracy })}\n`,
+  );
 }
 
 await command.run(main);

@@ -113,6 +113,7 @@ export class AssistantBot extends ActivityHandler {
     const value = actionValueOf(context.activity.value);
     const chosen = value?.type === 'language' ? value.locale : this.requestedLanguage(text);
     if (chosen) {
+      if (context.activity.locale) data.channelLocale = toProductLocale(context.activity.locale);
       if (!data.welcomed) {
         await this.deps.language.set(context, chosen);
         await this.welcomeOnce(context);
@@ -287,7 +288,9 @@ export class AssistantBot extends ActivityHandler {
     // The related topics stay on offer, as a question of its own: "the first one" picks one.
     const related = this.related(value.articleId, locale);
     await this.deps.prompter.ask(context, {
-      question: { key: related.length > 0 ? 'answer.thanksNotHelpfulWithRelated' : 'answer.thanksNotHelpful' },
+      question: {
+        key: related.length > 0 ? 'answer.thanksNotHelpfulWithRelated' : 'answer.thanksNotHelpful',
+      },
       choices: [
         ...related.map((id) => ({
           label: { articleId: id },

@@ -64,6 +64,9 @@ export const KEYWORD_LISTS = [
   'field.urgent',
   /** Words around a part to change ("change the name", "el correo está mal"). */
   'editFiller',
+  /** Whether a message left for an agent is urgent, in words ("not urgent", "es urgente"). */
+  'urgency.yes',
+  'urgency.no',
 ] as const;
 
 export type KeywordList = (typeof KEYWORD_LISTS)[number];

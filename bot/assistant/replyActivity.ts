@@ -38,7 +38,10 @@ export function textReply(
  * text: articles written with "8 a.m." or "8am" are shown the same way.
  */
 function spanishClockTimes(text: string): string {
-  return text.replace(/(\d)\s?([ap])\.?\s?m\.?(?![\p{L}])/giu, (_match, digit: string, letter: string) => `${digit} ${letter.toLowerCase()}. m.`);
+  return text.replace(
+    /(\d)\s?([ap])\.?\s?m\.?(?![\p{L}])/giu,
+    (_match, digit: string, letter: string) => `${digit} ${letter.toLowerCase()}. m.`,
+  );
 }
 
 /**

@@ -74,7 +74,10 @@ export function languageAccuracy(
     abstention: ratio(abstained, neutral),
     abstentionCount: neutral,
     byWords: Object.fromEntries(
-      Object.entries(byWords).map(([size, bucket]) => [size, { accuracy: ratio(bucket.hits, bucket.count), count: bucket.count }]),
+      Object.entries(byWords).map(([size, bucket]) => [
+        size,
+        { accuracy: ratio(bucket.hits, bucket.count), count: bucket.count },
+      ]),
     ),
     wrong,
   };

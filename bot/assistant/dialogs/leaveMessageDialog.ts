@@ -231,8 +231,8 @@ export class LeaveMessageDialog extends Dialog {
           ...base,
           question: text('askUrgent'),
           choices: [
-            choice('urgentYes', { type: 'leave_message_urgent', urgent: true }, ['yes']),
-            choice('urgentNo', { type: 'leave_message_urgent', urgent: false }, ['no']),
+            choice('urgentYes', { type: 'leave_message_urgent', urgent: true }, ['yes', 'urgency.yes']),
+            choice('urgentNo', { type: 'leave_message_urgent', urgent: false }, ['no', 'urgency.no']),
           ],
           expects: 'choice',
         };
@@ -268,7 +268,10 @@ export class LeaveMessageDialog extends Dialog {
     }
   }
 
-  /** "Change the name / the contact / the question / the urgency", and "Don't send it". */
+  /**
+   * "The name / the contact / the question / urgent or not" (buttons when asked what to change,
+   * typed words on the summary: "change the name"), and "Don't send it".
+   */
   private changeChoices(withButtons = false): PromptChoice[] {
     const field = (action: 'name' | 'contact' | 'question' | 'urgent', list: KeywordList): PromptChoice => ({
       ...(withButtons ? { label: { key: KEY(`changePart.${action}`) } } : {}),

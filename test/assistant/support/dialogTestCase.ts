@@ -99,7 +99,8 @@ function checkReply(
   // Every reply says what it is, in the reply's language.
   expect(REPLY_OUTCOMES, `outcome of "${text.slice(0, 60)}"`).toContain(channelData?.outcome);
   expect(channelData?.locale).toBe(locale);
-  if (expected.outcome) expect(channelData?.outcome, `outcome of "${text.slice(0, 60)}"`).toBe(expected.outcome);
+  if (expected.outcome)
+    expect(channelData?.outcome, `outcome of "${text.slice(0, 60)}"`).toBe(expected.outcome);
   if (expected.actions) {
     const titles = (reply.suggestedActions?.actions ?? []).map((action) => action.title);
     const wanted = expected.actions.map((entry) =>
@@ -138,7 +139,9 @@ export async function runDialogTestCase(testCase: DialogTestCase, locale: Locale
   }
   testCase.turns.forEach((turn, turnIndex) => {
     const channel = turn.channel === 'other' ? otherLocale(locale) : locale;
-    flow = send(turn.activity?.(locale) ?? visitorMessage(channel, pick(turn.say, locale), turn.value?.(locale)));
+    flow = send(
+      turn.activity?.(locale) ?? visitorMessage(channel, pick(turn.say, locale), turn.value?.(locale)),
+    );
     turn.expect.forEach((expected, replyIndex) => {
       flow = flow?.assertReply(
         (reply) => checkReply(harness, locale, expected, reply),
