@@ -131,9 +131,15 @@ export class LanguageDetector {
     const marks: Locale | undefined = SPANISH_MARKS.test(prose) && functionWords.en === 0 ? 'es' : undefined;
     const locale = byFunctionWords ?? marks ?? byModel;
     if (!locale) return undefined;
-    const agree = [byFunctionWords, marks, byModel].filter((signal) => signal !== undefined);
+    // Sure only when nothing points the other way: a Spanish question quoting an English status
+    // ("¿qué significa 'Case Was Approved'?") has function words or accents of both.
+    const mixedFunctionWords = functionWords.en > 0 && functionWords.es > 0;
+    const spanishMarks: Locale | undefined = SPANISH_MARKS.test(prose) ? 'es' : undefined;
+    const signals = [byFunctionWords, marks, byModel, spanishMarks].filter((signal) => signal !== undefined);
     const sure =
-      agree.every((signal) => signal === locale) && (byFunctionWords !== undefined || result.isReliable());
+      !mixedFunctionWords &&
+      signals.every((signal) => signal === locale) &&
+      (byFunctionWords !== undefined || result.isReliable());
     return { locale, words: words.length, sure };
   }
 }
