@@ -104,6 +104,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     memory,
     text,
     prompter,
+    context,
     analytics,
     alternatives,
     ...(deps.liveAgent ? { gateway: deps.liveAgent } : {}),

@@ -8,6 +8,7 @@ import {
 import { actionValueOf } from '../actionValues.js';
 import type { AssistantAnalytics } from '../assistantAnalytics.js';
 import type { AssistantText } from '../assistantText.js';
+import type { ConversationContext } from '../conversationContext.js';
 import type { ConversationMemory } from '../conversationMemory.js';
 import type { LiveAgentAlternatives } from '../liveAgentAlternatives.js';
 import type { LiveAgentGateway } from '../liveAgentGateway.js';
@@ -30,6 +31,7 @@ export interface AgentOfferDialogDeps {
   memory: ConversationMemory;
   text: AssistantText;
   prompter: Prompter;
+  context: ConversationContext;
   analytics: AssistantAnalytics;
   alternatives: LiveAgentAlternatives;
   /** Absent until live-agent handoff is wired: the visitor then hears the hours and alternatives. */
@@ -125,8 +127,11 @@ export class AgentOfferDialog extends ComponentDialog {
     return step.endDialog(DONE);
   }
 
-  /** What the visitor last asked (already masked), for the agent and for analytics. */
+  /**
+   * The visitor's recent real question (masked), for the agent and for analytics: never a yes,
+   * a no or the request for an agent itself.
+   */
   private async question(step: WaterfallStepContext<AgentOfferOptions>): Promise<string> {
-    return (await this.deps.memory.data(step.context)).lastQuestion ?? '';
+    return (await this.deps.context.recentQuestion(step.context)) ?? '';
   }
 }
