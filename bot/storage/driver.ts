@@ -68,6 +68,19 @@ export interface Collection {
   replaceOne(filter: Filter, document: StoredDocument, options?: { upsert?: boolean }): Promise<boolean>;
   /** Returns how many were deleted. */
   deleteMany(filter: Filter): Promise<number>;
+  /**
+   * How the backend answers `find(filter, options)` (the same condition selects what updates and
+   * deletes touch): whether an index narrows it down, or every document is read. For the tests that
+   * keep every query on a turn's path from growing with the data on record.
+   */
+  explain(filter: Filter, options?: FindOptions): Promise<QueryPlan>;
+}
+
+export interface QueryPlan {
+  /** False when the backend reads the whole collection (or a whole index) to answer. */
+  indexed: boolean;
+  /** The backend's own description, for the failure message. */
+  plan: string;
 }
 
 export interface Driver {

@@ -18,6 +18,7 @@ import {
   transcriptEntry,
 } from './fixtures/records.js';
 import { sampleData } from './fixtures/sample.js';
+import { describeQueryPlans } from './queryPlans.js';
 import { describeStoreContract } from './storeContract.js';
 
 /** An empty embedded store in a fresh temporary directory, removed when the store is closed. */
@@ -197,4 +198,19 @@ describe('embedded store on disk', () => {
       await driver.close();
     }
   });
+});
+
+describeQueryPlans('embedded (SQLite)', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'va-store-'));
+  const driver = await openEmbeddedDriver({ dataDir });
+  return {
+    ...driver,
+    close: async () => {
+      try {
+        await driver.close();
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+  };
 });

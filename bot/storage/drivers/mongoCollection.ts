@@ -9,7 +9,7 @@ import type {
 } from 'mongodb';
 import { DuplicateKeyError } from '../errors.js';
 import { filterWithId, withIdTiebreak } from '../driver.js';
-import type { Collection, Filter, FindOptions, Sort, StoredDocument, Update } from '../driver.js';
+import type { Collection, Filter, FindOptions, QueryPlan, Sort, StoredDocument, Update } from '../driver.js';
 
 const DUPLICATE_KEY = 11000;
 
@@ -39,6 +39,15 @@ export class MongoCollection implements Collection {
     let cursor = this.collection.find(asFilter(filter), { ...sortOption(options.sort), ...this.session });
     if (options.limit !== undefined) cursor = cursor.limit(options.limit);
     return cursor.toArray();
+  }
+
+  /** MongoDB's winning plan: a `COLLSCAN` stage reads the whole collection. */
+  async explain(filter: Filter, options: FindOptions = {}): Promise<QueryPlan> {
+    let cursor = this.collection.find(asFilter(filter), { ...sortOption(options.sort), ...this.session });
+    if (options.limit !== undefined) cursor = cursor.limit(options.limit);
+    const explained = (await cursor.explain('queryPlanner')) as { queryPlanner?: { winningPlan?: unknown } };
+    const plan = JSON.stringify(explained.queryPlanner?.winningPlan ?? explained);
+    return { indexed: !plan.includes('COLLSCAN'), plan };
   }
 
   async count(filter: Filter): Promise<number> {

@@ -1,6 +1,6 @@
 import { SqliteError } from 'better-sqlite3';
 import { DuplicateKeyError } from '../errors.js';
-import type { Collection, Filter, FindOptions, Sort, StoredDocument, Update } from '../driver.js';
+import type { Collection, Filter, FindOptions, QueryPlan, Sort, StoredDocument, Update } from '../driver.js';
 import type { SqliteDatabase } from './sqliteDatabase.js';
 import { orderClause, updateExpression, whereClause, type SqlValue } from './sqliteQuery.js';
 
@@ -44,10 +44,29 @@ export class SqliteCollection implements Collection {
   }
 
   async find(filter: Filter, options: FindOptions = {}): Promise<StoredDocument[]> {
+    const { sql, params } = this.select(filter, options);
+    return this.exec(() => (this.database.statement(sql).all(...params) as Row[]).map(toDocument));
+  }
+
+  /** SQLite's plan: a `SCAN` step reads a whole table or index; `SEARCH` steps use one. */
+  async explain(filter: Filter, options: FindOptions = {}): Promise<QueryPlan> {
+    const { sql, params } = this.select(filter, options);
+    return this.exec(() => {
+      const steps = this.database.connection.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{
+        detail: string;
+      }>;
+      const details = steps.map((step) => step.detail);
+      return { indexed: !details.some((detail) => detail.startsWith('SCAN ')), plan: details.join('; ') };
+    });
+  }
+
+  private select(filter: Filter, options: FindOptions): { sql: string; params: SqlValue[] } {
     const where = whereClause(filter);
     const limit = options.limit === undefined ? '' : ` LIMIT ${Math.trunc(options.limit)}`;
-    const sql = `SELECT _id, doc FROM ${this.table}${where.sql}${orderClause(options.sort)}${limit}`;
-    return this.exec(() => (this.database.statement(sql).all(...where.params) as Row[]).map(toDocument));
+    return {
+      sql: `SELECT _id, doc FROM ${this.table}${where.sql}${orderClause(options.sort)}${limit}`,
+      params: where.params,
+    };
   }
 
   async count(filter: Filter): Promise<number> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COLLECTIONS } from '../collections.js';
 import type { Driver } from '../driver.js';
-import { DuplicateKeyError, NotFoundError } from '../errors.js';
+import { DuplicateKeyError, NotFoundError, isStoreError } from '../errors.js';
 import type * as ports from '../ports.js';
 import {
   countSchema,
@@ -64,7 +64,7 @@ export class ConversationStore implements ports.ConversationStore {
   /** Keyed by (conversationId, messageId): a retried message is a duplicate key. */
   private readonly entries: RecordCollection<ports.TranscriptEntry>;
 
-  constructor(driver: Driver) {
+  constructor(private readonly driver: Driver) {
     this.conversations = new RecordCollection<ports.ConversationRecord>(
       driver.collection(COLLECTIONS.conversations),
       { key: (record) => record.id },
@@ -99,27 +99,31 @@ export class ConversationStore implements ports.ConversationStore {
   }
 
   /**
-   * The sequence number comes from an atomic increment of the conversation's `lastSeq`. A retry is
-   * looked up first so it does not use up a number; a retry racing its original still ends in
-   * DuplicateKeyError, leaving one unused number (a gap, never a repeat).
+   * One transaction: the conversation's `lastSeq` goes up by one and the entry is inserted under
+   * it, or neither happens. A retried message id is a duplicate key on the entry, which rolls the
+   * increment back, so a retry uses up no number and a crash between the two leaves no gap.
    */
   async append(entry: Omit<ports.TranscriptEntry, 'seq'>): Promise<ports.TranscriptEntry> {
     const checked = parse(newEntrySchema, entry, 'transcript entry');
-    if ((await this.entries.get(messageKey(checked))) !== null) {
-      throw new DuplicateKeyError('This message is already in the transcript', {
-        messageId: checked.messageId,
-      });
-    }
-    const conversation = await this.conversations.findOneAndUpdate(
-      { _id: checked.conversationId },
-      { $inc: { lastSeq: 1 } },
-    );
-    if (conversation === null) {
-      throw new NotFoundError('No such conversation', { conversationId: checked.conversationId });
-    }
-    const appended = { ...checked, seq: conversation.lastSeq };
-    await this.entries.insert(appended);
-    return appended;
+    return this.driver.transaction(async (collection) => {
+      const bumped = await collection(COLLECTIONS.conversations).findOneAndUpdate(
+        { _id: checked.conversationId },
+        { $inc: { lastSeq: 1 } },
+      );
+      if (bumped === null) {
+        throw new NotFoundError('No such conversation', { conversationId: checked.conversationId });
+      }
+      const appended = { ...checked, seq: Number(bumped.lastSeq) };
+      try {
+        await collection(COLLECTIONS.transcripts).insertOne(this.entries.toDocument(appended));
+      } catch (error) {
+        if (!isStoreError(error, 'duplicate')) throw error;
+        throw new DuplicateKeyError('This message is already in the transcript', {
+          messageId: checked.messageId,
+        });
+      }
+      return appended;
+    });
   }
 
   async transcript(
