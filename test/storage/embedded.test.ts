@@ -17,7 +17,7 @@ import {
   editedArticle,
   transcriptEntry,
 } from './fixtures/records.js';
-import { sampleData } from './fixtures/sample.js';
+import { expectSample } from './fixtures/expectSample.js';
 import { describeQueryPlans } from './queryPlans.js';
 import { describeStoreContract } from './storeContract.js';
 
@@ -70,45 +70,6 @@ describe('embedded store on disk', () => {
       void exited.then(({ code }) => reject(new Error(`writer exited early (${code}): ${stderr}`)));
     });
     return { child, written, exited };
-  }
-
-  async function expectSample(dataDir: string): Promise<void> {
-    const data = sampleData();
-    const store = await openStore({ kind: 'embedded', dataDir });
-    try {
-      expect(await store.articles.get('es', 'contact-center')).toEqual(data.article);
-      expect(await store.articles.revisions('es', 'contact-center')).toEqual([data.articleRevision]);
-      expect(await store.conversations.get(data.conversation.id)).toEqual({
-        ...data.conversation,
-        lastSeq: 3,
-        turnSeq: 0,
-      });
-      expect(await store.conversations.transcript(data.conversation.id)).toEqual(
-        data.entries.map((entry, index) => ({ ...entry, seq: index + 1 })),
-      );
-      expect((await store.botState.read([data.stateKey]))[data.stateKey]).toEqual({
-        ...data.state,
-        eTag: expect.any(String),
-      });
-      expect(await store.handoff.activeForConversation(data.conversation.id)).toEqual(data.handoff);
-      expect(await store.presence.get(data.presence.agentId)).toEqual(data.presence);
-      expect(await store.users.findByUsername(data.user.username)).toEqual(data.user);
-      expect(await store.sessions.find(data.session.tokenHash, data.session.createdAt)).toEqual(data.session);
-      expect(await store.serviceRequests.get(data.serviceRequest.id)).toEqual(data.serviceRequest);
-      expect(await store.feedback.list({ from: data.feedback.at, to: '9999-01-01T00:00:00.000Z' })).toEqual([
-        data.feedback,
-      ]);
-      expect(await store.analytics.list({ from: data.analytics.at, to: '9999-01-01T00:00:00.000Z' })).toEqual(
-        [data.analytics],
-      );
-      expect(await store.audit.list()).toEqual([data.audit]);
-      // The unique indexes came back with the data.
-      await expect(store.users.create({ ...data.user, id: 'someone-else' })).rejects.toMatchObject({
-        code: 'duplicate',
-      });
-    } finally {
-      await store.close();
-    }
   }
 
   it('keeps everything written by a process stopped with SIGTERM (it closes the store)', async () => {
