@@ -9,7 +9,7 @@ import {
 import { rememberRecordedMessage, rememberRecordedReply } from '../handoff/recordedMessage.js';
 import { toProductLocale } from '../i18n/i18n.js';
 import { maskPersonalData, maskPersonalDataDeep } from '../privacy/personalData.js';
-import { isStoreError } from '../storage/errors.js';
+import { StoreError, isStoreError } from '../storage/errors.js';
 import type { ChannelKind, ConversationStore, TranscriptEntry, TranscriptRole } from '../storage/ports.js';
 import { outboundMarks } from './outboundMarks.js';
 
@@ -28,7 +28,8 @@ export class ConversationRecorder {
   /**
    * Makes sure the conversation exists and remembers how to reach it proactively (agent replies,
    * queue updates). Every message but the first finds it there, so the update is tried first: one
-   * write per message, no read before it.
+   * write per message, no read before it. The update is on this channel's conversation only: a
+   * conversation of another channel under the same id is never touched (nor recorded into).
    */
   async ensureConversation(
     channel: ChannelKind,
@@ -39,12 +40,9 @@ export class ConversationRecorder {
     if (!id) return;
     const now = this.clock().toISOString();
     const serialised = JSON.stringify(reference);
-    try {
-      await this.conversations.update(id, { lastActivityAt: now, reference: serialised });
-      return;
-    } catch (error) {
-      if (!isStoreError(error, 'not_found')) throw error;
-    }
+    const touch = () =>
+      this.conversations.update(id, { lastActivityAt: now, reference: serialised }, { channel });
+    if (await found(touch())) return;
     try {
       await this.conversations.create({
         id,
@@ -56,8 +54,11 @@ export class ConversationRecorder {
         lastActivityAt: now,
       });
     } catch (error) {
-      // Two first messages at once: the other one created it.
       if (!isStoreError(error, 'duplicate')) throw error;
+      // Two first messages at once, and the other one created it; or another channel owns the id.
+      if (!(await found(touch()))) {
+        throw new StoreError('conflict', 'This conversation id belongs to another channel', { channel });
+      }
     }
   }
 
@@ -147,6 +148,17 @@ export class ConversationRecorder {
         await next();
       },
     };
+  }
+}
+
+/** True when the update found the conversation, false when it does not exist (on this channel). */
+async function found(update: Promise<unknown>): Promise<boolean> {
+  try {
+    await update;
+    return true;
+  } catch (error) {
+    if (isStoreError(error, 'not_found')) return false;
+    throw error;
   }
 }
 

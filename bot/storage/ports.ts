@@ -141,8 +141,15 @@ export interface ConversationStore {
   create(record: Omit<ConversationRecord, 'lastSeq' | 'turnSeq'>): Promise<ConversationRecord>;
   get(id: string): Promise<ConversationRecord | null>;
   findByTokenHash(tokenHash: string): Promise<ConversationRecord | null>;
-  /** `NotFoundError` when the conversation does not exist. */
-  update(id: string, patch: ConversationPatch): Promise<ConversationRecord>;
+  /**
+   * `NotFoundError` when the conversation does not exist, or (with `channel`) belongs to another
+   * channel: conversations are owned by their channel.
+   */
+  update(
+    id: string,
+    patch: ConversationPatch,
+    options?: { channel?: ChannelKind },
+  ): Promise<ConversationRecord>;
   /**
    * Appends to the transcript with the next sequence number (atomic: concurrent appends get
    * distinct, increasing numbers). `DuplicateKeyError` when `messageId` is already in this

@@ -17,9 +17,11 @@ import {
 } from '../validation.js';
 import { RecordCollection, naturalKey } from './recordCollection.js';
 
+const channelSchema = z.enum(['socket', 'botframework']);
+
 const newConversationSchema = z.strictObject({
   id: idSchema,
-  channel: z.enum(['socket', 'botframework']),
+  channel: channelSchema,
   locale: localeSchema,
   tokenHash: sha256HexSchema.nullable(),
   reference: jsonTextSchema(20_000).nullable(),
@@ -30,6 +32,8 @@ const newConversationSchema = z.strictObject({
 const patchSchema = newConversationSchema
   .pick({ locale: true, tokenHash: true, reference: true, lastActivityAt: true })
   .partial() satisfies z.ZodType<ports.ConversationPatch>;
+
+const updateOptionsSchema = z.strictObject({ channel: channelSchema.optional() });
 
 const newEntrySchema = z.strictObject({
   conversationId: idSchema,
@@ -90,10 +94,18 @@ export class ConversationStore implements ports.ConversationStore {
     return this.conversations.findOne({ tokenHash: parse(sha256HexSchema, tokenHash, 'token hash') });
   }
 
-  async update(id: string, patch: ports.ConversationPatch): Promise<ports.ConversationRecord> {
+  async update(
+    id: string,
+    patch: ports.ConversationPatch,
+    options: { channel?: ports.ChannelKind } = {},
+  ): Promise<ports.ConversationRecord> {
     const checkedId = parse(idSchema, id, 'conversation id');
     const fields = definedOnly(parse(patchSchema, patch, 'conversation patch'));
-    const updated = await this.conversations.patch({ _id: checkedId }, fields);
+    const { channel } = parse(updateOptionsSchema, options, 'update options');
+    const updated = await this.conversations.patch(
+      { _id: checkedId, ...(channel !== undefined && { channel }) },
+      fields,
+    );
     if (updated === null) throw new NotFoundError('No such conversation', { conversationId: checkedId });
     return updated;
   }
