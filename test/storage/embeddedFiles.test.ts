@@ -8,9 +8,9 @@ import { cp, mkdtemp, open, readFile, readdir, rm, stat, writeFile } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NedbImportSummary } from '../../bot/storage/embedded/nedbImport.js';
+import { Database } from '../../bot/storage/drivers/sqliteLibrary.js';
 import { openStore } from '../../bot/storage/openStore.js';
 import type { Store } from '../../bot/storage/ports.js';
 import { REPO_ROOT } from '../support/paths.js';

@@ -1,6 +1,6 @@
 import { access, constants, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import Database, { SqliteError } from 'better-sqlite3';
+import { Database, SqliteError, type Connection } from './sqliteLibrary.js';
 import { collectionLookup } from '../driver.js';
 import type { Collection, CollectionSpec, Driver } from '../driver.js';
 import { StoreError } from '../errors.js';
@@ -41,7 +41,7 @@ export async function openSqliteDriver(
   options: SqliteDriverOptions,
 ): Promise<SqliteDriver> {
   await createOwnerOnly(options.file);
-  let connection: Database.Database | undefined;
+  let connection: Connection | undefined;
   try {
     connection = new Database(options.file, { timeout: BUSY_TIMEOUT_MS });
     connection.pragma('journal_mode = WAL');
@@ -106,7 +106,7 @@ async function createOwnerOnly(file: string): Promise<void> {
  * `quick_check`: every page and every record well formed, indexes in order (without comparing each
  * index with its table, which `integrity_check` adds at several times the cost).
  */
-function checkIntegrity(connection: Database.Database, options: SqliteDriverOptions): void {
+function checkIntegrity(connection: Connection, options: SqliteDriverOptions): void {
   const rows = connection.pragma('quick_check(5)') as Array<{ quick_check: string }>;
   const problems = rows.map((row) => row.quick_check).filter((result) => result !== 'ok');
   if (problems.length > 0) throw damaged(options, problems.join('; '));

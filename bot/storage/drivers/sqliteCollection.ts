@@ -1,4 +1,4 @@
-import { SqliteError } from 'better-sqlite3';
+import { SqliteError } from './sqliteLibrary.js';
 import { DuplicateKeyError } from '../errors.js';
 import type { Collection, Filter, FindOptions, QueryPlan, Sort, StoredDocument, Update } from '../driver.js';
 import type { SqliteDatabase } from './sqliteDatabase.js';

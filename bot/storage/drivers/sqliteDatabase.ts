@@ -1,5 +1,4 @@
-import type Database from 'better-sqlite3';
-import type { Statement } from 'better-sqlite3';
+import type { Connection, Statement } from './sqliteLibrary.js';
 
 /** Prepared statements kept per connection; the statement shapes are few ($in lists aside). */
 const STATEMENT_CACHE_LIMIT = 500;
@@ -15,7 +14,7 @@ export class SqliteDatabase {
   private readonly statements = new Map<string, Statement>();
   private gate: Promise<void> | null = null;
 
-  constructor(readonly connection: Database.Database) {}
+  constructor(readonly connection: Connection) {}
 
   statement(sql: string): Statement {
     let statement = this.statements.get(sql);

@@ -1,5 +1,5 @@
 import { copyFile, rename, stat } from 'node:fs/promises';
-import Database from 'better-sqlite3';
+import { Database, type Connection } from '../drivers/sqliteLibrary.js';
 import { StoreError } from '../errors.js';
 
 /**
@@ -22,7 +22,7 @@ export async function restoreBackup(backup: string, storeFile: string): Promise<
 }
 
 function checkBackup(backup: string): void {
-  let connection: Database.Database | undefined;
+  let connection: Connection | undefined;
   try {
     connection = new Database(backup, { readonly: true, fileMustExist: true });
     const [first] = connection.pragma('quick_check(1)') as Array<{ quick_check: string }>;
