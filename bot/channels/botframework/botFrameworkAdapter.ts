@@ -10,6 +10,7 @@ import {
 } from 'botbuilder';
 import type { AppConfig } from '../../config/config.js';
 import { channelConversationId, productConversationId } from './conversationIds.js';
+import { ReusedConnectorClients } from './reusedConnectorClients.js';
 
 /**
  * botbuilder's CloudAdapter with one public entry point for the HTTP edge. The stock
@@ -23,12 +24,14 @@ import { channelConversationId, productConversationId } from './conversationIds.
 export class BotFrameworkAdapter extends CloudAdapter {
   constructor(settings: AppConfig['botFramework']) {
     super(
-      new ConfigurationBotFrameworkAuthentication({
-        MicrosoftAppId: settings.appId,
-        MicrosoftAppPassword: settings.appPassword,
-        MicrosoftAppType: settings.appType,
-        MicrosoftAppTenantId: settings.tenantId,
-      }),
+      new ReusedConnectorClients(
+        new ConfigurationBotFrameworkAuthentication({
+          MicrosoftAppId: settings.appId,
+          MicrosoftAppPassword: settings.appPassword,
+          MicrosoftAppType: settings.appType,
+          MicrosoftAppTenantId: settings.tenantId,
+        }),
+      ),
     );
   }
 
