@@ -10,7 +10,13 @@ import { rememberRecordedMessage, rememberRecordedReply } from '../handoff/recor
 import { toProductLocale } from '../i18n/i18n.js';
 import { maskPersonalData, maskPersonalDataDeep } from '../privacy/personalData.js';
 import { StoreError, isStoreError } from '../storage/errors.js';
-import type { ChannelKind, ConversationStore, TranscriptEntry, TranscriptRole } from '../storage/ports.js';
+import type {
+  ChannelKind,
+  ConversationPatch,
+  ConversationStore,
+  TranscriptEntry,
+  TranscriptRole,
+} from '../storage/ports.js';
 import { outboundMarks } from './outboundMarks.js';
 
 /**
@@ -63,6 +69,29 @@ export class ConversationRecorder {
   }
 
   /**
+   * Records an inbound message of `channel` with the conversation's touch (last activity,
+   * reference) in the same write; the first message of a conversation creates it first.
+   */
+  private async recordArrival(
+    channel: ChannelKind,
+    reference: Partial<ConversationReference>,
+    activity: Partial<Activity>,
+  ): Promise<{ entry: TranscriptEntry; duplicate: boolean }> {
+    const conversationId = reference.conversation?.id as string;
+    const arrival = {
+      channel,
+      touch: { lastActivityAt: this.clock().toISOString(), reference: JSON.stringify(reference) },
+    };
+    try {
+      return await this.record(conversationId, 'visitor', activity, arrival);
+    } catch (error) {
+      if (!isStoreError(error, 'not_found')) throw error;
+    }
+    await this.ensureConversation(channel, reference, activity.locale);
+    return this.record(conversationId, 'visitor', activity, arrival);
+  }
+
+  /**
    * Appends one activity. A message id already in the transcript is a retry: the stored entry is
    * returned with `duplicate: true` and nothing new is written. The store's append recognises the
    * retry itself (without using up a seq), so it is not looked up here first: one read per
@@ -72,20 +101,30 @@ export class ConversationRecorder {
     conversationId: string,
     role: TranscriptRole,
     activity: Partial<Activity>,
-    options: { messageId?: string; agentId?: string | null } = {},
+    options: {
+      messageId?: string;
+      agentId?: string | null;
+      /** The conversation's patch made in the same write, on this channel's conversation only. */
+      touch?: ConversationPatch;
+      channel?: ChannelKind;
+    } = {},
   ): Promise<{ entry: TranscriptEntry; duplicate: boolean }> {
     const messageId = options.messageId ?? activity.id ?? randomUUID();
+    const appendOptions = { touch: options.touch, channel: options.channel };
     try {
-      const entry = await this.conversations.append({
-        conversationId,
-        messageId,
-        role,
-        text: maskPersonalData(activity.text ?? ''),
-        locale: activity.locale ? toProductLocale(activity.locale) : null,
-        at: this.clock().toISOString(),
-        agentId: options.agentId ?? null,
-        activity: JSON.stringify(maskPersonalDataDeep(replayable(activity))),
-      });
+      const entry = await this.conversations.append(
+        {
+          conversationId,
+          messageId,
+          role,
+          text: maskPersonalData(activity.text ?? ''),
+          locale: activity.locale ? toProductLocale(activity.locale) : null,
+          at: this.clock().toISOString(),
+          agentId: options.agentId ?? null,
+          activity: JSON.stringify(maskPersonalDataDeep(replayable(activity))),
+        },
+        appendOptions,
+      );
       return { entry, duplicate: false };
     } catch (error) {
       if (!isStoreError(error, 'duplicate')) throw error;
@@ -123,16 +162,14 @@ export class ConversationRecorder {
         if (!conversationId) return next();
         // A proactive turn starts from the stored reference: there is nothing new to remember, and
         // its made-up activity id must not replace the visitor's last one.
-        if (!isProactive(context.activity)) {
-          await this.ensureConversation(
-            channel,
-            TurnContext.getConversationReference(context.activity),
-            context.activity.locale,
-          );
-        }
-        if (context.activity.type === ActivityTypes.Message) {
-          const { entry } = await this.record(conversationId, 'visitor', context.activity);
+        const proactive = isProactive(context.activity);
+        const reference = TurnContext.getConversationReference(context.activity);
+        if (context.activity.type === ActivityTypes.Message && !proactive) {
+          // The visitor's message and the conversation's last activity and reference: one write.
+          const { entry } = await this.recordArrival(channel, reference, context.activity);
           rememberRecordedMessage(context, entry);
+        } else if (!proactive) {
+          await this.ensureConversation(channel, reference, context.activity.locale);
         }
         context.onSendActivities(async (_ctx, activities, sendNext) => {
           // Recorded once the channel took them: a message it refused leaves no entry, so the

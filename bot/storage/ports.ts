@@ -154,9 +154,13 @@ export interface ConversationStore {
    * Appends to the transcript with the next sequence number (atomic: concurrent appends get
    * distinct, increasing numbers). `DuplicateKeyError` when `messageId` is already in this
    * conversation: that is how a retried message is recognised. `NotFoundError` when the conversation
-   * does not exist.
+   * does not exist (or, with `channel`, belongs to another channel). `touch` is a patch of the
+   * conversation made in the same write (its last activity, its reference).
    */
-  append(entry: Omit<TranscriptEntry, 'seq'>): Promise<TranscriptEntry>;
+  append(
+    entry: Omit<TranscriptEntry, 'seq'>,
+    options?: { touch?: ConversationPatch; channel?: ChannelKind },
+  ): Promise<TranscriptEntry>;
   /** In sequence order; `afterSeq` for what a reconnecting client missed. */
   transcript(
     conversationId: string,

@@ -35,6 +35,11 @@ const patchSchema = newConversationSchema
 
 const updateOptionsSchema = z.strictObject({ channel: channelSchema.optional() });
 
+const appendOptionsSchema = z.strictObject({
+  touch: patchSchema.optional(),
+  channel: channelSchema.optional(),
+});
+
 const newEntrySchema = z.strictObject({
   conversationId: idSchema,
   messageId: idSchema,
@@ -115,12 +120,17 @@ export class ConversationStore implements ports.ConversationStore {
    * it, or neither happens. A retried message id is a duplicate key on the entry, which rolls the
    * increment back, so a retry uses up no number and a crash between the two leaves no gap.
    */
-  async append(entry: Omit<ports.TranscriptEntry, 'seq'>): Promise<ports.TranscriptEntry> {
+  async append(
+    entry: Omit<ports.TranscriptEntry, 'seq'>,
+    options: { touch?: ports.ConversationPatch; channel?: ports.ChannelKind } = {},
+  ): Promise<ports.TranscriptEntry> {
     const checked = parse(newEntrySchema, entry, 'transcript entry');
+    const { touch, channel } = parse(appendOptionsSchema, options, 'append options');
+    const fields = touch === undefined ? {} : definedOnly(touch);
     return this.driver.transaction(async (collection) => {
       const bumped = await collection(COLLECTIONS.conversations).findOneAndUpdate(
-        { _id: checked.conversationId },
-        { $inc: { lastSeq: 1 } },
+        { _id: checked.conversationId, ...(channel !== undefined && { channel }) },
+        { $inc: { lastSeq: 1 }, ...(Object.keys(fields).length > 0 && { $set: fields }) },
       );
       if (bumped === null) {
         throw new NotFoundError('No such conversation', { conversationId: checked.conversationId });
