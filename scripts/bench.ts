@@ -10,7 +10,7 @@
  *
  * `--profile` writes a V8 CPU profile of each server to .tmp/prof (open it in Chrome DevTools).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -151,6 +151,8 @@ async function drive(server: ServerProcess, kind: Kind, count: number, prefix: s
 
 interface Scenario {
   label: string;
+  /** The store file's size once seeded (before the run). */
+  storeMb: number;
   startupMs: number;
   rssAfterStartMb: number;
   results: Record<Kind, Measured>;
@@ -169,6 +171,8 @@ async function measureProduct(label: string, storedConversations: number): Promi
         await store.close();
       }
     }
+    const storeMb =
+      storedConversations > 0 ? (await stat(path.join(dataDir, 'store.sqlite'))).size / 1024 / 1024 : 0;
     const server = await startServerProcess(SCRIPT, ['--role', 'product', '--data-dir', dataDir], {
       profileDir: args.profile ? path.resolve('.tmp/prof') : undefined,
     });
@@ -181,6 +185,7 @@ async function measureProduct(label: string, storedConversations: number): Promi
       const caseStatus = await drive(server, 'case status', Math.ceil(turns / 2), 'c');
       return {
         label,
+        storeMb,
         startupMs: server.startupMs,
         rssAfterStartMb,
         results: { question, 'case status': caseStatus },
@@ -219,7 +224,8 @@ async function main(): Promise<void> {
   const rows: string[][] = [['', 'CPU/turn', 'p50', 'p99', 'RSS after', 'answered']];
   for (const scenario of scenarios) {
     rows.push([
-      `${scenario.label}: start-up ${scenario.startupMs.toFixed(0)} ms, RSS ${scenario.rssAfterStartMb.toFixed(0)} MB`,
+      `${scenario.label}${scenario.storeMb > 0 ? `, store.sqlite ${scenario.storeMb.toFixed(1)} MB` : ''}: ` +
+        `start-up ${scenario.startupMs.toFixed(0)} ms, RSS ${scenario.rssAfterStartMb.toFixed(0)} MB`,
     ]);
     for (const kind of ['question', 'case status'] as const) {
       const result = scenario.results[kind];
