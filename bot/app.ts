@@ -32,6 +32,7 @@ import { TranscriptRetention } from './privacy/transcriptRetention.js';
 import { apiCors } from './server/apiCors.js';
 import { registerHealthRoutes } from './server/healthRoutes.js';
 import { makeServer } from './server/makeServer.js';
+import { AllowedOrigins } from './server/originPolicy.js';
 import { PeriodicTask } from './server/periodicTask.js';
 import { registerStaticRoutes } from './server/staticRoutes.js';
 import { TurnTracker } from './server/turnTracker.js';
@@ -138,7 +139,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         clock,
       });
 
-    const server = makeServer({ logger, i18n });
+    const server = makeServer({ logger, i18n, publicOrigins: config.http.publicOrigins });
+    const origins = new AllowedOrigins(config.http.publicOrigins);
     registerHealthRoutes(server, {
       checks: {
         store: async () => {
@@ -164,18 +166,24 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       sessions: store.sessions,
       audit: store.audit,
       sessionTtlMs: config.auth.sessionTtlMs,
-      maxFailuresPerUser: config.auth.maxFailuresPerUser,
+      signIn: config.auth.signIn,
+      clock,
     });
     // Before the APIs' own pre handlers, so even their early refusals (413) carry CORS headers.
-    server.pre(apiCors({ i18n, publicOrigins: config.http.publicOrigins }));
-    registerAuthRoutes(server, { auth, i18n });
+    server.pre(apiCors({ i18n, origins }));
+    registerAuthRoutes(server, { auth, i18n, trustProxy: config.socket.trustProxy });
     registerAdminRoutes(server, { auth, i18n, logger, store, knowledge: watcher });
-    registerStaticRoutes(server, { publicDir: config.http.publicDir, logger, i18n });
+    registerStaticRoutes(server, {
+      publicDir: config.http.publicDir,
+      logger,
+      i18n,
+      isProduction: config.isProduction,
+    });
 
     const io = createSocketServer(server.server, {
       maxBufferBytes: config.socket.maxBufferBytes,
       recoveryMs: config.socket.recoveryMs,
-      publicOrigins: config.http.publicOrigins,
+      origins,
     });
     if (config.store.kind === 'mongodb') {
       socketEvents = await installMongoSocketAdapter(io, {
@@ -196,7 +204,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       i18n,
       logger,
       settings: config.widget,
-      publicOrigins: config.http.publicOrigins,
+      origins,
       trustProxy: config.socket.trustProxy,
       clock,
     });
@@ -214,7 +222,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       tracker,
       i18n,
       logger,
-      publicOrigins: config.http.publicOrigins,
+      origins,
       maxMessageLength: agentMaxMessageLength(config.widget.maxMessageLength, config.socket.maxBufferBytes),
     });
     // At start-up on the embedded store no other process can be holding a visitor's message
@@ -254,7 +262,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
           server.server.once('error', reject);
           server.listen(config.http.port, config.http.host, () => {
             server.server.off('error', reject);
-            resolve(server.server.address() as AddressInfo);
+            const address = server.server.address() as AddressInfo;
+            // The service's own pages, on the address it listens on (a port 0 is known only now).
+            origins.addListeningAddress(config.http.host, address.port);
+            resolve(address);
           });
         }),
       stop: async () => {

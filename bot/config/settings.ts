@@ -126,7 +126,7 @@ export const SETTINGS = {
   TRANSCRIPT_RETENTION_DAYS: setting(
     positiveInt,
     '90',
-    'Conversations idle longer than this are deleted with their transcripts.',
+    'Visitor data older than this is deleted: idle conversations with their transcripts and bot state, the text of analytics and feedback, closed messages left out of hours, ended live-chat questions, expired sign-ins.',
   ),
   SESSION_TTL_HOURS: setting(
     positiveInt,
@@ -136,7 +136,27 @@ export const SETTINGS = {
   LOGIN_MAX_FAILURES: setting(
     positiveInt,
     '5',
-    'Failed sign-ins allowed per username and address in 15 minutes before further attempts wait.',
+    'Sign-in attempts that may fail per username from one address in 15 minutes; further attempts from that address wait until the window ends. Counted before the password is checked, so concurrent attempts cannot slip past it.',
+  ),
+  LOGIN_ADDRESS_MAX_FAILURES: setting(
+    positiveInt,
+    '20',
+    'Sign-in attempts that may fail from one address in 15 minutes, whatever the usernames; then that address waits.',
+  ),
+  LOGIN_USERNAME_MAX_FAILURES: setting(
+    positiveInt,
+    '20',
+    'Sign-in attempts that may fail per username from all addresses together in 15 minutes before the slower back-off starts (it never locks the account out).',
+  ),
+  LOGIN_BACKOFF_SECONDS: setting(
+    z.coerce.number().int().min(1).max(900),
+    '30',
+    'Past LOGIN_USERNAME_MAX_FAILURES, one sign-in attempt for that username is let through every this many seconds, from any address.',
+  ),
+  AUDIT_RETENTION_DAYS: setting(
+    positiveInt,
+    '365',
+    "Audit log entries (sign-ins, refused sign-ins, editors' and admins' changes) older than this are deleted.",
   ),
   WIDGET_MAX_MESSAGE_LENGTH: setting(
     z.coerce.number().int().min(10).max(10_000),
@@ -176,7 +196,7 @@ export const SETTINGS = {
   SOCKET_TRUST_PROXY: setting(
     flag,
     'false',
-    "Take the visitor's IP address from the last X-Forwarded-For entry (set true behind one reverse proxy or load balancer) for the per-IP limits.",
+    "Take the client's IP address from the last X-Forwarded-For entry (set true behind one reverse proxy or load balancer) for every per-address limit: the widget's, the live-agent queue's, case-status lookups' and console sign-ins'.",
   ),
   CASE_STATUS_PROVIDER: setting(
     z.enum(['sample', 'uscis']),

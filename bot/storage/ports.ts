@@ -395,6 +395,9 @@ export interface AuditEntry {
   target: string | null;
   /** JSON with details (never a password or a token). */
   details: string | null;
+  /** Entries recorded with `recordRepeated`: how many times it happened, and when last (`at` is the first). */
+  count?: number;
+  lastAt?: string;
 }
 
 export interface AuditFilter {
@@ -407,6 +410,14 @@ export interface AuditFilter {
 
 export interface AuditStore {
   record(entry: AuditEntry): Promise<void>;
+  /**
+   * The same event again (e.g. refused sign-ins): the first call stores `entry` with `count` 1,
+   * later calls with the same id add one to its `count` and set `lastAt` to their `at`. Atomic:
+   * concurrent calls count every one.
+   */
+  recordRepeated(entry: AuditEntry): Promise<void>;
+  /** Retention: deletes entries older than `cutoff` (by `at`). Returns how many. */
+  deleteBefore(cutoff: string): Promise<number>;
   /** Newest first. `action` matches that action and its sub-actions ("article" → "article.publish"). */
   list(filter?: AuditFilter): Promise<AuditEntry[]>;
 }

@@ -6,6 +6,7 @@ import type { AuthService } from '../../auth/authService.js';
 import type { Handoff } from '../../handoff/createHandoff.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
+import type { AllowedOrigins } from '../../server/originPolicy.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore, UserStore } from '../../storage/ports.js';
 import { listenToClientEvents } from '../clientEvents.js';
@@ -29,7 +30,7 @@ export interface AgentChannelDeps {
   tracker: TurnTracker;
   i18n: I18n;
   logger: Logger;
-  publicOrigins: readonly string[];
+  origins: AllowedOrigins;
   maxMessageLength: number;
 }
 
@@ -103,7 +104,7 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
       auth: deps.auth,
       i18n: deps.i18n,
       logger: deps.logger,
-      publicOrigins: deps.publicOrigins,
+      origins: deps.origins,
     }),
   );
 
