@@ -181,7 +181,7 @@ export const SETTINGS = {
   WIDGET_EVENTS_PER_MINUTE: setting(
     positiveInt,
     '120',
-    'Socket.IO events of any kind one widget connection may send per minute; beyond it they are refused.',
+    'Socket.IO events of any kind one widget connection may send per minute, and all connections of one conversation (one resume token) together; beyond it they are refused.',
   ),
   SOCKET_MAX_BUFFER_BYTES: setting(
     z.coerce.number().int().min(1024).max(10_000_000),

@@ -10,8 +10,10 @@ import { ConversationTurnQueue } from '../conversationTurnQueue.js';
 import type { BotFrameworkAdapter } from './botFrameworkAdapter.js';
 
 /**
- * The minimum an inbound activity must have before botbuilder sees it. botbuilder validates the
- * rest; this keeps a malformed body from turning into an exception and a 500.
+ * The minimum an inbound activity must have before botbuilder sees it: what every Bot Framework
+ * channel sends, and what a turn cannot run without (the conversation and channel key the state,
+ * the service URL and sender address the replies). botbuilder validates the rest; this keeps a
+ * malformed body from turning into an exception and a 500.
  */
 const inboundActivitySchema = z
   .object({
@@ -19,16 +21,10 @@ const inboundActivitySchema = z
     id: z.string().max(256).optional(),
     text: z.string().max(10_000).optional(),
     locale: z.string().max(32).optional(),
-    channelId: z.string().max(128).optional(),
-    serviceUrl: z.string().max(2048).optional(),
-    conversation: z
-      .object({ id: z.string().min(1).max(512) })
-      .loose()
-      .optional(),
-    from: z
-      .object({ id: z.string().min(1).max(512) })
-      .loose()
-      .optional(),
+    channelId: z.string().min(1).max(128),
+    serviceUrl: z.string().min(1).max(2048),
+    conversation: z.object({ id: z.string().min(1).max(512) }).loose(),
+    from: z.object({ id: z.string().min(1).max(512) }).loose(),
   })
   .loose();
 
@@ -69,9 +65,8 @@ export function registerBotFrameworkRoute(server: Server, deps: BotFrameworkRout
           await deps.bot.run(context);
         });
       // The whole turn is queued (middleware included) so the transcript records it in order too.
-      const conversationId = parsed.data.conversation?.id;
       const invokeResponse = await deps.tracker.run(() =>
-        conversationId ? queue.run(conversationId, processTurn) : processTurn(),
+        queue.run(parsed.data.conversation.id, processTurn),
       );
       if (invokeResponse?.body !== undefined) res.send(invokeResponse.status ?? 200, invokeResponse.body);
       else res.send(invokeResponse?.status ?? 200);

@@ -63,7 +63,7 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
   const respond = createEventResponder<VisitorSocket, ProtocolError>({
     // Every event counts against the connection's limit, malformed ones included.
     admit: async (socket) => {
-      const retryAfterMs = await deps.limits.event(socket.id);
+      const retryAfterMs = await deps.limits.event(socket.id, socket.data.conversationId);
       if (retryAfterMs !== null) throw new ChannelError('rate_limited', { retryAfterMs });
     },
     missingAck: () => new ChannelError('invalid_payload'),
@@ -183,7 +183,7 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
       // A client that passed an ack anyway is not left waiting.
       ack?.({ ok: true, data: null });
       try {
-        if ((await deps.limits.typing(socket.id)) !== null) return;
+        if ((await deps.limits.typing(socket.id, socket.data.conversationId)) !== null) return;
         deps.typing(socket.data.conversationId, parsed.data.active);
       } catch (error) {
         deps.logger.warn(
