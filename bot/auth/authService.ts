@@ -25,7 +25,7 @@ export type LoginResult =
  */
 export type Revocation =
   | { kind: 'session'; tokenHash: string; userId: string }
-  | { kind: 'user'; userId: string; reason: 'disabled' | 'roles' };
+  | { kind: 'user'; userId: string; reason: 'disabled' | 'roles'; user: Pick<UserRecord, 'roles'> };
 
 export interface AuthServiceOptions {
   users: UserStore;
@@ -115,10 +115,11 @@ export class AuthService {
    * disabled, or without a role they may be using, their sockets are closed at once.
    */
   userChanged(before: UserRecord, after: UserRecord): void {
+    const user = { roles: after.roles };
     if (after.disabled && !before.disabled) {
-      this.revoke({ kind: 'user', userId: after.id, reason: 'disabled' });
+      this.revoke({ kind: 'user', userId: after.id, reason: 'disabled', user });
     } else if (before.roles.some((role) => !after.roles.includes(role))) {
-      this.revoke({ kind: 'user', userId: after.id, reason: 'roles' });
+      this.revoke({ kind: 'user', userId: after.id, reason: 'roles', user });
     }
   }
 

@@ -14,7 +14,7 @@ const handshakeSchema = z.object({
 });
 
 /** May use the agent console: the agent role, or admin (who may do everything). */
-export function isAgent(principal: Principal): boolean {
+export function isAgent(principal: Pick<Principal, 'roles'>): boolean {
   return principal.roles.some((role) => role === 'agent' || role === 'admin');
 }
 
