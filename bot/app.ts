@@ -28,7 +28,7 @@ import type { SweepReport } from './handoff/handoffService.js';
 import { HandoffSweeper } from './handoff/handoffSweeper.js';
 import { createI18n } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logging/logger.js';
-import { TranscriptRetention } from './privacy/transcriptRetention.js';
+import { DataRetention, retentionRules } from './privacy/dataRetention.js';
 import { apiCors } from './server/apiCors.js';
 import { registerHealthRoutes } from './server/healthRoutes.js';
 import { makeServer } from './server/makeServer.js';
@@ -55,6 +55,8 @@ export interface App {
   readonly io: SocketServer;
   /** The widget's channel: proactive messages to visitors go through `visitors.sendToConversation`. */
   readonly visitors: VisitorChannel;
+  /** Retention of personal data and the audit log; `sweep()` applies it now. */
+  readonly retention: { sweep(): Promise<void> };
   /** Live-agent handoff: the queue service, service requests; `sweep()` runs this instance's periodic pass now. */
   readonly handoff: Handoff & { sweep(): Promise<SweepReport> };
   /** Starts listening on the configured host and port (0: any free port). */
@@ -93,9 +95,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     await seedArticlesIfEmpty(store, { articlesDir: config.knowledge.articlesDir, logger });
 
     const tracker = new TurnTracker();
-    const retention = new TranscriptRetention({
-      conversations: store.conversations,
-      retentionDays: config.transcriptRetentionDays,
+    const retention = new DataRetention({
+      rules: retentionRules(store),
+      days: { visitor: config.transcriptRetentionDays, audit: config.auditRetentionDays },
       logger,
       clock,
     });
@@ -254,6 +256,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       store,
       knowledge,
       knowledgeChanges: { check: () => watcher.check() },
+      retention: { sweep: () => retention.sweep() },
       io,
       visitors,
       handoff: { ...handoff, sweep: () => sweeper.runOnce() },

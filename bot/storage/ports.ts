@@ -178,7 +178,14 @@ export interface ConversationStore {
 // ---------------------------------------------------------------------------------------------
 // Bot state: botbuilder's Storage with real eTag checks (a stale write raises, never overwrites).
 
-export type BotStateStore = Storage;
+export interface BotStateStore extends Storage {
+  /**
+   * Retention: deletes the items not written since `cutoff` (every write stamps the item with the
+   * system time). Conversation and visitor state alike: a leave-a-message dialog abandoned
+   * halfway (name, e-mail, phone) goes with the rest. Returns how many.
+   */
+  deleteUnchangedSince(cutoff: string): Promise<number>;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Live-agent handoff: the queue and the agents' presence, shared by every server instance.
@@ -204,8 +211,14 @@ export interface HandoffEntry {
 }
 
 export interface HandoffStore {
-  /** `DuplicateKeyError` when the conversation already has a queued or assigned entry. */
-  enqueue(entry: HandoffEntry): Promise<void>;
+  /**
+   * `DuplicateKeyError` when the conversation already has a queued or assigned entry. `queuedFrom`
+   * (an opaque key of the visitor's address) is kept only while the entry is queued, for
+   * `countQueuedFrom`; it is not part of the entry and is dropped when it leaves the queue.
+   */
+  enqueue(entry: HandoffEntry, options?: { queuedFrom?: string }): Promise<void>;
+  /** Queued entries enqueued with this `queuedFrom` key (the per-address queue cap). */
+  countQueuedFrom(queuedFrom: string): Promise<number>;
   /**
    * Atomically takes the first queued entry (priority descending, then queuedAt ascending) whose
    * locale is one of `locales`, and assigns it to `agentId`. Two concurrent claims never get the
@@ -230,6 +243,8 @@ export interface HandoffStore {
   ): Promise<HandoffEntry | null>;
   /** Ended entries since `from` (for reports). */
   ended(options: { from: string; to: string }): Promise<HandoffEntry[]>;
+  /** Retention: empties the `question` of entries that ended before `cutoff`. Returns how many. */
+  forgetQuestionsEndedBefore(cutoff: string): Promise<number>;
 }
 
 export type PresenceStatus = 'available' | 'away' | 'offline';
@@ -337,6 +352,8 @@ export interface ServiceRequestStore {
   list(filter?: { status?: 'open' | 'closed' }): Promise<ServiceRequestRecord[]>;
   /** Null when the request does not exist or is already closed. */
   close(id: string, closedBy: string, at: string): Promise<ServiceRequestRecord | null>;
+  /** Retention: deletes requests closed before `cutoff` (open ones stay until answered). Returns how many. */
+  deleteClosedBefore(cutoff: string): Promise<number>;
 }
 
 export interface FeedbackRecord {
@@ -354,6 +371,8 @@ export interface FeedbackStore {
   add(record: FeedbackRecord): Promise<void>;
   /** In time order, `from` inclusive, `to` exclusive. */
   list(filter: { from: string; to: string; locale?: Locale }): Promise<FeedbackRecord[]>;
+  /** Retention: empties the `question` of records older than `cutoff`, keeping the vote. Returns how many. */
+  forgetQuestionsBefore(cutoff: string): Promise<number>;
 }
 
 export type AnalyticsEventType = 'question' | 'handoff_request' | 'case_status';
@@ -383,6 +402,8 @@ export interface AnalyticsStore {
     type?: AnalyticsEventType;
     locale?: Locale;
   }): Promise<AnalyticsEvent[]>;
+  /** Retention: sets `text` to null on events older than `cutoff`, keeping the rest. Returns how many. */
+  forgetTextBefore(cutoff: string): Promise<number>;
 }
 
 export interface AuditEntry {

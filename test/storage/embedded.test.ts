@@ -18,6 +18,7 @@ import {
   transcriptEntry,
 } from './fixtures/records.js';
 import { sampleData } from './fixtures/sample.js';
+import { describeRetentionContract } from './retentionContract.js';
 import { describeStoreContract } from './storeContract.js';
 
 /** An empty embedded store in a fresh temporary directory, removed when the store is closed. */
@@ -37,6 +38,7 @@ async function freshStore(): Promise<Store> {
 }
 
 describeStoreContract('embedded (NeDB)', freshStore);
+describeRetentionContract('embedded (NeDB)', freshStore);
 
 describe('embedded store on disk', () => {
   const dirs: string[] = [];

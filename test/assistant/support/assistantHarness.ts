@@ -65,12 +65,14 @@ export async function createAssistantHarness(options: HarnessOptions = {}): Prom
       analytics.push(event);
     },
     list: async () => analytics,
+    forgetTextBefore: async () => 0,
   };
   const feedbackStore: FeedbackStore = {
     add: async (record) => {
       feedback.push(record);
     },
     list: async () => feedback,
+    forgetQuestionsBefore: async () => 0,
   };
   const outcome = options.gateway;
   const gateway: LiveAgentGateway | undefined = outcome
