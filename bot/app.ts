@@ -161,6 +161,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
           i18n,
           logger,
           clock,
+          trustProxy: config.socket.trustProxy,
         })
       : null;
     const auth = new AuthService({

@@ -92,6 +92,8 @@ export class CaseStatusReplies {
         return textReply(locale, this.text.get(locale, 'caseStatus.invalid', { receipt }));
       case 'daily_limit':
         return textReply(locale, this.text.get(locale, 'caseStatus.dailyLimit'));
+      case 'visitor_limit':
+        return textReply(locale, this.text.get(locale, 'caseStatus.visitorLimit'));
       case 'unavailable':
         return textReply(locale, this.text.get(locale, 'caseStatus.unavailable'), {
           actions: [valueAction(this.text.get(locale, 'agentOffer.action'), { type: 'agent_request' })],

@@ -142,6 +142,8 @@ function caseStatusConfig(env: Env): CaseStatusConfig {
       clientId: env.CASE_STATUS_CLIENT_ID,
       clientSecret: env.CASE_STATUS_CLIENT_SECRET,
       dailyBudget: env.CASE_STATUS_DAILY_BUDGET,
+      conversationDailyLookups: env.CASE_STATUS_CONVERSATION_DAILY_LOOKUPS,
+      addressDailyLookups: env.CASE_STATUS_ADDRESS_DAILY_LOOKUPS,
     },
   });
   if (result.success) return result.data;

@@ -224,6 +224,16 @@ export const SETTINGS = {
     '1000',
     'Case Status API requests this process may send per day; past it visitors are told to try tomorrow.',
   ),
+  CASE_STATUS_CONVERSATION_DAILY_LOOKUPS: setting(
+    positiveInt,
+    '10',
+    "Case Status API lookups one conversation may make per day (within CASE_STATUS_DAILY_BUDGET); past it that visitor is told to try tomorrow or use Case Status Online.",
+  ),
+  CASE_STATUS_ADDRESS_DAILY_LOOKUPS: setting(
+    positiveInt,
+    '50',
+    'Case Status API lookups all widget conversations from one address may make per day (within CASE_STATUS_DAILY_BUDGET).',
+  ),
   BUSINESS_HOURS: setting(
     jsonText.pipe(businessHoursConfigSchema),
     '{}',

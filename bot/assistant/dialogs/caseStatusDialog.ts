@@ -14,6 +14,7 @@ import type { CaseStatusReplies, KeptCaseHistory } from '../caseStatusReplies.js
 import type { ConversationMemory } from '../conversationMemory.js';
 import type { Phrasebook } from '../phrasebook.js';
 import { textReply } from '../replyActivity.js';
+import { visitorAddressOf } from '../visitorAddress.js';
 import { DONE, REROUTE } from './dialogOutcome.js';
 
 export const CASE_STATUS_DIALOG = 'caseStatusDialog';
@@ -90,7 +91,10 @@ export class CaseStatusDialog extends ComponentDialog {
       return step.endDialog(DONE);
     }
     const locale = await this.deps.memory.locale(step.context);
-    const result = await this.deps.provider.getStatus(search.receiptNumber);
+    const result = await this.deps.provider.getStatus(search.receiptNumber, {
+      conversationId: step.context.activity.conversation?.id ?? 'unknown',
+      address: visitorAddressOf(step.context),
+    });
     await this.deps.analytics.caseStatus(step.context, { locale, outcome: result.kind });
     if (result.kind !== 'found') {
       await step.context.sendActivity(this.deps.replies.failure(locale, result.kind, search.receiptNumber));

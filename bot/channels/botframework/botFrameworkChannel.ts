@@ -3,6 +3,7 @@ import type { Server } from 'restify';
 import type { AppConfig } from '../../config/config.js';
 import { toProductLocale, type I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
+import { clientAddress } from '../../server/clientAddress.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore } from '../../storage/ports.js';
 import { ConversationRecorder } from '../conversationRecorder.js';
@@ -17,6 +18,8 @@ export interface BotFrameworkChannelDeps {
   i18n: I18n;
   logger: Logger;
   clock: () => Date;
+  /** SOCKET_TRUST_PROXY: the caller's address from X-Forwarded-For (Emulator mode only). */
+  trustProxy: boolean;
 }
 
 export interface BotFrameworkChannel {
@@ -45,6 +48,10 @@ export function attachBotFrameworkChannel(
   };
   registerBotFrameworkRoute(server, {
     adapter,
+    visitorAddress: (req) =>
+      deps.settings.appId
+        ? null
+        : clientAddress({ address: req.socket.remoteAddress ?? '', headers: req.headers }, deps.trustProxy),
     bot: deps.bot,
     tracker: deps.tracker,
     i18n: deps.i18n,

@@ -2,6 +2,7 @@ import { AuthenticationError } from 'botframework-connector';
 import type { Activity, ActivityHandler } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { rememberVisitorAddress } from '../../assistant/visitorAddress.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import { sendApiError } from '../../server/apiResponses.js';
@@ -30,6 +31,12 @@ const inboundActivitySchema = z
 
 export interface BotFrameworkRouteDeps {
   adapter: BotFrameworkAdapter;
+  /**
+   * The caller's address for the per-address limits inside a turn, or null. Only in the
+   * unauthenticated (Emulator) mode is the caller the visitor: authenticated requests all come
+   * from the Bot Framework service.
+   */
+  visitorAddress(req: Request): string | null;
   bot: Pick<ActivityHandler, 'run'>;
   tracker: TurnTracker;
   i18n: I18n;
@@ -57,11 +64,13 @@ export function registerBotFrameworkRoute(server: Server, deps: BotFrameworkRout
       return;
     }
     const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+    const address = deps.visitorAddress(req);
     let botCodeStarted = false;
     try {
       const processTurn = () =>
         deps.adapter.handleActivity(authHeader, parsed.data as unknown as Activity, async (context) => {
           botCodeStarted = true;
+          if (address !== null) rememberVisitorAddress(context, address);
           await deps.bot.run(context);
         });
       // The whole turn is queued (middleware included) so the transcript records it in order too.

@@ -105,6 +105,7 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
     conversationId: string,
     activity: Partial<Activity>,
     recorded?: TranscriptEntry,
+    address?: string,
   ): void => {
     void deps.tracker.run(() =>
       turns.run(conversationId, async () => {
@@ -116,7 +117,10 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
           emitter.typing(conversationId, { role: 'bot', active: true });
         }, TYPING_AFTER_MS);
         try {
-          await adapter.processActivity(activity, (context) => deps.bot.run(context), recorded);
+          await adapter.processActivity(activity, (context) => deps.bot.run(context), {
+            ...(recorded && { recorded }),
+            ...(address !== undefined && { address }),
+          });
         } catch (error) {
           deps.logger.error({ err: error, conversationId, type: activity.type }, 'widget turn failed');
         } finally {

@@ -44,7 +44,12 @@ export interface VisitorHandlerDeps {
    * Queues the bot's turn for an accepted activity (one turn at a time per conversation), with
    * the transcript entry it was recorded as.
    */
-  startTurn(conversationId: string, activity: Partial<Activity>, recorded: TranscriptEntry): void;
+  startTurn(
+    conversationId: string,
+    activity: Partial<Activity>,
+    recorded: TranscriptEntry,
+    address: string,
+  ): void;
   /** Hands a visitor's valid typing signal on (to the live agent, when one has the chat). */
   typing(conversationId: string, active: boolean): void;
   clock: () => Date;
@@ -96,7 +101,7 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
     });
     if (duplicate) return receiptOf(entry);
     deps.emitter.message(conversationId, chatMessageFromActivity(entry, activity));
-    deps.startTurn(conversationId, activity, entry);
+    deps.startTurn(conversationId, activity, entry, ip);
     touchConversation(socket, message.locale, entry.at);
     return receiptOf(entry);
   }
