@@ -7,12 +7,7 @@ import type { AnalyticsEvent, AnalyticsStore } from '../storage/ports.js';
 import { storedText } from './storedText.js';
 
 export type CaseStatusOutcome =
-  | 'found'
-  | 'not_found'
-  | 'invalid'
-  | 'unavailable'
-  | 'daily_limit'
-  | 'visitor_limit';
+  'found' | 'not_found' | 'invalid' | 'unavailable' | 'daily_limit' | 'visitor_limit';
 
 /**
  * One analytics event per question, live-agent request and case status lookup. Text is masked

@@ -104,6 +104,7 @@ export function loadConfig(
       sweepIntervalMs: env.HANDOFF_SWEEP_SECONDS * 1000,
       messageDueDays: env.HANDOFF_MESSAGE_DUE_DAYS,
       urgentMessageDueDays: env.HANDOFF_URGENT_DUE_DAYS,
+      maxQueuedPerAddress: env.HANDOFF_MAX_QUEUED_PER_ADDRESS,
     },
     instances: env.INSTANCES,
     auth: {

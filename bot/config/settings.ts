@@ -227,7 +227,7 @@ export const SETTINGS = {
   CASE_STATUS_CONVERSATION_DAILY_LOOKUPS: setting(
     positiveInt,
     '10',
-    "Case Status API lookups one conversation may make per day (within CASE_STATUS_DAILY_BUDGET); past it that visitor is told to try tomorrow or use Case Status Online.",
+    'Case Status API lookups one conversation may make per day (within CASE_STATUS_DAILY_BUDGET); past it that visitor is told to try tomorrow or use Case Status Online.',
   ),
   CASE_STATUS_ADDRESS_DAILY_LOOKUPS: setting(
     positiveInt,
@@ -258,6 +258,11 @@ export const SETTINGS = {
     z.coerce.number().int().min(1).max(600),
     '5',
     "How often each instance refreshes its agents' heartbeats and sweeps the queue (expired waits, chats of agents past the grace period).",
+  ),
+  HANDOFF_MAX_QUEUED_PER_ADDRESS: setting(
+    z.coerce.number().int().min(1).max(1000),
+    '3',
+    'Widget visitors from one address who may wait in the live-agent queue at once; the next one is told so and may try again later (offices and NATs share addresses).',
   ),
   HANDOFF_MESSAGE_DUE_DAYS: setting(
     z.coerce.number().int().min(0).max(60),
