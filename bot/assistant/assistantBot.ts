@@ -12,7 +12,12 @@ import type { Logger } from '../logging/logger.js';
 import { actionValueOf, type FeedbackValue } from './actionValues.js';
 import { AnswerChannelDataMiddleware } from './answerChannelDataMiddleware.js';
 import type { AssistantText } from './assistantText.js';
-import type { ConversationData, ConversationMemory } from './conversationMemory.js';
+import {
+  feedbackKey,
+  remember,
+  type ConversationData,
+  type ConversationMemory,
+} from './conversationMemory.js';
 import type { MainDialog } from './dialogs/mainDialog.js';
 import type { FeedbackCollector } from './feedbackCollector.js';
 import type { LanguageDetector } from './languageDetector.js';
@@ -141,10 +146,19 @@ export class AssistantBot extends ActivityHandler {
     value: FeedbackValue,
     data: ConversationData,
   ): Promise<void> {
+    const locale = await this.deps.memory.locale(context);
+    // Only for an article this conversation was answered with, once: a vote for an article never
+    // shown, or a second vote, would be made-up data in the editors' reports.
+    const article = feedbackKey(value.articleId, value.locale);
+    if (!data.answered?.includes(article) || data.rated?.includes(article)) {
+      const refusal = data.rated?.includes(article) ? 'answer.feedbackAlready' : 'answer.feedbackNotShown';
+      await context.sendActivity(textReply(locale, this.deps.text.get(locale, refusal)));
+      return;
+    }
+    data.rated = remember(data.rated, article);
     const last = data.lastAnswer;
     const question = last && last.articleId === value.articleId ? last.question : '';
     await this.deps.feedback.record(context, { ...value, question });
-    const locale = await this.deps.memory.locale(context);
     const key = value.helpful ? 'answer.thanksHelpful' : 'answer.thanksNotHelpful';
     await context.sendActivity(textReply(locale, this.deps.text.get(locale, key)));
   }
