@@ -19,6 +19,7 @@ import {
   type BotFrameworkChannel,
 } from './channels/botframework/botFrameworkChannel.js';
 import { PENDING_TURN_SWEEP_MS } from './channels/socket/pendingTurns.js';
+import { personalDataWarning } from './channels/personalDataWarning.js';
 import { createSocketServer } from './channels/socket/socketServer.js';
 import { attachVisitorChannel, type VisitorChannel } from './channels/socket/visitorChannel.js';
 import type { AppConfig } from './config/config.js';
@@ -213,6 +214,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     });
     // On both channels, after their transcript recording: while an agent has the chat, the
     // visitor's messages go to the agent, not to the bot.
+    // First, a visitor who typed a Social Security number is warned, and it is hidden from the turn.
+    const warning = personalDataWarning(i18n);
+    visitors.adapter.use(warning);
+    botFramework?.adapter.use(warning);
     visitors.adapter.use(handoff.middleware);
     botFramework?.adapter.use(handoff.middleware);
     const agents = attachAgentChannel(io, {

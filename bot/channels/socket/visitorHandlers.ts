@@ -9,11 +9,13 @@ import {
 } from '../../../web-widget/protocol/events.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
+import { hideSocialSecurityNumbers } from '../../privacy/personalData.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore, TranscriptEntry } from '../../storage/ports.js';
 import { createEventResponder, eventArguments } from '../clientEvents.js';
 import type { ConversationRecorder } from '../conversationRecorder.js';
 import type { ConversationTurnQueue } from '../conversationTurnQueue.js';
+import { PERSONAL_DATA_HIDDEN } from '../personalDataWarning.js';
 import { ChannelError } from './channelError.js';
 import { chatMessageFromActivity, chatMessageFromEntry } from './chatMessages.js';
 import { toProtocolError } from './protocolErrors.js';
@@ -87,7 +89,7 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
   /** Dedupe, limits, record, echo, then the bot's turn; the same id always gets the same receipt. */
   async function accept(
     socket: VisitorSocket,
-    message: { id: string; text: string; value?: unknown; locale: Locale },
+    message: { id: string; text: string; value?: unknown; locale: Locale; personalDataHidden?: boolean },
   ): Promise<MessageReceipt> {
     const { conversationId, ip } = socket.data;
     const previous = await deps.conversations.findMessage(conversationId, message.id);
@@ -133,7 +135,9 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
       respond(socket, 'message:send', args, async (payload): Promise<MessageReceipt> => {
         const parsed = sendMessageSchema.safeParse(payload);
         if (!parsed.success) throw new ChannelError('invalid_payload');
-        const message = { ...parsed.data, text: cleanMessageText(parsed.data.text) };
+        // A Social Security number is hidden before anyone sees it, the visitor's own echo included.
+        const hidden = hideSocialSecurityNumbers(cleanMessageText(parsed.data.text));
+        const message = { ...parsed.data, text: hidden.text, personalDataHidden: hidden.found };
         if (message.text.length > deps.maxMessageLength) {
           throw new ChannelError('message_too_long', { params: { max: deps.maxMessageLength } });
         }
@@ -219,7 +223,7 @@ function receiptOf(entry: TranscriptEntry): MessageReceipt {
 
 function visitorActivity(
   conversationId: string,
-  message: { id: string; text: string; value?: unknown; locale: Locale },
+  message: { id: string; text: string; value?: unknown; locale: Locale; personalDataHidden?: boolean },
   now: Date,
 ): Partial<Activity> {
   return visitorTurnActivity(conversationId, message.locale, {
@@ -229,6 +233,7 @@ function visitorActivity(
     text: message.text,
     textFormat: 'plain',
     ...(message.value === undefined ? {} : { value: message.value }),
+    ...(message.personalDataHidden && { channelData: { [PERSONAL_DATA_HIDDEN]: true } }),
   });
 }
 
