@@ -163,6 +163,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
           logger,
           clock,
           trustProxy: config.socket.trustProxy,
+          limits: config.widget,
         })
       : null;
     const auth = new AuthService({

@@ -69,7 +69,11 @@ async function post(baseUrl: string, conversationId: string, text: string, local
 }
 
 async function main(): Promise<void> {
-  const running = await startInProcessApp({ tempPrefix: 'va-bench-' });
+  // One address sends everything: the per-address limits of the Emulator mode would measure themselves.
+  const running = await startInProcessApp({
+    tempPrefix: 'va-bench-',
+    env: { WIDGET_IP_MESSAGES_PER_MINUTE: '1000000', WIDGET_IP_CONVERSATIONS_PER_MINUTE: '1000000' },
+  });
   try {
     const { baseUrl } = running;
     const ids = Array.from({ length: conversations }, (_, index) => `bench-${process.pid}-${index}`);

@@ -8,6 +8,7 @@ import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore } from '../../storage/ports.js';
 import { ConversationRecorder } from '../conversationRecorder.js';
 import { BotFrameworkAdapter } from './botFrameworkAdapter.js';
+import { EmulatorLimits } from './emulatorLimits.js';
 import { registerBotFrameworkRoute } from './botFrameworkRoute.js';
 
 export interface BotFrameworkChannelDeps {
@@ -20,6 +21,8 @@ export interface BotFrameworkChannelDeps {
   clock: () => Date;
   /** SOCKET_TRUST_PROXY: the caller's address from X-Forwarded-For (Emulator mode only). */
   trustProxy: boolean;
+  /** The per-address limits of the unauthenticated (Emulator) mode. */
+  limits: { ipConversationsPerMinute: number; ipMessagesPerMinute: number };
 }
 
 export interface BotFrameworkChannel {
@@ -46,8 +49,12 @@ export function attachBotFrameworkChannel(
     const t = deps.i18n.getFixedT(toProductLocale(context.activity.locale));
     await context.sendActivity({ type: 'message', text: t('error.turn'), channelData: { answer: null } });
   };
+  const emulatorLimits = deps.settings.appId ? null : new EmulatorLimits(deps.limits);
   registerBotFrameworkRoute(server, {
     adapter,
+    ...(emulatorLimits && {
+      admit: (address: string, conversationId: string) => emulatorLimits.admit(address, conversationId),
+    }),
     visitorAddress: (req) =>
       deps.settings.appId
         ? null

@@ -37,6 +37,11 @@ export interface BotFrameworkRouteDeps {
    * from the Bot Framework service.
    */
   visitorAddress(req: Request): string | null;
+  /**
+   * Unauthenticated mode only: may this caller post this activity now? Seconds to wait, or null.
+   * (`admit` is given the caller's address and the activity's conversation id.)
+   */
+  admit?(address: string, conversationId: string): Promise<number | null>;
   bot: Pick<ActivityHandler, 'run'>;
   tracker: TurnTracker;
   i18n: I18n;
@@ -65,6 +70,14 @@ export function registerBotFrameworkRoute(server: Server, deps: BotFrameworkRout
     }
     const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
     const address = deps.visitorAddress(req);
+    if (address !== null && deps.admit) {
+      const waitSeconds = await deps.admit(address, parsed.data.conversation.id);
+      if (waitSeconds !== null) {
+        res.header('Retry-After', String(waitSeconds));
+        sendApiError(deps.i18n, req, res, 429, 'too_many_requests', { values: { count: waitSeconds } });
+        return;
+      }
+    }
     let botCodeStarted = false;
     try {
       const processTurn = () =>
