@@ -16,8 +16,8 @@ import {
   type QueueItem,
   type ServiceRequestItem,
 } from '../protocol/agentEvents.js';
-import { SOCKET_PATH } from '../protocol/events.js';
 import { randomId } from '../shared/dom.js';
+import { ACK_TIMEOUT_MS, MAX_HISTORY_PAGES, retryDelayMs, socketOptions } from '../shared/socketClient.js';
 import { ChatTranscript } from './chatTranscript.js';
 
 export type ConsoleConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'refused';
@@ -42,9 +42,6 @@ export interface AgentConnectionListener {
 
 type ConsoleSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
 
-const ACK_TIMEOUT_MS = 8_000;
-const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000];
-const MAX_HISTORY_PAGES = 50;
 /** A typing indicator is re-sent at most this often while the agent keeps typing. */
 const TYPING_EVERY_MS = 3_000;
 
@@ -74,16 +71,13 @@ export class AgentConnection {
 
   start(): void {
     if (this.socket) return;
-    const socket: ConsoleSocket = io(`${this.options.serverOrigin}${AGENT_NAMESPACE}`, {
-      path: SOCKET_PATH,
-      transports: ['websocket', 'polling'],
-      tryAllTransports: true,
-      withCredentials: false,
-      auth: (callback) => {
+    const socket: ConsoleSocket = io(
+      `${this.options.serverOrigin}${AGENT_NAMESPACE}`,
+      socketOptions(() => {
         const auth: AgentHandshakeAuth = { token: this.options.token, locale: this.options.locale() };
-        callback(auth);
-      },
-    });
+        return { ...auth };
+      }),
+    );
     this.socket = socket;
     const { listener } = this.options;
     listener.status('connecting', null);
@@ -129,6 +123,7 @@ export class AgentConnection {
       transcript.visitorTyping = active;
       listener.chat(transcript, 'typing', false);
     });
+    socket.connect();
   }
 
   stop(): void {
@@ -278,7 +273,7 @@ export class AgentConnection {
       if (AGENT_RETRYABLE_ERRORS.includes(ack.error.code)) {
         const failures = (this.failures.get(conversationId) ?? 0) + 1;
         this.failures.set(conversationId, failures);
-        const delay = RETRY_DELAYS_MS[Math.min(failures - 1, RETRY_DELAYS_MS.length - 1)] ?? 10_000;
+        const delay = retryDelayMs(failures - 1);
         setTimeout(() => this.pump(transcript), delay);
         return;
       }

@@ -8,7 +8,9 @@ import type {
   ServiceRequestItem,
 } from '../protocol/agentEvents.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../shared/renderMarkdown.js';
-import { announce, h } from '../shared/dom.js';
+import { announce, h, liveRegion } from '../shared/dom.js';
+import { fillBubble, isNearBottom, labelLanguageToggle, sendOnEnter } from '../shared/chatParts.js';
+import { formatTime, localeTag, timeOfDayFormat } from '../shared/timeFormat.js';
 import {
   AgentConnection,
   type AgentConnectionListener,
@@ -102,11 +104,7 @@ export class AgentConsole implements AgentConnectionListener {
     this.doc = options.root.ownerDocument;
     this.renderer = createMarkdownRenderer(options.win);
     this.signal = new AttentionSignal(options.win);
-    const live = h(this.doc, 'div', {
-      class: 'sr-only',
-      'aria-live': 'polite',
-      'aria-relevant': 'additions',
-    });
+    const live = liveRegion(this.doc, 'sr-only');
     const main = h(this.doc, 'div', { class: 'console' });
     options.root.replaceChildren(main, live);
     this.el = { live, main };
@@ -333,19 +331,18 @@ export class AgentConsole implements AgentConnectionListener {
   // Building ------------------------------------------------------------------------------------
 
   private languageButton(): HTMLButtonElement {
-    const button = h(
-      this.doc,
-      'button',
-      {
-        type: 'button',
-        class: 'language',
-        lang: this.t('language.switchCode'),
-        title: this.t('language.switchHint'),
-      },
-      this.t('language.switch'),
-    );
+    const button = h(this.doc, 'button', { type: 'button', class: 'language' });
+    this.labelLanguageButton(button);
     button.addEventListener('click', () => void this.switchLanguage());
     return button;
+  }
+
+  private labelLanguageButton(button: HTMLButtonElement): void {
+    labelLanguageToggle(button, {
+      text: this.t('language.switch'),
+      lang: this.t('language.switchCode'),
+      hint: this.t('language.switchHint'),
+    });
   }
 
   private async switchLanguage(): Promise<void> {
@@ -475,9 +472,7 @@ export class AgentConsole implements AgentConnectionListener {
     shell.statusLabel.textContent = t('header.status');
     for (const option of shell.statusSelect.options) option.textContent = t(`status.${option.value}`);
     shell.soundLabel.textContent = t('header.sound');
-    shell.languageButton.textContent = t('language.switch');
-    shell.languageButton.lang = t('language.switchCode');
-    shell.languageButton.title = t('language.switchHint');
+    this.labelLanguageButton(shell.languageButton);
     shell.logout.textContent = t('header.logout');
     shell.skip.textContent = t('skipLink');
     shell.queueHeading.textContent = t('queue.heading');
@@ -550,16 +545,7 @@ export class AgentConsole implements AgentConnectionListener {
       tools,
     );
     const conversationId = transcript.chat.conversationId;
-    composer.addEventListener('submit', (event) => {
-      event.preventDefault();
-      this.submit(conversationId, input);
-    });
-    input.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-        event.preventDefault();
-        this.submit(conversationId, input);
-      }
-    });
+    sendOnEnter(composer, input, () => this.submit(conversationId, input));
     input.addEventListener('input', () => this.connection?.typing(conversationId, input.value.trim() !== ''));
     canned.addEventListener('change', () => {
       const text = canned.value;
@@ -693,7 +679,7 @@ export class AgentConsole implements AgentConnectionListener {
       shell.requestsList.replaceChildren(h(doc, 'li', { class: 'empty' }, t('requests.empty')));
       return;
     }
-    const dateFormat = new Intl.DateTimeFormat(this.locale === 'es' ? 'es-US' : 'en-US', {
+    const dateFormat = new Intl.DateTimeFormat(localeTag(this.locale), {
       weekday: 'short',
       month: 'short',
       day: 'numeric',
@@ -781,7 +767,7 @@ export class AgentConsole implements AgentConnectionListener {
         ),
       );
     }
-    const nearBottom = view.list.scrollHeight - view.list.scrollTop - view.list.clientHeight < 80;
+    const nearBottom = isNearBottom(view.list);
     const nodes = transcript.entries().map((line) => this.lineNode(view, line));
     const drawn = view.list.children;
     if (nodes.length !== drawn.length || nodes.some((node, index) => drawn[index] !== node))
@@ -832,25 +818,12 @@ export class AgentConsole implements AgentConnectionListener {
         : t(`sender.${line.role}`);
     const bubble = h(doc, 'div', { class: 'bubble', lang: line.locale ?? undefined });
     // Visitor text is plain; bot, agent and notices are Markdown, sanitised by the shared renderer.
-    if (line.textFormat === 'markdown' && line.role !== 'visitor')
-      bubble.innerHTML = this.renderer.render(line.text);
-    else bubble.textContent = line.text;
-    const time = new Date(line.at);
+    fillBubble(bubble, line.text, line.role === 'visitor' ? 'plain' : line.textFormat, this.renderer);
     const meta = h(
       doc,
       'div',
       { class: 'line-meta' },
-      h(
-        doc,
-        'time',
-        { datetime: line.at },
-        Number.isNaN(time.getTime())
-          ? ''
-          : time.toLocaleTimeString(this.locale === 'es' ? 'es-US' : 'en-US', {
-              hour: 'numeric',
-              minute: '2-digit',
-            }),
-      ),
+      h(doc, 'time', { datetime: line.at }, formatTime(line.at, timeOfDayFormat(this.locale))),
       line.delivery
         ? h(doc, 'span', { class: `delivery ${line.delivery}` }, t(`delivery.${line.delivery}`))
         : null,

@@ -41,6 +41,14 @@ function fill<E extends Element>(doc: Document, element: E, attributes: Attribut
 }
 
 /**
+ * A polite live region (visually hidden by `srOnlyClass`): what `announce` writes into. Polite and
+ * additions only, so an announcement waits for the screen reader to finish and is read once.
+ */
+export function liveRegion(doc: Document, srOnlyClass: string): HTMLDivElement {
+  return h(doc, 'div', { class: srOnlyClass, 'aria-live': 'polite', 'aria-relevant': 'additions' });
+}
+
+/**
  * Says `text` to screen readers through a polite live region: one new node per announcement
  * (screen readers read additions, and a repeated text still counts), the last three kept.
  */

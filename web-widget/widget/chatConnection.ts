@@ -1,7 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   RETRYABLE_ERRORS,
-  SOCKET_PATH,
   VISITOR_NAMESPACE,
   type ChatMessage,
   type ClientToServerEvents,
@@ -16,6 +15,7 @@ import {
 } from '../protocol/events.js';
 import { ConversationLog, type LogEntry, type PendingMessage } from './conversationLog.js';
 import { randomId } from '../shared/dom.js';
+import { ACK_TIMEOUT_MS, MAX_HISTORY_PAGES, retryDelayMs, socketOptions } from '../shared/socketClient.js';
 import type { WidgetStorage } from './widgetStorage.js';
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline' | 'unavailable';
@@ -43,12 +43,8 @@ export interface ChatConnectionOptions {
 
 type WidgetSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** An attempt without an ack by then is sent again (the server ignores the duplicate). */
-const ACK_TIMEOUT_MS = 8_000;
-const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000];
 /** A gap in the seqs that live events have not filled by then is fetched from the history. */
 const GAP_WAIT_MS = 1_500;
-const MAX_HISTORY_PAGES = 50;
 
 function isPendingList(value: unknown): value is PendingMessage[] {
   return (
@@ -103,16 +99,10 @@ export class ChatConnection {
 
   start(): void {
     if (this.socket) return;
-    const socket: WidgetSocket = io(`${this.options.serverOrigin}${VISITOR_NAMESPACE}`, {
-      path: SOCKET_PATH,
-      // WebSocket first (one round trip less); long polling if a proxy blocks it.
-      transports: ['websocket', 'polling'],
-      tryAllTransports: true,
-      autoConnect: false,
-      withCredentials: false,
-      // A function, so every reconnection sends the token and language of that moment.
-      auth: (callback) => callback(this.handshake() as Record<string, unknown>),
-    });
+    const socket: WidgetSocket = io(
+      `${this.options.serverOrigin}${VISITOR_NAMESPACE}`,
+      socketOptions(() => ({ ...this.handshake() })),
+    );
     this.socket = socket;
     socket.on('connect', () => {
       this.failures = 0;
@@ -284,7 +274,7 @@ export class ChatConnection {
   }
 
   private retryLater(delayMs?: number): void {
-    const delay = delayMs ?? RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)] ?? 10_000;
+    const delay = delayMs ?? retryDelayMs(this.failures);
     this.failures += 1;
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => this.pump(), delay);

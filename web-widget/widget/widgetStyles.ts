@@ -1,3 +1,5 @@
+import { h } from '../shared/dom.js';
+
 /**
  * The widget's styles, inside its shadow root: the host page's CSS cannot reach in, and these
  * cannot leak out. `all: initial` on the host also stops inherited properties (font, colour,
@@ -124,3 +126,21 @@ button:focus-visible, textarea:focus-visible, .va-log:focus-visible, a:focus-vis
   .va-launcher, .va-send, .va-bubble, .va-panel { border: 1px solid CanvasText; }
 }
 `;
+
+/**
+ * Puts the styles into the widget's shadow root. A constructed sheet is not an inline <style>, so
+ * a host page's strict CSP does not block it; older engines get a style element instead.
+ */
+export function adoptWidgetStyles(shadow: ShadowRoot, win: Window & typeof globalThis): void {
+  if ('adoptedStyleSheets' in shadow && typeof win.CSSStyleSheet === 'function') {
+    try {
+      const sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(WIDGET_CSS);
+      shadow.adoptedStyleSheets = [sheet];
+      return;
+    } catch {
+      // Fall back to a style element.
+    }
+  }
+  shadow.append(h(shadow.ownerDocument, 'style', {}, WIDGET_CSS));
+}
