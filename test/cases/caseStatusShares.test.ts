@@ -51,7 +51,7 @@ describe("case status: each visitor's share of the daily budget", () => {
       auth: { locale },
     });
     sockets.push(opened.socket);
-    await waitUntil(() => opened.messages.some((message) => message.role === 'bot'), 'the welcome', 15_000);
+    await waitUntil(() => opened.messages.some((message) => message.role === 'bot'), 'the welcome');
     const botReplies = () => opened.messages.filter((message: ChatMessage) => message.role === 'bot');
     return {
       /** Asks for a case and resolves with the bot's answer to it. */
@@ -59,7 +59,7 @@ describe("case status: each visitor's share of the daily budget", () => {
         const before = botReplies().length;
         const text = locale === 'es' ? `Estatus del caso ${number}` : `Status of case ${number}`;
         expect((await sendMessage(opened.socket, { text, locale })).ok).toBe(true);
-        await waitUntil(() => botReplies().length > before, `the answer about ${number}`, 15_000);
+        await waitUntil(() => botReplies().length > before, `the answer about ${number}`);
         return botReplies()
           .slice(before)
           .map((message) => message.text)

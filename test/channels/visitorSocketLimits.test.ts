@@ -17,6 +17,7 @@ import {
   withTimeout,
   type VisitorClient,
 } from './support/visitorClient.js';
+import { EVENT_WAIT_MS } from './support/visitorClient.js';
 
 describe('visitor socket: limits', () => {
   let testApp: TestApp | undefined;
@@ -117,7 +118,7 @@ describe('visitor socket: limits', () => {
     const { socket } = await open();
     const results = [];
     for (let index = 0; index < 6; index += 1) {
-      results.push(await socket.timeout(5_000).emitWithAck('history:since', { afterSeq: 0 }));
+      results.push(await socket.timeout(EVENT_WAIT_MS).emitWithAck('history:since', { afterSeq: 0 }));
     }
     expect(results.slice(0, 5).every((result) => result.ok)).toBe(true);
     expect(results[5]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
@@ -132,7 +133,7 @@ describe('visitor socket: limits', () => {
     const results = [];
     for (let index = 0; index < 9; index += 1) {
       const socket = [first, ...others][index % 3]!.socket;
-      results.push(await socket.timeout(5_000).emitWithAck('history:since', { afterSeq: 0 }));
+      results.push(await socket.timeout(EVENT_WAIT_MS).emitWithAck('history:since', { afterSeq: 0 }));
     }
     // Each connection sent only 3 (under its own limit of 6); the conversation sent 9.
     expect(results.filter((result) => result.ok)).toHaveLength(6);
@@ -143,9 +144,9 @@ describe('visitor socket: limits', () => {
     );
     // Another conversation is not affected.
     const stranger = await open();
-    expect((await stranger.socket.timeout(5_000).emitWithAck('history:since', { afterSeq: 0 })).ok).toBe(
-      true,
-    );
+    expect(
+      (await stranger.socket.timeout(EVENT_WAIT_MS).emitWithAck('history:since', { afterSeq: 0 })).ok,
+    ).toBe(true);
   });
 
   it('when a visitor sends typing signals, then they are handed on without a rejection or a cost against the event limit, up to their own cap', async () => {

@@ -81,12 +81,12 @@ describe('data retention: the sweep', () => {
     };
 
     const hourly = started(3_600_000);
-    await expect.poll(() => hourly.counts.finished, { timeout: 2_000 }).toBe(1);
+    await expect.poll(() => hourly.counts.finished).toBe(1);
     await hourly.retention.stop();
     expect(hourly.counts.sweeps).toBe(1);
 
     const frequent = started(10);
-    await expect.poll(() => frequent.counts.sweeps, { timeout: 2_000 }).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => frequent.counts.sweeps).toBeGreaterThanOrEqual(3);
     await frequent.retention.stop();
     expect(frequent.counts.finished).toBe(frequent.counts.sweeps);
     const after = frequent.counts.sweeps;

@@ -43,7 +43,7 @@ describe('live-agent queue: a cap per address', () => {
       auth: { locale },
     });
     sockets.push(opened.socket);
-    await waitUntil(() => opened.messages.some((message) => message.role === 'bot'), 'the welcome', 15_000);
+    await waitUntil(() => opened.messages.some((message) => message.role === 'bot'), 'the welcome');
     return opened;
   }
   const lastBotText = (messages: ChatMessage[]) =>
@@ -66,7 +66,7 @@ describe('live-agent queue: a cap per address', () => {
     );
     const answered = (messages: ChatMessage[]) =>
       /in line|en la fila|network|su red/.test(lastBotText(messages));
-    await waitUntil(() => crowd.every(({ messages }) => answered(messages)), 'every answer', 15_000);
+    await waitUntil(() => crowd.every(({ messages }) => answered(messages)), 'every answer');
 
     const queued = await testApp.app.store.handoff.queued();
     expect(queued).toHaveLength(2);
@@ -85,7 +85,7 @@ describe('live-agent queue: a cap per address', () => {
     clock.advance(1000);
     const elsewhere = await visitor('192.0.2.80');
     await sendMessage(elsewhere.socket, { text: 'Talk to an agent', value: { type: 'agent_request' } });
-    await waitUntil(() => /in line/.test(lastBotText(elsewhere.messages)), 'the place in line', 15_000);
+    await waitUntil(() => /in line/.test(lastBotText(elsewhere.messages)), 'the place in line');
     const line = (await testApp.app.store.handoff.queued()).map((entry) => entry.conversationId);
     expect(line).toHaveLength(3);
     expect(line.indexOf(elsewhere.session.conversationId)).toBe(2);
@@ -102,7 +102,7 @@ describe('live-agent queue: a cap per address', () => {
     );
     const again = refused[0]!;
     await sendMessage(again.socket, { text: 'Talk to an agent', value: { type: 'agent_request' } });
-    await waitUntil(() => /in line/.test(lastBotText(again.messages)), 'queued after all', 15_000);
+    await waitUntil(() => /in line/.test(lastBotText(again.messages)), 'queued after all');
     expect(await testApp.app.store.handoff.queued()).toHaveLength(3);
   });
 });

@@ -355,9 +355,7 @@ describe('live agents over Socket.IO: queue, accept, relay, end, grace period', 
     ana.socket.disconnect();
     const store = testApp.app.store;
     const anaId = ana.state.me.agentId;
-    await expect
-      .poll(async () => (await store.presence.get(anaId))?.status, { timeout: 5_000 })
-      .toBe('offline');
+    await expect.poll(async () => (await store.presence.get(anaId))?.status).toBe('offline');
 
     clock.advance((GRACE_SECONDS - 5) * 1000);
     let report = await testApp.app.handoff.sweep();
@@ -394,9 +392,7 @@ describe('live agents over Socket.IO: queue, accept, relay, end, grace period', 
     await agentCall(ana.socket, 'queue:accept', {});
     ana.socket.disconnect();
     await expect
-      .poll(async () => (await testApp.app.store.presence.get(ana.state.me.agentId))?.status, {
-        timeout: 5_000,
-      })
+      .poll(async () => (await testApp.app.store.presence.get(ana.state.me.agentId))?.status)
       .toBe('offline');
     clock.advance((GRACE_SECONDS + 1) * 1000);
     const report = await testApp.app.handoff.sweep();

@@ -42,7 +42,7 @@ describe('a Social Security number typed into the chat', () => {
       sockets.push(first.socket);
       const otherTab = await openSession(running.baseUrl, { auth: { token: first.session.token, locale } });
       sockets.push(otherTab.socket);
-      await waitUntil(() => first.messages.some((message) => message.role === 'bot'), 'the welcome', 15_000);
+      await waitUntil(() => first.messages.some((message) => message.role === 'bot'), 'the welcome');
 
       const ack = await sendMessage(first.socket, { text, locale });
       expect(ack.ok).toBe(true);
