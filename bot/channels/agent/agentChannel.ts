@@ -138,8 +138,7 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
         if (ok) next();
       });
     });
-    const { principal } = socket.data;
-    const agentId = principal.userId;
+    const agentId = socket.data.principal.userId;
     void socket.join([agentRoom(agentId), ALL_AGENTS_ROOM, sessionRoom(hashToken(socket.data.token))]);
     listenToClientEvents<AgentClientToServerEvents>(
       socket,
@@ -173,11 +172,9 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
     void presenceChanges
       .run(agentId, async () => {
         if (!(await admitted)) return;
-        await handoff.service.connect({
-          agentId,
-          languages: principal.languages,
-          maxChats: principal.maxChats,
-        });
+        // Read after the check: a recovered socket's profile is the one it was checked with.
+        const { languages, maxChats } = socket.data.principal;
+        await handoff.service.connect({ agentId, languages, maxChats });
         // A recovered socket got what it missed replayed; a new one needs the whole picture.
         if (!socket.recovered) socket.emit('state', await handlers.state(socket));
       })
