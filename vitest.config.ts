@@ -10,7 +10,7 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 300_000,
     // expect.poll waits for a state the code reaches on its own (a store write after an event).
-    expect: { poll: { timeout: 30_000 } },
+    expect: { poll: { timeout: 60_000 } },
     pool: 'forks',
     // Test files share their worker's module cache: importing botbuilder, restify and socket.io
     // once per worker instead of once per file halves the run. Nothing in the product keeps

@@ -20,7 +20,7 @@ export type VisitorClient = Socket<ServerToClientEvents, ClientToServerEvents>;
  * long a loaded machine may take, not how long things should take (tests never assert speed), and
  * a wait that succeeds returns as soon as the event arrives.
  */
-export const EVENT_WAIT_MS = 30_000;
+export const EVENT_WAIT_MS = 60_000;
 
 export interface ConnectOptions {
   auth?: HandshakeAuth | Record<string, unknown>;
