@@ -139,6 +139,12 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         logger,
         liveAgent: overrides.liveAgent ?? handoff.gateway,
         leaveMessage: { desk: handoff.desk, offer: handoff.leaveOffer, text: handoff.text },
+        // The stored conversation follows the assistant's language (agents, reports, a resumed widget).
+        conversationLanguage: {
+          setLocale: async (conversationId, locale) => {
+            await store.conversations.update(conversationId, { locale });
+          },
+        },
         clock,
       });
 

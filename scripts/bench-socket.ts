@@ -152,6 +152,7 @@ async function runEchoServer(): Promise<void> {
         suggestedActions: [],
         answer: null,
         agentName: null,
+        outcome: null,
       };
       seq += 1;
       ack({ ok: true, data: { id: payload.id, seq, at } });

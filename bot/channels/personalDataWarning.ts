@@ -1,4 +1,5 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import type { ReplyOutcome } from '../assistant/replyOutcome.js';
 import { toProductLocale, type I18n } from '../i18n/i18n.js';
 import { hideSocialSecurityNumbers } from '../privacy/personalData.js';
 
@@ -39,7 +40,7 @@ export function personalDataWarning(i18n: I18n): Middleware {
             text: i18n.t('privacy.ssnWarning', { lng: locale, ns: 'bot' }),
             textFormat: 'plain',
             locale,
-            channelData: { answer: null },
+            channelData: { answer: null, outcome: 'privacyWarning' satisfies ReplyOutcome },
           });
         }
       }

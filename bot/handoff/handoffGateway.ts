@@ -41,7 +41,7 @@ export class HandoffGateway implements LiveAgentGateway {
       case 'unavailable':
         return 'unavailable';
       case 'address_limit':
-        await this.say(context, locale, text.get(locale, 'addressLimit'));
+        await this.say(context, locale, text.get(locale, 'addressLimit'), 'handoff');
         return 'handled';
       case 'active':
         await this.say(
@@ -50,6 +50,7 @@ export class HandoffGateway implements LiveAgentGateway {
           result.standing
             ? text.standing(locale, result.standing, 'stillQueued')
             : text.get(locale, 'alreadyConnected'),
+          result.standing ? 'queued' : 'handoff',
         );
         return 'handled';
       case 'queued':
@@ -57,6 +58,7 @@ export class HandoffGateway implements LiveAgentGateway {
           context,
           locale,
           `${text.standing(locale, result.standing, 'queued')}\n\n${text.get(locale, 'howToLeave')}`,
+          'queued',
         );
         // Routed only now, so "an agent joined" always comes after "you are in line".
         await this.deps.service.dispatch();
@@ -64,13 +66,18 @@ export class HandoffGateway implements LiveAgentGateway {
     }
   }
 
-  private async say(context: TurnContext, locale: Locale, message: string): Promise<void> {
+  private async say(
+    context: TurnContext,
+    locale: Locale,
+    message: string,
+    outcome: 'queued' | 'handoff',
+  ): Promise<void> {
     await context.sendActivity({
       type: ActivityTypes.Message,
       text: message,
       textFormat: TextFormatTypes.Markdown,
       locale,
-      channelData: { answer: null },
+      channelData: { answer: null, outcome },
     });
   }
 }
