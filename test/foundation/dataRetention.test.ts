@@ -73,6 +73,7 @@ describe('data retention: nothing personal outlives its period', () => {
     await say('retention-request', '(202) 555-0143');
     await say('retention-request', 'When will my permit arrive?');
     await say('retention-request', 'no');
+    await say('retention-request', 'Send it', { type: 'leave_message_review', action: 'send' });
     const [request] = await store.serviceRequests.list({ status: 'open' });
     expect(request?.name).toBe(planted.serviceRequest);
     await store.serviceRequests.close(request!.id, 'agent-1', clock.now().toISOString());
