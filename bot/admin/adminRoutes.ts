@@ -45,7 +45,7 @@ export function registerAdminRoutes(server: Server, deps: AdminDeps): void {
   registerReportRoutes(server, { ...errors, store: deps.store, editorsOnly, clock });
   registerUserRoutes(server, {
     ...errors,
-    users: new UserAdmin(deps.store, clock),
+    users: new UserAdmin(deps.store, clock, (before, after) => deps.auth.userChanged(before, after)),
     store: deps.store,
     adminsOnly,
   });

@@ -33,7 +33,8 @@ export const COLLECTION_SPECS: readonly CollectionSpec[] = [
     // NeDB uses a compound index only for full equality matches, hence the single-field one too.
     indexes: [{ fields: ['conversationId'] }, { fields: ['conversationId', 'seq'], unique: true }],
   },
-  { name: COLLECTIONS.botState, indexes: [] },
+  // `updatedAt`: retention deletes state not written for the retention period.
+  { name: COLLECTIONS.botState, indexes: [{ fields: ['updatedAt'] }] },
   {
     name: COLLECTIONS.handoff,
     indexes: [
@@ -47,7 +48,7 @@ export const COLLECTION_SPECS: readonly CollectionSpec[] = [
   { name: COLLECTIONS.presence, indexes: [{ fields: ['status'] }] },
   { name: COLLECTIONS.users, indexes: [{ fields: ['username'], unique: true }] },
   { name: COLLECTIONS.sessions, indexes: [{ fields: ['expiresAt'] }] },
-  { name: COLLECTIONS.serviceRequests, indexes: [{ fields: ['status'] }] },
+  { name: COLLECTIONS.serviceRequests, indexes: [{ fields: ['status'] }, { fields: ['closedAt'] }] },
   { name: COLLECTIONS.feedback, indexes: [{ fields: ['at'] }] },
   { name: COLLECTIONS.analytics, indexes: [{ fields: ['at'] }] },
   { name: COLLECTIONS.audit, indexes: [{ fields: ['at'] }] },

@@ -9,6 +9,7 @@ import type { AppConfig } from '../../config/config.js';
 import { recordedRepliesOf } from '../../handoff/recordedMessage.js';
 import { toProductLocale, type I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
+import type { AllowedOrigins } from '../../server/originPolicy.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore, TranscriptEntry } from '../../storage/ports.js';
 import { listenToClientEvents } from '../clientEvents.js';
@@ -34,7 +35,7 @@ export interface VisitorChannelDeps {
   i18n: I18n;
   logger: Logger;
   settings: AppConfig['widget'];
-  publicOrigins: readonly string[];
+  origins: AllowedOrigins;
   trustProxy: boolean;
   clock?: () => Date;
 }
@@ -104,6 +105,7 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
     conversationId: string,
     activity: Partial<Activity>,
     recorded?: TranscriptEntry,
+    address?: string,
   ): void => {
     void deps.tracker.run(() =>
       turns.run(conversationId, async () => {
@@ -115,7 +117,10 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
           emitter.typing(conversationId, { role: 'bot', active: true });
         }, TYPING_AFTER_MS);
         try {
-          await adapter.processActivity(activity, (context) => deps.bot.run(context), recorded);
+          await adapter.processActivity(activity, (context) => deps.bot.run(context), {
+            ...(recorded && { recorded }),
+            ...(address !== undefined && { address }),
+          });
         } catch (error) {
           deps.logger.error({ err: error, conversationId, type: activity.type }, 'widget turn failed');
         } finally {
@@ -159,7 +164,7 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
       limits,
       i18n: deps.i18n,
       logger: deps.logger,
-      publicOrigins: deps.publicOrigins,
+      origins: deps.origins,
       trustProxy: deps.trustProxy,
       clock,
     }),

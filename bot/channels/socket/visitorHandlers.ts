@@ -10,11 +10,13 @@ import {
 import { LANGUAGE_CHOSEN_EVENT } from '../../assistant/languageSwitch.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
+import { hideSocialSecurityNumbers } from '../../privacy/personalData.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore, TranscriptEntry } from '../../storage/ports.js';
 import { createEventResponder, eventArguments } from '../clientEvents.js';
 import type { ConversationRecorder } from '../conversationRecorder.js';
 import type { ConversationTurnQueue } from '../conversationTurnQueue.js';
+import { PERSONAL_DATA_HIDDEN } from '../personalDataWarning.js';
 import { ChannelError } from './channelError.js';
 import { chatMessageFromActivity, chatMessageFromEntry } from './chatMessages.js';
 import { toProtocolError } from './protocolErrors.js';
@@ -45,7 +47,12 @@ export interface VisitorHandlerDeps {
    * Queues the bot's turn for an accepted activity (one turn at a time per conversation), with
    * the transcript entry it was recorded as (none for events, which are not in the transcript).
    */
-  startTurn(conversationId: string, activity: Partial<Activity>, recorded?: TranscriptEntry): void;
+  startTurn(
+    conversationId: string,
+    activity: Partial<Activity>,
+    recorded?: TranscriptEntry,
+    address?: string,
+  ): void;
   /** Hands a visitor's valid typing signal on (to the live agent, when one has the chat). */
   typing(conversationId: string, active: boolean): void;
   clock: () => Date;
@@ -64,7 +71,7 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
   const respond = createEventResponder<VisitorSocket, ProtocolError>({
     // Every event counts against the connection's limit, malformed ones included.
     admit: async (socket) => {
-      const retryAfterMs = await deps.limits.event(socket.id);
+      const retryAfterMs = await deps.limits.event(socket.id, socket.data.conversationId);
       if (retryAfterMs !== null) throw new ChannelError('rate_limited', { retryAfterMs });
     },
     missingAck: () => new ChannelError('invalid_payload'),
@@ -83,7 +90,7 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
   /** Dedupe, limits, record, echo, then the bot's turn; the same id always gets the same receipt. */
   async function accept(
     socket: VisitorSocket,
-    message: { id: string; text: string; value?: unknown; locale: Locale },
+    message: { id: string; text: string; value?: unknown; locale: Locale; personalDataHidden?: boolean },
   ): Promise<MessageReceipt> {
     const { conversationId, ip } = socket.data;
     const previous = await deps.conversations.findMessage(conversationId, message.id);
@@ -97,7 +104,7 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
     });
     if (duplicate) return receiptOf(entry);
     deps.emitter.message(conversationId, chatMessageFromActivity(entry, activity));
-    deps.startTurn(conversationId, activity, entry);
+    deps.startTurn(conversationId, activity, entry, ip);
     touchConversation(socket, message.locale, entry.at);
     return receiptOf(entry);
   }
@@ -129,7 +136,9 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
       respond(socket, 'message:send', args, async (payload): Promise<MessageReceipt> => {
         const parsed = sendMessageSchema.safeParse(payload);
         if (!parsed.success) throw new ChannelError('invalid_payload');
-        const message = { ...parsed.data, text: cleanMessageText(parsed.data.text) };
+        // A Social Security number is hidden before anyone sees it, the visitor's own echo included.
+        const hidden = hideSocialSecurityNumbers(cleanMessageText(parsed.data.text));
+        const message = { ...parsed.data, text: hidden.text, personalDataHidden: hidden.found };
         if (message.text.length > deps.maxMessageLength) {
           throw new ChannelError('message_too_long', { params: { max: deps.maxMessageLength } });
         }
@@ -196,7 +205,7 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
       // A client that passed an ack anyway is not left waiting.
       ack?.({ ok: true, data: null });
       try {
-        if ((await deps.limits.typing(socket.id)) !== null) return;
+        if ((await deps.limits.typing(socket.id, socket.data.conversationId)) !== null) return;
         deps.typing(socket.data.conversationId, parsed.data.active);
       } catch (error) {
         deps.logger.warn(
@@ -227,7 +236,7 @@ function receiptOf(entry: TranscriptEntry): MessageReceipt {
 
 function visitorActivity(
   conversationId: string,
-  message: { id: string; text: string; value?: unknown; locale: Locale },
+  message: { id: string; text: string; value?: unknown; locale: Locale; personalDataHidden?: boolean },
   now: Date,
 ): Partial<Activity> {
   return visitorTurnActivity(conversationId, message.locale, {
@@ -237,6 +246,7 @@ function visitorActivity(
     text: message.text,
     textFormat: 'plain',
     ...(message.value === undefined ? {} : { value: message.value }),
+    ...(message.personalDataHidden && { channelData: { [PERSONAL_DATA_HIDDEN]: true } }),
   });
 }
 
