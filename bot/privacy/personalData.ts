@@ -20,6 +20,13 @@ const SSN = /\b\d{3}[\s.-]\d{2}[\s.-]\d{4}\b|\b\d{9}\b/g;
 /** Phone numbers: North American numbers in common typings, with an optional +1 / 1 prefix. */
 const PHONE = /(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}\b/g;
 
+/**
+ * The agency's own public lines (the Contact Center and its TTY): not anyone's personal data. The
+ * assistant gives them as `tel:` links, which must still dial after a reload replays the stored
+ * transcript, and in a downloaded transcript.
+ */
+const PUBLIC_PHONE_NUMBERS = new Set(['8003755283', '8007671833']);
+
 function digitsOf(text: string): string {
   return text.replace(/\D/g, '');
 }
@@ -38,7 +45,9 @@ export function maskPersonalData(text: string): string {
     .replace(RECEIPT, (_match, prefix: string, digits: string) => maskReceiptNumber(prefix, digitsOf(digits)))
     .replace(A_NUMBER, (_match, digits: string) => `A*****${digitsOf(digits).slice(-3)}`)
     .replace(SSN, '***-**-****')
-    .replace(PHONE, (phone) => `***-***-${digitsOf(phone).slice(-4)}`);
+    .replace(PHONE, (phone) =>
+      PUBLIC_PHONE_NUMBERS.has(digitsOf(phone).slice(-10)) ? phone : `***-***-${digitsOf(phone).slice(-4)}`,
+    );
 }
 
 /**
