@@ -91,7 +91,10 @@ export class ChatWidget implements ConnectionListener {
     this.banner = new ConnectionBannerView(context);
     this.handoffLine = new HandoffLineView(context, this.banner.element, () => void this.leaveLiveChat());
     this.rating = new RatingView(context, {
-      rate: (chat, value) => void this.rateChat(chat, value),
+      rate: (chat, value) => {
+        this.composer.focus();
+        void this.rateChat(chat, value);
+      },
       dismissed: () => this.composer.focus(),
     });
     this.messages = new MessageLogView(
@@ -232,7 +235,7 @@ export class ChatWidget implements ConnectionListener {
       this.messages.scrollToEnd();
     } else if (status.state !== 'ended') this.rating.clear();
     // The "End chat" button that had focus is gone: focus goes back to the message box.
-    if (hadFocus && !this.focusIsIn(this.handoffLine.element)) this.composer.focus();
+    if (hadFocus && (this.handoffLine.element?.hidden ?? true)) this.composer.focus();
   }
 
   maxMessageLength(max: number): void {
@@ -253,10 +256,8 @@ export class ChatWidget implements ConnectionListener {
   private async rateChat(chat: RatedChat, value: number): Promise<void> {
     const ack = await this.connection.rateChat(chat.chatId, value);
     const error = ack.ok ? null : ack.error.message || this.t('status.unavailable');
-    const hadFocus = this.focusIsIn(this.rating.element);
     this.rating.settle(error);
     this.announce(error ?? this.t('rating.thanks'));
-    if (hadFocus && !this.focusIsIn(this.rating.element)) this.composer.focus();
   }
 
   /** A plain-text copy of the conversation as stored (personal data masked), saved as a file. */

@@ -5,6 +5,7 @@ import type { WidgetContext } from './widgetContext.js';
 export class FooterView {
   readonly element: HTMLDivElement;
   private readonly download: HTMLButtonElement;
+  private busy = false;
 
   constructor(
     private readonly context: WidgetContext,
@@ -12,11 +13,16 @@ export class FooterView {
   ) {
     this.download = h(context.doc, 'button', { type: 'button', class: 'va-download' });
     this.element = h(context.doc, 'div', { class: 'va-footer' }, this.download);
-    this.download.addEventListener('click', onDownload);
+    this.download.addEventListener('click', () => {
+      if (!this.busy) onDownload();
+    });
   }
 
+  /** While the copy is fetched: presses are ignored (aria-disabled keeps the focus on the button). */
   setBusy(busy: boolean): void {
-    this.download.disabled = busy;
+    this.busy = busy;
+    if (busy) this.download.setAttribute('aria-disabled', 'true');
+    else this.download.removeAttribute('aria-disabled');
   }
 
   applyStrings(): void {

@@ -11,6 +11,7 @@ import type { WidgetContext } from './widgetContext.js';
 export class HandoffLineView {
   private line: { element: HTMLParagraphElement; text: HTMLSpanElement; leave: HTMLButtonElement } | null =
     null;
+  private leaving = false;
 
   constructor(
     private readonly context: WidgetContext,
@@ -33,7 +34,6 @@ export class HandoffLineView {
     line.leave.textContent = this.context.t(
       status?.state === 'assigned' ? 'handoff.endChat' : 'handoff.leaveQueue',
     );
-    line.leave.disabled = false;
     return changed ? text : null;
   }
 
@@ -42,9 +42,15 @@ export class HandoffLineView {
     return this.line?.element ?? null;
   }
 
-  /** While the request to leave is on its way. */
+  /**
+   * While the request to leave is on its way the button says so (aria-disabled) and ignores
+   * presses; it is not `disabled`, which would throw the keyboard focus out of the panel.
+   */
   setLeaving(leaving: boolean): void {
-    if (this.line) this.line.leave.disabled = leaving;
+    this.leaving = leaving;
+    if (!this.line) return;
+    if (leaving) this.line.leave.setAttribute('aria-disabled', 'true');
+    else this.line.leave.removeAttribute('aria-disabled');
   }
 
   private build(): NonNullable<HandoffLineView['line']> {
@@ -52,7 +58,9 @@ export class HandoffLineView {
     const text = h(doc, 'span', { class: 'va-handoff-text' });
     const leave = h(doc, 'button', { type: 'button', class: 'va-handoff-leave' });
     const element = h(doc, 'p', { class: 'va-banner va-handoff', hidden: true }, text, leave);
-    leave.addEventListener('click', () => this.onLeave());
+    leave.addEventListener('click', () => {
+      if (!this.leaving) this.onLeave();
+    });
     this.after.after(element);
     this.line = { element, text, leave };
     return this.line;

@@ -60,14 +60,17 @@ export class HeaderView {
     const speaker = this.speaker;
     this.element.classList.toggle('va-header-agent', speaker.kind === 'agent');
     if (speaker.kind === 'assistant') {
+      this.title.removeAttribute('aria-label');
       this.title.replaceChildren(t('panel.title'));
       return;
     }
-    // "Ana Ruiz, Live agent" to a screen reader; the role on its own line on screen.
+    // The role on its own line on screen; "Ana Ruiz, Live agent" as the heading's (and the
+    // dialog's) name, which block lines alone would read without the pause.
+    const role = t('panel.agentRole');
+    this.title.setAttribute('aria-label', `${speaker.name}, ${role}`);
     this.title.replaceChildren(
       h(doc, 'span', { class: 'va-title-name' }, speaker.name),
-      h(doc, 'span', { class: 'va-sr' }, ', '),
-      h(doc, 'span', { class: 'va-title-role' }, t('panel.agentRole')),
+      h(doc, 'span', { class: 'va-title-role' }, role),
     );
   }
 }

@@ -12,6 +12,7 @@ export interface RatedChat {
  * "How was your chat with Ana? 1 … 5 / No thanks", at the end of the conversation once a chat
  * with a live agent has ended; then "Thank you". One tap sends the rating. A group of buttons,
  * labelled by the question and described by the scale, each named "4 of 5" around its number.
+ * The group is redrawn once pressed, so the caller moves the focus on (to the message box).
  */
 export class RatingView {
   readonly element: HTMLDivElement;
@@ -69,8 +70,9 @@ export class RatingView {
         { type: 'button', class: 'va-rating-value', 'aria-label': t('rating.option', { value }) },
         String(value),
       );
-      button.disabled = this.state === 'sending';
+      if (this.state === 'sending') button.setAttribute('aria-disabled', 'true');
       button.addEventListener('click', () => {
+        if (this.state === 'sending') return;
         this.state = 'sending';
         this.draw();
         this.actions.rate(chat, value);

@@ -82,7 +82,8 @@ button:focus-visible, textarea:focus-visible, .va-log:focus-visible, a:focus-vis
   background: #fff; color: #1a4480; font-weight: 700; font-size: 15px;
 }
 .va-handoff-leave:hover { background: #e7f2f5; }
-.va-handoff-leave:disabled, .va-rating button:disabled, .va-download:disabled { cursor: default; opacity: 0.7; }
+/* Busy (a request on its way): aria-disabled, not disabled, so the keyboard focus stays put. */
+.va-root [aria-disabled="true"] { cursor: progress; }
 .va-log { position: relative; flex: 1 1 auto; min-height: 48px; overflow-y: auto; padding: 12px 16px; overscroll-behavior: contain; }
 .va-empty { margin: 8px 0; color: #3d4551; }
 .va-list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 12px; }
