@@ -67,35 +67,4 @@ export const TOPICS: readonly string[] = [
  * and only these, and refuse an entry whose articles exist, so the list can only shrink: remove an
  * id when its two articles land. Empty when the knowledge base covers every topic.
  */
-export const TOPICS_NOT_WRITTEN: readonly string[] = [
-  'green-card-renew',
-  'green-card-lost',
-  'remove-conditions',
-  'work-permit',
-  'citizenship-apply',
-  'citizenship-test',
-  'oath-ceremony',
-  'naturalization-certificate',
-  'change-of-address',
-  'fees',
-  'fee-waiver',
-  'family-petition',
-  'adjustment-of-status',
-  'travel-documents',
-  'daca',
-  'tps',
-  'asylum',
-  'biometrics-appointment',
-  'interview',
-  'rfe',
-  'case-status-meanings',
-  'card-not-received',
-  'correct-document',
-  'forms',
-  'avoid-scams',
-  'legal-help',
-  'records-request',
-  'extend-stay',
-  'office-locator',
-  'medical-exam',
-];
+export const TOPICS_NOT_WRITTEN: readonly string[] = [];
