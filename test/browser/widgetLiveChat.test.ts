@@ -9,6 +9,7 @@ import {
   createAgent,
   type AgentClient,
 } from '../handoff/support/agentClient.js';
+import { addUser, PASSWORD } from '../admin/support/adminApi.js';
 import { axeViolations, describeInBrowser, launchChromium } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { ask, conversationIdOf, focusedInWidget, openWidget, waitForReply, widget } from './widgetPage.js';
@@ -71,15 +72,19 @@ describeInBrowser('widget in Chromium: the visitor in a live-agent chat', () => 
   let testApp: TestApp;
   let browser: Browser;
   let ana: AgentClient;
+  let anaId: string;
 
   beforeAll(async () => {
     testApp = await startTestApp({}, { clock: clock.now });
-    await createAgent(testApp.app.store, {
-      username: 'ana',
-      displayName: 'Ana Ruiz',
-      languages: ['en', 'es'],
-      maxChats: 5,
-    });
+    anaId = (
+      await createAgent(testApp.app.store, {
+        username: 'ana',
+        displayName: 'Ana Ruiz',
+        languages: ['en', 'es'],
+        maxChats: 5,
+      })
+    ).id;
+    await addUser(testApp, 'eva', ['editor']);
     ana = (await connectAgent(testApp.baseUrl, 'ana')).socket;
     browser = await launchChromium();
   });
@@ -190,4 +195,56 @@ describeInBrowser('widget in Chromium: the visitor in a live-agent chat', () => 
       await context.close();
     });
   }
+
+  it('when an editor opens the analytics, then the live chat ratings are there per language and per agent, in both languages of the console', async () => {
+    const day = '2026-02-02';
+    for (const [chatId, locale, rating] of [
+      ['rated-1', 'en', 5],
+      ['rated-2', 'en', 3],
+      ['rated-3', 'es', 4],
+    ] as const) {
+      await testApp.app.store.chatRatings.add({
+        chatId,
+        conversationId: `conversation-${chatId}`,
+        agentId: anaId,
+        locale,
+        rating,
+        at: `${day}T14:00:00.000Z`,
+      });
+    }
+    const context = await browser.newContext({ bypassCSP: true, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${testApp.baseUrl}/editor`);
+    await page.getByLabel('Username').fill('eva');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
+    await page.goto(`${testApp.baseUrl}/editor#/analytics?from=${day}&to=${day}`);
+    const section = page.getByRole('region', { name: 'Live chat ratings' });
+    await section.waitFor();
+    const rows = (table: string) =>
+      section
+        .getByRole('table', { name: table })
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
+    expect(await rows('Ratings per language')).toEqual([
+      ['English', '2', '4.0', '0 / 0 / 1 / 0 / 1'],
+      ['Spanish', '1', '4.0', '0 / 0 / 0 / 1 / 0'],
+    ]);
+    expect(await rows('Ratings per agent')).toEqual([
+      ['Ana Ruiz', '3', '4.0', '0 / 0 / 1 / 1 / 1'],
+      ['Ana Ruiz · English', '2', '4.0', '0 / 0 / 1 / 0 / 1'],
+      ['Ana Ruiz · Spanish', '1', '4.0', '0 / 0 / 0 / 1 / 0'],
+    ]);
+    expect(await axeViolations(page, '.chat-ratings')).toEqual([]);
+
+    await page.getByRole('button', { name: 'Español' }).click();
+    const spanish = page.getByRole('region', { name: 'Calificaciones del chat en vivo' });
+    await spanish.waitFor();
+    expect(
+      await spanish.getByRole('table', { name: 'Calificaciones por agente' }).locator('tbody tr').count(),
+    ).toBe(3);
+    expect(await axeViolations(page, '.chat-ratings')).toEqual([]);
+    await context.close();
+  });
 });
