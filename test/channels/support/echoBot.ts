@@ -93,7 +93,8 @@ export class EchoBot extends ActivityHandler {
       const answer = { articleId: long[1], locale };
       const paragraphs = Array.from(
         { length: 30 },
-        (_, index) => `Paragraph ${index + 1} of the answer about ${long[1]}, long enough to wrap in a chat bubble.`,
+        (_, index) =>
+          `Paragraph ${index + 1} of the answer about ${long[1]}, long enough to wrap in a chat bubble.`,
       );
       await context.sendActivities([
         {
