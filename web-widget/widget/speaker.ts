@@ -1,6 +1,6 @@
 /**
  * Who the visitor is talking to now: the assistant, or a live agent (by display name). The
- * header and the notice follow it; the conversations' language switch may later follow it too.
+ * coordinator derives it from the live-agent status; the header and the notice draw it.
  */
 export type Speaker = { kind: 'assistant' } | { kind: 'agent'; name: string };
 
