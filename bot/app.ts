@@ -24,6 +24,7 @@ import { createSocketServer } from './channels/socket/socketServer.js';
 import { attachVisitorChannel, type VisitorChannel } from './channels/socket/visitorChannel.js';
 import type { AppConfig } from './config/config.js';
 import { createBusinessHours } from './handoff/businessHours/businessHours.js';
+import { ChatRatings } from './handoff/chatRatings.js';
 import { createHandoff, type Handoff } from './handoff/createHandoff.js';
 import type { SweepReport } from './handoff/handoffService.js';
 import { HandoffSweeper } from './handoff/handoffSweeper.js';
@@ -211,6 +212,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         'INSTANCES > 1 needs MONGODB_URI: the embedded store serves one instance only, so this instance runs alone (see docs/operations.md)',
       );
     }
+    const ratings = new ChatRatings({ handoff: store.handoff, ratings: store.chatRatings, clock });
     const visitors = attachVisitorChannel(io, {
       bot,
       conversations: store.conversations,
@@ -220,6 +222,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       settings: config.widget,
       origins,
       trustProxy: config.socket.trustProxy,
+      liveChat: {
+        leave: async (conversationId) => (await handoff.service.leave(conversationId)) !== null,
+        rate: (conversationId, chatId, rating) => ratings.rate(conversationId, chatId, rating),
+      },
       clock,
     });
     // On both channels, after their transcript recording: while an agent has the chat, the

@@ -18,7 +18,7 @@ export interface AdminDeps {
   auth: AuthService;
   i18n: I18n;
   logger: Logger;
-  store: Pick<Store, 'articles' | 'audit' | 'users' | 'analytics' | 'feedback'>;
+  store: Pick<Store, 'articles' | 'audit' | 'users' | 'analytics' | 'feedback' | 'chatRatings'>;
   /** What visitors are answered from (PublishedKnowledge): refreshed after every publish. */
   knowledge: { refresh(): Promise<unknown> };
   clock?: () => Date;

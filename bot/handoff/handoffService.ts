@@ -540,7 +540,9 @@ export class HandoffService {
 
   /**
    * Positions count within the visitor's language (a Spanish visitor waits only for Spanish
-   * speakers), in claim order. The estimate comes from that language's recent assignments.
+   * speakers), in claim order. The estimate comes from that language's recent assignments. A
+   * visitor whom a free agent is about to take gets no estimate: "about 6 minutes" arriving in the
+   * same second as the agent would only mislead.
    */
   private async computeStandings(
     locale?: Locale,
@@ -561,9 +563,18 @@ export class HandoffService {
       ).flat(),
     ];
     const positions = new Map<Locale, number>();
+    const freeSlots = (locale: Locale) =>
+      agents
+        .filter((agent) => this.availability.canTakeChat(agent, locale, now))
+        .reduce((slots, agent) => slots + Math.max(0, agent.maxChats - agent.openChats), 0);
+    const free = new Map<Locale, number>();
     return queued.map((entry) => {
       const position = (positions.get(entry.locale) ?? 0) + 1;
       positions.set(entry.locale, position);
+      if (!free.has(entry.locale)) free.set(entry.locale, freeSlots(entry.locale));
+      if (position <= (free.get(entry.locale) ?? 0)) {
+        return { entry, standing: { position, estimatedWaitMinutes: null } };
+      }
       const estimatedWaitMinutes = this.estimator.estimate({
         position,
         recentAssignments: recent

@@ -133,6 +133,14 @@ const RULES: readonly Rule[] = [
   { kind: 'phone', pattern: PHONE_ANNOUNCED, group: 1 },
 ];
 
+/**
+ * The agency's own public lines (the Contact Center and its TTY): not anyone's personal data. The
+ * assistant gives them as `tel:` links, which must still dial after a reload replays the stored
+ * transcript, and in a downloaded transcript.
+ */
+const PUBLIC_PHONE_NUMBERS = new Set(['8003755283', '8007671833']);
+const isPublicPhoneNumber = (value: string) => PUBLIC_PHONE_NUMBERS.has(value.replace(/\D/g, '').slice(-10));
+
 /** Every piece of personal data in `text`, in order, none overlapping another. */
 export function findPersonalData(text: string): PersonalDataMatch[] {
   const found: PersonalDataMatch[] = [];
@@ -145,6 +153,7 @@ export function findPersonalData(text: string): PersonalDataMatch[] {
       const start = match.index + (rule.group === undefined ? 0 : match[0].lastIndexOf(value));
       const end = start + value.length;
       if (rule.accept && !rule.accept(value)) continue;
+      if (rule.kind === 'phone' && isPublicPhoneNumber(value)) continue;
       if (!overlaps(start, end)) found.push({ kind: rule.kind, start, end });
     }
   }

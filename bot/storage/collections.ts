@@ -19,6 +19,8 @@ export const COLLECTIONS = {
   sessions: 'sessions',
   serviceRequests: 'serviceRequests',
   feedback: 'feedback',
+  /** `_id` is the rated chat's handoff id: a second rating of one chat is a duplicate key. */
+  chatRatings: 'chatRatings',
   analytics: 'analytics',
   audit: 'audit',
 } as const;
@@ -50,6 +52,7 @@ export const COLLECTION_SPECS: readonly CollectionSpec[] = [
   { name: COLLECTIONS.sessions, indexes: [{ fields: ['expiresAt'] }] },
   { name: COLLECTIONS.serviceRequests, indexes: [{ fields: ['status'] }, { fields: ['closedAt'] }] },
   { name: COLLECTIONS.feedback, indexes: [{ fields: ['at'] }] },
+  { name: COLLECTIONS.chatRatings, indexes: [{ fields: ['at'] }] },
   { name: COLLECTIONS.analytics, indexes: [{ fields: ['at'] }] },
   { name: COLLECTIONS.audit, indexes: [{ fields: ['at'] }] },
 ];

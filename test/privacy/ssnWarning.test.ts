@@ -53,6 +53,8 @@ describe('a Social Security number typed into the chat', () => {
       );
 
       for (const tab of [first, otherTab]) {
+        // Each socket gets the echo in its own time (the other tab may still be upgrading its transport).
+        await waitUntil(() => tab.messages.some((message) => message.role === 'visitor'), 'the echo');
         const echo = tab.messages.find((message) => message.role === 'visitor');
         expect(echo?.text).toContain('***-**-****');
         expect(echo?.text).not.toMatch(/6789/);

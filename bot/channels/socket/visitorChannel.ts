@@ -19,7 +19,7 @@ import { ConversationTurnQueue } from '../conversationTurnQueue.js';
 import { resumePendingTurns } from './pendingTurns.js';
 import { SocketAdapter } from './socketAdapter.js';
 import { conversationRoom, createVisitorEmitter } from './visitorEmitter.js';
-import { createVisitorHandlers } from './visitorHandlers.js';
+import { createVisitorHandlers, type VisitorLiveChat } from './visitorHandlers.js';
 import { VisitorLimits } from './visitorLimits.js';
 import {
   createVisitorSessionMiddleware,
@@ -37,8 +37,12 @@ export interface VisitorChannelDeps {
   settings: AppConfig['widget'];
   origins: AllowedOrigins;
   trustProxy: boolean;
+  /** The visitor's controls of a live-agent chat (leave, rate); without it those events are unknown. */
+  liveChat?: VisitorLiveChat;
   clock?: () => Date;
 }
+
+export type { VisitorLiveChat };
 
 export interface VisitorChannel {
   /** For code that drives botbuilder directly (`continueConversationAsync` with a stored reference). */
@@ -155,6 +159,7 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
     typing: (conversationId, active) => {
       for (const listener of typingListeners) listener(conversationId, active);
     },
+    liveChat: deps.liveChat ?? null,
     clock,
   });
 
@@ -192,6 +197,8 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
         'history:since': (args) => void handlers.history(socket, args),
         'locale:set': (args) => void handlers.setLocale(socket, args),
         'typing:set': (args) => void handlers.setTyping(socket, args),
+        'handoff:leave': (args) => void handlers.leaveLiveChat(socket, args),
+        'handoff:rate': (args) => void handlers.rateLiveChat(socket, args),
       },
       (event, args) => void handlers.unknownEvent(socket, event, args),
     );

@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import {
   HISTORY_PAGE_LIMIT,
   PROTOCOL_LOCALES,
+  type ChatRatingPayload,
   type HistoryPage,
   type Locale,
   type MessageReceipt,
@@ -25,12 +26,25 @@ import type { VisitorLimits } from './visitorLimits.js';
 import {
   cleanMessageText,
   historyRequestSchema,
+  leaveLiveChatSchema,
+  rateChatSchema,
   sendMessageSchema,
   setLocaleSchema,
   setTypingSchema,
 } from './visitorSchemas.js';
 import { visitorTurnActivity } from './visitorSessions.js';
 import type { VisitorSocket } from './visitorSocket.js';
+
+/**
+ * The live-agent chat as the widget's visitor controls it (the handoff implements it; the channel
+ * knows nothing else of the handoff). Plain data in and out.
+ */
+export interface VisitorLiveChat {
+  /** Leaves the queue or ends the chat with the agent. False when the conversation had neither. */
+  leave(conversationId: string): Promise<boolean>;
+  /** Stores the visitor's rating of an ended chat of theirs; `not_allowed` for any other chat or a second rating. */
+  rate(conversationId: string, chatId: string, rating: number): Promise<'rated' | 'not_allowed'>;
+}
 
 export interface VisitorHandlerDeps {
   conversations: ConversationStore;
@@ -55,6 +69,8 @@ export interface VisitorHandlerDeps {
   ): void;
   /** Hands a visitor's valid typing signal on (to the live agent, when one has the chat). */
   typing(conversationId: string, active: boolean): void;
+  /** Null where the product runs without live agents: the events are then unknown. */
+  liveChat: VisitorLiveChat | null;
   clock: () => Date;
 }
 
@@ -214,6 +230,27 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
         );
       }
     },
+
+    leaveLiveChat: (socket: VisitorSocket, args: unknown[]) =>
+      respond(socket, 'handoff:leave', args, async (payload): Promise<{ left: boolean }> => {
+        const liveChat = deps.liveChat;
+        if (!liveChat) throw new ChannelError('unknown_event');
+        if (!leaveLiveChatSchema.safeParse(payload).success) throw new ChannelError('invalid_payload');
+        // The notice that the assistant is back, and the ended status, come from the handoff's end event.
+        return { left: await liveChat.leave(socket.data.conversationId) };
+      }),
+
+    rateLiveChat: (socket: VisitorSocket, args: unknown[]) =>
+      respond(socket, 'handoff:rate', args, async (payload): Promise<ChatRatingPayload> => {
+        const liveChat = deps.liveChat;
+        if (!liveChat) throw new ChannelError('unknown_event');
+        const parsed = rateChatSchema.safeParse(payload);
+        if (!parsed.success) throw new ChannelError('invalid_payload');
+        const { chatId, rating } = parsed.data;
+        const outcome = await liveChat.rate(socket.data.conversationId, chatId, rating);
+        if (outcome !== 'rated') throw new ChannelError('rating_not_allowed');
+        return { chatId, rating };
+      }),
 
     unknownEvent: (socket: VisitorSocket, event: string, args: unknown[]) =>
       respond(
