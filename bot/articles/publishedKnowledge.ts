@@ -3,6 +3,7 @@ import { createKnowledgeIndexHolder } from '../../knowledge/engine/knowledgeEngi
 import type { KnowledgeIndexHolder } from '../../knowledge/engine/knowledgeIndexHolder.js';
 import type { AnswerResult } from '../../knowledge/engine/types.js';
 import type { AnswerSource, ArticleCatalog } from '../assistant/answerSource.js';
+import { EnginePassages, type PassageSource } from '../assistant/followUps/passageSource.js';
 import type { Store } from '../storage/ports.js';
 
 /**
@@ -15,11 +16,15 @@ import type { Store } from '../storage/ports.js';
 export class PublishedKnowledge implements AnswerSource, ArticleCatalog {
   private catalog: ReadonlyMap<string, KnowledgeArticle> = new Map();
   private latestRefresh = 0;
+  /** The engine's passage finder over the same index, for follow-ups on the current topic. */
+  readonly passages: PassageSource;
 
   constructor(
     private readonly store: Pick<Store, 'articles'>,
     private readonly holder: KnowledgeIndexHolder<KnowledgeArticle> = createKnowledgeIndexHolder(),
-  ) {}
+  ) {
+    this.passages = new EnginePassages(holder);
+  }
 
   /** Whether an index has been built (readiness). */
   get ready(): boolean {

@@ -3,7 +3,7 @@ import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.j
 import type { Passage } from '../../knowledge/engine/passages.js';
 import type { ArticleCatalog } from './answerSource.js';
 import type { AssistantText } from './assistantText.js';
-import type { ConversationMemory } from './conversationMemory.js';
+import { feedbackKey, remember, type ConversationMemory } from './conversationMemory.js';
 import { textReply, valueAction, type AnswerChannelData } from './replyActivity.js';
 import { storedText } from './storedText.js';
 
@@ -89,6 +89,7 @@ export class ArticlePresenter {
       locale,
       question: storedText(options.question),
     };
+    data.answered = remember(data.answered, feedbackKey(article.id, locale));
     data.feedbackPending = full;
     data.misses = 0;
   }

@@ -14,7 +14,7 @@ import {
   type SignalScratch,
   type SignalTable,
 } from './localeIndex.js';
-import type { Passage } from './passages.js';
+import type { Passage, PassageOptions } from './passages.js';
 import type { SynonymGroup } from './synonymMatcher.js';
 import { BUILT_IN_SYNONYMS } from './synonymTables.js';
 import { NEVER_PAUSE, type Pausable } from './timeSlicer.js';
@@ -156,17 +156,22 @@ export class AnswerIndex<D extends IndexDocument = IndexDocument> {
    * the short answer), an unknown document or a body without passages. For follow-ups against
    * the current topic ("how much does it cost?" after an answer) as well as for answers.
    */
-  passageFor(id: string, locale: string, question: string): Passage | null {
+  passageFor(id: string, locale: string, question: string, options: PassageOptions = {}): Passage | null {
     const index = this.byLanguage.get(languageOf(locale));
     if (!index) return null;
-    return this.findPassage(id, locale, index.analyzeQuery(question.slice(0, MAX_QUESTION_LENGTH)));
+    return this.findPassage(id, locale, index.analyzeQuery(question.slice(0, MAX_QUESTION_LENGTH)), options);
   }
 
-  private findPassage(id: string, locale: string, query: AnalyzedQuery | undefined): Passage | null {
+  private findPassage(
+    id: string,
+    locale: string,
+    query: AnalyzedQuery | undefined,
+    options: PassageOptions = {},
+  ): Passage | null {
     const index = this.byLanguage.get(languageOf(locale));
     const position = index?.positionOf(id);
     if (!index || position === undefined || !query) return null;
-    return index.passage(position, query);
+    return index.passage(position, query, options);
   }
 
   /**

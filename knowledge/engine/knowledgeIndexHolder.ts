@@ -1,6 +1,6 @@
 import { AnswerIndex, type AnswerIndexOptions } from './answerIndex.js';
 import { TimeSlicer } from './timeSlicer.js';
-import type { Passage } from './passages.js';
+import type { Passage, PassageOptions } from './passages.js';
 import type { AnswerResult, IndexDocument } from './types.js';
 
 /**
@@ -66,8 +66,8 @@ export class KnowledgeIndexHolder<D extends IndexDocument = IndexDocument> {
   }
 
   /** See `AnswerIndex.passageFor`: the passage of article `id` that answers `question`, or null. */
-  passageFor(id: string, locale: string, question: string): Passage | null {
-    return this.current?.passageFor(id, locale, question) ?? null;
+  passageFor(id: string, locale: string, question: string, options: PassageOptions = {}): Passage | null {
+    return this.current?.passageFor(id, locale, question, options) ?? null;
   }
 
   /**

@@ -8,7 +8,7 @@ import {
   type TrainingExample,
 } from './linearClassifier.js';
 import { FuzzyPhraseMatcher, type FuzzyConcept } from './fuzzyPhraseMatcher.js';
-import { PassageFinder, type Passage } from './passages.js';
+import { PassageFinder, type Passage, type PassageOptions } from './passages.js';
 import { headTerms, SubjectIndex, type SubjectScores } from './subjectIndex.js';
 import { SynonymMatcher, type SynonymGroup } from './synonymMatcher.js';
 import { characterTrigrams, TextAnalyzer, type AnalyzedText } from './textAnalyzer.js';
@@ -189,9 +189,9 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
   }
 
   /** The passage of a document's body that answers the question better than its short answer, or null. */
-  passage(position: number, query: AnalyzedQuery): Passage | null {
+  passage(position: number, query: AnalyzedQuery, options: PassageOptions = {}): Passage | null {
     const document = this.documents[position];
-    return document ? this.passages.find(position, document, query) : null;
+    return document ? this.passages.find(position, document, query, options) : null;
   }
 
   unitText(unit: number): string {

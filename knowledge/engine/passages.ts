@@ -79,6 +79,19 @@ export interface PassageThresholds {
 
 export const DEFAULT_PASSAGE_THRESHOLDS: PassageThresholds = { minScore: 0.34, minLead: 0.2 };
 
+/** How a passage is looked for. */
+export interface PassageOptions {
+  /**
+   * A follow-up on an article the visitor already has ("and how much is it?"): the short answer
+   * was shown, so the passage that says most of the detail is wanted even when the short answer
+   * also touches it, and an elliptical question needs less of its words covered.
+   */
+  followUp?: boolean;
+}
+
+/** What a follow-up's passage must cover (it need not lead the short answer). */
+const FOLLOW_UP_MIN_SCORE = 0.2;
+
 /** The share of a name word's weight the short answer gets without saying the word. */
 const NAME_CREDIT = 0.5;
 
@@ -130,7 +143,7 @@ export class PassageFinder<D extends IndexDocument> {
   }
 
   /** The passage that answers `query` better than the short answer, or null (the short answer). */
-  find(position: number, document: D, query: AnalyzedQuery): Passage | null {
+  find(position: number, document: D, query: AnalyzedQuery, options: PassageOptions = {}): Passage | null {
     const data = this.analyze(position, document);
     if (data.passages.length === 0) return null;
     const blocks = data.passages.length + 1;
@@ -165,8 +178,12 @@ export class PassageFinder<D extends IndexDocument> {
         bestScore = score;
       }
     });
-    if (best < 0 || bestScore < this.thresholds.minScore) return null;
-    if (bestScore < summaryScore + this.thresholds.minLead) return null;
+    if (options.followUp) {
+      if (best < 0 || bestScore < FOLLOW_UP_MIN_SCORE) return null;
+    } else {
+      if (best < 0 || bestScore < this.thresholds.minScore) return null;
+      if (bestScore < summaryScore + this.thresholds.minLead) return null;
+    }
     const passage = data.passages[best] as BodyPassage;
     return { ...passage, score: Math.round(bestScore * 1000) / 1000 };
   }

@@ -47,11 +47,20 @@ export interface AxeViolation {
 }
 
 /**
- * Runs axe-core (from node_modules, injected into the page) with the WCAG 2.1 A/AA rules over
- * `include` (a CSS selector, or a shadow-DOM path such as ['[data-va-widget]', '.va-panel']), or
- * the whole page, open shadow roots included. Returns the serious and critical violations.
+ * Runs axe-core with the WCAG 2.1 A/AA rules (see `axeViolations`) and returns only the serious
+ * and critical violations.
  */
 export async function seriousAxeViolations(page: Page, include?: string | string[]): Promise<AxeViolation[]> {
+  const violations = await axeViolations(page, include);
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+/**
+ * Runs axe-core (from node_modules, injected into the page) with the WCAG 2.1 A/AA rules over
+ * `include` (a CSS selector, or a shadow-DOM path such as ['[data-va-widget]', '.va-panel']), or
+ * the whole page, open shadow roots included. Returns every violation, whatever its impact.
+ */
+export async function axeViolations(page: Page, include?: string | string[]): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(
     () => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined',
   );
@@ -88,5 +97,5 @@ export async function seriousAxeViolations(page: Page, include?: string | string
     },
     { include, tags: WCAG_TAGS },
   );
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  return violations;
 }

@@ -108,7 +108,7 @@ export class QuestionDialog extends ComponentDialog {
       result.decision === 'answer' && result.article?.id !== LEGAL_HELP_ARTICLE ? result.article : undefined;
     const legalHelp = this.deps.catalog.get(LEGAL_HELP_ARTICLE, locale);
     const intro = article ? 'judgement.cannotDecide' : 'judgement.cannotDecideNoArticle';
-    await context.sendActivity(textReply(locale, this.deps.text.get(locale, intro)));
+    await context.sendActivity(textReply(locale, this.deps.text.get(locale, intro), { outcome: 'eligibility' }));
     if (article) {
       await this.deps.presenter.send(context, article, locale, {
         score: result.score,
@@ -126,7 +126,7 @@ export class QuestionDialog extends ComponentDialog {
           )),
     ];
     await context.sendActivity(
-      textReply(locale, this.deps.text.get(locale, 'judgement.legalHelp'), { actions }),
+      textReply(locale, this.deps.text.get(locale, 'judgement.legalHelp'), { actions, outcome: 'eligibility' }),
     );
   }
 
@@ -172,7 +172,7 @@ export class QuestionDialog extends ComponentDialog {
     const actions = closest.map((topic) =>
       valueAction(topic.title, { type: 'article', articleId: topic.id }),
     );
-    await step.context.sendActivity(textReply(locale, parts.join('\n\n'), { actions }));
+    await step.context.sendActivity(textReply(locale, parts.join('\n\n'), { actions, outcome: 'fallback' }));
     return step.endDialog(DONE);
   }
 }

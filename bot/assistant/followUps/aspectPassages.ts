@@ -1,0 +1,23 @@
+import type { KnowledgeArticle, Locale } from '../../../knowledge/content/article.js';
+import type { AssistantText } from '../assistantText.js';
+import type { FollowUpAspect } from './followUpAspect.js';
+import type { ArticlePassage, PassageSource } from './passageSource.js';
+
+/**
+ * Finds the passage of an article that speaks about one detail (cost, time, documents, where, a
+ * lost document, next steps). An elliptical follow-up says little ("and the price?"), so the
+ * words that detail is written with in each language (`followUp.cues.<aspect>` in the bot
+ * resources) join the visitor's words; the answer engine's passage finder then picks the passage,
+ * the same one that answers detail questions.
+ */
+export class AspectPassages {
+  constructor(
+    private readonly text: AssistantText,
+    private readonly passages: PassageSource,
+  ) {}
+
+  find(article: KnowledgeArticle, aspect: FollowUpAspect, locale: Locale, question = ''): ArticlePassage | null {
+    const cues = this.text.list(locale, `followUp.cues.${aspect}`);
+    return this.passages.passageFor(article, [question, ...cues].filter(Boolean).join('\n'));
+  }
+}

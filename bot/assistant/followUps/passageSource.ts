@@ -1,0 +1,37 @@
+import type { KnowledgeArticle } from '../../../knowledge/content/article.js';
+import type { Passage, PassageOptions } from '../../../knowledge/engine/passages.js';
+
+/** One block of an article's body (a paragraph or a list item) that answers something on its own. */
+export interface ArticlePassage {
+  /** Its place among the body's blocks (what `channelData.answer.passage` names). */
+  index: number;
+  /** Its Markdown, list marker removed. */
+  text: string;
+}
+
+/**
+ * Finds the passage of an article that answers a follow-up on it ("and how much is it?"). The
+ * answer engine's precise answers do it (one passage finder for answers and follow-ups); the
+ * assistant takes it through this port.
+ */
+export interface PassageSource {
+  passageFor(article: KnowledgeArticle, question: string): ArticlePassage | null;
+}
+
+/** What the engine offers: `KnowledgeIndexHolder.passageFor` (or an index's). */
+export interface EnginePassageFinder {
+  passageFor(id: string, locale: string, question: string, options?: PassageOptions): Passage | null;
+}
+
+/**
+ * The engine's passage finder as the assistant's `PassageSource`, in follow-up mode: the visitor
+ * already has the article's short answer, so the passage that says most of the detail is wanted.
+ */
+export class EnginePassages implements PassageSource {
+  constructor(private readonly engine: EnginePassageFinder) {}
+
+  passageFor(article: KnowledgeArticle, question: string): ArticlePassage | null {
+    const found = this.engine.passageFor(article.id, article.locale, question, { followUp: true });
+    return found ? { index: found.index, text: found.text } : null;
+  }
+}
