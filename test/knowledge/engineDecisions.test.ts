@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerIndex } from '../../knowledge/engine/answerIndex.js';
-import { calibrate, chooseThresholds, type RankedQuestion } from '../../knowledge/engine/calibration.js';
+import { calibrate, chooseThresholds, measureRanked, type RankedQuestion } from '../../knowledge/engine/calibration.js';
 import { parseCalibration, type EngineCalibration } from '../../knowledge/engine/calibrationFile.js';
 import type { LabeledQuestion } from '../../knowledge/engine/evaluation.js';
 import { decide } from '../../knowledge/engine/decision.js';
@@ -188,7 +188,15 @@ describe('calibration', () => {
       { expect: null, ranking: [{ id: 'b', score: 0.2 }] },
     ];
     const { thresholds } = chooseThresholds(questions);
-    expect(thresholds).toEqual({ answer: 0.7, clarify: 0.7, margin: 0 });
+    // The cut falls between the lowest right answer and the highest off-topic question; every
+    // right answer is given directly (through the answer cut, or a lead that clears it) and the
+    // off-topic questions get none.
+    expect(thresholds.clarify).toBe(0.7);
+    const measured = measureRanked(questions, thresholds);
+    expect(measured.answerRate).toBe(1);
+    expect(measured.inScopeTop1).toBe(1);
+    expect(measured.oosRecall).toBe(1);
+    expect(measured.wrongAnswerRate).toBe(0);
   });
 
   it('when a calibration file sets lead, then the engine reads it as calibration chose it', async () => {
