@@ -396,8 +396,7 @@ async function evaluateExternal(): Promise<void> {
   const started = performance.now();
   let index = await AnswerIndex.build(documents);
   const buildMs = performance.now() - started;
-  if (validation)
-    index = index.withCalibration(calibrate(index, validation, targets).calibration);
+  if (validation) index = index.withCalibration(calibrate(index, validation, targets).calibration);
 
   const baseline = new FuseBaseline(documents);
   const thresholdsForBaseline = validation

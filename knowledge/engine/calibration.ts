@@ -143,7 +143,11 @@ function cutPoints(questions: readonly CompactQuestion[]): number[] {
  * most of them. The exact cut-off score of the highest out-of-scope question allowed through, when
  * no cut point works (1: nothing is offered).
  */
-function clarifyCut(questions: readonly CompactQuestion[], points: readonly number[], target: number): number {
+function clarifyCut(
+  questions: readonly CompactQuestion[],
+  points: readonly number[],
+  target: number,
+): number {
   const outOfScope = questions.filter((question) => question.outOfScope).map((question) => question.best);
   if (outOfScope.length === 0) return points[0] ?? 0;
   for (const point of points) {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerIndex } from '../../knowledge/engine/answerIndex.js';
-import { calibrate, chooseThresholds, measureRanked, type RankedQuestion } from '../../knowledge/engine/calibration.js';
+import {
+  calibrate,
+  chooseThresholds,
+  measureRanked,
+  type RankedQuestion,
+} from '../../knowledge/engine/calibration.js';
 import { parseCalibration, type EngineCalibration } from '../../knowledge/engine/calibrationFile.js';
 import type { LabeledQuestion } from '../../knowledge/engine/evaluation.js';
 import { decide } from '../../knowledge/engine/decision.js';

@@ -108,7 +108,9 @@ export class QuestionDialog extends ComponentDialog {
       result.decision === 'answer' && result.article?.id !== LEGAL_HELP_ARTICLE ? result.article : undefined;
     const legalHelp = this.deps.catalog.get(LEGAL_HELP_ARTICLE, locale);
     const intro = article ? 'judgement.cannotDecide' : 'judgement.cannotDecideNoArticle';
-    await context.sendActivity(textReply(locale, this.deps.text.get(locale, intro), { outcome: 'eligibility' }));
+    await context.sendActivity(
+      textReply(locale, this.deps.text.get(locale, intro), { outcome: 'eligibility' }),
+    );
     if (article) {
       await this.deps.presenter.send(context, article, locale, {
         score: result.score,
@@ -126,7 +128,10 @@ export class QuestionDialog extends ComponentDialog {
           )),
     ];
     await context.sendActivity(
-      textReply(locale, this.deps.text.get(locale, 'judgement.legalHelp'), { actions, outcome: 'eligibility' }),
+      textReply(locale, this.deps.text.get(locale, 'judgement.legalHelp'), {
+        actions,
+        outcome: 'eligibility',
+      }),
     );
   }
 

@@ -16,7 +16,12 @@ export class AspectPassages {
     private readonly passages: PassageSource,
   ) {}
 
-  find(article: KnowledgeArticle, aspect: FollowUpAspect, locale: Locale, question = ''): ArticlePassage | null {
+  find(
+    article: KnowledgeArticle,
+    aspect: FollowUpAspect,
+    locale: Locale,
+    question = '',
+  ): ArticlePassage | null {
     const cues = this.text.list(locale, `followUp.cues.${aspect}`);
     return this.passages.passageFor(article, [question, ...cues].filter(Boolean).join('\n'));
   }
