@@ -78,7 +78,7 @@ export type ThresholdTargets = Pick<CalibrationOptions, 'outOfScopeTarget' | 'wr
 
 const MARGINS = [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3];
 /** `lead` values tried; "not set" comes first so it wins ties. */
-const LEADS: (number | undefined)[] = [undefined, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3];
+const LEADS: (number | undefined)[] = [undefined, 0.9, 0.8, 0.7, 0.6, 0.5];
 const MAX_CUT_POINTS = 120;
 
 /** The decision for a ranking under thresholds, as `AnswerIndex.answer` would take it. */
