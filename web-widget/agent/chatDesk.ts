@@ -1,0 +1,115 @@
+import type { AgentSummary } from '../protocol/agentEvents.js';
+import type { AgentConnection } from './agentConnection.js';
+import type { ChatTabsView } from './chatTabsView.js';
+import type { ChatTranscript } from './chatTranscript.js';
+import { ChatView } from './chatView.js';
+import type { ConsoleContext } from './consoleContext.js';
+
+export type ChatChange = 'added' | 'message' | 'delivery' | 'typing' | 'closed';
+
+/**
+ * The coordinator of the agent's chats, under AgentConsole: turns the connection's chat events into
+ * chat views in the tabs (a new chat announced and signalled, a visitor's message announced and
+ * counted unread while its tab is not selected) and each chat's actions into calls on the
+ * connection, with refusals announced.
+ */
+export class ChatDesk {
+  private agentList: AgentSummary[] = [];
+  /** Chats are named "Visitor 1", "Visitor 2"... in the order they arrived in this console. */
+  private visitorNumbers = 0;
+
+  constructor(
+    private readonly context: ConsoleContext,
+    private readonly tabs: ChatTabsView,
+    private readonly deps: { connection(): AgentConnection | null; beep(): void },
+  ) {}
+
+  private get connection(): AgentConnection | null {
+    return this.deps.connection();
+  }
+
+  chat(transcript: ChatTranscript, change: ChatChange, live: boolean): void {
+    const { t } = this.context;
+    const conversationId = transcript.chat.conversationId;
+    let view = this.tabs.get(conversationId);
+    if (view && change === 'typing') {
+      view.renderTyping();
+      return;
+    }
+    if (!view) {
+      view = this.add(transcript);
+      if (live) {
+        this.context.announce(
+          t('chats.assigned', {
+            number: view.number,
+            language: this.context.languageName(transcript.chat.locale),
+          }),
+        );
+        this.deps.beep();
+      }
+    }
+    if (change === 'message' && live) {
+      if (this.tabs.selected !== conversationId) transcript.unread += 1;
+      const last = transcript
+        .entries()
+        .filter((line) => line.role === 'visitor')
+        .at(-1);
+      if (last) this.context.announce(t('chats.newMessage', { number: view.number, text: last.text }));
+    }
+    view.render(transcript);
+    this.tabs.renderTabs();
+  }
+
+  /** Who is online changed: each chat's transfer list follows. */
+  agents(agents: AgentSummary[]): void {
+    this.agentList = agents;
+    for (const view of this.tabs.all()) view.showAgents(agents);
+  }
+
+  /** Selects a chat and puts the cursor in its message box (a chat the agent just accepted). */
+  open(conversationId: string): void {
+    this.tabs.select(conversationId, false);
+    this.tabs.get(conversationId)?.focusComposer();
+  }
+
+  /** Every chat's labels in the console's language, every line drawn again. */
+  applyStrings(): void {
+    for (const view of this.tabs.all()) {
+      view.applyStrings();
+      view.render();
+    }
+    this.tabs.renderTabs();
+  }
+
+  private add(transcript: ChatTranscript): ChatView {
+    const conversationId = transcript.chat.conversationId;
+    const view = new ChatView(this.context, transcript, (this.visitorNumbers += 1), {
+      send: (text) => this.connection?.send(conversationId, text),
+      typing: (active) => this.connection?.typing(conversationId, active),
+      retry: () => this.connection?.retry(conversationId),
+      transfer: (toAgentId) => void this.transfer(conversationId, toAgentId),
+      end: () => void this.end(conversationId),
+      dismiss: () => this.dismiss(conversationId),
+    });
+    view.showAgents(this.agentList);
+    this.tabs.add(view);
+    if (!this.tabs.selected) this.tabs.select(conversationId, false);
+    return view;
+  }
+
+  private async end(conversationId: string): Promise<void> {
+    const ack = await this.connection?.end(conversationId);
+    if (ack && !ack.ok) this.context.announce(ack.error.message);
+  }
+
+  private async transfer(conversationId: string, toAgentId: string): Promise<void> {
+    const ack = await this.connection?.transfer(conversationId, toAgentId);
+    if (ack && !ack.ok) this.context.announce(ack.error.message);
+  }
+
+  /** The tab of an ended chat is closed: the connection forgets it too. */
+  private dismiss(conversationId: string): void {
+    this.connection?.dismiss(conversationId);
+    this.tabs.remove(conversationId);
+  }
+}

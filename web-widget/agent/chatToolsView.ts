@@ -1,0 +1,114 @@
+import type { AgentSummary, Locale } from '../protocol/agentEvents.js';
+import { h } from '../shared/dom.js';
+import type { ConsoleContext } from './consoleContext.js';
+
+/**
+ * Under one chat's message box: canned responses (in the visitor's language), transfer to another
+ * agent who can take the chat now, end the chat, and once it has ended, close its tab.
+ */
+export class ChatToolsView {
+  readonly element: HTMLDivElement;
+  private readonly cannedLabel: HTMLLabelElement;
+  private readonly canned: HTMLSelectElement;
+  private readonly transferLabel: HTMLLabelElement;
+  private readonly transferSelect: HTMLSelectElement;
+  private readonly transferButton: HTMLButtonElement;
+  private readonly endButton: HTMLButtonElement;
+  private readonly closeButton: HTMLButtonElement;
+  private closed = false;
+
+  constructor(
+    private readonly context: ConsoleContext,
+    id: string,
+    actions: { insert(text: string): void; transfer(toAgentId: string): void; end(): void; dismiss(): void },
+  ) {
+    const { doc } = context;
+    this.cannedLabel = h(doc, 'label', { for: `canned-${id}` });
+    this.canned = h(doc, 'select', { id: `canned-${id}` });
+    this.transferLabel = h(doc, 'label', { for: `transfer-${id}` });
+    this.transferSelect = h(doc, 'select', { id: `transfer-${id}` });
+    this.transferButton = h(doc, 'button', { type: 'button' });
+    this.endButton = h(doc, 'button', { type: 'button', class: 'end' });
+    this.closeButton = h(doc, 'button', { type: 'button', hidden: true });
+    this.element = h(
+      doc,
+      'div',
+      { class: 'tools' },
+      this.cannedLabel,
+      this.canned,
+      this.transferLabel,
+      this.transferSelect,
+      this.transferButton,
+      this.endButton,
+      this.closeButton,
+    );
+    this.canned.addEventListener('change', () => {
+      const text = this.canned.value;
+      if (!text) return;
+      this.canned.value = '';
+      actions.insert(text);
+    });
+    this.transferButton.addEventListener('click', () => {
+      if (this.transferSelect.value) actions.transfer(this.transferSelect.value);
+    });
+    this.endButton.addEventListener('click', () => actions.end());
+    this.closeButton.addEventListener('click', () => actions.dismiss());
+  }
+
+  /** Labels in the console's language; canned responses in the visitor's, titled in it too. */
+  applyStrings(visitorLocale: Locale): void {
+    const { doc, t, locale } = this.context;
+    for (const [label, key] of [
+      [this.cannedLabel, 'chats.canned'],
+      [this.transferLabel, 'chats.transfer'],
+    ] as const) {
+      label.textContent = t(key);
+      label.lang = locale;
+    }
+    for (const [button, key] of [
+      [this.transferButton, 'chats.transferButton'],
+      [this.endButton, 'chats.end'],
+      [this.closeButton, 'chats.close'],
+    ] as const) {
+      button.textContent = t(key);
+      button.lang = locale;
+    }
+    const agentName = this.context.me?.displayName ?? '';
+    this.canned.replaceChildren(
+      h(doc, 'option', { value: '', lang: locale }, t('chats.cannedPlaceholder')),
+      ...this.context.strings
+        .canned(visitorLocale, agentName)
+        .map((item) => h(doc, 'option', { value: item.text, lang: visitorLocale }, item.title)),
+    );
+  }
+
+  /** The agents who could take the chat now: connected, available, a free slot, the visitor's language. */
+  showAgents(agents: AgentSummary[], visitorLocale: Locale): void {
+    if (this.closed) return;
+    const me = this.context.me?.agentId;
+    const candidates = agents.filter(
+      (agent) =>
+        agent.agentId !== me &&
+        agent.connected &&
+        agent.status === 'available' &&
+        agent.openChats < agent.maxChats &&
+        agent.languages.includes(visitorLocale),
+    );
+    const { doc, t } = this.context;
+    this.transferSelect.replaceChildren(
+      ...(candidates.length === 0
+        ? [h(doc, 'option', { value: '' }, t('chats.transferNone'))]
+        : candidates.map((agent) => h(doc, 'option', { value: agent.agentId }, agent.displayName))),
+    );
+    this.transferButton.disabled = candidates.length === 0;
+  }
+
+  /** An ended chat is read-only: only "close this tab" is left. */
+  setClosed(closed: boolean): void {
+    this.closed = closed;
+    for (const control of [this.canned, this.transferSelect, this.transferButton, this.endButton])
+      control.disabled = closed;
+    this.closeButton.hidden = !closed;
+    if (closed) this.transferSelect.replaceChildren();
+  }
+}

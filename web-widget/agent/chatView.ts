@@ -1,0 +1,177 @@
+import type { AgentSummary } from '../protocol/agentEvents.js';
+import { h } from '../shared/dom.js';
+import type { ChatTranscript } from './chatTranscript.js';
+import { ChatComposerView } from './chatComposerView.js';
+import { ChatToolsView } from './chatToolsView.js';
+import type { ConsoleContext } from './consoleContext.js';
+import { TranscriptView } from './transcriptView.js';
+
+/** What a chat's controls ask of the coordinator, for this chat. */
+export interface ChatActions {
+  send(text: string): void;
+  typing(active: boolean): void;
+  retry(): void;
+  transfer(toAgentId: string): void;
+  end(): void;
+  dismiss(): void;
+}
+
+/**
+ * One chat: its tab (a WAI-ARIA tab, see ChatTabsView) and its panel, made of the facts about the
+ * visitor (language, channel, question), the transcript, the closed notice, the message box and the
+ * tools. The chat's transcript is the connection's; the view keeps the latest it was given (a chat
+ * taken again after it had left the agent starts a new one).
+ */
+export class ChatView {
+  readonly conversationId: string;
+  readonly tab: HTMLButtonElement;
+  readonly panel: HTMLElement;
+  private readonly meta: HTMLDivElement;
+  private readonly notice: HTMLParagraphElement;
+  private readonly log: TranscriptView;
+  private readonly composer: ChatComposerView;
+  private readonly tools: ChatToolsView;
+  private agents: AgentSummary[] = [];
+
+  constructor(
+    private readonly context: ConsoleContext,
+    public transcript: ChatTranscript,
+    /** "Visitor 3": how the console names the chat (no personal data on screen). */
+    readonly number: number,
+    actions: ChatActions,
+  ) {
+    const { doc } = context;
+    this.conversationId = transcript.chat.conversationId;
+    const id = this.conversationId.replace(/[^A-Za-z0-9_-]/g, '');
+    this.tab = h(doc, 'button', {
+      type: 'button',
+      role: 'tab',
+      id: `tab-${id}`,
+      'aria-controls': `panel-${id}`,
+      'aria-selected': 'false',
+      tabindex: -1,
+    });
+    this.meta = h(doc, 'div', { class: 'meta' });
+    this.notice = h(doc, 'p', { class: 'closed', role: 'status', hidden: true });
+    this.log = new TranscriptView(context, number, { retry: () => actions.retry() });
+    this.composer = new ChatComposerView(context, id, actions);
+    this.tools = new ChatToolsView(context, id, {
+      insert: (text) => this.composer.insert(text),
+      transfer: (toAgentId) => actions.transfer(toAgentId),
+      end: () => actions.end(),
+      dismiss: () => actions.dismiss(),
+    });
+    this.panel = h(
+      doc,
+      'section',
+      {
+        role: 'tabpanel',
+        id: `panel-${id}`,
+        'aria-labelledby': `tab-${id}`,
+        hidden: true,
+        lang: transcript.chat.locale,
+      },
+      this.meta,
+      this.log.list,
+      this.log.typing,
+      this.notice,
+      this.composer.element,
+      this.tools.element,
+    );
+    this.applyStrings();
+  }
+
+  get closed(): boolean {
+    return this.transcript.closedReason !== null;
+  }
+
+  /** Everything drawn again from the transcript (lines that did not change keep their nodes). */
+  render(transcript: ChatTranscript = this.transcript): void {
+    this.transcript = transcript;
+    this.renderMeta();
+    this.log.render(transcript);
+    const { closedReason } = transcript;
+    const { t } = this.context;
+    this.notice.hidden = closedReason === null;
+    this.notice.textContent =
+      closedReason === null ? '' : t('chats.ended', { reason: t(`chats.removed.${closedReason}`) });
+    this.notice.lang = this.context.locale;
+    this.composer.setDisabled(this.closed);
+    this.tools.setClosed(this.closed);
+    if (!this.closed) this.tools.showAgents(this.agents, transcript.chat.locale);
+  }
+
+  renderTyping(): void {
+    this.log.renderTyping(this.transcript);
+  }
+
+  /** The agents list changed: who the chat can be transferred to. */
+  showAgents(agents: AgentSummary[]): void {
+    this.agents = agents;
+    this.tools.showAgents(agents, this.transcript.chat.locale);
+  }
+
+  /** The tab's name: the visitor's number and language, and the unread count while not selected. */
+  renderTab(selected: boolean): void {
+    const { doc, t } = this.context;
+    const { transcript } = this;
+    this.tab.replaceChildren(
+      t('chats.tab', { number: this.number, language: this.context.languageName(transcript.chat.locale) }),
+    );
+    if (transcript.unread > 0 && !selected) {
+      this.tab.append(
+        h(
+          doc,
+          'span',
+          { class: 'unread' },
+          ` ${transcript.unread} `,
+          h(doc, 'span', { class: 'sr-only' }, t('chats.unread')),
+        ),
+      );
+    }
+    this.tab.classList.toggle('closed', this.closed);
+  }
+
+  setSelected(selected: boolean): void {
+    this.tab.setAttribute('aria-selected', String(selected));
+    this.tab.tabIndex = selected ? 0 : -1;
+    this.panel.hidden = !selected;
+  }
+
+  focusComposer(): void {
+    this.composer.focus();
+  }
+
+  /** Every label in the console's language, every line drawn again. */
+  applyStrings(): void {
+    this.log.applyStrings();
+    this.composer.applyStrings();
+    this.tools.applyStrings(this.transcript.chat.locale);
+    this.tools.showAgents(this.agents, this.transcript.chat.locale);
+  }
+
+  private renderMeta(): void {
+    const { doc, t, locale } = this.context;
+    const { chat } = this.transcript;
+    this.meta.replaceChildren(
+      h(
+        doc,
+        'p',
+        { lang: locale },
+        t('chats.visitorLanguage', { language: this.context.languageName(chat.locale) }),
+      ),
+      h(doc, 'p', { lang: locale }, t('chats.channel', { channel: t(`channel.${chat.channel}`) })),
+    );
+    if (chat.question) {
+      this.meta.append(
+        h(
+          doc,
+          'p',
+          {},
+          h(doc, 'span', { lang: locale }, t('chats.question', { question: '' })),
+          h(doc, 'q', { lang: chat.locale }, chat.question),
+        ),
+      );
+    }
+  }
+}
