@@ -46,12 +46,18 @@ export interface AxeViolation {
   nodes: Array<{ target: unknown; failureSummary?: string }>;
 }
 
+/** Runs axe-core as `axeViolations` does and keeps the serious and critical violations. */
+export async function seriousAxeViolations(page: Page, include?: string | string[]): Promise<AxeViolation[]> {
+  const violations = await axeViolations(page, include);
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
 /**
  * Runs axe-core (from node_modules, injected into the page) with the WCAG 2.1 A/AA rules over
  * `include` (a CSS selector, or a shadow-DOM path such as ['[data-va-widget]', '.va-panel']), or
- * the whole page, open shadow roots included. Returns the serious and critical violations.
+ * the whole page, open shadow roots included. Returns every violation, of any impact.
  */
-export async function seriousAxeViolations(page: Page, include?: string | string[]): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page, include?: string | string[]): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(
     () => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined',
   );
@@ -88,5 +94,5 @@ export async function seriousAxeViolations(page: Page, include?: string | string
     },
     { include, tags: WCAG_TAGS },
   );
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  return violations;
 }

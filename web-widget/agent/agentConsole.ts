@@ -151,6 +151,10 @@ export class AgentConsole implements AgentConnectionListener {
 
   state(state: AgentState): void {
     this.desk?.agents(state.agents);
+    this.desk?.expect(
+      state.chats.map((chat) => chat.conversationId),
+      this.session.selectedChat,
+    );
     this.shell?.queue.show(state.queue);
     this.shell?.requests.show(state.requests);
     this.me(state.me);
@@ -204,6 +208,7 @@ export class AgentConsole implements AgentConnectionListener {
       signOut: () => void this.signOut(),
       acceptNext: () => void this.acceptNext(),
       closeRequest: (id) => void this.closeRequest(id),
+      selectChat: (conversationId) => this.session.rememberChat(conversationId),
     });
     this.desk = new ChatDesk(this.context, this.shell.chats, {
       connection: () => this.connection,

@@ -17,6 +17,8 @@ export class ChatDesk {
   private agentList: AgentSummary[] = [];
   /** Chats are named "Visitor 1", "Visitor 2"... in the order they arrived in this console. */
   private visitorNumbers = 0;
+  /** The chat to select when it arrives with the state: the one in progress before a reload. */
+  private restoring: string | null = null;
 
   constructor(
     private readonly context: ConsoleContext,
@@ -60,6 +62,17 @@ export class ChatDesk {
     this.tabs.renderTabs();
   }
 
+  /**
+   * A new picture of the agent's chats is about to be applied: if the chat selected last in this
+   * tab is among them and not shown yet (a reload), it is selected when it arrives, not the first.
+   */
+  expect(conversationIds: string[], selectedLast: string | null): void {
+    this.restoring =
+      selectedLast && conversationIds.includes(selectedLast) && !this.tabs.get(selectedLast)
+        ? selectedLast
+        : null;
+  }
+
   /** Who is online changed: each chat's transfer list follows. */
   agents(agents: AgentSummary[]): void {
     this.agentList = agents;
@@ -93,7 +106,8 @@ export class ChatDesk {
     });
     view.showAgents(this.agentList);
     this.tabs.add(view);
-    if (!this.tabs.selected) this.tabs.select(conversationId, false);
+    if (!this.tabs.selected || this.restoring === conversationId) this.tabs.select(conversationId, false);
+    if (this.restoring === conversationId) this.restoring = null;
     return view;
   }
 

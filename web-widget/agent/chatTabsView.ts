@@ -16,7 +16,11 @@ export class ChatTabsView {
   private readonly views = new Map<string, ChatView>();
   private current: string | null = null;
 
-  constructor(private readonly context: ConsoleContext) {
+  constructor(
+    private readonly context: ConsoleContext,
+    /** Told each selection, so a reload can select the same chat again. */
+    private readonly onSelect: (conversationId: string) => void = () => undefined,
+  ) {
     const { doc } = context;
     // Focusable from script: closing the last chat tab moves focus here.
     this.heading = h(doc, 'h2', { id: 'chats-heading', tabindex: -1 });
@@ -59,6 +63,7 @@ export class ChatTabsView {
     for (const [id, view] of this.views) view.setSelected(id === conversationId);
     const view = this.views.get(conversationId);
     if (view) view.transcript.unread = 0;
+    this.onSelect(conversationId);
     this.renderTabs();
     if (focus) view?.tab.focus();
   }

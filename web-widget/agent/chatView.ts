@@ -111,24 +111,20 @@ export class ChatView {
     this.tools.showAgents(agents, this.transcript.chat.locale);
   }
 
-  /** The tab's name: the visitor's number and language, and the unread count while not selected. */
+  /**
+   * The tab: the visitor's number and language, and while it is not selected how many messages
+   * arrived ("1 new message" / "3 new messages", in words: what is seen is what a screen reader
+   * reads as the tab's name).
+   */
   renderTab(selected: boolean): void {
     const { doc, t } = this.context;
     const { transcript } = this;
+    const unread = transcript.unread > 0 && !selected ? transcript.unread : 0;
     this.tab.replaceChildren(
       t('chats.tab', { number: this.number, language: this.context.languageName(transcript.chat.locale) }),
     );
-    if (transcript.unread > 0 && !selected) {
-      this.tab.append(
-        h(
-          doc,
-          'span',
-          { class: 'unread' },
-          ` ${transcript.unread} `,
-          h(doc, 'span', { class: 'sr-only' }, t('chats.unread')),
-        ),
-      );
-    }
+    if (unread > 0)
+      this.tab.append(' ', h(doc, 'span', { class: 'unread' }, t('chats.unread', { count: unread })));
     this.tab.classList.toggle('closed', this.closed);
   }
 

@@ -2,6 +2,7 @@ import type { Locale } from '../protocol/agentEvents.js';
 
 const TOKEN_KEY = 'va-agent-token';
 const STATUS_KEY = 'va-agent-status';
+const CHAT_KEY = 'va-agent-chat';
 
 export type SignInResult =
   | { ok: true; token: string }
@@ -13,7 +14,8 @@ export type SignInResult =
 /**
  * The console's sign-in as this browser tab keeps it: the bearer token (sessionStorage, so it ends
  * with the tab) and the status the agent chose last (a new connection starts as away, and the
- * console sets the chosen one again), with the sign-in and sign-out requests.
+ * console sets the chosen one again), the chat the agent looked at last (selected again after a
+ * reload), with the sign-in and sign-out requests.
  */
 export class ConsoleSession {
   constructor(
@@ -33,6 +35,15 @@ export class ConsoleSession {
 
   chooseStatus(status: 'available' | 'away'): void {
     this.win.sessionStorage.setItem(STATUS_KEY, status);
+  }
+
+  /** The chat selected last in this tab: after a reload it is the one in progress. */
+  get selectedChat(): string | null {
+    return this.win.sessionStorage.getItem(CHAT_KEY);
+  }
+
+  rememberChat(conversationId: string): void {
+    this.win.sessionStorage.setItem(CHAT_KEY, conversationId);
   }
 
   async signIn(username: string, password: string, locale: Locale): Promise<SignInResult> {
@@ -58,6 +69,7 @@ export class ConsoleSession {
   /** Forgets the token here (the server refused it, or the agent signs out). */
   forget(): void {
     this.win.sessionStorage.removeItem(TOKEN_KEY);
+    this.win.sessionStorage.removeItem(CHAT_KEY);
   }
 
   /** Ends the sign-in on the server too; a failure to reach it still signs this tab out. */

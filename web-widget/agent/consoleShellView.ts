@@ -12,6 +12,8 @@ export interface ShellActions {
   signOut(): void;
   acceptNext(): void;
   closeRequest(id: string): void;
+  /** A chat was selected (remembered for a reload). */
+  selectChat(conversationId: string): void;
 }
 
 /**
@@ -39,7 +41,7 @@ export class ConsoleShellView {
     this.banner = new ConnectionBannerView(context);
     this.queue = new QueueView(context, actions);
     this.requests = new RequestsView(context, actions);
-    this.chats = new ChatTabsView(context);
+    this.chats = new ChatTabsView(context, (conversationId) => actions.selectChat(conversationId));
     const side = h(doc, 'div', { class: 'side' }, this.queue.element, this.requests.element);
     this.elements = [
       this.skip,

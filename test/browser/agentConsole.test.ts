@@ -1,0 +1,106 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { IN_HOURS, TestClock, createAgent } from '../handoff/support/agentClient.js';
+import { describeInBrowser, launchChromium } from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/testApp.js';
+import {
+  CONSOLE_TEST_TIMEOUT_MS,
+  consoleUi,
+  expectNoAxeViolations,
+  openConsole,
+  setAvailable,
+} from './agentConsolePage.js';
+import { ask, openWidget, waitForReply } from './widgetPage.js';
+
+/** A visitor page that asked for a person and has been joined by an agent. */
+async function visitorWithAgent(browser: Browser, baseUrl: string) {
+  const visitor = await openWidget(browser, `${baseUrl}/`);
+  await ask(visitor.page, 'talk to a person');
+  await waitForReply(visitor.page, 'has joined the chat');
+  return visitor;
+}
+
+/** The tab whose panel holds `text`. */
+async function tabNameOf(page: Page, text: string): Promise<string> {
+  const panel = page.locator('[role="tabpanel"]', { hasText: text });
+  const tabId = await panel.getAttribute('aria-labelledby');
+  return (await page.locator(`[id="${tabId}"]`).getAttribute('aria-selected')) === 'true'
+    ? 'selected'
+    : 'not selected';
+}
+
+describeInBrowser('agent console in Chromium: chats in tabs', () => {
+  const clock = new TestClock(new Date(IN_HOURS));
+  let testApp: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    testApp = await startTestApp({}, { clock: clock.now });
+    await createAgent(testApp.app.store, {
+      username: 'rosa',
+      displayName: 'Rosa',
+      languages: ['en', 'es'],
+      maxChats: 3,
+    });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await testApp?.stop();
+  });
+
+  it(
+    'when the agent reloads the console, then the chat in progress is selected again, and a tab names its unread messages with the right plural',
+    async () => {
+      const { context, page, errors } = await openConsole(browser, testApp.baseUrl, 'rosa', 'Rosa');
+      await setAvailable(page);
+      const first = await visitorWithAgent(browser, testApp.baseUrl);
+      await ask(first.page, 'The first visitor writes');
+      await page.locator('.log li', { hasText: 'The first visitor writes' }).waitFor();
+      const second = await visitorWithAgent(browser, testApp.baseUrl);
+      await ask(second.page, 'The second visitor writes');
+      await page.locator('.log li', { hasText: 'The second visitor writes' }).waitFor({ state: 'attached' });
+      expect(await page.locator(consoleUi.tabs).count()).toBe(2);
+
+      // The agent works in the second chat, then reloads the page.
+      await page.locator(consoleUi.tabs).nth(1).click();
+      expect(await tabNameOf(page, 'The second visitor writes')).toBe('selected');
+      await page.reload();
+      await page.locator(consoleUi.lines, { hasText: 'The second visitor writes' }).waitFor();
+      await page.locator(consoleUi.tabs).nth(1).waitFor();
+      expect(await tabNameOf(page, 'The second visitor writes')).toBe('selected');
+      expect(await tabNameOf(page, 'The first visitor writes')).toBe('not selected');
+
+      // The other chat's tab counts what arrives, "1 new message", then "2 new messages".
+      const firstTab = page.getByRole('tab', { name: / \d+ new messages?$/ });
+      await ask(first.page, 'One more thing');
+      await firstTab.waitFor();
+      expect(await page.getByRole('tab', { name: /^Visitor \d \(English\) 1 new message$/ }).count()).toBe(1);
+      await expectNoAxeViolations(page, 'a tab with one unread message');
+      await ask(first.page, 'And another');
+      await page.getByRole('tab', { name: /^Visitor \d \(English\) 2 new messages$/ }).waitFor();
+
+      // In Spanish too.
+      await page.getByRole('button', { name: 'Español' }).click();
+      await page.getByRole('tab', { name: /^Visitante \d \(inglés\) 2 mensajes nuevos$/ }).waitFor();
+      await expectNoAxeViolations(page, 'the console in Spanish with unread messages');
+      await page.getByRole('button', { name: 'English' }).click();
+
+      // Selecting the tab reads the messages.
+      await page.getByRole('tab', { name: /2 new messages/ }).click();
+      await page.locator(consoleUi.lines, { hasText: 'And another' }).waitFor();
+      expect(await page.getByRole('tab', { name: /new message/ }).count()).toBe(0);
+
+      for (let index = 0; index < 2; index += 1) {
+        await page.locator(consoleUi.tabs).nth(index).click();
+        await page.locator(consoleUi.panel).getByRole('button', { name: 'End chat' }).click();
+        await page.locator(`${consoleUi.panel} .closed`).waitFor();
+      }
+      expect(errors).toEqual([]);
+      await first.context.close();
+      await second.context.close();
+      await context.close();
+    },
+    CONSOLE_TEST_TIMEOUT_MS,
+  );
+});
