@@ -97,6 +97,7 @@ export function loadConfig(
     handoff: {
       maxWaitMs: env.HANDOFF_MAX_WAIT_MINUTES * 60_000,
       graceMs: env.HANDOFF_GRACE_SECONDS * 1000,
+      visitorGraceMs: env.HANDOFF_VISITOR_GRACE_SECONDS * 1000,
       agentTimeoutMs: env.HANDOFF_AGENT_TIMEOUT_SECONDS * 1000,
       sweepIntervalMs: env.HANDOFF_SWEEP_SECONDS * 1000,
       messageDueDays: env.HANDOFF_MESSAGE_DUE_DAYS,

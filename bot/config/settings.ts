@@ -219,6 +219,11 @@ export const SETTINGS = {
     '60',
     'How long an agent who lost their connection keeps their chats; after it the chats go back to the front of the queue.',
   ),
+  HANDOFF_VISITOR_GRACE_SECONDS: setting(
+    z.coerce.number().int().min(0).max(3600),
+    '120',
+    'How long a visitor waiting for an agent may be gone (no page with the chat open) before they leave the queue; while gone they are never assigned.',
+  ),
   HANDOFF_AGENT_TIMEOUT_SECONDS: setting(
     z.coerce.number().int().min(5).max(3600),
     '45',

@@ -201,7 +201,15 @@ export interface HandoffEntry {
   agentId: string | null;
   /** What the visitor asked (masked), shown to the agent with the transcript. */
   question: string;
+  /**
+   * Whether the visitor is still there (widget: their sockets and page visibility), and since
+   * when. Null (or absent, in entries stored before it existed) where the channel cannot tell.
+   */
+  visitorPresence?: VisitorPresenceState | null;
+  visitorPresenceAt?: string | null;
 }
+
+export type VisitorPresenceState = 'active' | 'away' | 'left';
 
 export interface HandoffStore {
   /** `DuplicateKeyError` when the conversation already has a queued or assigned entry. */

@@ -37,6 +37,12 @@ describeInBrowser('agent console in Chromium: chats in tabs', () => {
   beforeAll(async () => {
     testApp = await startTestApp({}, { clock: clock.now });
     await createAgent(testApp.app.store, {
+      username: 'sam',
+      displayName: 'Sam',
+      languages: ['en'],
+      maxChats: 3,
+    });
+    await createAgent(testApp.app.store, {
       username: 'rosa',
       displayName: 'Rosa',
       languages: ['en', 'es'],
@@ -99,6 +105,63 @@ describeInBrowser('agent console in Chromium: chats in tabs', () => {
       expect(errors).toEqual([]);
       await first.context.close();
       await second.context.close();
+      await context.close();
+    },
+    CONSOLE_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "when the visitor hides the page, reloads it and closes it, then the chat's header and tab say whether they are there and since when, and a queued visitor who left is marked in the queue",
+    async () => {
+      const { context, page, errors } = await openConsole(browser, testApp.baseUrl, 'sam', 'Sam');
+      await setAvailable(page);
+      const visitor = await visitorWithAgent(browser, testApp.baseUrl);
+      const presence = page.locator(`${consoleUi.panel} .visitor-presence`);
+      await presence.filter({ hasText: /^Visitor: Active since \d{1,2}:\d\d [AP]M$/ }).waitFor();
+      await page.getByRole('tab', { name: /^Visitor \d \(English\) Active$/ }).waitFor();
+
+      // Headless Chromium cannot switch tabs: the page says it is hidden the way a browser would.
+      await visitor.page.evaluate(() => {
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      await presence.filter({ hasText: 'Away since' }).waitFor();
+      await page.getByRole('tab', { name: /^Visitor \d \(English\) Away$/ }).waitFor();
+      expect(await page.locator('[aria-live="polite"]').innerText()).toContain('is away.');
+      await expectNoAxeViolations(page, 'a chat whose visitor is away');
+
+      await visitor.page.reload();
+      await presence.filter({ hasText: 'Active since' }).waitFor();
+      await visitor.page.close();
+      await presence
+        .filter({ hasText: /^Visitor: Left at \d{1,2}:\d\d [AP]M \(no chat page open\)$/ })
+        .waitFor();
+      await page.getByRole('tab', { name: /^Visitor \d \(English\) Left$/ }).waitFor();
+      await expectNoAxeViolations(page, 'a chat whose visitor left');
+      await page.getByRole('button', { name: 'Español' }).click();
+      await presence.filter({ hasText: /^Visitante: Se fue a las? \d{1,2}:\d\d/ }).waitFor();
+      await page.getByRole('tab', { name: /^Visitante \d \(inglés\) Se fue$/ }).waitFor();
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.locator(consoleUi.panel).getByRole('button', { name: 'End chat' }).click();
+      await page.locator(`${consoleUi.panel} .closed`).waitFor();
+
+      // A visitor who waits and closes the page is marked in the queue, and not given to Sam.
+      await page.locator('#presence').selectOption('away');
+      const queued = await openWidget(browser, `${testApp.baseUrl}/`);
+      await ask(queued.page, 'talk to a person');
+      await waitForReply(queued.page, 'number 1 in line');
+      await page.locator('.queue li.waiting').waitFor();
+      await queued.page.close();
+      await page.locator('.queue li .visitor-presence', { hasText: 'Left at' }).waitFor();
+      await expectNoAxeViolations(page, 'the queue with a visitor who left');
+      expect(await page.getByRole('button', { name: 'Accept next chat' }).isDisabled()).toBe(true);
+      expect(await page.title()).toBe('Agent console');
+      await setAvailable(page);
+      expect(await page.locator(consoleUi.tabs).count()).toBe(1);
+
+      expect(errors).toEqual([]);
+      await visitor.context.close();
+      await queued.context.close();
       await context.close();
     },
     CONSOLE_TEST_TIMEOUT_MS,

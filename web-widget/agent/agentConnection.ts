@@ -22,6 +22,8 @@ import { ChatTranscript } from './chatTranscript.js';
 
 export type ConsoleConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'refused';
 
+export type ChatChange = 'added' | 'message' | 'delivery' | 'typing' | 'visitor' | 'closed';
+
 /** What the connection tells the console's view. */
 export interface AgentConnectionListener {
   status(status: ConsoleConnectionStatus, detail: string | null): void;
@@ -32,12 +34,8 @@ export interface AgentConnectionListener {
   queue(queue: QueueItem[]): void;
   queueNew(item: QueueItem): void;
   requests(requests: ServiceRequestItem[]): void;
-  /** A chat was added, changed (messages, delivery, typing) or closed. `live`: something new arrived. */
-  chat(
-    transcript: ChatTranscript,
-    change: 'added' | 'message' | 'delivery' | 'typing' | 'closed',
-    live: boolean,
-  ): void;
+  /** A chat was added, changed (messages, delivery, typing, the visitor's presence) or closed. `live`: something new arrived. */
+  chat(transcript: ChatTranscript, change: ChatChange, live: boolean): void;
 }
 
 type ConsoleSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
@@ -117,6 +115,12 @@ export class AgentConnection {
       listener.chat(transcript, 'closed', true);
     });
     socket.on('chat:message', ({ conversationId, message }) => this.receive(conversationId, message, true));
+    socket.on('chat:visitor', ({ conversationId, visitor }) => {
+      const transcript = this.chats.get(conversationId);
+      if (!transcript || transcript.closedReason) return;
+      transcript.chat = { ...transcript.chat, visitor };
+      listener.chat(transcript, 'visitor', true);
+    });
     socket.on('chat:typing', ({ conversationId, active }) => {
       const transcript = this.chats.get(conversationId);
       if (!transcript) return;
@@ -216,6 +220,7 @@ export class AgentConnection {
     let transcript = this.chats.get(chat.conversationId);
     if (transcript && !transcript.closedReason) {
       transcript.chat = chat;
+      this.options.listener.chat(transcript, 'visitor', false);
     } else {
       // New, or taken again after it had left us: start over from the stored transcript.
       transcript = new ChatTranscript(chat);

@@ -11,10 +11,11 @@ import { createMarkdownRenderer } from '../shared/renderMarkdown.js';
 import {
   AgentConnection,
   type AgentConnectionListener,
+  type ChatChange,
   type ConsoleConnectionStatus,
 } from './agentConnection.js';
 import { AttentionSignal } from './attentionSignal.js';
-import { ChatDesk, type ChatChange } from './chatDesk.js';
+import { ChatDesk } from './chatDesk.js';
 import type { ChatTranscript } from './chatTranscript.js';
 import { ConsoleContext } from './consoleContext.js';
 import { ConsoleSession } from './consoleSession.js';

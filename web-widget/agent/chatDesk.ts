@@ -1,11 +1,9 @@
 import type { AgentSummary } from '../protocol/agentEvents.js';
-import type { AgentConnection } from './agentConnection.js';
+import type { AgentConnection, ChatChange } from './agentConnection.js';
 import type { ChatTabsView } from './chatTabsView.js';
 import type { ChatTranscript } from './chatTranscript.js';
 import { ChatView } from './chatView.js';
 import type { ConsoleContext } from './consoleContext.js';
-
-export type ChatChange = 'added' | 'message' | 'delivery' | 'typing' | 'closed';
 
 /**
  * The coordinator of the agent's chats, under AgentConsole: turns the connection's chat events into
@@ -58,6 +56,9 @@ export class ChatDesk {
         .at(-1);
       if (last) this.context.announce(t('chats.newMessage', { number: view.number, text: last.text }));
     }
+    const visitor = transcript.chat.visitor;
+    if (change === 'visitor' && live && visitor)
+      this.context.announce(t(`presence.announce.${visitor.state}`, { number: view.number }));
     view.render(transcript);
     this.tabs.renderTabs();
   }

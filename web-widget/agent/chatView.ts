@@ -5,6 +5,7 @@ import { ChatComposerView } from './chatComposerView.js';
 import { ChatToolsView } from './chatToolsView.js';
 import type { ConsoleContext } from './consoleContext.js';
 import { TranscriptView } from './transcriptView.js';
+import { presenceSentence, presenceWord } from './visitorPresenceText.js';
 
 /** What a chat's controls ask of the coordinator, for this chat. */
 export interface ChatActions {
@@ -112,7 +113,8 @@ export class ChatView {
   }
 
   /**
-   * The tab: the visitor's number and language, and while it is not selected how many messages
+   * The tab: the visitor's number and language, whether they are there (active / away / left),
+   * and while it is not selected how many messages
    * arrived ("1 new message" / "3 new messages", in words: what is seen is what a screen reader
    * reads as the tab's name).
    */
@@ -123,6 +125,12 @@ export class ChatView {
     this.tab.replaceChildren(
       t('chats.tab', { number: this.number, language: this.context.languageName(transcript.chat.locale) }),
     );
+    const visitor = this.closed ? null : transcript.chat.visitor;
+    if (visitor)
+      this.tab.append(
+        ' ',
+        h(doc, 'span', { class: `presence ${visitor.state}` }, presenceWord(this.context, visitor)),
+      );
     if (unread > 0)
       this.tab.append(' ', h(doc, 'span', { class: 'unread' }, t('chats.unread', { count: unread })));
     this.tab.classList.toggle('closed', this.closed);
@@ -149,7 +157,16 @@ export class ChatView {
   private renderMeta(): void {
     const { doc, t, locale } = this.context;
     const { chat } = this.transcript;
+    const visitor = this.closed ? null : chat.visitor;
     this.meta.replaceChildren(
+      visitor
+        ? h(
+            doc,
+            'p',
+            { lang: locale, class: `visitor-presence ${visitor.state}` },
+            t('presence.label', { presence: presenceSentence(this.context, visitor) }),
+          )
+        : '',
       h(
         doc,
         'p',

@@ -1,6 +1,7 @@
 import type { QueueItem } from '../protocol/agentEvents.js';
 import { h } from '../shared/dom.js';
 import type { ConsoleContext } from './consoleContext.js';
+import { presenceSentence } from './visitorPresenceText.js';
 
 /**
  * The waiting visitors: everyone in line, those in the agent's languages first-class and the
@@ -33,9 +34,10 @@ export class QueueView {
     );
   }
 
-  /** How many wait for this agent (in their languages). */
+  /** How many wait for this agent: in their languages, and still there (one who left is never assigned). */
   get waitingForMe(): number {
-    return this.queue.filter((item) => this.context.speaks(item.locale)).length;
+    return this.queue.filter((item) => this.context.speaks(item.locale) && item.visitor?.state !== 'left')
+      .length;
   }
 
   show(queue: QueueItem[]): void {
@@ -80,6 +82,15 @@ export class QueueView {
       h(doc, 'span', { class: 'position' }, t('queue.position', { position: item.position })),
       item.priority > 0 ? h(doc, 'span', { class: 'requeued' }, t('queue.requeued')) : null,
       mine ? null : h(doc, 'span', { class: 'note' }, t('queue.notYourLanguage')),
+      // Only the exception is worth a line: a visitor who is not looking, or gone (never assigned).
+      item.visitor && item.visitor.state !== 'active'
+        ? h(
+            doc,
+            'span',
+            { class: `visitor-presence ${item.visitor.state}` },
+            presenceSentence(this.context, item.visitor),
+          )
+        : null,
       item.question ? h(doc, 'q', { lang: item.locale }, item.question) : null,
     );
   }

@@ -93,6 +93,18 @@ export interface AgentSummary {
   connected: boolean;
 }
 
+/**
+ * Where the visitor is, as their widget shows it: `active` (a page with the chat is open and
+ * visible), `away` (open, but every such page is hidden: another tab, a minimised window, a locked
+ * phone), `left` (no page of theirs is connected). `since`: when it became so (ISO-8601 UTC).
+ */
+export type VisitorPresenceState = 'active' | 'away' | 'left';
+
+export interface VisitorPresence {
+  state: VisitorPresenceState;
+  since: string;
+}
+
 /** A visitor waiting for an agent. */
 export interface QueueItem {
   /** The handoff entry's id. */
@@ -109,6 +121,8 @@ export interface QueueItem {
   estimatedWaitMinutes: number | null;
   /** Above 0: put back after their agent left; goes before everyone else. */
   priority: number;
+  /** Null where the channel cannot tell (Bot Framework). A visitor who has left is not assigned. */
+  visitor: VisitorPresence | null;
 }
 
 /** A chat assigned to the agent. */
@@ -122,6 +136,8 @@ export interface ChatSummary {
   assignedAt: string;
   /** The conversation's highest transcript seq at the time: `chat:history` from 0 gives the transcript. */
   lastSeq: number;
+  /** Null where the channel cannot tell (Bot Framework); then `chat:visitor` follows each change. */
+  visitor: VisitorPresence | null;
 }
 
 /** A message a visitor left out of hours (a service request). */
@@ -208,6 +224,8 @@ export interface AgentServerToClientEvents {
   /** A new transcript entry of one of your chats (the visitor's, yours, or a notice). */
   'chat:message': (event: ChatRef & { message: ChatMessage }) => void;
   'chat:typing': (event: ChatTypingPayload) => void;
+  /** The visitor of one of your chats came, went away or left (queued visitors: in `queue:update`). */
+  'chat:visitor': (event: ChatRef & { visitor: VisitorPresence }) => void;
   'requests:update': (requests: ServiceRequestItem[]) => void;
   'request:rejected': (rejection: { event: string; error: AgentProtocolError }) => void;
 }

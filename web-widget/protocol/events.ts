@@ -180,6 +180,12 @@ export interface ClientToServerEvents {
   'locale:set': (payload: { locale: Locale }, ack: AckCallback<{ locale: Locale }>) => void;
   /** The visitor is typing (true) or stopped (false): shown to the live agent. No ack; best effort. */
   'typing:set': (payload: { active: boolean }) => void;
+  /**
+   * Whether the page is visible (the Page Visibility API): with the connection itself, what the
+   * live agent sees of the visitor's presence (active / away / left). No ack; send it after each
+   * connection while the page is hidden, and at each change.
+   */
+  'visibility:set': (payload: { visible: boolean }) => void;
 }
 
 export interface ServerToClientEvents {

@@ -107,6 +107,8 @@ export class ChatConnection {
     socket.on('connect', () => {
       this.failures = 0;
       this.setStatus('online');
+      // A new connection counts as a visible page: a hidden one says so.
+      if (this.options.win.document.visibilityState === 'hidden') this.sendVisibility();
       this.pump();
     });
     socket.on('disconnect', (reason) => {
@@ -149,6 +151,7 @@ export class ChatConnection {
     socket.on('handoff:status', (status) => this.options.listener.handoff?.(status));
 
     const { win } = this.options;
+    win.document.addEventListener('visibilitychange', () => this.sendVisibility());
     win.addEventListener('offline', () => {
       this.setStatus('offline');
       this.socket?.disconnect();
@@ -207,6 +210,15 @@ export class ChatConnection {
    */
   setTyping(active: boolean): void {
     if (this.socket?.connected) this.socket.volatile.emit('typing:set', { active });
+  }
+
+  /**
+   * Whether this page is visible: with the connection itself, the live agent sees whether the
+   * visitor is there (active, away, left). Only the current state matters, so nothing is queued.
+   */
+  private sendVisibility(): void {
+    const visible = this.options.win.document.visibilityState !== 'hidden';
+    if (this.socket?.connected) this.socket.emit('visibility:set', { visible });
   }
 
   private handshake(): HandshakeAuth {

@@ -16,6 +16,7 @@ import { createAgentHandlers } from './agentHandlers.js';
 import { AgentNotifier } from './agentNotifier.js';
 import { createAgentSessionMiddleware, isAgent } from './agentSessionMiddleware.js';
 import { ALL_AGENTS_ROOM, agentRoom, type AgentNamespace, type AgentSocket } from './agentSocket.js';
+import { VisitorPresenceTracker } from './visitorPresenceTracker.js';
 import { VisitorRelay } from './visitorRelay.js';
 
 export interface AgentChannelDeps {
@@ -24,7 +25,7 @@ export interface AgentChannelDeps {
   users: UserStore;
   conversations: ConversationStore;
   /** The widget's channel: proactive messages to widget visitors, and their typing. */
-  visitorChannel: Pick<VisitorChannel, 'deliver' | 'onTyping'>;
+  visitorChannel: Pick<VisitorChannel, 'deliver' | 'onTyping' | 'onVisibility'>;
   botFramework: { adapter: CloudAdapter; appId: string } | null;
   tracker: TurnTracker;
   i18n: I18n;
@@ -70,6 +71,11 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
     botFramework: deps.botFramework,
     logger: deps.logger,
   });
+  const visitorPresence = new VisitorPresenceTracker({
+    visitors,
+    service: handoff.service,
+    logger: deps.logger,
+  });
   const notifier = new AgentNotifier({
     namespace,
     relay,
@@ -80,6 +86,7 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
     text: handoff.text,
     leaveOffer: handoff.leaveOffer,
     logger: deps.logger,
+    checkVisitor: (conversationId) => visitorPresence.refresh(conversationId),
   });
   handoff.edge.bind(notifier);
   const handlers = createAgentHandlers({
@@ -164,10 +171,17 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
       })
       .catch((error: unknown) => deps.logger.warn({ err: error }, 'visitor typing not relayed'));
   });
+  deps.visitorChannel.onVisibility((conversationId) => visitorPresence.refresh(conversationId));
   visitors.on('connection', (socket: VisitorSocket) => {
+    const { conversationId } = socket.data;
+    // The visitor came (back), and later went: what the agent sees of them.
+    visitorPresence.refresh(conversationId);
+    socket.on('disconnect', () => {
+      if (!deps.tracker.isClosed) visitorPresence.refresh(conversationId);
+    });
     // After a reconnection or a reload, the widget learns where its live-agent chat stands.
     void notifier
-      .currentStatus(socket.data.conversationId)
+      .currentStatus(conversationId)
       .then((status) => {
         if (status) socket.emit('handoff:status', status);
       })

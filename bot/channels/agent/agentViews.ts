@@ -4,6 +4,7 @@ import type {
   ChatSummary,
   QueueItem,
   ServiceRequestItem,
+  VisitorPresence,
 } from '../../../web-widget/protocol/agentEvents.js';
 import type { Principal } from '../../auth/authService.js';
 import type { QueueStanding } from '../../handoff/handoffEvents.js';
@@ -22,7 +23,14 @@ export function queueItem(entry: HandoffEntry, standing: QueueStanding): QueueIt
     position: standing.position,
     estimatedWaitMinutes: standing.estimatedWaitMinutes,
     priority: entry.priority,
+    visitor: visitorPresence(entry),
   };
+}
+
+/** The visitor's presence as agents see it; null where the channel cannot tell. */
+export function visitorPresence(entry: HandoffEntry): VisitorPresence | null {
+  if (!entry.visitorPresence) return null;
+  return { state: entry.visitorPresence, since: entry.visitorPresenceAt ?? entry.queuedAt };
 }
 
 export function chatSummary(entry: HandoffEntry, lastSeq: number): ChatSummary {
@@ -35,6 +43,7 @@ export function chatSummary(entry: HandoffEntry, lastSeq: number): ChatSummary {
     queuedAt: entry.queuedAt,
     assignedAt: entry.assignedAt ?? entry.queuedAt,
     lastSeq,
+    visitor: visitorPresence(entry),
   };
 }
 

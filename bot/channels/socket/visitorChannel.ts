@@ -60,6 +60,11 @@ export interface VisitorChannel {
    */
   onTyping(listener: VisitorTypingListener): void;
   /**
+   * Calls `listener` when a page of a visitor connected to this instance becomes visible or hidden
+   * (each socket's `data.pageHidden`); with the sockets' connections, the visitor's presence.
+   */
+  onVisibility(listener: (conversationId: string) => void): void;
+  /**
    * Runs the turns of visitor messages that were acknowledged but never answered (the process
    * stopped in between); see pendingTurns.ts. `graceMs` 0 only when no other process can be
    * holding them. Resolves with how many it took on.
@@ -85,6 +90,7 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
   const intake = new ConversationTurnQueue();
   const turns = new ConversationTurnQueue();
   const typingListeners: VisitorTypingListener[] = [];
+  const visibilityListeners: Array<(conversationId: string) => void> = [];
 
   adapter.onTurnError = async (context, error) => {
     const conversationId = context.activity.conversation?.id;
@@ -150,6 +156,9 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
     typing: (conversationId, active) => {
       for (const listener of typingListeners) listener(conversationId, active);
     },
+    visibility: (conversationId) => {
+      for (const listener of visibilityListeners) listener(conversationId);
+    },
     clock,
   });
 
@@ -187,6 +196,7 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
         'history:since': (args) => void handlers.history(socket, args),
         'locale:set': (args) => void handlers.setLocale(socket, args),
         'typing:set': (args) => void handlers.setTyping(socket, args),
+        'visibility:set': (args) => void handlers.setVisibility(socket, args),
       },
       (event, args) => void handlers.unknownEvent(socket, event, args),
     );
@@ -201,6 +211,9 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
     adapter,
     onTyping: (listener) => {
       typingListeners.push(listener);
+    },
+    onVisibility: (listener) => {
+      visibilityListeners.push(listener);
     },
     resumePendingTurns: (graceMs) =>
       resumePendingTurns(

@@ -25,6 +25,7 @@ import {
   sendMessageSchema,
   setLocaleSchema,
   setTypingSchema,
+  setVisibilitySchema,
 } from './visitorSchemas.js';
 import { visitorTurnActivity } from './visitorSessions.js';
 import type { VisitorSocket } from './visitorSocket.js';
@@ -47,6 +48,8 @@ export interface VisitorHandlerDeps {
   startTurn(conversationId: string, activity: Partial<Activity>, recorded: TranscriptEntry): void;
   /** Hands a visitor's valid typing signal on (to the live agent, when one has the chat). */
   typing(conversationId: string, active: boolean): void;
+  /** The page of one of the conversation's sockets became visible or hidden (socket.data.pageHidden). */
+  visibility(conversationId: string): void;
   clock: () => Date;
 }
 
@@ -192,6 +195,28 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
         );
       }
     },
+
+    /**
+     * `visibility:set`, without an ack: the page became visible or hidden. It counts as an event
+     * (pages change visibility a few times a minute at most); a malformed one is a bad request.
+     */
+    setVisibility: (socket: VisitorSocket, args: unknown[]) =>
+      respond(
+        socket,
+        'visibility:set',
+        args,
+        async (payload) => {
+          const parsed = setVisibilitySchema.safeParse(payload);
+          if (!parsed.success) throw new ChannelError('invalid_payload');
+          const hidden = !parsed.data.visible;
+          if ((socket.data.pageHidden ?? false) !== hidden) {
+            socket.data.pageHidden = hidden;
+            deps.visibility(socket.data.conversationId);
+          }
+          return null;
+        },
+        { ackRequired: false },
+      ),
 
     unknownEvent: (socket: VisitorSocket, event: string, args: unknown[]) =>
       respond(

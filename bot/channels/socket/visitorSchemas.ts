@@ -88,6 +88,7 @@ export const historyRequestSchema = z.strictObject({
 export const setLocaleSchema = z.strictObject({ locale: localeSchema });
 
 export const setTypingSchema = z.strictObject({ active: z.boolean() });
+export const setVisibilitySchema = z.strictObject({ visible: z.boolean() });
 
 /**
  * The handshake's `auth`. Lenient on purpose: a missing, malformed or unknown token starts a new

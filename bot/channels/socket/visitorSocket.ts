@@ -20,6 +20,8 @@ export interface VisitorSocketData {
   isNew: boolean;
   /** When this socket last wrote the conversation's lastActivityAt (epoch ms). */
   touchedAt: number;
+  /** The page said it is hidden (`visibility:set`); absent or false while it is visible. */
+  pageHidden?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no server-to-server events

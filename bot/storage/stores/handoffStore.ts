@@ -28,6 +28,8 @@ const entrySchema = z.strictObject({
   endReason: z.enum(['resolved', 'abandoned', 'expired', 'agent_left']).nullable(),
   agentId: idSchema.nullable(),
   question: textSchema(4000),
+  visitorPresence: z.enum(['active', 'away', 'left']).nullable().optional(),
+  visitorPresenceAt: timestampSchema.nullable().optional(),
 }) satisfies z.ZodType<ports.HandoffEntry>;
 
 const patchSchema = entrySchema.omit({ id: true, conversationId: true, channel: true }).partial();

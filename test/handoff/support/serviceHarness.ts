@@ -17,7 +17,8 @@ export type RecordedEvent =
   | { type: 'assigned'; entry: HandoffEntry; kind: AssignmentKind; previousAgentId: string | null }
   | { type: 'requeued'; entry: HandoffEntry; previousAgentId: string }
   | { type: 'ended'; entry: HandoffEntry; previousAgentId: string | null }
-  | { type: 'presence'; presence: AgentPresence };
+  | { type: 'presence'; presence: AgentPresence }
+  | { type: 'visitor'; entry: HandoffEntry };
 
 /** A HandoffEvents that remembers; `onAssigned` lets a test check the store at that moment. */
 export class RecordingEvents implements HandoffEvents {
@@ -39,6 +40,9 @@ export class RecordingEvents implements HandoffEvents {
   }
   async ended(entry: HandoffEntry, previousAgentId: string | null): Promise<void> {
     this.events.push({ type: 'ended', entry, previousAgentId });
+  }
+  async visitorPresence(entry: HandoffEntry): Promise<void> {
+    this.events.push({ type: 'visitor', entry });
   }
   async presenceChanged(presence: AgentPresence): Promise<void> {
     this.events.push({ type: 'presence', presence });
