@@ -94,6 +94,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     const tracker = new TurnTracker();
     const retention = new TranscriptRetention({
       conversations: store.conversations,
+      notes: store.chatNotes,
       retentionDays: config.transcriptRetentionDays,
       logger,
       clock,

@@ -2,6 +2,7 @@ import type { I18n } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../storage/ports.js';
 import type { BusinessHours } from './businessHours/index.js';
+import { ChatNotes } from './chatNotes.js';
 import { HandoffEdge } from './handoffEdge.js';
 import { HandoffGateway } from './handoffGateway.js';
 import type { HandoffPolicy } from './handoffPolicy.js';
@@ -12,7 +13,7 @@ import { LeaveMessageOffer } from './leaveMessageOffer.js';
 import { ServiceRequestDesk } from './serviceRequestDesk.js';
 
 export interface HandoffDeps {
-  store: Pick<Store, 'handoff' | 'presence' | 'conversations' | 'serviceRequests'>;
+  store: Pick<Store, 'handoff' | 'presence' | 'conversations' | 'serviceRequests' | 'chatNotes'>;
   hours: BusinessHours;
   policy: HandoffPolicy;
   i18n: I18n;
@@ -27,6 +28,8 @@ export interface Handoff {
   gateway: HandoffGateway;
   middleware: HandoffRoutingMiddleware;
   desk: ServiceRequestDesk;
+  /** Private notes on live chats (and transfer notes). */
+  notes: ChatNotes;
   leaveOffer: LeaveMessageOffer;
   text: HandoffText;
   /** Bind the agent channel here once it exists. */
@@ -68,6 +71,12 @@ export function createHandoff(deps: HandoffDeps): Handoff {
       logger: deps.logger,
     }),
     desk,
+    notes: new ChatNotes({
+      notes: deps.store.chatNotes,
+      conversations: deps.store.conversations,
+      service,
+      clock: deps.clock,
+    }),
     leaveOffer: new LeaveMessageOffer(text, desk),
     text,
     edge,

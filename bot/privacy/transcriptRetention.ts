@@ -1,12 +1,13 @@
 import type { Logger } from '../logging/logger.js';
 import { PeriodicTask } from '../server/periodicTask.js';
-import type { ConversationStore } from '../storage/ports.js';
+import type { ChatNoteStore, ConversationStore } from '../storage/ports.js';
 
 /** How often conversations past the retention period are looked for. */
 const SWEEP_INTERVAL_MS = 60 * 60_000;
 
 /**
- * Deletes conversations (with their transcripts) idle for longer than the retention period
+ * Deletes conversations (with their transcripts, and agents' private notes on them) idle for
+ * longer than the retention period
  * (TRANSCRIPT_RETENTION_DAYS): once at `start`, then every hour on an unref'd timer, so it never
  * keeps the process alive. Transcripts hold what visitors typed; nothing is kept longer than the
  * agency needs it. Every instance may run it: deleting what another already deleted is harmless.
@@ -17,6 +18,8 @@ export class TranscriptRetention {
   constructor(
     private readonly deps: {
       conversations: Pick<ConversationStore, 'deleteInactiveSince'>;
+      /** Private notes on chats: written during a conversation, they go once older than the period. */
+      notes?: Pick<ChatNoteStore, 'deleteBefore'>;
       retentionDays: number;
       logger: Logger;
       clock: () => Date;
@@ -54,5 +57,7 @@ export class TranscriptRetention {
     const cutoff = new Date(clock().getTime() - retentionDays * 86_400_000).toISOString();
     const deleted = await conversations.deleteInactiveSince(cutoff);
     if (deleted > 0) logger.info({ deleted, cutoff }, 'conversations past the retention period deleted');
+    const notes = (await this.deps.notes?.deleteBefore(cutoff)) ?? 0;
+    if (notes > 0) logger.info({ deleted: notes, cutoff }, 'chat notes past the retention period deleted');
   }
 }

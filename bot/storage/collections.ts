@@ -21,6 +21,9 @@ export const COLLECTIONS = {
   feedback: 'feedback',
   analytics: 'analytics',
   audit: 'audit',
+  /** `_id` is (conversationId, id): a retried note is a duplicate key. */
+  chatNotes: 'chatNotes',
+  cannedReplies: 'cannedReplies',
 } as const;
 
 export const COLLECTION_SPECS: readonly CollectionSpec[] = [
@@ -50,4 +53,6 @@ export const COLLECTION_SPECS: readonly CollectionSpec[] = [
   { name: COLLECTIONS.feedback, indexes: [{ fields: ['at'] }] },
   { name: COLLECTIONS.analytics, indexes: [{ fields: ['at'] }] },
   { name: COLLECTIONS.audit, indexes: [{ fields: ['at'] }] },
+  { name: COLLECTIONS.chatNotes, indexes: [{ fields: ['conversationId'] }, { fields: ['at'] }] },
+  { name: COLLECTIONS.cannedReplies, indexes: [{ fields: ['locale'] }] },
 ];

@@ -12,6 +12,8 @@ import { AnalyticsStore } from './stores/analyticsStore.js';
 import { ArticleStore } from './stores/articleStore.js';
 import { AuditStore } from './stores/auditStore.js';
 import { BotStateStore } from './stores/botStateStore.js';
+import { CannedReplyStore } from './stores/cannedReplyStore.js';
+import { ChatNoteStore } from './stores/chatNoteStore.js';
 import { ConversationStore } from './stores/conversationStore.js';
 import { FeedbackStore } from './stores/feedbackStore.js';
 import { HandoffStore } from './stores/handoffStore.js';
@@ -86,6 +88,8 @@ function createStore(driver: Driver): Store {
     feedback: new FeedbackStore(driver),
     analytics: new AnalyticsStore(driver),
     audit: new AuditStore(driver),
+    chatNotes: new ChatNoteStore(driver),
+    cannedReplies: new CannedReplyStore(driver),
     ping: () => driver.ping(),
     close: () => driver.close(),
   };

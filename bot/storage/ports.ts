@@ -271,6 +271,72 @@ export interface PresenceStore {
 }
 
 // ---------------------------------------------------------------------------------------------
+// What agents keep beside a live chat: private notes, and the canned replies they insert.
+
+/**
+ * A private note an agent wrote on a chat (or the note of a transfer, for the agent who receives
+ * it). Never sent to the visitor; kept beside the transcript and deleted with it by retention.
+ */
+export interface ChatNote {
+  /** Chosen by the console (a retry of the same note is the same id). */
+  id: string;
+  conversationId: string;
+  agentId: string;
+  agentName: string;
+  kind: 'note' | 'transfer';
+  /** Personal data already masked by the caller, as in the transcript. */
+  text: string;
+  /** The transcript's last seq when it was written: where it sits among the messages. */
+  afterSeq: number;
+  at: string;
+  /** `transfer`: who the chat was handed to. */
+  toAgentId: string | null;
+}
+
+export interface ChatNoteStore {
+  /** `DuplicateKeyError` when the conversation already has a note with this id. */
+  add(note: ChatNote): Promise<void>;
+  get(conversationId: string, id: string): Promise<ChatNote | null>;
+  /** The conversation's notes in the order they were written. */
+  list(conversationId: string): Promise<ChatNote[]>;
+  count(conversationId: string): Promise<number>;
+  /**
+   * Retention: deletes notes written before `cutoff` (a conversation idle past the retention
+   * period goes with its notes, whose times are within it). Returns how many.
+   */
+  deleteBefore(cutoff: string): Promise<number>;
+}
+
+/** A reply agents insert in a chat, in the visitor's language; admins manage them. */
+export interface CannedReply {
+  id: string;
+  locale: Locale;
+  title: string;
+  /** `{{name}}` becomes the inserting agent's display name. */
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+  /** The user who wrote this version. */
+  updatedBy: string;
+}
+
+export interface CannedReplyStore {
+  /** Sorted by locale, then title. */
+  list(filter?: { locale?: Locale }): Promise<CannedReply[]>;
+  get(id: string): Promise<CannedReply | null>;
+  count(locale: Locale): Promise<number>;
+  /** `DuplicateKeyError` when the id exists. */
+  create(reply: CannedReply): Promise<void>;
+  /** Null when it does not exist. */
+  update(
+    id: string,
+    patch: Pick<CannedReply, 'title' | 'text' | 'updatedAt' | 'updatedBy'>,
+  ): Promise<CannedReply | null>;
+  /** False when it did not exist. */
+  delete(id: string): Promise<boolean>;
+}
+
+// ---------------------------------------------------------------------------------------------
 // People who sign in: agents, editors, admins; and their sessions.
 
 export type Role = 'agent' | 'editor' | 'admin';
@@ -437,6 +503,8 @@ export interface Store {
   readonly feedback: FeedbackStore;
   readonly analytics: AnalyticsStore;
   readonly audit: AuditStore;
+  readonly chatNotes: ChatNoteStore;
+  readonly cannedReplies: CannedReplyStore;
   /** Resolves when the store answers; rejects when it does not (readiness probe). */
   ping(): Promise<void>;
   /** Flushes and closes. Nothing acknowledged before close is lost. */

@@ -36,6 +36,8 @@ describeInBrowser('agent console in Chromium: chats in tabs', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp({}, { clock: clock.now });
+    await createAgent(testApp.app.store, { username: 'ines', displayName: 'Ines', languages: ['en', 'es'] });
+    await createAgent(testApp.app.store, { username: 'joel', displayName: 'Joel', languages: ['en'] });
     await createAgent(testApp.app.store, {
       username: 'sam',
       displayName: 'Sam',
@@ -163,6 +165,76 @@ describeInBrowser('agent console in Chromium: chats in tabs', () => {
       await visitor.context.close();
       await queued.context.close();
       await context.close();
+      // The visitor who left is gone past the grace period: the queue is empty for what follows.
+      clock.advance(3 * 60_000);
+      expect((await testApp.app.handoff.sweep()).visitorsGone).toBe(1);
+    },
+    CONSOLE_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'when an agent writes a private note and transfers the chat with a note, then the next agent finds both with the chat and the visitor sees neither',
+    async () => {
+      const ines = await openConsole(browser, testApp.baseUrl, 'ines', 'Ines');
+      await setAvailable(ines.page);
+      const visitor = await visitorWithAgent(browser, testApp.baseUrl);
+      await ask(visitor.page, 'I need help with my work permit');
+      await ines.page.locator(consoleUi.lines, { hasText: 'work permit' }).waitFor();
+      const joel = await openConsole(browser, testApp.baseUrl, 'joel', 'Joel');
+      await setAvailable(joel.page);
+
+      const noteBox = ines.page.getByLabel('Private note (never sent to the visitor)');
+      await noteBox.fill('Asked about her I-765, receipt EAC9999103402.');
+      await ines.page.getByRole('button', { name: 'Add note' }).click();
+      const note = ines.page.locator(`${consoleUi.lines}.note`);
+      await note.filter({ hasText: 'Asked about her I-765, receipt EAC*******3402.' }).waitFor();
+      expect(await note.locator('.sender').innerText()).toBe('Your private note · not sent to the visitor');
+      expect(await noteBox.inputValue()).toBe('');
+      await ines.page
+        .locator('[aria-live="polite"]', { hasText: 'Note added. The visitor does not see it.' })
+        .waitFor();
+      await expectNoAxeViolations(ines.page, 'a chat with a private note');
+
+      await ines.page.getByLabel('Transfer to').selectOption({ label: 'Joel' });
+      await ines.page.getByLabel('Note for the next agent (optional)').fill('She needs the fee waiver form.');
+      await ines.page.getByRole('button', { name: 'Transfer', exact: true }).click();
+      await ines.page.locator('.closed', { hasText: 'transferred' }).waitFor();
+
+      const banner = joel.page.locator(`${consoleUi.panel} .transfer-note`);
+      await banner.filter({ hasText: 'Note from Ines with this transfer:' }).waitFor();
+      expect(await banner.innerText()).toContain('She needs the fee waiver form.');
+      await joel.page
+        .locator('[aria-live="polite"]', {
+          hasText: 'Ines transferred visitor 1 to you, with a note: She needs the fee waiver form.',
+        })
+        .waitFor();
+      await joel.page
+        .locator(`${consoleUi.lines}.note`, { hasText: 'EAC*******3402' })
+        .filter({ hasText: 'Private note by Ines' })
+        .waitFor();
+      await joel.page.locator(`${consoleUi.lines}.note`, { hasText: 'Transfer note from Ines' }).waitFor();
+      await expectNoAxeViolations(joel.page, 'a chat received with a transfer note');
+      await joel.page.getByRole('button', { name: 'Español' }).click();
+      await banner.filter({ hasText: 'Nota de Ines con esta transferencia:' }).waitFor();
+      await joel.page
+        .locator(`${consoleUi.lines}.note`, { hasText: 'no se envía al visitante' })
+        .first()
+        .waitFor();
+      await expectNoAxeViolations(joel.page, 'the transfer note in Spanish');
+      await joel.page.getByRole('button', { name: 'English' }).click();
+
+      // The visitor was told of the transfer and nothing else.
+      await waitForReply(visitor.page, 'Joel');
+      const seen = (await visitor.page.locator('.va-list > li').allInnerTexts()).join('\n');
+      expect(seen).not.toContain('I-765');
+      expect(seen).not.toContain('fee waiver');
+
+      await joel.page.locator(consoleUi.panel).getByRole('button', { name: 'End chat' }).click();
+      await joel.page.locator(`${consoleUi.panel} .closed`).waitFor();
+      expect([...ines.errors, ...joel.errors]).toEqual([]);
+      await visitor.context.close();
+      await ines.context.close();
+      await joel.context.close();
     },
     CONSOLE_TEST_TIMEOUT_MS,
   );

@@ -30,7 +30,16 @@ export async function openConsole(
   await page.locator('#login-username').fill(username);
   await page.locator('#login-password').fill(TEST_PASSWORD);
   await page.locator('#login-password').press('Enter');
-  await page.locator(consoleUi.who, { hasText: displayName }).waitFor();
+  try {
+    await page.locator(consoleUi.who, { hasText: displayName }).waitFor();
+  } catch (error) {
+    // Say what the page said: a refused sign-in, a script error.
+    const said = await page
+      .locator('#login-error, .banner')
+      .allInnerTexts()
+      .catch(() => []);
+    throw new Error(`${username} is not signed in (${[...said, ...errors].join(' | ')})`, { cause: error });
+  }
   return { context, page, errors };
 }
 

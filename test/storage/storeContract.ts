@@ -16,6 +16,8 @@ import {
   articleRevision,
   at,
   auditEntry,
+  cannedReply,
+  chatNote,
   conversation,
   editedArticle,
   feedback,
@@ -689,6 +691,88 @@ export function describeStoreContract(backend: string, openFresh: () => Promise<
         expect((await store.audit.list()).map((e) => e.id)).toEqual(['a4', 'a3', 'a2', 'a1']);
         expect((await store.audit.list({ from: at(2), to: at(4) })).map((e) => e.id)).toEqual(['a3', 'a2']);
         expect((await store.audit.list({ limit: 1 })).map((e) => e.id)).toEqual(['a4']);
+      });
+    });
+
+    describe("agents' notes and canned replies", () => {
+      it("keeps a chat's notes in the order they were written, one per id, and lets them go by age", async () => {
+        await store.chatNotes.add(chatNote('n2', { at: at(2), afterSeq: 6 }));
+        await store.chatNotes.add(chatNote('n1', { at: at(1) }));
+        await store.chatNotes.add(
+          chatNote('t1', {
+            at: at(3),
+            kind: 'transfer',
+            toAgentId: 'agent-2',
+            text: 'Needs a Spanish speaker',
+          }),
+        );
+        await store.chatNotes.add(chatNote('n1', { conversationId: 'conv-2', at: at(9) }));
+        await expect(store.chatNotes.add(chatNote('n1'))).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect((await store.chatNotes.list('conv-1')).map((note) => note.id)).toEqual(['n1', 'n2', 't1']);
+        expect(await store.chatNotes.get('conv-1', 't1')).toEqual(
+          chatNote('t1', {
+            at: at(3),
+            kind: 'transfer',
+            toAgentId: 'agent-2',
+            text: 'Needs a Spanish speaker',
+          }),
+        );
+        expect(await store.chatNotes.get('conv-1', 'ghost')).toBeNull();
+        expect(await store.chatNotes.count('conv-1')).toBe(3);
+        expect(await store.chatNotes.count('conv-3')).toBe(0);
+
+        expect(await store.chatNotes.deleteBefore(at(3))).toBe(2);
+        expect((await store.chatNotes.list('conv-1')).map((note) => note.id)).toEqual(['t1']);
+        expect((await store.chatNotes.list('conv-2')).map((note) => note.id)).toEqual(['n1']);
+        await expect(store.chatNotes.add(chatNote('bad', { kind: 'memo' as never }))).rejects.toBeInstanceOf(
+          StoreInputError,
+        );
+      });
+
+      it('lists canned replies by language and title, updates and deletes each by id', async () => {
+        await store.cannedReplies.create(cannedReply('c2', { title: 'Goodbye' }));
+        await store.cannedReplies.create(cannedReply('c1', { title: 'Anything else' }));
+        await store.cannedReplies.create(cannedReply('c3', { locale: 'es', title: 'Saludo' }));
+        await expect(store.cannedReplies.create(cannedReply('c1'))).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect((await store.cannedReplies.list()).map((reply) => reply.id)).toEqual(['c1', 'c2', 'c3']);
+        expect((await store.cannedReplies.list({ locale: 'es' })).map((reply) => reply.id)).toEqual(['c3']);
+        expect(await store.cannedReplies.count('en')).toBe(2);
+
+        const updated = await store.cannedReplies.update('c2', {
+          title: 'Good-bye',
+          text: 'Thank you, {{name}} signing off.',
+          updatedAt: at(5),
+          updatedBy: 'admin-2',
+        });
+        expect(updated).toEqual(
+          cannedReply('c2', {
+            title: 'Good-bye',
+            text: 'Thank you, {{name}} signing off.',
+            updatedAt: at(5),
+            updatedBy: 'admin-2',
+          }),
+        );
+        expect(await store.cannedReplies.get('c2')).toEqual(updated);
+        expect(
+          await store.cannedReplies.update('ghost', {
+            title: 'x',
+            text: 'y',
+            updatedAt: at(5),
+            updatedBy: 'a',
+          }),
+        ).toBeNull();
+        expect(await store.cannedReplies.delete('c2')).toBe(true);
+        expect(await store.cannedReplies.delete('c2')).toBe(false);
+        expect(await store.cannedReplies.get('c2')).toBeNull();
+        await expect(store.cannedReplies.create(cannedReply('empty', { text: '' }))).rejects.toBeInstanceOf(
+          StoreInputError,
+        );
+        await expect(
+          store.cannedReplies.update(
+            'c1',
+            hostile({ title: 'x', text: 'y', updatedAt: at(5), updatedBy: 'a', locale: 'es' }),
+          ),
+        ).rejects.toBeInstanceOf(StoreInputError);
       });
     });
 

@@ -11,6 +11,7 @@ import {
   type AgentState,
   type AgentSummary,
   type ChatMessage,
+  type ChatNoteItem,
   type ChatSummary,
   type Locale,
   type QueueItem,
@@ -36,9 +37,14 @@ export interface AgentConnectionListener {
   requests(requests: ServiceRequestItem[]): void;
   /** A chat was added, changed (messages, delivery, typing, the visitor's presence) or closed. `live`: something new arrived. */
   chat(transcript: ChatTranscript, change: ChatChange, live: boolean): void;
+  /** A private note of a chat arrived (the list after loading, a new one, one with a transfer to you). */
+  note(transcript: ChatTranscript, note: ChatNoteItem, live: boolean): void;
 }
 
 type ConsoleSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
+
+/** A note the server could not take is tried this many times in all before the agent is told. */
+const NOTE_ATTEMPTS = 3;
 
 /** A typing indicator is re-sent at most this often while the agent keeps typing. */
 const TYPING_EVERY_MS = 3_000;
@@ -115,6 +121,10 @@ export class AgentConnection {
       listener.chat(transcript, 'closed', true);
     });
     socket.on('chat:message', ({ conversationId, message }) => this.receive(conversationId, message, true));
+    socket.on('chat:note', ({ conversationId, note }) => {
+      const transcript = this.chats.get(conversationId);
+      if (transcript && transcript.upsertNote(note)) listener.note(transcript, note, true);
+    });
     socket.on('chat:visitor', ({ conversationId, visitor }) => {
       const transcript = this.chats.get(conversationId);
       if (!transcript || transcript.closedReason) return;
@@ -175,8 +185,27 @@ export class AgentConnection {
   transfer(
     conversationId: string,
     toAgentId: string,
+    note: string,
   ): Promise<AgentAck<{ conversationId: string; toAgentId: string }>> {
-    return this.call('chat:transfer', { conversationId, toAgentId });
+    return this.call('chat:transfer', { conversationId, toAgentId, ...(note ? { note } : {}) });
+  }
+
+  /**
+   * A private note on a chat: sent with an id of its own, retried with the same id while the
+   * server could not take it (a retry is never a second note).
+   */
+  async addNote(conversationId: string, text: string): Promise<AgentAck<ChatNoteItem>> {
+    const id = randomId();
+    let ack: AgentAck<ChatNoteItem> = { ok: false, error: { code: 'internal', message: '' } };
+    for (let attempt = 0; attempt < NOTE_ATTEMPTS; attempt += 1) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt - 1)));
+      ack = await this.call<ChatNoteItem>('note:add', { conversationId, id, text });
+      if (ack.ok || !AGENT_RETRYABLE_ERRORS.includes(ack.error.code)) break;
+    }
+    const transcript = this.chats.get(conversationId);
+    if (ack.ok && transcript && transcript.upsertNote(ack.data))
+      this.options.listener.note(transcript, ack.data, false);
+    return ack;
   }
 
   closeRequest(id: string): Promise<AgentAck<{ id: string }>> {
@@ -228,7 +257,19 @@ export class AgentConnection {
       this.options.listener.chat(transcript, 'added', live);
     }
     void this.sync(transcript);
+    void this.loadNotes(transcript);
     this.pump(transcript);
+  }
+
+  /** The chat's private notes so far (a transfer note for this agent among them). */
+  private async loadNotes(transcript: ChatTranscript): Promise<void> {
+    const ack = await this.call<ChatNoteItem[]>('chat:notes', {
+      conversationId: transcript.chat.conversationId,
+    });
+    if (!ack.ok) return;
+    for (const note of ack.data) {
+      if (transcript.upsertNote(note)) this.options.listener.note(transcript, note, false);
+    }
   }
 
   private receive(conversationId: string, message: ChatMessage, live: boolean): void {

@@ -2,6 +2,7 @@ import type {
   AgentSelf,
   AgentState,
   AgentSummary,
+  ChatNoteItem,
   Locale,
   QueueItem,
   ServiceRequestItem,
@@ -195,6 +196,10 @@ export class AgentConsole implements AgentConnectionListener {
 
   chat(transcript: ChatTranscript, change: ChatChange, live: boolean): void {
     this.desk?.chat(transcript, change, live);
+  }
+
+  note(transcript: ChatTranscript, note: ChatNoteItem): void {
+    this.desk?.note(transcript, note);
   }
 
   // Views ----------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import type { AgentSummary } from '../protocol/agentEvents.js';
+import type { AgentSummary, ChatNoteItem } from '../protocol/agentEvents.js';
 import type { AgentConnection, ChatChange } from './agentConnection.js';
 import type { ChatTabsView } from './chatTabsView.js';
 import type { ChatTranscript } from './chatTranscript.js';
@@ -74,6 +74,24 @@ export class ChatDesk {
         : null;
   }
 
+  /**
+   * A private note arrived: drawn where it belongs; the note of a transfer to this agent is read
+   * out with the chat.
+   */
+  note(transcript: ChatTranscript, note: ChatNoteItem): void {
+    const view = this.tabs.get(transcript.chat.conversationId);
+    if (!view) return;
+    view.render(transcript);
+    if (view.isTransferNoteForMe(note))
+      this.context.announce(
+        this.context.t('notes.transferAnnounce', {
+          number: view.number,
+          name: note.agentName,
+          text: note.text,
+        }),
+      );
+  }
+
   /** Who is online changed: each chat's transfer list follows. */
   agents(agents: AgentSummary[]): void {
     this.agentList = agents;
@@ -101,7 +119,8 @@ export class ChatDesk {
       send: (text) => this.connection?.send(conversationId, text),
       typing: (active) => this.connection?.typing(conversationId, active),
       retry: () => this.connection?.retry(conversationId),
-      transfer: (toAgentId) => void this.transfer(conversationId, toAgentId),
+      transfer: (toAgentId, note) => void this.transfer(conversationId, toAgentId, note),
+      addNote: (text) => this.addNote(conversationId, text),
       end: () => void this.end(conversationId),
       dismiss: () => this.dismiss(conversationId),
     });
@@ -117,9 +136,15 @@ export class ChatDesk {
     if (ack && !ack.ok) this.context.announce(ack.error.message);
   }
 
-  private async transfer(conversationId: string, toAgentId: string): Promise<void> {
-    const ack = await this.connection?.transfer(conversationId, toAgentId);
+  private async transfer(conversationId: string, toAgentId: string, note: string): Promise<void> {
+    const ack = await this.connection?.transfer(conversationId, toAgentId, note);
     if (ack && !ack.ok) this.context.announce(ack.error.message);
+  }
+
+  private async addNote(conversationId: string, text: string): Promise<string | null> {
+    const ack = await this.connection?.addNote(conversationId, text);
+    if (!ack) return this.context.t('connection.reconnecting');
+    return ack.ok ? null : ack.error.message || this.context.t('connection.reconnecting');
   }
 
   /** The tab of an ended chat is closed: the connection forgets it too. */

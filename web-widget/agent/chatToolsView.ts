@@ -13,6 +13,8 @@ export class ChatToolsView {
   private readonly transferLabel: HTMLLabelElement;
   private readonly transferSelect: HTMLSelectElement;
   private readonly transferButton: HTMLButtonElement;
+  private readonly transferNoteLabel: HTMLLabelElement;
+  private readonly transferNote: HTMLInputElement;
   private readonly endButton: HTMLButtonElement;
   private readonly closeButton: HTMLButtonElement;
   private closed = false;
@@ -20,7 +22,12 @@ export class ChatToolsView {
   constructor(
     private readonly context: ConsoleContext,
     id: string,
-    actions: { insert(text: string): void; transfer(toAgentId: string): void; end(): void; dismiss(): void },
+    actions: {
+      insert(text: string): void;
+      transfer(toAgentId: string, note: string): void;
+      end(): void;
+      dismiss(): void;
+    },
   ) {
     const { doc } = context;
     this.cannedLabel = h(doc, 'label', { for: `canned-${id}` });
@@ -28,6 +35,9 @@ export class ChatToolsView {
     this.transferLabel = h(doc, 'label', { for: `transfer-${id}` });
     this.transferSelect = h(doc, 'select', { id: `transfer-${id}` });
     this.transferButton = h(doc, 'button', { type: 'button' });
+    this.transferNoteLabel = h(doc, 'label', { for: `transfer-note-${id}` });
+    // What the next agent should know: shown to them with the chat, never to the visitor.
+    this.transferNote = h(doc, 'input', { type: 'text', id: `transfer-note-${id}`, maxlength: 500 });
     this.endButton = h(doc, 'button', { type: 'button', class: 'end' });
     this.closeButton = h(doc, 'button', { type: 'button', hidden: true });
     this.element = h(
@@ -38,6 +48,8 @@ export class ChatToolsView {
       this.canned,
       this.transferLabel,
       this.transferSelect,
+      this.transferNoteLabel,
+      this.transferNote,
       this.transferButton,
       this.endButton,
       this.closeButton,
@@ -49,7 +61,8 @@ export class ChatToolsView {
       actions.insert(text);
     });
     this.transferButton.addEventListener('click', () => {
-      if (this.transferSelect.value) actions.transfer(this.transferSelect.value);
+      if (this.transferSelect.value)
+        actions.transfer(this.transferSelect.value, this.transferNote.value.trim());
     });
     this.endButton.addEventListener('click', () => actions.end());
     this.closeButton.addEventListener('click', () => actions.dismiss());
@@ -61,6 +74,7 @@ export class ChatToolsView {
     for (const [label, key] of [
       [this.cannedLabel, 'chats.canned'],
       [this.transferLabel, 'chats.transfer'],
+      [this.transferNoteLabel, 'chats.transferNote'],
     ] as const) {
       label.textContent = t(key);
       label.lang = locale;
@@ -106,7 +120,13 @@ export class ChatToolsView {
   /** An ended chat is read-only: only "close this tab" is left. */
   setClosed(closed: boolean): void {
     this.closed = closed;
-    for (const control of [this.canned, this.transferSelect, this.transferButton, this.endButton])
+    for (const control of [
+      this.canned,
+      this.transferSelect,
+      this.transferNote,
+      this.transferButton,
+      this.endButton,
+    ])
       control.disabled = closed;
     this.closeButton.hidden = !closed;
     if (closed) this.transferSelect.replaceChildren();

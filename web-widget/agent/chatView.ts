@@ -1,9 +1,10 @@
-import type { AgentSummary } from '../protocol/agentEvents.js';
+import type { AgentSummary, ChatNoteItem } from '../protocol/agentEvents.js';
 import { h } from '../shared/dom.js';
 import type { ChatTranscript } from './chatTranscript.js';
 import { ChatComposerView } from './chatComposerView.js';
 import { ChatToolsView } from './chatToolsView.js';
 import type { ConsoleContext } from './consoleContext.js';
+import { NotesView } from './notesView.js';
 import { TranscriptView } from './transcriptView.js';
 import { presenceSentence, presenceWord } from './visitorPresenceText.js';
 
@@ -12,7 +13,9 @@ export interface ChatActions {
   send(text: string): void;
   typing(active: boolean): void;
   retry(): void;
-  transfer(toAgentId: string): void;
+  transfer(toAgentId: string, note: string): void;
+  /** Null once added; otherwise why not. */
+  addNote(text: string): Promise<string | null>;
   end(): void;
   dismiss(): void;
 }
@@ -32,6 +35,7 @@ export class ChatView {
   private readonly log: TranscriptView;
   private readonly composer: ChatComposerView;
   private readonly tools: ChatToolsView;
+  private readonly notes: NotesView;
   private agents: AgentSummary[] = [];
 
   constructor(
@@ -58,10 +62,11 @@ export class ChatView {
     this.composer = new ChatComposerView(context, id, actions);
     this.tools = new ChatToolsView(context, id, {
       insert: (text) => this.composer.insert(text),
-      transfer: (toAgentId) => actions.transfer(toAgentId),
+      transfer: (toAgentId, note) => actions.transfer(toAgentId, note),
       end: () => actions.end(),
       dismiss: () => actions.dismiss(),
     });
+    this.notes = new NotesView(context, id, { addNote: (text) => actions.addNote(text) });
     this.panel = h(
       doc,
       'section',
@@ -71,13 +76,20 @@ export class ChatView {
         'aria-labelledby': `tab-${id}`,
         hidden: true,
         lang: transcript.chat.locale,
+        class: 'chat',
       },
-      this.meta,
-      this.log.list,
-      this.log.typing,
-      this.notice,
-      this.composer.element,
-      this.tools.element,
+      h(
+        doc,
+        'div',
+        { class: 'chat-main' },
+        this.meta,
+        this.log.list,
+        this.log.typing,
+        this.notice,
+        this.composer.element,
+        this.tools.element,
+      ),
+      h(doc, 'div', { class: 'chat-side' }, this.notes.element),
     );
     this.applyStrings();
   }
@@ -99,7 +111,14 @@ export class ChatView {
     this.notice.lang = this.context.locale;
     this.composer.setDisabled(this.closed);
     this.tools.setClosed(this.closed);
+    this.notes.setDisabled(this.closed);
+    this.notes.render(transcript);
     if (!this.closed) this.tools.showAgents(this.agents, transcript.chat.locale);
+  }
+
+  /** The transfer note this agent received, if `note` is it (for the announcement). */
+  isTransferNoteForMe(note: ChatNoteItem): boolean {
+    return this.notes.transferNoteFor(this.transcript)?.id === note.id;
   }
 
   renderTyping(): void {
@@ -150,6 +169,7 @@ export class ChatView {
   applyStrings(): void {
     this.log.applyStrings();
     this.composer.applyStrings();
+    this.notes.applyStrings();
     this.tools.applyStrings(this.transcript.chat.locale);
     this.tools.showAgents(this.agents, this.transcript.chat.locale);
   }

@@ -1,6 +1,7 @@
 import { fillBubble, isNearBottom } from '../shared/chatParts.js';
 import { h } from '../shared/dom.js';
 import { formatTime } from '../shared/timeFormat.js';
+import type { ChatNoteItem } from '../protocol/agentEvents.js';
 import type { ChatTranscript, TranscriptLine } from './chatTranscript.js';
 import type { ConsoleContext } from './consoleContext.js';
 
@@ -8,7 +9,8 @@ import type { ConsoleContext } from './consoleContext.js';
  * One chat's messages (a focusable, labelled list that follows new messages while the agent reads
  * at the end) and the "visitor is typing" line under it. Each line's node is kept while the line
  * is unchanged: a new message draws one line, not all. Visitor text is plain text; the bot's, the
- * agent's and notices are Markdown through the shared sanitising renderer.
+ * agent's and notices are Markdown through the shared sanitising renderer. Private notes sit among
+ * the messages where they were written, marked as never sent to the visitor, as plain text.
  */
 export class TranscriptView {
   readonly list: HTMLOListElement;
@@ -30,7 +32,7 @@ export class TranscriptView {
 
   render(transcript: ChatTranscript): void {
     const nearBottom = isNearBottom(this.list);
-    const nodes = transcript.entries().map((line) => this.lineNode(line));
+    const nodes = this.nodesOf(transcript);
     const drawn = this.list.children;
     if (nodes.length !== drawn.length || nodes.some((node, index) => drawn[index] !== node))
       this.list.replaceChildren(...nodes);
@@ -49,6 +51,49 @@ export class TranscriptView {
     this.typing.textContent = t('chats.visitorTyping');
     this.typing.lang = locale;
     this.lines.clear();
+  }
+
+  /** The messages in order, each note after the message it was written after. */
+  private nodesOf(transcript: ChatTranscript): HTMLLIElement[] {
+    const notes = [...transcript.notes].sort((a, b) => a.afterSeq - b.afterSeq);
+    const nodes: HTMLLIElement[] = [];
+    let next = 0;
+    for (const line of transcript.entries()) {
+      while (line.seq !== null && next < notes.length && (notes[next]?.afterSeq ?? 0) < line.seq)
+        nodes.push(this.noteNode(notes[next++] as ChatNoteItem));
+      nodes.push(this.lineNode(line));
+    }
+    for (const note of notes.slice(next)) nodes.push(this.noteNode(note));
+    return nodes;
+  }
+
+  private noteNode(note: ChatNoteItem): HTMLLIElement {
+    const key = `note|${note.id}`;
+    const drawn = this.lines.get(key);
+    if (drawn) return drawn.node;
+    const { doc, t, locale } = this.context;
+    const mine = note.agentId === this.context.me?.agentId;
+    const sender =
+      note.kind === 'transfer'
+        ? t('notes.transferSender', { name: note.agentName })
+        : mine
+          ? t('notes.senderYou')
+          : t('notes.sender', { name: note.agentName });
+    const node = h(
+      doc,
+      'li',
+      { class: 'line note' },
+      h(doc, 'div', { class: 'sender', lang: locale }, sender, ' · ', t('notes.notSent')),
+      h(doc, 'div', { class: 'bubble' }, note.text),
+      h(
+        doc,
+        'div',
+        { class: 'line-meta' },
+        h(doc, 'time', { datetime: note.at }, formatTime(note.at, this.context.timeFormat)),
+      ),
+    );
+    this.lines.set(key, { key, node });
+    return node;
   }
 
   /** A line's node: drawn again only once it is acknowledged or its delivery changes. */

@@ -39,6 +39,13 @@ export type AgentErrorCode =
   /** The visitor's channel did not take the message; retry with the same id. */
   | 'delivery_failed'
   | 'request_not_found'
+  /** The chat has as many private notes as it may keep. */
+  | 'notes_limit'
+  /** The language has as many canned replies as it may keep. */
+  | 'canned_limit'
+  | 'canned_not_found'
+  /** Managing canned replies is for administrators. */
+  | 'admin_only'
   | 'rate_limited'
   | 'shutting_down'
   | 'internal'
@@ -155,6 +162,30 @@ export interface ServiceRequestItem {
   createdAt: string;
 }
 
+/**
+ * A private note on a chat: never sent to the visitor, kept beside the transcript (after the
+ * message with seq `afterSeq`), personal data masked as in the stored transcript. `transfer`: the
+ * note that came with a transfer to `toAgentId`.
+ */
+export interface ChatNoteItem {
+  id: string;
+  conversationId: string;
+  agentId: string;
+  agentName: string;
+  kind: 'note' | 'transfer';
+  text: string;
+  afterSeq: number;
+  at: string;
+  toAgentId: string | null;
+}
+
+export interface NoteAddPayload {
+  conversationId: string;
+  /** Chosen by the console (MESSAGE_ID_PATTERN), the same on a retry. */
+  id: string;
+  text: string;
+}
+
 /** Everything the console shows, sent after every (non-recovered) connection. */
 export interface AgentState {
   me: AgentSelf;
@@ -200,10 +231,15 @@ export interface AgentClientToServerEvents {
   /** No ack: typing indicators are best effort. */
   'chat:typing': (payload: ChatTypingPayload) => void;
   'chat:end': (payload: ChatRef, ack: AgentAckCallback<ChatRef>) => void;
+  /** `note`: for the agent who receives the chat (at most 500 characters); kept as a private note. */
   'chat:transfer': (
-    payload: ChatRef & { toAgentId: string },
+    payload: ChatRef & { toAgentId: string; note?: string },
     ack: AgentAckCallback<ChatRef & { toAgentId: string }>,
   ) => void;
+  /** A private note on one of your chats (at most 2000 characters). */
+  'note:add': (payload: NoteAddPayload, ack: AgentAckCallback<ChatNoteItem>) => void;
+  /** The private notes of one of your chats, oldest first. */
+  'chat:notes': (payload: ChatRef, ack: AgentAckCallback<ChatNoteItem[]>) => void;
   'request:close': (payload: { id: string }, ack: AgentAckCallback<{ id: string }>) => void;
 }
 
@@ -224,6 +260,8 @@ export interface AgentServerToClientEvents {
   /** A new transcript entry of one of your chats (the visitor's, yours, or a notice). */
   'chat:message': (event: ChatRef & { message: ChatMessage }) => void;
   'chat:typing': (event: ChatTypingPayload) => void;
+  /** A private note was added to one of your chats (from another tab, or with a transfer to you). */
+  'chat:note': (event: ChatRef & { note: ChatNoteItem }) => void;
   /** The visitor of one of your chats came, went away or left (queued visitors: in `queue:update`). */
   'chat:visitor': (event: ChatRef & { visitor: VisitorPresence }) => void;
   'requests:update': (requests: ServiceRequestItem[]) => void;

@@ -92,6 +92,7 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
   const handlers = createAgentHandlers({
     service: handoff.service,
     desk: handoff.desk,
+    notes: handoff.notes,
     conversations: deps.conversations,
     relay,
     notifier,
@@ -129,6 +130,8 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
         'chat:typing': (args) => void handlers.typing(socket, args),
         'chat:end': (args) => void handlers.end(socket, args),
         'chat:transfer': (args) => void handlers.transfer(socket, args),
+        'note:add': (args) => void handlers.addNote(socket, args),
+        'chat:notes': (args) => void handlers.notes(socket, args),
         'request:close': (args) => void handlers.closeRequest(socket, args),
       },
       (event, args) => void handlers.unknownEvent(socket, event, args),

@@ -27,7 +27,7 @@ export function toAgentProtocolError(i18n: I18n, locale: Locale, error: unknown)
     error instanceof AgentChannelError
       ? error
       : error instanceof HandoffError
-        ? new AgentChannelError(error.code)
+        ? new AgentChannelError(error.code, error.params)
         : new AgentChannelError('internal');
   return {
     code: known.code,

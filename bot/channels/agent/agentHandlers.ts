@@ -8,6 +8,7 @@ import type {
 } from '../../../web-widget/protocol/agentEvents.js';
 import { HISTORY_PAGE_LIMIT } from '../../../web-widget/protocol/events.js';
 import { HandoffError } from '../../handoff/handoffError.js';
+import { MAX_NOTE_LENGTH, MAX_TRANSFER_NOTE_LENGTH, type ChatNotes } from '../../handoff/chatNotes.js';
 import type { HandoffService } from '../../handoff/handoffService.js';
 import type { ServiceRequestDesk } from '../../handoff/serviceRequestDesk.js';
 import type { I18n } from '../../i18n/i18n.js';
@@ -27,16 +28,18 @@ import {
   chatTransferSchema,
   chatTypingSchema,
   emptySchema,
+  noteAddSchema,
   presenceSetSchema,
   requestCloseSchema,
 } from './agentSchemas.js';
 import { agentRoom, type AgentSocket } from './agentSocket.js';
-import { agentSelf, chatSummary, queueItem, serviceRequestItem } from './agentViews.js';
+import { agentSelf, chatNoteItem, chatSummary, queueItem, serviceRequestItem } from './agentViews.js';
 import type { VisitorRelay } from './visitorRelay.js';
 
 export interface AgentHandlerDeps {
   service: HandoffService;
   desk: ServiceRequestDesk;
+  notes: ChatNotes;
   conversations: ConversationStore;
   relay: VisitorRelay;
   notifier: AgentNotifier;
@@ -73,6 +76,18 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
   }
 
   const agentIdOf = (socket: AgentSocket) => socket.data.principal.userId;
+  const authorOf = (socket: AgentSocket) => ({
+    agentId: socket.data.principal.userId,
+    agentName: socket.data.principal.displayName,
+  });
+
+  /** A note's text cleaned like a message, within `max` characters; empty is refused. */
+  function noteText(raw: string, max: number): string {
+    const text = cleanMessageText(raw).trim();
+    if (text.length === 0) throw new AgentChannelError('invalid_payload');
+    if (text.length > max) throw new AgentChannelError('message_too_long', { max });
+    return text;
+  }
 
   /** The chat, if it is assigned to this agent now. */
   const myChat = (socket: AgentSocket, conversationId: string): Promise<HandoffEntry> =>
@@ -212,9 +227,39 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
 
     transfer: (socket: AgentSocket, args: unknown[]) =>
       respond(socket, 'chat:transfer', args, async (payload) => {
-        const { conversationId, toAgentId } = parse(chatTransferSchema, payload);
+        const { conversationId, toAgentId, note } = parse(chatTransferSchema, payload);
+        const text =
+          note === undefined || note.trim() === '' ? null : noteText(note, MAX_TRANSFER_NOTE_LENGTH);
         await deps.service.transfer(agentIdOf(socket), conversationId, toAgentId);
+        if (text !== null) {
+          // Written once the chat has moved; the receiving console gets it with the chat's notes
+          // or from this event, whichever comes first (they merge by id).
+          const written = await deps.notes.addTransferNote(authorOf(socket), conversationId, toAgentId, text);
+          socket.nsp
+            .to(agentRoom(toAgentId))
+            .emit('chat:note', { conversationId, note: chatNoteItem(written) });
+        }
         return { conversationId, toAgentId };
+      }),
+
+    addNote: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'note:add', args, async (payload) => {
+        const request = parse(noteAddSchema, payload);
+        const text = noteText(request.text, MAX_NOTE_LENGTH);
+        const note = chatNoteItem(
+          await deps.notes.add(authorOf(socket), request.conversationId, request.id, text),
+        );
+        // Every tab of this agent shows it (the sender matches it by id).
+        socket.nsp
+          .to(agentRoom(agentIdOf(socket)))
+          .emit('chat:note', { conversationId: note.conversationId, note });
+        return note;
+      }),
+
+    notes: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'chat:notes', args, async (payload) => {
+        const { conversationId } = parse(chatRefSchema, payload);
+        return (await deps.notes.list(agentIdOf(socket), conversationId)).map(chatNoteItem);
       }),
 
     closeRequest: (socket: AgentSocket, args: unknown[]) =>

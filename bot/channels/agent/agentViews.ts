@@ -1,6 +1,7 @@
 import type {
   AgentSelf,
   AgentSummary,
+  ChatNoteItem,
   ChatSummary,
   QueueItem,
   ServiceRequestItem,
@@ -8,7 +9,7 @@ import type {
 } from '../../../web-widget/protocol/agentEvents.js';
 import type { Principal } from '../../auth/authService.js';
 import type { QueueStanding } from '../../handoff/handoffEvents.js';
-import type { AgentPresence, HandoffEntry, ServiceRequestRecord } from '../../storage/ports.js';
+import type { AgentPresence, ChatNote, HandoffEntry, ServiceRequestRecord } from '../../storage/ports.js';
 
 /** The protocol's views of stored records: only what a console shows, nothing internal. */
 
@@ -83,5 +84,19 @@ export function serviceRequestItem(record: ServiceRequestRecord): ServiceRequest
     urgent: record.urgent,
     dueDate: record.dueDate,
     createdAt: record.createdAt,
+  };
+}
+
+export function chatNoteItem(note: ChatNote): ChatNoteItem {
+  return {
+    id: note.id,
+    conversationId: note.conversationId,
+    agentId: note.agentId,
+    agentName: note.agentName,
+    kind: note.kind,
+    text: note.text,
+    afterSeq: note.afterSeq,
+    at: note.at,
+    toAgentId: note.toAgentId,
   };
 }
