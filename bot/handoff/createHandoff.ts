@@ -11,6 +11,7 @@ import { HandoffService } from './handoffService.js';
 import { HandoffText } from './handoffText.js';
 import { LeaveMessageOffer } from './leaveMessageOffer.js';
 import { ServiceRequestDesk } from './serviceRequestDesk.js';
+import { VisitorContextReader } from './visitorContext.js';
 
 export interface HandoffDeps {
   store: Pick<Store, 'handoff' | 'presence' | 'conversations' | 'serviceRequests' | 'chatNotes'>;
@@ -30,6 +31,8 @@ export interface Handoff {
   desk: ServiceRequestDesk;
   /** Private notes on live chats (and transfer notes). */
   notes: ChatNotes;
+  /** What the agent of a chat is shown about its visitor. */
+  context: VisitorContextReader;
   leaveOffer: LeaveMessageOffer;
   text: HandoffText;
   /** Bind the agent channel here once it exists. */
@@ -77,6 +80,7 @@ export function createHandoff(deps: HandoffDeps): Handoff {
       service,
       clock: deps.clock,
     }),
+    context: new VisitorContextReader({ conversations: deps.store.conversations, service }),
     leaveOffer: new LeaveMessageOffer(text, desk),
     text,
     edge,

@@ -30,7 +30,10 @@ export const COLLECTION_SPECS: readonly CollectionSpec[] = [
   // `updatedAt`: the newest change, which every instance reads every few seconds (contentVersion).
   { name: COLLECTIONS.articles, indexes: [{ fields: ['updatedAt'] }] },
   { name: COLLECTIONS.articleRevisions, indexes: [{ fields: ['locale', 'id'] }] },
-  { name: COLLECTIONS.conversations, indexes: [{ fields: ['tokenHash'] }, { fields: ['lastActivityAt'] }] },
+  {
+    name: COLLECTIONS.conversations,
+    indexes: [{ fields: ['tokenHash'] }, { fields: ['lastActivityAt'] }, { fields: ['browserHash'] }],
+  },
   {
     name: COLLECTIONS.transcripts,
     // NeDB uses a compound index only for full equality matches, hence the single-field one too.

@@ -112,6 +112,16 @@ export interface ConversationRecord {
   turnSeq: number;
   createdAt: string;
   lastActivityAt: string;
+  /**
+   * Widget: the page the conversation started on (origin and path only, personal data masked), for
+   * the agent's context. Null or absent elsewhere.
+   */
+  startPage?: string | null;
+  /**
+   * Widget: SHA-256 (hex) of the browser's random id (kept in the widget's localStorage), so an
+   * agent sees the earlier conversations from the same browser. The id itself is never stored.
+   */
+  browserHash?: string | null;
 }
 
 export type TranscriptRole = 'visitor' | 'bot' | 'agent' | 'system';
@@ -141,6 +151,8 @@ export interface ConversationStore {
   create(record: Omit<ConversationRecord, 'lastSeq' | 'turnSeq'>): Promise<ConversationRecord>;
   get(id: string): Promise<ConversationRecord | null>;
   findByTokenHash(tokenHash: string): Promise<ConversationRecord | null>;
+  /** The conversations started from one browser (`browserHash`), newest first, at most `limit`. */
+  listByBrowser(browserHash: string, options: { limit: number }): Promise<ConversationRecord[]>;
   /** `NotFoundError` when the conversation does not exist. */
   update(id: string, patch: ConversationPatch): Promise<ConversationRecord>;
   /**

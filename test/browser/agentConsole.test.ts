@@ -36,6 +36,7 @@ describeInBrowser('agent console in Chromium: chats in tabs', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp({}, { clock: clock.now });
+    await createAgent(testApp.app.store, { username: 'kim', displayName: 'Kim', languages: ['en'] });
     await createAgent(testApp.app.store, { username: 'ines', displayName: 'Ines', languages: ['en', 'es'] });
     await createAgent(testApp.app.store, { username: 'joel', displayName: 'Joel', languages: ['en'] });
     await createAgent(testApp.app.store, {
@@ -78,19 +79,24 @@ describeInBrowser('agent console in Chromium: chats in tabs', () => {
       await page.locator(consoleUi.tabs).nth(1).waitFor();
       expect(await tabNameOf(page, 'The second visitor writes')).toBe('selected');
       expect(await tabNameOf(page, 'The first visitor writes')).toBe('not selected');
+      // Only the selected chat's panel is shown.
+      expect(await page.locator('[role="tabpanel"]:visible').count()).toBe(1);
+      expect(await page.locator('[role="tabpanel"]:visible').innerText()).toContain(
+        'The second visitor writes',
+      );
 
       // The other chat's tab counts what arrives, "1 new message", then "2 new messages".
       const firstTab = page.getByRole('tab', { name: / \d+ new messages?$/ });
       await ask(first.page, 'One more thing');
       await firstTab.waitFor();
-      expect(await page.getByRole('tab', { name: /^Visitor \d \(English\) 1 new message$/ }).count()).toBe(1);
+      expect(await page.getByRole('tab', { name: /^Visitor \d \(English\) Active 1 new message$/ }).count()).toBe(1);
       await expectNoAxeViolations(page, 'a tab with one unread message');
       await ask(first.page, 'And another');
-      await page.getByRole('tab', { name: /^Visitor \d \(English\) 2 new messages$/ }).waitFor();
+      await page.getByRole('tab', { name: /^Visitor \d \(English\) Active 2 new messages$/ }).waitFor();
 
       // In Spanish too.
       await page.getByRole('button', { name: 'Español' }).click();
-      await page.getByRole('tab', { name: /^Visitante \d \(inglés\) 2 mensajes nuevos$/ }).waitFor();
+      await page.getByRole('tab', { name: /^Visitante \d \(inglés\) En línea 2 mensajes nuevos$/ }).waitFor();
       await expectNoAxeViolations(page, 'the console in Spanish with unread messages');
       await page.getByRole('button', { name: 'English' }).click();
 
@@ -235,6 +241,55 @@ describeInBrowser('agent console in Chromium: chats in tabs', () => {
       await visitor.context.close();
       await ines.context.close();
       await joel.context.close();
+    },
+    CONSOLE_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "when a returning visitor looked up a case and read an answer before asking for a person, then the agent's context panel shows where they started, what was looked up, the last answer and the earlier conversation",
+    async () => {
+      const kim = await openConsole(browser, testApp.baseUrl, 'kim', 'Kim');
+      // One browser (localStorage shared), two visits: each tab is a conversation of its own.
+      const visitorBrowser = await browser.newContext();
+      const before = await visitorBrowser.newPage();
+      await before.goto(`${testApp.baseUrl}/`);
+      await before.locator('.va-launcher').click();
+      await ask(before, 'How do I replace my green card?');
+      await before.locator('.va-list > li.va-msg-bot').nth(1).waitFor();
+      await before.close();
+
+      const page = await visitorBrowser.newPage();
+      await page.goto(`${testApp.baseUrl}/`);
+      await page.locator('.va-launcher').click();
+      await ask(page, 'What is the status of case EAC9999103402?');
+      await waitForReply(page, '3402');
+      await ask(page, 'How do I change my address?');
+      // The visitor's turns run one at a time, in order: the answer is stored before the request.
+      await setAvailable(kim.page);
+      await ask(page, 'talk to a person');
+      await waitForReply(page, 'has joined the chat');
+
+      const about = kim.page.locator(`${consoleUi.panel} .visitor-context`);
+      await about.locator('dd a', { hasText: `${testApp.baseUrl}/` }).waitFor();
+      const text = await about.innerText();
+      expect(text).toContain('About this visitor');
+      expect(text).toContain('EAC*******3402');
+      expect(text).not.toContain('9999103402');
+      await about.locator('.earlier li', { hasText: 'How do I replace my green card?' }).waitFor();
+      await about.locator('details summary', { hasText: 'Article:' }).click();
+      await about.locator('details .bubble').waitFor();
+      await expectNoAxeViolations(kim.page, 'the context panel with the last answer open');
+      await kim.page.getByRole('button', { name: 'Español' }).click();
+      await about.locator('h3', { hasText: 'Sobre este visitante' }).waitFor();
+      expect(await about.innerText()).toContain('Números de caso consultados');
+      await expectNoAxeViolations(kim.page, 'the context panel in Spanish');
+      await kim.page.getByRole('button', { name: 'English' }).click();
+
+      await kim.page.locator(consoleUi.panel).getByRole('button', { name: 'End chat' }).click();
+      await kim.page.locator(`${consoleUi.panel} .closed`).waitFor();
+      expect(kim.errors).toEqual([]);
+      await visitorBrowser.close();
+      await kim.context.close();
     },
     CONSOLE_TEST_TIMEOUT_MS,
   );

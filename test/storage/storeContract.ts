@@ -215,6 +215,35 @@ export function describeStoreContract(backend: string, openFresh: () => Promise<
     });
 
     describe('conversations and transcripts', () => {
+      it('keeps where a widget conversation started and lists those of one browser, newest first', async () => {
+        const browser = sha256('browser-1');
+        const first = conversation('c1', {
+          createdAt: at(1),
+          startPage: 'https://example.gov/green-card',
+          browserHash: browser,
+        });
+        await store.conversations.create(first);
+        await store.conversations.create(
+          conversation('c2', { createdAt: at(2), browserHash: sha256('browser-2') }),
+        );
+        await store.conversations.create(
+          conversation('c3', { createdAt: at(3), browserHash: browser, startPage: null }),
+        );
+        await store.conversations.create(conversation('c4', { createdAt: at(4) }));
+        expect(await store.conversations.get('c1')).toEqual({ ...first, lastSeq: 0, turnSeq: 0 });
+        const ids = async (hash: string, limit: number) =>
+          (await store.conversations.listByBrowser(hash, { limit })).map((record) => record.id);
+        expect(await ids(browser, 10)).toEqual(['c3', 'c1']);
+        expect(await ids(browser, 1)).toEqual(['c3']);
+        expect(await ids(sha256('nobody'), 10)).toEqual([]);
+        await expect(store.conversations.listByBrowser('not-a-hash', { limit: 5 })).rejects.toBeInstanceOf(
+          StoreInputError,
+        );
+        await expect(
+          store.conversations.create(conversation('c5', { browserHash: 'raw-browser-id' })),
+        ).rejects.toBeInstanceOf(StoreInputError);
+      });
+
       it('creates with lastSeq 0, finds by token hash, patches, and refuses a duplicate id', async () => {
         const record = conversation('conv-1');
         expect(await store.conversations.create(record)).toEqual({ ...record, lastSeq: 0, turnSeq: 0 });

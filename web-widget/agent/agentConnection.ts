@@ -10,6 +10,7 @@ import {
   type AgentServerToClientEvents,
   type AgentState,
   type AgentSummary,
+  type ChatContext,
   type ChatMessage,
   type ChatNoteItem,
   type ChatSummary,
@@ -206,6 +207,11 @@ export class AgentConnection {
     if (ack.ok && transcript && transcript.upsertNote(ack.data))
       this.options.listener.note(transcript, ack.data, false);
     return ack;
+  }
+
+  /** What is known about the visitor of a chat (the context panel). */
+  context(conversationId: string): Promise<AgentAck<ChatContext>> {
+    return this.call('chat:context', { conversationId });
   }
 
   closeRequest(id: string): Promise<AgentAck<{ id: string }>> {

@@ -125,10 +125,17 @@ export class ChatDesk {
       dismiss: () => this.dismiss(conversationId),
     });
     view.showAgents(this.agentList);
+    void this.loadContext(view);
     this.tabs.add(view);
     if (!this.tabs.selected || this.restoring === conversationId) this.tabs.select(conversationId, false);
     if (this.restoring === conversationId) this.restoring = null;
     return view;
+  }
+
+  /** The context panel is filled once the server answers (a few reads of stored transcripts). */
+  private async loadContext(view: ChatView): Promise<void> {
+    const ack = await this.connection?.context(view.conversationId);
+    view.showContext(ack?.ok ? ack.data : null);
   }
 
   private async end(conversationId: string): Promise<void> {

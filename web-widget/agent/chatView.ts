@@ -1,9 +1,10 @@
-import type { AgentSummary, ChatNoteItem } from '../protocol/agentEvents.js';
+import type { AgentSummary, ChatContext, ChatNoteItem } from '../protocol/agentEvents.js';
 import { h } from '../shared/dom.js';
 import type { ChatTranscript } from './chatTranscript.js';
 import { ChatComposerView } from './chatComposerView.js';
 import { ChatToolsView } from './chatToolsView.js';
 import type { ConsoleContext } from './consoleContext.js';
+import { ContextView } from './contextView.js';
 import { NotesView } from './notesView.js';
 import { TranscriptView } from './transcriptView.js';
 import { presenceSentence, presenceWord } from './visitorPresenceText.js';
@@ -36,6 +37,7 @@ export class ChatView {
   private readonly composer: ChatComposerView;
   private readonly tools: ChatToolsView;
   private readonly notes: NotesView;
+  private readonly about: ContextView;
   private agents: AgentSummary[] = [];
 
   constructor(
@@ -67,6 +69,7 @@ export class ChatView {
       dismiss: () => actions.dismiss(),
     });
     this.notes = new NotesView(context, id, { addNote: (text) => actions.addNote(text) });
+    this.about = new ContextView(context, id);
     this.panel = h(
       doc,
       'section',
@@ -89,7 +92,7 @@ export class ChatView {
         this.composer.element,
         this.tools.element,
       ),
-      h(doc, 'div', { class: 'chat-side' }, this.notes.element),
+      h(doc, 'div', { class: 'chat-side' }, this.notes.element, this.about.element),
     );
     this.applyStrings();
   }
@@ -119,6 +122,11 @@ export class ChatView {
   /** The transfer note this agent received, if `note` is it (for the announcement). */
   isTransferNoteForMe(note: ChatNoteItem): boolean {
     return this.notes.transferNoteFor(this.transcript)?.id === note.id;
+  }
+
+  /** What is known about the visitor (null: it could not be loaded). */
+  showContext(data: ChatContext | null): void {
+    this.about.show(data);
   }
 
   renderTyping(): void {
@@ -170,6 +178,7 @@ export class ChatView {
     this.log.applyStrings();
     this.composer.applyStrings();
     this.notes.applyStrings();
+    this.about.applyStrings();
     this.tools.applyStrings(this.transcript.chat.locale);
     this.tools.showAgents(this.agents, this.transcript.chat.locale);
   }

@@ -186,6 +186,32 @@ export interface NoteAddPayload {
   text: string;
 }
 
+/** An earlier conversation from the same browser, as the context panel shows it. */
+export interface EarlierConversationItem {
+  startedAt: string;
+  locale: Locale;
+  /** How many transcript entries it has. */
+  messages: number;
+  /** The visitor's first messages, personal data masked. */
+  questions: string[];
+  withAgent: boolean;
+}
+
+/** `chat:context`: what the agent of a chat is shown about its visitor (all masked as stored). */
+export interface ChatContext {
+  conversationId: string;
+  locale: Locale;
+  startedAt: string;
+  /** The page the conversation started on: origin and path only; null when unknown. */
+  startPage: string | null;
+  /** Earlier conversations from the same browser, newest first (at most 5). */
+  earlier: EarlierConversationItem[];
+  /** Receipt numbers the assistant looked up in this conversation, masked ("EAC*******3402"). */
+  caseNumbers: string[];
+  /** The assistant's last answer from an article (Markdown, masked), if any. */
+  lastAnswer: { text: string; articleId: string; at: string } | null;
+}
+
 /** Everything the console shows, sent after every (non-recovered) connection. */
 export interface AgentState {
   me: AgentSelf;
@@ -238,6 +264,8 @@ export interface AgentClientToServerEvents {
   ) => void;
   /** A private note on one of your chats (at most 2000 characters). */
   'note:add': (payload: NoteAddPayload, ack: AgentAckCallback<ChatNoteItem>) => void;
+  /** What is known about the visitor of one of your chats (the context panel). */
+  'chat:context': (payload: ChatRef, ack: AgentAckCallback<ChatContext>) => void;
   /** The private notes of one of your chats, oldest first. */
   'chat:notes': (payload: ChatRef, ack: AgentAckCallback<ChatNoteItem[]>) => void;
   'request:close': (payload: { id: string }, ack: AgentAckCallback<{ id: string }>) => void;

@@ -27,6 +27,16 @@ export interface HandshakeAuth {
   /** The token from the last `session` event; omit it to start a new conversation. */
   token?: string;
   locale?: Locale;
+  /**
+   * The page the widget is on. Only its origin and path are kept, and only when the handshake starts
+   * a new conversation: the live agent sees where the visitor started.
+   */
+  page?: string;
+  /**
+   * A random id of this browser (TOKEN_PATTERN), kept by the widget in localStorage: the live agent
+   * sees the earlier conversations from the same browser. The server keeps only its SHA-256.
+   */
+  browser?: string;
 }
 
 export type ErrorCode =

@@ -13,6 +13,7 @@ import {
   type ServerToClientEvents,
   type TypingState,
 } from '../protocol/events.js';
+import { browserId } from './browserId.js';
 import { ConversationLog, type LogEntry, type PendingMessage } from './conversationLog.js';
 import { randomId } from '../shared/dom.js';
 import { ACK_TIMEOUT_MS, MAX_HISTORY_PAGES, retryDelayMs, socketOptions } from '../shared/socketClient.js';
@@ -223,7 +224,16 @@ export class ChatConnection {
 
   private handshake(): HandshakeAuth {
     const token = this.options.storage.get('token');
-    return { ...(token ? { token } : {}), locale: this.options.locale() };
+    const { win, serverOrigin } = this.options;
+    // Where the conversation starts and from which browser, for the live agent's context: the
+    // server reads them only when it starts a new conversation (no token, or one it no longer knows).
+    const browser = browserId(serverOrigin, win);
+    return {
+      ...(token ? { token } : {}),
+      page: `${win.location.origin}${win.location.pathname}`,
+      ...(browser ? { browser } : {}),
+      locale: this.options.locale(),
+    };
   }
 
   private setStatus(status: ConnectionStatus, detail: string | null = null): void {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   AgentProtocolError,
   AgentState,
+  ChatContext,
   ChatSummary,
   HistoryPage,
   MessageReceipt,
@@ -10,6 +11,7 @@ import { HISTORY_PAGE_LIMIT } from '../../../web-widget/protocol/events.js';
 import { HandoffError } from '../../handoff/handoffError.js';
 import { MAX_NOTE_LENGTH, MAX_TRANSFER_NOTE_LENGTH, type ChatNotes } from '../../handoff/chatNotes.js';
 import type { HandoffService } from '../../handoff/handoffService.js';
+import type { VisitorContextReader } from '../../handoff/visitorContext.js';
 import type { ServiceRequestDesk } from '../../handoff/serviceRequestDesk.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
@@ -40,6 +42,7 @@ export interface AgentHandlerDeps {
   service: HandoffService;
   desk: ServiceRequestDesk;
   notes: ChatNotes;
+  context: VisitorContextReader;
   conversations: ConversationStore;
   relay: VisitorRelay;
   notifier: AgentNotifier;
@@ -254,6 +257,12 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
           .to(agentRoom(agentIdOf(socket)))
           .emit('chat:note', { conversationId: note.conversationId, note });
         return note;
+      }),
+
+    context: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'chat:context', args, async (payload): Promise<ChatContext> => {
+        const { conversationId } = parse(chatRefSchema, payload);
+        return deps.context.read(agentIdOf(socket), conversationId);
       }),
 
     notes: (socket: AgentSocket, args: unknown[]) =>

@@ -97,6 +97,8 @@ export const setVisibilitySchema = z.strictObject({ visible: z.boolean() });
 export const handshakeAuthSchema = z.object({
   token: z.string().regex(TOKEN_PATTERN).optional().catch(undefined),
   locale: localeSchema.optional().catch(undefined),
+  page: z.string().max(2000).optional().catch(undefined),
+  browser: z.string().regex(TOKEN_PATTERN).optional().catch(undefined),
 });
 
 /** C0 control characters other than tab and newline, and DEL: never meaningful in a chat message. */

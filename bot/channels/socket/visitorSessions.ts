@@ -10,6 +10,7 @@ import { clientAddress } from './clientAddress.js';
 import { isOriginAllowed } from './originPolicy.js';
 import { toConnectError } from './protocolErrors.js';
 import type { VisitorLimits } from './visitorLimits.js';
+import { startPageOf } from './visitorPage.js';
 import { handshakeAuthSchema } from './visitorSchemas.js';
 import type { VisitorSocket } from './visitorSocket.js';
 
@@ -125,6 +126,8 @@ export function createVisitorSessionMiddleware(deps: VisitorSessionDeps) {
         reference: JSON.stringify(socketConversationReference(conversationId, locale)),
         createdAt: now,
         lastActivityAt: now,
+        startPage: startPageOf(requested.page),
+        browserHash: requested.browser ? hashToken(requested.browser) : null,
       });
       socket.data = {
         conversationId,
