@@ -122,6 +122,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       instanceId: randomUUID(),
       clock,
     });
+    const seeded = await handoff.canned.seedIfNeverManaged(handoff.text.cannedDefaults());
+    if (seeded > 0) logger.info({ seeded }, 'default canned replies stored');
     const bot =
       overrides.bot ??
       createAssistant({

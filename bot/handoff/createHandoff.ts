@@ -2,6 +2,7 @@ import type { I18n } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../storage/ports.js';
 import type { BusinessHours } from './businessHours/index.js';
+import { CannedReplies } from './cannedReplies.js';
 import { ChatNotes } from './chatNotes.js';
 import { HandoffEdge } from './handoffEdge.js';
 import { HandoffGateway } from './handoffGateway.js';
@@ -14,7 +15,10 @@ import { ServiceRequestDesk } from './serviceRequestDesk.js';
 import { VisitorContextReader } from './visitorContext.js';
 
 export interface HandoffDeps {
-  store: Pick<Store, 'handoff' | 'presence' | 'conversations' | 'serviceRequests' | 'chatNotes'>;
+  store: Pick<
+    Store,
+    'handoff' | 'presence' | 'conversations' | 'serviceRequests' | 'chatNotes' | 'cannedReplies' | 'audit'
+  >;
   hours: BusinessHours;
   policy: HandoffPolicy;
   i18n: I18n;
@@ -33,6 +37,8 @@ export interface Handoff {
   notes: ChatNotes;
   /** What the agent of a chat is shown about its visitor. */
   context: VisitorContextReader;
+  /** The canned replies agents insert, managed by admins. */
+  canned: CannedReplies;
   leaveOffer: LeaveMessageOffer;
   text: HandoffText;
   /** Bind the agent channel here once it exists. */
@@ -81,6 +87,11 @@ export function createHandoff(deps: HandoffDeps): Handoff {
       clock: deps.clock,
     }),
     context: new VisitorContextReader({ conversations: deps.store.conversations, service }),
+    canned: new CannedReplies({
+      replies: deps.store.cannedReplies,
+      audit: deps.store.audit,
+      clock: deps.clock,
+    }),
     leaveOffer: new LeaveMessageOffer(text, desk),
     text,
     edge,

@@ -27,6 +27,20 @@ export class HandoffText {
     return this.i18n.t(key, { ...values, lng: locale, ns: 'bot' });
   }
 
+  /** The canned replies the product starts with, in each language (bot resources, `handoff.cannedDefaults`). */
+  cannedDefaults(): Record<Locale, Array<{ title: string; text: string }>> {
+    const of = (locale: Locale) => {
+      const list: unknown = this.i18n.getResource(locale, 'bot', 'handoff.cannedDefaults');
+      return Array.isArray(list)
+        ? list.filter(
+            (item): item is { title: string; text: string } =>
+              typeof item?.title === 'string' && typeof item?.text === 'string',
+          )
+        : [];
+    };
+    return { en: of('en'), es: of('es') };
+  }
+
   /** "You are number 2 in line. The estimated wait is about 4 minutes." */
   standing(
     locale: Locale,

@@ -82,6 +82,8 @@ export interface AgentSelf {
   agentId: string;
   username: string;
   displayName: string;
+  /** `admin` may manage canned replies. */
+  roles: Array<'agent' | 'editor' | 'admin'>;
   languages: Locale[];
   maxChats: number;
   status: AgentStatus;
@@ -212,6 +214,25 @@ export interface ChatContext {
   lastAnswer: { text: string; articleId: string; at: string } | null;
 }
 
+/** A reply agents insert (in the visitor's language); `{{name}}` becomes the agent's name. */
+export interface CannedReplyItem {
+  id: string;
+  locale: Locale;
+  title: string;
+  text: string;
+  updatedAt: string;
+}
+
+/** `canned:save`: a new reply without `id`; a change with it (its language stays). */
+export interface CannedSavePayload {
+  id?: string;
+  locale: Locale;
+  /** At most 80 characters, one line. */
+  title: string;
+  /** At most 1000 characters. */
+  text: string;
+}
+
 /** Everything the console shows, sent after every (non-recovered) connection. */
 export interface AgentState {
   me: AgentSelf;
@@ -219,6 +240,8 @@ export interface AgentState {
   queue: QueueItem[];
   agents: AgentSummary[];
   requests: ServiceRequestItem[];
+  /** Every canned reply, both languages, by language then title. */
+  canned: CannedReplyItem[];
   limits: { maxMessageLength: number };
 }
 
@@ -269,6 +292,10 @@ export interface AgentClientToServerEvents {
   /** The private notes of one of your chats, oldest first. */
   'chat:notes': (payload: ChatRef, ack: AgentAckCallback<ChatNoteItem[]>) => void;
   'request:close': (payload: { id: string }, ack: AgentAckCallback<{ id: string }>) => void;
+  /** Admins only (`admin_only` otherwise): creates or changes a canned reply. */
+  'canned:save': (payload: CannedSavePayload, ack: AgentAckCallback<CannedReplyItem>) => void;
+  /** Admins only: deletes a canned reply. */
+  'canned:delete': (payload: { id: string }, ack: AgentAckCallback<{ id: string }>) => void;
 }
 
 export interface AgentServerToClientEvents {
@@ -293,5 +320,7 @@ export interface AgentServerToClientEvents {
   /** The visitor of one of your chats came, went away or left (queued visitors: in `queue:update`). */
   'chat:visitor': (event: ChatRef & { visitor: VisitorPresence }) => void;
   'requests:update': (requests: ServiceRequestItem[]) => void;
+  /** The canned replies changed (an admin saved or deleted one): the whole list. */
+  'canned:update': (canned: CannedReplyItem[]) => void;
   'request:rejected': (rejection: { event: string; error: AgentProtocolError }) => void;
 }

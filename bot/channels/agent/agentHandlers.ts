@@ -9,10 +9,17 @@ import type {
 } from '../../../web-widget/protocol/agentEvents.js';
 import { HISTORY_PAGE_LIMIT } from '../../../web-widget/protocol/events.js';
 import { HandoffError } from '../../handoff/handoffError.js';
+import {
+  MAX_CANNED_TEXT_LENGTH,
+  MAX_CANNED_TITLE_LENGTH,
+  type CannedActor,
+  type CannedReplies,
+} from '../../handoff/cannedReplies.js';
 import { MAX_NOTE_LENGTH, MAX_TRANSFER_NOTE_LENGTH, type ChatNotes } from '../../handoff/chatNotes.js';
 import type { HandoffService } from '../../handoff/handoffService.js';
 import type { VisitorContextReader } from '../../handoff/visitorContext.js';
 import type { ServiceRequestDesk } from '../../handoff/serviceRequestDesk.js';
+import type { AuthService } from '../../auth/authService.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
@@ -24,6 +31,8 @@ import { cleanMessageText } from '../socket/visitorSchemas.js';
 import { AgentChannelError, toAgentProtocolError } from './agentChannelError.js';
 import type { AgentNotifier } from './agentNotifier.js';
 import {
+  cannedDeleteSchema,
+  cannedSaveSchema,
   chatHistorySchema,
   chatRefSchema,
   chatSendSchema,
@@ -35,7 +44,14 @@ import {
   requestCloseSchema,
 } from './agentSchemas.js';
 import { agentRoom, type AgentSocket } from './agentSocket.js';
-import { agentSelf, chatNoteItem, chatSummary, queueItem, serviceRequestItem } from './agentViews.js';
+import {
+  agentSelf,
+  cannedReplyItem,
+  chatNoteItem,
+  chatSummary,
+  queueItem,
+  serviceRequestItem,
+} from './agentViews.js';
 import type { VisitorRelay } from './visitorRelay.js';
 
 export interface AgentHandlerDeps {
@@ -43,6 +59,9 @@ export interface AgentHandlerDeps {
   desk: ServiceRequestDesk;
   notes: ChatNotes;
   context: VisitorContextReader;
+  canned: CannedReplies;
+  /** Checks the socket's sign-in again before a change only admins may make. */
+  auth: Pick<AuthService, 'authenticate'>;
   conversations: ConversationStore;
   relay: VisitorRelay;
   notifier: AgentNotifier;
@@ -84,6 +103,24 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
     agentName: socket.data.principal.displayName,
   });
 
+  /**
+   * Who makes an admin-only change: the sign-in as it is now (a role removed since the socket
+   * connected counts), not as it was at the handshake.
+   */
+  async function currentActor(socket: AgentSocket): Promise<CannedActor> {
+    const principal = await deps.auth.authenticate(socket.data.token);
+    if (!principal) throw new AgentChannelError('unauthorized');
+    return { userId: principal.userId, username: principal.username, roles: principal.roles };
+  }
+
+  /** One line of text (a title): control characters and line breaks become spaces. */
+  function oneLine(raw: string, max: number): string {
+    const text = cleanMessageText(raw).replace(/\s+/g, ' ').trim();
+    if (text.length === 0) throw new AgentChannelError('invalid_payload');
+    if (text.length > max) throw new AgentChannelError('message_too_long', { max });
+    return text;
+  }
+
   /** A note's text cleaned like a message, within `max` characters; empty is refused. */
   function noteText(raw: string, max: number): string {
     const text = cleanMessageText(raw).trim();
@@ -112,12 +149,13 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
 
   async function state(socket: AgentSocket): Promise<AgentState> {
     const { principal } = socket.data;
-    const [presence, chats, queue, agents, requests] = await Promise.all([
+    const [presence, chats, queue, agents, requests, canned] = await Promise.all([
       deps.service.presenceOf(principal.userId),
       deps.service.chatsOf(principal.userId),
       deps.service.queue(),
       deps.notifier.agentList(),
       deps.desk.open(),
+      deps.canned.list(),
     ]);
     return {
       me: agentSelf(principal, presence),
@@ -125,6 +163,7 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
       queue: queue.map(({ entry, standing }) => queueItem(entry, standing)),
       agents,
       requests: requests.map(serviceRequestItem),
+      canned: canned.map(cannedReplyItem),
       limits: { maxMessageLength: deps.maxMessageLength },
     };
   }
@@ -276,6 +315,28 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
         const { id } = parse(requestCloseSchema, payload);
         const closed = await deps.desk.close(id, agentIdOf(socket));
         if (!closed) throw new AgentChannelError('request_not_found');
+        return { id };
+      }),
+
+    saveCanned: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'canned:save', args, async (payload) => {
+        const draft = parse(cannedSaveSchema, payload);
+        const actor = await currentActor(socket);
+        const saved = await deps.canned.save(actor, {
+          ...(draft.id ? { id: draft.id } : {}),
+          locale: draft.locale,
+          title: oneLine(draft.title, MAX_CANNED_TITLE_LENGTH),
+          text: noteText(draft.text, MAX_CANNED_TEXT_LENGTH),
+        });
+        deps.notifier.cannedChanged(await deps.canned.list());
+        return cannedReplyItem(saved);
+      }),
+
+    deleteCanned: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'canned:delete', args, async (payload) => {
+        const { id } = parse(cannedDeleteSchema, payload);
+        await deps.canned.delete(await currentActor(socket), id);
+        deps.notifier.cannedChanged(await deps.canned.list());
         return { id };
       }),
 

@@ -10,6 +10,7 @@ import type { ServiceRequestDesk } from '../../handoff/serviceRequestDesk.js';
 import type { Logger } from '../../logging/logger.js';
 import type {
   AgentPresence,
+  CannedReply,
   ConversationStore,
   HandoffEntry,
   TranscriptEntry,
@@ -17,7 +18,14 @@ import type {
 } from '../../storage/ports.js';
 import { chatMessageFromActivity } from '../socket/chatMessages.js';
 import { ALL_AGENTS_ROOM, agentRoom, type AgentNamespace } from './agentSocket.js';
-import { agentSummary, chatSummary, queueItem, serviceRequestItem, visitorPresence } from './agentViews.js';
+import {
+  agentSummary,
+  cannedReplyItem,
+  chatSummary,
+  queueItem,
+  serviceRequestItem,
+  visitorPresence,
+} from './agentViews.js';
 import type { VisitorRelay } from './visitorRelay.js';
 
 export interface AgentNotifierDeps {
@@ -186,6 +194,11 @@ export class AgentNotifier implements HandoffEdgeTarget {
     this.deps.namespace.to(ALL_AGENTS_ROOM).emit('requests:update', open.map(serviceRequestItem));
   }
 
+  /** The canned replies changed: every console gets the list. */
+  cannedChanged(list: CannedReply[]): void {
+    this.deps.namespace.to(ALL_AGENTS_ROOM).emit('canned:update', list.map(cannedReplyItem));
+  }
+
   /** Every agent with their presence, for the transfer list. */
   async agentList(): Promise<AgentSummary[]> {
     const agents = await this.deps.service.agents();
@@ -202,6 +215,7 @@ export class AgentNotifier implements HandoffEdgeTarget {
       agentId: user.id,
       username: user.username,
       displayName: user.displayName,
+      roles: [...user.roles],
       languages: presence.languages,
       maxChats: presence.maxChats,
       status: presence.status,

@@ -29,3 +29,10 @@ export const noteAddSchema = z.strictObject({
   text: z.string().max(20_000),
 });
 export const requestCloseSchema = z.strictObject({ id: z.string().min(1).max(200) });
+export const cannedSaveSchema = z.strictObject({
+  id: z.string().min(1).max(200).optional(),
+  locale: z.enum(['en', 'es']),
+  title: z.string().max(20_000),
+  text: z.string().max(20_000),
+});
+export const cannedDeleteSchema = z.strictObject({ id: z.string().min(1).max(200) });

@@ -1,6 +1,7 @@
 import type {
   AgentSelf,
   AgentSummary,
+  CannedReplyItem,
   ChatNoteItem,
   ChatSummary,
   QueueItem,
@@ -9,7 +10,13 @@ import type {
 } from '../../../web-widget/protocol/agentEvents.js';
 import type { Principal } from '../../auth/authService.js';
 import type { QueueStanding } from '../../handoff/handoffEvents.js';
-import type { AgentPresence, ChatNote, HandoffEntry, ServiceRequestRecord } from '../../storage/ports.js';
+import type {
+  AgentPresence,
+  CannedReply,
+  ChatNote,
+  HandoffEntry,
+  ServiceRequestRecord,
+} from '../../storage/ports.js';
 
 /** The protocol's views of stored records: only what a console shows, nothing internal. */
 
@@ -53,6 +60,7 @@ export function agentSelf(principal: Principal, presence: AgentPresence | null):
     agentId: principal.userId,
     username: principal.username,
     displayName: principal.displayName,
+    roles: [...principal.roles],
     languages: principal.languages,
     maxChats: principal.maxChats,
     status: presence?.status ?? 'offline',
@@ -98,5 +106,15 @@ export function chatNoteItem(note: ChatNote): ChatNoteItem {
     afterSeq: note.afterSeq,
     at: note.at,
     toAgentId: note.toAgentId,
+  };
+}
+
+export function cannedReplyItem(reply: CannedReply): CannedReplyItem {
+  return {
+    id: reply.id,
+    locale: reply.locale,
+    title: reply.title,
+    text: reply.text,
+    updatedAt: reply.updatedAt,
   };
 }
