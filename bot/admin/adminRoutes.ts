@@ -18,7 +18,7 @@ export interface AdminDeps {
   auth: AuthService;
   i18n: I18n;
   logger: Logger;
-  store: Pick<Store, 'articles' | 'audit' | 'users' | 'analytics' | 'feedback'>;
+  store: Pick<Store, 'articles' | 'audit' | 'users' | 'analytics' | 'feedback' | 'chatRatings'>;
   /** What visitors are answered from (PublishedKnowledge): refreshed after every publish. */
   knowledge: { refresh(): Promise<unknown> };
   clock?: () => Date;
@@ -45,7 +45,7 @@ export function registerAdminRoutes(server: Server, deps: AdminDeps): void {
   registerReportRoutes(server, { ...errors, store: deps.store, editorsOnly, clock });
   registerUserRoutes(server, {
     ...errors,
-    users: new UserAdmin(deps.store, clock),
+    users: new UserAdmin(deps.store, clock, (before, after) => deps.auth.userChanged(before, after)),
     store: deps.store,
     adminsOnly,
   });

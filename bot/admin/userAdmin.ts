@@ -17,12 +17,15 @@ export interface UserChange {
 /**
  * Admins' use-cases on accounts: list them, change roles, languages, display name, chat limit,
  * or disable them. Each kind of change is its own audit entry (who, what, before and after).
- * Sign-ins read the user on every request, so a change applies at the user's next call.
+ * Sign-ins read the user on every request, so a change applies at the user's next call; a change
+ * that takes access away (disabled, a role removed) is also handed to `accessChanged`, which
+ * closes the user's open console sockets at once.
  */
 export class UserAdmin {
   constructor(
     private readonly store: Pick<Store, 'users' | 'audit'>,
     private readonly clock: () => Date = () => new Date(),
+    private readonly accessChanged: (before: UserRecord, after: UserRecord) => void = () => undefined,
   ) {}
 
   async list(): Promise<UserView[]> {
@@ -70,6 +73,7 @@ export class UserAdmin {
     };
     const updated = await this.store.users.update(id, { ...patch, updatedAt: at });
     if (!updated) throw new NotFoundError('No such user', { id });
+    this.accessChanged(current, updated);
     for (const [action, field] of AUDITED) {
       const before = current[field];
       const after = updated[field];

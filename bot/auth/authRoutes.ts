@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { LoginRequest, LoginResponse, MeResponse } from '../../web-widget/protocol/adminApi.js';
 import type { I18n } from '../i18n/i18n.js';
 import { localisedProblems, sendApiError } from '../server/apiResponses.js';
+import { clientAddress } from '../server/clientAddress.js';
 import { parseInput } from '../server/inputSafety.js';
 import type { AuthService } from './authService.js';
 import { principalOf, requireRole } from './requireRole.js';
@@ -16,20 +17,20 @@ const loginSchema = z
   })
   .strict() satisfies z.ZodType<LoginRequest>;
 
-/** The client's address as the socket saw it (a proxy's X-Forwarded-For is not trusted by default). */
-function clientIp(req: Request): string {
-  return req.socket.remoteAddress ?? 'unknown';
-}
-
 /**
  * POST /api/auth/login → `{ token, expiresAt, user }` for agents, editors and admins alike;
  * POST /api/auth/logout; GET /api/auth/me. The same token opens the agent Socket.IO namespace
  * and the admin API.
  */
-export function registerAuthRoutes(server: Server, deps: { auth: AuthService; i18n: I18n }): void {
+export function registerAuthRoutes(
+  server: Server,
+  deps: { auth: AuthService; i18n: I18n; trustProxy: boolean },
+): void {
   const { auth, i18n } = deps;
 
   server.post('/api/auth/login', async (req: Request, res: Response) => {
+    // A token in a response must never be kept by a browser cache or a proxy.
+    res.header('Cache-Control', 'no-store');
     const parsed = parseInput(loginSchema, req.body ?? {});
     if (!parsed.ok) {
       sendApiError(i18n, req, res, 400, 'invalid_input', {
@@ -37,7 +38,13 @@ export function registerAuthRoutes(server: Server, deps: { auth: AuthService; i1
       });
       return;
     }
-    const result = await auth.login(parsed.value.username, parsed.value.password, clientIp(req));
+    // The same address the widget's limits use: behind the load balancer, the client's, not the
+    // balancer's (which would let anyone's failures lock everyone out).
+    const address = clientAddress(
+      { address: req.socket.remoteAddress ?? '', headers: req.headers },
+      deps.trustProxy,
+    );
+    const result = await auth.login(parsed.value.username, parsed.value.password, address);
     if (result.ok) {
       const body: LoginResponse = {
         token: result.token,
@@ -48,7 +55,7 @@ export function registerAuthRoutes(server: Server, deps: { auth: AuthService; i1
     } else if (result.reason === 'too_many_attempts') {
       res.header('Retry-After', String(result.retryAfterSeconds));
       sendApiError(i18n, req, res, 429, 'too_many_attempts', {
-        values: { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) },
+        values: { count: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) },
       });
     } else {
       sendApiError(i18n, req, res, 401, 'invalid_credentials');
@@ -59,11 +66,12 @@ export function registerAuthRoutes(server: Server, deps: { auth: AuthService; i1
 
   server.post('/api/auth/logout', signedIn, async (req: Request, res: Response) => {
     const token = bearerToken(req.headers.authorization);
-    if (token) await auth.logout(token, principalOf(req).username);
+    if (token) await auth.logout(token, principalOf(req));
     res.send(204);
   });
 
   server.get('/api/auth/me', signedIn, async (req: Request, res: Response) => {
+    res.header('Cache-Control', 'no-store');
     res.send(200, { user: principalOf(req) } satisfies MeResponse);
   });
 }

@@ -1,5 +1,6 @@
 import { ActivityTypes, TextFormatTypes, type TurnContext } from 'botbuilder';
 import type { LiveAgentGateway, LiveAgentOutcome, LiveAgentRequest } from '../assistant/liveAgentGateway.js';
+import { visitorAddressOf } from '../assistant/visitorAddress.js';
 import type { Logger } from '../logging/logger.js';
 import type { ConversationStore, Locale } from '../storage/ports.js';
 import type { HandoffService } from './handoffService.js';
@@ -32,12 +33,16 @@ export class HandoffGateway implements LiveAgentGateway {
       channel: conversation.channel,
       locale: request.locale,
       question: request.question,
+      address: visitorAddressOf(context),
     });
     const { text } = this.deps;
     const { locale } = request;
     switch (result.outcome) {
       case 'unavailable':
         return 'unavailable';
+      case 'address_limit':
+        await this.say(context, locale, text.get(locale, 'addressLimit'), 'handoff');
+        return 'handled';
       case 'active':
         await this.say(
           context,
@@ -45,6 +50,7 @@ export class HandoffGateway implements LiveAgentGateway {
           result.standing
             ? text.standing(locale, result.standing, 'stillQueued')
             : text.get(locale, 'alreadyConnected'),
+          result.standing ? 'queued' : 'handoff',
         );
         return 'handled';
       case 'queued':
@@ -52,6 +58,7 @@ export class HandoffGateway implements LiveAgentGateway {
           context,
           locale,
           `${text.standing(locale, result.standing, 'queued')}\n\n${text.get(locale, 'howToLeave')}`,
+          'queued',
         );
         // Routed only now, so "an agent joined" always comes after "you are in line".
         await this.deps.service.dispatch();
@@ -59,13 +66,18 @@ export class HandoffGateway implements LiveAgentGateway {
     }
   }
 
-  private async say(context: TurnContext, locale: Locale, message: string): Promise<void> {
+  private async say(
+    context: TurnContext,
+    locale: Locale,
+    message: string,
+    outcome: 'queued' | 'handoff',
+  ): Promise<void> {
     await context.sendActivity({
       type: ActivityTypes.Message,
       text: message,
       textFormat: TextFormatTypes.Markdown,
       locale,
-      channelData: { answer: null },
+      channelData: { answer: null, outcome },
     });
   }
 }

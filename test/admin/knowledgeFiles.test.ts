@@ -42,20 +42,22 @@ describe('npm run knowledge:import / knowledge:export', () => {
   });
 
   it('when the repository articles are imported and exported again, then every file comes back byte for byte', async () => {
+    // Every file, counted here: the knowledge base grows as topics are written.
+    const total = (await filesBelow(ARTICLES)).length;
     const first = run('knowledge-import.ts', ['--dir', ARTICLES], dataDir);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(
-      /^52 articles from knowledge\/articles: 52 created, 0 updated, 0 unchanged\n$/,
+    expect(first.stdout).toBe(
+      `${total} articles from knowledge/articles: ${total} created, 0 updated, 0 unchanged\n`,
     );
 
     const again = run('knowledge-import.ts', ['--dir', ARTICLES], dataDir);
-    expect(again.stdout).toMatch(/0 created, 0 updated, 52 unchanged/);
+    expect(again.stdout).toContain(`0 created, 0 updated, ${total} unchanged`);
 
     const out = path.join(work, 'exported');
     const exported = run('knowledge-export.ts', ['--dir', out], dataDir);
     expect(exported.code).toBe(0);
-    expect(exported.stdout).toMatch(/^52 published articles written to /);
+    expect(exported.stdout.startsWith(`${total} published articles written to `)).toBe(true);
     const originals = await filesBelow(ARTICLES);
     expect(await filesBelow(out)).toEqual(originals);
     for (const file of originals) {
@@ -71,13 +73,14 @@ describe('npm run knowledge:import / knowledge:export', () => {
       const revisions = await store.articles.revisions('es', 'adit-stamp');
       expect(revisions.map((revision) => [revision.action, revision.author])).toEqual([['import', 'system']]);
       const audit = await store.audit.list();
-      expect(audit.filter((entry) => entry.action === 'article.import')).toHaveLength(52);
+      expect(audit.filter((entry) => entry.action === 'article.import')).toHaveLength(total);
     } finally {
       await store.close();
     }
   });
 
   it('when one file changed, then only that article gets a new published revision', async () => {
+    const total = (await filesBelow(ARTICLES)).length;
     run('knowledge-import.ts', ['--dir', ARTICLES], dataDir);
     const edited = path.join(work, 'edited');
     await cp(ARTICLES, edited, { recursive: true });
@@ -86,7 +89,7 @@ describe('npm run knowledge:import / knowledge:export', () => {
     await writeFile(file, text.replace(/^title: .*$/m, 'title: Chat live with an agent (edited)'));
 
     const result = run('knowledge-import.ts', ['--dir', edited, '--actor', 'Reviewer'], dataDir);
-    expect(result.stdout).toMatch(/0 created, 1 updated, 51 unchanged/);
+    expect(result.stdout).toContain(`0 created, 1 updated, ${total - 1} unchanged`);
     const store = await openStore({ kind: 'embedded', dataDir });
     try {
       const record = await store.articles.get('en', 'live-chat');

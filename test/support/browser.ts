@@ -55,7 +55,7 @@ export async function seriousAxeViolations(page: Page, include?: string | string
 /**
  * Runs axe-core (from node_modules, injected into the page) with the WCAG 2.1 A/AA rules over
  * `include` (a CSS selector, or a shadow-DOM path such as ['[data-va-widget]', '.va-panel']), or
- * the whole page, open shadow roots included. Returns every violation, of any impact.
+ * the whole page, open shadow roots included. Returns every violation, whatever its impact.
  */
 export async function axeViolations(page: Page, include?: string | string[]): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(

@@ -51,6 +51,7 @@ export class ChatTranscript extends MessageLog<TranscriptLine> {
       answer: null,
       value: null,
       agentName,
+      outcome: null,
       delivery: 'sending',
     });
   }
