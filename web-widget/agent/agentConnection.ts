@@ -10,6 +10,8 @@ import {
   type AgentServerToClientEvents,
   type AgentState,
   type AgentSummary,
+  type CannedReplyItem,
+  type CannedSavePayload,
   type ChatContext,
   type ChatMessage,
   type ChatNoteItem,
@@ -36,6 +38,8 @@ export interface AgentConnectionListener {
   queue(queue: QueueItem[]): void;
   queueNew(item: QueueItem): void;
   requests(requests: ServiceRequestItem[]): void;
+  /** The canned replies changed (an admin saved or deleted one): the whole list. */
+  canned(canned: CannedReplyItem[]): void;
   /** A chat was added, changed (messages, delivery, typing, the visitor's presence) or closed. `live`: something new arrived. */
   chat(transcript: ChatTranscript, change: ChatChange, live: boolean): void;
   /** A private note of a chat arrived (the list after loading, a new one, one with a transfer to you). */
@@ -113,6 +117,7 @@ export class AgentConnection {
     socket.on('queue:update', (queue) => listener.queue(queue));
     socket.on('queue:new', (item) => listener.queueNew(item));
     socket.on('requests:update', (requests) => listener.requests(requests));
+    socket.on('canned:update', (canned) => listener.canned(canned));
     socket.on('chat:assigned', ({ chat }) => this.addChat(chat, true));
     socket.on('chat:removed', ({ conversationId, reason }) => {
       const transcript = this.chats.get(conversationId);
@@ -216,6 +221,15 @@ export class AgentConnection {
 
   closeRequest(id: string): Promise<AgentAck<{ id: string }>> {
     return this.call('request:close', { id });
+  }
+
+  /** Admins: adds (no id) or changes a canned reply. */
+  saveCanned(draft: CannedSavePayload): Promise<AgentAck<CannedReplyItem>> {
+    return this.call('canned:save', draft);
+  }
+
+  deleteCanned(id: string): Promise<AgentAck<{ id: string }>> {
+    return this.call('canned:delete', { id });
   }
 
   /** Forgets a closed chat (its tab was closed). */

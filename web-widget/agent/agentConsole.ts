@@ -1,7 +1,9 @@
 import type {
+  AgentAck,
   AgentSelf,
   AgentState,
   AgentSummary,
+  CannedReplyItem,
   ChatNoteItem,
   Locale,
   QueueItem,
@@ -29,6 +31,11 @@ export interface AgentConsoleOptions {
   win: Window & typeof globalThis;
   serverOrigin: string;
   strings: ConsoleStrings;
+}
+
+/** What a request answers when there is no connection (signed out meanwhile). */
+function offline<T>(): Promise<AgentAck<T>> {
+  return Promise.resolve({ ok: false, error: { code: 'shutting_down', message: '' } });
 }
 
 /** Waiting times on screen are refreshed this often. */
@@ -160,6 +167,7 @@ export class AgentConsole implements AgentConnectionListener {
     this.shell?.queue.show(state.queue);
     this.shell?.requests.show(state.requests);
     this.me(state.me);
+    this.canned(state.canned);
     this.restoreChosenStatus(state.me.status);
   }
 
@@ -173,6 +181,7 @@ export class AgentConsole implements AgentConnectionListener {
     if (!this.shell) return;
     this.shell.header.showMe(me);
     this.shell.renderQueue();
+    this.shell.cannedAdmin.render();
   }
 
   agents(agents: AgentSummary[]): void {
@@ -192,6 +201,12 @@ export class AgentConsole implements AgentConnectionListener {
 
   requests(requests: ServiceRequestItem[]): void {
     this.shell?.requests.show(requests);
+  }
+
+  canned(canned: CannedReplyItem[]): void {
+    this.context.canned = canned;
+    this.shell?.cannedAdmin.render();
+    this.desk?.cannedChanged();
   }
 
   chat(transcript: ChatTranscript, change: ChatChange, live: boolean): void {
@@ -215,6 +230,8 @@ export class AgentConsole implements AgentConnectionListener {
       acceptNext: () => void this.acceptNext(),
       closeRequest: (id) => void this.closeRequest(id),
       selectChat: (conversationId) => this.session.rememberChat(conversationId),
+      saveCanned: (draft) => this.connection?.saveCanned(draft) ?? offline(),
+      deleteCanned: (id) => this.connection?.deleteCanned(id) ?? offline(),
     });
     this.desk = new ChatDesk(this.context, this.shell.chats, {
       connection: () => this.connection,

@@ -30,7 +30,7 @@ export class ChatComposerView {
     this.input.addEventListener('input', () => actions.typing(this.input.value.trim() !== ''));
   }
 
-  /** Adds `text` to what is written (a canned response), and puts the cursor back in the box. */
+  /** Adds `text` to what is written (a canned reply), and puts the cursor back in the box. */
   insert(text: string): void {
     this.input.value = this.input.value ? `${this.input.value} ${text}` : text;
     this.input.focus();

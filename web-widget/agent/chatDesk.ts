@@ -98,6 +98,11 @@ export class ChatDesk {
     for (const view of this.tabs.all()) view.showAgents(agents);
   }
 
+  /** An admin changed the canned replies: each chat's open search shows the new list. */
+  cannedChanged(): void {
+    for (const view of this.tabs.all()) view.renderCanned();
+  }
+
   /** Selects a chat and puts the cursor in its message box (a chat the agent just accepted). */
   open(conversationId: string): void {
     this.tabs.select(conversationId, false);

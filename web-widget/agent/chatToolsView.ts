@@ -1,15 +1,15 @@
 import type { AgentSummary, Locale } from '../protocol/agentEvents.js';
 import { h } from '../shared/dom.js';
+import { CannedPickerView } from './cannedPickerView.js';
 import type { ConsoleContext } from './consoleContext.js';
 
 /**
- * Under one chat's message box: canned responses (in the visitor's language), transfer to another
+ * Under one chat's message box: canned replies (in the visitor's language), transfer to another
  * agent who can take the chat now, end the chat, and once it has ended, close its tab.
  */
 export class ChatToolsView {
   readonly element: HTMLDivElement;
-  private readonly cannedLabel: HTMLLabelElement;
-  private readonly canned: HTMLSelectElement;
+  readonly canned: CannedPickerView;
   private readonly transferLabel: HTMLLabelElement;
   private readonly transferSelect: HTMLSelectElement;
   private readonly transferButton: HTMLButtonElement;
@@ -24,14 +24,14 @@ export class ChatToolsView {
     id: string,
     actions: {
       insert(text: string): void;
+      backToComposer(): void;
       transfer(toAgentId: string, note: string): void;
       end(): void;
       dismiss(): void;
     },
   ) {
     const { doc } = context;
-    this.cannedLabel = h(doc, 'label', { for: `canned-${id}` });
-    this.canned = h(doc, 'select', { id: `canned-${id}` });
+    this.canned = new CannedPickerView(context, id, actions);
     this.transferLabel = h(doc, 'label', { for: `transfer-${id}` });
     this.transferSelect = h(doc, 'select', { id: `transfer-${id}` });
     this.transferButton = h(doc, 'button', { type: 'button' });
@@ -44,8 +44,7 @@ export class ChatToolsView {
       doc,
       'div',
       { class: 'tools' },
-      this.cannedLabel,
-      this.canned,
+      this.canned.element,
       this.transferLabel,
       this.transferSelect,
       this.transferNoteLabel,
@@ -54,12 +53,6 @@ export class ChatToolsView {
       this.endButton,
       this.closeButton,
     );
-    this.canned.addEventListener('change', () => {
-      const text = this.canned.value;
-      if (!text) return;
-      this.canned.value = '';
-      actions.insert(text);
-    });
     this.transferButton.addEventListener('click', () => {
       if (this.transferSelect.value)
         actions.transfer(this.transferSelect.value, this.transferNote.value.trim());
@@ -68,11 +61,10 @@ export class ChatToolsView {
     this.closeButton.addEventListener('click', () => actions.dismiss());
   }
 
-  /** Labels in the console's language; canned responses in the visitor's, titled in it too. */
+  /** Labels in the console's language; canned replies in the visitor's, titled in it too. */
   applyStrings(visitorLocale: Locale): void {
-    const { doc, t, locale } = this.context;
+    const { t, locale } = this.context;
     for (const [label, key] of [
-      [this.cannedLabel, 'chats.canned'],
       [this.transferLabel, 'chats.transfer'],
       [this.transferNoteLabel, 'chats.transferNote'],
     ] as const) {
@@ -87,13 +79,7 @@ export class ChatToolsView {
       button.textContent = t(key);
       button.lang = locale;
     }
-    const agentName = this.context.me?.displayName ?? '';
-    this.canned.replaceChildren(
-      h(doc, 'option', { value: '', lang: locale }, t('chats.cannedPlaceholder')),
-      ...this.context.strings
-        .canned(visitorLocale, agentName)
-        .map((item) => h(doc, 'option', { value: item.text, lang: visitorLocale }, item.title)),
-    );
+    this.canned.applyStrings(visitorLocale);
   }
 
   /** The agents who could take the chat now: connected, available, a free slot, the visitor's language. */
@@ -120,13 +106,8 @@ export class ChatToolsView {
   /** An ended chat is read-only: only "close this tab" is left. */
   setClosed(closed: boolean): void {
     this.closed = closed;
-    for (const control of [
-      this.canned,
-      this.transferSelect,
-      this.transferNote,
-      this.transferButton,
-      this.endButton,
-    ])
+    this.canned.setDisabled(closed);
+    for (const control of [this.transferSelect, this.transferNote, this.transferButton, this.endButton])
       control.disabled = closed;
     this.closeButton.hidden = !closed;
     if (closed) this.transferSelect.replaceChildren();

@@ -1,6 +1,7 @@
 import type { AgentSummary, ChatContext, ChatNoteItem } from '../protocol/agentEvents.js';
 import { h } from '../shared/dom.js';
 import type { ChatTranscript } from './chatTranscript.js';
+import { isCannedShortcut } from './cannedPickerView.js';
 import { ChatComposerView } from './chatComposerView.js';
 import { ChatToolsView } from './chatToolsView.js';
 import type { ConsoleContext } from './consoleContext.js';
@@ -64,6 +65,7 @@ export class ChatView {
     this.composer = new ChatComposerView(context, id, actions);
     this.tools = new ChatToolsView(context, id, {
       insert: (text) => this.composer.insert(text),
+      backToComposer: () => this.composer.focus(),
       transfer: (toAgentId, note) => actions.transfer(toAgentId, note),
       end: () => actions.end(),
       dismiss: () => actions.dismiss(),
@@ -94,6 +96,12 @@ export class ChatView {
       ),
       h(doc, 'div', { class: 'chat-side' }, this.notes.element, this.about.element),
     );
+    // Ctrl+/ (⌘/) from anywhere in the chat: the canned replies' search.
+    this.panel.addEventListener('keydown', (event) => {
+      if (!isCannedShortcut(event)) return;
+      event.preventDefault();
+      this.tools.canned.open();
+    });
     this.applyStrings();
   }
 
@@ -131,6 +139,11 @@ export class ChatView {
 
   renderTyping(): void {
     this.log.renderTyping(this.transcript);
+  }
+
+  /** An admin changed the canned replies: an open search shows the new list. */
+  renderCanned(): void {
+    this.tools.canned.render();
   }
 
   /** The agents list changed: who the chat can be transferred to. */

@@ -1,4 +1,4 @@
-import type { AgentSelf, Locale } from '../protocol/agentEvents.js';
+import type { AgentSelf, CannedReplyItem, Locale } from '../protocol/agentEvents.js';
 import { labelLanguageToggle } from '../shared/chatParts.js';
 import { h } from '../shared/dom.js';
 import type { MarkdownRenderer } from '../shared/renderMarkdown.js';
@@ -13,6 +13,8 @@ import type { ConsoleStrings, TFunction } from './consoleStrings.js';
  */
 export class ConsoleContext {
   readonly doc: Document;
+  /** The canned replies, both languages, as the server last sent them (state, canned:update). */
+  canned: CannedReplyItem[] = [];
 
   constructor(
     readonly win: Window & typeof globalThis,
@@ -37,6 +39,11 @@ export class ConsoleContext {
 
   get me(): AgentSelf | null {
     return this.currentAgent();
+  }
+
+  /** May the signed-in user manage the canned replies? (The server checks again.) */
+  get isAdmin(): boolean {
+    return this.me?.roles.includes('admin') ?? false;
   }
 
   /** "English" / "inglés": a language's name in the console's language. */

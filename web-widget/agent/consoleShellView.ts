@@ -1,4 +1,6 @@
+import type { AgentAck, CannedReplyItem, CannedSavePayload } from '../protocol/agentEvents.js';
 import { h } from '../shared/dom.js';
+import { CannedAdminView } from './cannedAdminView.js';
 import { ChatTabsView } from './chatTabsView.js';
 import { ConnectionBannerView } from './connectionBannerView.js';
 import type { ConsoleContext } from './consoleContext.js';
@@ -14,11 +16,15 @@ export interface ShellActions {
   closeRequest(id: string): void;
   /** A chat was selected (remembered for a reload). */
   selectChat(conversationId: string): void;
+  /** Admins: the canned replies' changes. */
+  saveCanned(draft: CannedSavePayload): Promise<AgentAck<CannedReplyItem>>;
+  deleteCanned(id: string): Promise<AgentAck<{ id: string }>>;
 }
 
 /**
  * The signed-in console's page: a skip link to the chats, the header, the connection banner, and
- * the two columns (the queue and the messages left out of hours beside the chat tabs). It only
+ * the two columns (the queue, the messages left out of hours and, for admins, the canned replies, beside the chat
+ * tabs). It only
  * lays the panels out; each panel is its own view, which the coordinator talks to directly.
  */
 export class ConsoleShellView {
@@ -28,6 +34,7 @@ export class ConsoleShellView {
   readonly queue: QueueView;
   readonly requests: RequestsView;
   readonly chats: ChatTabsView;
+  readonly cannedAdmin: CannedAdminView;
   private readonly skip: HTMLAnchorElement;
 
   constructor(
@@ -42,7 +49,18 @@ export class ConsoleShellView {
     this.queue = new QueueView(context, actions);
     this.requests = new RequestsView(context, actions);
     this.chats = new ChatTabsView(context, (conversationId) => actions.selectChat(conversationId));
-    const side = h(doc, 'div', { class: 'side' }, this.queue.element, this.requests.element);
+    this.cannedAdmin = new CannedAdminView(context, {
+      save: (draft) => actions.saveCanned(draft),
+      remove: (id) => actions.deleteCanned(id),
+    });
+    const side = h(
+      doc,
+      'div',
+      { class: 'side' },
+      this.queue.element,
+      this.requests.element,
+      this.cannedAdmin.element,
+    );
     this.elements = [
       this.skip,
       this.header.element,
@@ -61,6 +79,7 @@ export class ConsoleShellView {
     this.banner.render();
     this.queue.applyStrings();
     this.requests.applyStrings();
+    this.cannedAdmin.applyStrings();
     this.chats.applyStrings();
     this.renderTitle();
   }

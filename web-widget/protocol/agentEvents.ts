@@ -44,6 +44,8 @@ export type AgentErrorCode =
   /** The language has as many canned replies as it may keep. */
   | 'canned_limit'
   | 'canned_not_found'
+  /** `canned:save` without a title or without a text. */
+  | 'canned_incomplete'
   /** Managing canned replies is for administrators. */
   | 'admin_only'
   | 'rate_limited'

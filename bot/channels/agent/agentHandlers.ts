@@ -322,6 +322,9 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
       respond(socket, 'canned:save', args, async (payload) => {
         const draft = parse(cannedSaveSchema, payload);
         const actor = await currentActor(socket);
+        // An empty title or text is said as such (the form's likeliest mistake), not as a bad request.
+        if (!cleanMessageText(draft.title).trim() || !cleanMessageText(draft.text).trim())
+          throw new AgentChannelError('canned_incomplete');
         const saved = await deps.canned.save(actor, {
           ...(draft.id ? { id: draft.id } : {}),
           locale: draft.locale,
