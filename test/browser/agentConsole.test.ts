@@ -89,7 +89,9 @@ describeInBrowser('agent console in Chromium: chats in tabs', () => {
       const firstTab = page.getByRole('tab', { name: / \d+ new messages?$/ });
       await ask(first.page, 'One more thing');
       await firstTab.waitFor();
-      expect(await page.getByRole('tab', { name: /^Visitor \d \(English\) Active 1 new message$/ }).count()).toBe(1);
+      expect(
+        await page.getByRole('tab', { name: /^Visitor \d \(English\) Active 1 new message$/ }).count(),
+      ).toBe(1);
       await expectNoAxeViolations(page, 'a tab with one unread message');
       await ask(first.page, 'And another');
       await page.getByRole('tab', { name: /^Visitor \d \(English\) Active 2 new messages$/ }).waitFor();

@@ -109,8 +109,10 @@ describeInBrowser('live-agent handoff in Chromium: the widget and the agent cons
       expect(await relayed.locator('b').count()).toBe(0);
       expect(await relayed.locator('.bubble').innerText()).toContain('<b>not bold</b>');
 
-      // A canned response in the visitor's language.
-      await agentPage.getByLabel('Canned response').selectOption({ label: 'Anything else' });
+      // A canned reply in the visitor's language, found with the keyboard (Ctrl+/, a word, Enter).
+      await composer.press('Control+/');
+      await agentPage.getByLabel('Search canned replies in English').fill('anything else');
+      await agentPage.getByLabel('Search canned replies in English').press('Enter');
       expect(await composer.inputValue()).toBe('Is there anything else I can help you with?');
       await agentPage.getByRole('button', { name: 'Send' }).click();
       await waitForReply(visitorPage, 'anything else I can help you with');

@@ -9,7 +9,6 @@ import {
   type AgentSelf,
   type AgentServerToClientEvents,
   type AgentState,
-  type AgentSummary,
   type CannedReplyItem,
   type CannedSavePayload,
   type ChatContext,
@@ -17,34 +16,18 @@ import {
   type ChatNoteItem,
   type ChatSummary,
   type Locale,
-  type QueueItem,
-  type ServiceRequestItem,
 } from '../protocol/agentEvents.js';
 import { randomId } from '../shared/dom.js';
 import { ACK_TIMEOUT_MS, MAX_HISTORY_PAGES, retryDelayMs, socketOptions } from '../shared/socketClient.js';
+import type {
+  AgentConnectionListener,
+  ChatChange,
+  ConsoleConnectionStatus,
+} from './agentConnectionListener.js';
+import { ChatOutbox } from './chatOutbox.js';
 import { ChatTranscript } from './chatTranscript.js';
 
-export type ConsoleConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'refused';
-
-export type ChatChange = 'added' | 'message' | 'delivery' | 'typing' | 'visitor' | 'closed';
-
-/** What the connection tells the console's view. */
-export interface AgentConnectionListener {
-  status(status: ConsoleConnectionStatus, detail: string | null): void;
-  /** The whole picture (after each new connection). */
-  state(state: AgentState): void;
-  me(me: AgentSelf): void;
-  agents(agents: AgentSummary[]): void;
-  queue(queue: QueueItem[]): void;
-  queueNew(item: QueueItem): void;
-  requests(requests: ServiceRequestItem[]): void;
-  /** The canned replies changed (an admin saved or deleted one): the whole list. */
-  canned(canned: CannedReplyItem[]): void;
-  /** A chat was added, changed (messages, delivery, typing, the visitor's presence) or closed. `live`: something new arrived. */
-  chat(transcript: ChatTranscript, change: ChatChange, live: boolean): void;
-  /** A private note of a chat arrived (the list after loading, a new one, one with a transfer to you). */
-  note(transcript: ChatTranscript, note: ChatNoteItem, live: boolean): void;
-}
+export type { AgentConnectionListener, ChatChange, ConsoleConnectionStatus };
 
 type ConsoleSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
 
@@ -65,8 +48,11 @@ export class AgentConnection {
   readonly chats = new Map<string, ChatTranscript>();
   me: AgentSelf | null = null;
   private socket: ConsoleSocket | null = null;
-  private readonly inFlight = new Set<string>();
-  private readonly failures = new Map<string, number>();
+  private readonly outbox = new ChatOutbox({
+    connected: () => this.socket?.connected ?? false,
+    send: (payload) => this.call('chat:send', payload),
+    changed: (transcript, live) => this.options.listener.chat(transcript, 'delivery', live),
+  });
   private readonly typingSentAt = new Map<string, number>();
 
   constructor(
@@ -92,10 +78,10 @@ export class AgentConnection {
     listener.status('connecting', null);
     socket.on('connect', () => {
       listener.status('online', null);
-      for (const transcript of this.chats.values()) this.pump(transcript);
+      for (const transcript of this.chats.values()) this.outbox.pump(transcript);
     });
     socket.on('disconnect', (reason) => {
-      this.inFlight.clear();
+      this.outbox.clear();
       listener.status('reconnecting', null);
       // The server closed the socket (e.g. the sign-in ended): Socket.IO does not reconnect by
       // itself then; the new handshake is refused with a clear reason if the session is gone.
@@ -157,7 +143,7 @@ export class AgentConnection {
     if (!transcript || transcript.closedReason) return;
     transcript.addPending(randomId(), text, this.me?.displayName ?? '', new Date().toISOString());
     this.options.listener.chat(transcript, 'delivery', false);
-    this.pump(transcript);
+    this.outbox.pump(transcript);
   }
 
   retry(conversationId: string): void {
@@ -165,7 +151,7 @@ export class AgentConnection {
     if (!transcript) return;
     for (const item of transcript.outbox) transcript.setDelivery(item.id, 'sending');
     this.options.listener.chat(transcript, 'delivery', false);
-    this.pump(transcript);
+    this.outbox.pump(transcript);
   }
 
   typing(conversationId: string, active: boolean): void {
@@ -278,7 +264,7 @@ export class AgentConnection {
     }
     void this.sync(transcript);
     void this.loadNotes(transcript);
-    this.pump(transcript);
+    this.outbox.pump(transcript);
   }
 
   /** The chat's private notes so far (a transfer note for this agent among them). */
@@ -313,39 +299,5 @@ export class AgentConnection {
       for (const message of ack.data.messages) this.receive(transcript.chat.conversationId, message, false);
       if (!ack.data.hasMore || transcript.contiguousSeq === afterSeq) return;
     }
-  }
-
-  /** One message in flight per chat, oldest first. */
-  private pump(transcript: ChatTranscript): void {
-    const conversationId = transcript.chat.conversationId;
-    const socket = this.socket;
-    if (this.inFlight.has(conversationId) || !socket?.connected || transcript.closedReason) return;
-    const next = transcript.outbox[0];
-    if (!next) return;
-    this.inFlight.add(conversationId);
-    void this.call<{ id: string; seq: number; at: string }>('chat:send', {
-      conversationId,
-      id: next.id,
-      text: next.text,
-    }).then((ack) => {
-      this.inFlight.delete(conversationId);
-      if (ack.ok) {
-        this.failures.delete(conversationId);
-        transcript.acknowledge(ack.data);
-        this.options.listener.chat(transcript, 'delivery', false);
-        this.pump(transcript);
-        return;
-      }
-      if (AGENT_RETRYABLE_ERRORS.includes(ack.error.code)) {
-        const failures = (this.failures.get(conversationId) ?? 0) + 1;
-        this.failures.set(conversationId, failures);
-        const delay = retryDelayMs(failures - 1);
-        setTimeout(() => this.pump(transcript), delay);
-        return;
-      }
-      // Refused for good (the chat is no longer ours, too long...): shown as failed, with Retry.
-      transcript.setDelivery(next.id, 'failed');
-      this.options.listener.chat(transcript, 'delivery', true);
-    });
   }
 }

@@ -165,7 +165,7 @@ export class CannedAdminView {
     this.localeSelect.value = reply.locale;
     this.titleInput.value = reply.title;
     this.textInput.value = reply.text;
-    this.error.textContent = '';
+    this.clearError();
     this.renderFormMode();
     this.titleInput.focus();
   }
@@ -174,13 +174,27 @@ export class CannedAdminView {
     this.editing = null;
     this.titleInput.value = '';
     this.textInput.value = '';
-    this.error.textContent = '';
+    this.clearError();
     this.renderFormMode();
     if (focus) this.titleInput.focus();
   }
 
+  private clearError(): void {
+    this.error.textContent = '';
+    for (const input of [this.titleInput, this.textInput]) input.removeAttribute('aria-invalid');
+  }
+
   private async submit(): Promise<void> {
     const { t } = this.context;
+    // Said at once, in the console's language; the server checks again.
+    const empty = [this.titleInput, this.textInput].find((input) => input.value.trim() === '');
+    for (const input of [this.titleInput, this.textInput])
+      input.setAttribute('aria-invalid', String(input === empty));
+    if (empty) {
+      this.error.textContent = t('canned.admin.incomplete');
+      empty.focus();
+      return;
+    }
     const draft: CannedSavePayload = {
       ...(this.editing ? { id: this.editing.id } : {}),
       locale: this.localeSelect.value === 'es' ? 'es' : 'en',
