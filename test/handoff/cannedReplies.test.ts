@@ -251,6 +251,21 @@ describe('canned replies: admins manage them per language, agents get them', () 
     expect(await testApp.app.store.cannedReplies.list()).toEqual(before);
   });
 
+  it("when the console switches language, then the server's refusals follow it", async () => {
+    const bruno = await consoleOf('bruno');
+    const payload = { locale: 'en', title: 'Mine', text: 'Hello' } as const;
+    expect(refusalOf(await ack(bruno.socket, 'canned:save', payload)).message).toBe(
+      'Only administrators can change canned replies.',
+    );
+    expect(await agentCall(bruno.socket, 'locale:set', { locale: 'es' })).toEqual({ locale: 'es' });
+    expect(refusalOf(await ack(bruno.socket, 'canned:save', payload)).message).toBe(
+      'Solo los administradores pueden cambiar las respuestas predefinidas.',
+    );
+    await expect(
+      agentCall(bruno.socket, 'locale:set', { locale: 'fr' } as unknown as { locale: 'es' }),
+    ).rejects.toMatchObject({ code: 'invalid_payload' });
+  });
+
   it('when a language has as many replies as it may keep, then one more is refused with the limit, in the console language', async () => {
     const { store } = testApp.app;
     const es = await consoleOf('alma', 'es');

@@ -209,6 +209,11 @@ export class AgentConnection {
     return this.call('request:close', { id });
   }
 
+  /** The console's language changed: the server's refusals follow (a new connection sends it too). */
+  setLocale(locale: Locale): void {
+    void this.call('locale:set', { locale });
+  }
+
   /** Admins: adds (no id) or changes a canned reply. */
   saveCanned(draft: CannedSavePayload): Promise<AgentAck<CannedReplyItem>> {
     return this.call('canned:save', draft);

@@ -248,6 +248,7 @@ export class AgentConsole implements AgentConnectionListener {
   private async switchLanguage(): Promise<void> {
     const next: Locale = this.context.locale === 'en' ? 'es' : 'en';
     await this.options.strings.setLocale(next);
+    this.connection?.setLocale(next);
     if (this.signInView) {
       this.setPageLanguage();
       this.signInView.applyStrings();

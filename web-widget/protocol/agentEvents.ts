@@ -271,6 +271,8 @@ export interface ChatTypingPayload {
 
 export interface AgentClientToServerEvents {
   'state:get': (payload: Record<string, never>, ack: AgentAckCallback<AgentState>) => void;
+  /** The console's language changed: error messages follow it (the handshake's `locale` before). */
+  'locale:set': (payload: { locale: Locale }, ack: AgentAckCallback<{ locale: Locale }>) => void;
   'presence:set': (
     payload: { status: Exclude<AgentStatus, 'offline'> },
     ack: AgentAckCallback<AgentSelf>,

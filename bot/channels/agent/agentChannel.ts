@@ -155,6 +155,7 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
       socket,
       {
         'state:get': (args) => void handlers.getState(socket, args),
+        'locale:set': (args) => void handlers.setLocale(socket, args),
         'presence:set': (args) => void handlers.setPresence(socket, args),
         'queue:accept': (args) => void handlers.accept(socket, args),
         'chat:send': (args) => void handlers.send(socket, args),

@@ -36,6 +36,7 @@ import {
   chatHistorySchema,
   chatRefSchema,
   chatSendSchema,
+  localeSetSchema,
   chatTransferSchema,
   chatTypingSchema,
   emptySchema,
@@ -175,6 +176,14 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
       respond(socket, 'state:get', args, async (payload) => {
         parse(emptySchema, payload);
         return state(socket);
+      }),
+
+    /** The console's language changed: its refusals are said in the new one from now on. */
+    setLocale: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'locale:set', args, async (payload) => {
+        const { locale } = parse(localeSetSchema, payload);
+        socket.data.locale = locale;
+        return { locale };
       }),
 
     setPresence: (socket: AgentSocket, args: unknown[]) =>

@@ -35,4 +35,5 @@ export const cannedSaveSchema = z.strictObject({
   title: z.string().max(20_000),
   text: z.string().max(20_000),
 });
+export const localeSetSchema = z.strictObject({ locale: z.enum(['en', 'es']) });
 export const cannedDeleteSchema = z.strictObject({ id: z.string().min(1).max(200) });
