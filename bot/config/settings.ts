@@ -130,7 +130,7 @@ export const SETTINGS = {
   TRANSCRIPT_RETENTION_DAYS: setting(
     positiveInt,
     '90',
-    'Visitor data older than this is deleted: idle conversations with their transcripts and bot state, the text of analytics and feedback, closed messages left out of hours, ended live-chat questions, expired sign-ins.',
+    'Visitor data older than this is deleted: idle conversations with their transcripts and bot state, the text of analytics and feedback, closed messages left out of hours, ended live-chat questions, the private notes agents wrote on chats, expired sign-ins.',
   ),
   SESSION_TTL_HOURS: setting(
     positiveInt,
