@@ -32,7 +32,8 @@ export type CannedDefaults = Record<Locale, ReadonlyArray<{ title: string; text:
 /**
  * The canned replies agents insert in chats, per language, managed by admins: every change is
  * checked against the actor's roles, stored, and written to the audit log (who, what, which).
- * The product starts with a few defaults (seeded once, audited as the system's).
+ * The product starts with a few defaults, seeded once: not audited, as nobody changed anything
+ * (the audit log holds what people did; the start-up log says the defaults were stored).
  */
 export class CannedReplies {
   constructor(
@@ -91,8 +92,8 @@ export class CannedReplies {
   }
 
   /**
-   * Stores the defaults when canned replies were never managed here: none stored and nothing in
-   * the audit log about them. Their ids are fixed, so instances starting together store each once.
+   * Stores the defaults when canned replies were never managed here: none stored and no admin's
+   * change of them in the audit log (an admin who deleted them all does not get them back). Their ids are fixed, so instances starting together store each once.
    */
   async seedIfNeverManaged(defaults: CannedDefaults): Promise<number> {
     const managed = await this.deps.audit.list({ action: 'canned', limit: 1 });
@@ -118,7 +119,6 @@ export class CannedReplies {
           throw error;
         }
         seeded += 1;
-        await this.record('system', 'canned.seed', reply);
       }
     }
     return seeded;

@@ -1,4 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CannedReplies } from '../../bot/handoff/cannedReplies.js';
+import { openStore } from '../../bot/storage/openStore.js';
 import type {
   AgentAck,
   AgentClientToServerEvents,
@@ -36,6 +41,31 @@ function refusalOf(result: AgentAck<unknown>): { code: string; message: string }
   if (result.ok) throw new Error(`accepted: ${JSON.stringify(result.data)}`);
   return { code: result.error.code, message: result.error.message };
 }
+
+describe('canned replies: the defaults', () => {
+  it('when every reply was deleted by an admin, then the defaults do not come back at the next start', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'va-canned-'));
+    const store = await openStore({ kind: 'embedded', dataDir });
+    try {
+      const canned = new CannedReplies({
+        replies: store.cannedReplies,
+        audit: store.audit,
+        clock: () => new Date(),
+      });
+      const defaults = { en: [{ title: 'Hi', text: 'Hello' }], es: [{ title: 'Hola', text: 'Buenos días' }] };
+      expect(await canned.seedIfNeverManaged(defaults)).toBe(2);
+      expect(await canned.seedIfNeverManaged(defaults)).toBe(0);
+      const actor = { userId: 'u1', username: 'alma', roles: ['admin'] as const };
+      for (const reply of await canned.list()) await canned.delete(actor, reply.id);
+      expect(await canned.list()).toEqual([]);
+      expect(await canned.seedIfNeverManaged(defaults)).toBe(0);
+      expect(await canned.list()).toEqual([]);
+    } finally {
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('canned replies: admins manage them per language, agents get them', () => {
   let testApp: TestApp;
@@ -81,7 +111,7 @@ describe('canned replies: admins manage them per language, agents get them', () 
     return { socket, initial, updates };
   }
 
-  it('when the product first starts, then every console gets five default replies per language, seeded once and audited as the system', async () => {
+  it('when the product first starts, then every console gets five default replies per language, seeded once and kept out of the audit log', async () => {
     const { initial } = await consoleOf('bruno');
     expect(initial.filter((reply) => reply.locale === 'en').map((reply) => reply.title)).toEqual([
       'Anything else',
@@ -100,9 +130,8 @@ describe('canned replies: admins manage them per language, agents get them', () 
     expect(initial.find((reply) => reply.title === 'Saludo')?.text).toBe(
       'Hola, me llamo {{name}}. ¿En qué le puedo ayudar hoy?',
     );
-    const seeds = await testApp.app.store.audit.list({ action: 'canned.seed' });
-    expect(seeds).toHaveLength(10);
-    expect(new Set(seeds.map((entry) => entry.actor))).toEqual(new Set(['system']));
+    // Nobody changed anything: the audit log holds what people did.
+    expect(await testApp.app.store.audit.list({ action: 'canned' })).toEqual([]);
     // Started again (another instance, a restart): nothing is added twice.
     const { handoff } = testApp.app;
     expect(await handoff.canned.seedIfNeverManaged(handoff.text.cannedDefaults())).toBe(0);
