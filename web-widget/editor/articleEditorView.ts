@@ -1,3 +1,4 @@
+import { confirmAction } from './confirmDialog.js';
 import { field, h, select } from './dom.js';
 import { ApiError, failureMessage } from './editorApi.js';
 import type { ArticleView, KnowledgeArticle, Locale } from '../protocol/adminApi.js';
@@ -80,8 +81,12 @@ class ArticleColumn {
     return this.view;
   }
 
+  /**
+   * The language's name as every sentence of this column uses it: inside the sentence
+   * ("la versión en español", lower case in Spanish; "Spanish draft saved").
+   */
   private get language(): string {
-    return this.context.t(`locale.${this.locale}`);
+    return this.context.t(`localeInSentence.${this.locale}`);
   }
 
   private render(): void {
@@ -132,7 +137,7 @@ class ArticleColumn {
       const start = h(
         'button',
         { type: 'button', lang: this.context.locale },
-        t('editor.createFrom', { language: this.language, other: t(`locale.${other.locale}`) }),
+        t('editor.createFrom', { language: this.language, other: t(`localeInSentence.${other.locale}`) }),
       );
       start.addEventListener('click', () => void this.startFrom(other));
       nodes.push(start);
@@ -229,11 +234,10 @@ class ArticleColumn {
     actions.append(button(t('editor.save'), async () => undefined, 'submit'));
     if (!view.deleted) {
       actions.append(button(t('editor.publish'), () => this.publish()));
-      if (view.status === 'published')
-        actions.append(button(t('editor.unpublish'), () => this.simple('unpublish')));
+      if (view.status === 'published') actions.append(button(t('editor.unpublish'), () => this.unpublish()));
       actions.append(button(t('editor.delete'), () => this.remove()));
     } else {
-      actions.append(button(t('editor.restore'), () => this.simple('restore')));
+      actions.append(button(t('editor.restore'), () => this.restore()));
     }
     actions.append(
       h('a', { href: `#/history/${this.locale}/${encodeURIComponent(this.id)}` }, t('editor.history')),
@@ -329,22 +333,44 @@ class ArticleColumn {
     );
   }
 
-  private async simple(action: 'unpublish' | 'restore'): Promise<void> {
+  /** Takes a live version down: asked first, naming the language, since visitors stop getting it at once. */
+  private async unpublish(): Promise<void> {
+    const view = this.view;
+    if (!view || !(await this.confirm('unpublish'))) return;
+    await this.run(
+      () => this.context.api.act('unpublish', this.locale, this.id, view.revision),
+      'editor.unpublishedDone',
+    );
+  }
+
+  private async restore(): Promise<void> {
     const view = this.view;
     if (!view) return;
     await this.run(
-      () => this.context.api.act(action, this.locale, this.id, view.revision),
-      action === 'unpublish' ? 'editor.unpublishedDone' : 'editor.restored',
+      () => this.context.api.act('restore', this.locale, this.id, view.revision),
+      'editor.restored',
     );
   }
 
   private async remove(): Promise<void> {
     const view = this.view;
-    if (!view || !window.confirm(this.context.t('editor.confirmDelete', { language: this.language }))) return;
+    if (!view || !(await this.confirm('delete'))) return;
     await this.run(
       () => this.context.api.deleteArticle(this.locale, this.id, view.revision),
       'editor.deleted',
     );
+  }
+
+  private confirm(action: 'unpublish' | 'delete'): Promise<boolean> {
+    const { t } = this.context;
+    const values = { language: this.language };
+    return confirmAction({
+      title: t(`editor.confirm.${action}.title`, values),
+      subject: { text: this.view?.draft.title ?? this.id, lang: this.locale },
+      message: t(`editor.confirm.${action}.message`, values),
+      confirm: t(`editor.confirm.${action}.confirm`, values),
+      cancel: t('editor.confirm.cancel'),
+    });
   }
 
   private async startFrom(other: ArticleView): Promise<void> {
@@ -456,7 +482,7 @@ function renderNewArticle(context: ViewContext, main: HTMLElement): void {
     context.api
       .createArticle(article)
       .then((created) => {
-        context.announce(t('editor.created', { language: t(`locale.${created.locale}`) }));
+        context.announce(t('editor.created', { language: t(`localeInSentence.${created.locale}`) }));
         context.navigate(`#/article/${encodeURIComponent(created.id)}`);
       })
       .catch((error: unknown) => {
