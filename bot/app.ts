@@ -12,6 +12,7 @@ import { PublishedKnowledge } from './articles/publishedKnowledge.js';
 import { createAssistant } from './assistant/createAssistant.js';
 import type { LiveAgentGateway } from './assistant/liveAgentGateway.js';
 import { createCaseStatusProvider } from './cases/createCaseStatusProvider.js';
+import { createAssistantRehearsal } from './channels/rehearsal/assistantRehearsal.js';
 import { agentMaxMessageLength, attachAgentChannel } from './channels/agent/agentChannel.js';
 import { installMongoSocketAdapter } from './channels/agent/mongoSocketAdapter.js';
 import {
@@ -121,6 +122,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       instanceId: randomUUID(),
       clock,
     });
+    const caseStatus = createCaseStatusProvider(config.caseStatus, { logger });
     const bot =
       overrides.bot ??
       createAssistant({
@@ -128,7 +130,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         storage: store.botState,
         answers: knowledge,
         catalog: knowledge,
-        caseStatus: createCaseStatusProvider(config.caseStatus, { logger }),
+        caseStatus,
         businessHours,
         analytics: store.analytics,
         feedback: store.feedback,
@@ -169,7 +171,14 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     // Before the APIs' own pre handlers, so even their early refusals (413) carry CORS headers.
     server.pre(apiCors({ i18n, publicOrigins: config.http.publicOrigins }));
     registerAuthRoutes(server, { auth, i18n });
-    registerAdminRoutes(server, { auth, i18n, logger, store, knowledge: watcher });
+    registerAdminRoutes(server, {
+      auth,
+      i18n,
+      logger,
+      store,
+      knowledge: watcher,
+      rehearsal: createAssistantRehearsal({ i18n, caseStatus, businessHours, logger, clock }),
+    });
     registerStaticRoutes(server, { publicDir: config.http.publicDir, logger, i18n });
 
     const io = createSocketServer(server.server, {

@@ -2,6 +2,7 @@ import type { Next, Request, Response, Server } from 'restify';
 import { ArticleService } from '../articles/articleService.js';
 import { DraftKnowledge } from '../articles/draftKnowledge.js';
 import type { AuthService } from '../auth/authService.js';
+import type { AssistantRehearsal } from '../channels/rehearsal/assistantRehearsal.js';
 import { requireRole } from '../auth/requireRole.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
@@ -10,6 +11,7 @@ import { findDangerousKeys, notAllowedName } from '../server/inputSafety.js';
 import type { Store } from '../storage/ports.js';
 import { adminEdge, ADMIN_PATH_PREFIX } from './adminEdge.js';
 import { registerArticleRoutes } from './articleRoutes.js';
+import { registerRehearsalRoutes } from './rehearsalRoutes.js';
 import { registerReportRoutes } from './reportRoutes.js';
 import { UserAdmin } from './userAdmin.js';
 import { registerUserRoutes } from './userRoutes.js';
@@ -21,6 +23,8 @@ export interface AdminDeps {
   store: Pick<Store, 'articles' | 'audit' | 'users' | 'analytics' | 'feedback'>;
   /** What visitors are answered from (PublishedKnowledge): refreshed after every publish. */
   knowledge: { refresh(): Promise<unknown> };
+  /** The assistant as visitors meet it, answering from the drafts: the preview and "Try it". */
+  rehearsal: AssistantRehearsal;
   clock?: () => Date;
 }
 
@@ -41,7 +45,9 @@ export function registerAdminRoutes(server: Server, deps: AdminDeps): void {
   const editorsOnly = requireRole(deps.auth, deps.i18n, ['editor']);
   const adminsOnly = requireRole(deps.auth, deps.i18n, ['admin']);
 
-  registerArticleRoutes(server, { ...errors, articles, drafts: new DraftKnowledge(deps.store), editorsOnly });
+  const drafts = new DraftKnowledge(deps.store);
+  registerArticleRoutes(server, { ...errors, articles, drafts, editorsOnly });
+  registerRehearsalRoutes(server, { ...errors, drafts, rehearsal: deps.rehearsal, editorsOnly });
   registerReportRoutes(server, { ...errors, store: deps.store, editorsOnly, clock });
   registerUserRoutes(server, {
     ...errors,

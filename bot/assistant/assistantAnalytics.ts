@@ -15,7 +15,7 @@ export type CaseStatusOutcome = 'found' | 'not_found' | 'invalid' | 'unavailable
  */
 export class AssistantAnalytics {
   constructor(
-    private readonly store: AnalyticsStore,
+    private readonly store: Pick<AnalyticsStore, 'record'>,
     private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),
   ) {}

@@ -1,7 +1,8 @@
+import { ArticlePreview } from './articlePreview.js';
 import { confirmAction } from './confirmDialog.js';
 import { field, h, select } from './dom.js';
 import { ApiError, failureMessage } from './editorApi.js';
-import type { ArticleView, KnowledgeArticle, Locale } from '../protocol/adminApi.js';
+import type { ArticleView, KnowledgeArticle, Locale, PreviewDraft } from '../protocol/adminApi.js';
 import { shortTime, type View, type ViewContext } from './viewContext.js';
 
 const LOCALES: readonly Locale[] = ['en', 'es'];
@@ -45,6 +46,9 @@ async function loadArticle(context: ViewContext, locale: Locale, id: string): Pr
   }
 }
 
+/** The fields a chat visitor is shown something of: editing them refreshes the preview. */
+const PREVIEWED_FIELDS = new Set(['title', 'answer', 'body', 'related', 'links']);
+
 function otherLocale(locale: Locale): Locale {
   return locale === 'en' ? 'es' : 'en';
 }
@@ -59,6 +63,7 @@ class ArticleColumn {
   private view: ArticleView | null;
   private controls: Record<string, HTMLInputElement | HTMLTextAreaElement> = {};
   private readonly errors = h('div', { class: 'form-errors', role: 'alert' });
+  private preview: ArticlePreview | undefined;
 
   constructor(
     private readonly context: ViewContext,
@@ -123,8 +128,14 @@ class ArticleColumn {
       event.preventDefault();
       void this.save();
     });
-    this.element.replaceChildren(heading, form, this.renderPreview());
-    this.updatePreview();
+    // What the chat shows of an article comes from these fields; the preview follows their edits.
+    form.addEventListener('input', (event) => {
+      const name = (event.target as HTMLElement).dataset.field ?? '';
+      if (PREVIEWED_FIELDS.has(name)) this.preview?.refreshSoon();
+    });
+    this.preview = new ArticlePreview(this.context, this.locale, () => this.previewDraft(), this.language);
+    this.element.replaceChildren(heading, form, this.preview.element);
+    void this.preview.refresh();
   }
 
   private renderMissing(): HTMLElement[] {
@@ -180,16 +191,15 @@ class ArticleColumn {
   }
 
   private text(name: string, value: string, attributes: Record<string, string | number> = {}): HTMLElement {
-    const input = h('input', { type: 'text', value, ...attributes });
+    const input = h('input', { type: 'text', value, 'data-field': name, ...attributes });
     input.value = value;
     this.controls[name] = input;
     return this.labelled(name, input);
   }
 
   private area(name: string, value: string, rows: number): HTMLElement {
-    const area = h('textarea', { rows });
+    const area = h('textarea', { rows, 'data-field': name });
     area.value = value;
-    if (name === 'answer' || name === 'body') area.addEventListener('input', () => this.updatePreview());
     this.controls[name] = area;
     return this.labelled(name, area);
   }
@@ -245,25 +255,10 @@ class ArticleColumn {
     return actions;
   }
 
-  private renderPreview(): HTMLElement {
-    const { t } = this.context;
-    return h(
-      'section',
-      { class: 'preview', 'aria-labelledby': `${this.locale}-preview-title` },
-      h('h3', { id: `${this.locale}-preview-title`, lang: this.context.locale }, t('editor.preview')),
-      h('p', { class: 'preview-label', lang: this.context.locale }, t('editor.previewAnswer')),
-      h('div', { class: 'va-bubble', 'data-preview': 'answer' }),
-      h('p', { class: 'preview-label', lang: this.context.locale }, t('editor.previewBody')),
-      h('div', { class: 'va-bubble', 'data-preview': 'body' }),
-    );
-  }
-
-  private updatePreview(): void {
-    for (const name of ['answer', 'body'] as const) {
-      const target = this.element.querySelector<HTMLElement>(`[data-preview="${name}"]`);
-      // Sanitised by the widget's renderer (DOMPurify with the widget's allowlist).
-      if (target) target.innerHTML = this.context.markdown.render(this.controls[name]?.value ?? '');
-    }
+  /** The fields the chat shows, as the form holds them now: what the preview rehearses. */
+  private previewDraft(): PreviewDraft {
+    const { id, locale, title, answer, body, related, links } = this.article();
+    return { id, locale, title, answer, body, related, links };
   }
 
   /** The form as an article; the API validates it and names any bad field. */

@@ -14,6 +14,9 @@ import type {
   LoginResponse,
   MeResponse,
   PeriodQuery,
+  RehearsalRequest,
+  RehearsalResponse,
+  RehearsalTurn,
   RevisionListResponse,
   RevisionSummary,
   RollbackRequest,
@@ -198,6 +201,11 @@ export class EditorApi {
   async tryQuestion(text: string, locale: Locale): Promise<TryResult> {
     return (await this.call<TryResponse>('POST', '/api/admin/try', { text, locale } satisfies TryRequest))
       .result;
+  }
+
+  /** The steps as a new widget conversation answered from the drafts: the preview and "Try it". */
+  async rehearse(request: RehearsalRequest): Promise<RehearsalTurn[]> {
+    return (await this.call<RehearsalResponse>('POST', '/api/admin/rehearsal', request)).turns;
   }
 
   private token(): string | null {

@@ -10,6 +10,7 @@
 import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
 import type { DecisionThresholds } from '../../knowledge/engine/calibrationFile.js';
 import type { AnswerDecision, SignalScores } from '../../knowledge/engine/types.js';
+import type { ChatMessage, JsonValue } from './events.js';
 
 export type { KnowledgeArticle, Locale };
 
@@ -208,6 +209,42 @@ export interface TryResult {
 
 export interface TryResponse {
   result: TryResult;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rehearsal (/api/admin/rehearsal): what a widget visitor would be shown, answered from the
+// drafts, for "Preview, as visitors see it" and "Try it". Nothing is stored or counted.
+
+/** One thing the visitor does: types `text`, or presses a button (its `text` and `value`). */
+export interface RehearsalStep {
+  text: string;
+  value?: JsonValue;
+}
+
+/** The article being edited, as its form holds it (saved or not): the preview shows this text. */
+export type PreviewDraft = Pick<
+  KnowledgeArticle,
+  'id' | 'locale' | 'title' | 'answer' | 'body' | 'related' | 'links'
+>;
+
+export interface RehearsalRequest {
+  /** The widget's language. */
+  locale: Locale;
+  /** A new conversation, then these steps in order (at most 8). */
+  steps: RehearsalStep[];
+  draft?: PreviewDraft;
+}
+
+/** One step and the assistant's replies to it, as the widget gets them (the same messages). */
+export interface RehearsalTurn {
+  visitor: ChatMessage;
+  replies: ChatMessage[];
+  /** The visitor asked for a live agent in hours: a real conversation would join the queue here. */
+  liveAgentRequested: boolean;
+}
+
+export interface RehearsalResponse {
+  turns: RehearsalTurn[];
 }
 
 // ---------------------------------------------------------------------------------------------
