@@ -20,7 +20,7 @@ export interface AdminDeps {
   auth: AuthService;
   i18n: I18n;
   logger: Logger;
-  store: Pick<Store, 'articles' | 'audit' | 'users' | 'analytics' | 'feedback'>;
+  store: Pick<Store, 'articles' | 'audit' | 'users' | 'sessions' | 'analytics' | 'feedback'>;
   /** What visitors are answered from (PublishedKnowledge): refreshed after every publish. */
   knowledge: { refresh(): Promise<unknown> };
   /** The assistant as visitors meet it, answering from the drafts: the preview and "Try it". */

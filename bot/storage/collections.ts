@@ -45,7 +45,7 @@ export const COLLECTION_SPECS: readonly CollectionSpec[] = [
   },
   { name: COLLECTIONS.presence, indexes: [] },
   { name: COLLECTIONS.users, indexes: [{ fields: ['username'], unique: true }] },
-  { name: COLLECTIONS.sessions, indexes: [{ fields: ['expiresAt'] }] },
+  { name: COLLECTIONS.sessions, indexes: [{ fields: ['expiresAt'] }, { fields: ['userId'] }] },
   { name: COLLECTIONS.serviceRequests, indexes: [{ fields: ['status'] }] },
   { name: COLLECTIONS.feedback, indexes: [{ fields: ['at'] }] },
   { name: COLLECTIONS.analytics, indexes: [{ fields: ['at'] }] },

@@ -13,7 +13,13 @@ import type {
   LoginRequest,
   LoginResponse,
   MeResponse,
+  CreateUserRequest,
   PeriodQuery,
+  ResetPasswordResponse,
+  UserAccount,
+  UserChangeRequest,
+  UserListResponse,
+  UserResponse,
   RehearsalRequest,
   RehearsalResponse,
   RehearsalTurn,
@@ -201,6 +207,23 @@ export class EditorApi {
   async tryQuestion(text: string, locale: Locale): Promise<TryResult> {
     return (await this.call<TryResponse>('POST', '/api/admin/try', { text, locale } satisfies TryRequest))
       .result;
+  }
+
+  async listUsers(): Promise<UserAccount[]> {
+    return (await this.call<UserListResponse>('GET', '/api/admin/users')).users;
+  }
+
+  async createUser(request: CreateUserRequest): Promise<UserAccount> {
+    return (await this.call<UserResponse>('POST', '/api/admin/users', request)).user;
+  }
+
+  async updateUser(id: string, change: UserChangeRequest): Promise<UserAccount> {
+    return (await this.call<UserResponse>('PATCH', `/api/admin/users/${encodeURIComponent(id)}`, change))
+      .user;
+  }
+
+  resetPassword(id: string, password: string): Promise<ResetPasswordResponse> {
+    return this.call('POST', `/api/admin/users/${encodeURIComponent(id)}/password`, { password });
   }
 
   /** The steps as a new widget conversation answered from the drafts: the preview and "Try it". */

@@ -10,7 +10,8 @@ import { historyView } from './historyView.js';
 import { loginView } from './loginView.js';
 import { tryItView } from './tryItView.js';
 import { unansweredView } from './unansweredView.js';
-import { PAGE_HEADING, type View, type ViewContext } from './viewContext.js';
+import { newUserView, userView, usersView } from './usersView.js';
+import { isAdmin, PAGE_HEADING, type View, type ViewContext } from './viewContext.js';
 
 /** `#/path/segments?query` → the page and its parameters. */
 function route(hash: string): { view: View; params: URLSearchParams } | null {
@@ -38,6 +39,12 @@ function route(hash: string): { view: View; params: URLSearchParams } | null {
       return { view: analyticsView, params };
     case 'try':
       return { view: tryItView, params };
+    case 'users':
+      return { view: a === 'new' ? newUserView : usersView, params };
+    case 'user':
+      if (!a) return null;
+      params.set('id', a);
+      return { view: userView, params };
     default:
       return null;
   }
@@ -49,6 +56,9 @@ const SECTIONS = [
   ['#/analytics', 'nav.analytics'],
   ['#/try', 'nav.try'],
 ] as const;
+
+/** What only admins are shown (the API refuses everyone else). */
+const ADMIN_SECTIONS = [['#/users', 'nav.users']] as const;
 
 /**
  * The editor console's shell: sign-in, the header (sections, language switch, sign out), a
@@ -199,7 +209,13 @@ export class EditorConsole {
         h(
           'nav',
           { 'aria-label': t('app.sections') },
-          h('ul', {}, ...SECTIONS.map(([href, key]) => h('li', {}, h('a', { href }, t(key))))),
+          h(
+            'ul',
+            {},
+            ...[...SECTIONS, ...(isAdmin(this.user) ? ADMIN_SECTIONS : [])].map(([href, key]) =>
+              h('li', {}, h('a', { href }, t(key))),
+            ),
+          ),
         ),
         h('p', { class: 'signed-in' }, t('app.signedInAs', { name: this.user.displayName })),
         signOut,
@@ -214,7 +230,9 @@ export class EditorConsole {
     for (const link of this.header.querySelectorAll<HTMLAnchorElement>('nav a')) {
       const href = link.getAttribute('href') ?? '';
       const current =
-        hash.startsWith(href) || (href === '#/articles' && /^#\/(article|new|history)/.test(hash));
+        hash.startsWith(href) ||
+        (href === '#/articles' && /^#\/(article|new|history)/.test(hash)) ||
+        (href === '#/users' && hash.startsWith('#/user/'));
       if (current) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }

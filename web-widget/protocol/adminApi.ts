@@ -47,6 +47,60 @@ export interface MeResponse {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Accounts (/api/admin/users, admins only).
+
+/** An account as admins see it (never its password hash). */
+export interface UserAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: UserRole[];
+  languages: Locale[];
+  maxChats: number;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserListResponse {
+  users: UserAccount[];
+}
+
+export interface UserResponse {
+  user: UserAccount;
+}
+
+/** `POST /api/admin/users`. The password: at least 12 characters, not the same few again and again. */
+export interface CreateUserRequest {
+  username: string;
+  displayName: string;
+  roles: UserRole[];
+  languages: Locale[];
+  /** Live chats an agent takes at once (1-10, 3 when left out). */
+  maxChats?: number;
+  password: string;
+}
+
+/** `POST /api/admin/users/:id/password`: ends every sign-in of the user. */
+export interface ResetPasswordRequest {
+  password: string;
+}
+
+export interface ResetPasswordResponse {
+  /** Sign-ins ended. */
+  signedOut: number;
+}
+
+/** `PATCH /api/admin/users/:id`: only the fields to change. */
+export interface UserChangeRequest {
+  roles?: UserRole[];
+  languages?: Locale[];
+  disabled?: boolean;
+  displayName?: string;
+  maxChats?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Articles (/api/admin/articles).
 
 /** `published`: visitors see it. `draft`: never published. `unpublished`: taken down. */
