@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -216,5 +216,93 @@ describe('npm run user:create', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 90_000);
+
+  /** Runs user:create with `input` on its stdin (a pipe), as a script or a person typing would. */
+  function userCreate(
+    args: string[],
+    env: NodeJS.ProcessEnv,
+    input: string,
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/user-create.ts', ...args], {
+        cwd: REPO_ROOT,
+        env,
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+      child.stdin.end(input);
+    });
+  }
+
+  it('when the password is typed, then it is asked twice with the 12-character minimum said; two different ones create nothing', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-user-'));
+    const env = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test', USER_PASSWORD: undefined };
+    try {
+      const differ = await userCreate(
+        ['--username', 'eva', '--role', 'admin'],
+        env,
+        `${PASSWORD}\n${PASSWORD}x\n`,
+      );
+      expect(differ.code).toBe(1);
+      expect(differ.stdout).toContain('Password for eva (at least 12 characters):');
+      expect(differ.stdout).toContain('The same password again:');
+      expect(differ.stderr).toBe('user:create: the two passwords are not the same; nothing was created\n');
+
+      const created = await userCreate(
+        ['--username', 'eva', '--role', 'admin', '--role', 'editor'],
+        env,
+        `${PASSWORD}\n${PASSWORD}\n`,
+      );
+      expect(created.stderr).toBe('');
+      expect(created.code).toBe(0);
+      // The first admin is pointed to the console, where further accounts are made.
+      expect(created.stdout).toContain('created admin+editor "eva" (en)');
+      expect(created.stdout).toContain(
+        'Sign in at http://localhost:3978/editor to add agents and editors on the Users page.',
+      );
+      const store = await openStore({ kind: 'embedded', dataDir });
+      try {
+        expect((await store.users.list()).map((user) => user.username)).toEqual(['eva']);
+        expect((await store.audit.list({ action: 'user.create' }))[0]).toMatchObject({
+          actor: 'system',
+          target: 'eva',
+        });
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('when the server is running on the same data folder, then there is never a stack trace: the user is created, or one line says the server holds the store and names the Users page', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-user-'));
+    const app = await startTestApp({ DATA_DIR: dataDir });
+    try {
+      const env = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test', USER_PASSWORD: PASSWORD };
+      const result = await userCreate(['--username', 'ana', '--role', 'agent'], env, '');
+      expect(result.stderr).not.toMatch(/^\s+at |StoreError|Error:/m);
+      // An embedded store that serves several processes (SQLite) takes the user, and the running
+      // server sees it at once; one that serves a single process (NeDB) must refuse, in one line.
+      if (result.code === 0) {
+        expect((await login(app.baseUrl, { username: 'ana', password: PASSWORD })).status).toBe(200);
+      } else {
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(
+          new RegExp(
+            `^user:create: the server is running \\(process ${process.pid}\\) and holds the data folder: add the user on the Users page, http://localhost:3978/editor#/users, or stop the server and run this again\n$`,
+          ),
+        );
+        expect(await app.app.store.users.findByUsername('ana')).toBeNull();
+      }
+    } finally {
+      await app.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
