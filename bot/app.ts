@@ -178,6 +178,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       store,
       knowledge: watcher,
       rehearsal: createAssistantRehearsal({ i18n, caseStatus, businessHours, logger, clock }),
+      hours: businessHours,
+      clock,
     });
     registerStaticRoutes(server, { publicDir: config.http.publicDir, logger, i18n });
 

@@ -11,6 +11,8 @@ import { findDangerousKeys, notAllowedName } from '../server/inputSafety.js';
 import type { Store } from '../storage/ports.js';
 import { adminEdge, ADMIN_PATH_PREFIX } from './adminEdge.js';
 import { registerArticleRoutes } from './articleRoutes.js';
+import type { BusinessHours } from '../handoff/businessHours/index.js';
+import { registerHoursRoutes } from './hoursRoutes.js';
 import { registerRehearsalRoutes } from './rehearsalRoutes.js';
 import { registerReportRoutes } from './reportRoutes.js';
 import { UserAdmin } from './userAdmin.js';
@@ -25,6 +27,8 @@ export interface AdminDeps {
   knowledge: { refresh(): Promise<unknown> };
   /** The assistant as visitors meet it, answering from the drafts: the preview and "Try it". */
   rehearsal: AssistantRehearsal;
+  /** Live-agent hours (BUSINESS_HOURS), shown to admins. */
+  hours: BusinessHours;
   clock?: () => Date;
 }
 
@@ -55,6 +59,7 @@ export function registerAdminRoutes(server: Server, deps: AdminDeps): void {
     store: deps.store,
     adminsOnly,
   });
+  registerHoursRoutes(server, { ...errors, hours: deps.hours, adminsOnly, clock });
 }
 
 /**

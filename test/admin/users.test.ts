@@ -276,6 +276,7 @@ describe('admin API: users and the audit log', () => {
       ['POST', '/api/admin/users/id-ed/password', { password: 'a new long passphrase' }],
       ['PATCH', '/api/admin/users/id-ed', { roles: ['admin'] }],
       ['GET', '/api/admin/audit'],
+      ['GET', '/api/admin/hours'],
     ];
     for (const [method, path, body] of calls) {
       expect((await anonymous(method, path, body)).status, `${method} ${path}`).toBe(401);

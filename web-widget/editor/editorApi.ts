@@ -14,6 +14,7 @@ import type {
   LoginResponse,
   MeResponse,
   CreateUserRequest,
+  LiveChatHoursResponse,
   PeriodQuery,
   ResetPasswordResponse,
   UserAccount,
@@ -207,6 +208,10 @@ export class EditorApi {
   async tryQuestion(text: string, locale: Locale): Promise<TryResult> {
     return (await this.call<TryResponse>('POST', '/api/admin/try', { text, locale } satisfies TryRequest))
       .result;
+  }
+
+  liveChatHours(): Promise<LiveChatHoursResponse> {
+    return this.call('GET', '/api/admin/hours');
   }
 
   async listUsers(): Promise<UserAccount[]> {

@@ -7,6 +7,7 @@ import { ApiError, EditorApi, failureMessage } from './editorApi.js';
 import type { EditorStrings } from './editorStrings.js';
 import type { SignedInUser } from '../protocol/adminApi.js';
 import { historyView } from './historyView.js';
+import { hoursView } from './hoursView.js';
 import { loginView } from './loginView.js';
 import { tryItView } from './tryItView.js';
 import { unansweredView } from './unansweredView.js';
@@ -41,6 +42,8 @@ function route(hash: string): { view: View; params: URLSearchParams } | null {
       return { view: tryItView, params };
     case 'users':
       return { view: a === 'new' ? newUserView : usersView, params };
+    case 'hours':
+      return { view: hoursView, params };
     case 'user':
       if (!a) return null;
       params.set('id', a);
@@ -58,7 +61,10 @@ const SECTIONS = [
 ] as const;
 
 /** What only admins are shown (the API refuses everyone else). */
-const ADMIN_SECTIONS = [['#/users', 'nav.users']] as const;
+const ADMIN_SECTIONS = [
+  ['#/users', 'nav.users'],
+  ['#/hours', 'nav.hours'],
+] as const;
 
 /**
  * The editor console's shell: sign-in, the header (sections, language switch, sign out), a

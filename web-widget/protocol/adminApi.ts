@@ -101,6 +101,44 @@ export interface UserChangeRequest {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Live-chat hours (/api/admin/hours, admins only): the BUSINESS_HOURS schedule as the service
+// reads it, what it means now, and the days ahead that differ from the week.
+
+export type WeekdayName = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+
+/** Wall-clock times in the schedule's zone, "08:00" to "20:00" ("24:00" is the end of the day). */
+export interface HoursWindow {
+  open: string;
+  close: string;
+}
+
+/** Why a day differs from its weekday: a date closed on purpose, its own hours, a federal holiday. */
+export type HoursException = 'closed' | 'special' | 'holiday';
+
+export interface LiveChatHoursResponse {
+  /** IANA zone the schedule is written in. */
+  timeZone: string;
+  /** The weekly schedule in the caller's language, as visitors are told it. */
+  schedule: string;
+  weekly: Array<{ day: WeekdayName; windows: HoursWindow[] }>;
+  federalHolidays: boolean;
+  inaugurationDay: boolean;
+  /** Now, as the server's clock says. */
+  now: string;
+  openNow: boolean;
+  /** While open: when this stretch of hours ends. */
+  closesAt: string | null;
+  closesAtText: string | null;
+  /** When agents are next available (now when open), in words as visitors are told it. */
+  nextOpening: string;
+  nextOpeningText: string;
+  /** The days of the next 60 that differ from their weekday, in order. */
+  exceptions: Array<{ date: string; kind: HoursException; windows: HoursWindow[] }>;
+  /** The configuration as parsed (BUSINESS_HOURS with its defaults), to compare with what was meant. */
+  config: unknown;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Articles (/api/admin/articles).
 
 /** `published`: visitors see it. `draft`: never published. `unpublished`: taken down. */

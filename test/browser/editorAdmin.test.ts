@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addUser, PASSWORD } from '../admin/support/adminApi.js';
+import { TestClock } from '../handoff/support/agentClient.js';
 import {
   allAxeViolations,
   describeInBrowser,
@@ -32,13 +33,27 @@ async function signInStatus(app: TestApp, username: string, password: string): P
   return response.status;
 }
 
-/** The admins' Users page: accounts created, changed, disabled and given a new password from the console. */
-describeInBrowser('Users page of the console, in Chromium', () => {
+/** Saturday, January 17, 2026, 10:00 a.m. Eastern: closed, and Monday the 19th is Martin Luther King Jr. Day. */
+const LONG_WEEKEND = '2026-01-17T15:00:00.000Z';
+
+/**
+ * The admins' pages of the console: Users (accounts created, changed, disabled and given a new
+ * password) and Live-chat hours (BUSINESS_HOURS as the service applies it, at a fixed time).
+ */
+describeInBrowser('admin pages of the console, in Chromium', () => {
+  const clock = new TestClock(new Date(LONG_WEEKEND));
   let app: TestApp;
   let browser: Browser;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp(
+      {
+        BUSINESS_HOURS: JSON.stringify({
+          specialHours: { '2026-02-02': [{ open: '10:00', close: '14:00' }] },
+        }),
+      },
+      { clock: clock.now },
+    );
     await addUser(app, 'root', ['admin']);
     await addUser(app, 'eva', ['editor']);
     browser = await launchChromium();
@@ -175,10 +190,57 @@ describeInBrowser('Users page of the console, in Chromium', () => {
     const page = await context.newPage();
     await signIn(page, app, 'eva');
     expect(await page.getByRole('navigation').getByRole('link', { name: 'Users' }).count()).toBe(0);
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Live-chat hours' }).count()).toBe(0);
     await page.goto(`${app.baseUrl}/editor#/users`);
     await page.getByText('This page is for administrators.').waitFor();
     expect(await page.locator('table.users').count()).toBe(0);
     await expectNoViolations(page, 'users page, not an admin');
     await context.close();
   }, 60_000);
+
+  it('when an admin opens Live-chat hours, then the page says agents are away and when they are back, the weekly hours and the days that differ, in both languages', async () => {
+    const context = await browser.newContext({ locale: 'en-US', bypassCSP: true });
+    const page = await context.newPage();
+    await signIn(page, app, 'root');
+    await page.getByRole('navigation').getByRole('link', { name: 'Live-chat hours' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Live-chat hours' }).waitFor();
+    expect(await page.locator('.hours-now').innerText()).toBe(
+      'Agents are not available now. They are back Tuesday, January 20 at 8:00 a.m. ET.',
+    );
+    expect(await page.locator('.hours-schedule').innerText()).toBe(
+      'Visitors are told: “Monday to Friday, 8 a.m. to 8 p.m. Eastern time”.',
+    );
+    expect(await page.locator('tr[data-day="monday"] td').innerText()).toBe('8:00 AM to 8:00 PM');
+    expect(await page.locator('tr[data-day="sunday"] td').innerText()).toBe('Closed');
+    expect(
+      await page
+        .locator('.hours-exceptions tbody tr')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-date'))),
+    ).toEqual(['2026-01-19', '2026-02-02', '2026-02-16']);
+    expect(await page.locator('tr[data-date="2026-01-19"]').innerText()).toMatch(
+      /Monday, January 19, 2026\s+Federal holiday\s+Closed/,
+    );
+    expect(await page.locator('tr[data-date="2026-02-02"] td').allInnerTexts()).toEqual([
+      'Its own hours (specialHours)',
+      '10:00 AM to 2:00 PM',
+    ]);
+    await expectNoViolations(page, 'hours');
+    await page.screenshot({ path: screenshotPath('hours-en.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Cambiar la consola a español' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Horario del chat en vivo' }).waitFor();
+    expect(await page.locator('.hours-now').innerText()).toBe(
+      'Ahora no hay agentes disponibles. Vuelven el martes 20 de enero a las 8:00 a. m. (hora del Este).',
+    );
+    expect(await page.locator('tr[data-day="monday"] th').innerText()).toBe('Lunes');
+    expect(await page.locator('tr[data-day="monday"] td').innerText()).toBe('de 8:00 a. m. a 8:00 p. m.');
+    await page.locator('details summary').click();
+    expect(JSON.parse(await page.locator('.hours-config pre').innerText())).toMatchObject({
+      timeZone: 'America/New_York',
+      federalHolidays: true,
+    });
+    await expectNoViolations(page, 'hours, in Spanish');
+    await page.screenshot({ path: screenshotPath('hours-es.png'), fullPage: true });
+    await context.close();
+  }, 90_000);
 });
