@@ -36,7 +36,7 @@ import { makeServer } from './server/makeServer.js';
 import { PeriodicTask } from './server/periodicTask.js';
 import { registerStaticRoutes } from './server/staticRoutes.js';
 import { TurnTracker } from './server/turnTracker.js';
-import { openStore } from './storage/openStore.js';
+import { describeImport, openStore } from './storage/openStore.js';
 import type { Store } from './storage/ports.js';
 
 export interface App {
@@ -80,7 +80,10 @@ export interface AppOverrides {
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.log);
   const clock = overrides.clock ?? (() => new Date());
-  const store = await openStore(config.store);
+  const store = await openStore(config.store, {
+    imported: (summary) =>
+      logger.info({ imported: summary.imported, badLines: summary.badLines }, describeImport(summary)),
+  });
   // Timers started so far (retention, article checks, handoff sweeps), stopped in reverse order
   // by `stop`, or when start-up fails halfway; each waits for its pass in progress.
   const background: Array<{ stop(): Promise<void> }> = [];
@@ -137,6 +140,12 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         logger,
         liveAgent: overrides.liveAgent ?? handoff.gateway,
         leaveMessage: { desk: handoff.desk, offer: handoff.leaveOffer, text: handoff.text },
+        // The stored conversation follows the assistant's language (agents, reports, a resumed widget).
+        conversationLanguage: {
+          setLocale: async (conversationId, locale) => {
+            await store.conversations.update(conversationId, { locale });
+          },
+        },
         clock,
       });
 

@@ -9,6 +9,8 @@
 //
 // Prints figures; asserts nothing (times depend on the machine).
 import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +26,7 @@ import type {
 } from '../web-widget/protocol/events.js';
 import { CommandLine } from './lib/commandLine.js';
 import { percentile } from './lib/percentile.js';
+import { procCpuMs, procRssMb } from './lib/serverProcess.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 
@@ -35,11 +38,14 @@ interface Options {
   questions: number;
   bot: 'assistant' | 'echo';
   connectConcurrency: number;
+  /** Conversations on record before the product starts (seeded into its data folder). */
+  stored: number;
+  dataDir?: string;
 }
 
 const command = new CommandLine(
   'bench:socket',
-  'usage: npm run bench:socket -- [--visitors 500] [--questions 5] [--bot assistant|echo] [--connect-concurrency 50]',
+  'usage: npm run bench:socket -- [--visitors 500] [--questions 5] [--bot assistant|echo] [--connect-concurrency 50] [--stored 0]',
 );
 
 function parseOptions(): Options & { role: Role } {
@@ -49,6 +55,8 @@ function parseOptions(): Options & { role: Role } {
     questions: { type: 'string', default: '5' },
     bot: { type: 'string', default: 'assistant' },
     'connect-concurrency': { type: 'string', default: '50' },
+    stored: { type: 'string', default: '0' },
+    'data-dir': { type: 'string' },
   });
   const { role, bot } = values;
   if (bot !== 'assistant' && bot !== 'echo') return command.usageError('--bot must be "assistant" or "echo"');
@@ -60,6 +68,8 @@ function parseOptions(): Options & { role: Role } {
     questions: command.integer('questions', values.questions),
     bot,
     connectConcurrency: command.integer('connect-concurrency', values['connect-concurrency']),
+    stored: command.integer('stored', values.stored, 0),
+    ...(values['data-dir'] !== undefined && { dataDir: values['data-dir'] }),
   };
 }
 
@@ -113,6 +123,7 @@ async function runProductServer(options: Options): Promise<void> {
   const limit = String(options.visitors * (options.questions + 10) * 10);
   const running = await startInProcessApp({
     tempPrefix: 'va-bench-',
+    ...(options.dataDir !== undefined && { dataDir: options.dataDir }),
     env: {
       LOG_LEVEL: 'warn',
       BOTFRAMEWORK_ENABLED: 'false',
@@ -152,6 +163,7 @@ async function runEchoServer(): Promise<void> {
         suggestedActions: [],
         answer: null,
         agentName: null,
+        outcome: null,
       };
       seq += 1;
       ack({ ok: true, data: { id: payload.id, seq, at } });
@@ -204,6 +216,7 @@ async function startServer(role: Exclude<Role, 'main'>, options: Options): Promi
       String(options.visitors),
       '--questions',
       String(options.questions),
+      ...(options.dataDir !== undefined ? ['--data-dir', options.dataDir] : []),
     ],
     {
       execArgv: [
@@ -327,6 +340,9 @@ interface Figures {
   max: number;
   perSecond: number;
   heapPerVisitorKb: number;
+  /** The server process's CPU time (user + system, /proc/<pid>/stat) per question answered. */
+  cpuMsPerQuestion: number;
+  rssMb: number;
   /** Noisy (the allocator keeps and returns pages as it likes); the heap figure is the one to compare. */
   rssGrowthMb: number;
 }
@@ -351,6 +367,7 @@ async function measure(label: string, role: Exclude<Role, 'main'>, options: Opti
 
     const latencies: number[] = [];
     let failures = 0;
+    const cpuBefore = procCpuMs(server.child.pid as number);
     const questionStart = performance.now();
     await Promise.all(
       visitors.map(async (socket, visitor) => {
@@ -366,6 +383,8 @@ async function measure(label: string, role: Exclude<Role, 'main'>, options: Opti
       }),
     );
     const questionSeconds = (performance.now() - questionStart) / 1000;
+    const cpuMs = procCpuMs(server.child.pid as number) - cpuBefore;
+    const rssMb = procRssMb(server.child.pid as number);
     for (const socket of visitors) socket.disconnect();
 
     return {
@@ -378,6 +397,8 @@ async function measure(label: string, role: Exclude<Role, 'main'>, options: Opti
       max: percentile(latencies, 100),
       perSecond: latencies.length / questionSeconds,
       heapPerVisitorKb: (connected.heapUsed - before.heapUsed) / options.visitors / 1024,
+      cpuMsPerQuestion: cpuMs / Math.max(1, latencies.length),
+      rssMb,
       rssGrowthMb: (connected.rss - before.rss) / 1024 / 1024,
     };
   } finally {
@@ -394,10 +415,26 @@ async function main(): Promise<void> {
     `bench:socket — ${options.visitors} visitors × ${options.questions} questions, bot: ${options.bot}, ` +
       `node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'})\n\n`,
   );
-  const results = [
-    await measure(`product (/visitor, ${options.bot} bot, embedded store)`, 'product-server', options),
-    await measure('bare Socket.IO echo (floor)', 'echo-server', options),
-  ];
+  const results = [await measure(`product (${options.bot} bot), fresh store`, 'product-server', options)];
+  if (options.stored > 0) {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-bench-socket-'));
+    try {
+      const { openStore } = await import('../bot/storage/openStore.js');
+      const { seedConversations } = await import('./lib/seedConversations.js');
+      const store = await openStore({ kind: 'embedded', dataDir });
+      try {
+        await seedConversations(store, options.stored);
+      } finally {
+        await store.close();
+      }
+      results.push(
+        await measure(`product, ${options.stored} stored`, 'product-server', { ...options, dataDir }),
+      );
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }
+  results.push(await measure('bare Socket.IO echo (floor)', 'echo-server', options));
   const rows = [
     ['', ...results.map((result) => result.label)],
     ['connect all visitors (s)', ...results.map((result) => result.connectSeconds.toFixed(2))],
@@ -406,6 +443,8 @@ async function main(): Promise<void> {
     ['round trip p99 (ms)', ...results.map((result) => result.p99.toFixed(1))],
     ['round trip max (ms)', ...results.map((result) => result.max.toFixed(1))],
     ['questions per second', ...results.map((result) => result.perSecond.toFixed(0))],
+    ['server CPU per question (ms)', ...results.map((result) => result.cpuMsPerQuestion.toFixed(2))],
+    ['server RSS after (MB)', ...results.map((result) => result.rssMb.toFixed(0))],
     ['server heap per visitor (KB)', ...results.map((result) => result.heapPerVisitorKb.toFixed(1))],
     ['server RSS growth (MB)', ...results.map((result) => result.rssGrowthMb.toFixed(1))],
   ];
@@ -413,6 +452,13 @@ async function main(): Promise<void> {
   for (const row of rows) {
     process.stdout.write(
       `${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('   ')}\n`,
+    );
+  }
+  const floor = results.at(-1)!;
+  for (const result of results.slice(0, -1)) {
+    process.stdout.write(
+      `${result.label}: ${((100 * result.perSecond) / floor.perSecond).toFixed(0)} % of the echo's questions per second, ` +
+        `${(result.cpuMsPerQuestion / floor.cpuMsPerQuestion).toFixed(1)}× its CPU per question\n`,
     );
   }
 }

@@ -1,34 +1,43 @@
 /**
- * Per-turn latency of an answered question through POST /api/messages (the Emulator's way,
- * `expectReplies`), with many conversations at once, against the real app started in process on
- * port 0 with the embedded store in a temp folder. Prints figures; asserts nothing.
+ * What a turn through POST /api/messages (the Emulator's way, `expectReplies`) costs the server:
+ * its CPU time per turn and its memory, read from /proc/<pid> of the server process, for an
+ * answered question and a case-status lookup (sample provider), with a fresh data folder and with
+ * `--stored` conversations on record; next to the floor measured in the same run, a bare restify
+ * route taking and answering the same requests. Also latency (p50/p99) and start-up time. Prints
+ * figures; asserts nothing.
  *
- *   npm run bench [-- --conversations 50 --turns 20 --warmup 1]
+ *   npm run bench [-- --stored 20000 --turns 600 --concurrency 10 --profile]
  *
- * Each conversation is greeted first (not measured), then asks `turns` questions one after the
- * other, as a visitor would; all conversations run at the same time.
+ * `--profile` writes a V8 CPU profile of each server to .tmp/prof (open it in Chrome DevTools).
  */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CommandLine } from './lib/commandLine.js';
-import { askBot, startInProcessApp } from './lib/inProcessApp.js';
+import { askBot } from './lib/inProcessApp.js';
 import { percentile } from './lib/percentile.js';
+import { startServerProcess, reportListening, type ServerProcess } from './lib/serverProcess.js';
+
+const SCRIPT = fileURLToPath(import.meta.url);
 
 const command = new CommandLine(
   'bench',
-  'usage: npm run bench -- [--conversations 50] [--turns 20] [--warmup 1]',
+  'usage: npm run bench -- [--stored 20000] [--turns 600] [--concurrency 10] [--profile]',
 );
 const args = command.options({
-  conversations: { type: 'string', default: '50' },
-  turns: { type: 'string', default: '20' },
-  warmup: { type: 'string', default: '1' },
+  stored: { type: 'string', default: '20000' },
+  turns: { type: 'string', default: '600' },
+  concurrency: { type: 'string', default: '10' },
+  profile: { type: 'boolean', default: false },
+  role: { type: 'string', default: 'main' },
+  'data-dir': { type: 'string' },
 });
-const conversations = command.integer('conversations', args.conversations);
+const stored = command.integer('stored', args.stored, 0);
 const turns = command.integer('turns', args.turns);
-const warmup = command.integer('warmup', args.warmup, 0);
+const concurrency = command.integer('concurrency', args.concurrency);
 
-/**
- * Questions the articles answer, in the visitor's own words (not the articles' alternate
- * questions). Each conversation keeps to one language, as a visitor would.
- */
+/** Questions the articles answer, in the visitor's own words; each conversation keeps to one language. */
 const QUESTIONS: Record<'en-US' | 'es-US', string[]> = {
   'en-US': [
     'How do I make an online account with USCIS?',
@@ -43,78 +52,222 @@ const QUESTIONS: Record<'en-US' | 'es-US', string[]> = {
     'Tengo un compromiso el día de mi entrevista de ciudadanía, ¿la puedo pasar a otra fecha?',
   ],
 };
+/** A receipt number the sample provider knows. */
+const CASE_STATUS = {
+  'en-US': 'What is the status of EAC9999103402?',
+  'es-US': '¿Cuál es el estado de EAC9999103402?',
+};
 
-function questionFor(conversation: number, turn: number): { text: string; locale: 'en-US' | 'es-US' } {
+type Kind = 'question' | 'case status';
+
+function message(
+  kind: Kind,
+  conversation: number,
+  turn: number,
+): { text: string; locale: 'en-US' | 'es-US' } {
   const locale = conversation % 2 === 0 ? 'en-US' : 'es-US';
+  if (kind === 'case status') return { text: CASE_STATUS[locale], locale };
   const list = QUESTIONS[locale];
   return { text: list[(conversation + turn) % list.length] as string, locale };
 }
 
-interface Turn {
-  ms: number;
-  answered: boolean;
+// ------------------------------------------------------------------------------------------------
+// The servers, each in its own process.
+
+async function runProductServer(dataDir: string): Promise<void> {
+  const { startInProcessApp } = await import('./lib/inProcessApp.js');
+  const started = performance.now();
+  const running = await startInProcessApp({ tempPrefix: 'va-bench-', dataDir, env: { LOG_LEVEL: 'warn' } });
+  reportListening(running.port, performance.now() - started, running.stop);
 }
 
-async function post(baseUrl: string, conversationId: string, text: string, locale: string): Promise<Turn> {
-  const started = performance.now();
-  const { status, replies } = await askBot(baseUrl, {
-    conversationId,
-    from: `bench-${conversationId}`,
-    locale,
-    text,
+/** The floor: restify, the same JSON body parsing, and a reply of about the same size; no bot. */
+async function runBareRoute(): Promise<void> {
+  const restify = await import('restify');
+  const server = restify.createServer();
+  server.use(restify.plugins.bodyParser());
+  server.post('/api/messages', async (req, res) => {
+    const activity = req.body as { text?: string; conversation?: { id?: string } };
+    res.send(200, {
+      activities: [
+        {
+          type: 'message',
+          text: `echo: ${activity.text ?? ''}`.repeat(4),
+          conversation: activity.conversation,
+          channelData: { answer: { articleId: 'x', locale: 'en', score: 0.9 } },
+          suggestedActions: { actions: [{ type: 'imBack', title: 'Yes', value: 'Yes' }], to: [] },
+        },
+      ],
+    });
   });
-  const ms = performance.now() - started;
-  if (status !== 200) throw new Error(`HTTP ${status}`);
-  return { ms, answered: replies.some((reply) => Boolean(reply.channelData?.answer)) };
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  reportListening(server.address().port, 0, async () => server.close());
+}
+
+// ------------------------------------------------------------------------------------------------
+// The load, from this process.
+
+interface Measured {
+  cpuMsPerTurn: number;
+  p50: number;
+  p99: number;
+  answered: number;
+  rssMb: number;
+}
+
+async function drive(server: ServerProcess, kind: Kind, count: number, prefix: string): Promise<Measured> {
+  const baseUrl = `http://127.0.0.1:${server.port}`;
+  const latencies: number[] = [];
+  let answered = 0;
+  let next = 0;
+  const cpuBefore = server.cpuMs();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_unused, worker) => {
+      for (let turn = 0; next < count; turn += 1) {
+        next += 1;
+        const { text, locale } = message(kind, worker, turn);
+        const started = performance.now();
+        const { status, replies } = await askBot(baseUrl, {
+          conversationId: `${prefix}-${worker}`,
+          from: `bench-${prefix}-${worker}`,
+          locale,
+          text,
+        });
+        latencies.push(performance.now() - started);
+        if (status !== 200) throw new Error(`HTTP ${status}`);
+        if (replies.length > 0) answered += 1;
+      }
+    }),
+  );
+  const cpuMs = server.cpuMs() - cpuBefore;
+  return {
+    cpuMsPerTurn: cpuMs / count,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    answered,
+    rssMb: server.rssMb(),
+  };
+}
+
+interface Scenario {
+  label: string;
+  /** The store file's size once seeded (before the run). */
+  storeMb: number;
+  startupMs: number;
+  rssAfterStartMb: number;
+  results: Record<Kind, Measured>;
+}
+
+async function measureProduct(label: string, storedConversations: number): Promise<Scenario> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-bench-'));
+  try {
+    if (storedConversations > 0) {
+      const { openStore } = await import('../bot/storage/openStore.js');
+      const { seedConversations } = await import('./lib/seedConversations.js');
+      const store = await openStore({ kind: 'embedded', dataDir });
+      try {
+        await seedConversations(store, storedConversations);
+      } finally {
+        await store.close();
+      }
+    }
+    const storeMb =
+      storedConversations > 0 ? (await stat(path.join(dataDir, 'store.sqlite'))).size / 1024 / 1024 : 0;
+    const server = await startServerProcess(SCRIPT, ['--role', 'product', '--data-dir', dataDir], {
+      profileDir: args.profile ? path.resolve('.tmp/prof') : undefined,
+    });
+    try {
+      const rssAfterStartMb = server.rssMb();
+      // Warm-up: code paths compiled, caches filled; not measured.
+      await drive(server, 'question', Math.min(200, turns), 'warm');
+      await drive(server, 'case status', Math.min(100, turns), 'warm-case');
+      const question = await drive(server, 'question', turns, 'q');
+      const caseStatus = await drive(server, 'case status', Math.ceil(turns / 2), 'c');
+      return {
+        label,
+        storeMb,
+        startupMs: server.startupMs,
+        rssAfterStartMb,
+        results: { question, 'case status': caseStatus },
+      };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function measureFloor(): Promise<Measured> {
+  const server = await startServerProcess(SCRIPT, ['--role', 'bare']);
+  try {
+    await drive(server, 'question', Math.min(200, turns), 'warm');
+    return await drive(server, 'question', turns, 'q');
+  } finally {
+    await server.stop();
+  }
 }
 
 async function main(): Promise<void> {
-  const running = await startInProcessApp({ tempPrefix: 'va-bench-' });
-  try {
-    const { baseUrl } = running;
-    const ids = Array.from({ length: conversations }, (_, index) => `bench-${process.pid}-${index}`);
-    // Greeting and warm-up turns: state created, code paths compiled; not measured.
-    await Promise.all(ids.map((id, index) => post(baseUrl, id, 'hello', questionFor(index, 0).locale)));
-    for (let round = 0; round < warmup; round += 1) {
-      await Promise.all(
-        ids.map((id, index) => {
-          const question = questionFor(index, round);
-          return post(baseUrl, id, question.text, question.locale);
-        }),
-      );
+  if (args.role === 'product') return runProductServer(args['data-dir'] ?? command.usageError('--data-dir'));
+  if (args.role === 'bare') return runBareRoute();
+
+  process.stdout.write(
+    `bench — POST /api/messages (expectReplies), ${concurrency} conversations at a time, ${turns} questions and ` +
+      `${Math.ceil(turns / 2)} case-status lookups per scenario; server CPU from /proc/<pid>; node ${process.version}, ` +
+      `${os.cpus().length} CPUs\n\n`,
+  );
+  const scenarios = [await measureProduct('fresh data folder', 0)];
+  if (stored > 0) scenarios.push(await measureProduct(`${stored} conversations stored`, stored));
+  const floor = await measureFloor();
+
+  const rows: string[][] = [['', 'CPU/turn', 'p50', 'p99', 'RSS after', 'answered']];
+  for (const scenario of scenarios) {
+    rows.push([
+      `${scenario.label}${scenario.storeMb > 0 ? `, store.sqlite ${scenario.storeMb.toFixed(1)} MB` : ''}: ` +
+        `start-up ${scenario.startupMs.toFixed(0)} ms, RSS ${scenario.rssAfterStartMb.toFixed(0)} MB`,
+    ]);
+    for (const kind of ['question', 'case status'] as const) {
+      const result = scenario.results[kind];
+      rows.push([
+        `  ${kind}`,
+        `${result.cpuMsPerTurn.toFixed(2)} ms`,
+        `${result.p50.toFixed(1)} ms`,
+        `${result.p99.toFixed(1)} ms`,
+        `${result.rssMb.toFixed(0)} MB`,
+        `${result.answered}`,
+      ]);
     }
-
-    const results: Turn[] = [];
-    const started = performance.now();
-    await Promise.all(
-      ids.map(async (id, index) => {
-        for (let turn = 0; turn < turns; turn += 1) {
-          const question = questionFor(index, turn);
-          results.push(await post(baseUrl, id, question.text, question.locale));
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    const sorted = results.map((result) => result.ms).sort((a, b) => a - b);
-    const answered = results.filter((result) => result.answered).length;
-
-    process.stdout.write(
-      [
-        `answered question through /api/messages (expectReplies), embedded store, ${conversations} concurrent conversations × ${turns} turns`,
-        `  turns          ${results.length} (${answered} answered from an article)`,
-        `  latency p50    ${percentile(sorted, 50).toFixed(1)} ms`,
-        `  latency p99    ${percentile(sorted, 99).toFixed(1)} ms`,
-        `  latency max    ${(sorted[sorted.length - 1] ?? 0).toFixed(1)} ms`,
-        `  throughput     ${(results.length / seconds).toFixed(0)} turns/s over ${seconds.toFixed(1)} s`,
-        '',
-        'Other benchmarks: npm run bench:search (answer engine alone), npm run bench:socket (widget channel),',
-        'npm run bench:handoff (live-agent queue).',
-        '',
-      ].join('\n'),
-    );
-  } finally {
-    await running.stop();
   }
+  rows.push([
+    'floor: bare restify route',
+    `${floor.cpuMsPerTurn.toFixed(2)} ms`,
+    `${floor.p50.toFixed(1)} ms`,
+    `${floor.p99.toFixed(1)} ms`,
+    `${floor.rssMb.toFixed(0)} MB`,
+    `${floor.answered}`,
+  ]);
+  const widths = rows[0]!.map((_, column) =>
+    Math.max(...rows.filter((row) => row.length > 1).map((row) => row[column]?.length ?? 0)),
+  );
+  for (const row of rows) {
+    if (row.length === 1) process.stdout.write(`${row[0]}\n`);
+    else
+      process.stdout.write(
+        `${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[column]!))).join('   ')}\n`,
+      );
+  }
+  const [fresh, full] = scenarios;
+  if (fresh && full) {
+    const ratio = full.results.question.cpuMsPerTurn / fresh.results.question.cpuMsPerTurn;
+    process.stdout.write(
+      `\nwith ${stored} stored: CPU per question ${ratio.toFixed(2)}× the fresh folder's; RSS after the run ` +
+        `${(full.results['case status'].rssMb - fresh.results['case status'].rssMb).toFixed(0)} MB above it\n`,
+    );
+  }
+  process.stdout.write(
+    '\nOther benchmarks: npm run bench:search (answer engine alone), npm run bench:socket (widget channel),\nnpm run bench:handoff (live-agent relay).\n',
+  );
 }
 
 await command.run(main);

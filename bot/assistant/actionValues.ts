@@ -32,6 +32,13 @@ const actionValueSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('leave_message_confirm'), confirm: z.boolean() }),
   /** Leave a message: is it urgent? */
   z.object({ type: z.literal('leave_message_urgent'), urgent: z.boolean() }),
+  /** Leave a message: the summary's answers (send it, change one part, or do not send). */
+  z.object({
+    type: z.literal('leave_message_review'),
+    action: z.enum(['send', 'change', 'name', 'contact', 'question', 'urgent', 'cancel']),
+  }),
+  /** Asked for a receipt number: "where do I find it?" or "I don't have it". */
+  z.object({ type: z.literal('receipt_help'), need: z.enum(['where', 'missing']) }),
 ]);
 
 export type ActionValue = z.infer<typeof actionValueSchema>;

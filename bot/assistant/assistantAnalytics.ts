@@ -4,14 +4,22 @@ import type { Locale } from '../../knowledge/content/article.js';
 import type { AnswerDecision } from '../../knowledge/engine/types.js';
 import type { Logger } from '../logging/logger.js';
 import type { AnalyticsEvent, AnalyticsStore } from '../storage/ports.js';
+import { sentReplies, type ReplyOutcome } from './replyOutcome.js';
 import { storedText } from './storedText.js';
+
+/** Questions of this turn, recorded when the turn ends with what the reply to them was. */
+const STAGED_QUESTIONS = Symbol('stagedQuestions');
+/** Replies that say nothing about how a question went (the welcome, a note about the language). */
+const NOT_AN_ANSWER: ReadonlySet<ReplyOutcome> = new Set(['welcome', 'languageSwitch']);
 
 export type CaseStatusOutcome = 'found' | 'not_found' | 'invalid' | 'unavailable' | 'daily_limit';
 
 /**
- * One analytics event per question, live-agent request and case status lookup. Text is masked
- * here, whatever the caller passed. A failure to record is logged and swallowed: analytics must
- * never cost a visitor their answer.
+ * One analytics event per question, live-agent request and case status lookup. A question's event
+ * is written when its turn ends (`flush`), with what the reply was in `outcome` (an answer, a
+ * passage, a fallback…: `channelData.outcome`), so the reports count what the visitor got, not
+ * only what the engine decided. Text is masked here, whatever the caller passed. A failure to
+ * record is logged and swallowed: analytics must never cost a visitor their answer.
  */
 export class AssistantAnalytics {
   constructor(
@@ -30,7 +38,9 @@ export class AssistantAnalytics {
       score: number;
     },
   ): Promise<void> {
-    return this.record(context, {
+    const staged = (context.turnState.get(STAGED_QUESTIONS) as StagedEvent[] | undefined) ?? [];
+    context.turnState.set(STAGED_QUESTIONS, staged);
+    staged.push({
       type: 'question',
       locale: event.locale,
       decision: event.decision,
@@ -39,6 +49,15 @@ export class AssistantAnalytics {
       text: event.text,
       outcome: null,
     });
+    return Promise.resolve();
+  }
+
+  /** Writes the turn's questions, each with the outcome of the turn's first reply that answers something. */
+  async flush(context: TurnContext): Promise<void> {
+    const staged = (context.turnState.get(STAGED_QUESTIONS) as StagedEvent[] | undefined) ?? [];
+    context.turnState.delete(STAGED_QUESTIONS);
+    const outcome = sentReplies(context).find((reply) => !NOT_AN_ANSWER.has(reply.outcome))?.outcome ?? null;
+    for (const event of staged) await this.record(context, { ...event, outcome });
   }
 
   handoffRequest(
@@ -69,10 +88,7 @@ export class AssistantAnalytics {
     });
   }
 
-  private async record(
-    context: TurnContext,
-    event: Omit<AnalyticsEvent, 'id' | 'conversationId' | 'at'>,
-  ): Promise<void> {
+  private async record(context: TurnContext, event: StagedEvent): Promise<void> {
     const conversationId = context.activity.conversation?.id ?? 'unknown';
     try {
       await this.store.record({
@@ -87,3 +103,5 @@ export class AssistantAnalytics {
     }
   }
 }
+
+type StagedEvent = Omit<AnalyticsEvent, 'id' | 'conversationId' | 'at'>;

@@ -12,6 +12,11 @@ export class AssistantText {
     return this.i18n.t(key, { ...values, lng: locale, ns: 'bot' });
   }
 
+  /** Whether the resources have this key in this language (without falling back to another one). */
+  has(locale: Locale, key: string): boolean {
+    return this.i18n.getResource(locale, 'bot', key) !== undefined;
+  }
+
   /** A list of strings (button labels, examples); empty when the key is missing or not a list. */
   list(locale: Locale, key: string): string[] {
     const value: unknown = this.i18n.getResource(locale, 'bot', key);

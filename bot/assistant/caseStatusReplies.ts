@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Locale } from '../../knowledge/content/article.js';
-import type { CaseDetails, CaseStatusResult } from '../cases/caseStatusProvider.js';
+import type { CaseDetails, CaseStatusResult, CaseStatusText } from '../cases/caseStatusProvider.js';
+import { caseStatusKindOf, type CaseStatusKind } from '../cases/caseStatusKind.js';
 import { CASE_DATA_TIME_ZONE } from '../cases/parseCaseDate.js';
 import { maskReceiptNumber } from '../cases/receiptNumber.js';
 import type { AssistantText } from './assistantText.js';
@@ -15,31 +16,68 @@ export interface KeptCaseHistory {
   entries: { date: string | null; en: string; es: string | null }[];
 }
 
+/**
+ * A case as the conversation keeps it while it is the topic (for "what does that mean?", the
+ * history, and saying it again in the other language): both languages' texts as the source gave
+ * them, the receipt number masked everywhere.
+ */
+export interface KeptCaseStatus {
+  maskedReceipt: string;
+  formType: string;
+  /** ISO date of the last change, or null. */
+  lastChanged: string | null;
+  kind: CaseStatusKind;
+  en: CaseStatusText;
+  es: CaseStatusText | null;
+  history: KeptCaseHistory;
+}
+
 export type CaseStatusFailure = Exclude<CaseStatusResult['kind'], 'found'>;
 
 /**
- * The case-status replies in the visitor's language: the status title and description (English
- * with a note when the source has no Spanish), form type, date of the last change, and the
- * history on request. The receipt number is only ever shown masked, also inside descriptions
- * (the Case Status API repeats it there).
+ * The case-status replies in the visitor's language: the status title (the official title may be
+ * English only, and then says so), what it means and what happens next (always in the visitor's
+ * language, from the resources), the official description, form type, date of the last change,
+ * and the history on request. The receipt number is only ever shown masked, also inside
+ * descriptions (the Case Status API repeats it there).
  */
 export class CaseStatusReplies {
   constructor(private readonly text: AssistantText) {}
 
-  found(locale: Locale, details: CaseDetails): Partial<Activity> {
+  /** What the conversation keeps of a case: masked, both languages. */
+  keep(details: CaseDetails): KeptCaseStatus {
     const masked = maskReceiptNumber(details.receiptNumber);
-    const translated = locale === 'es' ? details.status.es : details.status.en;
-    const status = translated ?? details.status.en;
+    const hide = (status: CaseStatusText): CaseStatusText => ({
+      title: status.title,
+      description: hideReceipt(status.description, details.receiptNumber, masked),
+    });
+    return {
+      maskedReceipt: masked,
+      formType: details.formType,
+      lastChanged: details.lastChanged ? details.lastChanged.toISOString() : null,
+      kind: caseStatusKindOf(details.status.en.title),
+      en: hide(details.status.en),
+      es: details.status.es ? hide(details.status.es) : null,
+      history: this.keepHistory(details),
+    };
+  }
+
+  found(locale: Locale, kept: KeptCaseStatus): Partial<Activity> {
+    const translated = locale === 'es' ? kept.es : kept.en;
+    const status = translated ?? kept.en;
     const parts = [
-      this.text.get(locale, 'caseStatus.found', {
-        title: status.title,
-        description: hideReceipt(status.description, details.receiptNumber, masked),
-      }),
+      translated
+        ? this.text.get(locale, 'caseStatus.found', { title: status.title, description: status.description })
+        : this.text.get(locale, 'caseStatus.foundEnglishOnly', {
+            title: status.title,
+            description: status.description,
+          }),
+      this.meaning(locale, kept.kind),
       this.text.get(locale, 'caseStatus.details', {
-        receipt: masked,
-        formType: details.formType || this.text.get(locale, 'caseStatus.unknownForm'),
-        date: details.lastChanged
-          ? this.date(locale, details.lastChanged)
+        receipt: kept.maskedReceipt,
+        formType: kept.formType || this.text.get(locale, 'caseStatus.unknownForm'),
+        date: kept.lastChanged
+          ? this.date(locale, new Date(kept.lastChanged))
           : this.text.get(locale, 'caseStatus.unknownDate'),
       }),
     ];
@@ -47,7 +85,20 @@ export class CaseStatusReplies {
     const actions = [
       valueAction(this.text.get(locale, 'caseStatus.historyAction'), { type: 'case_history' }),
     ];
-    return textReply(locale, parts.join('\n\n'), { actions });
+    return textReply(locale, parts.join('\n\n'), { actions, outcome: 'caseStatus' });
+  }
+
+  /** "What does that mean?" after a status: what it means and what happens next, in the visitor's language. */
+  explain(locale: Locale, kept: KeptCaseStatus): Partial<Activity> {
+    const title = (locale === 'es' ? kept.es : kept.en)?.title ?? kept.en.title;
+    return textReply(
+      locale,
+      [
+        this.text.get(locale, 'caseStatus.explainLead', { title, receipt: kept.maskedReceipt }),
+        this.meaning(locale, kept.kind),
+      ].join('\n\n'),
+      { outcome: 'caseStatus' },
+    );
   }
 
   keepHistory(details: CaseDetails): KeptCaseHistory {
@@ -63,7 +114,8 @@ export class CaseStatusReplies {
   }
 
   history(locale: Locale, kept: KeptCaseHistory): Partial<Activity> {
-    if (kept.entries.length === 0) return textReply(locale, this.text.get(locale, 'caseStatus.historyEmpty'));
+    if (kept.entries.length === 0)
+      return textReply(locale, this.text.get(locale, 'caseStatus.historyEmpty'), { outcome: 'caseStatus' });
     let englishOnly = false;
     const lines = kept.entries.map((entry) => {
       const translated = locale === 'es' ? entry.es : entry.en;
@@ -80,23 +132,37 @@ export class CaseStatusReplies {
       lines.join('\n'),
     ];
     if (englishOnly) parts.push(this.text.get(locale, 'caseStatus.englishOnly'));
-    return textReply(locale, parts.join('\n\n'));
+    return textReply(locale, parts.join('\n\n'), { outcome: 'caseStatus' });
   }
 
   failure(locale: Locale, kind: CaseStatusFailure, receiptNumber: string): Partial<Activity> {
     const receipt = maskReceiptNumber(receiptNumber);
+    const reply = (key: string, actions = false) =>
+      textReply(locale, this.text.get(locale, key, { receipt }), {
+        outcome: 'caseStatus',
+        ...(actions
+          ? { actions: [valueAction(this.text.get(locale, 'agentOffer.action'), { type: 'agent_request' })] }
+          : {}),
+      });
     switch (kind) {
       case 'not_found':
-        return textReply(locale, this.text.get(locale, 'caseStatus.notFound', { receipt }));
+        return reply('caseStatus.notFound');
       case 'invalid':
-        return textReply(locale, this.text.get(locale, 'caseStatus.invalid', { receipt }));
+        return reply('caseStatus.invalid');
       case 'daily_limit':
-        return textReply(locale, this.text.get(locale, 'caseStatus.dailyLimit'));
+        return reply('caseStatus.dailyLimit');
       case 'unavailable':
-        return textReply(locale, this.text.get(locale, 'caseStatus.unavailable'), {
-          actions: [valueAction(this.text.get(locale, 'agentOffer.action'), { type: 'agent_request' })],
-        });
+        return reply('caseStatus.unavailable', true);
     }
+  }
+
+  /** "What it means: … What happens next: …" for a kind of status. */
+  private meaning(locale: Locale, kind: CaseStatusKind): string {
+    const known = this.text.has(locale, `caseStatusMeaning.${kind}.means`) ? kind : 'other';
+    return this.text.get(locale, 'caseStatus.meaning', {
+      means: this.text.get(locale, `caseStatusMeaning.${known}.means`),
+      next: this.text.get(locale, `caseStatusMeaning.${known}.next`),
+    });
   }
 
   /** "May 9, 2023" / "9 de mayo de 2023", on the agency's calendar (dates alone are midnight Eastern). */

@@ -22,7 +22,7 @@ export class ConversationCommands {
     const schedule = this.agentAlternatives.schedule(locale);
     const actions = this.text.list(locale, 'help.examples').map(textAction);
     await context.sendActivity(
-      textReply(locale, this.text.get(locale, 'help.text', { schedule }), { actions }),
+      textReply(locale, this.text.get(locale, 'help.text', { schedule }), { actions, outcome: 'help' }),
     );
   }
 
@@ -33,8 +33,12 @@ export class ConversationCommands {
     data.feedbackPending = false;
     delete data.lastAnswer;
     delete data.lastQuestion;
+    delete data.topic;
+    delete data.lastReply;
+    delete data.recentQuestion;
+    delete data.pendingPrompt;
     await context.sendActivities([
-      textReply(locale, this.text.get(locale, 'restart.done')),
+      textReply(locale, this.text.get(locale, 'restart.done'), { outcome: 'restart' }),
       this.welcome.build(locale),
     ]);
   }
@@ -42,8 +46,11 @@ export class ConversationCommands {
   async cancel(context: TurnContext, locale: Locale, somethingWasRunning: boolean): Promise<void> {
     const data = await this.memory.data(context);
     data.misses = 0;
+    delete data.pendingPrompt;
     await context.sendActivity(
-      textReply(locale, this.text.get(locale, somethingWasRunning ? 'cancel.done' : 'cancel.nothing')),
+      textReply(locale, this.text.get(locale, somethingWasRunning ? 'cancel.done' : 'cancel.nothing'), {
+        outcome: 'cancel',
+      }),
     );
   }
 }

@@ -1,6 +1,9 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
 import type { Locale } from '../../knowledge/content/article.js';
 import { toProductLocale } from '../i18n/i18n.js';
+import type { KeptCaseStatus } from './caseStatusReplies.js';
+import type { FollowUpAspect } from './followUps/followUpAspect.js';
+import type { Prompt } from './prompts/prompt.js';
 
 /** The article last given as an answer, so that feedback can be stored with its question. */
 export interface LastAnswer {
@@ -9,6 +12,21 @@ export interface LastAnswer {
   /** The visitor's question, personal data masked. */
   question: string;
 }
+
+/**
+ * What the conversation is about now, for follow-ups that do not name it ("how much does it
+ * cost?", "what does that mean?"): the article last answered, or the case last looked up. Kept
+ * for a few turns (`turn` is when it was set) and replaced when the subject changes.
+ */
+export type ConversationTopic =
+  | { kind: 'article'; articleId: string; turn: number }
+  | { kind: 'case'; status: KeptCaseStatus; turn: number };
+
+/** The last reply worth saying again in the other language after a switch. */
+export type RepeatableReply =
+  | { kind: 'article'; articleId: string }
+  | { kind: 'passage'; articleId: string; aspect: FollowUpAspect }
+  | { kind: 'caseStatus'; status: KeptCaseStatus };
 
 /** What the assistant remembers for one conversation (kept in conversation state). */
 export interface ConversationData {
@@ -23,6 +41,22 @@ export interface ConversationData {
   lastQuestion?: string;
   /** True right after an article answer: a plain "yes"/"no" then is feedback on it. */
   feedbackPending?: boolean;
+  /** Messages the visitor has sent: the clock that topics and open questions are dated by. */
+  turn?: number;
+  /** The locale the visitor's channel sent last: a change there is the visitor choosing a language. */
+  channelLocale?: Locale;
+  /** The question the assistant waits on (`Prompter`); gone once no dialog waits for it. */
+  pendingPrompt?: Prompt;
+  topic?: ConversationTopic;
+  lastReply?: RepeatableReply;
+  /**
+   * The visitor's last real question (masked; not a yes, a no, a request for a person or small
+   * talk), and the turn it was asked or found unhelpful. Offered for confirmation as the question
+   * when leaving a message for an agent.
+   */
+  recentQuestion?: { text: string; turn: number };
+  /** The article whose "Was this helpful?" was answered already: one vote and one thanks per answer. */
+  feedbackGivenFor?: string;
 }
 
 /** What the assistant remembers about a visitor across conversations (user state). */

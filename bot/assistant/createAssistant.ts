@@ -12,6 +12,7 @@ import { AssistantBot } from './assistantBot.js';
 import { AssistantText } from './assistantText.js';
 import { CaseStatusReplies } from './caseStatusReplies.js';
 import { ConversationCommands } from './conversationCommands.js';
+import { ConversationContext } from './conversationContext.js';
 import { ConversationMemory } from './conversationMemory.js';
 import { AgentOfferDialog } from './dialogs/agentOfferDialog.js';
 import { CaseStatusDialog } from './dialogs/caseStatusDialog.js';
@@ -19,7 +20,11 @@ import { ClarifyDialog } from './dialogs/clarifyDialog.js';
 import { MainDialog } from './dialogs/mainDialog.js';
 import { QuestionDialog } from './dialogs/questionDialog.js';
 import { FeedbackCollector } from './feedbackCollector.js';
+import { AspectPassages } from './followUps/aspectPassages.js';
+import { FollowUpReplies } from './followUps/followUpReplies.js';
+import type { PassageSource } from './followUps/passageSource.js';
 import { LanguageDetector } from './languageDetector.js';
+import { LanguageSwitch, type ConversationLanguageStore } from './languageSwitch.js';
 import { LiveAgentAlternatives } from './liveAgentAlternatives.js';
 import type { LiveAgentGateway } from './liveAgentGateway.js';
 import type { HandoffText } from '../handoff/handoffText.js';
@@ -28,6 +33,8 @@ import type { ServiceRequestDesk } from '../handoff/serviceRequestDesk.js';
 import { LeaveMessageDialog } from './dialogs/leaveMessageDialog.js';
 import { MessageRecognizer } from './messageRecognizer.js';
 import { Phrasebook } from './phrasebook.js';
+import { Prompter } from './prompts/prompter.js';
+import { ReplyReader } from './prompts/replyReader.js';
 import { WelcomeMessage } from './welcomeMessage.js';
 
 export interface AssistantDeps {
@@ -46,6 +53,10 @@ export interface AssistantDeps {
   liveAgent?: LiveAgentGateway;
   /** Messages left for agents when none can chat (the handoff's service requests). */
   leaveMessage?: { desk: ServiceRequestDesk; offer: LeaveMessageOffer; text: HandoffText };
+  /** The stored conversation record's language, kept in step with the assistant's. */
+  conversationLanguage?: ConversationLanguageStore;
+  /** The answer engine's passage finder, for follow-ups on the current topic (tried first). */
+  passages?: PassageSource;
   clock?: () => Date;
 }
 
@@ -63,21 +74,38 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
   const welcome = new WelcomeMessage(text);
   const alternatives = new LiveAgentAlternatives(text, deps.businessHours, clock);
   const commands = new ConversationCommands(text, memory, welcome, alternatives);
+  const prompter = new Prompter(text, deps.catalog, memory);
+  const reader = new ReplyReader(phrasebook, prompter);
+  const context = new ConversationContext(memory, phrasebook);
+  const caseReplies = new CaseStatusReplies(text);
+  const followUps = new FollowUpReplies({
+    text,
+    catalog: deps.catalog,
+    presenter,
+    analytics,
+    caseReplies,
+    context,
+    aspects: new AspectPassages(text),
+    ...(deps.passages ? { passages: deps.passages } : {}),
+  });
 
-  const clarify = new ClarifyDialog({ memory, text, phrasebook, catalog: deps.catalog, presenter });
+  const clarify = new ClarifyDialog({ memory, text, prompter, catalog: deps.catalog, presenter });
   const question = new QuestionDialog({ memory, text, lookup, presenter }, clarify);
   const caseStatus = new CaseStatusDialog({
     memory,
     text,
     phrasebook,
+    prompter,
     provider: deps.caseStatus,
-    replies: new CaseStatusReplies(text),
+    replies: caseReplies,
     analytics,
+    context,
   });
   const agentOffer = new AgentOfferDialog({
     memory,
     text,
-    phrasebook,
+    prompter,
+    context,
     analytics,
     alternatives,
     ...(deps.liveAgent ? { gateway: deps.liveAgent } : {}),
@@ -87,6 +115,9 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     ? new LeaveMessageDialog({
         memory,
         phrasebook,
+        prompter,
+        reader,
+        context,
         text: deps.leaveMessage.text,
         desk: deps.leaveMessage.desk,
       })
@@ -101,9 +132,23 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
       lookup,
       catalog: deps.catalog,
       presenter,
+      context,
+      followUps,
+      caseReplies,
     },
     { question, caseStatus, agentOffer, ...(leaveMessage ? { leaveMessage } : {}) },
   );
+  const language = new LanguageSwitch({
+    memory,
+    text,
+    prompter,
+    catalog: deps.catalog,
+    presenter,
+    caseReplies,
+    followUps,
+    ...(deps.conversationLanguage ? { store: deps.conversationLanguage } : {}),
+    onStoreError: (error) => deps.logger.warn({ err: error }, 'could not store the conversation language'),
+  });
 
   return new AssistantBot({
     conversationState,
@@ -112,7 +157,13 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     dialog,
     text,
     phrasebook,
-    languageDetector: new LanguageDetector(),
+    languageDetector: new LanguageDetector({ phrasebook }),
+    language,
+    prompter,
+    reader,
+    context,
+    catalog: deps.catalog,
+    analytics,
     welcome,
     feedback: new FeedbackCollector(deps.feedback, clock),
     logger: deps.logger,

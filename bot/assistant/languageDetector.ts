@@ -1,35 +1,39 @@
-import { francAll } from 'franc-min';
+import { eld } from 'eld/extrasmall';
 import { eng, spa } from 'stopword';
 import type { Locale } from '../../knowledge/content/article.js';
+import type { Phrasebook } from './phrasebook.js';
 
 export interface LanguageDetectorOptions {
-  /** Fewer words than this never change the language ("ok", "gracias", "EAC9999103402"). */
-  minWords: number;
-  /** Fewer letters than this never change the language. */
-  minLetters: number;
   /**
-   * How far ahead of the other product language the winner must be in franc's English/Spanish
-   * score (franc gives the winner 1 and the others a share of it).
+   * The assistant's keyword phrases, by language: a message that is one of them ("gracias",
+   * "nope", "dale") is in that language; one the languages share ("ok", "no") says nothing.
    */
-  minMargin: number;
-  /** The winner must also be at least this close to the best of the other common languages. */
-  minShareOfBest: number;
+  phrasebook?: Pick<Phrasebook, 'languagesOfPhrase'>;
+  /** Fewer words than this never switch a conversation under way ("my receipt is EAC…"). */
+  minWordsToSwitch: number;
+  /**
+   * Fewer words than this never set the language of a conversation's first message, when the
+   * visitor has said nothing yet ("hola necesito ayuda" on a channel that sent no language).
+   */
+  minWordsOfFirstMessage: number;
 }
 
-export const DEFAULT_LANGUAGE_DETECTOR_OPTIONS: LanguageDetectorOptions = {
-  minWords: 4,
-  minLetters: 20,
-  minMargin: 0.15,
-  minShareOfBest: 0.9,
+export const DEFAULT_LANGUAGE_DETECTOR_OPTIONS: Omit<LanguageDetectorOptions, 'phrasebook'> = {
+  minWordsToSwitch: 4,
+  minWordsOfFirstMessage: 2,
 };
 
-/** ISO 639-3 codes franc uses for the product's languages. */
-const FRANC_CODE: Record<Locale, string> = { en: 'eng', es: 'spa' };
 /**
- * Other common languages in the mix so that Portuguese or Italian text is not taken for
+ * Other common languages in the comparison, so that Portuguese or Italian text is not taken for
  * Spanish, nor French or German for English, just because only two candidates were allowed.
  */
-const COMMON_LANGUAGES = ['eng', 'spa', 'por', 'fra', 'ita', 'deu'];
+const COMPARED_LANGUAGES = ['en', 'es', 'pt', 'it', 'fr', 'de'];
+/** A third language this far ahead of English and Spanish means the text is in neither. */
+const THIRD_LANGUAGE_LEAD = 0.1;
+/** From this many words on, a third language ahead of both is believed. */
+const MIN_WORDS_FOR_THIRD_LANGUAGE = 4;
+/** Letters only Spanish uses, and its opening question and exclamation marks. */
+const SPANISH_MARKS = /[ñ¿¡áéíóú]/i;
 
 /** Function words that are in one list only ("a" and "me" are words in both languages). */
 function exclusive(words: readonly string[], other: readonly string[]): ReadonlySet<string> {
@@ -37,48 +41,107 @@ function exclusive(words: readonly string[], other: readonly string[]): Readonly
   return new Set(words.filter((word) => !others.has(word)));
 }
 
+export interface LanguageGuess {
+  locale: Locale;
+  /** How many words the guess rests on (digits, links and acronyms left out). */
+  words: number;
+  /** Whether the n-gram model, the function words and the keyword phrases leave no doubt. */
+  sure: boolean;
+}
+
 /**
- * Tells whether a visitor's message is clearly written in English or Spanish. Short or mixed
- * messages give no answer, so that "ok", a receipt number or "gracias" in an English
- * conversation never flip the language.
+ * Tells which of the product's languages a visitor's message is written in. `identify` guesses
+ * even for one or two words ("cita para huellas", "nope"), from three signals: the assistant's own
+ * keyword phrases of each language, the function words of each language (the `stopword` lists:
+ * "para" makes "appointment para biometricos" Spanish), and ELD's n-gram model (`eld`, far better
+ * than trigram-only models on short text; its smallest database, which costs the least memory and
+ * start-up time and loses nothing measurable here: `npm run eval:language`) compared against other
+ * common languages.
+ * Receipt numbers, links, emails and acronyms say nothing and are left out; a message of names
+ * only ("Maria Lopez") gets no guess.
  *
- * Two independent signals must agree: franc's character-trigram model (restricted to common
- * languages, with a margin) and the share of each language's function words (the `stopword`
- * lists). Trigrams alone misjudge short sentences ("necesito hablar con alguien" scores Italian).
+ * `detect` is the stricter decision to switch a conversation: a sure guess, at least four words
+ * once the conversation is under way (two for its first message), and never a message that is
+ * only a keyword phrase (commands work in both languages, and "ok", "gracias" or "sí por favor" in
+ * an English conversation must not flip it).
  */
 export class LanguageDetector {
   private readonly options: LanguageDetectorOptions;
   private readonly functionWords: Record<Locale, ReadonlySet<string>>;
+  private readonly model = eld.newInstance();
 
   constructor(options: Partial<LanguageDetectorOptions> = {}) {
     this.options = { ...DEFAULT_LANGUAGE_DETECTOR_OPTIONS, ...options };
     this.functionWords = { en: exclusive(eng, spa), es: exclusive(spa, eng) };
+    this.model.setLanguageSubset(COMPARED_LANGUAGES);
   }
 
-  /** The language the text is clearly written in, or undefined when it cannot be told. */
-  detect(text: string): Locale | undefined {
-    // Receipt numbers, links and other tokens with digits say nothing about the language.
-    const words = text
+  /** The language a conversation should switch to for this message, or undefined to keep it. */
+  detect(text: string, { firstMessage = false }: { firstMessage?: boolean } = {}): Locale | undefined {
+    const guess = this.identify(text);
+    const minWords = firstMessage ? this.options.minWordsOfFirstMessage : this.options.minWordsToSwitch;
+    if (!guess || !guess.sure || guess.words < minWords) return undefined;
+    if ((this.options.phrasebook?.languagesOfPhrase(text).length ?? 0) > 0) return undefined;
+    return guess.locale;
+  }
+
+  /** The best guess of the message's language, or undefined when nothing in it tells. */
+  identify(text: string): LanguageGuess | undefined {
+    const tokens = text
       .replace(/https?:\/\/\S+/gi, ' ')
-      .toLowerCase()
-      .split(/[^\p{L}]+/u)
-      .filter((word) => word.length > 0);
-    const letters = words.reduce((sum, word) => sum + word.length, 0);
-    if (words.length < this.options.minWords || letters < this.options.minLetters) return undefined;
+      .split(/\s+/)
+      // Digits, emails and domains (receipt numbers, forms, phone numbers, uscis.gov) are no words.
+      .filter((token) => token !== '' && !/\d|@|\w\.\w/.test(token))
+      .map((token) => token.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
+      .filter((token) => /\p{L}/u.test(token));
+    // Acronyms (USCIS, DACA, TPS) are the same in both languages.
+    const words = tokens.filter((token) => !(token.length > 1 && token === token.toUpperCase()));
+    if (words.length === 0) return undefined;
     const prose = words.join(' ');
 
-    const [first, second] = francAll(prose, { only: [FRANC_CODE.en, FRANC_CODE.es], minLength: 1 });
-    const winner = first?.[0] === FRANC_CODE.en ? 'en' : first?.[0] === FRANC_CODE.es ? 'es' : undefined;
-    if (!winner || 1 - (second?.[1] ?? 0) < this.options.minMargin) return undefined;
+    const phraseOf = this.options.phrasebook?.languagesOfPhrase(prose) ?? [];
+    // A phrase both languages use ("ok", "no", "menu") tells none.
+    if (phraseOf.length > 1) return undefined;
+    const [phrase] = phraseOf;
+    if (phrase) return { locale: phrase, words: words.length, sure: true };
+    // Names only: every word capitalised ("Maria Lopez", "José García").
+    if (words.length >= 2 && words.length <= 3 && words.every((word) => /^\p{Lu}\p{Ll}/u.test(word)))
+      return undefined;
 
-    const common = francAll(prose, { only: COMMON_LANGUAGES, minLength: 1 });
-    const winnerShare = common.find(([code]) => code === FRANC_CODE[winner])?.[1] ?? 0;
-    if (winnerShare < this.options.minShareOfBest) return undefined;
+    const lower = words.map((word) => word.toLowerCase());
+    const hits = (locale: Locale) => lower.filter((word) => this.functionWords[locale].has(word)).length;
+    const functionWords = { en: hits('en'), es: hits('es') };
+    const byFunctionWords: Locale | undefined =
+      functionWords.en > 0 && functionWords.es === 0
+        ? 'en'
+        : functionWords.es > 0 && functionWords.en === 0
+          ? 'es'
+          : undefined;
 
-    const loser: Locale = winner === 'en' ? 'es' : 'en';
-    const hits = (locale: Locale) => words.filter((word) => this.functionWords[locale].has(word)).length;
-    const winnerHits = hits(winner);
-    if (winnerHits < 2 || winnerHits < 2 * hits(loser)) return undefined;
-    return winner;
+    const result = this.model.detect(prose);
+    const scores = result.getScores();
+    const en = scores.en ?? 0;
+    const es = scores.es ?? 0;
+    const best = Math.max(0, ...Object.values(scores));
+    const byModel: Locale | undefined = en === 0 && es === 0 ? undefined : en >= es ? 'en' : 'es';
+    const thirdLanguage =
+      byModel !== undefined &&
+      words.length >= MIN_WORDS_FOR_THIRD_LANGUAGE &&
+      best - Math.max(en, es) > THIRD_LANGUAGE_LEAD;
+    if (thirdLanguage) return undefined;
+
+    const marks: Locale | undefined = SPANISH_MARKS.test(prose) && functionWords.en === 0 ? 'es' : undefined;
+    const locale = byFunctionWords ?? marks ?? byModel;
+    if (!locale) return undefined;
+    // Sure only when nothing points the other way: a Spanish question quoting an English status
+    // ("¿qué significa 'Case Was Approved'?") has function words or accents of both.
+    const mixedFunctionWords = functionWords.en > 0 && functionWords.es > 0;
+    const spanishMarks: Locale | undefined = SPANISH_MARKS.test(prose) ? 'es' : undefined;
+    const signals = [byFunctionWords, marks, byModel, spanishMarks].filter((signal) => signal !== undefined);
+    const sure =
+      !mixedFunctionWords &&
+      signals.every((signal) => signal === locale) &&
+      (byFunctionWords !== undefined || result.isReliable());
+    return { locale, words: words.length, sure };
   }
 }

@@ -19,7 +19,8 @@ export class LiveAgentAlternatives {
   build(locale: Locale): Partial<Activity> {
     const now = this.clock();
     const schedule = this.schedule(locale);
-    const availability = this.hours.isOpen(now)
+    const open = this.hours.isOpen(now);
+    const availability = open
       ? this.text.get(locale, 'agent.openNow', { schedule })
       : this.text.get(locale, 'agent.closedNow', {
           schedule,
@@ -27,7 +28,9 @@ export class LiveAgentAlternatives {
         });
     const noChat = this.text.get(locale, 'agent.noChat');
     const alternatives = this.text.get(locale, 'agent.alternatives');
-    return textReply(locale, `${noChat} ${availability}\n\n${alternatives}`);
+    return textReply(locale, `${noChat} ${availability}\n\n${alternatives}`, {
+      outcome: open ? 'noAgent' : 'outOfHours',
+    });
   }
 
   /** The weekly schedule in words, for the help text. */

@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { findAlienNumber } from '../cases/alienNumber.js';
 import { findReceiptNumber } from '../cases/receiptNumber.js';
 import { actionValueOf } from './actionValues.js';
 import { wordCount, type Phrasebook } from './phrasebook.js';
@@ -24,7 +25,7 @@ export type AssistantIntent =
    */
   | { kind: 'agent'; via: AgentRequestSource }
   | { kind: 'agentDeclined' }
-  /** A receipt number (or an attempt at one) in the message. */
+  /** A receipt number (or an attempt at one, or an A-number given instead) in the message. */
   | { kind: 'receipt' }
   | { kind: 'caseHistory' }
   /** Wants a case status, without a receipt number. */
@@ -67,10 +68,15 @@ export class MessageRecognizer {
     if (book.isWhole('help', text)) return { kind: 'help' };
     if (book.isWhole('restart', text)) return { kind: 'restart' };
     if (book.isWhole('cancel', text)) return { kind: 'cancel' };
-    if (findReceiptNumber(text).kind !== 'none') return { kind: 'receipt' };
+    if (this.hasCaseNumber(text)) return { kind: 'receipt' };
     for (const topic of WHOLE_MESSAGE_TOPICS) {
       if (book.isWhole(`smallTalk.${topic}`, text)) return { kind: 'smallTalk', topic };
     }
+    // "thanks, bye", "ok thank you, goodbye": a goodbye, whatever courtesy comes with it.
+    if (book.phrasesIn(['smallTalk.bye'], ['smallTalk.thanks', 'smallTalk.hello', 'replyFiller'], text))
+      return { kind: 'smallTalk', topic: 'bye' };
+    if (book.phrasesIn(['smallTalk.thanks'], ['smallTalk.hello', 'replyFiller'], text))
+      return { kind: 'smallTalk', topic: 'thanks' };
     if (book.contains('smallTalk.insult', text) && wordCount(text) <= MAX_WORDS_OF_AN_INSULT) {
       return { kind: 'smallTalk', topic: 'insult' };
     }
@@ -81,5 +87,13 @@ export class MessageRecognizer {
     if (book.isWhole('caseHistory', text)) return { kind: 'caseHistory' };
     if (book.contains('caseStatus', text)) return { kind: 'caseStatus' };
     return { kind: 'question' };
+  }
+
+  /** A receipt number, an attempt at one ("my receipt number is EAC12345"), or an A-number. */
+  private hasCaseNumber(text: string): boolean {
+    const book = this.phrasebook;
+    if (findReceiptNumber(text, { saysReceipt: book.contains('receiptWords', text) }).kind !== 'none')
+      return true;
+    return findAlienNumber(text, { saysAlienNumber: book.contains('aNumberWords', text) });
   }
 }

@@ -1,5 +1,5 @@
 import type { I18n } from '../i18n/i18n.js';
-import { LOCALES } from '../../knowledge/content/article.js';
+import { LOCALES, type Locale } from '../../knowledge/content/article.js';
 
 /** Keyword lists under `keywords.*` in the bot resources. */
 export const KEYWORD_LISTS = [
@@ -22,6 +22,51 @@ export const KEYWORD_LISTS = [
   'smallTalk.robot',
   'smallTalk.whoAreYou',
   'smallTalk.insult',
+  /** Words around a reply that change nothing ("yes please", "no, thanks"). */
+  'replyFiller',
+  /** Picking the n-th option of a list ("2", "the second one", "la segunda"). */
+  'ordinal.1',
+  'ordinal.2',
+  'ordinal.3',
+  'ordinal.4',
+  'ordinal.5',
+  'ordinal.last',
+  /** Words around an ordinal ("the … one", "la opción …"). */
+  'choiceFiller',
+  /** Words around a language's name in a request for it ("can you help me in Spanish?"). */
+  'languageRequest',
+  /** Follow-ups that ask about one detail of the current topic, without naming the topic. */
+  'followUp.cost',
+  'followUp.time',
+  'followUp.documents',
+  'followUp.where',
+  'followUp.meaning',
+  'followUp.lost',
+  'followUp.next',
+  /** Words around a follow-up ("and how long?", "¿y eso cuánto cuesta?"). */
+  'followUp.filler',
+  /** "Where do I find it?" about a receipt number. */
+  'receiptWhere',
+  /** "I don't have it (with me)" about a receipt number. */
+  'receiptMissing',
+  /** Words that say a number is meant as a receipt number ("receipt", "recibo"). */
+  'receiptWords',
+  /** Words that say a number is an A-number ("A number", "número de extranjero"). */
+  'aNumberWords',
+  /** How questions start ("how", "¿cómo"): a typed question rather than an answer to a prompt. */
+  'questionStarts',
+  /** Sending what was collected as it is ("send it", "that's right"). */
+  'confirmSend',
+  /** The parts of a message left for an agent, named to change one ("the name", "mi correo"). */
+  'field.name',
+  'field.contact',
+  'field.question',
+  'field.urgent',
+  /** Words around a part to change ("change the name", "el correo está mal"). */
+  'editFiller',
+  /** Whether a message left for an agent is urgent, in words ("not urgent", "es urgente"). */
+  'urgency.yes',
+  'urgency.no',
 ] as const;
 
 export type KeywordList = (typeof KEYWORD_LISTS)[number];
@@ -48,6 +93,9 @@ export function normalizeText(text: string): string {
  */
 export class Phrasebook {
   private readonly phrases = new Map<KeywordList, ReadonlySet<string>>();
+  private readonly splitPhrases = new Map<KeywordList, readonly (readonly string[])[]>();
+  /** Each phrase of a whole-message list with the languages it is a phrase of. */
+  private readonly localesOfPhrase = new Map<string, Set<Locale>>();
 
   constructor(i18n: I18n) {
     for (const list of KEYWORD_LISTS) {
@@ -58,7 +106,11 @@ export class Phrasebook {
           throw new Error(`bot resources: keywords.${list} (${locale}) must be a list`);
         for (const phrase of value) {
           const normalized = typeof phrase === 'string' ? normalizeText(phrase) : '';
-          if (normalized) phrases.add(normalized);
+          if (!normalized) continue;
+          phrases.add(normalized);
+          const locales = this.localesOfPhrase.get(normalized) ?? new Set<Locale>();
+          locales.add(locale);
+          this.localesOfPhrase.set(normalized, locales);
         }
       }
       this.phrases.set(list, phrases);
@@ -70,11 +122,22 @@ export class Phrasebook {
     return this.phrasesOf(list).has(normalizeText(text));
   }
 
-  /** A plain yes (true) or no (false) as the whole message; undefined for anything else. */
+  /**
+   * A yes (true) or no (false), alone or with polite words ("yes please", "no, gracias");
+   * undefined for anything else, a message with both included.
+   */
   yesOrNo(text: string): boolean | undefined {
-    if (this.isWhole('yes', text)) return true;
-    if (this.isWhole('no', text)) return false;
-    return undefined;
+    const yes = this.phrasesIn(['yes'], ['replyFiller'], text) !== undefined;
+    const no = this.phrasesIn(['no'], ['replyFiller'], text) !== undefined;
+    return yes === no ? undefined : yes;
+  }
+
+  /**
+   * The languages whose keyword lists have the whole message as a phrase: one ("gracias",
+   * "thanks a lot"), both ("ok", "no", "menu"), or none.
+   */
+  languagesOfPhrase(text: string): readonly Locale[] {
+    return [...(this.localesOfPhrase.get(normalizeText(text)) ?? [])];
   }
 
   /** One of the list's phrases appears in the message as whole words ("can I talk to an agent"). */
@@ -93,20 +156,65 @@ export class Phrasebook {
    * longest phrase that fits is taken.
    */
   consistsOf(lists: readonly KeywordList[], text: string): boolean {
+    return this.parse(lists, [], text) !== undefined;
+  }
+
+  /**
+   * The message is made of phrases of `core` and `filler` only, with at least one of `core`
+   * ("yes please": `yes` + `replyFiller`; "please" alone is no yes). Returns the core phrases
+   * found, or undefined when the message says something else.
+   */
+  phrasesIn(
+    core: readonly KeywordList[],
+    filler: readonly KeywordList[],
+    text: string,
+  ): string[] | undefined {
+    const found = this.parse(core, filler, text);
+    return found && found.length > 0 ? found : undefined;
+  }
+
+  /**
+   * Reads the message as a sequence of phrases of the lists, taking the longest phrase at each
+   * word (a core phrase wins a tie with a filler one). The core phrases found, or undefined when
+   * some word belongs to none of the lists.
+   */
+  private parse(
+    core: readonly KeywordList[],
+    filler: readonly KeywordList[],
+    text: string,
+  ): string[] | undefined {
     const words = normalizeText(text).split(' ').filter(Boolean);
-    if (words.length === 0) return false;
-    const phrases = lists.flatMap((list) => [...this.phrasesOf(list)].map((phrase) => phrase.split(' ')));
+    if (words.length === 0) return undefined;
+    const candidates = [
+      ...core.flatMap((list) => this.wordsOf(list).map((phrase) => ({ phrase, core: true }))),
+      ...filler.flatMap((list) => this.wordsOf(list).map((phrase) => ({ phrase, core: false }))),
+    ];
+    const found: string[] = [];
     let at = 0;
     while (at < words.length) {
-      let longest = 0;
-      for (const phrase of phrases) {
-        if (phrase.length > longest && phrase.every((word, offset) => words[at + offset] === word))
-          longest = phrase.length;
+      let best: { phrase: readonly string[]; core: boolean } | undefined;
+      for (const candidate of candidates) {
+        const { phrase } = candidate;
+        const longer = !best || phrase.length > best.phrase.length;
+        const tieWonByCore = best && phrase.length === best.phrase.length && candidate.core && !best.core;
+        if ((longer || tieWonByCore) && phrase.every((word, offset) => words[at + offset] === word))
+          best = candidate;
       }
-      if (longest === 0) return false;
-      at += longest;
+      if (!best) return undefined;
+      if (best.core) found.push(best.phrase.join(' '));
+      at += best.phrase.length;
     }
-    return true;
+    return found;
+  }
+
+  /** A list's phrases split into words, once. */
+  private wordsOf(list: KeywordList): readonly (readonly string[])[] {
+    let split = this.splitPhrases.get(list);
+    if (!split) {
+      split = [...this.phrasesOf(list)].map((phrase) => phrase.split(' '));
+      this.splitPhrases.set(list, split);
+    }
+    return split;
   }
 
   private phrasesOf(list: KeywordList): ReadonlySet<string> {

@@ -1,30 +1,47 @@
 import { ActionTypes, ActivityTypes, TextFormatTypes, type Activity, type CardAction } from 'botbuilder';
 import type { Locale } from '../../knowledge/content/article.js';
 import type { ActionValue } from './actionValues.js';
+import type { ReplyOutcome } from './replyOutcome.js';
 
 /** What every reply carries in `channelData.answer` when it comes from an article. */
 export interface AnswerChannelData {
   articleId: string;
   locale: Locale;
   score: number;
+  /** Which passage of the article answered (its index among the body's blocks); null or absent for the short answer. */
+  passage?: number | null;
 }
 
-/** A Markdown message in the conversation's language, optionally with buttons. */
+/**
+ * A Markdown message in the conversation's language, optionally with buttons. `outcome` says what
+ * the reply is (replyOutcome.ts); article replies may leave it out (they are answers).
+ */
 export function textReply(
   locale: Locale,
   text: string,
-  options: { actions?: CardAction[]; answer?: AnswerChannelData | null } = {},
+  options: { actions?: CardAction[]; answer?: AnswerChannelData | null; outcome?: ReplyOutcome } = {},
 ): Partial<Activity> {
   const activity: Partial<Activity> = {
     type: ActivityTypes.Message,
-    text,
+    text: locale === 'es' ? spanishClockTimes(text) : text,
     textFormat: TextFormatTypes.Markdown,
     locale,
-    channelData: { answer: options.answer ?? null },
+    channelData: { answer: options.answer ?? null, ...(options.outcome ? { outcome: options.outcome } : {}) },
   };
   if (options.actions && options.actions.length > 0)
     activity.suggestedActions = { actions: options.actions, to: [] };
   return activity;
+}
+
+/**
+ * Spanish replies write times one way, "8 a. m." (as the business hours do), whoever wrote the
+ * text: articles written with "8 a.m." or "8am" are shown the same way.
+ */
+function spanishClockTimes(text: string): string {
+  return text.replace(
+    /(\d)\s?([ap])\.?\s?m\.?(?![\p{L}])/giu,
+    (_match, digit: string, letter: string) => `${digit} ${letter.toLowerCase()}. m.`,
+  );
 }
 
 /**

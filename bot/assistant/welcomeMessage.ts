@@ -19,6 +19,9 @@ export class WelcomeMessage {
       valueAction(this.text.get(locale, 'welcome.chooseEnglish'), { type: 'language', locale: 'en' }),
       valueAction(this.text.get(locale, 'welcome.chooseSpanish'), { type: 'language', locale: 'es' }),
     ];
-    return textReply(locale, [this.text.get(locale, 'welcome.text'), ...others].join('\n\n'), { actions });
+    return textReply(locale, [this.text.get(locale, 'welcome.text'), ...others].join('\n\n'), {
+      actions,
+      outcome: 'welcome',
+    });
   }
 }

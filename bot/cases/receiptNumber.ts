@@ -10,30 +10,23 @@
  */
 import { maskReceiptNumber as maskWithPrefixAndDigits } from '../privacy/personalData.js';
 
+import receiptPrefixFile from './receiptPrefixes.json' with { type: 'json' };
+
 /**
- * Office prefixes printed on receipt notices. The first eight are the ones USCIS lists on its
- * case-status page: the service centres' historic codes (EAC Vermont, WAC California, LIN
- * Nebraska, SRC Texas), the National Benefits Center (NBC, MSC), online filing (IOE) and the
- * Potomac Service Center (YSC). VSC, CSC, NSC and TSC are the same four service centres under
- * their current names; people type them, they appear on some notices and in third-party trackers,
- * and none of them is an English or Spanish word, so accepting them costs no false positives
- * while refusing them would tell a visitor a possibly valid number is wrong. The API stays the
- * authority: an unknown-but-real prefix gets "not found" from it, never a crash.
+ * Office prefixes printed on receipt notices, from `receiptPrefixes.json` (the one list of them):
+ * the service centres' historic codes (EAC Vermont, WAC California, LIN Nebraska, SRC Texas), the
+ * National Benefits Center (NBC, MSC), online filing (IOE), the Potomac Service Center (YSC), and
+ * the four service centres under their current names (VSC, CSC, NSC, TSC). None of them is an
+ * English or Spanish word, so accepting them all costs no false positives.
  */
-export const RECEIPT_NUMBER_PREFIXES = [
-  'EAC',
-  'WAC',
-  'LIN',
-  'SRC',
-  'NBC',
-  'MSC',
-  'IOE',
-  'YSC',
-  'VSC',
-  'CSC',
-  'NSC',
-  'TSC',
-] as const;
+export const RECEIPT_NUMBER_PREFIXES: readonly string[] = receiptPrefixFile.prefixes.map(
+  (entry) => entry.prefix,
+);
+
+/** The prefixes named to visitors as examples ("such as EAC, WAC, LIN…"). */
+export const COMMON_RECEIPT_NUMBER_PREFIXES: readonly string[] = receiptPrefixFile.prefixes
+  .filter((entry) => entry.common)
+  .map((entry) => entry.prefix);
 
 const KNOWN_PREFIXES: ReadonlySet<string> = new Set(RECEIPT_NUMBER_PREFIXES);
 
@@ -53,6 +46,11 @@ const NOT_PREFIXES: ReadonlySet<string> = new Set([
 const RECEIPT_DIGITS = 10;
 /** Known prefix + this many digits (but not 10) reads as a mistyped receipt number. */
 const MIN_DIGITS_OF_AN_ATTEMPT = 7;
+/**
+ * Fewer digits still read as an attempt when they are glued to a known prefix ("EAC12345") or the
+ * visitor says it is a receipt number ("my receipt number is EAC 12345"); "EAC 123" alone is not.
+ */
+const MIN_DIGITS_OF_A_SHORT_ATTEMPT = 3;
 const MAX_DIGITS_OF_AN_ATTEMPT = 14;
 
 export type MalformedReceiptProblem =
@@ -65,7 +63,15 @@ export type MalformedReceiptProblem =
 
 export type ReceiptNumberSearch =
   | { kind: 'found'; receiptNumber: string; raw: string }
-  | { kind: 'malformed'; problem: MalformedReceiptProblem; raw: string }
+  | {
+      kind: 'malformed';
+      problem: MalformedReceiptProblem;
+      raw: string;
+      /** The letters typed (upper case), to say which prefix is wrong. */
+      letters: string;
+      /** How many digits were typed after them. */
+      digits: number;
+    }
   | { kind: 'none' };
 
 /** A strictly normalised receipt number: 3 upper-case letters and 10 digits. */
@@ -117,7 +123,17 @@ function isDateLayout(groups: string[]): boolean {
 
 type Candidate = Exclude<ReceiptNumberSearch, { kind: 'none' }>;
 
-function classify(text: string, letterStart: number, letters: string): Candidate | null {
+export interface ReceiptSearchOptions {
+  /** The visitor says the number is a receipt number: shorter attempts count as attempts. */
+  saysReceipt?: boolean;
+}
+
+function classify(
+  text: string,
+  letterStart: number,
+  letters: string,
+  options: ReceiptSearchOptions,
+): Candidate | null {
   const prefix = letters.toUpperCase();
   const afterLetters = letterStart + letters.length;
   const separator = PREFIX_SEPARATOR.exec(text.slice(afterLetters))?.[0] ?? '';
@@ -127,6 +143,13 @@ function classify(text: string, letterStart: number, letters: string): Candidate
   const rawUpTo = (end: number) => text.slice(letterStart, end);
   const total = boundaries[boundaries.length - 1]?.digits ?? 0;
   const lastEnd = boundaries[boundaries.length - 1]?.end ?? digitsStart;
+  const malformed = (problem: MalformedReceiptProblem, end: number, digits = total): Candidate => ({
+    kind: 'malformed',
+    problem,
+    raw: rawUpTo(end),
+    letters: prefix,
+    digits,
+  });
 
   if (letters.length === 3 && KNOWN_PREFIXES.has(prefix)) {
     // Stop at the first group boundary with exactly ten digits, so a number typed after the
@@ -139,14 +162,13 @@ function classify(text: string, letterStart: number, letters: string): Candidate
     // The letter O for a zero or l for a one ("EAC99991O3402") is a receipt number typed wrong.
     const withLookalikes = /^[\dOoIl]{7,14}(?![\p{L}\p{N}])/u.exec(text.slice(digitsStart))?.[0];
     if (withLookalikes && /[OoIl]/.test(withLookalikes)) {
-      return {
-        kind: 'malformed',
-        problem: 'wrong_digit_count',
-        raw: rawUpTo(digitsStart + withLookalikes.length),
-      };
+      return malformed('wrong_digit_count', digitsStart + withLookalikes.length, withLookalikes.length);
     }
-    if (total < MIN_DIGITS_OF_AN_ATTEMPT || isDateLayout(groups)) return null;
-    return { kind: 'malformed', problem: 'wrong_digit_count', raw: rawUpTo(lastEnd) };
+    if (isDateLayout(groups)) return null;
+    const shortAttempt =
+      total >= MIN_DIGITS_OF_A_SHORT_ATTEMPT && (separator === '' || options.saysReceipt === true);
+    if (total < MIN_DIGITS_OF_AN_ATTEMPT && !shortAttempt) return null;
+    return malformed('wrong_digit_count', lastEnd);
   }
 
   // Unknown letters: only a compact receipt-like shape counts, i.e. letters glued to the digits or
@@ -154,14 +176,16 @@ function classify(text: string, letterStart: number, letters: string): Candidate
   const gluedOrDashed = separator === '' || separator === '-';
   const dashGroupsOnly = separators.every((between) => between === '-');
   const phoneLayout = groups.length === 3 && groups.map((group) => group.length).join('-') === '3-3-4';
-  const receiptShaped = total === RECEIPT_DIGITS && gluedOrDashed && dashGroupsOnly && !phoneLayout;
+  const receiptShaped =
+    total === RECEIPT_DIGITS &&
+    (gluedOrDashed || options.saysReceipt === true) &&
+    dashGroupsOnly &&
+    !phoneLayout;
   if (!receiptShaped || NOT_PREFIXES.has(prefix)) return null;
-  if (letters.length === 3) return { kind: 'malformed', problem: 'unknown_prefix', raw: rawUpTo(lastEnd) };
+  if (letters.length === 3) return malformed('unknown_prefix', lastEnd);
   // Two or four letters: only when glued to ten digits in one run ("EA9999103402"), the typing
   // least likely to be anything else.
-  if (separator === '' && groups.length === 1) {
-    return { kind: 'malformed', problem: 'wrong_letter_count', raw: rawUpTo(lastEnd) };
-  }
+  if (separator === '' && groups.length === 1) return malformed('wrong_letter_count', lastEnd);
   return null;
 }
 
@@ -169,13 +193,13 @@ function classify(text: string, letterStart: number, letters: string): Candidate
  * The first valid receipt number in `text`; else the first attempt that looks like one but is
  * malformed; else `none`. Full-width characters and typographic dashes are accepted.
  */
-export function findReceiptNumber(text: string): ReceiptNumberSearch {
+export function findReceiptNumber(text: string, options: ReceiptSearchOptions = {}): ReceiptNumberSearch {
   const normalised = text.normalize('NFKC').replace(DASHES, '-');
   let firstMalformed: Candidate | null = null;
   for (const match of normalised.matchAll(LETTER_RUN)) {
     const letters = match[1];
     if (!letters || match.index === undefined) continue;
-    const candidate = classify(normalised, match.index, letters);
+    const candidate = classify(normalised, match.index, letters, options);
     if (candidate?.kind === 'found') return candidate;
     if (candidate && !firstMalformed) firstMalformed = candidate;
   }

@@ -9,8 +9,14 @@ import {
 import { rememberRecordedMessage, rememberRecordedReply } from '../handoff/recordedMessage.js';
 import { toProductLocale } from '../i18n/i18n.js';
 import { maskPersonalData, maskPersonalDataDeep } from '../privacy/personalData.js';
-import { isStoreError } from '../storage/errors.js';
-import type { ChannelKind, ConversationStore, TranscriptEntry, TranscriptRole } from '../storage/ports.js';
+import { StoreError, isStoreError } from '../storage/errors.js';
+import type {
+  ChannelKind,
+  ConversationPatch,
+  ConversationStore,
+  TranscriptEntry,
+  TranscriptRole,
+} from '../storage/ports.js';
 import { outboundMarks } from './outboundMarks.js';
 
 /**
@@ -28,7 +34,8 @@ export class ConversationRecorder {
   /**
    * Makes sure the conversation exists and remembers how to reach it proactively (agent replies,
    * queue updates). Every message but the first finds it there, so the update is tried first: one
-   * write per message, no read before it.
+   * write per message, no read before it. The update is on this channel's conversation only: a
+   * conversation of another channel under the same id is never touched (nor recorded into).
    */
   async ensureConversation(
     channel: ChannelKind,
@@ -39,12 +46,9 @@ export class ConversationRecorder {
     if (!id) return;
     const now = this.clock().toISOString();
     const serialised = JSON.stringify(reference);
-    try {
-      await this.conversations.update(id, { lastActivityAt: now, reference: serialised });
-      return;
-    } catch (error) {
-      if (!isStoreError(error, 'not_found')) throw error;
-    }
+    const touch = () =>
+      this.conversations.update(id, { lastActivityAt: now, reference: serialised }, { channel });
+    if (await found(touch())) return;
     try {
       await this.conversations.create({
         id,
@@ -56,9 +60,35 @@ export class ConversationRecorder {
         lastActivityAt: now,
       });
     } catch (error) {
-      // Two first messages at once: the other one created it.
       if (!isStoreError(error, 'duplicate')) throw error;
+      // Two first messages at once, and the other one created it; or another channel owns the id.
+      if (!(await found(touch()))) {
+        throw new StoreError('conflict', 'This conversation id belongs to another channel', { channel });
+      }
     }
+  }
+
+  /**
+   * Records an inbound message of `channel` with the conversation's touch (last activity,
+   * reference) in the same write; the first message of a conversation creates it first.
+   */
+  private async recordArrival(
+    channel: ChannelKind,
+    reference: Partial<ConversationReference>,
+    activity: Partial<Activity>,
+  ): Promise<{ entry: TranscriptEntry; duplicate: boolean }> {
+    const conversationId = reference.conversation?.id as string;
+    const arrival = {
+      channel,
+      touch: { lastActivityAt: this.clock().toISOString(), reference: JSON.stringify(reference) },
+    };
+    try {
+      return await this.record(conversationId, 'visitor', activity, arrival);
+    } catch (error) {
+      if (!isStoreError(error, 'not_found')) throw error;
+    }
+    await this.ensureConversation(channel, reference, activity.locale);
+    return this.record(conversationId, 'visitor', activity, arrival);
   }
 
   /**
@@ -71,20 +101,30 @@ export class ConversationRecorder {
     conversationId: string,
     role: TranscriptRole,
     activity: Partial<Activity>,
-    options: { messageId?: string; agentId?: string | null } = {},
+    options: {
+      messageId?: string;
+      agentId?: string | null;
+      /** The conversation's patch made in the same write, on this channel's conversation only. */
+      touch?: ConversationPatch;
+      channel?: ChannelKind;
+    } = {},
   ): Promise<{ entry: TranscriptEntry; duplicate: boolean }> {
     const messageId = options.messageId ?? activity.id ?? randomUUID();
+    const appendOptions = { touch: options.touch, channel: options.channel };
     try {
-      const entry = await this.conversations.append({
-        conversationId,
-        messageId,
-        role,
-        text: maskPersonalData(activity.text ?? ''),
-        locale: activity.locale ? toProductLocale(activity.locale) : null,
-        at: this.clock().toISOString(),
-        agentId: options.agentId ?? null,
-        activity: JSON.stringify(maskPersonalDataDeep(replayable(activity))),
-      });
+      const entry = await this.conversations.append(
+        {
+          conversationId,
+          messageId,
+          role,
+          text: maskPersonalData(activity.text ?? ''),
+          locale: activity.locale ? toProductLocale(activity.locale) : null,
+          at: this.clock().toISOString(),
+          agentId: options.agentId ?? null,
+          activity: JSON.stringify(maskPersonalDataDeep(replayable(activity))),
+        },
+        appendOptions,
+      );
       return { entry, duplicate: false };
     } catch (error) {
       if (!isStoreError(error, 'duplicate')) throw error;
@@ -122,16 +162,14 @@ export class ConversationRecorder {
         if (!conversationId) return next();
         // A proactive turn starts from the stored reference: there is nothing new to remember, and
         // its made-up activity id must not replace the visitor's last one.
-        if (!isProactive(context.activity)) {
-          await this.ensureConversation(
-            channel,
-            TurnContext.getConversationReference(context.activity),
-            context.activity.locale,
-          );
-        }
-        if (context.activity.type === ActivityTypes.Message) {
-          const { entry } = await this.record(conversationId, 'visitor', context.activity);
+        const proactive = isProactive(context.activity);
+        const reference = TurnContext.getConversationReference(context.activity);
+        if (context.activity.type === ActivityTypes.Message && !proactive) {
+          // The visitor's message and the conversation's last activity and reference: one write.
+          const { entry } = await this.recordArrival(channel, reference, context.activity);
           rememberRecordedMessage(context, entry);
+        } else if (!proactive) {
+          await this.ensureConversation(channel, reference, context.activity.locale);
         }
         context.onSendActivities(async (_ctx, activities, sendNext) => {
           // Recorded once the channel took them: a message it refused leaves no entry, so the
@@ -147,6 +185,17 @@ export class ConversationRecorder {
         await next();
       },
     };
+  }
+}
+
+/** True when the update found the conversation, false when it does not exist (on this channel). */
+async function found(update: Promise<unknown>): Promise<boolean> {
+  try {
+    await update;
+    return true;
+  } catch (error) {
+    if (isStoreError(error, 'not_found')) return false;
+    throw error;
   }
 }
 

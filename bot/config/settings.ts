@@ -65,9 +65,13 @@ export const SETTINGS = {
   DATA_DIR: setting(
     z.string().min(1),
     './data',
-    'Folder for the embedded store (NeDB files). Ignored with MONGODB_URI.',
+    "Folder for the embedded store: one SQLite file, store.sqlite (and its -wal/-shm while open). The previous version's NeDB files found here are imported at first start and moved to nedb-before-sqlite/. Ignored with MONGODB_URI.",
   ),
-  STORE_COMPACTION_MINUTES: setting(positiveInt, '60', 'How often the embedded store compacts its files.'),
+  STORE_COMPACTION_MINUTES: setting(
+    positiveInt,
+    '60',
+    'How often the embedded store folds its write-ahead log back into store.sqlite and refreshes its query statistics.',
+  ),
   MONGODB_URI: setting(
     z
       .string()

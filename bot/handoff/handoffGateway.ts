@@ -45,6 +45,7 @@ export class HandoffGateway implements LiveAgentGateway {
           result.standing
             ? text.standing(locale, result.standing, 'stillQueued')
             : text.get(locale, 'alreadyConnected'),
+          result.standing ? 'queued' : 'handoff',
         );
         return 'handled';
       case 'queued':
@@ -52,6 +53,7 @@ export class HandoffGateway implements LiveAgentGateway {
           context,
           locale,
           `${text.standing(locale, result.standing, 'queued')}\n\n${text.get(locale, 'howToLeave')}`,
+          'queued',
         );
         // Routed only now, so "an agent joined" always comes after "you are in line".
         await this.deps.service.dispatch();
@@ -59,13 +61,18 @@ export class HandoffGateway implements LiveAgentGateway {
     }
   }
 
-  private async say(context: TurnContext, locale: Locale, message: string): Promise<void> {
+  private async say(
+    context: TurnContext,
+    locale: Locale,
+    message: string,
+    outcome: 'queued' | 'handoff',
+  ): Promise<void> {
     await context.sendActivity({
       type: ActivityTypes.Message,
       text: message,
       textFormat: TextFormatTypes.Markdown,
       locale,
-      channelData: { answer: null },
+      channelData: { answer: null, outcome },
     });
   }
 }

@@ -1,4 +1,5 @@
 import { ActivityTypes, TextFormatTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { LANGUAGE_CHOSEN_EVENT } from '../assistant/languageSwitch.js';
 import type { Logger } from '../logging/logger.js';
 import type { AgentInbox } from './agentInbox.js';
 import type { HandoffService } from './handoffService.js';
@@ -27,12 +28,17 @@ export class HandoffRoutingMiddleware implements Middleware {
     const conversationId = activity.conversation?.id;
     if (
       !conversationId ||
-      (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.Typing)
+      (activity.type !== ActivityTypes.Message &&
+        activity.type !== ActivityTypes.Typing &&
+        !(activity.type === ActivityTypes.Event && activity.name === LANGUAGE_CHOSEN_EVENT))
     ) {
       return next();
     }
     const chat = await this.deps.service.active(conversationId);
     if (!chat) return next();
+    // A language chosen in the widget while an agent has the chat: the agent speaks for the
+    // assistant now; the assistant follows the widget's language at the visitor's next message.
+    if (activity.type === ActivityTypes.Event) return;
 
     if (activity.type === ActivityTypes.Typing) {
       if (chat.status === 'assigned') this.deps.inbox.visitorTyping(chat, true);
@@ -51,7 +57,7 @@ export class HandoffRoutingMiddleware implements Middleware {
           text: this.deps.text.standing(chat.locale, standing, 'stillQueued'),
           textFormat: TextFormatTypes.Markdown,
           locale: chat.locale,
-          channelData: { role: 'system', answer: null },
+          channelData: { role: 'system', answer: null, outcome: 'queued', locale: chat.locale },
         });
       }
       return;

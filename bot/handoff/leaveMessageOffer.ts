@@ -18,7 +18,12 @@ export class LeaveMessageOffer {
 
   /** The offer's text alone (to append to another message). */
   sentence(locale: Locale): string {
-    return this.text.get(locale, 'leaveOffer.text', { due: formatDueDate(this.desk.dueDate(false), locale) });
+    return this.text.get(locale, 'leaveOffer.text', { due: this.dueText(locale) });
+  }
+
+  /** When an agent would answer a message left now, in words ("Tuesday, January 21"). */
+  dueText(locale: Locale): string {
+    return formatDueDate(this.desk.dueDate(false), locale);
   }
 
   button(locale: Locale): CardAction {
@@ -26,6 +31,9 @@ export class LeaveMessageOffer {
   }
 
   build(locale: Locale): Partial<Activity> {
-    return textReply(locale, this.sentence(locale), { actions: [this.button(locale)] });
+    return textReply(locale, this.sentence(locale), {
+      actions: [this.button(locale)],
+      outcome: 'leaveMessage',
+    });
   }
 }

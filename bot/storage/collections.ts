@@ -43,7 +43,8 @@ export const COLLECTION_SPECS: readonly CollectionSpec[] = [
       { fields: ['endedAt'] },
     ],
   },
-  { name: COLLECTIONS.presence, indexes: [] },
+  // `status`: the available agents, read at every assignment.
+  { name: COLLECTIONS.presence, indexes: [{ fields: ['status'] }] },
   { name: COLLECTIONS.users, indexes: [{ fields: ['username'], unique: true }] },
   { name: COLLECTIONS.sessions, indexes: [{ fields: ['expiresAt'] }, { fields: ['userId'] }] },
   { name: COLLECTIONS.serviceRequests, indexes: [{ fields: ['status'] }] },

@@ -1,7 +1,8 @@
 /**
  * The internal document-collection driver the typed stores are written against, once, for both
- * backends (NeDB files and MongoDB). It speaks only the part of the MongoDB query language that
- * NeDB understands the same way, so a store behaves identically on either.
+ * backends (the embedded SQLite file and MongoDB). It speaks a small part of the MongoDB query
+ * language, which the SQLite driver translates to SQL with the same meaning (sqliteQuery.ts), so a
+ * store behaves identically on either.
  *
  * Nothing outside bot/storage/ uses this module: the product sees only the ports.
  */
@@ -37,12 +38,13 @@ export interface FindOptions {
 }
 
 export interface IndexSpec {
-  /** Ascending, in this order (NeDB sorts compound field names itself; only uniqueness matters there). */
+  /** Ascending, in this order. */
   fields: readonly string[];
   unique?: boolean;
   /**
-   * Index only documents where the (single) field exists: NeDB `sparse`, MongoDB partial index on
-   * `$exists`. With `unique`, that is "unique among the documents that have it".
+   * Index only documents where the (single) field exists: a MongoDB partial index on `$exists`;
+   * in SQLite a missing field is NULL, which a unique index never counts. With `unique`, that is
+   * "unique among the documents that have it".
    */
   onlyWhenPresent?: boolean;
 }
@@ -66,12 +68,32 @@ export interface Collection {
   replaceOne(filter: Filter, document: StoredDocument, options?: { upsert?: boolean }): Promise<boolean>;
   /** Returns how many were deleted. */
   deleteMany(filter: Filter): Promise<number>;
+  /**
+   * How the backend answers `find(filter, options)` (the same condition selects what updates and
+   * deletes touch): whether an index narrows it down, or every document is read. For the tests that
+   * keep every query on a turn's path from growing with the data on record.
+   */
+  explain(filter: Filter, options?: FindOptions): Promise<QueryPlan>;
+}
+
+export interface QueryPlan {
+  /** False when the backend reads the whole collection (or a whole index) to answer. */
+  indexed: boolean;
+  /** The backend's own description, for the failure message. */
+  plan: string;
 }
 
 export interface Driver {
   readonly kind: StoreKind;
   /** A collection declared in the specs the driver was opened with. */
   collection(name: string): Collection;
+  /**
+   * Runs `work` as one atomic step over the collections it is given: all its writes or none
+   * (a SQLite transaction; a MongoDB transaction, which needs the replica set the product already
+   * requires). `work` may be run again after a transient conflict, so it does nothing but store
+   * operations through `collection`; a store error it throws rolls everything back.
+   */
+  transaction<T>(work: (collection: (name: string) => Collection) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -141,15 +141,26 @@ export interface ConversationStore {
   create(record: Omit<ConversationRecord, 'lastSeq' | 'turnSeq'>): Promise<ConversationRecord>;
   get(id: string): Promise<ConversationRecord | null>;
   findByTokenHash(tokenHash: string): Promise<ConversationRecord | null>;
-  /** `NotFoundError` when the conversation does not exist. */
-  update(id: string, patch: ConversationPatch): Promise<ConversationRecord>;
+  /**
+   * `NotFoundError` when the conversation does not exist, or (with `channel`) belongs to another
+   * channel: conversations are owned by their channel.
+   */
+  update(
+    id: string,
+    patch: ConversationPatch,
+    options?: { channel?: ChannelKind },
+  ): Promise<ConversationRecord>;
   /**
    * Appends to the transcript with the next sequence number (atomic: concurrent appends get
    * distinct, increasing numbers). `DuplicateKeyError` when `messageId` is already in this
    * conversation: that is how a retried message is recognised. `NotFoundError` when the conversation
-   * does not exist.
+   * does not exist (or, with `channel`, belongs to another channel). `touch` is a patch of the
+   * conversation made in the same write (its last activity, its reference).
    */
-  append(entry: Omit<TranscriptEntry, 'seq'>): Promise<TranscriptEntry>;
+  append(
+    entry: Omit<TranscriptEntry, 'seq'>,
+    options?: { touch?: ConversationPatch; channel?: ChannelKind },
+  ): Promise<TranscriptEntry>;
   /** In sequence order; `afterSeq` for what a reconnecting client missed. */
   transcript(
     conversationId: string,

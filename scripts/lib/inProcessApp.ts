@@ -24,11 +24,15 @@ export interface InProcessApp {
  */
 export async function startInProcessApp(options: {
   tempPrefix: string;
+  /** A data folder of the caller's (kept on stop) instead of a fresh temporary one. */
+  dataDir?: string;
   env?: Record<string, string>;
   overrides?: AppOverrides;
 }): Promise<InProcessApp> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), options.tempPrefix));
-  const removeData = () => rm(dataDir, { recursive: true, force: true });
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), options.tempPrefix)));
+  const removeData = async () => {
+    if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
+  };
   let app: App | undefined;
   try {
     const config = loadConfig(

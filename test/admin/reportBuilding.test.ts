@@ -6,6 +6,7 @@ import {
   jaccard,
   type UnansweredItem,
 } from '../../bot/admin/reports/questionClusters.js';
+import { questionResult } from '../../bot/admin/reports/questionResult.js';
 import { reportPeriod } from '../../bot/admin/reports/reportPeriod.js';
 
 function item(text: string, at: string, locale: 'en' | 'es' = 'en'): UnansweredItem {
@@ -115,4 +116,25 @@ describe('report periods', () => {
     expect(reportPeriod({ from: '2026-11-02', to: '2026-11-01' }, now).problem?.field).toBe('from');
     expect(reportPeriod({ from: '2025-01-01', to: '2026-11-01' }, now).problem?.field).toBe('from');
   });
+});
+
+describe('how a question went (questionResult)', () => {
+  it.each([
+    // [decision, outcome of the reply, result]
+    ['answer', 'answer', 'answered'],
+    ['none', 'passage', 'answered'], // a follow-up answered from the topic's article
+    ['none', 'eligibility', 'answered'],
+    ['clarify', 'clarify', 'clarified'],
+    ['none', 'fallback', 'unanswered'],
+    ['none', 'notInArticle', 'unanswered'], // the topic's article does not say it: editors should know
+    ['none', 'agentOffer', 'unanswered'], // a live agent offered instead of an answer
+    ['answer', null, 'answered'], // events written before replies said what they are
+    ['none', null, 'unanswered'],
+    ['clarify', null, 'clarified'],
+  ] as const)(
+    'when the engine decided %s and the reply was %s, then the question counts as %s',
+    (decision, outcome, result) => {
+      expect(questionResult({ decision, outcome })).toBe(result);
+    },
+  );
 });

@@ -1,9 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LanguageDetector } from '../../bot/assistant/languageDetector.js';
+import { Phrasebook } from '../../bot/assistant/phrasebook.js';
+import { createI18n } from '../../bot/i18n/i18n.js';
 import { languageDetectionTestCases } from './testData/languageDetectionTestCases.js';
 
 describe('LanguageDetector', () => {
-  const detector = new LanguageDetector();
+  // As the assistant builds it: with its keyword phrases of each language.
+  let detector: LanguageDetector;
+  beforeAll(async () => {
+    detector = new LanguageDetector({ phrasebook: new Phrasebook(await createI18n()) });
+  });
   it.each(languageDetectionTestCases)(
     'when the visitor writes "$text", then the language is $expected',
     ({ text, expected }) => {

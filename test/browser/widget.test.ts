@@ -116,7 +116,8 @@ describeInBrowser('widget in Chromium: a visitor conversation', () => {
     expect(await prompt.locator('.va-actions button').allInnerTexts()).toEqual(['Related topic']);
     await prompt.getByRole('button', { name: 'No' }).click();
     await waitForReply(page, 'feedback fees false');
-    expect(await prompt.locator('.va-feedback-done').innerText()).toBe('Thank you for your feedback.');
+    // The widget shows the answer given; the thanks is the assistant's reply alone (one thanks, not two).
+    expect(await prompt.locator('.va-feedback-done').innerText()).toBe('Your answer: No');
     await context.close();
   });
 

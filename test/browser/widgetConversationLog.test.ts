@@ -15,6 +15,7 @@ function message(seq: number, overrides: Partial<ChatMessage> = {}): ChatMessage
     answer: null,
     value: null,
     agentName: null,
+    outcome: null,
     ...overrides,
   };
 }

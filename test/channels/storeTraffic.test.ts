@@ -84,7 +84,7 @@ describe('store traffic per visitor message', () => {
     });
   });
 
-  it('when a Bot Framework visitor sends a message, then the conversation is updated without being read first, and nothing is read back', async () => {
+  it('when a Bot Framework visitor sends a message, then the conversation is touched in the same write as the message, without being read first, and nothing is read back', async () => {
     const conversation = { id: `bf-traffic-${Date.now()}` };
     await postActivity(testApp.baseUrl, { text: 'first', conversation });
     resetCounts();
@@ -94,7 +94,7 @@ describe('store traffic per visitor message', () => {
       findMessage: 0,
       append: 2,
       get: 0,
-      update: 1,
+      update: 0,
       finishTurn: 0,
       transcript: 0,
       activeHandoff: 1,

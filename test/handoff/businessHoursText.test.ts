@@ -70,6 +70,25 @@ describe('formatSchedule', () => {
   });
 });
 
+describe('formatSchedule: whole days and midnight', () => {
+  it('when a day is open around the clock, then it reads "all day", never "12 a.m. to 12 a.m."', () => {
+    const { config } = createBusinessHours({
+      weekly: {
+        monday: [{ open: '00:00', close: '24:00' }],
+        tuesday: [{ open: '00:00', close: '24:00' }],
+        saturday: [{ open: '20:00', close: '24:00' }],
+      },
+    });
+    expect(formatSchedule('en', config)).toBe(
+      'Mondays and Tuesdays, all day; Saturdays, 8 p.m. to midnight Eastern time',
+    );
+    expect(formatSchedule('es', config)).toBe(
+      'los lunes y martes, todo el día; los sábados, de 8 p. m. a medianoche, hora del Este',
+    );
+    expect(`${formatSchedule('en', config)} ${formatSchedule('es', config)}`).not.toMatch(/12 a\. ?m\./);
+  });
+});
+
 describe('businessHoursWords', () => {
   it('when a locale is added later, then both locales have the same keys (ready for i18next)', () => {
     expect(Object.keys(businessHoursWords.es).sort()).toEqual(Object.keys(businessHoursWords.en).sort());

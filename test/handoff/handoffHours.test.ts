@@ -140,7 +140,13 @@ describe('live agents out of hours and the messages left for them', () => {
     expect(allText(confirm)).toContain('Is this your question?');
     expect(allText(await chat.say('no'))).toContain('What is your question?');
     expect(allText(await chat.say('My card was stolen, receipt EAC9999103402'))).toContain('urgent');
-    const saved = allText(await chat.say("Yes, it's urgent", { type: 'leave_message_urgent', urgent: true }));
+    // A summary to send as it is or correct; nothing is stored before the visitor says so.
+    const summary = allText(
+      await chat.say("Yes, it's urgent", { type: 'leave_message_urgent', urgent: true }),
+    );
+    expect(summary).toContain('- Question: My card was stolen, receipt EAC*******3402');
+    expect(await testApp.app.store.serviceRequests.list({ status: 'open' })).toEqual([]);
+    const saved = allText(await chat.say('Send it', { type: 'leave_message_review', action: 'send' }));
     expect(saved).toContain('marked urgent');
     expect(saved).toContain('Monday, March 9');
 
@@ -162,6 +168,7 @@ describe('live agents out of hours and the messages left for them', () => {
     await other.say('(202) 555-0143');
     await other.say('¿Cuándo llega mi permiso?');
     expect(allText(await other.say('no'))).toContain('a más tardar el **miércoles 11 de marzo**');
+    expect(allText(await other.say('sí, envíelo'))).toContain('Su mensaje quedó guardado');
 
     clock.set(IN_HOURS);
     const { state, socket } = await connectAgent(testApp.baseUrl, 'eve');

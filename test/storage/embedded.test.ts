@@ -1,15 +1,15 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../bot/storage/openStore.js';
+import { openEmbeddedDriver, openStore } from '../../bot/storage/openStore.js';
 import type { Store } from '../../bot/storage/ports.js';
-import { COLLECTION_SPECS, COLLECTIONS } from '../../bot/storage/collections.js';
-import { openNedbDriver } from '../../bot/storage/drivers/openNedbDriver.js';
-import { ConflictError, StoreError } from '../../bot/storage/errors.js';
+import { COLLECTIONS } from '../../bot/storage/collections.js';
+import { ConflictError } from '../../bot/storage/errors.js';
 import { ArticleStore } from '../../bot/storage/stores/articleStore.js';
+import * as records from './fixtures/records.js';
 import {
   articleRecord,
   articleRevision,
@@ -17,7 +17,8 @@ import {
   editedArticle,
   transcriptEntry,
 } from './fixtures/records.js';
-import { sampleData } from './fixtures/sample.js';
+import { expectSample } from './fixtures/expectSample.js';
+import { describeQueryPlans } from './queryPlans.js';
 import { describeStoreContract } from './storeContract.js';
 
 /** An empty embedded store in a fresh temporary directory, removed when the store is closed. */
@@ -36,7 +37,7 @@ async function freshStore(): Promise<Store> {
   };
 }
 
-describeStoreContract('embedded (NeDB)', freshStore);
+describeStoreContract('embedded (SQLite)', freshStore);
 
 describe('embedded store on disk', () => {
   const dirs: string[] = [];
@@ -71,45 +72,6 @@ describe('embedded store on disk', () => {
     return { child, written, exited };
   }
 
-  async function expectSample(dataDir: string): Promise<void> {
-    const data = sampleData();
-    const store = await openStore({ kind: 'embedded', dataDir });
-    try {
-      expect(await store.articles.get('es', 'contact-center')).toEqual(data.article);
-      expect(await store.articles.revisions('es', 'contact-center')).toEqual([data.articleRevision]);
-      expect(await store.conversations.get(data.conversation.id)).toEqual({
-        ...data.conversation,
-        lastSeq: 3,
-        turnSeq: 0,
-      });
-      expect(await store.conversations.transcript(data.conversation.id)).toEqual(
-        data.entries.map((entry, index) => ({ ...entry, seq: index + 1 })),
-      );
-      expect((await store.botState.read([data.stateKey]))[data.stateKey]).toEqual({
-        ...data.state,
-        eTag: expect.any(String),
-      });
-      expect(await store.handoff.activeForConversation(data.conversation.id)).toEqual(data.handoff);
-      expect(await store.presence.get(data.presence.agentId)).toEqual(data.presence);
-      expect(await store.users.findByUsername(data.user.username)).toEqual(data.user);
-      expect(await store.sessions.find(data.session.tokenHash, data.session.createdAt)).toEqual(data.session);
-      expect(await store.serviceRequests.get(data.serviceRequest.id)).toEqual(data.serviceRequest);
-      expect(await store.feedback.list({ from: data.feedback.at, to: '9999-01-01T00:00:00.000Z' })).toEqual([
-        data.feedback,
-      ]);
-      expect(await store.analytics.list({ from: data.analytics.at, to: '9999-01-01T00:00:00.000Z' })).toEqual(
-        [data.analytics],
-      );
-      expect(await store.audit.list()).toEqual([data.audit]);
-      // The unique indexes came back with the data.
-      await expect(store.users.create({ ...data.user, id: 'someone-else' })).rejects.toMatchObject({
-        code: 'duplicate',
-      });
-    } finally {
-      await store.close();
-    }
-  }
-
   it('keeps everything written by a process stopped with SIGTERM (it closes the store)', async () => {
     const dataDir = await tempDir();
     const writer = startWriter(dataDir);
@@ -128,43 +90,49 @@ describe('embedded store on disk', () => {
     await expectSample(dataDir);
   });
 
-  it('refuses a second process on a data folder in use, with a clear error, and loses nothing', async () => {
+  it('lets a second process (a command-line tool) use the folder while the first runs, and loses nothing', async () => {
     const dataDir = await tempDir();
     const writer = startWriter(dataDir);
     await writer.written;
     try {
-      // What `npm run user:create` would meet while the server runs on the same folder: NeDB
-      // would keep a stale copy in memory and drop the other process's writes at compaction.
-      const attempt = openStore({ kind: 'embedded', dataDir }).catch((error: unknown) => error);
-      const error = await attempt;
-      expect(error).toBeInstanceOf(StoreError);
-      expect((error as StoreError).code).toBe('unavailable');
-      expect((error as StoreError).message).toMatch(new RegExp(`in use by process ${writer.child.pid}`));
+      // What `npm run user:create` does while the server runs on the same folder.
+      const tool = await openStore({ kind: 'embedded', dataDir });
+      try {
+        await tool.users.create(records.user('user-from-tool', 'bea'));
+      } finally {
+        await tool.close();
+      }
     } finally {
       writer.child.kill('SIGTERM');
       await writer.exited;
     }
-    // Once the holder has stopped, the folder opens and holds everything it wrote.
     await expectSample(dataDir);
+    const store = await openStore({ kind: 'embedded', dataDir });
+    try {
+      expect(await store.users.findByUsername('bea')).toEqual(records.user('user-from-tool', 'bea'));
+    } finally {
+      await store.close();
+    }
   });
 
-  it('compacts on close: each data file then holds one line per record', async () => {
+  it('folds its write-ahead log into the data file on close: the folder then holds the one file', async () => {
     const dataDir = await tempDir();
     const store = await openStore({ kind: 'embedded', dataDir, compactionIntervalMs: 60_000 });
     await store.conversations.create(conversation('conv-1'));
     for (let n = 0; n < 10; n += 1) await store.conversations.append(transcriptEntry('conv-1', `m${n}`));
+    expect((await readdir(dataDir)).sort()).toEqual(['store.sqlite', 'store.sqlite-shm', 'store.sqlite-wal']);
     await store.close();
-    const lines = (await readFile(join(dataDir, 'conversations.db'), 'utf8')).split('\n').filter(Boolean);
-    const records = lines.filter((line) => !line.includes('$$indexCreated'));
-    expect(records).toHaveLength(1);
-    expect(JSON.parse(records[0] ?? '{}')).toMatchObject({ _id: 'conv-1', lastSeq: 10 });
+    expect(await readdir(dataDir)).toEqual(['store.sqlite']);
+    const reopened = await openStore({ kind: 'embedded', dataDir });
+    try {
+      expect((await reopened.conversations.get('conv-1'))?.lastSeq).toBe(10);
+    } finally {
+      await reopened.close();
+    }
   });
 
   it('frees an article whose update crashed between its two writes, once that lock is old', async () => {
-    const driver = await openNedbDriver(COLLECTION_SPECS, {
-      dataDir: await tempDir(),
-      compactionIntervalMs: 60_000,
-    });
+    const driver = await openEmbeddedDriver({ dataDir: await tempDir() });
     try {
       const articles = new ArticleStore(driver);
       const first = articleRecord('fees', 'en');
@@ -191,4 +159,19 @@ describe('embedded store on disk', () => {
       await driver.close();
     }
   });
+});
+
+describeQueryPlans('embedded (SQLite)', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'va-store-'));
+  const driver = await openEmbeddedDriver({ dataDir });
+  return {
+    ...driver,
+    close: async () => {
+      try {
+        await driver.close();
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+  };
 });

@@ -50,6 +50,7 @@ export class ChatTranscript extends MessageLog<TranscriptLine> {
       answer: null,
       value: null,
       agentName,
+      outcome: null,
       delivery: 'sending',
     });
   }

@@ -104,6 +104,12 @@ export interface ChatMessage {
   value: JsonValue | null;
   /** The agent's display name on agent messages. */
   agentName: string | null;
+  /**
+   * What a bot message is (`channelData.outcome`: "answer", "languageSwitch", "caseStatus"...; see
+   * docs/protocol.md); null on visitor and agent messages. A `languageSwitch` in another language
+   * means the conversation now speaks it: follow it.
+   */
+  outcome: string | null;
 }
 
 export interface SessionInfo {

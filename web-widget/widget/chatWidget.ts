@@ -94,8 +94,8 @@ export class ChatWidget implements ConnectionListener {
       feedback: (entry, helpful) => {
         if (!entry.answer) return;
         const { articleId, locale } = entry.answer;
+        // The assistant thanks the visitor in its reply (announced like any reply): once.
         this.connection.send('', { type: 'feedback', articleId, locale, helpful });
-        this.announce(this.t('feedback.thanks'));
       },
       focusComposer: () => this.composer.focus(),
     });
@@ -164,6 +164,7 @@ export class ChatWidget implements ConnectionListener {
 
   entry(entry: LogEntry, live: boolean): void {
     this.messages.show(entry);
+    if (live) this.followConversationLanguage(entry);
     if (live && entry.role !== 'visitor') {
       const text = this.plainText(entry);
       if (this.isOpen) this.announce(this.t('announce.message', { sender: senderName(entry, this.t), text }));
@@ -216,6 +217,20 @@ export class ChatWidget implements ConnectionListener {
     this.connection.setLocale(this.locale);
     this.messages.renderAll();
     if (focusToggle) this.header.focusLanguageButton();
+  }
+
+  /**
+   * The assistant switched the conversation's language by itself (the visitor asked for the other
+   * language or wrote in it): the widget's labels follow, and so does the language it sends.
+   * Only the switch itself counts: a reply to an earlier message may still arrive in the old one.
+   */
+  private followConversationLanguage(entry: LogEntry): void {
+    const { locale } = entry;
+    if (entry.role !== 'bot' || entry.outcome !== 'languageSwitch' || !locale || locale === this.locale)
+      return;
+    this.setLocale(locale);
+    this.connection.setLocale(locale);
+    this.messages.renderAll();
   }
 
   /** Changes the language of the widget's own labels (not the conversation's: see switchLanguage). */

@@ -60,6 +60,7 @@ export class ConversationLog extends MessageLog<LogEntry> {
       answer: null,
       value: pending.value ?? null,
       agentName: null,
+      outcome: null,
       delivery: pending.failed ? 'failed' : 'sending',
       failure: pending.failed ?? null,
     };

@@ -3,7 +3,7 @@ import { h } from '../shared/dom.js';
 import type { Translate } from './widgetStrings.js';
 
 /**
- * "Was this helpful? Yes / No" under an answer, or the thanks once answered. The buttons carry
+ * "Was this helpful? Yes / No" under an answer, or what the visitor answered once they did. The buttons carry
  * `data-act="feedback"` for the message log's one click listener.
  */
 export function renderFeedback(
@@ -18,7 +18,14 @@ export function renderFeedback(
     given: boolean | undefined;
   },
 ): HTMLElement {
-  if (options.given !== undefined) return h(doc, 'p', { class: 'va-feedback-done' }, t('feedback.thanks'));
+  // What the visitor answered; the thanks is the assistant's reply (one thanks, not two).
+  if (options.given !== undefined)
+    return h(
+      doc,
+      'p',
+      { class: 'va-feedback-done' },
+      t('feedback.given', { answer: t(options.given ? 'feedback.yes' : 'feedback.no') }),
+    );
   const labelId = options.botAsked ? options.bubbleId : `va-fb-${options.entryId}`;
   return h(
     doc,

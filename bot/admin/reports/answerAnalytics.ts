@@ -7,6 +7,7 @@ import type {
 } from '../../../web-widget/protocol/adminApi.js';
 import type { AnalyticsEvent, FeedbackRecord, Store } from '../../storage/ports.js';
 import { toCsv } from './csv.js';
+import { questionResult } from './questionResult.js';
 import type { ReportPeriod } from './reportPeriod.js';
 
 /**
@@ -56,10 +57,11 @@ function localeFigures(
     if (!day) continue;
     if (event.type === 'question') {
       day.questions += 1;
-      if (event.decision === 'answer') {
+      const result = questionResult(event);
+      if (result === 'answered') {
         day.answered += 1;
         if (event.articleId) article(event.articleId).answered += 1;
-      } else if (event.decision === 'clarify') day.clarified += 1;
+      } else if (result === 'clarified') day.clarified += 1;
       else day.unanswered += 1;
     } else if (event.type === 'handoff_request') {
       day.handoffRequests += 1;

@@ -3,11 +3,13 @@ import { maskPersonalData } from '../../privacy/personalData.js';
 import type { UnansweredReport } from '../../../web-widget/protocol/adminApi.js';
 import type { Store } from '../../storage/ports.js';
 import { toCsv } from './csv.js';
+import { questionResult } from './questionResult.js';
 import { engineTerms, groupQuestions, type UnansweredItem } from './questionClusters.js';
 import type { ReportPeriod } from './reportPeriod.js';
 
 /**
- * What visitors asked that the assistant could not answer (the engine said "none") or answered
+ * What visitors asked that the assistant could not answer (the reply was a fallback, or the
+ * topic's article did not say it; `questionResult`) or answered
  * unhelpfully (a "no" on "Was this helpful?"), grouped by similar wording and language. The text
  * was masked when it was stored; it is masked again here, as every report does.
  */
@@ -23,7 +25,7 @@ export async function unansweredQuestions(
   ]);
   const items: UnansweredItem[] = [
     ...questions
-      .filter((event) => event.decision === 'none' && event.text)
+      .filter((event) => questionResult(event) === 'unanswered' && event.text)
       .map((event) => ({
         locale: event.locale,
         text: maskPersonalData(event.text ?? ''),

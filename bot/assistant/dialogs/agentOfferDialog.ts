@@ -1,4 +1,3 @@
-import type { Activity } from 'botbuilder';
 import {
   ComponentDialog,
   Dialog,
@@ -9,12 +8,13 @@ import {
 import { actionValueOf } from '../actionValues.js';
 import type { AssistantAnalytics } from '../assistantAnalytics.js';
 import type { AssistantText } from '../assistantText.js';
+import type { ConversationContext } from '../conversationContext.js';
 import type { ConversationMemory } from '../conversationMemory.js';
 import type { LiveAgentAlternatives } from '../liveAgentAlternatives.js';
 import type { LiveAgentGateway } from '../liveAgentGateway.js';
 import type { LeaveMessageOffer } from '../../handoff/leaveMessageOffer.js';
-import type { Phrasebook } from '../phrasebook.js';
-import { textReply, valueAction } from '../replyActivity.js';
+import type { Prompter } from '../prompts/prompter.js';
+import { textReply } from '../replyActivity.js';
 import { DONE, REROUTE } from './dialogOutcome.js';
 
 export const AGENT_OFFER_DIALOG = 'agentOfferDialog';
@@ -30,13 +30,14 @@ export interface AgentOfferOptions {
 export interface AgentOfferDialogDeps {
   memory: ConversationMemory;
   text: AssistantText;
-  phrasebook: Phrasebook;
+  prompter: Prompter;
+  context: ConversationContext;
   analytics: AssistantAnalytics;
   alternatives: LiveAgentAlternatives;
   /** Absent until live-agent handoff is wired: the visitor then hears the hours and alternatives. */
   gateway?: LiveAgentGateway;
   /** When no agent can chat, the offer to leave a message for one (live-agent handoff). */
-  leaveMessageOffer?: Pick<LeaveMessageOffer, 'build'>;
+  leaveMessageOffer?: Pick<LeaveMessageOffer, 'dueText'>;
 }
 
 /**
@@ -55,18 +56,30 @@ export class AgentOfferDialog extends ComponentDialog {
 
   private async offer(step: WaterfallStepContext<AgentOfferOptions>): Promise<DialogTurnResult> {
     if (step.options.mode === 'connect') return this.connect(step);
-    const locale = await this.deps.memory.locale(step.context);
     const key = step.options.reason === 'afterAnswer' ? 'agentOffer.afterAnswer' : 'agentOffer.afterMisses';
-    const actions = [
-      valueAction(this.deps.text.get(locale, 'agentOffer.yes'), { type: 'agent_offer', accept: true }),
-      valueAction(this.deps.text.get(locale, 'agentOffer.no'), { type: 'agent_offer', accept: false }),
-    ];
-    await step.context.sendActivity(textReply(locale, this.deps.text.get(locale, key), { actions }));
+    await this.deps.prompter.ask(step.context, {
+      question: { key },
+      choices: [
+        {
+          label: { key: 'agentOffer.yes' },
+          value: { type: 'agent_offer', accept: true },
+          // "yes", "sure", "yes, a live agent please", "quiero hablar con un agente".
+          phrases: ['yes', 'agent', 'agentAlone'],
+          filler: ['agentRequest'],
+        },
+        { label: { key: 'agentOffer.no' }, value: { type: 'agent_offer', accept: false }, phrases: ['no'] },
+      ],
+      outcome: 'agentOffer',
+      expects: 'choice',
+    });
     return Dialog.EndOfTurn;
   }
 
+  /** The visitor's answer: the offer's buttons (typed answers arrive as their values), or the "Talk to an agent" button. */
   private async decide(step: WaterfallStepContext<AgentOfferOptions>): Promise<DialogTurnResult> {
-    const accepted = this.answer(step.context.activity);
+    const value = actionValueOf(step.context.activity.value);
+    const accepted =
+      value?.type === 'agent_offer' ? value.accept : value?.type === 'agent_request' ? true : undefined;
     if (accepted === undefined) return step.endDialog(REROUTE);
     if (accepted) return this.connect(step);
     const locale = await this.deps.memory.locale(step.context);
@@ -75,7 +88,9 @@ export class AgentOfferDialog extends ComponentDialog {
       text: await this.question(step),
       outcome: 'declined',
     });
-    await step.context.sendActivity(textReply(locale, this.deps.text.get(locale, 'agentOffer.declined')));
+    await step.context.sendActivity(
+      textReply(locale, this.deps.text.get(locale, 'agentOffer.declined'), { outcome: 'agentOffer' }),
+    );
     return step.endDialog(DONE);
   }
 
@@ -92,26 +107,31 @@ export class AgentOfferDialog extends ComponentDialog {
     });
     if (outcome === 'unavailable') {
       await step.context.sendActivity(this.deps.alternatives.build(locale));
-      if (this.deps.leaveMessageOffer)
-        await step.context.sendActivity(this.deps.leaveMessageOffer.build(locale));
+      const offer = this.deps.leaveMessageOffer;
+      if (offer) {
+        await this.deps.prompter.ask(step.context, {
+          question: { key: 'handoff.leaveOffer.text', values: { due: offer.dueText(locale) } },
+          choices: [
+            { label: { key: 'handoff.leaveOffer.yes' }, value: { type: 'leave_message' }, phrases: ['yes'] },
+            {
+              label: { key: 'handoff.leaveOffer.no' },
+              value: { type: 'agent_offer', accept: false },
+              phrases: ['no'],
+            },
+          ],
+          outcome: 'leaveMessage',
+          expects: 'choice',
+        });
+      }
     }
     return step.endDialog(DONE);
   }
 
-  /** The visitor's answer to the offer: a button, a plain yes/no, or asking for an agent again. */
-  private answer(activity: Partial<Activity>): boolean | undefined {
-    const value = actionValueOf(activity.value);
-    if (value?.type === 'agent_offer') return value.accept;
-    if (value?.type === 'agent_request') return true;
-    if (value) return undefined;
-    const text = activity.text ?? '';
-    const said = this.deps.phrasebook.yesOrNo(text);
-    if (said === true || this.deps.phrasebook.contains('agent', text)) return true;
-    return said;
-  }
-
-  /** What the visitor last asked (already masked), for the agent and for analytics. */
+  /**
+   * The visitor's recent real question (masked), for the agent and for analytics: never a yes,
+   * a no or the request for an agent itself.
+   */
   private async question(step: WaterfallStepContext<AgentOfferOptions>): Promise<string> {
-    return (await this.deps.memory.data(step.context)).lastQuestion ?? '';
+    return (await this.deps.context.recentQuestion(step.context)) ?? '';
   }
 }

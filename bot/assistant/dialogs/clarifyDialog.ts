@@ -11,8 +11,7 @@ import type { ArticleCatalog } from '../answerSource.js';
 import type { ArticlePresenter } from '../articlePresenter.js';
 import type { AssistantText } from '../assistantText.js';
 import type { ConversationMemory } from '../conversationMemory.js';
-import { normalizeText, type Phrasebook } from '../phrasebook.js';
-import { textReply, valueAction } from '../replyActivity.js';
+import type { Prompter } from '../prompts/prompter.js';
 import { DONE, REROUTE, type DialogOutcome } from './dialogOutcome.js';
 
 export const CLARIFY_DIALOG = 'clarifyDialog';
@@ -33,15 +32,16 @@ export interface ClarifyOptions {
 export interface ClarifyDialogDeps {
   memory: ConversationMemory;
   text: AssistantText;
-  phrasebook: Phrasebook;
+  prompter: Prompter;
   catalog: ArticleCatalog;
   presenter: ArticlePresenter;
 }
 
 /**
  * "Did you mean…?": offers up to three articles by title plus "None of these", then answers with
- * the one chosen (by button, by typing its title or its number). "None of these" ends with
- * `unanswered`; any other message is handed back to be handled as a new one.
+ * the one chosen (by button, or typed: its title, "2", "the second one", "la primera"; the reply
+ * reader turns a typed choice into its button's value). "None of these" ends with `unanswered`;
+ * any other message is handed back to be handled as a new one.
  */
 export class ClarifyDialog extends ComponentDialog {
   constructor(private readonly deps: ClarifyDialogDeps) {
@@ -54,34 +54,30 @@ export class ClarifyDialog extends ComponentDialog {
 
   private async offer(step: WaterfallStepContext<ClarifyOptions>): Promise<DialogTurnResult> {
     const locale = await this.deps.memory.locale(step.context);
-    const articles = this.articles(step.options, locale);
-    const actions = [
-      ...articles.map(({ article }) =>
-        valueAction(article.title, { type: 'article', articleId: article.id }),
-      ),
-      valueAction(this.deps.text.get(locale, 'clarify.none'), { type: 'clarify_none' }),
-    ];
-    await step.context.sendActivity(
-      textReply(locale, this.deps.text.get(locale, 'clarify.prompt'), { actions }),
-    );
+    await this.deps.prompter.ask(step.context, {
+      question: { key: 'clarify.prompt' },
+      choices: [
+        ...this.articles(step.options, locale).map(({ article }) => ({
+          label: { articleId: article.id },
+          value: { type: 'article' as const, articleId: article.id },
+          numbered: true,
+        })),
+        { label: { key: 'clarify.none' }, value: { type: 'clarify_none' }, phrases: ['noneOfThese'] },
+      ],
+      outcome: 'clarify',
+      expects: 'choice',
+    });
     return Dialog.EndOfTurn;
   }
 
   private async choose(step: WaterfallStepContext<ClarifyOptions>): Promise<DialogTurnResult> {
-    const { activity } = step.context;
     const locale = await this.deps.memory.locale(step.context);
-    const articles = this.articles(step.options, locale);
-    const value = actionValueOf(activity.value);
-    const text = activity.text ?? '';
-    if (value?.type === 'clarify_none' || (!value && this.deps.phrasebook.isWhole('noneOfThese', text))) {
-      return step.endDialog({ next: 'unanswered' } satisfies DialogOutcome);
-    }
-    const typed = normalizeText(text);
+    const value = actionValueOf(step.context.activity.value);
+    if (value?.type === 'clarify_none') return step.endDialog({ next: 'unanswered' } satisfies DialogOutcome);
     const picked =
       value?.type === 'article'
-        ? articles.find(({ article }) => article.id === value.articleId)
-        : (articles[Number(typed) - 1] ??
-          articles.find(({ article }) => normalizeText(article.title) === typed));
+        ? this.articles(step.options, locale).find(({ article }) => article.id === value.articleId)
+        : undefined;
     if (!picked) return step.endDialog(REROUTE);
     await this.deps.presenter.send(step.context, picked.article, locale, {
       score: picked.score,

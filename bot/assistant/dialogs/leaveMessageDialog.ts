@@ -1,30 +1,21 @@
-import type { Activity, CardAction } from 'botbuilder';
-import {
-  ComponentDialog,
-  TextPrompt,
-  WaterfallDialog,
-  type DialogTurnResult,
-  type PromptValidatorContext,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import type { Activity, TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Locale } from '../../../knowledge/content/article.js';
 import { formatDueDate } from '../../handoff/businessHours/index.js';
 import type { HandoffText } from '../../handoff/handoffText.js';
 import type { ServiceRequestDesk } from '../../handoff/serviceRequestDesk.js';
 import { maskPersonalData } from '../../privacy/personalData.js';
 import { actionValueOf, type ActionValue } from '../actionValues.js';
+import type { ConversationContext } from '../conversationContext.js';
 import type { ConversationMemory } from '../conversationMemory.js';
-import type { Phrasebook } from '../phrasebook.js';
-import { textReply, valueAction } from '../replyActivity.js';
-import { DONE } from './dialogOutcome.js';
+import type { KeywordList, Phrasebook } from '../phrasebook.js';
+import type { Prompt, PromptChoice, PromptText } from '../prompts/prompt.js';
+import type { Prompter } from '../prompts/prompter.js';
+import type { ReplyReader } from '../prompts/replyReader.js';
+import { textReply } from '../replyActivity.js';
+import { DONE, REROUTE } from './dialogOutcome.js';
 
 export const LEAVE_MESSAGE_DIALOG = 'leaveMessageDialog';
-const WATERFALL = 'leaveMessageWaterfall';
-const NAME_PROMPT = 'leaveMessageName';
-const CONTACT_PROMPT = 'leaveMessageContact';
-const CONFIRM_PROMPT = 'leaveMessageConfirm';
-const QUESTION_PROMPT = 'leaveMessageQuestion';
-const URGENT_PROMPT = 'leaveMessageUrgent';
 
 const MAX_NAME = 200;
 const MAX_QUESTION = 2000;
@@ -32,55 +23,49 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,253}\.[^\s@.]{2,}$/;
 /** Digits with the usual separators; 7 to 15 digits (E.164's maximum). */
 const PHONE = /^\+?[\d\s().-]{7,25}$/;
 
-/** Collected so far (dialog state: only until the request is stored). */
-interface Collected {
+type Step = 'name' | 'contact' | 'confirmQuestion' | 'question' | 'urgent' | 'review' | 'change';
+
+/** Collected so far (dialog state: only until the request is stored or dropped). */
+interface LeaveMessageState {
+  step: Step;
   name?: string;
   email?: string | null;
   phone?: string | null;
+  /** The question, masked. */
   question?: string;
-  /** The question the visitor asked the assistant last, offered for confirmation. */
-  lastQuestion?: string;
+  urgent?: boolean;
+  /** The visitor's recent question (masked), offered for confirmation. */
+  candidate?: string;
+  /** Changing one part from the summary: back to the summary after it. */
+  changing?: boolean;
 }
 
 export interface LeaveMessageDialogDeps {
   memory: ConversationMemory;
   phrasebook: Phrasebook;
+  prompter: Prompter;
+  reader: ReplyReader;
+  context: ConversationContext;
   text: HandoffText;
   desk: ServiceRequestDesk;
 }
 
+const KEY = (key: string) => `handoff.leaveMessage.${key}`;
+
 /**
  * "Leave a message" when no live agent can chat: the visitor's name, an email or a phone number,
- * the question (the last one asked, if the visitor confirms it) and whether it is urgent; stored as
- * a service request due in business days (sooner when urgent), which agents see in their console.
- * Started by the offer's button or by the words ("leave a message"); help, restart and cancel
- * interrupt it like any dialog under the main one.
+ * the question and whether it is urgent, then a summary to send as it is or correct, stored as a
+ * service request due in business days (sooner when urgent), which agents see in their console.
+ *
+ * The question: the last one the visitor asked is offered for confirmation only when it is recent
+ * and a real question; otherwise the visitor is asked for it, and a yes, a
+ * no or a request for an agent is never taken as the question. A new question typed instead of a
+ * name or a contact leaves the dialog and is answered. Started by the offer's button or by the
+ * words ("leave a message"); help, restart and cancel interrupt it like any dialog.
  */
-export class LeaveMessageDialog extends ComponentDialog {
+export class LeaveMessageDialog extends Dialog {
   constructor(private readonly deps: LeaveMessageDialogDeps) {
     super(LEAVE_MESSAGE_DIALOG);
-    this.addDialog(new TextPrompt(NAME_PROMPT, async (prompt) => this.hasText(prompt, MAX_NAME)));
-    this.addDialog(
-      new TextPrompt(CONTACT_PROMPT, async (prompt) => contactOf(prompt.recognized.value ?? '') !== null),
-    );
-    this.addDialog(
-      new TextPrompt(CONFIRM_PROMPT, async (prompt) => this.yesNo(prompt.context.activity) !== undefined),
-    );
-    this.addDialog(new TextPrompt(QUESTION_PROMPT, async (prompt) => this.hasText(prompt, MAX_QUESTION)));
-    this.addDialog(
-      new TextPrompt(URGENT_PROMPT, async (prompt) => this.urgency(prompt.context.activity) !== undefined),
-    );
-    this.addDialog(
-      new WaterfallDialog<Collected>(WATERFALL, [
-        this.askName.bind(this),
-        this.askContact.bind(this),
-        this.confirmQuestion.bind(this),
-        this.askQuestion.bind(this),
-        this.askUrgent.bind(this),
-        this.save.bind(this),
-      ]),
-    );
-    this.initialDialogId = WATERFALL;
   }
 
   /** A message that starts this dialog: the offer's button, or "leave a message" in either language. */
@@ -91,117 +76,258 @@ export class LeaveMessageDialog extends ComponentDialog {
     );
   }
 
-  private async askName(step: WaterfallStepContext<Collected>): Promise<DialogTurnResult> {
-    const locale = await this.locale(step);
-    const lastQuestion = (await this.deps.memory.data(step.context)).lastQuestion;
-    if (lastQuestion) (step.values as Collected).lastQuestion = lastQuestion;
-    return step.prompt(NAME_PROMPT, {
-      prompt: this.say(locale, 'askName'),
-      retryPrompt: this.say(locale, 'tooLong', { max: MAX_NAME }),
-    });
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const candidate = await this.deps.context.recentQuestion(dc.context);
+    const state: LeaveMessageState = { step: 'name', ...(candidate ? { candidate } : {}) };
+    dc.activeDialog!.state = state;
+    return this.ask(dc.context, state, 'name');
   }
 
-  private async askContact(step: WaterfallStepContext<Collected>): Promise<DialogTurnResult> {
-    (step.values as Collected).name = String(step.result).trim();
-    const locale = await this.locale(step);
-    return step.prompt(CONTACT_PROMPT, {
-      prompt: this.say(locale, 'askContact'),
-      retryPrompt: this.say(locale, 'badContact'),
-    });
-  }
-
-  private async confirmQuestion(step: WaterfallStepContext<Collected>): Promise<DialogTurnResult> {
-    const values = step.values as Collected;
-    const contact = contactOf(String(step.result));
-    values.email = contact?.email ?? null;
-    values.phone = contact?.phone ?? null;
-    if (!values.lastQuestion) return step.next(false);
-    const locale = await this.locale(step);
-    const prompt = this.say(locale, 'confirmQuestion', { question: values.lastQuestion }, [
-      this.button(locale, 'yes', { type: 'leave_message_confirm', confirm: true }),
-      this.button(locale, 'no', { type: 'leave_message_confirm', confirm: false }),
-    ]);
-    return step.prompt(CONFIRM_PROMPT, { prompt, retryPrompt: prompt });
-  }
-
-  private async askQuestion(step: WaterfallStepContext<Collected>): Promise<DialogTurnResult> {
-    const values = step.values as Collected;
-    if (values.lastQuestion && this.yesNo(step.context.activity) === true && step.result !== false) {
-      values.question = values.lastQuestion;
-      return step.next(values.question);
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as LeaveMessageState;
+    const { activity } = dc.context;
+    const value = actionValueOf(activity.value);
+    const text = activity.text?.trim() ?? '';
+    switch (state.step) {
+      case 'name':
+        if (value || this.isNewMessage(text) || this.isAgentRequest(text)) return dc.endDialog(REROUTE);
+        if (text.length > MAX_NAME)
+          return this.ask(dc.context, state, 'name', [{ key: KEY('tooLong'), values: { max: MAX_NAME } }]);
+        if (text.length === 0 || this.deps.phrasebook.yesOrNo(text) !== undefined)
+          return this.ask(dc.context, state, 'name');
+        state.name = text;
+        return this.next(dc.context, state);
+      case 'contact': {
+        const contact = contactOf(text);
+        if (!contact) {
+          if (value || this.isNewMessage(text)) return dc.endDialog(REROUTE);
+          return this.ask(dc.context, state, 'contact', [{ key: KEY('badContact') }]);
+        }
+        state.email = contact.email;
+        state.phone = contact.phone;
+        return this.next(dc.context, state);
+      }
+      case 'confirmQuestion':
+        if (value?.type === 'leave_message_confirm') {
+          if (value.confirm) state.question = state.candidate;
+          delete state.candidate;
+          return this.next(dc.context, state);
+        }
+        if (value) return dc.endDialog(REROUTE);
+        // Typed instead of yes or no: the visitor wrote the question they meant.
+        delete state.candidate;
+        return this.takeQuestion(dc.context, state, text);
+      case 'question':
+        if (value) return dc.endDialog(REROUTE);
+        return this.takeQuestion(dc.context, state, text);
+      case 'urgent':
+        if (value?.type === 'leave_message_urgent') {
+          state.urgent = value.urgent;
+          return this.next(dc.context, state);
+        }
+        if (value || this.isNewMessage(text)) return dc.endDialog(REROUTE);
+        return this.ask(dc.context, state, 'urgent');
+      case 'review':
+      case 'change':
+        if (value?.type !== 'leave_message_review') {
+          if (value || this.isNewMessage(text)) return dc.endDialog(REROUTE);
+          return this.ask(dc.context, state, state.step);
+        }
+        return this.review(dc, state, value.action);
     }
-    const locale = await this.locale(step);
-    return step.prompt(QUESTION_PROMPT, {
-      prompt: this.say(locale, 'askQuestion'),
-      retryPrompt: this.say(locale, 'tooLong', { max: MAX_QUESTION }),
-    });
   }
 
-  private async askUrgent(step: WaterfallStepContext<Collected>): Promise<DialogTurnResult> {
-    const values = step.values as Collected;
+  private async review(
+    dc: DialogContext,
+    state: LeaveMessageState,
+    action: Extract<ActionValue, { type: 'leave_message_review' }>['action'],
+  ): Promise<DialogTurnResult> {
+    const locale = await this.deps.memory.locale(dc.context);
+    switch (action) {
+      case 'send':
+        return this.save(dc, state, locale);
+      case 'cancel':
+        await dc.context.sendActivity(this.say(locale, 'notSent'));
+        return dc.endDialog(DONE);
+      case 'change':
+        return this.ask(dc.context, state, 'change');
+      case 'name':
+      case 'contact':
+      case 'question':
+      case 'urgent':
+        state.changing = true;
+        return this.ask(dc.context, state, action);
+    }
+  }
+
+  /** The question as typed, unless it is no question (a yes, a no, a request for an agent, thanks). */
+  private async takeQuestion(
+    context: TurnContext,
+    state: LeaveMessageState,
+    text: string,
+  ): Promise<DialogTurnResult> {
+    if (text.length > MAX_QUESTION)
+      return this.ask(context, state, 'question', [{ key: KEY('tooLong'), values: { max: MAX_QUESTION } }]);
+    if (!this.deps.context.isRealQuestion(text))
+      return this.ask(context, state, 'question', [{ key: KEY('notAQuestion') }]);
     // Anything beyond the contact details is masked like every stored text (case numbers, SSNs...).
-    values.question = maskPersonalData(String(step.result).trim());
-    const locale = await this.locale(step);
-    const prompt = this.say(locale, 'askUrgent', {}, [
-      this.button(locale, 'urgentYes', { type: 'leave_message_urgent', urgent: true }),
-      this.button(locale, 'urgentNo', { type: 'leave_message_urgent', urgent: false }),
-    ]);
-    return step.prompt(URGENT_PROMPT, { prompt, retryPrompt: prompt });
+    state.question = maskPersonalData(text);
+    return this.next(context, state);
   }
 
-  private async save(step: WaterfallStepContext<Collected>): Promise<DialogTurnResult> {
-    const values = step.values as Collected;
-    const urgent = this.urgency(step.context.activity) === true;
-    const locale = await this.locale(step);
+  /** The next part still missing, or the summary once everything is there. */
+  private next(context: TurnContext, state: LeaveMessageState): Promise<DialogTurnResult> {
+    if (state.changing) return this.ask(context, state, 'review');
+    if (state.name === undefined) return this.ask(context, state, 'name');
+    if (state.email === undefined) return this.ask(context, state, 'contact');
+    if (state.question === undefined)
+      return this.ask(context, state, state.candidate ? 'confirmQuestion' : 'question');
+    if (state.urgent === undefined) return this.ask(context, state, 'urgent');
+    return this.ask(context, state, 'review');
+  }
+
+  private async ask(
+    context: TurnContext,
+    state: LeaveMessageState,
+    step: Step,
+    lead: PromptText[] = [],
+  ): Promise<DialogTurnResult> {
+    state.step = step;
+    if (step === 'review') state.changing = false;
+    await this.deps.prompter.ask(context, { ...this.prompt(state, step), lead });
+    return Dialog.EndOfTurn;
+  }
+
+  private prompt(state: LeaveMessageState, step: Step): Prompt {
+    const text = (key: string, values?: PromptText['values']): PromptText => ({
+      key: KEY(key),
+      ...(values ? { values } : {}),
+    });
+    const base = { outcome: 'leaveMessage' as const };
+    switch (step) {
+      case 'name':
+        return {
+          ...base,
+          question: text(state.changing ? 'askNameAgain' : 'askName'),
+          choices: [],
+          expects: 'text',
+        };
+      case 'contact':
+        return { ...base, question: text('askContact'), choices: [], expects: 'text' };
+      case 'question':
+        return { ...base, question: text('askQuestion'), choices: [], expects: 'text' };
+      case 'confirmQuestion':
+        return {
+          ...base,
+          question: text('confirmQuestion', { question: state.candidate ?? '' }),
+          choices: [
+            choice('yes', { type: 'leave_message_confirm', confirm: true }, ['yes']),
+            choice('no', { type: 'leave_message_confirm', confirm: false }, ['no']),
+          ],
+          expects: 'text',
+        };
+      case 'urgent':
+        return {
+          ...base,
+          question: text('askUrgent'),
+          choices: [
+            choice('urgentYes', { type: 'leave_message_urgent', urgent: true }, ['yes', 'urgency.yes']),
+            choice('urgentNo', { type: 'leave_message_urgent', urgent: false }, ['no', 'urgency.no']),
+          ],
+          expects: 'choice',
+        };
+      case 'review':
+        return {
+          ...base,
+          question: text('summary', {
+            name: state.name ?? '',
+            contact: state.email ?? state.phone ?? '',
+            question: state.question ?? '',
+            urgent: { key: KEY(state.urgent ? 'summaryUrgentYes' : 'summaryUrgentNo') },
+            due: {
+              byLocale: {
+                en: formatDueDate(this.deps.desk.dueDate(state.urgent === true), 'en'),
+                es: formatDueDate(this.deps.desk.dueDate(state.urgent === true), 'es'),
+              },
+            },
+          }),
+          choices: [
+            choice('send', { type: 'leave_message_review', action: 'send' }, ['yes', 'confirmSend']),
+            choice('change', { type: 'leave_message_review', action: 'change' }, ['no']),
+            ...this.changeChoices(),
+          ],
+          expects: 'choice',
+        };
+      case 'change':
+        return {
+          ...base,
+          question: text('askWhatToChange'),
+          choices: this.changeChoices(true),
+          expects: 'choice',
+        };
+    }
+  }
+
+  /**
+   * "The name / the contact / the question / urgent or not" (buttons when asked what to change,
+   * typed words on the summary: "change the name"), and "Don't send it".
+   */
+  private changeChoices(withButtons = false): PromptChoice[] {
+    const field = (action: 'name' | 'contact' | 'question' | 'urgent', list: KeywordList): PromptChoice => ({
+      ...(withButtons ? { label: { key: KEY(`changePart.${action}`) } } : {}),
+      value: { type: 'leave_message_review', action },
+      phrases: [list],
+      filler: ['editFiller'],
+    });
+    return [
+      field('name', 'field.name'),
+      field('contact', 'field.contact'),
+      field('question', 'field.question'),
+      field('urgent', 'field.urgent'),
+      {
+        label: { key: KEY('dontSend') },
+        value: { type: 'leave_message_review', action: 'cancel' },
+        phrases: ['cancel'],
+      },
+    ];
+  }
+
+  private async save(dc: DialogContext, state: LeaveMessageState, locale: Locale): Promise<DialogTurnResult> {
+    const urgent = state.urgent === true;
     const request = await this.deps.desk.leave({
-      conversationId: step.context.activity.conversation?.id ?? 'unknown',
+      conversationId: dc.context.activity.conversation?.id ?? 'unknown',
       locale,
-      name: values.name ?? '',
-      email: values.email ?? null,
-      phone: values.phone ?? null,
-      question: values.question ?? '',
+      name: state.name ?? '',
+      email: state.email ?? null,
+      phone: state.phone ?? null,
+      question: state.question ?? '',
       urgent,
     });
     const due = formatDueDate(request.dueDate, locale);
-    await step.context.sendActivity(
+    await dc.context.sendActivity(
       this.say(locale, urgent ? 'savedUrgent' : 'saved', { name: request.name, due }),
     );
-    return step.endDialog(DONE);
+    return dc.endDialog(DONE);
   }
 
-  private hasText(prompt: PromptValidatorContext<string>, max: number): boolean {
-    const value = prompt.recognized.value?.trim() ?? '';
-    return value.length > 0 && value.length <= max;
+  /** A new question or request typed instead of a name, a contact or an answer. */
+  private isNewMessage(text: string): boolean {
+    return this.deps.reader.looksLikeQuestion(text) || this.deps.text.isLeaveCommand(text);
   }
 
-  private yesNo(activity: Partial<Activity>): boolean | undefined {
-    const value = actionValueOf(activity.value);
-    if (value?.type === 'leave_message_confirm') return value.confirm;
-    return this.deps.phrasebook.yesOrNo(activity.text ?? '');
+  private isAgentRequest(text: string): boolean {
+    return this.deps.phrasebook.consistsOf(['agent', 'agentAlone', 'agentRequest'], text);
   }
 
-  private urgency(activity: Partial<Activity>): boolean | undefined {
-    const value = actionValueOf(activity.value);
-    if (value?.type === 'leave_message_urgent') return value.urgent;
-    return this.deps.phrasebook.yesOrNo(activity.text ?? '');
+  private say(locale: Locale, key: string, values: Record<string, string | number> = {}): Partial<Activity> {
+    return textReply(locale, this.deps.text.get(locale, `leaveMessage.${key}`, values), {
+      outcome: 'leaveMessage',
+    });
   }
+}
 
-  private async locale(step: WaterfallStepContext<Collected>): Promise<Locale> {
-    return this.deps.memory.locale(step.context);
-  }
-
-  private say(
-    locale: Locale,
-    key: string,
-    values: Record<string, string | number> = {},
-    actions: CardAction[] = [],
-  ): Partial<Activity> {
-    return textReply(locale, this.deps.text.get(locale, `leaveMessage.${key}`, values), { actions });
-  }
-
-  private button(locale: Locale, key: string, value: ActionValue): CardAction {
-    return valueAction(this.deps.text.get(locale, `leaveMessage.${key}`), value);
-  }
+function choice(key: string, value: ActionValue, phrases: KeywordList[]): PromptChoice {
+  return { label: { key: KEY(key) }, value, phrases };
 }
 
 /** An email address or a phone number, as typed; null when it is neither. */

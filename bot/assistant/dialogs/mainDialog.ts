@@ -12,11 +12,16 @@ import type { AnswerLookup } from '../answerLookup.js';
 import type { ArticleCatalog } from '../answerSource.js';
 import type { ArticlePresenter } from '../articlePresenter.js';
 import type { AssistantText } from '../assistantText.js';
+import type { CaseStatusReplies } from '../caseStatusReplies.js';
 import type { ConversationCommands } from '../conversationCommands.js';
+import type { ConversationContext } from '../conversationContext.js';
 import type { ConversationMemory } from '../conversationMemory.js';
+import { followUpAspectOf } from '../followUps/followUpAspect.js';
+import type { FollowUpReplies } from '../followUps/followUpReplies.js';
 import type { AgentRequestSource, MessageRecognizer } from '../messageRecognizer.js';
 import type { Phrasebook } from '../phrasebook.js';
 import { textReply } from '../replyActivity.js';
+import type { ReplyOutcome } from '../replyOutcome.js';
 import { AGENT_OFFER_DIALOG, type AgentOfferDialog, type AgentOfferOptions } from './agentOfferDialog.js';
 import { CASE_STATUS_DIALOG, type CaseStatusDialog, type CaseStatusOptions } from './caseStatusDialog.js';
 import { outcomeOf } from './dialogOutcome.js';
@@ -41,6 +46,9 @@ export interface MainDialogDeps {
   lookup: AnswerLookup;
   catalog: ArticleCatalog;
   presenter: ArticlePresenter;
+  context: ConversationContext;
+  followUps: FollowUpReplies;
+  caseReplies: CaseStatusReplies;
 }
 
 export interface MainDialogChildren {
@@ -53,7 +61,9 @@ export interface MainDialogChildren {
 
 /**
  * The root dialog: reads what a message asks for (`MessageRecognizer`) and answers it or starts
- * the dialog for it (question, case status, live agent). When a child ends with `reroute` (the
+ * the dialog for it (question, case status, live agent). A follow-up that does not name its
+ * subject ("how much does it cost?") is answered against the conversation's topic first. When a
+ * child ends with `reroute` (the
  * visitor moved on instead of answering it), the same message is routed again; when it ends with
  * `offerAgent`, a live agent is offered. Help, restart and cancel interrupt any child
  * (`InterruptibleDialog`).
@@ -97,7 +107,7 @@ export class MainDialog extends InterruptibleDialog {
     const text = context.activity.text?.trim() ?? '';
     switch (intent.kind) {
       case 'empty':
-        return this.say(step, locale, 'onlyText');
+        return this.say(step, locale, 'onlyText', 'onlyText');
       case 'help':
         await this.deps.commands.help(context, locale);
         return step.endDialog();
@@ -108,31 +118,47 @@ export class MainDialog extends InterruptibleDialog {
         await this.deps.commands.cancel(context, locale, false);
         return step.endDialog();
       case 'smallTalk':
-        return this.say(step, locale, `smallTalk.${intent.topic}`);
+        return this.say(step, locale, `smallTalk.${intent.topic}`, 'smallTalk');
       case 'article': {
         const article = this.deps.catalog.get(intent.articleId, locale);
-        if (!article) return this.say(step, locale, 'answer.unknownArticle');
+        if (!article) return this.say(step, locale, 'answer.unknownArticle', 'fallback');
         await this.deps.presenter.send(context, article, locale, { score: 1, question: article.title });
         return step.endDialog();
       }
       case 'clarifyNone':
-        return this.say(step, locale, 'fallback.rephraseAfterNone');
+        return this.say(step, locale, 'fallback.rephraseAfterNone', 'fallback');
       case 'agentDeclined':
-        return this.say(step, locale, 'agentOffer.declined');
+        return this.say(step, locale, 'agentOffer.declined', 'agentOffer');
       case 'agent':
         return this.agent(step, locale, intent.via, text);
       case 'receipt':
         return step.beginDialog(CASE_STATUS_DIALOG, {} satisfies CaseStatusOptions);
-      case 'caseHistory':
+      case 'caseHistory': {
+        // The case the conversation is about has its history kept (masked) for this.
+        const topic = await this.deps.context.topic(context);
+        if (topic?.kind === 'case') {
+          await context.sendActivity(this.deps.caseReplies.history(locale, topic.status.history));
+          return step.endDialog();
+        }
         return step.beginDialog(CASE_STATUS_DIALOG, { wantHistory: true } satisfies CaseStatusOptions);
+      }
       case 'caseStatus':
         // Wanting a status is also a question the articles answer (how status checks work): give
         // the short answer, then ask for the receipt number to look the case up here.
         await this.briefAnswer(context, text, locale);
         return step.beginDialog(CASE_STATUS_DIALOG, {} satisfies CaseStatusOptions);
       case 'question':
+        if (await this.followUp(context, text, locale)) return step.endDialog();
         return step.beginDialog(QUESTION_DIALOG);
     }
+  }
+
+  /** A follow-up on the current topic ("¿y cuánto tarda?"), answered from it; false when it is none. */
+  private async followUp(context: TurnContext, text: string, locale: Locale): Promise<boolean> {
+    const aspect = followUpAspectOf(this.deps.phrasebook, text);
+    if (!aspect) return false;
+    const topic = await this.deps.context.topic(context);
+    return topic !== undefined && this.deps.followUps.answer(context, topic, aspect, text, locale);
   }
 
   /**
@@ -187,8 +213,9 @@ export class MainDialog extends InterruptibleDialog {
     step: WaterfallStepContext<RouteOptions>,
     locale: Locale,
     key: string,
+    outcome: ReplyOutcome,
   ): Promise<DialogTurnResult> {
-    await step.context.sendActivity(textReply(locale, this.deps.text.get(locale, key)));
+    await step.context.sendActivity(textReply(locale, this.deps.text.get(locale, key), { outcome }));
     return step.endDialog();
   }
 }

@@ -87,7 +87,9 @@ export class QuestionDialog extends ComponentDialog {
       data.misses = 0;
       return step.endDialog({ next: 'offerAgent' } satisfies DialogOutcome);
     }
-    await step.context.sendActivity(textReply(locale, this.deps.text.get(locale, rephraseKey)));
+    await step.context.sendActivity(
+      textReply(locale, this.deps.text.get(locale, rephraseKey), { outcome: 'fallback' }),
+    );
     return step.endDialog(DONE);
   }
 }

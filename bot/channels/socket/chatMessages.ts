@@ -38,6 +38,10 @@ export function chatMessageFromActivity(entry: EntryHead, activity: Partial<Acti
         ? activity.value
         : null,
     agentName: role === 'agent' && typeof channelData?.agentName === 'string' ? channelData.agentName : null,
+    outcome:
+      role !== 'visitor' && role !== 'agent' && typeof channelData?.outcome === 'string'
+        ? channelData.outcome
+        : null,
   };
 }
 

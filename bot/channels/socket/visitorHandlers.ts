@@ -7,6 +7,7 @@ import {
   type MessageReceipt,
   type ProtocolError,
 } from '../../../web-widget/protocol/events.js';
+import { LANGUAGE_CHOSEN_EVENT } from '../../assistant/languageSwitch.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
@@ -42,9 +43,9 @@ export interface VisitorHandlerDeps {
   maxMessageLength: number;
   /**
    * Queues the bot's turn for an accepted activity (one turn at a time per conversation), with
-   * the transcript entry it was recorded as.
+   * the transcript entry it was recorded as (none for events, which are not in the transcript).
    */
-  startTurn(conversationId: string, activity: Partial<Activity>, recorded: TranscriptEntry): void;
+  startTurn(conversationId: string, activity: Partial<Activity>, recorded?: TranscriptEntry): void;
   /** Hands a visitor's valid typing signal on (to the live agent, when one has the chat). */
   typing(conversationId: string, active: boolean): void;
   clock: () => Date;
@@ -155,9 +156,21 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
       respond(socket, 'locale:set', args, async (payload): Promise<{ locale: Locale }> => {
         const parsed = setLocaleSchema.safeParse(payload);
         if (!parsed.success) throw new ChannelError('invalid_payload');
-        socket.data.locale = parsed.data.locale;
-        await deps.conversations.update(socket.data.conversationId, { locale: parsed.data.locale });
-        return { locale: parsed.data.locale };
+        const { locale } = parsed.data;
+        socket.data.locale = locale;
+        await deps.conversations.update(socket.data.conversationId, { locale });
+        // The assistant switches too (and says its last answer again in the new language), in
+        // turn with the visitor's messages; it says nothing when it already speaks that language.
+        deps.startTurn(
+          socket.data.conversationId,
+          visitorTurnActivity(socket.data.conversationId, locale, {
+            type: 'event',
+            name: LANGUAGE_CHOSEN_EVENT,
+            value: { locale },
+            timestamp: deps.clock(),
+          }),
+        );
+        return { locale };
       }),
 
     /**

@@ -30,6 +30,9 @@ export const businessHoursWords = {
     twoDays: '{{first}} and {{second}}',
     dayRange: '{{first}} to {{last}}',
     hours: '{{open}} to {{close}}',
+    /** A window from midnight to midnight: never "12 a.m. to 12 a.m.". */
+    allDay: 'all day',
+    midnight: 'midnight',
     hoursJoiner: ' and ',
     scheduleEntry: '{{days}}, {{hours}}',
     schedule: '{{entries}} {{zone}}',
@@ -48,6 +51,8 @@ export const businessHoursWords = {
     twoDays: 'los {{first}} y {{second}}',
     dayRange: 'de {{first}} a {{last}}',
     hours: 'de {{open}} a {{close}}',
+    allDay: 'todo el día',
+    midnight: 'medianoche',
     hoursJoiner: ' y ',
     scheduleEntry: '{{days}}, {{hours}}',
     schedule: '{{entries}}, {{zone}}',
@@ -148,6 +153,19 @@ function dayGroupText(days: Weekday[], locale: Locale): string {
   return fill(words.dayRange, { first: weekdayName(first, locale), last: weekdayName(last, locale) });
 }
 
+const MINUTES_IN_A_DAY = 24 * 60;
+
+/** "8 a.m. to 8 p.m.", "8 p.m. to midnight", "all day". */
+function windowText(window: OpeningWindow, locale: Locale): string {
+  const words = businessHoursWords[locale];
+  const open = minutesOfDay(window.open);
+  const close = minutesOfDay(window.close);
+  if (open === 0 && close === MINUTES_IN_A_DAY) return words.allDay;
+  const time = (minutes: number) =>
+    minutes % MINUTES_IN_A_DAY === 0 ? words.midnight : clockTime(minutes, locale, false);
+  return fill(words.hours, { open: time(open), close: time(close) });
+}
+
 /**
  * The regular weekly schedule in words: "Monday to Friday, 8 a.m. to 8 p.m. Eastern time" /
  * "de lunes a viernes, de 8 a. m. a 8 p. m., hora del Este". Consecutive days with the same hours
@@ -170,14 +188,7 @@ export function formatSchedule(
     .map((group) =>
       fill(words.scheduleEntry, {
         days: dayGroupText(group.days, locale),
-        hours: group.windows
-          .map((window) =>
-            fill(words.hours, {
-              open: clockTime(minutesOfDay(window.open), locale, false),
-              close: clockTime(minutesOfDay(window.close), locale, false),
-            }),
-          )
-          .join(words.hoursJoiner),
+        hours: group.windows.map((window) => windowText(window, locale)).join(words.hoursJoiner),
       }),
     );
   return fill(words.schedule, {

@@ -1,5 +1,6 @@
 import { MongoServerError } from 'mongodb';
 import type {
+  ClientSession,
   Collection as MongoNativeCollection,
   Filter as MongoFilter,
   Sort as MongoSort,
@@ -8,34 +9,55 @@ import type {
 } from 'mongodb';
 import { DuplicateKeyError } from '../errors.js';
 import { filterWithId, withIdTiebreak } from '../driver.js';
-import type { Collection, Filter, FindOptions, Sort, StoredDocument, Update } from '../driver.js';
+import type { Collection, Filter, FindOptions, QueryPlan, Sort, StoredDocument, Update } from '../driver.js';
 
 const DUPLICATE_KEY = 11000;
 
-/** One MongoDB collection behind the driver interface. */
+/**
+ * One MongoDB collection behind the driver interface; with `session`, every operation is part of
+ * that session's transaction (`Driver.transaction`).
+ */
 export class MongoCollection implements Collection {
-  constructor(private readonly collection: MongoNativeCollection<StoredDocument>) {}
+  private readonly session: { session?: ClientSession };
+
+  constructor(
+    private readonly collection: MongoNativeCollection<StoredDocument>,
+    session?: ClientSession,
+  ) {
+    this.session = session === undefined ? {} : { session };
+  }
 
   async insertOne(document: StoredDocument): Promise<void> {
-    await this.guard(() => this.collection.insertOne(document));
+    await this.guard(() => this.collection.insertOne(document, this.session));
   }
 
   async findOne(filter: Filter, options: { sort?: Sort } = {}): Promise<StoredDocument | null> {
-    return this.collection.findOne(asFilter(filter), sortOption(options.sort));
+    return this.collection.findOne(asFilter(filter), { ...sortOption(options.sort), ...this.session });
   }
 
   async find(filter: Filter, options: FindOptions = {}): Promise<StoredDocument[]> {
-    let cursor = this.collection.find(asFilter(filter), sortOption(options.sort));
+    let cursor = this.collection.find(asFilter(filter), { ...sortOption(options.sort), ...this.session });
     if (options.limit !== undefined) cursor = cursor.limit(options.limit);
     return cursor.toArray();
   }
 
+  /** MongoDB's winning plan: a `COLLSCAN` stage reads the whole collection. */
+  async explain(filter: Filter, options: FindOptions = {}): Promise<QueryPlan> {
+    let cursor = this.collection.find(asFilter(filter), { ...sortOption(options.sort), ...this.session });
+    if (options.limit !== undefined) cursor = cursor.limit(options.limit);
+    const explained = (await cursor.explain('queryPlanner')) as { queryPlanner?: { winningPlan?: unknown } };
+    const plan = JSON.stringify(explained.queryPlanner?.winningPlan ?? explained);
+    return { indexed: !plan.includes('COLLSCAN'), plan };
+  }
+
   async count(filter: Filter): Promise<number> {
-    return this.collection.countDocuments(asFilter(filter));
+    return this.collection.countDocuments(asFilter(filter), this.session);
   }
 
   async updateOne(filter: Filter, update: Update): Promise<boolean> {
-    const result = await this.guard(() => this.collection.updateOne(asFilter(filter), asUpdate(update)));
+    const result = await this.guard(() =>
+      this.collection.updateOne(asFilter(filter), asUpdate(update), this.session),
+    );
     return result.matchedCount === 1;
   }
 
@@ -49,6 +71,7 @@ export class MongoCollection implements Collection {
         ...sortOption(options.sort),
         returnDocument: 'after',
         includeResultMetadata: false,
+        ...this.session,
       }),
     );
   }
@@ -63,13 +86,14 @@ export class MongoCollection implements Collection {
     const result = await this.guard(() =>
       this.collection.replaceOne(asFilter(filterWithId(filter, document._id)), replacement, {
         upsert: options.upsert === true,
+        ...this.session,
       }),
     );
     return result.matchedCount + result.upsertedCount === 1;
   }
 
   async deleteMany(filter: Filter): Promise<number> {
-    const result = await this.collection.deleteMany(asFilter(filter));
+    const result = await this.collection.deleteMany(asFilter(filter), this.session);
     return result.deletedCount;
   }
 

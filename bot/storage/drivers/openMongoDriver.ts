@@ -1,5 +1,5 @@
 import { MongoClient } from 'mongodb';
-import type { Db, IndexDescription } from 'mongodb';
+import type { ClientSession, Db, IndexDescription } from 'mongodb';
 import { collectionLookup } from '../driver.js';
 import type { CollectionSpec, Driver, IndexSpec, StoredDocument } from '../driver.js';
 import { MongoCollection } from './mongoCollection.js';
@@ -20,12 +20,22 @@ export async function openMongoDriver(
     await client.connect();
     const db = client.db(options.dbName);
     await Promise.all(specs.map((spec) => createIndexes(db, spec)));
-    const collections = new Map(
-      specs.map((spec) => [spec.name, new MongoCollection(db.collection<StoredDocument>(spec.name))]),
-    );
+    const collectionsIn = (session?: ClientSession) =>
+      new Map(
+        specs.map((spec) => [
+          spec.name,
+          new MongoCollection(db.collection<StoredDocument>(spec.name), session),
+        ]),
+      );
     return {
       kind: 'mongodb',
-      collection: collectionLookup(collections),
+      collection: collectionLookup(collectionsIn()),
+      // withTransaction commits, or retries the work after a transient conflict (two transactions
+      // on one document), or aborts and rethrows its error.
+      transaction: (work) =>
+        client.withSession((session) =>
+          session.withTransaction(() => work(collectionLookup(collectionsIn(session)))),
+        ),
       async ping() {
         await db.command({ ping: 1 });
       },

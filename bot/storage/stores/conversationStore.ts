@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COLLECTIONS } from '../collections.js';
 import type { Driver } from '../driver.js';
-import { DuplicateKeyError, NotFoundError } from '../errors.js';
+import { DuplicateKeyError, NotFoundError, isStoreError } from '../errors.js';
 import type * as ports from '../ports.js';
 import {
   countSchema,
@@ -17,9 +17,11 @@ import {
 } from '../validation.js';
 import { RecordCollection, naturalKey } from './recordCollection.js';
 
+const channelSchema = z.enum(['socket', 'botframework']);
+
 const newConversationSchema = z.strictObject({
   id: idSchema,
-  channel: z.enum(['socket', 'botframework']),
+  channel: channelSchema,
   locale: localeSchema,
   tokenHash: sha256HexSchema.nullable(),
   reference: jsonTextSchema(20_000).nullable(),
@@ -30,6 +32,13 @@ const newConversationSchema = z.strictObject({
 const patchSchema = newConversationSchema
   .pick({ locale: true, tokenHash: true, reference: true, lastActivityAt: true })
   .partial() satisfies z.ZodType<ports.ConversationPatch>;
+
+const updateOptionsSchema = z.strictObject({ channel: channelSchema.optional() });
+
+const appendOptionsSchema = z.strictObject({
+  touch: patchSchema.optional(),
+  channel: channelSchema.optional(),
+});
 
 const newEntrySchema = z.strictObject({
   conversationId: idSchema,
@@ -64,7 +73,7 @@ export class ConversationStore implements ports.ConversationStore {
   /** Keyed by (conversationId, messageId): a retried message is a duplicate key. */
   private readonly entries: RecordCollection<ports.TranscriptEntry>;
 
-  constructor(driver: Driver) {
+  constructor(private readonly driver: Driver) {
     this.conversations = new RecordCollection<ports.ConversationRecord>(
       driver.collection(COLLECTIONS.conversations),
       { key: (record) => record.id },
@@ -90,36 +99,53 @@ export class ConversationStore implements ports.ConversationStore {
     return this.conversations.findOne({ tokenHash: parse(sha256HexSchema, tokenHash, 'token hash') });
   }
 
-  async update(id: string, patch: ports.ConversationPatch): Promise<ports.ConversationRecord> {
+  async update(
+    id: string,
+    patch: ports.ConversationPatch,
+    options: { channel?: ports.ChannelKind } = {},
+  ): Promise<ports.ConversationRecord> {
     const checkedId = parse(idSchema, id, 'conversation id');
     const fields = definedOnly(parse(patchSchema, patch, 'conversation patch'));
-    const updated = await this.conversations.patch({ _id: checkedId }, fields);
+    const { channel } = parse(updateOptionsSchema, options, 'update options');
+    const updated = await this.conversations.patch(
+      { _id: checkedId, ...(channel !== undefined && { channel }) },
+      fields,
+    );
     if (updated === null) throw new NotFoundError('No such conversation', { conversationId: checkedId });
     return updated;
   }
 
   /**
-   * The sequence number comes from an atomic increment of the conversation's `lastSeq`. A retry is
-   * looked up first so it does not use up a number; a retry racing its original still ends in
-   * DuplicateKeyError, leaving one unused number (a gap, never a repeat).
+   * One transaction: the conversation's `lastSeq` goes up by one and the entry is inserted under
+   * it, or neither happens. A retried message id is a duplicate key on the entry, which rolls the
+   * increment back, so a retry uses up no number and a crash between the two leaves no gap.
    */
-  async append(entry: Omit<ports.TranscriptEntry, 'seq'>): Promise<ports.TranscriptEntry> {
+  async append(
+    entry: Omit<ports.TranscriptEntry, 'seq'>,
+    options: { touch?: ports.ConversationPatch; channel?: ports.ChannelKind } = {},
+  ): Promise<ports.TranscriptEntry> {
     const checked = parse(newEntrySchema, entry, 'transcript entry');
-    if ((await this.entries.get(messageKey(checked))) !== null) {
-      throw new DuplicateKeyError('This message is already in the transcript', {
-        messageId: checked.messageId,
-      });
-    }
-    const conversation = await this.conversations.findOneAndUpdate(
-      { _id: checked.conversationId },
-      { $inc: { lastSeq: 1 } },
-    );
-    if (conversation === null) {
-      throw new NotFoundError('No such conversation', { conversationId: checked.conversationId });
-    }
-    const appended = { ...checked, seq: conversation.lastSeq };
-    await this.entries.insert(appended);
-    return appended;
+    const { touch, channel } = parse(appendOptionsSchema, options, 'append options');
+    const fields = touch === undefined ? {} : definedOnly(touch);
+    return this.driver.transaction(async (collection) => {
+      const bumped = await collection(COLLECTIONS.conversations).findOneAndUpdate(
+        { _id: checked.conversationId, ...(channel !== undefined && { channel }) },
+        { $inc: { lastSeq: 1 }, ...(Object.keys(fields).length > 0 && { $set: fields }) },
+      );
+      if (bumped === null) {
+        throw new NotFoundError('No such conversation', { conversationId: checked.conversationId });
+      }
+      const appended = { ...checked, seq: Number(bumped.lastSeq) };
+      try {
+        await collection(COLLECTIONS.transcripts).insertOne(this.entries.toDocument(appended));
+      } catch (error) {
+        if (!isStoreError(error, 'duplicate')) throw error;
+        throw new DuplicateKeyError('This message is already in the transcript', {
+          messageId: checked.messageId,
+        });
+      }
+      return appended;
+    });
   }
 
   async transcript(

@@ -13,11 +13,16 @@ import { createSampleCaseStatusProvider } from '../../../bot/cases/sampleCaseSta
 import { createBusinessHours } from '../../../bot/handoff/businessHours/businessHours.js';
 import { createI18n } from '../../../bot/i18n/i18n.js';
 import { createLogger } from '../../../bot/logging/logger.js';
+import { HandoffText } from '../../../bot/handoff/handoffText.js';
+import { LeaveMessageOffer } from '../../../bot/handoff/leaveMessageOffer.js';
+import { ServiceRequestDesk } from '../../../bot/handoff/serviceRequestDesk.js';
 import type {
   AnalyticsEvent,
   AnalyticsStore,
   FeedbackRecord,
   FeedbackStore,
+  ServiceRequestRecord,
+  ServiceRequestStore,
 } from '../../../bot/storage/ports.js';
 import { FixedAnswerSource, type FixedDecision } from './fixedAnswerSource.js';
 import { TEST_ARTICLES } from './testArticles.js';
@@ -36,6 +41,8 @@ export interface HarnessOptions {
   caseStatus?: CaseStatusProvider;
   /** Questions whose lookup throws (to test recovery from a failed turn). */
   failingQuestions?: string[];
+  /** Wire "leave a message" for when no agent can chat (as the app does). */
+  leaveMessage?: boolean;
 }
 
 export interface AssistantHarness {
@@ -46,6 +53,10 @@ export interface AssistantHarness {
   analytics: AnalyticsEvent[];
   feedback: FeedbackRecord[];
   gatewayRequests: LiveAgentRequest[];
+  /** Messages left for agents. */
+  requests: ServiceRequestRecord[];
+  /** The conversation language stored outside the assistant, each time it was set. */
+  storedLocales: { conversationId: string; locale: Locale }[];
 }
 
 /**
@@ -72,18 +83,42 @@ export async function createAssistantHarness(options: HarnessOptions = {}): Prom
     },
     list: async () => feedback,
   };
+  const requests: ServiceRequestRecord[] = [];
+  const storedLocales: AssistantHarness['storedLocales'] = [];
+  const requestStore: ServiceRequestStore = {
+    create: async (request) => {
+      requests.push(request);
+    },
+    get: async (id) => requests.find((request) => request.id === id) ?? null,
+    list: async () => requests,
+    close: async () => null,
+  };
   const outcome = options.gateway;
   const gateway: LiveAgentGateway | undefined = outcome
     ? {
         requestAgent: async (context: TurnContext, request: LiveAgentRequest) => {
           gatewayRequests.push(request);
           if (outcome === 'handled')
-            await context.sendActivity({ type: 'message', text: 'gateway: queued', locale: request.locale });
+            await context.sendActivity({
+              type: 'message',
+              text: 'gateway: queued',
+              locale: request.locale,
+              channelData: { outcome: 'queued' },
+            });
           return outcome;
         },
       }
     : undefined;
   const now = options.now ?? OPEN_HOURS;
+  const businessHours = createBusinessHours();
+  const handoffText = new HandoffText(i18n);
+  const desk = new ServiceRequestDesk({
+    requests: requestStore,
+    hours: businessHours,
+    policy: { messageDueDays: 3, urgentMessageDueDays: 1 },
+    listener: { requestsChanged: async () => undefined },
+    clock: () => now,
+  });
   const bot = createAssistant({
     i18n,
     storage: new MemoryStorage(),
@@ -95,15 +130,33 @@ export async function createAssistantHarness(options: HarnessOptions = {}): Prom
     },
     catalog: answers,
     caseStatus: options.caseStatus ?? createSampleCaseStatusProvider(),
-    businessHours: createBusinessHours(),
+    businessHours,
     analytics: analyticsStore,
     feedback: feedbackStore,
     logger: createLogger({ level: 'silent', pretty: false }),
     clock: () => now,
     ...(gateway ? { liveAgent: gateway } : {}),
+    ...(options.leaveMessage
+      ? { leaveMessage: { desk, offer: new LeaveMessageOffer(handoffText, desk), text: handoffText } }
+      : {}),
+    conversationLanguage: {
+      setLocale: async (conversationId, locale) => {
+        storedLocales.push({ conversationId, locale });
+      },
+    },
   });
   const adapter = new TestAdapter(async (context) => bot.run(context));
-  return { adapter, bot, text: new AssistantText(i18n), answers, analytics, feedback, gatewayRequests };
+  return {
+    adapter,
+    bot,
+    text: new AssistantText(i18n),
+    answers,
+    analytics,
+    feedback,
+    gatewayRequests,
+    requests,
+    storedLocales,
+  };
 }
 
 /** The channel locale a visitor's client would send for a product locale. */
@@ -114,4 +167,9 @@ export function channelLocale(locale: Locale): string {
 /** A message from the visitor, as a channel sends it. */
 export function visitorMessage(locale: Locale, text: string, value?: unknown): Partial<Activity> {
   return { type: 'message', text, locale: channelLocale(locale), ...(value === undefined ? {} : { value }) };
+}
+
+/** The event a channel sends when the visitor picks a language in its own controls (the widget's button). */
+export function languageChosen(channel: Locale, chosen: Locale): Partial<Activity> {
+  return { type: 'event', name: 'languageChosen', value: { locale: chosen }, locale: channelLocale(channel) };
 }

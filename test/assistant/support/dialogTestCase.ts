@@ -1,6 +1,7 @@
 import type { Activity, TestFlow } from 'botbuilder';
 import { expect } from 'vitest';
 import type { Locale } from '../../../knowledge/content/article.js';
+import { REPLY_OUTCOMES, type ReplyOutcome } from '../../../bot/assistant/replyOutcome.js';
 import {
   createAssistantHarness,
   visitorMessage,
@@ -23,6 +24,10 @@ export interface ReplyExpectation {
   excludes?: Localized<string>[];
   /** `channelData.answer.articleId`; null (the default) for replies that are not from an article. */
   answer?: string | null;
+  /** `channelData.answer.passage`: set (a number) when the reply is one passage of the article. */
+  passage?: boolean;
+  /** `channelData.outcome`: what the reply is. Every reply must have a known one whatever this says. */
+  outcome?: ReplyOutcome;
   /** Button titles in order: resource keys, or `article:<id>` for an article's title. */
   actions?: string[];
   /** The reply's language: the test's own (default) or the other one (after a switch). */
@@ -36,6 +41,10 @@ export interface VisitorTurn {
   value?: (locale: Locale) => unknown;
   /** Replies, in order; no other reply may follow. */
   expect: ReplyExpectation[];
+  /** The channel sends another language than the test's with this message (the visitor changed it there). */
+  channel?: 'same' | 'other';
+  /** Instead of a message: what the channel sends (an event, such as the widget's language button). */
+  activity?: (locale: Locale) => Partial<Activity>;
 }
 
 export interface DialogTestCase {
@@ -80,9 +89,18 @@ function checkReply(
     expect(text).toContain(harness.text.get(locale, key, values));
   for (const fragment of expected.contains ?? []) expect(text).toContain(pick(fragment, locale));
   for (const fragment of expected.excludes ?? []) expect(text).not.toContain(pick(fragment, locale));
-  const answer = (reply.channelData as { answer?: { articleId?: string } | null } | undefined)?.answer;
+  const channelData = reply.channelData as
+    | { answer?: { articleId?: string; passage?: unknown } | null; outcome?: unknown; locale?: unknown }
+    | undefined;
+  const answer = channelData?.answer;
   if (expected.answer) expect(answer?.articleId).toBe(expected.answer);
   else expect(answer).toBeNull();
+  if (expected.passage !== undefined) expect(typeof answer?.passage === 'number').toBe(expected.passage);
+  // Every reply says what it is, in the reply's language.
+  expect(REPLY_OUTCOMES, `outcome of "${text.slice(0, 60)}"`).toContain(channelData?.outcome);
+  expect(channelData?.locale).toBe(locale);
+  if (expected.outcome)
+    expect(channelData?.outcome, `outcome of "${text.slice(0, 60)}"`).toBe(expected.outcome);
   if (expected.actions) {
     const titles = (reply.suggestedActions?.actions ?? []).map((action) => action.title);
     const wanted = expected.actions.map((entry) =>
@@ -120,7 +138,10 @@ export async function runDialogTestCase(testCase: DialogTestCase, locale: Locale
       .assertNoReply('only the welcome', 20);
   }
   testCase.turns.forEach((turn, turnIndex) => {
-    flow = send(visitorMessage(locale, pick(turn.say, locale), turn.value?.(locale)));
+    const channel = turn.channel === 'other' ? otherLocale(locale) : locale;
+    flow = send(
+      turn.activity?.(locale) ?? visitorMessage(channel, pick(turn.say, locale), turn.value?.(locale)),
+    );
     turn.expect.forEach((expected, replyIndex) => {
       flow = flow?.assertReply(
         (reply) => checkReply(harness, locale, expected, reply),

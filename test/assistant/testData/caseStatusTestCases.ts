@@ -69,8 +69,8 @@ export const caseStatusTestCases: DialogTestCase[] = [
   {
     name: 'a malformed number gets the format explained, twice at most',
     turns: [
-      { say: 'EAC 99991034', expect: [{ keys: ['caseStatus.malformed'] }] },
-      { say: 'EAC999910340', expect: [{ keys: ['caseStatus.malformed'] }] },
+      { say: 'EAC 99991034', expect: [{ keys: ['caseStatus.malformed'], values: () => ({ digits: '8' }) }] },
+      { say: 'EAC999910340', expect: [{ keys: ['caseStatus.malformed'], values: () => ({ digits: '9' }) }] },
       { say: 'EAC99991034', expect: [{ keys: ['caseStatus.giveUp'] }] },
     ],
     stored: (harness) => expect(harness.analytics).toEqual([]),
@@ -78,7 +78,10 @@ export const caseStatusTestCases: DialogTestCase[] = [
   {
     name: 'a corrected number after the format explanation is looked up',
     turns: [
-      { say: 'my receipt is LIN99991000', expect: [{ keys: ['caseStatus.malformed'] }] },
+      {
+        say: 'my receipt is LIN99991000',
+        expect: [{ keys: ['caseStatus.malformed'], values: () => ({ digits: '8' }) }],
+      },
       { say: 'LIN9999100002', expect: [{ contains: ['I-765', 'LIN*******0002'] }] },
     ],
   },

@@ -23,6 +23,8 @@ export const languageDetectionTestCases: LanguageDetectionCase[] = [
   // Neither English nor Spanish.
   { text: 'obrigado pela ajuda com o meu processo', expected: undefined },
   { text: 'je voudrais parler avec un agent demain matin', expected: undefined },
+  // A Spanish question quoting an English status title: both languages, no switch.
+  { text: "¿qué quiere decir 'Request for Evidence Was Sent' en mi caso?", expected: undefined },
   // Names and acronyms only: nothing to go on.
   { text: 'USCIS I-485 N-400 EAD uscis.gov', expected: undefined },
 ];

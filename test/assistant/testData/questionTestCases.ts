@@ -100,7 +100,13 @@ export const questionTestCases: DialogTestCase[] = [
       {
         say: { en: 'No', es: 'No' },
         value: (locale) => ({ type: 'feedback', articleId: 'lobby-hours', locale, helpful: false }),
-        expect: [{ keys: ['answer.thanksNotHelpful'] }],
+        // The related topics the answer offered stay on offer, as the thanks says.
+        expect: [
+          {
+            keys: ['answer.thanksNotHelpfulWithRelated'],
+            actions: ['article:parking', 'article:photo-rules', 'agentOffer.action'],
+          },
+        ],
       },
     ],
     stored: (harness, locale) => {

@@ -1,0 +1,124 @@
+import type { TurnContext } from 'botbuilder';
+import type { KeptCaseStatus } from './caseStatusReplies.js';
+import type { ConversationData, ConversationMemory, ConversationTopic } from './conversationMemory.js';
+import type { FollowUpAspect } from './followUps/followUpAspect.js';
+import { wordCount, type Phrasebook } from './phrasebook.js';
+import { sentReplies } from './replyOutcome.js';
+import { storedText } from './storedText.js';
+
+/** Turns a topic stays current without being spoken of again. */
+export const TOPIC_TURNS = 4;
+/** Turns a question stays worth offering as the one to leave for an agent. */
+export const RECENT_QUESTION_TURNS = 6;
+/** Fewer words than this is no question an agent could answer ("visa?" is, "sí" is not). */
+const MIN_WORDS_OF_A_QUESTION = 2;
+
+const SET_THIS_TURN = Symbol('contextSetThisTurn');
+const QUESTION_BEFORE_TURN = Symbol('questionBeforeTurn');
+
+/**
+ * What the conversation is about, kept between turns: the topic (the article last answered or the
+ * case last looked up) for follow-ups that do not name it, the last reply worth repeating in the
+ * other language, and the visitor's last real question (for leaving a message for an agent).
+ * Updated after each turn from what the assistant said (`channelData.outcome` of its replies), so
+ * any answer, whoever sent it, moves the topic; a miss ends it.
+ */
+export class ConversationContext {
+  constructor(
+    private readonly memory: ConversationMemory,
+    private readonly phrasebook: Phrasebook,
+  ) {}
+
+  /** The current topic, unless it expired. */
+  async topic(context: TurnContext): Promise<ConversationTopic | undefined> {
+    const data = await this.memory.data(context);
+    const { topic } = data;
+    if (!topic) return undefined;
+    if ((data.turn ?? 0) - topic.turn > TOPIC_TURNS) {
+      delete data.topic;
+      return undefined;
+    }
+    return topic;
+  }
+
+  async caseShown(context: TurnContext, status: KeptCaseStatus): Promise<void> {
+    const data = await this.memory.data(context);
+    data.topic = { kind: 'case', status, turn: data.turn ?? 0 };
+    data.lastReply = { kind: 'caseStatus', status };
+    context.turnState.set(SET_THIS_TURN, true);
+  }
+
+  /** A follow-up answered from the topic's article: the topic stays, and is current again. */
+  async passageShown(context: TurnContext, articleId: string, aspect: FollowUpAspect): Promise<void> {
+    const data = await this.memory.data(context);
+    data.topic = { kind: 'article', articleId, turn: data.turn ?? 0 };
+    data.lastReply = { kind: 'passage', articleId, aspect };
+    context.turnState.set(SET_THIS_TURN, true);
+  }
+
+  /** A follow-up about the case: the case stays the topic. */
+  async caseExplained(context: TurnContext): Promise<void> {
+    const data = await this.memory.data(context);
+    if (data.topic) data.topic.turn = data.turn ?? 0;
+    context.turnState.set(SET_THIS_TURN, true);
+  }
+
+  /** The visitor said an answer did not help: its question is current again. */
+  async notHelpful(context: TurnContext, question: string): Promise<void> {
+    this.remember(await this.memory.data(context), question);
+  }
+
+  /** The visitor's last real question, when recent: what to offer as the question for an agent. */
+  async recentQuestion(context: TurnContext): Promise<string | undefined> {
+    const data = await this.memory.data(context);
+    const recent = data.recentQuestion;
+    if (!recent || (data.turn ?? 0) - recent.turn > RECENT_QUESTION_TURNS) return undefined;
+    return this.isRealQuestion(recent.text) ? recent.text : undefined;
+  }
+
+  /** Before the dialogs: notes the last question asked so far, to see whether this turn asked one. */
+  async beforeTurn(context: TurnContext): Promise<void> {
+    context.turnState.set(QUESTION_BEFORE_TURN, (await this.memory.data(context)).lastQuestion);
+  }
+
+  /** Forgets everything but the language (restart). */
+  async clear(context: TurnContext): Promise<void> {
+    const data = await this.memory.data(context);
+    delete data.topic;
+    delete data.lastReply;
+    delete data.recentQuestion;
+    delete data.pendingPrompt;
+  }
+
+  /** After the dialogs: an answer becomes the topic, a miss ends it; a real question asked is remembered. */
+  async afterTurn(context: TurnContext): Promise<void> {
+    const data = await this.memory.data(context);
+    const replies = sentReplies(context);
+    const answered = replies.find((reply) => reply.outcome === 'answer' && reply.articleId);
+    if (answered) delete data.feedbackGivenFor;
+    if (!context.turnState.get(SET_THIS_TURN) && answered?.articleId) {
+      data.topic = { kind: 'article', articleId: answered.articleId, turn: data.turn ?? 0 };
+      data.lastReply = { kind: 'article', articleId: answered.articleId };
+    }
+    if (replies.some((reply) => reply.outcome === 'fallback')) delete data.topic;
+    const asked = data.lastQuestion;
+    if (asked !== undefined && asked !== context.turnState.get(QUESTION_BEFORE_TURN))
+      this.remember(data, asked);
+  }
+
+  private remember(data: ConversationData, question: string): void {
+    if (this.isRealQuestion(question))
+      data.recentQuestion = { text: storedText(question), turn: data.turn ?? 0 };
+  }
+
+  /** Not a yes or no, not a request for a person, not small talk: something an agent can answer. */
+  isRealQuestion(text: string): boolean {
+    const book = this.phrasebook;
+    if (wordCount(text) < MIN_WORDS_OF_A_QUESTION) return false;
+    if (book.yesOrNo(text) !== undefined) return false;
+    if (book.consistsOf(['agent', 'agentAlone', 'agentRequest', 'replyFiller'], text)) return false;
+    if (book.consistsOf(['smallTalk.hello', 'smallTalk.thanks', 'smallTalk.bye', 'replyFiller'], text))
+      return false;
+    return !book.consistsOf(['help', 'restart', 'cancel', 'noneOfThese', 'replyFiller'], text);
+  }
+}

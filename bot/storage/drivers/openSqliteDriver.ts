@@ -1,0 +1,126 @@
+import { access, constants, open } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Database, SqliteError, type Connection } from './sqliteLibrary.js';
+import { collectionLookup } from '../driver.js';
+import type { Collection, CollectionSpec, Driver } from '../driver.js';
+import { StoreError } from '../errors.js';
+import { SqliteCollection } from './sqliteCollection.js';
+import { SqliteDatabase } from './sqliteDatabase.js';
+import { schemaStatements } from './sqliteSchema.js';
+
+export interface SqliteDriverOptions {
+  /** The database file (created, owner-only, when missing). */
+  file: string;
+  /** How often the write-ahead log is folded back into the file and the planner's statistics refreshed. */
+  maintenanceIntervalMs: number;
+  /** What a damaged file's error tells the operator to run. */
+  repairHint: string;
+}
+
+export interface SqliteDriver extends Driver {
+  readonly kind: 'embedded';
+  readonly database: SqliteDatabase;
+  /** A consistent copy of the whole database in `destination`, taken while it is in use (SQLite's online backup). */
+  backup(destination: string): Promise<void>;
+}
+
+/**
+ * How long a write waits for another process's write (a command-line tool) before failing. Tools
+ * write in short statements, so this is only ever a few milliseconds in practice.
+ */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens the SQLite file in WAL mode (readers never wait for the writer, several processes may use
+ * the file at once), checks that it is sound, creates the declared tables and indexes, and hands
+ * out collections. `synchronous = NORMAL`: a commit is durable when the process dies, however it
+ * dies; only a power loss or an OS crash may roll the newest commits back (never half of one).
+ */
+export async function openSqliteDriver(
+  specs: readonly CollectionSpec[],
+  options: SqliteDriverOptions,
+): Promise<SqliteDriver> {
+  await createOwnerOnly(options.file);
+  let connection: Connection | undefined;
+  try {
+    connection = new Database(options.file, { timeout: BUSY_TIMEOUT_MS });
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('synchronous = NORMAL');
+    checkIntegrity(connection, options);
+    const statements = schemaStatements(specs);
+    connection.transaction(() => statements.forEach((sql) => connection!.exec(sql))).immediate();
+  } catch (error) {
+    connection?.close();
+    if (error instanceof SqliteError && isDamage(error.code)) throw damaged(options, error.message);
+    throw error;
+  }
+  const database = new SqliteDatabase(connection);
+  const collections = new Map<string, Collection>(
+    specs.map((spec) => [spec.name, new SqliteCollection(database, spec.name)]),
+  );
+  const inTransaction = new Map<string, Collection>(
+    specs.map((spec) => [spec.name, new SqliteCollection(database, spec.name, true)]),
+  );
+  const maintenance = setInterval(() => {
+    void database.whenIdle(() => {
+      connection.pragma('wal_checkpoint(TRUNCATE)');
+      connection.pragma('optimize');
+    });
+  }, options.maintenanceIntervalMs);
+  maintenance.unref();
+  let closed = false;
+
+  return {
+    kind: 'embedded',
+    database,
+    collection: collectionLookup(collections),
+    transaction: (work) => database.transaction(() => work(collectionLookup(inTransaction))),
+    async ping() {
+      // A read-only or vanished folder cannot take the next write.
+      await access(dirname(options.file), constants.W_OK);
+      await database.whenIdle(() => connection.prepare('SELECT 1').get());
+    },
+    async backup(destination) {
+      await connection.backup(destination);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(maintenance);
+      await database.whenIdle(() => {
+        connection.pragma('optimize');
+        // The last connection to close folds the log into the file and removes it.
+        database.close();
+      });
+    },
+  };
+}
+
+/** The file is created by us, owner-only: it holds transcripts, contact details and password hashes. */
+async function createOwnerOnly(file: string): Promise<void> {
+  const handle = await open(file, 'a', 0o600);
+  await handle.close();
+}
+
+/**
+ * `quick_check`: every page and every record well formed, indexes in order (without comparing each
+ * index with its table, which `integrity_check` adds at several times the cost).
+ */
+function checkIntegrity(connection: Connection, options: SqliteDriverOptions): void {
+  const rows = connection.pragma('quick_check(5)') as Array<{ quick_check: string }>;
+  const problems = rows.map((row) => row.quick_check).filter((result) => result !== 'ok');
+  if (problems.length > 0) throw damaged(options, problems.join('; '));
+}
+
+function isDamage(code: string): boolean {
+  return code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_') || code === 'SQLITE_NOTADB';
+}
+
+function damaged(options: SqliteDriverOptions, detail: string): StoreError {
+  const oneLine = detail.replace(/\s+/g, ' ').slice(0, 300);
+  return new StoreError(
+    'unavailable',
+    `The embedded store ${options.file} is damaged (${oneLine}): nothing was started. ${options.repairHint}`,
+    { file: options.file },
+  );
+}

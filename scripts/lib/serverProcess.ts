@@ -1,0 +1,85 @@
+/**
+ * A server under measurement in its own process, so what the benchmark's clients cost is not
+ * counted: its CPU time and memory are read from /proc/<pid> (Linux), as an operator would.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** Linux reports CPU time in clock ticks of 1/100 s (USER_HZ), whatever the kernel's own rate. */
+const TICKS_PER_SECOND = 100;
+
+type ChildMessage = { type: 'listening'; port: number; startupMs: number };
+
+export interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+  /** createApp to listening, measured inside the child (module loading excluded). */
+  startupMs: number;
+  /** User + system CPU time the process has used so far, in ms. */
+  cpuMs(): number;
+  /** Resident memory now, in MB. */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+export function procCpuMs(pid: number): number {
+  // Fields after the command name (which is in parentheses and may hold spaces): utime is the
+  // 14th field of the line, stime the 15th.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+export function procRssMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(match?.[1] ?? 0) / 1024;
+}
+
+/** Forks `script` with `args` (it must call `reportListening`), and waits until it listens. */
+export async function startServerProcess(
+  script: string,
+  args: string[],
+  options: { profileDir?: string } = {},
+): Promise<ServerProcess> {
+  const child = fork(script, args, {
+    execArgv: [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []),
+    ],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const listening = await new Promise<ChildMessage>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`server exited with code ${code} before listening`)));
+    child.on('message', (message: ChildMessage) => {
+      if (message.type === 'listening') resolve(message);
+    });
+  });
+  const pid = child.pid as number;
+  return {
+    child,
+    port: listening.port,
+    startupMs: listening.startupMs,
+    cpuMs: () => procCpuMs(pid),
+    rssMb: () => procRssMb(pid),
+    stop: () =>
+      new Promise((resolve) => {
+        const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.disconnect();
+      }),
+  };
+}
+
+/** In the child: says it listens, and stops (then exits) when the parent lets go. */
+export function reportListening(port: number, startupMs: number, stop: () => Promise<void>): void {
+  process.send?.({ type: 'listening', port, startupMs } satisfies ChildMessage);
+  process.on('disconnect', () => {
+    void stop().finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPLY_OUTCOMES } from '../../bot/assistant/replyOutcome.js';
+import { reportPeriod } from '../../bot/admin/reports/reportPeriod.js';
+import { unansweredQuestions } from '../../bot/admin/reports/unansweredQuestions.js';
+import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
+
+type Reply = Record<string, unknown>;
+
+interface ReplyData {
+  outcome?: string;
+  locale?: string;
+  answer?: { articleId: string; passage?: number | null } | null;
+}
+
+function dataOf(reply: Reply): ReplyData {
+  return (reply.channelData ?? {}) as ReplyData;
+}
+
+function outcomes(replies: Reply[]): string[] {
+  return replies.map((reply) => String(dataOf(reply).outcome));
+}
+
+function texts(replies: Reply[]): string {
+  return replies.map((reply) => String(reply.text ?? '')).join('\n---\n');
+}
+
+/**
+ * The main conversation flows the way a Bot Framework channel speaks to the assistant: POST
+ * /api/messages with `expectReplies`, the real app, its articles and answer engine, the embedded
+ * store. Every reply says what it is (`channelData.outcome`) and in which language.
+ */
+describe('conversations through /api/messages', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  function visitor(channelLocale: string) {
+    const conversation = { id: `conversation-${Math.random().toString(36).slice(2)}` };
+    const say = async (text: string, extra: Record<string, unknown> = {}): Promise<Reply[]> => {
+      const { status, activities } = await postActivity(app.baseUrl, {
+        text,
+        locale: channelLocale,
+        conversation,
+        from: { id: `${conversation.id}-visitor` },
+        ...extra,
+      });
+      expect(status).toBe(200);
+      for (const reply of activities) {
+        expect(REPLY_OUTCOMES).toContain(dataOf(reply).outcome);
+        expect(dataOf(reply).locale).toBe(reply.locale);
+      }
+      return activities;
+    };
+    return { conversation, say };
+  }
+
+  it('when a visitor types everyday answers to the live-agent offer and then leaves a message, then the message is stored after a summary', async () => {
+    const chat = visitor('en-US');
+    await chat.say("What's a good recipe for banana bread?");
+    const offer = await chat.say('Which team won the football game last night?');
+    expect(outcomes(offer)).toContain('agentOffer');
+    const accepted = await chat.say('yeah');
+    expect(outcomes(accepted)).toContain('leaveMessage');
+    expect(texts(accepted)).toContain('800-375-5283');
+    expect(texts(await chat.say('sure'))).toContain('What is your name?');
+    expect(texts(await chat.say('Maria Lopez'))).toContain('email address or your phone number');
+    // The last question is offered for confirmation; "no" asks for it, and a yes is no question.
+    expect(texts(await chat.say('maria@example.com'))).toContain(
+      'Is this your question? "Which team won the football game last night?"',
+    );
+    expect(texts(await chat.say('nope'))).toContain('What is your question?');
+    expect(texts(await chat.say('yes'))).toContain('Please write your question in a few words');
+    expect(texts(await chat.say('When will my work permit card arrive?'))).toContain('urgent');
+    const summary = await chat.say('not urgent');
+    expect(texts(summary)).toContain('- Question: When will my work permit card arrive?');
+    expect(await app.app.store.serviceRequests.list({ status: 'open' })).toEqual([]);
+    const saved = await chat.say('send it');
+    expect(texts(saved)).toContain('Your message is saved');
+    const [request] = await app.app.store.serviceRequests.list({ status: 'open' });
+    expect(request).toMatchObject({
+      conversationId: chat.conversation.id,
+      name: 'Maria Lopez',
+      email: 'maria@example.com',
+      question: 'When will my work permit card arrive?',
+      urgent: false,
+    });
+  });
+
+  it('when a visitor asks for Spanish in a sentence, then the conversation switches, repeats its last answer, and is stored and counted in Spanish', async () => {
+    const chat = visitor('en-US');
+    const answer = await chat.say('How do I make an online account with USCIS?');
+    expect(answer.map((reply) => dataOf(reply).answer?.articleId)).toContain('myuscis-account');
+
+    const switched = await chat.say('¿me puede ayudar en español?');
+    expect(outcomes(switched)[0]).toBe('languageSwitch');
+    expect(texts(switched)).toContain('seguiré en español');
+    expect(switched.every((reply) => reply.locale === 'es')).toBe(true);
+    expect(switched.map((reply) => dataOf(reply).answer?.articleId)).toContain('myuscis-account');
+    expect((await app.app.store.conversations.get(chat.conversation.id))?.locale).toBe('es');
+
+    // The channel still says en-US; the conversation speaks Spanish, and analytics say so.
+    const unanswered = await chat.say('¿Me das una receta de pan de plátano?');
+    expect(outcomes(unanswered)).toEqual(['fallback']);
+    const { period } = reportPeriod({}, new Date());
+    const report = await unansweredQuestions(app.app.store, period!);
+    const mine = report.groups.filter((group) =>
+      group.examples.concat(group.wording).some((text) => text.includes('pan de plátano')),
+    );
+    expect(mine.map((group) => group.locale)).toEqual(['es']);
+
+    const back = await chat.say('in English please');
+    expect(texts(back)).toContain("I'll continue in English");
+    expect((await app.app.store.conversations.get(chat.conversation.id))?.locale).toBe('en');
+  });
+
+  it('when a visitor asks a follow-up without naming the topic, then it is answered from the article of the topic', async () => {
+    const chat = visitor('en-US');
+    const answer = await chat.say('Can my pending petition be handled faster because of a medical crisis?');
+    expect(answer.map((reply) => dataOf(reply).answer?.articleId)).toContain('expedite-request');
+    const followUp = await chat.say('and how long does it take?');
+    expect(outcomes(followUp)).toEqual(['passage']);
+    expect(dataOf(followUp[0]!).answer).toMatchObject({
+      articleId: 'expedite-request',
+      passage: expect.any(Number),
+    });
+    expect(texts(followUp)).toContain('24–72 hours');
+    const cost = await chat.say('how much does it cost?');
+    expect(outcomes(cost)[0]).toBe('notInArticle');
+    expect(texts(cost)).toContain("doesn't say how much it costs");
+  });
+
+  it('when a visitor types a wrong prefix, an A-number, asks where the number is, then gives it, then each gets its own explanation and the status is explained', async () => {
+    const chat = visitor('en-US');
+    const prefix = await chat.say('ABC1234567890');
+    expect(texts(prefix)).toContain('such as EAC, WAC, LIN, SRC, NBC, MSC, IOE, YSC');
+    expect(outcomes(prefix)).toEqual(['welcome', 'caseStatusPrompt']);
+    expect(texts(await chat.say('A#123456789'))).toContain('That looks like an A-number');
+    expect(texts(await chat.say('where do I find it?'))).toContain('Form I-797C');
+    const status = await chat.say('EAC9999103402');
+    expect(outcomes(status)).toEqual(['caseStatus']);
+    expect(texts(status)).toContain('**What happens next:**');
+    const meaning = await chat.say('what does that mean?');
+    expect(texts(meaning)).toContain('USCIS approved your application or petition.');
+    const transcript = await app.app.store.conversations.transcript(chat.conversation.id);
+    expect(JSON.stringify(transcript)).not.toMatch(/9999103402|123456789/);
+  });
+
+  it('when a Spanish visitor checks a case the source has only in English, then it is explained in Spanish with the official title marked', async () => {
+    const chat = visitor('es-US');
+    const status = await chat.say('mi número de recibo es WAC9999100008');
+    expect(texts(status)).toContain('**Case Was Received** (estatus oficial, en inglés)');
+    expect(texts(status)).toContain('**Qué significa:** USCIS tiene su solicitud');
+    expect(status.every((reply) => reply.locale === 'es')).toBe(true);
+  });
+
+  it('when a visitor says "thanks, bye", then it is a goodbye, not a miss, and no agent is offered', async () => {
+    const chat = visitor('en-US');
+    const first = await chat.say('thanks, bye');
+    expect(outcomes(first)).toEqual(['welcome', 'smallTalk']);
+    const again = await chat.say('ok thanks bye');
+    expect(outcomes(again)).toEqual(['smallTalk']);
+    const events = await app.app.store.analytics.list({
+      from: '2000-01-01T00:00:00.000Z',
+      to: '2100-01-01T00:00:00.000Z',
+    });
+    expect(events.filter((event) => event.conversationId === chat.conversation.id)).toEqual([]);
+  });
+});
