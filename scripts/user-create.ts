@@ -5,7 +5,8 @@
 //
 // The password (at least 12 characters) is asked for twice on the terminal (not echoed), or read
 // from the USER_PASSWORD environment variable for automation. Roles: agent (live chat), editor
-// (articles, reports), admin (users; may do everything). Every failure is one line on stderr.
+// (articles, reports), admin (users; may do everything). It works with the server running or not;
+// every failure is one line on stderr.
 import { z } from 'zod';
 import {
   displayNameSchema,
@@ -19,7 +20,6 @@ import { UserAdmin } from '../bot/admin/userAdmin.js';
 import { passwordProblem } from '../bot/auth/passwords.js';
 import type { AppConfig } from '../bot/config/config.js';
 import { FieldProblemsError } from '../bot/server/fieldProblems.js';
-import { isStoreError } from '../bot/storage/errors.js';
 import { openStore } from '../bot/storage/openStore.js';
 import type { Store } from '../bot/storage/ports.js';
 import { CommandLine } from './lib/commandLine.js';
@@ -98,21 +98,13 @@ await command.run(async () => {
 });
 
 /**
- * The store, or one line saying why not. The embedded store (NeDB) belongs to one process at a
- * time: while the server runs, accounts are added on its Users page instead.
+ * The store, or one line saying why not. The embedded store (SQLite) may be open in the running
+ * server at the same time: the account is then usable at once, nothing to restart.
  */
 async function open(config: AppConfig): Promise<Store> {
   try {
     return await openStore(config.store);
   } catch (error) {
-    const holder = isStoreError(error, 'unavailable')
-      ? /in use by process (\d+)/.exec(error.message)?.[1]
-      : undefined;
-    if (holder) {
-      command.fail(
-        `the server is running (process ${holder}) and holds the data folder: add the user on the Users page, ${consoleUrl(config, '#/users')}, or stop the server and run this again`,
-      );
-    }
     command.fail(`the store could not be opened: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
