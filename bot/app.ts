@@ -176,6 +176,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       audit: store.audit,
       sessionTtlMs: config.auth.sessionTtlMs,
       maxFailuresPerUser: config.auth.maxFailuresPerUser,
+      cookieAlwaysSecure: config.isProduction,
     });
     // Before the APIs' own pre handlers, so even their early refusals (413) carry CORS headers.
     server.pre(apiCors({ i18n, publicOrigins: config.http.publicOrigins }));
@@ -236,6 +237,14 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       logger,
       publicOrigins: config.http.publicOrigins,
       maxMessageLength: agentMaxMessageLength(config.widget.maxMessageLength, config.socket.maxBufferBytes),
+    });
+    // A sign-out closes that sign-in's agent sockets at once, in every tab, not at the next sweep.
+    auth.onSessionEnded(() => {
+      agents
+        .revalidateSessions()
+        .catch((error: unknown) =>
+          logger.warn({ err: error }, 'agent sockets not rechecked after a sign-out'),
+        );
     });
     // At start-up on the embedded store no other process can be holding a visitor's message
     // (the data folder is locked), so whatever was acknowledged and never answered is due now.

@@ -5,8 +5,9 @@ import type { I18n } from '../i18n/i18n.js';
 import { localisedProblems, sendApiError } from '../server/apiResponses.js';
 import { parseInput } from '../server/inputSafety.js';
 import type { AuthService } from './authService.js';
-import { principalOf, requireRole } from './requireRole.js';
-import { bearerToken } from './sessionTokens.js';
+import { isOriginAllowed } from '../channels/socket/originPolicy.js';
+import { csrfTokenFor } from './csrf.js';
+import { credentialOf, principalOf, requireRole } from './requireRole.js';
 import { MAX_PASSWORD_LENGTH } from './passwords.js';
 
 const loginSchema = z
@@ -22,9 +23,21 @@ function clientIp(req: Request): string {
 }
 
 /**
- * POST /api/auth/login → `{ token, expiresAt, user }` for agents, editors and admins alike;
- * POST /api/auth/logout; GET /api/auth/me. The same token opens the agent Socket.IO namespace
- * and the admin API.
+ * A sign-in from this service's own pages (or a script: no Origin) gets the HttpOnly cookie; one
+ * from a console on another allowed origin cannot (SameSite=Strict keeps the cookie off its
+ * requests), so it gets a bearer token in the answer instead.
+ */
+function signsInByCookie(req: Request): boolean {
+  const origin = req.headers.origin;
+  return origin === undefined || isOriginAllowed(origin, req.headers.host, []);
+}
+
+/**
+ * POST /api/auth/login → `{ csrfToken, expiresAt, user }` and the sign-in cookie, for agents,
+ * editors and admins alike (one sign-in for every tab and both consoles: the cookie opens the admin
+ * API and the agent Socket.IO namespace); POST /api/auth/logout ends that sign-in everywhere;
+ * GET /api/auth/me → `{ user, csrfToken }`, how a newly opened tab joins the sign-in. Answers that
+ * carry a token are never cached.
  */
 export function registerAuthRoutes(server: Server, deps: { auth: AuthService; i18n: I18n }): void {
   const { auth, i18n } = deps;
@@ -39,12 +52,26 @@ export function registerAuthRoutes(server: Server, deps: { auth: AuthService; i1
     }
     const result = await auth.login(parsed.value.username, parsed.value.password, clientIp(req));
     if (result.ok) {
-      const body: LoginResponse = {
-        token: result.token,
-        expiresAt: result.expiresAt,
-        user: result.principal,
-      };
-      res.send(200, body);
+      res.header('Cache-Control', 'no-store');
+      if (signsInByCookie(req)) {
+        res.header(
+          'Set-Cookie',
+          auth.cookie.issue(req.headers.host, result.token, new Date(result.expiresAt), new Date()),
+        );
+        const body: LoginResponse = {
+          csrfToken: csrfTokenFor(result.token),
+          expiresAt: result.expiresAt,
+          user: result.principal,
+        };
+        res.send(200, body);
+      } else {
+        const body: LoginResponse = {
+          token: result.token,
+          expiresAt: result.expiresAt,
+          user: result.principal,
+        };
+        res.send(200, body);
+      }
     } else if (result.reason === 'too_many_attempts') {
       res.header('Retry-After', String(result.retryAfterSeconds));
       sendApiError(i18n, req, res, 429, 'too_many_attempts', {
@@ -58,12 +85,19 @@ export function registerAuthRoutes(server: Server, deps: { auth: AuthService; i1
   const signedIn = requireRole(auth, i18n, ['agent', 'editor', 'admin']);
 
   server.post('/api/auth/logout', signedIn, async (req: Request, res: Response) => {
-    const token = bearerToken(req.headers.authorization);
-    if (token) await auth.logout(token, principalOf(req).username);
+    const credential = credentialOf(req);
+    await auth.logout(credential.token, principalOf(req).username);
+    if (credential.via === 'cookie') res.header('Set-Cookie', auth.cookie.clear(req.headers.host));
     res.send(204);
   });
 
   server.get('/api/auth/me', signedIn, async (req: Request, res: Response) => {
-    res.send(200, { user: principalOf(req) } satisfies MeResponse);
+    const credential = credentialOf(req);
+    res.header('Cache-Control', 'no-store');
+    const body: MeResponse = {
+      user: principalOf(req),
+      ...(credential.via === 'cookie' ? { csrfToken: csrfTokenFor(credential.token) } : {}),
+    };
+    res.send(200, body);
   });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
 import type { SignedInUser } from '../../web-widget/protocol/adminApi.js';
 import type { AuditStore, SessionStore, UserRecord, UserStore } from '../storage/ports.js';
+import { ConsoleCookie } from './consoleCookie.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { hashToken, newOpaqueToken } from './sessionTokens.js';
 
@@ -23,6 +24,8 @@ export interface AuthServiceOptions {
   maxFailuresPerIp?: number;
   attemptWindowSeconds?: number;
   clock?: () => Date;
+  /** Production: the sign-in cookie is Secure even when the Host says localhost (behind a proxy). */
+  cookieAlwaysSecure?: boolean;
 }
 
 /**
@@ -39,8 +42,12 @@ export class AuthService {
   private readonly clock: () => Date;
   /** Verified against when the username does not exist, so timing does not reveal which usernames do. */
   private dummyHash: Promise<string> | undefined;
+  private readonly endedListeners = new Set<() => void>();
+  /** The consoles' sign-in cookie, as this service sets and reads it. */
+  readonly cookie: ConsoleCookie;
 
   constructor(private readonly options: AuthServiceOptions) {
+    this.cookie = new ConsoleCookie({ alwaysSecure: options.cookieAlwaysSecure ?? false });
     const duration = options.attemptWindowSeconds ?? 15 * 60;
     this.perUser = new RateLimiterMemory({ points: options.maxFailuresPerUser ?? 5, duration });
     this.perIp = new RateLimiterMemory({ points: options.maxFailuresPerIp ?? 20, duration });
@@ -91,9 +98,20 @@ export class AuthService {
     return toPrincipal(user);
   }
 
+  /**
+   * Ends the sign-in for every tab and console sharing it; the listeners hear of it at once (the
+   * agent namespace closes that sign-in's sockets rather than wait for its next sweep).
+   */
   async logout(token: string, actor: string): Promise<void> {
     await this.options.sessions.delete(hashToken(token));
     await this.audit(actor, 'logout', {});
+    for (const listener of this.endedListeners) listener();
+  }
+
+  /** Called after each sign-out; returns the function that stops listening. */
+  onSessionEnded(listener: () => void): () => void {
+    this.endedListeners.add(listener);
+    return () => this.endedListeners.delete(listener);
   }
 
   /** Seconds until another attempt is allowed, 0 when not blocked. */

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../bot/storage/openStore.js';
 import { addUser, PASSWORD } from '../admin/support/adminApi.js';
+import { sessionTokenOf } from '../support/consoleCookie.js';
 import { REPO_ROOT } from '../support/paths.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
@@ -26,6 +27,7 @@ async function login(baseUrl: string, body: unknown, headers: Record<string, str
     status: response.status,
     headers: response.headers,
     body: (await response.json()) as LoginBody,
+    response,
   };
 }
 
@@ -36,14 +38,14 @@ describe('sign-in for agents, editors and admins', () => {
     running = undefined;
   });
 
-  it('when the password is right, then a bearer token opens /api/auth/me until logout', async () => {
+  it('when the password is right, then the session token (the cookie) opens /api/auth/me as a bearer token until logout', async () => {
     running = await startTestApp();
     await addUser(running, 'ana', ['agent']);
     const ok = await login(running.baseUrl, { username: 'Ana', password: PASSWORD });
     expect(ok.status).toBe(200);
     expect(ok.body.user).toMatchObject({ username: 'ana', roles: ['agent'], languages: ['en', 'es'] });
     expect(JSON.stringify(ok.body)).not.toMatch(/passwordHash|argon2/);
-    const auth = { authorization: `Bearer ${ok.body.token}` };
+    const auth = { authorization: `Bearer ${sessionTokenOf(ok.response)}` };
 
     const me = await fetch(`${running.baseUrl}/api/auth/me`, { headers: auth });
     expect(me.status).toBe(200);

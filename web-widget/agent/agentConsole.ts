@@ -19,6 +19,7 @@ import {
 import { AttentionSignal } from './attentionSignal.js';
 import type { ChatTranscript, TranscriptLine } from './chatTranscript.js';
 import type { ConsoleStrings } from './consoleStrings.js';
+import { currentSignIn, signIn, signOut, SignInChannel } from '../shared/consoleSignIn.js';
 
 export interface AgentConsoleOptions {
   root: HTMLElement;
@@ -27,7 +28,6 @@ export interface AgentConsoleOptions {
   strings: ConsoleStrings;
 }
 
-const TOKEN_KEY = 'va-agent-token';
 const STATUS_KEY = 'va-agent-status';
 /** Waiting times on screen are refreshed this often. */
 const CLOCK_TICK_MS = 30_000;
@@ -74,6 +74,9 @@ export class AgentConsole implements AgentConnectionListener {
   private connectionStatus: ConsoleConnectionStatus = 'connecting';
   private connectionDetail: string | null = null;
   private ticker: ReturnType<typeof setInterval> | undefined;
+  /** The sign-in's CSRF token (the session itself is the HttpOnly cookie, shared with other tabs). */
+  private csrfToken: string | null = null;
+  private readonly tabs: SignInChannel;
   private readonly el: {
     live: HTMLDivElement;
     main: HTMLDivElement;
@@ -108,9 +111,20 @@ export class AgentConsole implements AgentConnectionListener {
     const main = h(this.doc, 'div', { class: 'console' });
     options.root.replaceChildren(main, live);
     this.el = { live, main };
-    const token = options.win.sessionStorage.getItem(TOKEN_KEY);
-    if (token) this.startSession(token);
-    else this.showLogin();
+    this.tabs = new SignInChannel(options.win, (change) => {
+      if (change === 'signed-out' && this.csrfToken !== null) this.endSession(null);
+      else if (change === 'signed-in' && this.csrfToken === null) void this.resume();
+    });
+    void this.resume();
+  }
+
+  /** Joins this browser's sign-in (another tab or the editor console signed in), else the sign-in page. */
+  private async resume(): Promise<void> {
+    const current = await currentSignIn(this.options.serverOrigin, this.locale);
+    if (current && this.csrfToken === null) {
+      this.csrfToken = current.csrfToken;
+      this.startSession();
+    } else if (!current && this.csrfToken === null) this.showLogin();
   }
 
   private get t() {
@@ -174,31 +188,22 @@ export class AgentConsole implements AgentConnectionListener {
 
   /** Null when signed in; otherwise the message to show. */
   private async signIn(username: string, password: string): Promise<string | null> {
-    try {
-      const response = await fetch(`${this.options.serverOrigin}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'accept-language': this.locale },
-        body: JSON.stringify({ username, password }),
-      });
-      const body = (await response.json().catch(() => null)) as {
-        token?: string;
-        error?: { message?: string };
-      } | null;
-      if (!response.ok || !body?.token) return body?.error?.message ?? this.t('login.failed');
-      this.options.win.sessionStorage.setItem(TOKEN_KEY, body.token);
-      this.startSession(body.token);
-      return null;
-    } catch {
-      // No answer at all (offline, server down): nothing was refused, the sign-in can be tried again.
-      return this.t('login.unreachable');
-    }
+    const result = await signIn(this.options.serverOrigin, username, password, this.locale);
+    if (!result.ok)
+      return result.reason === 'unreachable'
+        ? this.t('login.unreachable')
+        : (result.message ?? this.t('login.failed'));
+    this.csrfToken = result.signIn.csrfToken;
+    this.tabs.tell('signed-in');
+    this.startSession();
+    return null;
   }
 
-  private startSession(token: string): void {
+  /** The socket's handshake carries the sign-in cookie: no token in this page. */
+  private startSession(): void {
     this.buildShell();
     this.connection = new AgentConnection({
       serverOrigin: this.options.serverOrigin,
-      token,
       locale: () => this.locale,
       listener: this,
     });
@@ -207,21 +212,23 @@ export class AgentConsole implements AgentConnectionListener {
     this.ticker = setInterval(() => this.renderQueue(), CLOCK_TICK_MS);
   }
 
+  /** Ends the sign-in for every tab and both consoles. */
   private async signOut(): Promise<void> {
-    const token = this.options.win.sessionStorage.getItem(TOKEN_KEY);
+    const csrfToken = this.csrfToken;
+    this.endSession(null);
+    if (csrfToken !== null) await signOut(this.options.serverOrigin, csrfToken);
+    this.tabs.tell('signed-out');
+  }
+
+  /** This page leaves the sign-in (signed out here or elsewhere, or refused) and shows the sign-in page. */
+  private endSession(message: string | null): void {
+    this.csrfToken = null;
     this.connection?.stop();
     this.connection = null;
     clearInterval(this.ticker);
     this.views.clear();
     this.selected = null;
-    this.options.win.sessionStorage.removeItem(TOKEN_KEY);
-    if (token) {
-      await fetch(`${this.options.serverOrigin}/api/auth/logout`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}` },
-      }).catch(() => undefined);
-    }
-    this.showLogin();
+    this.showLogin(message);
   }
 
   // Listener -------------------------------------------------------------------------------------
@@ -230,10 +237,7 @@ export class AgentConsole implements AgentConnectionListener {
     this.connectionStatus = status;
     this.connectionDetail = detail;
     if (status === 'refused') {
-      this.options.win.sessionStorage.removeItem(TOKEN_KEY);
-      this.connection?.stop();
-      this.connection = null;
-      this.showLogin(detail ?? this.t('connection.refused'));
+      this.endSession(detail ?? this.t('connection.refused'));
       return;
     }
     this.renderBanner();

@@ -93,6 +93,10 @@ export class EditorConsole {
         this.announce(this.strings.t('app.sessionEnded'), 'error');
         void this.render();
       },
+      () => {
+        // Signed in in another tab: a tab at the sign-in page goes in as that user.
+        if (!this.user) void this.start();
+      },
     );
     const skip = h('a', { class: 'skip-link', href: '#main' }, '');
     skip.addEventListener('click', (event) => {
@@ -108,13 +112,14 @@ export class EditorConsole {
     window.addEventListener('hashchange', () => void this.render({ focus: true }));
   }
 
+  /** Joins the browser's sign-in if there is one (opened in a new tab: no second sign-in). */
   async start(): Promise<void> {
-    if (this.api.signedIn) {
-      try {
-        this.user = await this.api.me();
-      } catch {
-        this.user = null;
-      }
+    try {
+      const user = await this.api.resume();
+      // An agent's sign-in (the agent console in another tab) is not one for this console.
+      this.user = user && user.roles.some((role) => role === 'editor' || role === 'admin') ? user : null;
+    } catch {
+      this.user = null;
     }
     await this.render();
   }

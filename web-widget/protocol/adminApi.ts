@@ -35,16 +35,27 @@ export interface LoginRequest {
   password: string;
 }
 
+/**
+ * A console served by the service itself is signed in by an HttpOnly cookie that no script can
+ * read: the answer carries `csrfToken`, to send as `X-CSRF-Token` with every change (POST, PUT,
+ * PATCH, DELETE). A console on another allowed origin gets `token` instead, to send as
+ * `Authorization: Bearer` (and as the agent namespace's handshake `token`).
+ */
 export interface LoginResponse {
-  /** The bearer token for the admin API and the agent namespace. */
-  token: string;
+  csrfToken?: string;
+  token?: string;
   expiresAt: string;
   user: SignedInUser;
 }
 
+/** Who is signed in; with the cookie, also the sign-in's CSRF token (a newly opened tab learns it here). */
 export interface MeResponse {
   user: SignedInUser;
+  csrfToken?: string;
 }
+
+/** The header a cookie-signed-in console sends its CSRF token in. */
+export const CSRF_HEADER = 'X-CSRF-Token';
 
 // ---------------------------------------------------------------------------------------------
 // Accounts (/api/admin/users, admins only).
