@@ -56,7 +56,7 @@ export function registerAuthRoutes(server: Server, deps: { auth: AuthService; i1
       if (signsInByCookie(req)) {
         res.header(
           'Set-Cookie',
-          auth.cookie.issue(req.headers.host, result.token, new Date(result.expiresAt), new Date()),
+          auth.cookie.issue(req.headers.host, result.token, new Date(result.expiresAt), auth.sessionTtlMs),
         );
         const body: LoginResponse = {
           csrfToken: csrfTokenFor(result.token),

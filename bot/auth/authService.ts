@@ -89,6 +89,11 @@ export class AuthService {
     return { ok: true, token, expiresAt, principal: toPrincipal(user) };
   }
 
+  /** How long a sign-in lasts. */
+  get sessionTtlMs(): number {
+    return this.options.sessionTtlMs;
+  }
+
   /** The principal behind a bearer token, or null for an unknown, expired or disabled one. */
   async authenticate(token: string): Promise<Principal | null> {
     const session = await this.options.sessions.find(hashToken(token), this.clock().toISOString());

@@ -52,8 +52,8 @@ export class ConsoleCookie {
     return value !== undefined && BEARER_TOKEN_PATTERN.test(value) ? value : null;
   }
 
-  /** The Set-Cookie header value that signs this browser in until `expiresAt`. */
-  issue(host: string | undefined, token: string, expiresAt: Date, now: Date): string {
+  /** The Set-Cookie header value that signs this browser in for `ttlMs` (until `expiresAt`). */
+  issue(host: string | undefined, token: string, expiresAt: Date, ttlMs: number): string {
     return stringifySetCookie({
       name: this.name(host),
       value: token,
@@ -62,7 +62,7 @@ export class ConsoleCookie {
       sameSite: 'strict',
       path: '/',
       expires: expiresAt,
-      maxAge: Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)),
+      maxAge: Math.floor(ttlMs / 1000),
     });
   }
 
