@@ -165,7 +165,8 @@ describeInBrowser('editor console in Chromium', () => {
       fees!.draft.answer.slice(0, 40),
     );
     await preview.locator('.va-feedback button', { hasText: 'Sí' }).last().click();
-    await preview.getByText('Gracias por su opinión.').first().waitFor();
+    // The assistant's thanks (the widget no longer adds one of its own).
+    await preview.locator('.va-msg-bot', { hasText: '¡Gracias por su opinión!' }).first().waitFor();
     const violations = await allAxeViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
     await preview.scrollIntoViewIfNeeded();
@@ -206,7 +207,8 @@ describeInBrowser('editor console in Chromium', () => {
     expect(whyBox!.x).toBeGreaterThan(chatBox!.x + chatBox!.width - 1);
 
     await chat.locator('.va-feedback button', { hasText: 'No' }).click();
-    await chat.getByText('Gracias por su opinión.').waitFor();
+    // The assistant's answer to "No" (the widget no longer adds a thanks of its own).
+    await chat.locator('.va-msg-bot', { hasText: 'Gracias por decírmelo.' }).waitFor();
     const violations = await allAxeViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
     await page.screenshot({ path: screenshotPath('try-it-en.png'), fullPage: true });
