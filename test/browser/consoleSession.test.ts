@@ -125,4 +125,36 @@ describeInBrowser('console sign-in shared by tabs, in Chromium', () => {
     await expectNoViolations(second, 'segunda pestaña');
     await context.close();
   });
+  it('when a tab still holds the CSRF token of an earlier sign-in of the browser, then Sign out there still ends the sign-in the browser holds now', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/editor`);
+    await page.getByLabel('Username').fill('eva');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Articles' }).waitFor();
+    // A new sign-in that this tab did not hear of (made outside the consoles) replaces the cookie.
+    const status = await page.evaluate(
+      async ([username, password]) =>
+        (
+          await fetch('/api/auth/login', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ username, password }),
+          })
+        ).status,
+      ['eva', PASSWORD],
+    );
+    expect(status).toBe(200);
+    const current = (await sessionCookie(context))?.value ?? '';
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Username').waitFor();
+    const after = await fetch(`${app.baseUrl}/api/auth/me`, {
+      headers: { authorization: `Bearer ${current}` },
+    });
+    expect(after.status).toBe(401);
+    expect(await sessionCookie(context)).toBeUndefined();
+    await context.close();
+  });
 });

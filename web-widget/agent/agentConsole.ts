@@ -113,18 +113,31 @@ export class AgentConsole implements AgentConnectionListener {
     this.el = { live, main };
     this.tabs = new SignInChannel(options.win, (change) => {
       if (change === 'signed-out' && this.csrfToken !== null) this.endSession(null);
-      else if (change === 'signed-in' && this.csrfToken === null) void this.resume();
+      else if (change === 'signed-in') void this.resume();
     });
     void this.resume();
   }
 
-  /** Joins this browser's sign-in (another tab or the editor console signed in), else the sign-in page. */
+  /**
+   * Joins this browser's sign-in (another tab or the editor console signed in), else the sign-in
+   * page. Already signed in: takes the new sign-in's CSRF token, and starts over only if it is
+   * another user's.
+   */
   private async resume(): Promise<void> {
     const current = await currentSignIn(this.options.serverOrigin, this.locale);
-    if (current && this.csrfToken === null) {
+    if (this.csrfToken !== null) {
+      if (current && current.user.userId === this.connection?.me?.agentId) this.csrfToken = current.csrfToken;
+      else if (current) {
+        this.endSession(null);
+        this.csrfToken = current.csrfToken;
+        this.startSession();
+      }
+      return;
+    }
+    if (current) {
       this.csrfToken = current.csrfToken;
       this.startSession();
-    } else if (!current && this.csrfToken === null) this.showLogin();
+    } else this.showLogin();
   }
 
   private get t() {

@@ -127,6 +127,11 @@ export class EditorApi {
   async logout(): Promise<void> {
     try {
       await this.call('POST', '/api/auth/logout');
+    } catch (error) {
+      // This page's CSRF token is of an earlier sign-in of this browser (another tab signed in
+      // since): the sign-in the browser holds now is the one to end, not left running unseen.
+      if (!(error instanceof ApiError && error.code === 'csrf_failed' && (await this.resume()))) throw error;
+      await this.call('POST', '/api/auth/logout');
     } finally {
       this.csrfToken = null;
       this.tabs.tell('signed-out');

@@ -94,8 +94,12 @@ export class EditorConsole {
         void this.render();
       },
       () => {
-        // Signed in in another tab: a tab at the sign-in page goes in as that user.
-        if (!this.user) void this.start();
+        // Signed in in another tab: a tab at the sign-in page goes in as that user; a signed-in
+        // tab takes the new sign-in's CSRF token, and is drawn again only if the user changed.
+        const before = this.user?.userId;
+        void this.api.resume().then((user) => {
+          if (!this.user || user?.userId !== before) void this.start();
+        });
       },
     );
     const skip = h('a', { class: 'skip-link', href: '#main' }, '');
