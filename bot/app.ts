@@ -20,19 +20,22 @@ import {
   type BotFrameworkChannel,
 } from './channels/botframework/botFrameworkChannel.js';
 import { PENDING_TURN_SWEEP_MS } from './channels/socket/pendingTurns.js';
+import { personalDataWarning } from './channels/personalDataWarning.js';
 import { createSocketServer } from './channels/socket/socketServer.js';
 import { attachVisitorChannel, type VisitorChannel } from './channels/socket/visitorChannel.js';
 import type { AppConfig } from './config/config.js';
 import { createBusinessHours } from './handoff/businessHours/businessHours.js';
+import { ChatRatings } from './handoff/chatRatings.js';
 import { createHandoff, type Handoff } from './handoff/createHandoff.js';
 import type { SweepReport } from './handoff/handoffService.js';
 import { HandoffSweeper } from './handoff/handoffSweeper.js';
 import { createI18n } from './i18n/i18n.js';
 import { createLogger, type Logger } from './logging/logger.js';
-import { TranscriptRetention } from './privacy/transcriptRetention.js';
+import { DataRetention, retentionRules } from './privacy/dataRetention.js';
 import { apiCors } from './server/apiCors.js';
 import { registerHealthRoutes } from './server/healthRoutes.js';
 import { makeServer } from './server/makeServer.js';
+import { AllowedOrigins } from './server/originPolicy.js';
 import { PeriodicTask } from './server/periodicTask.js';
 import { registerStaticRoutes } from './server/staticRoutes.js';
 import { TurnTracker } from './server/turnTracker.js';
@@ -55,6 +58,8 @@ export interface App {
   readonly io: SocketServer;
   /** The widget's channel: proactive messages to visitors go through `visitors.sendToConversation`. */
   readonly visitors: VisitorChannel;
+  /** Retention of personal data and the audit log; `sweep()` applies it now. */
+  readonly retention: { sweep(): Promise<void> };
   /** Live-agent handoff: the queue service, service requests; `sweep()` runs this instance's periodic pass now. */
   readonly handoff: Handoff & { sweep(): Promise<SweepReport> };
   /** Starts listening on the configured host and port (0: any free port). */
@@ -96,9 +101,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     await seedArticlesIfEmpty(store, { articlesDir: config.knowledge.articlesDir, logger });
 
     const tracker = new TurnTracker();
-    const retention = new TranscriptRetention({
-      conversations: store.conversations,
-      retentionDays: config.transcriptRetentionDays,
+    const retention = new DataRetention({
+      rules: retentionRules(store),
+      days: { visitor: config.transcriptRetentionDays, audit: config.auditRetentionDays },
       logger,
       clock,
     });
@@ -149,7 +154,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         clock,
       });
 
-    const server = makeServer({ logger, i18n });
+    const server = makeServer({ logger, i18n, publicOrigins: config.http.publicOrigins });
+    const origins = new AllowedOrigins(config.http.publicOrigins);
     registerHealthRoutes(server, {
       checks: {
         store: async () => {
@@ -168,6 +174,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
           i18n,
           logger,
           clock,
+          trustProxy: config.socket.trustProxy,
+          limits: config.widget,
         })
       : null;
     const auth = new AuthService({
@@ -175,12 +183,13 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       sessions: store.sessions,
       audit: store.audit,
       sessionTtlMs: config.auth.sessionTtlMs,
-      maxFailuresPerUser: config.auth.maxFailuresPerUser,
+      signIn: config.auth.signIn,
+      clock,
       cookieAlwaysSecure: config.isProduction,
     });
     // Before the APIs' own pre handlers, so even their early refusals (413) carry CORS headers.
-    server.pre(apiCors({ i18n, publicOrigins: config.http.publicOrigins }));
-    registerAuthRoutes(server, { auth, i18n });
+    server.pre(apiCors({ i18n, origins }));
+    registerAuthRoutes(server, { auth, i18n, trustProxy: config.socket.trustProxy });
     registerAdminRoutes(server, {
       auth,
       i18n,
@@ -191,12 +200,17 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       hours: businessHours,
       clock,
     });
-    registerStaticRoutes(server, { publicDir: config.http.publicDir, logger, i18n });
+    registerStaticRoutes(server, {
+      publicDir: config.http.publicDir,
+      logger,
+      i18n,
+      isProduction: config.isProduction,
+    });
 
     const io = createSocketServer(server.server, {
       maxBufferBytes: config.socket.maxBufferBytes,
       recoveryMs: config.socket.recoveryMs,
-      publicOrigins: config.http.publicOrigins,
+      origins,
     });
     if (config.store.kind === 'mongodb') {
       socketEvents = await installMongoSocketAdapter(io, {
@@ -210,6 +224,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         'INSTANCES > 1 needs MONGODB_URI: the embedded store serves one instance only, so this instance runs alone (see docs/operations.md)',
       );
     }
+    const ratings = new ChatRatings({ handoff: store.handoff, ratings: store.chatRatings, clock });
     const visitors = attachVisitorChannel(io, {
       bot,
       conversations: store.conversations,
@@ -217,12 +232,20 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       i18n,
       logger,
       settings: config.widget,
-      publicOrigins: config.http.publicOrigins,
+      origins,
       trustProxy: config.socket.trustProxy,
+      liveChat: {
+        leave: async (conversationId) => (await handoff.service.leave(conversationId)) !== null,
+        rate: (conversationId, chatId, rating) => ratings.rate(conversationId, chatId, rating),
+      },
       clock,
     });
     // On both channels, after their transcript recording: while an agent has the chat, the
     // visitor's messages go to the agent, not to the bot.
+    // First, a visitor who typed a Social Security number is warned, and it is hidden from the turn.
+    const warning = personalDataWarning(i18n);
+    visitors.adapter.use(warning);
+    botFramework?.adapter.use(warning);
     visitors.adapter.use(handoff.middleware);
     botFramework?.adapter.use(handoff.middleware);
     const agents = attachAgentChannel(io, {
@@ -235,16 +258,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       tracker,
       i18n,
       logger,
-      publicOrigins: config.http.publicOrigins,
+      origins,
       maxMessageLength: agentMaxMessageLength(config.widget.maxMessageLength, config.socket.maxBufferBytes),
-    });
-    // A sign-out closes that sign-in's agent sockets at once, in every tab, not at the next sweep.
-    auth.onSessionEnded(() => {
-      agents
-        .revalidateSessions()
-        .catch((error: unknown) =>
-          logger.warn({ err: error }, 'agent sockets not rechecked after a sign-out'),
-        );
     });
     // At start-up on the embedded store no other process can be holding a visitor's message
     // (the data folder is locked), so whatever was acknowledged and never answered is due now.
@@ -275,6 +290,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       store,
       knowledge,
       knowledgeChanges: { check: () => watcher.check() },
+      retention: { sweep: () => retention.sweep() },
       io,
       visitors,
       handoff: { ...handoff, sweep: () => sweeper.runOnce() },
@@ -283,7 +299,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
           server.server.once('error', reject);
           server.listen(config.http.port, config.http.host, () => {
             server.server.off('error', reject);
-            resolve(server.server.address() as AddressInfo);
+            const address = server.server.address() as AddressInfo;
+            // The service's own pages, on the address it listens on (a port 0 is known only now).
+            origins.addListeningAddress(config.http.host, address.port);
+            resolve(address);
           });
         }),
       stop: async () => {

@@ -77,7 +77,16 @@ function message(
 async function runProductServer(dataDir: string): Promise<void> {
   const { startInProcessApp } = await import('./lib/inProcessApp.js');
   const started = performance.now();
-  const running = await startInProcessApp({ tempPrefix: 'va-bench-', dataDir, env: { LOG_LEVEL: 'warn' } });
+  // One address sends everything: the per-address limits of the Emulator mode would measure themselves.
+  const running = await startInProcessApp({
+    tempPrefix: 'va-bench-',
+    dataDir,
+    env: {
+      LOG_LEVEL: 'warn',
+      WIDGET_IP_MESSAGES_PER_MINUTE: '1000000',
+      WIDGET_IP_CONVERSATIONS_PER_MINUTE: '1000000',
+    },
+  });
   reportListening(running.port, performance.now() - started, running.stop);
 }
 

@@ -82,7 +82,11 @@ async function main(): Promise<void> {
     return;
   }
   const questions = await readQuestionsJsonl(queriesFile);
-  const running = await startInProcessApp({ tempPrefix: 'va-eval-bot-' });
+  // One address sends everything: the per-address limits of the Emulator mode would measure themselves.
+  const running = await startInProcessApp({
+    tempPrefix: 'va-eval-bot-',
+    env: { WIDGET_IP_MESSAGES_PER_MINUTE: '1000000', WIDGET_IP_CONVERSATIONS_PER_MINUTE: '1000000' },
+  });
   try {
     const { baseUrl } = running;
     const outcomes: Outcome[] = new Array(questions.length);

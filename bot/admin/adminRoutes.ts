@@ -22,7 +22,7 @@ export interface AdminDeps {
   auth: AuthService;
   i18n: I18n;
   logger: Logger;
-  store: Pick<Store, 'articles' | 'audit' | 'users' | 'sessions' | 'analytics' | 'feedback'>;
+  store: Pick<Store, 'articles' | 'audit' | 'users' | 'sessions' | 'analytics' | 'feedback' | 'chatRatings'>;
   /** What visitors are answered from (PublishedKnowledge): refreshed after every publish. */
   knowledge: { refresh(): Promise<unknown> };
   /** The assistant as visitors meet it, answering from the drafts: the preview and "Try it". */
@@ -55,7 +55,7 @@ export function registerAdminRoutes(server: Server, deps: AdminDeps): void {
   registerReportRoutes(server, { ...errors, store: deps.store, editorsOnly, clock });
   registerUserRoutes(server, {
     ...errors,
-    users: new UserAdmin(deps.store, clock),
+    users: new UserAdmin(deps.store, clock, (before, after) => deps.auth.userChanged(before, after)),
     store: deps.store,
     adminsOnly,
   });

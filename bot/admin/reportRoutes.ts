@@ -7,11 +7,12 @@ import { handled, type AdminErrorDeps } from './adminErrors.js';
 import { FieldProblemsError } from '../server/fieldProblems.js';
 import { isoDay, queryOf } from './adminInput.js';
 import { analyticsCsv, answerAnalytics } from './reports/answerAnalytics.js';
+import { chatRatingReport } from './reports/chatRatingReport.js';
 import { reportPeriod, type ReportPeriod } from './reports/reportPeriod.js';
 import { unansweredCsv, unansweredQuestions } from './reports/unansweredQuestions.js';
 
 export interface ReportRouteDeps extends AdminErrorDeps {
-  store: Pick<Store, 'analytics' | 'feedback'>;
+  store: Pick<Store, 'analytics' | 'feedback' | 'chatRatings' | 'users'>;
   editorsOnly: RequestHandler;
   clock: () => Date;
 }
@@ -24,7 +25,8 @@ const periodQuery = z.strictObject({
 
 /**
  * The editors' reports: unanswered questions grouped by wording, and answer analytics per locale
- * with daily series; each as JSON for the console and as CSV for spreadsheets.
+ * with daily series; each as JSON for the console and as CSV for spreadsheets. Visitors' ratings of
+ * live-agent chats, per language and per agent, as JSON.
  */
 export function registerReportRoutes(server: Server, deps: ReportRouteDeps): void {
   const route = (body: (req: Request, res: Response) => Promise<void>) => handled(deps, body);
@@ -66,6 +68,15 @@ export function registerReportRoutes(server: Server, deps: ReportRouteDeps): voi
     route(async (req, res) => {
       const { period, locale } = periodOf(req);
       res.send(200, await answerAnalytics(deps.store, period, locale));
+    }),
+  );
+
+  server.get(
+    `${base}/ratings`,
+    deps.editorsOnly,
+    route(async (req, res) => {
+      const { period, locale } = periodOf(req);
+      res.send(200, await chatRatingReport(deps.store, period, locale));
     }),
   );
 

@@ -30,14 +30,17 @@ export interface UserChange {
 
 /**
  * Admins' use-cases on accounts: list them, create them, reset a password, change roles,
- * languages, display name, chat limit, or disable them. Each is audited (who, what, before and
- * after; never a password).
- * Sign-ins read the user on every request, so a change applies at the user's next call.
+ * languages, display name, chat limit, or disable them. Each kind of change is its own audit entry
+ * (who, what, before and after; never a password).
+ * Sign-ins read the user on every request, so a change applies at the user's next call; a change
+ * that takes access away (disabled, a role removed) is also handed to `accessChanged`, which
+ * closes the user's open console sockets at once.
  */
 export class UserAdmin {
   constructor(
     private readonly store: Pick<Store, 'users' | 'audit' | 'sessions'>,
     private readonly clock: () => Date = () => new Date(),
+    private readonly accessChanged: (before: UserRecord, after: UserRecord) => void = () => undefined,
   ) {}
 
   async list(): Promise<UserView[]> {
@@ -88,6 +91,7 @@ export class UserAdmin {
     });
     if (!updated) throw new NotFoundError('No such user', { id });
     const signedOut = await this.store.sessions.deleteForUser(id);
+    this.accessChanged(current, updated);
     await this.audit(actor, 'user.password_reset', current.username, at, { signedOut });
     return { signedOut };
   }
@@ -129,6 +133,7 @@ export class UserAdmin {
     };
     const updated = await this.store.users.update(id, { ...patch, updatedAt: at });
     if (!updated) throw new NotFoundError('No such user', { id });
+    this.accessChanged(current, updated);
     for (const [action, field] of AUDITED) {
       const before = current[field];
       const after = updated[field];

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
 import type { ArticleCatalog } from './answerSource.js';
 import type { AssistantText } from './assistantText.js';
-import type { ConversationMemory } from './conversationMemory.js';
+import { feedbackKey, remember, type ConversationMemory } from './conversationMemory.js';
 import { textReply, valueAction, type AnswerChannelData } from './replyActivity.js';
 import { storedText } from './storedText.js';
 
@@ -77,6 +77,7 @@ export class ArticlePresenter {
       locale,
       question: storedText(options.question),
     };
+    data.answered = remember(data.answered, feedbackKey(article.id, locale));
     data.feedbackPending = full;
     data.misses = 0;
   }

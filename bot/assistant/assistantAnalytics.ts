@@ -12,7 +12,8 @@ const STAGED_QUESTIONS = Symbol('stagedQuestions');
 /** Replies that say nothing about how a question went (the welcome, a note about the language). */
 const NOT_AN_ANSWER: ReadonlySet<ReplyOutcome> = new Set(['welcome', 'languageSwitch']);
 
-export type CaseStatusOutcome = 'found' | 'not_found' | 'invalid' | 'unavailable' | 'daily_limit';
+export type CaseStatusOutcome =
+  'found' | 'not_found' | 'invalid' | 'unavailable' | 'daily_limit' | 'visitor_limit';
 
 /**
  * One analytics event per question, live-agent request and case status lookup. A question's event

@@ -15,7 +15,12 @@ import type { ArticleCatalog } from './answerSource.js';
 import type { AssistantAnalytics } from './assistantAnalytics.js';
 import type { AssistantText } from './assistantText.js';
 import type { ConversationContext } from './conversationContext.js';
-import type { ConversationData, ConversationMemory } from './conversationMemory.js';
+import {
+  feedbackKey,
+  remember,
+  type ConversationData,
+  type ConversationMemory,
+} from './conversationMemory.js';
 import type { MainDialog } from './dialogs/mainDialog.js';
 import type { FeedbackCollector } from './feedbackCollector.js';
 import type { LanguageDetector } from './languageDetector.js';
@@ -263,21 +268,29 @@ export class AssistantBot extends ActivityHandler {
   }
 
   /**
-   * One vote and one thanks per answer. "No" keeps the related topics on offer (the thanks says
-   * so) and makes the question the one to leave for an agent.
+   * One vote and one thanks per article this conversation was answered with: a vote for an article
+   * never shown is refused with a word, a second one is not counted (the widget shows the one
+   * given), so votes cannot be made up for the editors' reports. "No" keeps the related topics on
+   * offer (the thanks says so) and makes the question the one to leave for an agent.
    */
   private async recordFeedback(
     context: TurnContext,
     value: FeedbackValue,
     data: ConversationData,
   ): Promise<void> {
+    const locale = await this.deps.memory.locale(context);
+    const article = feedbackKey(value.articleId, value.locale);
+    if (data.rated?.includes(article)) return;
+    if (!data.answered?.includes(article)) {
+      await context.sendActivity(
+        textReply(locale, this.deps.text.get(locale, 'answer.feedbackNotShown'), { outcome: 'feedback' }),
+      );
+      return;
+    }
+    data.rated = remember(data.rated, article);
     const last = data.lastAnswer;
-    const answer = `${value.locale}:${value.articleId}`;
-    if (data.feedbackGivenFor === answer) return;
-    data.feedbackGivenFor = answer;
     const question = last && last.articleId === value.articleId ? last.question : '';
     await this.deps.feedback.record(context, { ...value, question });
-    const locale = await this.deps.memory.locale(context);
     if (value.helpful) {
       await context.sendActivity(
         textReply(locale, this.deps.text.get(locale, 'answer.thanksHelpful'), { outcome: 'feedback' }),

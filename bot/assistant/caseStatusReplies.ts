@@ -151,6 +151,8 @@ export class CaseStatusReplies {
         return reply('caseStatus.invalid');
       case 'daily_limit':
         return reply('caseStatus.dailyLimit');
+      case 'visitor_limit':
+        return reply('caseStatus.visitorLimit');
       case 'unavailable':
         return reply('caseStatus.unavailable', true);
     }

@@ -95,7 +95,6 @@ export class ConversationContext {
     const data = await this.memory.data(context);
     const replies = sentReplies(context);
     const answered = replies.find((reply) => reply.outcome === 'answer' && reply.articleId);
-    if (answered) delete data.feedbackGivenFor;
     if (!context.turnState.get(SET_THIS_TURN) && answered?.articleId) {
       data.topic = { kind: 'article', articleId: answered.articleId, turn: data.turn ?? 0 };
       data.lastReply = { kind: 'article', articleId: answered.articleId };

@@ -55,8 +55,26 @@ export interface ConversationData {
    * when leaving a message for an agent.
    */
   recentQuestion?: { text: string; turn: number };
-  /** The article whose "Was this helpful?" was answered already: one vote and one thanks per answer. */
-  feedbackGivenFor?: string;
+  /**
+   * The articles this conversation was answered with (`feedbackKey`), newest last: feedback is
+   * taken only for these, once each (`rated`), so votes cannot be made up for articles never shown
+   * nor repeated.
+   */
+  answered?: string[];
+  rated?: string[];
+}
+
+/** How many answered and rated articles a conversation remembers (bot state stays small). */
+const MAX_REMEMBERED_ANSWERS = 20;
+
+/** One article in one language, as feedback names it. */
+export function feedbackKey(articleId: string, locale: Locale): string {
+  return `${locale}:${articleId}`;
+}
+
+/** Adds `key` to a remembered list, keeping the newest `MAX_REMEMBERED_ANSWERS`. */
+export function remember(list: string[] | undefined, key: string): string[] {
+  return [...(list ?? []).filter((item) => item !== key), key].slice(-MAX_REMEMBERED_ANSWERS);
 }
 
 /** What the assistant remembers about a visitor across conversations (user state). */

@@ -47,6 +47,8 @@ export const REPLY_OUTCOMES = [
   'leaveMessage',
   /** A message the assistant cannot read (no text). */
   'onlyText',
+  /** A warning not to share a Social Security number (sent by the channels, which hid it). */
+  'privacyWarning',
   /** Something failed in the turn. */
   'error',
 ] as const;

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { LoginRequest, LoginResponse, MeResponse } from '../../web-widget/protocol/adminApi.js';
 import type { I18n } from '../i18n/i18n.js';
 import { localisedProblems, sendApiError } from '../server/apiResponses.js';
+import { clientAddress } from '../server/clientAddress.js';
 import { parseInput } from '../server/inputSafety.js';
 import type { AuthService } from './authService.js';
-import { isOriginAllowed } from '../channels/socket/originPolicy.js';
-import { csrfTokenFor } from './csrf.js';
+import { csrfTokenFor, isOwnOrigin } from './csrf.js';
 import { credentialOf, principalOf, requireRole } from './requireRole.js';
 import { MAX_PASSWORD_LENGTH } from './passwords.js';
 
@@ -17,11 +17,6 @@ const loginSchema = z
   })
   .strict() satisfies z.ZodType<LoginRequest>;
 
-/** The client's address as the socket saw it (a proxy's X-Forwarded-For is not trusted by default). */
-function clientIp(req: Request): string {
-  return req.socket.remoteAddress ?? 'unknown';
-}
-
 /**
  * A sign-in from this service's own pages (or a script: no Origin) gets the HttpOnly cookie; one
  * from a console on another allowed origin cannot (SameSite=Strict keeps the cookie off its
@@ -29,7 +24,7 @@ function clientIp(req: Request): string {
  */
 function signsInByCookie(req: Request): boolean {
   const origin = req.headers.origin;
-  return origin === undefined || isOriginAllowed(origin, req.headers.host, []);
+  return origin === undefined || isOwnOrigin(origin, req.headers.host);
 }
 
 /**
@@ -39,10 +34,15 @@ function signsInByCookie(req: Request): boolean {
  * GET /api/auth/me → `{ user, csrfToken }`, how a newly opened tab joins the sign-in. Answers that
  * carry a token are never cached.
  */
-export function registerAuthRoutes(server: Server, deps: { auth: AuthService; i18n: I18n }): void {
+export function registerAuthRoutes(
+  server: Server,
+  deps: { auth: AuthService; i18n: I18n; trustProxy: boolean },
+): void {
   const { auth, i18n } = deps;
 
   server.post('/api/auth/login', async (req: Request, res: Response) => {
+    // A token in a response must never be kept by a browser cache or a proxy.
+    res.header('Cache-Control', 'no-store');
     const parsed = parseInput(loginSchema, req.body ?? {});
     if (!parsed.ok) {
       sendApiError(i18n, req, res, 400, 'invalid_input', {
@@ -50,7 +50,13 @@ export function registerAuthRoutes(server: Server, deps: { auth: AuthService; i1
       });
       return;
     }
-    const result = await auth.login(parsed.value.username, parsed.value.password, clientIp(req));
+    // The same address the widget's limits use: behind the load balancer, the client's, not the
+    // balancer's (which would let anyone's failures lock everyone out).
+    const address = clientAddress(
+      { address: req.socket.remoteAddress ?? '', headers: req.headers },
+      deps.trustProxy,
+    );
+    const result = await auth.login(parsed.value.username, parsed.value.password, address);
     if (result.ok) {
       res.header('Cache-Control', 'no-store');
       if (signsInByCookie(req)) {
@@ -75,7 +81,7 @@ export function registerAuthRoutes(server: Server, deps: { auth: AuthService; i1
     } else if (result.reason === 'too_many_attempts') {
       res.header('Retry-After', String(result.retryAfterSeconds));
       sendApiError(i18n, req, res, 429, 'too_many_attempts', {
-        values: { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) },
+        values: { count: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) },
       });
     } else {
       sendApiError(i18n, req, res, 401, 'invalid_credentials');
@@ -86,7 +92,7 @@ export function registerAuthRoutes(server: Server, deps: { auth: AuthService; i1
 
   server.post('/api/auth/logout', signedIn, async (req: Request, res: Response) => {
     const credential = credentialOf(req);
-    await auth.logout(credential.token, principalOf(req).username);
+    await auth.logout(credential.token, principalOf(req));
     if (credential.via === 'cookie') res.header('Set-Cookie', auth.cookie.clear(req.headers.host));
     res.send(204);
   });

@@ -1,10 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
+import { createHash, randomUUID } from 'node:crypto';
 import type { SignedInUser } from '../../web-widget/protocol/adminApi.js';
 import type { AuditStore, SessionStore, UserRecord, UserStore } from '../storage/ports.js';
 import { ConsoleCookie } from './consoleCookie.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { hashToken, newOpaqueToken } from './sessionTokens.js';
+import {
+  SIGN_IN_WINDOW_SECONDS,
+  SignInThrottle,
+  type SignInBlockScope,
+  type SignInLimits,
+} from './signInLimits.js';
 
 /** Who is calling, as the routes and the agent namespace see it; sign-in sends it back as `user`. */
 export type Principal = SignedInUser;
@@ -14,64 +19,76 @@ export type LoginResult =
   | { ok: false; reason: 'invalid_credentials' }
   | { ok: false; reason: 'too_many_attempts'; retryAfterSeconds: number };
 
+/**
+ * A console's access ended before its token expired: one session (sign-out), or every session
+ * of a user (disabled, or no longer allowed what they were signed in for). The channels close
+ * the sockets it opened, on every instance.
+ */
+export type Revocation =
+  | { kind: 'session'; tokenHash: string; userId: string }
+  | {
+      kind: 'user';
+      userId: string;
+      reason: 'disabled' | 'roles' | 'password';
+      user: Pick<UserRecord, 'roles'>;
+    };
+
 export interface AuthServiceOptions {
   users: UserStore;
   sessions: SessionStore;
   audit: AuditStore;
   sessionTtlMs: number;
-  /** Failed logins allowed per username+IP and per IP in `attemptWindowSeconds`. */
-  maxFailuresPerUser?: number;
-  maxFailuresPerIp?: number;
-  attemptWindowSeconds?: number;
+  signIn?: Partial<SignInLimits>;
   clock?: () => Date;
   /** Production: the sign-in cookie is Secure even when the Host says localhost (behind a proxy). */
   cookieAlwaysSecure?: boolean;
 }
 
+const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
+  perUsernameAndAddress: 5,
+  perAddress: 20,
+  perUsername: 20,
+  backoffSeconds: 30,
+};
+
 /**
  * Logins for agents, editors and admins: argon2id password checks, opaque bearer tokens stored
- * hashed with an expiry, rate-limited failures, and an audit entry for every attempt.
- *
- * The failure counters live in this process's memory: with several instances behind a load
- * balancer each counts its own, which still bounds guessing; a shared limiter
- * (rate-limiter-flexible's RateLimiterMongo) is the drop-in for stricter needs.
+ * hashed with an expiry, limited attempts (SignInThrottle), and an audit entry for every attempt,
+ * except that repeated refusals by one limit are one entry with a count (an anonymous flood must
+ * not grow the audit log with every request).
  */
 export class AuthService {
-  private readonly perUser: RateLimiterMemory;
-  private readonly perIp: RateLimiterMemory;
+  private readonly throttle: SignInThrottle;
   private readonly clock: () => Date;
+  private readonly revocationListeners: Array<(revocation: Revocation) => void> = [];
   /** Verified against when the username does not exist, so timing does not reveal which usernames do. */
   private dummyHash: Promise<string> | undefined;
-  private readonly endedListeners = new Set<() => void>();
+
   /** The consoles' sign-in cookie, as this service sets and reads it. */
   readonly cookie: ConsoleCookie;
 
   constructor(private readonly options: AuthServiceOptions) {
     this.cookie = new ConsoleCookie({ alwaysSecure: options.cookieAlwaysSecure ?? false });
-    const duration = options.attemptWindowSeconds ?? 15 * 60;
-    this.perUser = new RateLimiterMemory({ points: options.maxFailuresPerUser ?? 5, duration });
-    this.perIp = new RateLimiterMemory({ points: options.maxFailuresPerIp ?? 20, duration });
+    this.throttle = new SignInThrottle({ ...DEFAULT_SIGN_IN_LIMITS, ...options.signIn });
     this.clock = options.clock ?? (() => new Date());
   }
 
   async login(usernameInput: string, password: string, ip: string): Promise<LoginResult> {
     const username = usernameInput.trim().toLowerCase();
-    const userKey = `${username}|${ip}`;
-    const blocked = await this.blockedFor(userKey, ip);
-    if (blocked > 0) {
-      await this.audit(username, 'login_blocked', { ip });
-      return { ok: false, reason: 'too_many_attempts', retryAfterSeconds: blocked };
+    const reservation = await this.throttle.reserve(username, ip);
+    if (!reservation.ok) {
+      await this.auditBlocked(username, ip, reservation.scope, reservation.retryAfterSeconds);
+      return { ok: false, reason: 'too_many_attempts', retryAfterSeconds: reservation.retryAfterSeconds };
     }
     const user = await this.options.users.findByUsername(username);
     const passwordOk = user
       ? await verifyPassword(user.passwordHash, password)
       : await verifyPassword(await this.getDummyHash(), password).then(() => false);
     if (!user || !passwordOk || user.disabled) {
-      await Promise.all([this.perUser.penalty(userKey, 1), this.perIp.penalty(ip, 1)]);
       await this.audit(username, 'login_failed', { ip, reason: user?.disabled ? 'disabled' : 'credentials' });
       return { ok: false, reason: 'invalid_credentials' };
     }
-    await this.perUser.delete(userKey);
+    await reservation.succeeded();
     const token = newOpaqueToken();
     const now = this.clock();
     const expiresAt = new Date(now.getTime() + this.options.sessionTtlMs).toISOString();
@@ -103,28 +120,63 @@ export class AuthService {
     return toPrincipal(user);
   }
 
+  /** Ends the sign-in for every tab and both consoles sharing it (its sockets are closed at once). */
+  async logout(token: string, actor: { userId: string; username: string }): Promise<void> {
+    const tokenHash = hashToken(token);
+    await this.options.sessions.delete(tokenHash);
+    this.revoke({ kind: 'session', tokenHash, userId: actor.userId });
+    await this.audit(actor.username, 'logout', {});
+  }
+
   /**
-   * Ends the sign-in for every tab and console sharing it; the listeners hear of it at once (the
-   * agent namespace closes that sign-in's sockets rather than wait for its next sweep).
+   * Tells the channels that a user's access changed (called by the account admin after a change):
+   * disabled, or without a role they may be using, their sockets are closed at once.
    */
-  async logout(token: string, actor: string): Promise<void> {
-    await this.options.sessions.delete(hashToken(token));
-    await this.audit(actor, 'logout', {});
-    for (const listener of this.endedListeners) listener();
+  userChanged(before: UserRecord, after: UserRecord): void {
+    const user = { roles: after.roles };
+    if (after.disabled && !before.disabled) {
+      this.revoke({ kind: 'user', userId: after.id, reason: 'disabled', user });
+    } else if (before.roles.some((role) => !after.roles.includes(role))) {
+      this.revoke({ kind: 'user', userId: after.id, reason: 'roles', user });
+    } else if (after.passwordHash !== before.passwordHash) {
+      // A new password set by an admin ends every sign-in of the user: their consoles too.
+      this.revoke({ kind: 'user', userId: after.id, reason: 'password', user });
+    }
   }
 
-  /** Called after each sign-out; returns the function that stops listening. */
-  onSessionEnded(listener: () => void): () => void {
-    this.endedListeners.add(listener);
-    return () => this.endedListeners.delete(listener);
+  /** `listener` hears every revocation made through this service (sign-outs, account changes). */
+  onRevocation(listener: (revocation: Revocation) => void): void {
+    this.revocationListeners.push(listener);
   }
 
-  /** Seconds until another attempt is allowed, 0 when not blocked. */
-  private async blockedFor(userKey: string, ip: string): Promise<number> {
-    const [user, byIp] = await Promise.all([this.perUser.get(userKey), this.perIp.get(ip)]);
-    const remaining = (res: RateLimiterRes | null, points: number) =>
-      res && res.consumedPoints >= points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
-    return Math.max(remaining(user, this.perUser.points), remaining(byIp, this.perIp.points));
+  private revoke(revocation: Revocation): void {
+    for (const listener of this.revocationListeners) listener(revocation);
+  }
+
+  /**
+   * One audit entry per limit, key and window, counting the refusals in it: a flood of refused
+   * attempts costs one stored record, not one per request. The id is a hash, so the address is not
+   * repeated in it.
+   */
+  private async auditBlocked(
+    username: string,
+    ip: string,
+    scope: SignInBlockScope,
+    retryAfterSeconds: number,
+  ): Promise<void> {
+    const key = scope === 'address' ? ip : scope === 'username' ? username : `${username}|${ip}`;
+    const now = this.clock();
+    const window = Math.floor(now.getTime() / (SIGN_IN_WINDOW_SECONDS * 1000));
+    const id = `login_blocked-${createHash('sha256').update(`${scope}\n${key}\n${window}`).digest('hex')}`;
+    await this.options.audit.recordRepeated({
+      id,
+      at: now.toISOString(),
+      // Refusals of one address span usernames: the entry names none of them.
+      actor: scope === 'address' ? '(any username)' : username.slice(0, 100) || '(empty)',
+      action: 'login_blocked',
+      target: null,
+      details: JSON.stringify({ scope, ...(scope !== 'username' && { ip }), retryAfterSeconds }),
+    });
   }
 
   private getDummyHash(): Promise<string> {

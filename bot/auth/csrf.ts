@@ -1,6 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { CSRF_HEADER as CSRF_HEADER_NAME } from '../../web-widget/protocol/adminApi.js';
-import { isOriginAllowed } from '../channels/socket/originPolicy.js';
 
 /** The request header a console sends its CSRF token in (a custom header: no form or link can set it). */
 export const CSRF_HEADER = CSRF_HEADER_NAME.toLowerCase();
@@ -17,6 +16,25 @@ export function csrfTokenFor(sessionToken: string): string {
   return createHmac('sha256', sessionToken).update('va-console csrf v1').digest('base64url');
 }
 
+/**
+ * Whether a page's Origin is the service's own, as the browser addressed it (the request's Host).
+ * Only used where the sign-in cookie is involved, on top of the allowlist (AllowedOrigins) that
+ * every browser-facing request passes: a DNS-rebinding page could make Host and Origin agree, but
+ * its browser keeps the console cookie for the console's own host name, never sends it to the
+ * rebinding one, so such a request is never signed in by the cookie.
+ */
+export function isOwnOrigin(origin: string, host: string | undefined): boolean {
+  if (host === undefined) return false;
+  try {
+    const parsed = new URL(origin);
+    return (
+      (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.host === host.toLowerCase()
+    );
+  } catch {
+    return false;
+  }
+}
+
 /** The parts of a request the check reads. */
 export interface CsrfRequest {
   method?: string | undefined;
@@ -31,7 +49,7 @@ export interface CsrfRequest {
 export function passesCsrfCheck(req: CsrfRequest, sessionToken: string): boolean {
   if (SAFE_METHODS.has((req.method ?? 'GET').toUpperCase())) return true;
   const origin = header(req, 'origin');
-  if (origin !== undefined && !isOriginAllowed(origin, header(req, 'host'), [])) return false;
+  if (origin !== undefined && !isOwnOrigin(origin, header(req, 'host'))) return false;
   const sent = header(req, CSRF_HEADER);
   if (sent === undefined) return false;
   const expected = Buffer.from(csrfTokenFor(sessionToken));

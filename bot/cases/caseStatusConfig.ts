@@ -31,6 +31,10 @@ export const uscisCaseStatusConfigSchema = z.strictObject({
     .prefault({}),
   /** Requests per day this process may send (token requests and retries count). */
   dailyBudget: z.int().min(1).default(1_000),
+  /** Lookups one conversation may make per day, within the daily budget. */
+  conversationDailyLookups: z.int().min(1).default(10),
+  /** Lookups all conversations from one address may make per day, within the daily budget. */
+  addressDailyLookups: z.int().min(1).default(50),
   dailyResetTimeZone: z
     .string()
     .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as "UTC"')

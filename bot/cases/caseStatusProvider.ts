@@ -48,14 +48,27 @@ export type CaseStatusResult =
   | { kind: 'invalid' }
   | { kind: 'unavailable'; reason: CaseStatusUnavailableReason }
   /** Today's request allowance is used up; lookups work again tomorrow. */
-  | { kind: 'daily_limit' };
+  | { kind: 'daily_limit' }
+  /** This visitor's share of today's allowance (per conversation or per address) is used up. */
+  | { kind: 'visitor_limit' };
+
+/**
+ * Who asks, for each visitor's share of the day's lookups: the conversation, and the client's
+ * address when the channel knows it (the widget; not Bot Framework channels, whose requests all
+ * come from the Bot Framework service).
+ */
+export interface CaseStatusRequester {
+  conversationId: string;
+  address: string | null;
+}
 
 export interface CaseStatusProvider {
   /** Which implementation answers, for health checks and logs. */
   readonly name: 'sample' | 'uscis';
   /**
    * Looks up one case. Accepts a receipt number in any common typing ("eac-99-991-03402");
-   * anything that is not 3 letters + 10 digits is `invalid` without a request.
+   * anything that is not 3 letters + 10 digits is `invalid` without a request. With `requester`,
+   * a lookup that would reach a paid API counts against that visitor's share of the day.
    */
-  getStatus(receiptNumber: string): Promise<CaseStatusResult>;
+  getStatus(receiptNumber: string, requester?: CaseStatusRequester): Promise<CaseStatusResult>;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { caseStatusConfigSchema, type CaseStatusConfig } from '../cases/caseStatusConfig.js';
 import type { BusinessHoursConfig } from '../handoff/businessHours/businessHoursConfig.js';
+import type { SignInLimits } from '../auth/signInLimits.js';
 import type { HandoffPolicy } from '../handoff/handoffPolicy.js';
 import { SETTINGS, type Env, type SettingName } from './settings.js';
 
@@ -32,7 +33,9 @@ export interface AppConfig {
   handoff: HandoffPolicy;
   /** Instances meant to share the store; more than one needs MongoDB (see docs/operations.md). */
   instances: number;
-  auth: { sessionTtlMs: number; maxFailuresPerUser: number };
+  auth: { sessionTtlMs: number; signIn: SignInLimits };
+  /** Days the audit log keeps its entries. */
+  auditRetentionDays: number;
   /** The visitor widget's channel limits. */
   widget: {
     maxMessageLength: number;
@@ -101,9 +104,19 @@ export function loadConfig(
       sweepIntervalMs: env.HANDOFF_SWEEP_SECONDS * 1000,
       messageDueDays: env.HANDOFF_MESSAGE_DUE_DAYS,
       urgentMessageDueDays: env.HANDOFF_URGENT_DUE_DAYS,
+      maxQueuedPerAddress: env.HANDOFF_MAX_QUEUED_PER_ADDRESS,
     },
     instances: env.INSTANCES,
-    auth: { sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000, maxFailuresPerUser: env.LOGIN_MAX_FAILURES },
+    auth: {
+      sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
+      signIn: {
+        perUsernameAndAddress: env.LOGIN_MAX_FAILURES,
+        perAddress: env.LOGIN_ADDRESS_MAX_FAILURES,
+        perUsername: env.LOGIN_USERNAME_MAX_FAILURES,
+        backoffSeconds: env.LOGIN_BACKOFF_SECONDS,
+      },
+    },
+    auditRetentionDays: env.AUDIT_RETENTION_DAYS,
     widget: {
       maxMessageLength: env.WIDGET_MAX_MESSAGE_LENGTH,
       messagesPerMinute: env.WIDGET_MESSAGES_PER_MINUTE,
@@ -130,6 +143,8 @@ function caseStatusConfig(env: Env): CaseStatusConfig {
       clientId: env.CASE_STATUS_CLIENT_ID,
       clientSecret: env.CASE_STATUS_CLIENT_SECRET,
       dailyBudget: env.CASE_STATUS_DAILY_BUDGET,
+      conversationDailyLookups: env.CASE_STATUS_CONVERSATION_DAILY_LOOKUPS,
+      addressDailyLookups: env.CASE_STATUS_ADDRESS_DAILY_LOOKUPS,
     },
   });
   if (result.success) return result.data;

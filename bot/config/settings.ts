@@ -130,7 +130,7 @@ export const SETTINGS = {
   TRANSCRIPT_RETENTION_DAYS: setting(
     positiveInt,
     '90',
-    'Conversations idle longer than this are deleted with their transcripts.',
+    'Visitor data older than this is deleted: idle conversations with their transcripts and bot state, the text of analytics and feedback, closed messages left out of hours, ended live-chat questions, expired sign-ins.',
   ),
   SESSION_TTL_HOURS: setting(
     positiveInt,
@@ -140,7 +140,27 @@ export const SETTINGS = {
   LOGIN_MAX_FAILURES: setting(
     positiveInt,
     '5',
-    'Failed sign-ins allowed per username and address in 15 minutes before further attempts wait.',
+    'Sign-in attempts that may fail per username from one address in 15 minutes; further attempts from that address wait until the window ends. Counted before the password is checked, so concurrent attempts cannot slip past it.',
+  ),
+  LOGIN_ADDRESS_MAX_FAILURES: setting(
+    positiveInt,
+    '20',
+    'Sign-in attempts that may fail from one address in 15 minutes, whatever the usernames; then that address waits.',
+  ),
+  LOGIN_USERNAME_MAX_FAILURES: setting(
+    positiveInt,
+    '20',
+    'Sign-in attempts that may fail per username from all addresses together in 15 minutes before the slower back-off starts (it never locks the account out).',
+  ),
+  LOGIN_BACKOFF_SECONDS: setting(
+    z.coerce.number().int().min(1).max(900),
+    '30',
+    'Past LOGIN_USERNAME_MAX_FAILURES, one sign-in attempt for that username is let through every this many seconds, from any address.',
+  ),
+  AUDIT_RETENTION_DAYS: setting(
+    positiveInt,
+    '365',
+    "Audit log entries (sign-ins, refused sign-ins, editors' and admins' changes) older than this are deleted.",
   ),
   WIDGET_MAX_MESSAGE_LENGTH: setting(
     z.coerce.number().int().min(10).max(10_000),
@@ -165,7 +185,7 @@ export const SETTINGS = {
   WIDGET_EVENTS_PER_MINUTE: setting(
     positiveInt,
     '120',
-    'Socket.IO events of any kind one widget connection may send per minute; beyond it they are refused.',
+    'Socket.IO events of any kind one widget connection may send per minute, and all connections of one conversation (one resume token) together; beyond it they are refused.',
   ),
   SOCKET_MAX_BUFFER_BYTES: setting(
     z.coerce.number().int().min(1024).max(10_000_000),
@@ -180,7 +200,7 @@ export const SETTINGS = {
   SOCKET_TRUST_PROXY: setting(
     flag,
     'false',
-    "Take the visitor's IP address from the last X-Forwarded-For entry (set true behind one reverse proxy or load balancer) for the per-IP limits.",
+    "Take the client's IP address from the last X-Forwarded-For entry (set true behind one reverse proxy or load balancer) for every per-address limit: the widget's, the live-agent queue's, case-status lookups' and console sign-ins'.",
   ),
   CASE_STATUS_PROVIDER: setting(
     z.enum(['sample', 'uscis']),
@@ -208,6 +228,16 @@ export const SETTINGS = {
     '1000',
     'Case Status API requests this process may send per day; past it visitors are told to try tomorrow.',
   ),
+  CASE_STATUS_CONVERSATION_DAILY_LOOKUPS: setting(
+    positiveInt,
+    '10',
+    'Case Status API lookups one conversation may make per day (within CASE_STATUS_DAILY_BUDGET); past it that visitor is told to try tomorrow or use Case Status Online.',
+  ),
+  CASE_STATUS_ADDRESS_DAILY_LOOKUPS: setting(
+    positiveInt,
+    '50',
+    'Case Status API lookups all widget conversations from one address may make per day (within CASE_STATUS_DAILY_BUDGET).',
+  ),
   BUSINESS_HOURS: setting(
     jsonText.pipe(businessHoursConfigSchema),
     '{}',
@@ -232,6 +262,11 @@ export const SETTINGS = {
     z.coerce.number().int().min(1).max(600),
     '5',
     "How often each instance refreshes its agents' heartbeats and sweeps the queue (expired waits, chats of agents past the grace period).",
+  ),
+  HANDOFF_MAX_QUEUED_PER_ADDRESS: setting(
+    z.coerce.number().int().min(1).max(1000),
+    '3',
+    'Widget visitors from one address who may wait in the live-agent queue at once; the next one is told so and may try again later (offices and NATs share addresses).',
   ),
   HANDOFF_MESSAGE_DUE_DAYS: setting(
     z.coerce.number().int().min(0).max(60),

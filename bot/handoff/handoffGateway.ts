@@ -1,5 +1,6 @@
 import { ActivityTypes, TextFormatTypes, type TurnContext } from 'botbuilder';
 import type { LiveAgentGateway, LiveAgentOutcome, LiveAgentRequest } from '../assistant/liveAgentGateway.js';
+import { visitorAddressOf } from '../assistant/visitorAddress.js';
 import type { Logger } from '../logging/logger.js';
 import type { ConversationStore, Locale } from '../storage/ports.js';
 import type { HandoffService } from './handoffService.js';
@@ -32,12 +33,16 @@ export class HandoffGateway implements LiveAgentGateway {
       channel: conversation.channel,
       locale: request.locale,
       question: request.question,
+      address: visitorAddressOf(context),
     });
     const { text } = this.deps;
     const { locale } = request;
     switch (result.outcome) {
       case 'unavailable':
         return 'unavailable';
+      case 'address_limit':
+        await this.say(context, locale, text.get(locale, 'addressLimit'), 'handoff');
+        return 'handled';
       case 'active':
         await this.say(
           context,

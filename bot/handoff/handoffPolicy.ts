@@ -14,6 +14,11 @@ export interface HandoffPolicy {
   /** Business days to answer a message left out of hours: normal and urgent. */
   messageDueDays: number;
   urgentMessageDueDays: number;
+  /**
+   * Visitors from one address who may wait in the queue at once: one address opening many
+   * conversations must not push everyone else down the line. Offices and NATs share addresses.
+   */
+  maxQueuedPerAddress: number;
 }
 
 export const DEFAULT_HANDOFF_POLICY: HandoffPolicy = {
@@ -23,4 +28,5 @@ export const DEFAULT_HANDOFF_POLICY: HandoffPolicy = {
   sweepIntervalMs: 5_000,
   messageDueDays: 3,
   urgentMessageDueDays: 1,
+  maxQueuedPerAddress: 3,
 };

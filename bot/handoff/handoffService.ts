@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from '../logging/logger.js';
 import { isStoreError } from '../storage/errors.js';
 import type {
@@ -44,13 +44,17 @@ export interface HandoffRequest {
   locale: Locale;
   /** The visitor's question, personal data masked. */
   question: string;
+  /** The visitor's client address when the channel knows it, for the per-address queue cap. */
+  address?: string | null;
 }
 
 export type HandoffRequestResult =
   | { outcome: 'queued'; entry: HandoffEntry; standing: QueueStanding }
   /** The conversation already waits or talks to an agent. */
   | { outcome: 'active'; entry: HandoffEntry; standing: QueueStanding | null }
-  | { outcome: 'unavailable'; reason: 'closed' | 'no_agent' };
+  | { outcome: 'unavailable'; reason: 'closed' | 'no_agent' }
+  /** Already `maxQueuedPerAddress` visitors from this address wait in the queue. */
+  | { outcome: 'address_limit' };
 
 export interface SweepReport {
   expired: number;
@@ -84,6 +88,11 @@ export class HandoffService {
   private readonly availability: AgentAvailability;
   /** Dispatch runs one at a time in this process; a call while one runs waits for a fresh pass. */
   private dispatchChain: Promise<unknown> = Promise.resolve();
+  /**
+   * Requests from one address run one at a time in this process, so the count and the enqueue
+   * of the per-address cap cannot interleave (instances each serialise their own).
+   */
+  private readonly addressChains = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: HandoffServiceDeps) {
     this.clock = deps.clock ?? (() => new Date());
@@ -109,10 +118,43 @@ export class HandoffService {
    * is never recorded after "an agent joined").
    */
   async request(request: HandoffRequest): Promise<HandoffRequestResult> {
+    if (!request.address) return this.enqueueRequest(request, null);
+    // Only a digest of the address is kept with the entry, and only while it is queued.
+    const key = createHash('sha256').update(request.address).digest('hex');
+    const previous = this.addressChains.get(key) ?? Promise.resolve();
+    const result = previous.then(
+      () => this.enqueueRequest(request, key),
+      () => this.enqueueRequest(request, key),
+    );
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.addressChains.set(key, tail);
+    void tail.then(() => {
+      if (this.addressChains.get(key) === tail) this.addressChains.delete(key);
+    });
+    return result;
+  }
+
+  private async enqueueRequest(
+    request: HandoffRequest,
+    addressKey: string | null,
+  ): Promise<HandoffRequestResult> {
     const active = await this.deps.handoff.activeForConversation(request.conversationId);
     if (active) return { outcome: 'active', entry: active, standing: await this.standingOf(active) };
     const availability = await this.availabilityFor(request.locale);
     if (availability !== 'open') return { outcome: 'unavailable', reason: availability };
+    if (
+      addressKey !== null &&
+      (await this.deps.handoff.countQueuedFrom(addressKey)) >= this.deps.policy.maxQueuedPerAddress
+    ) {
+      this.deps.logger.warn(
+        { conversationId: request.conversationId },
+        'live agent request refused: address cap',
+      );
+      return { outcome: 'address_limit' };
+    }
 
     const entry: HandoffEntry = {
       id: this.newId(),
@@ -129,7 +171,7 @@ export class HandoffService {
       question: request.question.slice(0, 4000),
     };
     try {
-      await this.deps.handoff.enqueue(entry);
+      await this.deps.handoff.enqueue(entry, addressKey === null ? {} : { queuedFrom: addressKey });
     } catch (error) {
       // The same visitor asked twice at once (two tabs, a retry): one entry, the other sees it.
       if (!isStoreError(error, 'duplicate')) throw error;
@@ -498,7 +540,9 @@ export class HandoffService {
 
   /**
    * Positions count within the visitor's language (a Spanish visitor waits only for Spanish
-   * speakers), in claim order. The estimate comes from that language's recent assignments.
+   * speakers), in claim order. The estimate comes from that language's recent assignments. A
+   * visitor whom a free agent is about to take gets no estimate: "about 6 minutes" arriving in the
+   * same second as the agent would only mislead.
    */
   private async computeStandings(
     locale?: Locale,
@@ -519,9 +563,18 @@ export class HandoffService {
       ).flat(),
     ];
     const positions = new Map<Locale, number>();
+    const freeSlots = (locale: Locale) =>
+      agents
+        .filter((agent) => this.availability.canTakeChat(agent, locale, now))
+        .reduce((slots, agent) => slots + Math.max(0, agent.maxChats - agent.openChats), 0);
+    const free = new Map<Locale, number>();
     return queued.map((entry) => {
       const position = (positions.get(entry.locale) ?? 0) + 1;
       positions.set(entry.locale, position);
+      if (!free.has(entry.locale)) free.set(entry.locale, freeSlots(entry.locale));
+      if (position <= (free.get(entry.locale) ?? 0)) {
+        return { entry, standing: { position, estimatedWaitMinutes: null } };
+      }
       const estimatedWaitMinutes = this.estimator.estimate({
         position,
         recentAssignments: recent

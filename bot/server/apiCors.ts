@@ -1,7 +1,7 @@
 import type { Next, Request, RequestHandler, Response } from 'restify';
-import { isOriginAllowed } from '../channels/socket/originPolicy.js';
 import type { I18n } from '../i18n/i18n.js';
 import { sendApiError } from './apiResponses.js';
+import type { AllowedOrigins } from './originPolicy.js';
 
 /**
  * The browser-facing APIs: the consoles sign in (/api/auth) and edit (/api/admin), and may be
@@ -18,15 +18,15 @@ const PREFLIGHT_MAX_AGE_SECONDS = '600';
 
 export interface ApiCorsOptions {
   i18n: I18n;
-  /** PUBLIC_ORIGINS: pages on other origins allowed to call the API (the server's own origin always is). */
-  publicOrigins: readonly string[];
+  /** PUBLIC_ORIGINS (and the service's own listening address): pages allowed to call the API. */
+  origins: AllowedOrigins;
 }
 
 /**
  * A `pre` handler, run before routing, so preflights need no route of their own and a refused
  * origin reaches no route at all. On the API prefixes:
- * - a request whose Origin is neither the server's own nor in PUBLIC_ORIGINS gets 403 and no CORS
- *   headers (the same rule as the Socket.IO handshakes, `isOriginAllowed`);
+ * - a request whose Origin is not allowed (PUBLIC_ORIGINS, or the address the service listens on)
+ *   gets 403 and no CORS headers (the same rule as the Socket.IO handshakes, `AllowedOrigins`);
  * - an allowed one gets the CORS headers: the origin echoed, never `*`, with `Vary: Origin`;
  * - a preflight (OPTIONS) is answered here with the methods and headers the APIs use.
  * Tokens travel in the Authorization header, not cookies, so no credentials mode is offered.
@@ -39,7 +39,7 @@ export function apiCors(options: ApiCorsOptions): RequestHandler {
       next();
       return;
     }
-    if (!isOriginAllowed(origin, req.headers.host, options.publicOrigins)) {
+    if (!options.origins.allows(origin)) {
       sendApiError(options.i18n, req, res, 403, 'origin_not_allowed');
       next(false);
       return;

@@ -9,6 +9,7 @@ export type ApiErrorCode =
   | 'forbidden'
   | 'invalid_credentials'
   | 'too_many_attempts'
+  | 'too_many_requests'
   | 'invalid_input'
   | 'not_found'
   | 'conflict'

@@ -28,6 +28,11 @@ export interface ServerOptions {
   logger: Logger;
   /** For the messages of the errors restify answers by itself, in the caller's language. */
   i18n: I18n;
+  /**
+   * PUBLIC_ORIGINS: what the pages may connect to besides their own origin (Content-Security-Policy
+   * `connect-src`), with the matching WebSocket origins; never any host at all.
+   */
+  publicOrigins: readonly string[];
 }
 
 /** Largest accepted request body, in bytes (the admin API has a smaller limit, see adminEdge). */
@@ -54,7 +59,7 @@ export function makeServer(options: ServerOptions): Server {
       contentSecurityPolicy: {
         useDefaults: true,
         directives: {
-          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'connect-src': ["'self'", ...connectSources(options.publicOrigins)],
           'img-src': ["'self'", 'data:'],
           'style-src': ["'self'", "'unsafe-inline'"],
         },
@@ -98,6 +103,16 @@ export function makeServer(options: ServerOptions): Server {
     options.logger.debug({ method: req.method, path: req.path(), status: res.statusCode }, 'request');
   });
   return server;
+}
+
+/** `https://a.example` → itself and `wss://a.example`; `http://…` → itself and `ws://…`. */
+export function connectSources(origins: readonly string[]): string[] {
+  const sources = new Set<string>();
+  for (const origin of origins) {
+    sources.add(origin);
+    sources.add(origin.replace(/^http(s?):/, 'ws$1:'));
+  }
+  return [...sources];
 }
 
 function errorCode(err: { body?: { code?: string }; name?: string }): string {

@@ -22,6 +22,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/** Source maps show the browser code's sources and comments: for development only. */
+const SOURCE_MAP = /\.map$/;
+
 /** Only plain file names: no folders, no dots at the start, so nothing outside publicDir is reachable. */
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/;
 
@@ -31,11 +34,11 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/;
  */
 export function registerStaticRoutes(
   server: Server,
-  options: { publicDir: string; logger: Logger; i18n: I18n },
+  options: { publicDir: string; logger: Logger; i18n: I18n; isProduction: boolean },
 ): void {
   const send = async (file: string, req: Request, res: Response) => {
     const type = CONTENT_TYPES[path.extname(file)];
-    if (!SAFE_NAME.test(file) || !type) {
+    if (!SAFE_NAME.test(file) || !type || (options.isProduction && SOURCE_MAP.test(file))) {
       sendApiError(options.i18n, req, res, 404, 'not_found');
       return;
     }

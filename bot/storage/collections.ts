@@ -19,6 +19,8 @@ export const COLLECTIONS = {
   sessions: 'sessions',
   serviceRequests: 'serviceRequests',
   feedback: 'feedback',
+  /** `_id` is the rated chat's handoff id: a second rating of one chat is a duplicate key. */
+  chatRatings: 'chatRatings',
   analytics: 'analytics',
   audit: 'audit',
 } as const;
@@ -33,7 +35,8 @@ export const COLLECTION_SPECS: readonly CollectionSpec[] = [
     // NeDB uses a compound index only for full equality matches, hence the single-field one too.
     indexes: [{ fields: ['conversationId'] }, { fields: ['conversationId', 'seq'], unique: true }],
   },
-  { name: COLLECTIONS.botState, indexes: [] },
+  // `updatedAt`: retention deletes state not written for the retention period.
+  { name: COLLECTIONS.botState, indexes: [{ fields: ['updatedAt'] }] },
   {
     name: COLLECTIONS.handoff,
     indexes: [
@@ -47,8 +50,9 @@ export const COLLECTION_SPECS: readonly CollectionSpec[] = [
   { name: COLLECTIONS.presence, indexes: [{ fields: ['status'] }] },
   { name: COLLECTIONS.users, indexes: [{ fields: ['username'], unique: true }] },
   { name: COLLECTIONS.sessions, indexes: [{ fields: ['expiresAt'] }, { fields: ['userId'] }] },
-  { name: COLLECTIONS.serviceRequests, indexes: [{ fields: ['status'] }] },
+  { name: COLLECTIONS.serviceRequests, indexes: [{ fields: ['status'] }, { fields: ['closedAt'] }] },
   { name: COLLECTIONS.feedback, indexes: [{ fields: ['at'] }] },
+  { name: COLLECTIONS.chatRatings, indexes: [{ fields: ['at'] }] },
   { name: COLLECTIONS.analytics, indexes: [{ fields: ['at'] }] },
   { name: COLLECTIONS.audit, indexes: [{ fields: ['at'] }] },
 ];

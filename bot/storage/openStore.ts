@@ -16,6 +16,7 @@ import { ArticleStore } from './stores/articleStore.js';
 import { AuditStore } from './stores/auditStore.js';
 import { BotStateStore } from './stores/botStateStore.js';
 import { ConversationStore } from './stores/conversationStore.js';
+import { ChatRatingStore } from './stores/chatRatingStore.js';
 import { FeedbackStore } from './stores/feedbackStore.js';
 import { HandoffStore } from './stores/handoffStore.js';
 import { PresenceStore } from './stores/presenceStore.js';
@@ -143,6 +144,7 @@ export function createStore(driver: Driver): Store {
     sessions: new SessionStore(driver),
     serviceRequests: new ServiceRequestStore(driver),
     feedback: new FeedbackStore(driver),
+    chatRatings: new ChatRatingStore(driver),
     analytics: new AnalyticsStore(driver),
     audit: new AuditStore(driver),
     ping: () => driver.ping(),

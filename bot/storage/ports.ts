@@ -189,7 +189,14 @@ export interface ConversationStore {
 // ---------------------------------------------------------------------------------------------
 // Bot state: botbuilder's Storage with real eTag checks (a stale write raises, never overwrites).
 
-export type BotStateStore = Storage;
+export interface BotStateStore extends Storage {
+  /**
+   * Retention: deletes the items not written since `cutoff` (every write stamps the item with the
+   * system time). Conversation and visitor state alike: a leave-a-message dialog abandoned
+   * halfway (name, e-mail, phone) goes with the rest. Returns how many.
+   */
+  deleteUnchangedSince(cutoff: string): Promise<number>;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Live-agent handoff: the queue and the agents' presence, shared by every server instance.
@@ -215,8 +222,14 @@ export interface HandoffEntry {
 }
 
 export interface HandoffStore {
-  /** `DuplicateKeyError` when the conversation already has a queued or assigned entry. */
-  enqueue(entry: HandoffEntry): Promise<void>;
+  /**
+   * `DuplicateKeyError` when the conversation already has a queued or assigned entry. `queuedFrom`
+   * (an opaque key of the visitor's address) is kept only while the entry is queued, for
+   * `countQueuedFrom`; it is not part of the entry and is dropped when it leaves the queue.
+   */
+  enqueue(entry: HandoffEntry, options?: { queuedFrom?: string }): Promise<void>;
+  /** Queued entries enqueued with this `queuedFrom` key (the per-address queue cap). */
+  countQueuedFrom(queuedFrom: string): Promise<number>;
   /**
    * Atomically takes the first queued entry (priority descending, then queuedAt ascending) whose
    * locale is one of `locales`, and assigns it to `agentId`. Two concurrent claims never get the
@@ -241,6 +254,8 @@ export interface HandoffStore {
   ): Promise<HandoffEntry | null>;
   /** Ended entries since `from` (for reports). */
   ended(options: { from: string; to: string }): Promise<HandoffEntry[]>;
+  /** Retention: empties the `question` of entries that ended before `cutoff`. Returns how many. */
+  forgetQuestionsEndedBefore(cutoff: string): Promise<number>;
 }
 
 export type PresenceStatus = 'available' | 'away' | 'offline';
@@ -350,6 +365,8 @@ export interface ServiceRequestStore {
   list(filter?: { status?: 'open' | 'closed' }): Promise<ServiceRequestRecord[]>;
   /** Null when the request does not exist or is already closed. */
   close(id: string, closedBy: string, at: string): Promise<ServiceRequestRecord | null>;
+  /** Retention: deletes requests closed before `cutoff` (open ones stay until answered). Returns how many. */
+  deleteClosedBefore(cutoff: string): Promise<number>;
 }
 
 export interface FeedbackRecord {
@@ -367,6 +384,29 @@ export interface FeedbackStore {
   add(record: FeedbackRecord): Promise<void>;
   /** In time order, `from` inclusive, `to` exclusive. */
   list(filter: { from: string; to: string; locale?: Locale }): Promise<FeedbackRecord[]>;
+  /** Retention: empties the `question` of records older than `cutoff`, keeping the vote. Returns how many. */
+  forgetQuestionsBefore(cutoff: string): Promise<number>;
+}
+
+/**
+ * A visitor's rating of a live-agent chat after it ended: 1 (very poor) to 5 (very good), once per
+ * chat (`chatId` is the handoff entry's id and the record's key).
+ */
+export interface ChatRating {
+  chatId: string;
+  conversationId: string;
+  /** The agent who was in the chat when it ended. */
+  agentId: string;
+  locale: Locale;
+  rating: number;
+  at: string;
+}
+
+export interface ChatRatingStore {
+  /** `DuplicateKeyError` when the chat was rated already. */
+  add(rating: ChatRating): Promise<void>;
+  /** In time order, `from` inclusive, `to` exclusive. */
+  list(filter: { from: string; to: string; locale?: Locale }): Promise<ChatRating[]>;
 }
 
 export type AnalyticsEventType = 'question' | 'handoff_request' | 'case_status';
@@ -396,6 +436,8 @@ export interface AnalyticsStore {
     type?: AnalyticsEventType;
     locale?: Locale;
   }): Promise<AnalyticsEvent[]>;
+  /** Retention: sets `text` to null on events older than `cutoff`, keeping the rest. Returns how many. */
+  forgetTextBefore(cutoff: string): Promise<number>;
 }
 
 export interface AuditEntry {
@@ -408,6 +450,9 @@ export interface AuditEntry {
   target: string | null;
   /** JSON with details (never a password or a token). */
   details: string | null;
+  /** Entries recorded with `recordRepeated`: how many times it happened, and when last (`at` is the first). */
+  count?: number;
+  lastAt?: string;
 }
 
 export interface AuditFilter {
@@ -420,6 +465,14 @@ export interface AuditFilter {
 
 export interface AuditStore {
   record(entry: AuditEntry): Promise<void>;
+  /**
+   * The same event again (e.g. refused sign-ins): the first call stores `entry` with `count` 1,
+   * later calls with the same id add one to its `count` and set `lastAt` to their `at`. Atomic:
+   * concurrent calls count every one.
+   */
+  recordRepeated(entry: AuditEntry): Promise<void>;
+  /** Retention: deletes entries older than `cutoff` (by `at`). Returns how many. */
+  deleteBefore(cutoff: string): Promise<number>;
   /** Newest first. `action` matches that action and its sub-actions ("article" → "article.publish"). */
   list(filter?: AuditFilter): Promise<AuditEntry[]>;
 }
@@ -440,6 +493,7 @@ export interface Store {
   readonly sessions: SessionStore;
   readonly serviceRequests: ServiceRequestStore;
   readonly feedback: FeedbackStore;
+  readonly chatRatings: ChatRatingStore;
   readonly analytics: AnalyticsStore;
   readonly audit: AuditStore;
   /** Resolves when the store answers; rejects when it does not (readiness probe). */

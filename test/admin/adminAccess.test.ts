@@ -28,6 +28,7 @@ const ROUTES: Array<{ method: string; path: string; body?: unknown; admins?: tru
   { method: 'GET', path: '/api/admin/reports/unanswered.csv' },
   { method: 'GET', path: '/api/admin/reports/analytics' },
   { method: 'GET', path: '/api/admin/reports/analytics.csv' },
+  { method: 'GET', path: '/api/admin/reports/ratings' },
   { method: 'GET', path: '/api/admin/users', admins: true },
   {
     method: 'POST',

@@ -130,6 +130,109 @@ describe('sign-in for agents, editors and admins', () => {
     expect(blocked.body.error.message).toMatch(/Demasiados intentos/);
   });
 
+  it('when 40 wrong passwords race in at once, then only the allowed number is checked and the rest wait', async () => {
+    running = await startTestApp({ LOGIN_MAX_FAILURES: '5' });
+    await addUser(running, 'ana', ['agent']);
+    const baseUrl = running.baseUrl;
+    const attempts = await Promise.all(
+      Array.from({ length: 40 }, (_, attempt) =>
+        login(baseUrl, { username: 'ana', password: `guess-${attempt}` }),
+      ),
+    );
+    const statuses = attempts.map((attempt) => attempt.status);
+    // Counted before the password check: exactly the limit got a 401 (a checked password).
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(35);
+    const audit = await running.app.store.audit.list();
+    expect(audit.filter((entry) => entry.action === 'login_failed')).toHaveLength(5);
+    // 35 refusals are one audit entry with their count, not 35 entries.
+    const blocked = audit.filter((entry) => entry.action === 'login_blocked');
+    expect(blocked).toHaveLength(1);
+    expect(blocked[0]?.count).toBe(35);
+  });
+
+  it('when someone elsewhere keeps failing behind the load balancer, then the user signs in from their own address', async () => {
+    running = await startTestApp({ LOGIN_MAX_FAILURES: '3', SOCKET_TRUST_PROXY: 'true' });
+    await addUser(running, 'ana', ['agent']);
+    const attacker = { 'x-forwarded-for': '203.0.113.7' };
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      await login(running.baseUrl, { username: 'ana', password: `guess-${attempt}` }, attacker);
+    }
+    const attackerAgain = await login(running.baseUrl, { username: 'ana', password: PASSWORD }, attacker);
+    expect(attackerAgain.status).toBe(429);
+    // Every request reaches the service from the balancer (127.0.0.1 here); the client's address
+    // is the one it appended to X-Forwarded-For, the same one the widget's limits use.
+    const ana = await login(
+      running.baseUrl,
+      { username: 'ana', password: PASSWORD },
+      { 'x-forwarded-for': '198.51.100.20' },
+    );
+    expect(ana.status).toBe(200);
+  });
+
+  it('when X-Forwarded-For is not trusted, then a guesser cannot dodge the limit by writing one', async () => {
+    running = await startTestApp({ LOGIN_MAX_FAILURES: '3' });
+    await addUser(running, 'ana', ['agent']);
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      const forged = { 'x-forwarded-for': `198.51.100.${attempt}` };
+      statuses.push(
+        (await login(running.baseUrl, { username: 'ana', password: `guess-${attempt}` }, forged)).status,
+      );
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
+  });
+
+  it('when one username fails from many addresses, then it only slows down (one attempt per back-off), never locks out', async () => {
+    running = await startTestApp({
+      LOGIN_MAX_FAILURES: '2',
+      LOGIN_USERNAME_MAX_FAILURES: '4',
+      LOGIN_BACKOFF_SECONDS: '30',
+      SOCKET_TRUST_PROXY: 'true',
+    });
+    await addUser(running, 'ana', ['agent']);
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    for (const address of ['203.0.113.1', '203.0.113.2']) {
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        expect(
+          (await login(running.baseUrl, { username: 'ana', password: 'wrong' }, from(address))).status,
+        ).toBe(401);
+      }
+    }
+    // Past the per-username threshold: one attempt per back-off period goes through, from anywhere.
+    const throughBackoff = await login(
+      running.baseUrl,
+      { username: 'ana', password: 'wrong' },
+      from('203.0.113.3'),
+    );
+    expect(throughBackoff.status).toBe(401);
+    const waiting = await login(
+      running.baseUrl,
+      { username: 'ana', password: PASSWORD },
+      from('198.51.100.20'),
+    );
+    expect(waiting.status).toBe(429);
+    const retryAfter = Number(waiting.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    // A pause of the back-off, not the 15-minute lock-out of one address.
+    expect(retryAfter).toBeLessThanOrEqual(30);
+    expect(waiting.body.error.message).toBe('Too many sign-in attempts. Please try again in a minute.');
+  });
+
+  it('when the sign-in answers, then neither the token nor the error may be cached', async () => {
+    running = await startTestApp();
+    await addUser(running, 'ana', ['agent']);
+    const ok = await login(running.baseUrl, { username: 'ana', password: PASSWORD });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    const wrong = await login(running.baseUrl, { username: 'ana', password: 'wrong' });
+    expect(wrong.headers.get('cache-control')).toBe('no-store');
+    const me = await fetch(`${running.baseUrl}/api/auth/me`, {
+      headers: { authorization: `Bearer ${ok.body.token}` },
+    });
+    expect(me.headers.get('cache-control')).toBe('no-store');
+  });
+
   it.each([
     [{ username: { $ne: null }, password: PASSWORD }, 'username.$ne'],
     [{ username: 'ana', password: PASSWORD, $where: '1' }, '$where'],

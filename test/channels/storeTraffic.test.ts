@@ -38,8 +38,25 @@ describe('store traffic per visitor message', () => {
   const counts = () =>
     Object.fromEntries(Object.entries(calls).map(([name, spy]) => [name, spy.mock.calls.length]));
   const resetCounts = () => Object.values(calls).forEach((spy) => spy.mockClear());
-  /** Lets the turn finish its last writes (state, analytics) after the reply went out. */
-  const settled = () => new Promise((resolve) => setTimeout(resolve, 100));
+  const started = () => Object.values(calls).reduce((sum, spy) => sum + spy.mock.calls.length, 0);
+  /**
+   * Lets the turn finish its last writes (state, analytics) after the reply went out, by events
+   * rather than by a pause (a busy machine may take any time): `turns` visitor turns have marked
+   * themselves run (the last thing a widget turn does), and every store call started so far has
+   * finished without starting another.
+   */
+  const settled = async (options: { turns?: number } = {}) => {
+    const turns = options.turns ?? 0;
+    await waitUntil(() => calls.finishTurn.mock.calls.length >= turns, `${turns} turn(s) finished`);
+    for (;;) {
+      const before = started();
+      await Promise.allSettled(
+        Object.values(calls).flatMap((spy) => spy.mock.results.map((result) => result.value)),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      if (started() === before) return;
+    }
+  };
 
   beforeAll(async () => {
     testApp = await startTestApp({}, { bot: new EchoBot({ greet: true }), clock: clock.now });
@@ -70,7 +87,7 @@ describe('store traffic per visitor message', () => {
       () => botTexts(messages).some((text) => text.startsWith('Was this helpful')),
       'the replies',
     );
-    await settled();
+    await settled({ turns: 1 });
     expect(counts()).toEqual({
       findMessage: 1,
       append: 3,
@@ -126,7 +143,7 @@ describe('store traffic per visitor message', () => {
       () => ana.inbox.messages.some(({ message }) => message.text === 'are you there?'),
       'the message relayed to the agent',
     );
-    await settled();
+    await settled({ turns: 1 });
     expect(counts()).toEqual({
       findMessage: 1,
       append: 1,
@@ -165,16 +182,18 @@ describe('store traffic per visitor message', () => {
     const { socket, messages } = await openSession(assistantApp.baseUrl);
     sockets.push(socket);
     await waitUntil(() => messages.some((message) => message.role === 'bot'), 'the welcome');
+    await settled();
+    resetCounts();
     // The first message settles the conversation's language (and the visitor's choice of it).
     await sendMessage(socket, { text: 'hello' });
     await waitUntil(() => messages.filter((message) => message.role === 'bot').length >= 2, 'the answer');
-    await settled();
+    await settled({ turns: 1 });
 
     resetCounts();
     const before = messages.length;
     await sendMessage(socket, { text: 'thank you' });
     await waitUntil(() => messages.slice(before).some((message) => message.role === 'bot'), 'the reply');
-    await settled();
+    await settled({ turns: 1 });
     expect(counts()).toMatchObject({
       findMessage: 1,
       get: 0,

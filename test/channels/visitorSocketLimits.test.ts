@@ -17,6 +17,7 @@ import {
   withTimeout,
   type VisitorClient,
 } from './support/visitorClient.js';
+import { EVENT_WAIT_MS } from './support/visitorClient.js';
 
 describe('visitor socket: limits', () => {
   let testApp: TestApp | undefined;
@@ -117,10 +118,35 @@ describe('visitor socket: limits', () => {
     const { socket } = await open();
     const results = [];
     for (let index = 0; index < 6; index += 1) {
-      results.push(await socket.timeout(5_000).emitWithAck('history:since', { afterSeq: 0 }));
+      results.push(await socket.timeout(EVENT_WAIT_MS).emitWithAck('history:since', { afterSeq: 0 }));
     }
     expect(results.slice(0, 5).every((result) => result.ok)).toBe(true);
     expect(results[5]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+  });
+
+  it("when several connections are opened with one token, then they share the conversation's event limit", async () => {
+    await start({ WIDGET_EVENTS_PER_MINUTE: '6' });
+    const first = await open();
+    const token = first.session.token;
+    const others = [await open({ auth: { token } }), await open({ auth: { token } })];
+    expect(others.every((other) => other.session.conversationId === first.session.conversationId)).toBe(true);
+    const results = [];
+    for (let index = 0; index < 9; index += 1) {
+      const socket = [first, ...others][index % 3]!.socket;
+      results.push(await socket.timeout(EVENT_WAIT_MS).emitWithAck('history:since', { afterSeq: 0 }));
+    }
+    // Each connection sent only 3 (under its own limit of 6); the conversation sent 9.
+    expect(results.filter((result) => result.ok)).toHaveLength(6);
+    expect(results.slice(6)).toEqual(
+      Array.from({ length: 3 }, () =>
+        expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'rate_limited' }) }),
+      ),
+    );
+    // Another conversation is not affected.
+    const stranger = await open();
+    expect(
+      (await stranger.socket.timeout(EVENT_WAIT_MS).emitWithAck('history:since', { afterSeq: 0 })).ok,
+    ).toBe(true);
   });
 
   it('when a visitor sends typing signals, then they are handed on without a rejection or a cost against the event limit, up to their own cap', async () => {
@@ -187,6 +213,20 @@ describe('visitor socket: limits', () => {
     expect(listed.session.resumed).toBe(false);
     const sameOrigin = await open({ headers: { origin: app.baseUrl } });
     expect(sameOrigin.session.resumed).toBe(false);
+  });
+
+  it('when a DNS-rebinding page sends a Host that matches its own Origin, then it is still refused', async () => {
+    const app = await start({ PUBLIC_ORIGINS: 'https://www.agency.example' });
+    // evil.example resolved to this server: the browser sends Host and Origin of evil.example alike.
+    const rebound = `evil.example:${app.port}`;
+    const refused = await connectError(
+      visitorSocket(app.baseUrl, { headers: { origin: `http://${rebound}`, host: rebound } }),
+    );
+    expect(refused.data).toMatchObject({ code: 'origin_not_allowed' });
+    const api = await fetch(`${app.baseUrl}/api/auth/me`, {
+      headers: { origin: `http://${rebound}`, host: rebound },
+    });
+    expect(api.status).toBe(403);
   });
 });
 

@@ -24,6 +24,14 @@ describe('personal data masking', () => {
     if (digits.length >= 8) expect(result.replace(/\D/g, '').length).toBeLessThan(digits.length);
   });
 
+  it("leaves the agency's public phone lines alone, in text and in tel: links, and still masks a visitor's", () => {
+    const text =
+      'Call [800-375-5283](tel:+18003755283) (TTY [800-767-1833](tel:+18007671833)) or me at 800-375-5284.';
+    expect(maskPersonalData(text)).toBe(
+      'Call [800-375-5283](tel:+18003755283) (TTY [800-767-1833](tel:+18007671833)) or me at ***-***-5284.',
+    );
+  });
+
   it('leaves ordinary text, form names and dates alone', () => {
     const text = 'I filed Form I-130 on 2023-05-09 and paid $535 for 2 people.';
     expect(maskPersonalData(text)).toBe(text);

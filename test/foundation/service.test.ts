@@ -81,6 +81,63 @@ describe('the service', () => {
     }
   });
 
+  it('when an activity lacks its conversation, channel, sender or service URL, then 400 invalid_activity, not a 500', async () => {
+    running = await startTestApp();
+    const complete = {
+      type: 'message',
+      text: 'hello',
+      channelId: 'emulator',
+      serviceUrl: 'http://127.0.0.1:9/unused',
+      deliveryMode: 'expectReplies',
+      from: { id: 'visitor-1' },
+      recipient: { id: 'bot' },
+      conversation: { id: 'conv-complete' },
+    };
+    for (const missing of ['conversation', 'channelId', 'from', 'serviceUrl'] as const) {
+      const { [missing]: _left, ...activity } = complete;
+      const response = await fetch(`${running.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': 'es' },
+        body: JSON.stringify(activity),
+      });
+      expect(response.status, missing).toBe(400);
+      expect(await response.json(), missing).toEqual({
+        error: { code: 'invalid_activity', message: esApi.invalid_activity },
+      });
+    }
+    const whole = await postActivity(running.baseUrl, complete);
+    expect(whole.status).toBe(200);
+  });
+
+  it('when a page is served, then its CSP lets it connect only to itself and the configured origins', async () => {
+    running = await startTestApp({
+      PUBLIC_ORIGINS: 'https://www.agency.example,http://intranet.example:8080',
+    });
+    const policy = (await fetch(`${running.baseUrl}/`)).headers.get('content-security-policy') ?? '';
+    const connect = /connect-src ([^;]*)/.exec(policy)?.[1]?.split(' ') ?? [];
+    expect(connect.sort()).toEqual(
+      [
+        "'self'",
+        'http://intranet.example:8080',
+        'https://www.agency.example',
+        'ws://intranet.example:8080',
+        'wss://www.agency.example',
+      ].sort(),
+    );
+  });
+
+  it('when running in production, then the browser code is served without its source maps', async () => {
+    running = await startTestApp({ NODE_ENV: 'production', BOTFRAMEWORK_ENABLED: 'false' });
+    expect((await fetch(`${running.baseUrl}/assets/widget.js`)).status).toBe(200);
+    const map = await fetch(`${running.baseUrl}/assets/widget.js.map`);
+    expect(map.status).toBe(404);
+    expect(await map.text()).not.toContain('sourcesContent');
+    await running.stop();
+    running = await startTestApp();
+    // In development they help debugging.
+    expect((await fetch(`${running.baseUrl}/assets/widget.js.map`)).status).toBe(200);
+  });
+
   it('when a request is refused before any route runs, then the error is a clear localised message that quotes nothing of the request', async () => {
     running = await startTestApp();
     const cases: Array<{ path: string; init: RequestInit; status: number; code: string; message: string }> = [

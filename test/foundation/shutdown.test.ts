@@ -24,7 +24,9 @@ async function startProcess(
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listening line in 15 s:\n${output}`)), 15_000);
+    // Resolves as soon as the line comes; the limit only ends a start that is stuck (a busy machine
+    // can take half a minute to start the built server).
+    const timer = setTimeout(() => reject(new Error(`no listening line in 240 s:\n${output}`)), 240_000);
     const onData = () => {
       const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output);
       if (match) {

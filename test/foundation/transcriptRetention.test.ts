@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../bot/logging/logger.js';
-import { TranscriptRetention } from '../../bot/privacy/transcriptRetention.js';
+import { DataRetention, type RetentionRule } from '../../bot/privacy/dataRetention.js';
 
 function capturingLogger() {
   const lines: Array<{ msg: string; deleted?: number }> = [];
@@ -16,18 +16,21 @@ function capturingLogger() {
 
 const NOW = new Date('2026-03-10T15:00:00.000Z');
 
-describe('transcript retention', () => {
+/** The conversations rule over a stand-in for the store's deleteInactiveSince. */
+function conversationsRule(deleteInactiveSince: (cutoff: string) => Promise<number>): RetentionRule[] {
+  return [{ what: 'conversations', period: 'visitor', apply: (cutoff) => deleteInactiveSince(cutoff) }];
+}
+
+describe('data retention: the sweep', () => {
   it('when it sweeps, then it deletes what was idle since before the retention period, and says how much', async () => {
     const cutoffs: string[] = [];
     const { logger, lines } = capturingLogger();
-    const retention = new TranscriptRetention({
-      conversations: {
-        deleteInactiveSince: async (cutoff) => {
-          cutoffs.push(cutoff);
-          return 3;
-        },
-      },
-      retentionDays: 90,
+    const retention = new DataRetention({
+      rules: conversationsRule(async (cutoff) => {
+        cutoffs.push(cutoff);
+        return 3;
+      }),
+      days: { visitor: 90, audit: 365 },
       logger,
       clock: () => NOW,
     });
@@ -41,37 +44,33 @@ describe('transcript retention', () => {
   it('when the store fails, then the failure is logged and the next sweep still runs', async () => {
     let calls = 0;
     const { logger, lines } = capturingLogger();
-    const retention = new TranscriptRetention({
-      conversations: {
-        deleteInactiveSince: async () => {
-          calls += 1;
-          if (calls === 1) throw new Error('store unavailable');
-          return 0;
-        },
-      },
-      retentionDays: 30,
+    const retention = new DataRetention({
+      rules: conversationsRule(async () => {
+        calls += 1;
+        if (calls === 1) throw new Error('store unavailable');
+        return 0;
+      }),
+      days: { visitor: 30, audit: 365 },
       logger,
       clock: () => NOW,
     });
     await expect(retention.sweep()).resolves.toBeUndefined();
     await expect(retention.sweep()).resolves.toBeUndefined();
     expect(calls).toBe(2);
-    expect(lines.map((line) => line.msg)).toEqual(['transcript retention sweep failed']);
+    expect(lines.map((line) => line.msg)).toEqual(['conversations retention failed']);
   });
 
   it('when started, then it sweeps at once and on every interval; stop waits for the sweep in progress', async () => {
     const started = (intervalMs: number) => {
       const counts = { sweeps: 0, finished: 0 };
-      const retention = new TranscriptRetention({
-        conversations: {
-          deleteInactiveSince: async () => {
-            counts.sweeps += 1;
-            await new Promise((resolve) => setTimeout(resolve, 20));
-            counts.finished += 1;
-            return 0;
-          },
-        },
-        retentionDays: 30,
+      const retention = new DataRetention({
+        rules: conversationsRule(async () => {
+          counts.sweeps += 1;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          counts.finished += 1;
+          return 0;
+        }),
+        days: { visitor: 30, audit: 365 },
         logger: capturingLogger().logger,
         clock: () => NOW,
         intervalMs,
@@ -82,12 +81,12 @@ describe('transcript retention', () => {
     };
 
     const hourly = started(3_600_000);
-    await expect.poll(() => hourly.counts.finished, { timeout: 2_000 }).toBe(1);
+    await expect.poll(() => hourly.counts.finished).toBe(1);
     await hourly.retention.stop();
     expect(hourly.counts.sweeps).toBe(1);
 
     const frequent = started(10);
-    await expect.poll(() => frequent.counts.sweeps, { timeout: 2_000 }).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => frequent.counts.sweeps).toBeGreaterThanOrEqual(3);
     await frequent.retention.stop();
     expect(frequent.counts.finished).toBe(frequent.counts.sweeps);
     const after = frequent.counts.sweeps;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { seeded } from '../support/propertySeed.js';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
@@ -351,7 +352,7 @@ describe('nextOpening properties (fast-check)', () => {
 
   it.each(schedules)(
     'for %s: next opening is not before t, is open, and nothing opens in between',
-    (_label, config) => {
+    (label, config) => {
       const hours = createBusinessHours(config);
       fc.assert(
         fc.property(
@@ -369,7 +370,7 @@ describe('nextOpening properties (fast-check)', () => {
             }
           },
         ),
-        { numRuns: 150 },
+        seeded(`nextOpening, ${label}`, { numRuns: 150 }),
       );
     },
   );

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { seeded } from '../support/propertySeed.js';
 import { describe, expect, it } from 'vitest';
 import { HandoffError } from '../../bot/handoff/handoffError.js';
 import type { HandoffEntry, Locale } from '../../bot/storage/ports.js';
@@ -180,10 +181,10 @@ describe('handoff routing properties (fast-check, real embedded store)', () => {
           await harness.close();
         }
       }),
-      { numRuns: 40 },
+      seeded('handoff routing', { numRuns: 40 }),
     );
     // The sequences did exercise routing (not only refusals). Sequences are random, so this asks
     // for a floor well under the usual 40-70 assignments per 40 runs: a sanity check, not a figure.
     expect(assignments.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(15);
-  }, 120_000);
+  }, 600_000);
 });

@@ -6,6 +6,7 @@ import {
   openSession,
   sendMessage,
   waitUntil,
+  withTimeout,
   type VisitorClient,
 } from '../channels/support/visitorClient.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
@@ -150,6 +151,43 @@ describe('live agents over Socket.IO: queue, accept, relay, end, grace period', 
       connected.socket.connect();
       expect(await refused, what).toBe(code);
     }
+  });
+
+  it("when an agent's connection drops and their sign-in ends before it is recovered, then the recovered socket is checked again and closed", async () => {
+    const { store } = testApp.app;
+    await createAgent(store, { username: 'lost', displayName: 'Lost' });
+    const lost = await agent('lost');
+    const dropped = withTimeout(
+      new Promise<string>((resolve) => lost.socket.once('disconnect', resolve)),
+      'the drop',
+    );
+    // The transport breaks (a network change): a disconnect the server keeps the state of.
+    (lost.socket.io as unknown as { engine: { close(): void } }).engine.close();
+    expect(await dropped).toBe('forced close');
+    // Signed out from elsewhere meanwhile: the dropped socket is in no room a revocation reaches.
+    const response = await fetch(`${testApp.baseUrl}/api/auth/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${lost.token}` },
+    });
+    expect(response.status).toBe(204);
+
+    const recovered = withTimeout(
+      new Promise<boolean>((resolve) => lost.socket.once('connect', () => resolve(lost.socket.recovered))),
+      'the reconnection',
+    );
+    const closedAgain = new Promise<string>((resolve) =>
+      lost.socket.once('connect', () => lost.socket.once('disconnect', resolve)),
+    );
+    lost.socket.connect();
+    // Connection state recovery restored it without a handshake...
+    expect(await recovered).toBe(true);
+    // ...and the session check it skipped happens now: no event of it is served, it is closed.
+    const answered = agentCall(lost.socket, 'state:get', {}).then(
+      () => 'answered',
+      () => 'refused',
+    );
+    expect(await withTimeout(closedAgain, 'the close')).toBe('io server disconnect');
+    expect(await answered).toBe('refused');
   });
 
   it('when a visitor asks for an agent in hours, then they are queued; the agent accepts and messages go both ways in order', async () => {
@@ -317,9 +355,7 @@ describe('live agents over Socket.IO: queue, accept, relay, end, grace period', 
     ana.socket.disconnect();
     const store = testApp.app.store;
     const anaId = ana.state.me.agentId;
-    await expect
-      .poll(async () => (await store.presence.get(anaId))?.status, { timeout: 5_000 })
-      .toBe('offline');
+    await expect.poll(async () => (await store.presence.get(anaId))?.status).toBe('offline');
 
     clock.advance((GRACE_SECONDS - 5) * 1000);
     let report = await testApp.app.handoff.sweep();
@@ -356,9 +392,7 @@ describe('live agents over Socket.IO: queue, accept, relay, end, grace period', 
     await agentCall(ana.socket, 'queue:accept', {});
     ana.socket.disconnect();
     await expect
-      .poll(async () => (await testApp.app.store.presence.get(ana.state.me.agentId))?.status, {
-        timeout: 5_000,
-      })
+      .poll(async () => (await testApp.app.store.presence.get(ana.state.me.agentId))?.status)
       .toBe('offline');
     clock.advance((GRACE_SECONDS + 1) * 1000);
     const report = await testApp.app.handoff.sweep();
@@ -424,5 +458,82 @@ describe('live agents over Socket.IO: queue, accept, relay, end, grace period', 
         text: 'hi',
       }),
     ).rejects.toMatchObject({ code: 'chat_not_found' });
+  });
+});
+
+describe('live agents over Socket.IO: revocations', () => {
+  let revocationApp: TestApp;
+  const sockets: AgentClient[] = [];
+  beforeAll(async () => {
+    // No periodic sweep in this app's lifetime: whatever closes a socket here is the revocation.
+    revocationApp = await startTestApp({ HANDOFF_SWEEP_SECONDS: '600' });
+  });
+  afterEach(() => {
+    for (const socket of sockets.splice(0)) socket.disconnect();
+  });
+  afterAll(async () => {
+    await revocationApp?.stop();
+  });
+  async function connected(username: string) {
+    const agent = await connectAgent(revocationApp.baseUrl, username);
+    sockets.push(agent.socket);
+    return agent;
+  }
+
+  it('when an agent signs out, is disabled or loses the role through the API, then their sockets close at once, without waiting for a sweep', async () => {
+    const { store } = revocationApp.app;
+    await createAgent(store, { username: 'boss', displayName: 'Boss', roles: ['admin'] });
+    const admin = await login(revocationApp.baseUrl, 'boss');
+    const patchUser = async (userId: string, change: Record<string, unknown>) => {
+      const response = await fetch(`${revocationApp.baseUrl}/api/admin/users/${userId}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify(change),
+      });
+      expect(response.status).toBe(200);
+    };
+    const cases: Array<[string, (token: string, userId: string) => Promise<void>]> = [
+      [
+        'signed out',
+        async (token) => {
+          const response = await fetch(`${revocationApp.baseUrl}/api/auth/logout`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}` },
+          });
+          expect(response.status).toBe(204);
+        },
+      ],
+      ['disabled', (_token, userId) => patchUser(userId, { disabled: true })],
+      ['role removed', (_token, userId) => patchUser(userId, { roles: ['editor'] })],
+    ];
+    for (const [what, revoke] of cases) {
+      const username = `now-${what.replace(/\W/g, '')}`;
+      const created = await createAgent(store, {
+        username,
+        displayName: username,
+        roles: ['agent', 'editor'],
+      });
+      const first = await connected(username);
+      // A second tab with its own sign-in: a sign-out closes only the tab of that sign-in.
+      const second = await connected(username);
+      const closed = (socket: AgentClient) =>
+        withTimeout(new Promise<string>((resolve) => socket.once('disconnect', resolve)), `${what}: closed`);
+      const firstClosed = closed(first.socket);
+      await revoke(first.token, created.id);
+      // No sweep runs here: the revocation itself closed the socket, as a server-side close.
+      expect(await firstClosed, what).toBe('io server disconnect');
+      if (what === 'signed out') {
+        expect(second.socket.connected).toBe(true);
+        await expect(agentCall(second.socket, 'state:get', {})).resolves.toBeTruthy();
+        second.socket.disconnect();
+      } else {
+        await waitUntil(() => !second.socket.connected, `${what}: the other tab closed too`);
+      }
+    }
+    // Changing something else (another role added) leaves a console connected.
+    const kept = await createAgent(store, { username: 'kept', displayName: 'Kept' });
+    const keptSocket = await connected('kept');
+    await patchUser(kept.id, { roles: ['agent', 'editor'], maxChats: 2 });
+    await expect(agentCall(keptSocket.socket, 'state:get', {})).resolves.toBeTruthy();
   });
 });

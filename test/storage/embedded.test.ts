@@ -19,6 +19,7 @@ import {
 } from './fixtures/records.js';
 import { expectSample } from './fixtures/expectSample.js';
 import { describeQueryPlans } from './queryPlans.js';
+import { describeRetentionContract } from './retentionContract.js';
 import { describeStoreContract } from './storeContract.js';
 
 /** An empty embedded store in a fresh temporary directory, removed when the store is closed. */
@@ -38,6 +39,7 @@ async function freshStore(): Promise<Store> {
 }
 
 describeStoreContract('embedded (SQLite)', freshStore);
+describeRetentionContract('embedded (SQLite)', freshStore);
 
 describe('embedded store on disk', () => {
   const dirs: string[] = [];

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { afterAll, describe, it } from 'vitest';
 import { openStore } from '../../bot/storage/openStore.js';
+import { describeRetentionContract } from './retentionContract.js';
 import { describeStoreContract } from './storeContract.js';
 
 const uri = process.env.MONGODB_URI;
@@ -16,11 +17,13 @@ if (uri === undefined || uri === '') {
   const prefix = `va_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const dbNames: string[] = [];
 
-  describeStoreContract('mongodb', () => {
+  const openFresh = () => {
     const dbName = `${prefix}_${dbNames.length}`;
     dbNames.push(dbName);
     return openStore({ kind: 'mongodb', uri, dbName });
-  });
+  };
+  describeStoreContract('mongodb', openFresh);
+  describeRetentionContract('mongodb', openFresh);
 
   afterAll(async () => {
     const client = await MongoClient.connect(uri);

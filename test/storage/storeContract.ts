@@ -16,6 +16,7 @@ import {
   articleRevision,
   at,
   auditEntry,
+  chatRating,
   conversation,
   editedArticle,
   feedback,
@@ -671,6 +672,27 @@ export function describeStoreContract(backend: string, openFresh: () => Promise<
         expect(
           (await store.analytics.list({ from: at(0), to: at(9), type: 'question' })).map((e) => e.id),
         ).toEqual(['e1']);
+      });
+
+      it('keeps one rating per live-agent chat, 1 to 5, listed in time order by language', async () => {
+        await store.chatRatings.add(chatRating('chat-2', { at: at(2), rating: 5 }));
+        await store.chatRatings.add(chatRating('chat-1', { at: at(1), locale: 'es', rating: 1 }));
+        await store.chatRatings.add(chatRating('chat-3', { at: at(3) }));
+        await expect(store.chatRatings.add(chatRating('chat-2', { rating: 1 }))).rejects.toBeInstanceOf(
+          DuplicateKeyError,
+        );
+        for (const rating of [0, 6, 2.5]) {
+          await expect(store.chatRatings.add(chatRating(`bad-${rating}`, { rating }))).rejects.toBeInstanceOf(
+            StoreInputError,
+          );
+        }
+        expect(await store.chatRatings.list({ from: at(1), to: at(3) })).toEqual([
+          chatRating('chat-1', { at: at(1), locale: 'es', rating: 1 }),
+          chatRating('chat-2', { at: at(2), rating: 5 }),
+        ]);
+        expect(
+          (await store.chatRatings.list({ from: at(0), to: at(9), locale: 'en' })).map((r) => r.chatId),
+        ).toEqual(['chat-2', 'chat-3']);
       });
 
       it('lists the audit of one actor and of an action with its sub-actions, from the query', async () => {

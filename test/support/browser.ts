@@ -50,13 +50,21 @@ export interface AxeViolation {
 export const BEST_PRACTICE_TAGS = [...WCAG_TAGS, 'best-practice'];
 
 /**
- * Runs axe-core (from node_modules, injected into the page) with the WCAG 2.1 A/AA rules over
- * `include` (a CSS selector, or a shadow-DOM path such as ['[data-va-widget]', '.va-panel']), or
- * the whole page, open shadow roots included. Returns the serious and critical violations.
+ * Runs axe-core with the WCAG 2.1 A/AA rules (see `axeViolations`) and returns only the serious
+ * and critical violations.
  */
 export async function seriousAxeViolations(page: Page, include?: string | string[]): Promise<AxeViolation[]> {
-  const violations = await runAxe(page, include, WCAG_TAGS);
+  const violations = await axeViolations(page, include);
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+/**
+ * Runs axe-core (from node_modules, injected into the page) with the WCAG 2.1 A/AA rules over
+ * `include` (a CSS selector, or a shadow-DOM path such as ['[data-va-widget]', '.va-panel']), or
+ * the whole page, open shadow roots included. Returns every violation, whatever its impact.
+ */
+export function axeViolations(page: Page, include?: string | string[]): Promise<AxeViolation[]> {
+  return runAxe(page, include, WCAG_TAGS);
 }
 
 /**

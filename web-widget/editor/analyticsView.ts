@@ -1,3 +1,4 @@
+import { chatRatingsSection } from './chatRatingsSection.js';
 import { h } from './dom.js';
 import type { LocaleFigures } from '../protocol/adminApi.js';
 import { lineChart } from './lineChart.js';
@@ -11,7 +12,7 @@ import { percent, type View, type ViewContext } from './viewContext.js';
 export const analyticsView: View = async (context, main, params) => {
   const { t, api } = context;
   const { form, period } = periodForm(context, 'analytics', params);
-  const report = await api.analytics(period);
+  const [report, ratings] = await Promise.all([api.analytics(period), api.chatRatings(period)]);
   const download = h('button', { type: 'button' }, t('analytics.download'));
   download.addEventListener('click', () => {
     void api.analyticsCsv(period).then(({ blob, fileName }) => {
@@ -28,6 +29,7 @@ export const analyticsView: View = async (context, main, params) => {
     form,
     h('p', {}, download),
     ...report.locales.map((figures) => localeSection(context, figures, report.from, report.to)),
+    chatRatingsSection(context, ratings),
   );
 };
 

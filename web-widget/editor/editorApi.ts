@@ -1,6 +1,7 @@
 import type {
   AddQuestionRequest,
   AnalyticsReport,
+  ChatRatingReport,
   ArticleDiffResponse,
   ArticleListResponse,
   ArticleResponse,
@@ -225,6 +226,11 @@ export class EditorApi {
 
   analytics(period: PeriodQuery): Promise<AnalyticsReport> {
     return this.call('GET', `/api/admin/reports/analytics${query(period)}`);
+  }
+
+  /** Visitors' ratings of live-agent chats, per language and per agent. */
+  chatRatings(period: PeriodQuery): Promise<ChatRatingReport> {
+    return this.call('GET', `/api/admin/reports/ratings${query(period)}`);
   }
 
   /** The CSV export as a file, named as the server names it. */

@@ -430,6 +430,36 @@ export interface LocaleFigures {
   days: DayFigures[];
 }
 
+/** How visitors rated live-agent chats: 1 (very poor) to 5 (very good). */
+export interface RatingFigures {
+  ratings: number;
+  /** The mean, rounded to 0.01; null without ratings. */
+  average: number | null;
+  /** How many of each rating: index 0 counts the 1s, index 4 the 5s. */
+  distribution: number[];
+}
+
+export interface LocaleRatingFigures extends RatingFigures {
+  locale: Locale;
+}
+
+export interface AgentRatingFigures extends RatingFigures {
+  agentId: string;
+  /** The agent's display name now ("(deleted user)" style fallbacks are the console's to choose: null). */
+  displayName: string | null;
+  /** The same per language of the chats rated (both languages, with zeros). */
+  locales: LocaleRatingFigures[];
+}
+
+/** `GET /api/admin/reports/ratings`: ratings given in the period, per language and per agent. */
+export interface ChatRatingReport {
+  from: string;
+  to: string;
+  locales: LocaleRatingFigures[];
+  /** Agents with at least one rating in the period, most ratings first. */
+  agents: AgentRatingFigures[];
+}
+
 /** `GET /api/admin/reports/analytics`. */
 export interface AnalyticsReport {
   from: string;

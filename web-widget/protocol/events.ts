@@ -41,7 +41,9 @@ export type ErrorCode =
   | 'internal'
   | 'unknown_event'
   /** Connection refused: the page embedding the widget is not an allowed origin. */
-  | 'origin_not_allowed';
+  | 'origin_not_allowed'
+  /** `handoff:rate` for a chat that cannot be rated (not this conversation's, not ended, no agent, rated already). */
+  | 'rating_not_allowed';
 
 /** Errors the client should retry by itself, with the same message id. */
 export const RETRYABLE_ERRORS: readonly ErrorCode[] = ['shutting_down', 'internal'];
@@ -162,9 +164,10 @@ export type HandoffEndReason = 'resolved' | 'abandoned' | 'expired' | 'agent_lef
 
 /**
  * The live-agent chat of a conversation. `queued`: waiting, with the position in line (1 is next)
- * and an estimate in minutes (null when unknown). `assigned`: an agent is in the chat. `ended`:
- * the assistant answers again (`endReason` says why). The transcript also gets a notice at each
- * change; this event is for a status line that updates in place.
+ * and an estimate in minutes (null when unknown, and when an agent is free to take the chat at
+ * once). `assigned`: an agent is in the chat. `ended`: the assistant answers again (`endReason`
+ * says why; `agentName` is the last agent's, null when no agent had joined). The transcript also
+ * gets a notice at each change; this event is for a status line that updates in place.
  */
 export interface HandoffStatus {
   state: HandoffState;
@@ -172,6 +175,18 @@ export interface HandoffStatus {
   estimatedWaitMinutes: number | null;
   agentName: string | null;
   endReason: HandoffEndReason | null;
+  /** Which live-agent chat this is: what `handoff:rate` names once it has ended. */
+  chatId: string | null;
+}
+
+/** Ratings of a live-agent chat, 1 (very poor) to 5 (very good). */
+export const CHAT_RATING_MIN = 1;
+export const CHAT_RATING_MAX = 5;
+
+/** `handoff:rate`: the visitor's rating of a live-agent chat of theirs that has ended (once per chat). */
+export interface ChatRatingPayload {
+  chatId: string;
+  rating: number;
 }
 
 /** Sent when an event could not be answered through an acknowledgement (it had none, or none was expected). */
@@ -186,6 +201,9 @@ export interface ClientToServerEvents {
   'locale:set': (payload: { locale: Locale }, ack: AckCallback<{ locale: Locale }>) => void;
   /** The visitor is typing (true) or stopped (false): shown to the live agent. No ack; best effort. */
   'typing:set': (payload: { active: boolean }) => void;
+  /** Leaves the live-agent queue or ends the chat with the agent; `left` is false when there was none. */
+  'handoff:leave': (payload: Record<string, never>, ack: AckCallback<{ left: boolean }>) => void;
+  'handoff:rate': (payload: ChatRatingPayload, ack: AckCallback<ChatRatingPayload>) => void;
 }
 
 export interface ServerToClientEvents {

@@ -10,7 +10,9 @@ import { Marked, type Tokens } from 'marked';
  *   form, image, iframe, SVG or MathML, no attributes but href/title/start, no event handlers;
  * - links only to http(s), mailto:, tel:, the same site (`/...`) or an anchor; anything else
  *   (`javascript:`, `data:`, `vbscript:`...) loses its href and stays as inert text;
- * - every remaining link opens in a new tab with rel="noopener noreferrer".
+ * - every remaining link opens in a new tab with rel="noopener noreferrer";
+ * - a bare "www.…" address (case status texts say "go to www.uscis.gov/e-request") becomes an
+ *   https link, not the http one GFM's autolinking makes of it.
  */
 export interface MarkdownRenderer {
   /** Sanitised HTML, ready for `innerHTML`. */
@@ -47,6 +49,11 @@ export function createMarkdownRenderer(win: Window & typeof globalThis = window)
     gfm: true,
     breaks: true,
     async: false,
+    walkTokens(token) {
+      if (token.type === 'link' && /^www\./i.test(token.raw) && token.href.startsWith('http://')) {
+        token.href = `https://${token.href.slice('http://'.length)}`;
+      }
+    },
     renderer: {
       html: ({ text }: Tokens.HTML | Tokens.Tag) => escapeHtml(text),
       // A chat message sits under the panel's h2: its headings start at h3.

@@ -2,7 +2,9 @@ import { io, type Socket } from 'socket.io-client';
 import {
   RETRYABLE_ERRORS,
   VISITOR_NAMESPACE,
+  type Ack,
   type ChatMessage,
+  type ChatRatingPayload,
   type ClientToServerEvents,
   type ConnectErrorData,
   type HandoffStatus,
@@ -18,7 +20,13 @@ import { randomId } from '../shared/dom.js';
 import { ACK_TIMEOUT_MS, MAX_HISTORY_PAGES, retryDelayMs, socketOptions } from '../shared/socketClient.js';
 import type { WidgetStorage } from './widgetStorage.js';
 
-export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline' | 'unavailable';
+/**
+ * `unavailable`: the server refused the connection for now (it says why) and is asked again later;
+ * `refused`: the page embedding the widget is not an origin the server allows, which retrying
+ * does not change (the site's owner must add it to PUBLIC_ORIGINS).
+ */
+export type ConnectionStatus =
+  'idle' | 'connecting' | 'online' | 'reconnecting' | 'offline' | 'unavailable' | 'refused';
 
 /** What the connection tells the view. */
 export interface ConnectionListener {
@@ -81,6 +89,8 @@ export class ChatConnection {
   private syncing = false;
   private conversationId: string | null;
   private current: ConnectionStatus = 'idle';
+  /** Why the server refused this page (origin not allowed), in the visitor's language. */
+  private refusal: string | null = null;
 
   constructor(private readonly options: ChatConnectionOptions) {
     this.outbox = options.storage.getJson('outbox', isPendingList) ?? [];
@@ -124,8 +134,12 @@ export class ChatConnection {
         this.setStatus(this.current === 'connecting' ? 'connecting' : 'reconnecting');
         return;
       }
+      if (data?.code === 'origin_not_allowed') {
+        this.refuse(data.message);
+        return;
+      }
       this.setStatus('unavailable', data?.message ?? null);
-      if (data?.code !== 'origin_not_allowed') this.reconnectLater(data?.retryAfterMs);
+      this.reconnectLater(data?.retryAfterMs);
     });
     socket.on('session', (session) => {
       this.options.storage.set('token', session.token);
@@ -175,10 +189,12 @@ export class ChatConnection {
       locale: this.options.locale(),
       at: new Date().toISOString(),
     };
+    // Refused for this page: failed at once, not "sending" forever.
+    if (this.refusal !== null) pending.failed = this.refusal;
     this.outbox.push(pending);
     this.saveOutbox();
     const entry = this.log.addPending(pending);
-    this.options.listener.entry(entry, false);
+    this.options.listener.entry(entry, this.refusal !== null);
     this.start();
     this.pump();
     return entry;
@@ -192,7 +208,43 @@ export class ChatConnection {
     this.saveOutbox();
     const entry = this.log.setDelivery(id, 'sending');
     if (entry) this.options.listener.entry(entry, false);
+    // After a refusal the server is asked again: its PUBLIC_ORIGINS may have changed meanwhile.
+    if (this.refusal !== null && this.socket && !this.socket.connected) {
+      this.refusal = null;
+      this.setStatus('connecting');
+      this.socket.connect();
+    }
     this.pump();
+  }
+
+  /** Leaves the live-agent queue or chat (`handoff:leave`). */
+  leaveLiveChat(): Promise<Ack<{ left: boolean }>> {
+    return this.call('handoff:leave', {});
+  }
+
+  /** Rates an ended live-agent chat (`handoff:rate`). */
+  rateChat(chatId: string, rating: number): Promise<Ack<ChatRatingPayload>> {
+    return this.call('handoff:rate', { chatId, rating });
+  }
+
+  /**
+   * The whole conversation as the server stores it (personal data masked), page by page from the
+   * start: what a downloaded copy holds. Null when the server cannot be asked now.
+   */
+  async storedTranscript(): Promise<ChatMessage[] | null> {
+    const messages: ChatMessage[] = [];
+    let afterSeq = 0;
+    for (let page = 0; page < MAX_HISTORY_PAGES; page += 1) {
+      const ack = await this.call<{ messages: ChatMessage[]; hasMore: boolean }>('history:since', {
+        afterSeq,
+      });
+      if (!ack.ok) return null;
+      messages.push(...ack.data.messages);
+      const last = ack.data.messages.at(-1);
+      if (!ack.data.hasMore || !last) break;
+      afterSeq = last.seq;
+    }
+    return messages;
   }
 
   setLocale(locale: Locale): void {
@@ -207,6 +259,43 @@ export class ChatConnection {
    */
   setTyping(active: boolean): void {
     if (this.socket?.connected) this.socket.volatile.emit('typing:set', { active });
+  }
+
+  /** One request with an ack; a disconnection or a timeout is answered as the server's `internal`. */
+  private async call<T>(event: keyof ClientToServerEvents, payload: unknown): Promise<Ack<T>> {
+    const socket = this.socket;
+    const unreachable: Ack<T> = { ok: false, error: { code: 'internal', message: '' } };
+    if (!socket?.connected) return unreachable;
+    try {
+      const untyped = socket as unknown as {
+        timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<Ack<T>> };
+      };
+      return await untyped.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
+    } catch {
+      return unreachable;
+    }
+  }
+
+  /**
+   * The server does not allow this page's origin. Retrying will not help until its PUBLIC_ORIGINS
+   * lists the page: the visitor is told, waiting messages fail with the reason, and the browser
+   * console says what the site's owner has to change.
+   */
+  private refuse(message: string): void {
+    this.refusal = message;
+    const pageOrigin = this.options.win.location.origin;
+    console.error(
+      `Virtual assistant widget: ${this.options.serverOrigin} refused to connect from ${pageOrigin}. ` +
+        `Add ${pageOrigin} to PUBLIC_ORIGINS on that server (comma-separated origins) to allow the widget on this site.`,
+    );
+    for (const pending of this.outbox) {
+      if (pending.failed !== undefined) continue;
+      pending.failed = message;
+      const entry = this.log.setDelivery(pending.id, 'failed', message);
+      if (entry) this.options.listener.entry(entry, false);
+    }
+    this.saveOutbox();
+    this.setStatus('refused', message);
   }
 
   private handshake(): HandshakeAuth {

@@ -35,6 +35,8 @@ export class ConnectionBannerView {
         return t('status.reconnecting');
       case 'unavailable':
         return this.detail ?? t('status.unavailable');
+      case 'refused':
+        return t('status.originNotAllowed');
       default:
         return '';
     }

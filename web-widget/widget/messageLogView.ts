@@ -16,12 +16,19 @@ export interface MessageLogActions {
   focusComposer(): void;
 }
 
+/** Space left above a long answer's first line when it is scrolled to the top of the view. */
+const ANCHOR_MARGIN_PX = 8;
+
 /**
  * The conversation: a scrollable, focusable region with the messages in order, the typing
  * indicator after them, and a hint while it is empty. A new or changed message redraws only
  * itself (and the previous last one, whose reply buttons go); all of it is drawn again only after
- * a language switch or a new conversation. It follows new messages while the reader is at the end,
- * and leaves the scroll alone while they read further up.
+ * a language switch or a new conversation.
+ *
+ * It follows new messages while the reader is at the end, and leaves the scroll alone while they
+ * read further up. Following never scrolls past the start of the answer to the visitor's last
+ * message (the "anchor"): a long answer, and the "Was this helpful?" after it, are shown from the
+ * answer's first line, and the visitor scrolls on from there.
  */
 export class MessageLogView {
   readonly element: HTMLDivElement;
@@ -32,11 +39,17 @@ export class MessageLogView {
   /** The visitor's "Was this helpful?" answers, by article. */
   private readonly feedback = new Map<string, boolean>();
   private lastId: string | null = null;
+  /** The first reply (bot or agent) after the visitor's last message; null until one arrives. */
+  private anchorId: string | null = null;
+  /** Every entry placed so far: an ack or echo of a visitor message is not a new message. */
+  private readonly seen = new Set<string>();
 
   constructor(
     private readonly context: WidgetContext,
     private readonly log: ConversationLog,
     private readonly actions: MessageLogActions,
+    /** Shown after the messages, before the typing indicator (the rating of a live chat). */
+    tail: HTMLElement[] = [],
   ) {
     const { doc } = context;
     this.empty = h(doc, 'p', { class: 'va-empty' });
@@ -49,6 +62,7 @@ export class MessageLogView {
       { class: 'va-log', tabindex: 0, role: 'region' },
       this.empty,
       this.list,
+      ...tail,
       this.typing.element,
     );
     this.list.addEventListener('click', (event) => this.onClick(event));
@@ -77,6 +91,9 @@ export class MessageLogView {
       }
     });
     this.lastId = entries[entries.length - 1]?.id ?? null;
+    this.anchorId = anchorOf(entries);
+    this.seen.clear();
+    for (const entry of entries) this.seen.add(entry.id);
     this.empty.hidden = this.nodes.size > 0;
     this.scrollToEnd();
   }
@@ -91,6 +108,15 @@ export class MessageLogView {
     this.place(entry);
   }
 
+  /**
+   * The visitor did something that is not a message but is answered like one (left the live
+   * chat): what follows is read from the end, as after a message of theirs.
+   */
+  startExchange(): void {
+    this.anchorId = null;
+    this.scrollToEnd();
+  }
+
   /** A new conversation: the feedback given in the old one no longer applies. */
   forgetFeedback(): void {
     this.feedback.clear();
@@ -100,10 +126,21 @@ export class MessageLogView {
     this.typing.update(state);
   }
 
-  /** `force`: only if the reader is already near the end (the typing indicator appearing). */
+  /**
+   * Scrolls to the end, but not past the anchor's first line. `force`: only if the reader is
+   * already near the end (the typing indicator appearing).
+   */
   scrollToEnd(force = false): void {
-    if (force && !isNearBottom(this.element)) return;
-    this.element.scrollTop = this.element.scrollHeight;
+    const log = this.element;
+    if (force && !isNearBottom(log)) return;
+    const end = log.scrollHeight - log.clientHeight;
+    const anchor = this.anchorId ? this.nodes.get(this.anchorId) : undefined;
+    if (!anchor?.isConnected) {
+      log.scrollTop = end;
+      return;
+    }
+    const anchorTop = anchor.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop;
+    log.scrollTop = Math.max(0, Math.min(end, anchorTop - ANCHOR_MARGIN_PX));
   }
 
   /** Draws one added or changed entry where it belongs, and redraws the previous last one (its buttons go). */
@@ -113,6 +150,12 @@ export class MessageLogView {
     const previousLast = this.lastId;
     this.lastId = newLast;
     const nearBottom = isNearBottom(this.element);
+    if (!this.seen.has(entry.id)) {
+      this.seen.add(entry.id);
+      // A new message of the visitor's starts a new exchange; its first reply is the next anchor.
+      if (entry.role === 'visitor') this.anchorId = null;
+      else if (this.anchorId === null && isReply(entry)) this.anchorId = entry.id;
+    }
     this.redraw(entry, entries);
     if (previousLast && previousLast !== newLast && previousLast !== entry.id) {
       const previous = this.log.get(previousLast);
@@ -195,4 +238,18 @@ export class MessageLogView {
     }
     this.actions.focusComposer();
   }
+}
+
+/** A bot answer or an agent's message: what a visitor reads from its first line. */
+function isReply(entry: LogEntry): boolean {
+  return entry.role === 'bot' || entry.role === 'agent';
+}
+
+/** The first reply after the visitor's last message (or the first reply of all, before any). */
+function anchorOf(entries: readonly LogEntry[]): string | null {
+  let lastVisitor = -1;
+  entries.forEach((entry, index) => {
+    if (entry.role === 'visitor') lastVisitor = index;
+  });
+  return entries.slice(lastVisitor + 1).find(isReply)?.id ?? null;
 }

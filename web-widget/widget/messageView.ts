@@ -25,7 +25,7 @@ export interface MessageViewContext {
   feedbackFor(articleId: string): boolean | undefined;
 }
 
-export function senderName(entry: LogEntry, t: Translate): string {
+export function senderName(entry: Pick<LogEntry, 'role' | 'agentName'>, t: Translate): string {
   switch (entry.role) {
     case 'visitor':
       return t('sender.visitor');

@@ -4,8 +4,10 @@ import { h } from '../shared/dom.js';
  * The widget's styles, inside its shadow root: the host page's CSS cannot reach in, and these
  * cannot leak out. `all: initial` on the host also stops inherited properties (font, colour,
  * line height) from the page. Sizes in px scale with browser zoom; the panel takes the whole
- * viewport when it is narrow or short (320 px wide, or 200% zoom on a laptop). Colour pairs
- * are at least 4.5:1 (text) and 3:1 (focus rings, borders that identify controls).
+ * viewport when it is narrow or short (320 px wide, or 200% zoom on a laptop). On a very short
+ * viewport (320 × 256 CSS px is 400% zoom, WCAG 1.4.10) the header becomes one compact row, the
+ * notice can be hidden and the footer shrinks, so the conversation and the message box keep the
+ * room. Colour pairs are at least 4.5:1 (text) and 3:1 (focus rings, borders that identify controls).
  */
 export const WIDGET_CSS = `
 :host { all: initial; }
@@ -52,7 +54,9 @@ button:focus-visible, textarea:focus-visible, .va-log:focus-visible, a:focus-vis
   display: flex; align-items: center; gap: 8px; flex-wrap: wrap;
   padding: 8px 8px 8px 16px; background: #1a4480; color: #fff;
 }
-.va-title { flex: 1 1 auto; margin: 0; font-size: 18px; font-weight: 700; line-height: 1.3; }
+.va-title { flex: 1 1 auto; margin: 0; font-size: 18px; font-weight: 700; line-height: 1.3; min-width: 0; overflow-wrap: anywhere; }
+.va-title-name, .va-title-role { display: block; }
+.va-title-role { font-size: 14px; font-weight: 400; }
 .va-header button {
   min-height: 44px; min-width: 44px; padding: 4px 12px;
   border: 1px solid #fff; border-radius: 4px; background: transparent; color: #fff;
@@ -60,9 +64,27 @@ button:focus-visible, textarea:focus-visible, .va-log:focus-visible, a:focus-vis
 .va-header button:hover { background: #162e51; }
 .va-header button:focus-visible { outline: 3px solid #fff; outline-offset: 2px; }
 .va-close span[aria-hidden] { font-size: 24px; line-height: 1; }
-.va-notice { margin: 0; padding: 8px 16px; font-size: 14px; color: #3d4551; background: #f0f0f0; border-bottom: 1px solid #dfe1e2; }
+.va-notice {
+  display: flex; align-items: flex-start; gap: 8px;
+  padding: 8px 8px 8px 16px; background: #f0f0f0; border-bottom: 1px solid #dfe1e2;
+}
+.va-notice-text { flex: 1 1 auto; margin: 0; font-size: 14px; color: #3d4551; }
+.va-notice-hide {
+  display: none; flex: none; min-width: 32px; min-height: 32px; padding: 0 8px;
+  border: 1px solid #565c65; border-radius: 4px; background: #fff; color: #1b1b1b;
+}
+.va-notice-hide span[aria-hidden] { font-size: 18px; line-height: 1; }
 .va-banner { margin: 0; padding: 8px 16px; font-size: 15px; background: #faf3d1; border-left: 4px solid #936f38; }
-.va-log { flex: 1 1 auto; overflow-y: auto; padding: 12px 16px; overscroll-behavior: contain; }
+.va-handoff { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px; }
+.va-handoff-text { flex: 1 1 12em; }
+.va-handoff-leave {
+  flex: none; min-height: 36px; padding: 4px 12px; border: 2px solid #1a4480; border-radius: 18px;
+  background: #fff; color: #1a4480; font-weight: 700; font-size: 15px;
+}
+.va-handoff-leave:hover { background: #e7f2f5; }
+/* Busy (a request on its way): aria-disabled, not disabled, so the keyboard focus stays put. */
+.va-root [aria-disabled="true"] { cursor: progress; }
+.va-log { position: relative; flex: 1 1 auto; min-height: 48px; overflow-y: auto; padding: 12px 16px; overscroll-behavior: contain; }
 .va-empty { margin: 8px 0; color: #3d4551; }
 .va-list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 12px; }
 .va-msg { display: flex; flex-direction: column; align-items: flex-start; max-width: 100%; }
@@ -98,6 +120,17 @@ button:focus-visible, textarea:focus-visible, .va-log:focus-visible, a:focus-vis
 .va-actions, .va-feedback { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-top: 8px; }
 .va-feedback span { font-size: 15px; }
 .va-feedback-done { margin: 6px 0 0; font-size: 14px; color: #3d4551; }
+.va-rating { margin: 12px 0 0; padding: 8px 12px; border: 1px solid #71767a; border-radius: 8px; }
+.va-rating-question { margin: 0; font-weight: 700; }
+.va-rating-scale { margin: 0 0 8px; font-size: 14px; color: #3d4551; }
+.va-rating-values { display: flex; flex-wrap: wrap; gap: 8px; }
+.va-rating-values button {
+  min-width: 44px; min-height: 44px; padding: 4px 12px; border: 2px solid #1a4480; border-radius: 22px;
+  background: #fff; color: #1a4480; font-weight: 700;
+}
+.va-rating-values button:hover { background: #e7f2f5; }
+.va-rating-error { margin: 8px 0 0; color: #b50909; font-weight: 700; }
+.va-rating-done { margin: 0; color: #3d4551; }
 .va-typing { display: flex; align-items: center; gap: 8px; margin: 12px 0 0; font-size: 14px; color: #3d4551; }
 .va-dots { display: inline-flex; gap: 3px; }
 .va-dots span { width: 6px; height: 6px; border-radius: 50%; background: #565c65; animation: va-blink 1.2s infinite ease-in-out; }
@@ -117,6 +150,38 @@ button:focus-visible, textarea:focus-visible, .va-log:focus-visible, a:focus-vis
 }
 .va-send:hover { background: #162e51; }
 .va-counter { flex-basis: 100%; margin: 0; font-size: 13px; color: #565c65; }
+.va-footer { display: flex; justify-content: flex-end; padding: 0 12px 8px; }
+.va-download {
+  min-height: 32px; padding: 4px; border: 0; background: transparent;
+  color: #1a4480; font-size: 14px; text-decoration: underline;
+}
+.va-download:hover { color: #162e51; }
+@media (max-height: 560px) {
+  .va-notice-hide { display: inline-flex; align-items: center; justify-content: center; }
+  .va-notice-hidden { display: none; }
+}
+@media (max-height: 400px) {
+  /* Should the fixed rows still not fit (a long name, large text), the panel scrolls as a whole
+     rather than cutting the message box off. */
+  .va-panel { overflow-y: auto; }
+  .va-header { flex-wrap: nowrap; gap: 4px; padding: 2px 4px 2px 12px; }
+  .va-title { font-size: 16px; line-height: 1.2; }
+  /* The notice says the agent's role: on one compact row the title keeps the name only. */
+  .va-title-role { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .va-header button { min-height: 32px; min-width: 32px; padding: 2px 8px; }
+  .va-notice { padding: 2px 4px 2px 12px; }
+  .va-notice-text { font-size: 13px; line-height: 1.3; }
+  .va-banner { padding: 2px 12px; font-size: 14px; line-height: 1.3; }
+  .va-handoff-leave { min-height: 28px; padding: 2px 10px; font-size: 14px; }
+  .va-handoff-assigned { justify-content: flex-end; }
+  .va-handoff-assigned .va-handoff-text { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .va-log { padding: 6px 12px; }
+  .va-composer { padding: 4px 8px; gap: 6px; }
+  .va-input { min-height: 36px; padding: 6px 8px; }
+  .va-send { min-height: 36px; padding: 4px 12px; }
+  .va-footer { padding: 0 8px 2px; }
+  .va-download { min-height: 24px; padding: 0 4px; font-size: 13px; }
+}
 .va-counter-over { color: #b50909; font-weight: 700; }
 @media (prefers-reduced-motion: reduce) {
   .va-root *, .va-root *::before, .va-root *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; }

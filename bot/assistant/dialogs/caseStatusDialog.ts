@@ -18,6 +18,7 @@ import type { Phrasebook } from '../phrasebook.js';
 import type { Prompt, PromptText } from '../prompts/prompt.js';
 import type { Prompter } from '../prompts/prompter.js';
 import { textReply } from '../replyActivity.js';
+import { visitorAddressOf } from '../visitorAddress.js';
 import { DONE, REROUTE } from './dialogOutcome.js';
 
 export const CASE_STATUS_DIALOG = 'caseStatusDialog';
@@ -108,7 +109,10 @@ export class CaseStatusDialog extends Dialog<CaseStatusOptions> {
   ): Promise<DialogTurnResult> {
     const { context } = dc;
     const locale = await this.deps.memory.locale(context);
-    const result = await this.deps.provider.getStatus(receiptNumber);
+    const result = await this.deps.provider.getStatus(receiptNumber, {
+      conversationId: context.activity.conversation?.id ?? 'unknown',
+      address: visitorAddressOf(context),
+    });
     await this.deps.analytics.caseStatus(context, { locale, outcome: result.kind });
     if (result.kind !== 'found') {
       await context.sendActivity(this.deps.replies.failure(locale, result.kind, receiptNumber));

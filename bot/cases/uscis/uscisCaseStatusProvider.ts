@@ -11,6 +11,7 @@
  */
 import type {
   CaseStatusProvider,
+  CaseStatusRequester,
   CaseStatusResult,
   CaseStatusUnavailableReason,
 } from '../caseStatusProvider.js';
@@ -21,6 +22,7 @@ import { AccessTokenSource, type TokenResult } from './accessTokenSource.js';
 import { readCaseStatusAnswer } from './caseStatusResponse.js';
 import { CircuitBreaker, type CircuitState } from './circuitBreaker.js';
 import { DailyRequestBudget, saysDailyQuotaExhausted } from './dailyRequestBudget.js';
+import { LookupAllowance } from './lookupAllowance.js';
 import { backoffDelay, parseRetryAfter } from './retryTiming.js';
 import { SlidingWindowRateLimiter } from './slidingWindowRateLimiter.js';
 import { TtlLruCache } from './ttlLruCache.js';
@@ -77,6 +79,12 @@ export function createUscisCaseStatusProvider(
 
   const budget = new DailyRequestBudget({
     limit: config.dailyBudget,
+    timeZone: config.dailyResetTimeZone,
+    now,
+  });
+  const allowance = new LookupAllowance({
+    perConversation: config.conversationDailyLookups,
+    perAddress: config.addressDailyLookups,
     timeZone: config.dailyResetTimeZone,
     now,
   });
@@ -249,7 +257,7 @@ export function createUscisCaseStatusProvider(
     get requestsToday() {
       return budget.used;
     },
-    async getStatus(receiptNumber: string): Promise<CaseStatusResult> {
+    async getStatus(receiptNumber: string, requester?: CaseStatusRequester): Promise<CaseStatusResult> {
       try {
         const receipt = typeof receiptNumber === 'string' ? normaliseReceiptNumber(receiptNumber) : null;
         if (!receipt) return { kind: 'invalid' };
@@ -258,6 +266,10 @@ export function createUscisCaseStatusProvider(
         // Two visitors (or a double click) asking for the same case share one lookup.
         const pending = inFlight.get(receipt);
         if (pending) return structuredClone(await pending);
+        // A lookup that would reach the API: said as the day's limit when the whole budget is
+        // gone, else counted against this visitor's share.
+        if (budget.isExhausted()) return { kind: 'daily_limit' };
+        if (!allowance.tryConsume(requester)) return { kind: 'visitor_limit' };
         const lookup = guardedLookUp(receipt).finally(() => inFlight.delete(receipt));
         inFlight.set(receipt, lookup);
         return await lookup;

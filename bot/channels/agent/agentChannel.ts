@@ -3,9 +3,11 @@ import type { Server } from 'socket.io';
 import { AGENT_NAMESPACE, type AgentClientToServerEvents } from '../../../web-widget/protocol/agentEvents.js';
 import { VISITOR_NAMESPACE } from '../../../web-widget/protocol/events.js';
 import type { AuthService } from '../../auth/authService.js';
+import { hashToken } from '../../auth/sessionTokens.js';
 import type { Handoff } from '../../handoff/createHandoff.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
+import type { AllowedOrigins } from '../../server/originPolicy.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore, UserStore } from '../../storage/ports.js';
 import { listenToClientEvents } from '../clientEvents.js';
@@ -15,7 +17,13 @@ import type { VisitorNamespace, VisitorSocket } from '../socket/visitorSocket.js
 import { createAgentHandlers } from './agentHandlers.js';
 import { AgentNotifier } from './agentNotifier.js';
 import { createAgentSessionMiddleware, isAgent } from './agentSessionMiddleware.js';
-import { ALL_AGENTS_ROOM, agentRoom, type AgentNamespace, type AgentSocket } from './agentSocket.js';
+import {
+  ALL_AGENTS_ROOM,
+  agentRoom,
+  sessionRoom,
+  type AgentNamespace,
+  type AgentSocket,
+} from './agentSocket.js';
 import { VisitorRelay } from './visitorRelay.js';
 
 export interface AgentChannelDeps {
@@ -29,7 +37,7 @@ export interface AgentChannelDeps {
   tracker: TurnTracker;
   i18n: I18n;
   logger: Logger;
-  publicOrigins: readonly string[];
+  origins: AllowedOrigins;
   maxMessageLength: number;
 }
 
@@ -103,14 +111,35 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
       auth: deps.auth,
       i18n: deps.i18n,
       logger: deps.logger,
-      publicOrigins: deps.publicOrigins,
+      origins: deps.origins,
     }),
   );
 
+  // Revocations close the sockets at once, on every instance: `disconnectSockets` on a room goes
+  // through the Socket.IO adapter (MongoDB's with several instances), like any room emit.
+  deps.auth.onRevocation((revocation) => {
+    if (revocation.kind === 'user' && revocation.reason === 'roles' && isAgent(revocation.user)) return;
+    const room =
+      revocation.kind === 'session' ? sessionRoom(revocation.tokenHash) : agentRoom(revocation.userId);
+    deps.logger.info(
+      { agentId: revocation.userId, reason: revocation.kind },
+      'agent sockets closed: access revoked',
+    );
+    namespace.in(room).disconnectSockets(true);
+  });
+
   namespace.on('connection', (socket: AgentSocket) => {
-    const { principal } = socket.data;
-    const agentId = principal.userId;
-    void socket.join([agentRoom(agentId), ALL_AGENTS_ROOM]);
+    // A socket restored by connection state recovery skipped the handshake: it is let in only
+    // once its sign-in has been checked again (it may have been revoked while it was away, when
+    // it was in no room a revocation could reach). Its events wait for that check.
+    const admitted = socket.recovered ? recheckRecovered(socket) : Promise.resolve(true);
+    socket.use((_packet, next) => {
+      void admitted.then((ok) => {
+        if (ok) next();
+      });
+    });
+    const agentId = socket.data.principal.userId;
+    void socket.join([agentRoom(agentId), ALL_AGENTS_ROOM, sessionRoom(hashToken(socket.data.token))]);
     listenToClientEvents<AgentClientToServerEvents>(
       socket,
       {
@@ -142,11 +171,10 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
     });
     void presenceChanges
       .run(agentId, async () => {
-        await handoff.service.connect({
-          agentId,
-          languages: principal.languages,
-          maxChats: principal.maxChats,
-        });
+        if (!(await admitted)) return;
+        // Read after the check: a recovered socket's profile is the one it was checked with.
+        const { languages, maxChats } = socket.data.principal;
+        await handoff.service.connect({ agentId, languages, maxChats });
         // A recovered socket got what it missed replayed; a new one needs the whole picture.
         if (!socket.recovered) socket.emit('state', await handlers.state(socket));
       })
@@ -155,6 +183,24 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
         socket.disconnect(true);
       });
   });
+
+  async function recheckRecovered(socket: AgentSocket): Promise<boolean> {
+    try {
+      const principal = await deps.auth.authenticate(socket.data.token);
+      if (principal && isAgent(principal)) {
+        socket.data.principal = principal;
+        return true;
+      }
+      deps.logger.info(
+        { agentId: socket.data.principal.userId },
+        'recovered agent socket closed: sign-in no longer valid',
+      );
+    } catch (error) {
+      deps.logger.warn({ err: error }, 'recovered agent socket could not be checked');
+    }
+    socket.disconnect(true);
+    return false;
+  }
 
   deps.visitorChannel.onTyping((conversationId, active) => {
     void handoff.service

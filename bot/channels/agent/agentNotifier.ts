@@ -50,7 +50,7 @@ export class AgentNotifier implements HandoffEdgeTarget {
   constructor(private readonly deps: AgentNotifierDeps) {}
 
   async queued(entry: HandoffEntry, standing: QueueStanding): Promise<void> {
-    this.deps.relay.status(entry.conversationId, queuedStatus(standing));
+    this.deps.relay.status(entry.conversationId, queuedStatus(standing, entry.id));
     if (entry.channel === 'botframework') this.toldPositions.set(entry.id, standing.position);
     this.deps.namespace.to(ALL_AGENTS_ROOM).emit('queue:new', queueItem(entry, standing));
     // A newcomer joins the end of their line: nobody else's place changed, only the agents' list.
@@ -60,7 +60,7 @@ export class AgentNotifier implements HandoffEdgeTarget {
   async standings(updates: ReadonlyArray<{ entry: HandoffEntry; standing: QueueStanding }>): Promise<void> {
     this.broadcastQueue(updates);
     for (const { entry, standing } of updates) {
-      this.deps.relay.status(entry.conversationId, queuedStatus(standing));
+      this.deps.relay.status(entry.conversationId, queuedStatus(standing, entry.id));
       if (entry.channel !== 'botframework') continue;
       const told = this.toldPositions.get(entry.id);
       if (told !== undefined && standing.position >= told) continue;
@@ -85,7 +85,7 @@ export class AgentNotifier implements HandoffEdgeTarget {
         .emit('chat:removed', { conversationId: entry.conversationId, reason: 'transferred' });
     }
     const agentName = await this.displayName(entry.agentId, entry);
-    this.deps.relay.status(entry.conversationId, assignedStatus(agentName));
+    this.deps.relay.status(entry.conversationId, assignedStatus(agentName, entry.id));
     const key = kind === 'transferred' ? 'transferred' : 'joined';
     await this.tell(entry, this.deps.text.get(entry.locale, key, { agent: agentName }));
   }
@@ -94,7 +94,7 @@ export class AgentNotifier implements HandoffEdgeTarget {
     this.deps.namespace
       .to(agentRoom(previousAgentId))
       .emit('chat:removed', { conversationId: entry.conversationId, reason: 'requeued' });
-    this.deps.relay.status(entry.conversationId, queuedStatus(standing));
+    this.deps.relay.status(entry.conversationId, queuedStatus(standing, entry.id));
     this.toldPositions.set(entry.id, standing.position);
     await this.tell(entry, this.deps.text.standing(entry.locale, standing, 'requeued'));
   }
@@ -107,7 +107,15 @@ export class AgentNotifier implements HandoffEdgeTarget {
         .to(agentRoom(previousAgentId))
         .emit('chat:removed', { conversationId: entry.conversationId, reason });
     }
-    this.deps.relay.status(entry.conversationId, { ...NO_STATUS, state: 'ended', endReason: reason });
+    // The last agent's name lets the widget ask the visitor to rate the chat with them.
+    const agentName = previousAgentId ? await this.displayName(previousAgentId, entry) : null;
+    this.deps.relay.status(entry.conversationId, {
+      ...NO_STATUS,
+      state: 'ended',
+      endReason: reason,
+      agentName,
+      chatId: entry.id,
+    });
     const { text, leaveOffer } = this.deps;
     const locale = entry.locale;
     if (reason === 'expired' || reason === 'agent_left') {
@@ -157,9 +165,9 @@ export class AgentNotifier implements HandoffEdgeTarget {
   async currentStatus(conversationId: string): Promise<HandoffStatus | null> {
     const chat = await this.deps.service.active(conversationId);
     if (!chat) return null;
-    if (chat.status === 'queued') return queuedStatus(await this.deps.service.standingOf(chat));
+    if (chat.status === 'queued') return queuedStatus(await this.deps.service.standingOf(chat), chat.id);
     const agent = chat.agentId ? await this.deps.users.get(chat.agentId) : null;
-    return assignedStatus(agent?.displayName ?? null);
+    return assignedStatus(agent?.displayName ?? null, chat.id);
   }
 
   async requestsChanged(): Promise<void> {
@@ -257,17 +265,24 @@ export class AgentNotifier implements HandoffEdgeTarget {
 }
 
 /** The widget's status line with nothing in it but its state. */
-const NO_STATUS = { position: null, estimatedWaitMinutes: null, agentName: null, endReason: null } as const;
+const NO_STATUS = {
+  position: null,
+  estimatedWaitMinutes: null,
+  agentName: null,
+  endReason: null,
+  chatId: null,
+} as const;
 
-function queuedStatus(standing: QueueStanding | null): HandoffStatus {
+function queuedStatus(standing: QueueStanding | null, chatId: string): HandoffStatus {
   return {
     ...NO_STATUS,
     state: 'queued',
+    chatId,
     position: standing?.position ?? null,
     estimatedWaitMinutes: standing?.estimatedWaitMinutes ?? null,
   };
 }
 
-function assignedStatus(agentName: string | null): HandoffStatus {
-  return { ...NO_STATUS, state: 'assigned', agentName };
+function assignedStatus(agentName: string | null, chatId: string): HandoffStatus {
+  return { ...NO_STATUS, state: 'assigned', agentName, chatId };
 }

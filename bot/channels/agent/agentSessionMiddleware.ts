@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Locale } from '../../../web-widget/protocol/agentEvents.js';
 import type { AuthService, Principal } from '../../auth/authService.js';
+import { isOwnOrigin } from '../../auth/csrf.js';
 import { BEARER_TOKEN_PATTERN } from '../../auth/sessionTokens.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
-import { isOriginAllowed } from '../socket/originPolicy.js';
+import type { AllowedOrigins } from '../../server/originPolicy.js';
 import { AgentChannelError, toAgentConnectError } from './agentChannelError.js';
 import type { AgentSocket } from './agentSocket.js';
 
@@ -15,7 +16,7 @@ const handshakeSchema = z.object({
 });
 
 /** May use the agent console: the agent role, or admin (who may do everything). */
-export function isAgent(principal: Principal): boolean {
+export function isAgent(principal: Pick<Principal, 'roles'>): boolean {
   return principal.roles.some((role) => role === 'agent' || role === 'admin');
 }
 
@@ -31,14 +32,14 @@ export function createAgentSessionMiddleware(deps: {
   auth: AuthService;
   i18n: I18n;
   logger: Logger;
-  publicOrigins: readonly string[];
+  origins: AllowedOrigins;
 }) {
   return async (socket: AgentSocket, next: (error?: Error) => void): Promise<void> => {
     const raw = (socket.handshake.auth ?? {}) as Record<string, unknown>;
     const locale: Locale = raw.locale === 'es' ? 'es' : 'en';
     try {
       const { headers } = socket.handshake;
-      if (!isOriginAllowed(headers.origin, headers.host, deps.publicOrigins)) {
+      if (!deps.origins.allows(headers.origin)) {
         deps.logger.warn({ origin: headers.origin }, 'agent socket refused: origin not allowed');
         next(toAgentConnectError(deps.i18n, locale, new AgentChannelError('origin_not_allowed')));
         return;
@@ -47,7 +48,9 @@ export function createAgentSessionMiddleware(deps: {
       const token = !parsed.success
         ? null
         : (parsed.data.token ??
-          (isOriginAllowed(headers.origin, headers.host, []) ? deps.auth.cookie.read(headers) : null));
+          (headers.origin === undefined || isOwnOrigin(headers.origin, headers.host)
+            ? deps.auth.cookie.read(headers)
+            : null));
       const principal = token ? await deps.auth.authenticate(token) : null;
       if (!token || !principal) {
         next(toAgentConnectError(deps.i18n, locale, new AgentChannelError('unauthorized')));

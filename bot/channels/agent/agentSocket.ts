@@ -39,5 +39,10 @@ export function agentRoom(agentId: string): string {
   return `agent:${agentId}`;
 }
 
+/** The sockets opened with one sign-in (tabs, instances): a sign-out closes them. */
+export function sessionRoom(tokenHash: string): string {
+  return `session:${tokenHash}`;
+}
+
 /** Every agent: queue, presence and service request updates go here. */
 export const ALL_AGENTS_ROOM = 'agents';

@@ -3,10 +3,12 @@ import type { Server } from 'restify';
 import type { AppConfig } from '../../config/config.js';
 import { toProductLocale, type I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
+import { clientAddress } from '../../server/clientAddress.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore } from '../../storage/ports.js';
 import { ConversationRecorder } from '../conversationRecorder.js';
 import { BotFrameworkAdapter } from './botFrameworkAdapter.js';
+import { EmulatorLimits } from './emulatorLimits.js';
 import { registerBotFrameworkRoute } from './botFrameworkRoute.js';
 
 export interface BotFrameworkChannelDeps {
@@ -17,6 +19,10 @@ export interface BotFrameworkChannelDeps {
   i18n: I18n;
   logger: Logger;
   clock: () => Date;
+  /** SOCKET_TRUST_PROXY: the caller's address from X-Forwarded-For (Emulator mode only). */
+  trustProxy: boolean;
+  /** The per-address limits of the unauthenticated (Emulator) mode. */
+  limits: { ipConversationsPerMinute: number; ipMessagesPerMinute: number };
 }
 
 export interface BotFrameworkChannel {
@@ -43,8 +49,16 @@ export function attachBotFrameworkChannel(
     const t = deps.i18n.getFixedT(toProductLocale(context.activity.locale));
     await context.sendActivity({ type: 'message', text: t('error.turn'), channelData: { answer: null } });
   };
+  const emulatorLimits = deps.settings.appId ? null : new EmulatorLimits(deps.limits);
   registerBotFrameworkRoute(server, {
     adapter,
+    ...(emulatorLimits && {
+      admit: (address: string, conversationId: string) => emulatorLimits.admit(address, conversationId),
+    }),
+    visitorAddress: (req) =>
+      deps.settings.appId
+        ? null
+        : clientAddress({ address: req.socket.remoteAddress ?? '', headers: req.headers }, deps.trustProxy),
     bot: deps.bot,
     tracker: deps.tracker,
     i18n: deps.i18n,

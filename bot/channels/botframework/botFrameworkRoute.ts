@@ -2,6 +2,7 @@ import { AuthenticationError } from 'botframework-connector';
 import type { Activity, ActivityHandler } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { rememberVisitorAddress } from '../../assistant/visitorAddress.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import { sendApiError } from '../../server/apiResponses.js';
@@ -10,8 +11,10 @@ import { ConversationTurnQueue } from '../conversationTurnQueue.js';
 import type { BotFrameworkAdapter } from './botFrameworkAdapter.js';
 
 /**
- * The minimum an inbound activity must have before botbuilder sees it. botbuilder validates the
- * rest; this keeps a malformed body from turning into an exception and a 500.
+ * The minimum an inbound activity must have before botbuilder sees it: what every Bot Framework
+ * channel sends, and what a turn cannot run without (the conversation and channel key the state,
+ * the service URL and sender address the replies). botbuilder validates the rest; this keeps a
+ * malformed body from turning into an exception and a 500.
  */
 const inboundActivitySchema = z
   .object({
@@ -19,21 +22,26 @@ const inboundActivitySchema = z
     id: z.string().max(256).optional(),
     text: z.string().max(10_000).optional(),
     locale: z.string().max(32).optional(),
-    channelId: z.string().max(128).optional(),
-    serviceUrl: z.string().max(2048).optional(),
-    conversation: z
-      .object({ id: z.string().min(1).max(512) })
-      .loose()
-      .optional(),
-    from: z
-      .object({ id: z.string().min(1).max(512) })
-      .loose()
-      .optional(),
+    channelId: z.string().min(1).max(128),
+    serviceUrl: z.string().min(1).max(2048),
+    conversation: z.object({ id: z.string().min(1).max(512) }).loose(),
+    from: z.object({ id: z.string().min(1).max(512) }).loose(),
   })
   .loose();
 
 export interface BotFrameworkRouteDeps {
   adapter: BotFrameworkAdapter;
+  /**
+   * The caller's address for the per-address limits inside a turn, or null. Only in the
+   * unauthenticated (Emulator) mode is the caller the visitor: authenticated requests all come
+   * from the Bot Framework service.
+   */
+  visitorAddress(req: Request): string | null;
+  /**
+   * Unauthenticated mode only: may this caller post this activity now? Seconds to wait, or null.
+   * (`admit` is given the caller's address and the activity's conversation id.)
+   */
+  admit?(address: string, conversationId: string): Promise<number | null>;
   bot: Pick<ActivityHandler, 'run'>;
   tracker: TurnTracker;
   i18n: I18n;
@@ -61,17 +69,26 @@ export function registerBotFrameworkRoute(server: Server, deps: BotFrameworkRout
       return;
     }
     const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+    const address = deps.visitorAddress(req);
+    if (address !== null && deps.admit) {
+      const waitSeconds = await deps.admit(address, parsed.data.conversation.id);
+      if (waitSeconds !== null) {
+        res.header('Retry-After', String(waitSeconds));
+        sendApiError(deps.i18n, req, res, 429, 'too_many_requests', { values: { count: waitSeconds } });
+        return;
+      }
+    }
     let botCodeStarted = false;
     try {
       const processTurn = () =>
         deps.adapter.handleActivity(authHeader, parsed.data as unknown as Activity, async (context) => {
           botCodeStarted = true;
+          if (address !== null) rememberVisitorAddress(context, address);
           await deps.bot.run(context);
         });
       // The whole turn is queued (middleware included) so the transcript records it in order too.
-      const conversationId = parsed.data.conversation?.id;
       const invokeResponse = await deps.tracker.run(() =>
-        conversationId ? queue.run(conversationId, processTurn) : processTurn(),
+        queue.run(parsed.data.conversation.id, processTurn),
       );
       if (invokeResponse?.body !== undefined) res.send(invokeResponse.status ?? 200, invokeResponse.body);
       else res.send(invokeResponse?.status ?? 200);

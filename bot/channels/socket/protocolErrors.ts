@@ -16,6 +16,7 @@ const MESSAGE_KEYS: Record<ErrorCode, string> = {
   internal: 'socket.internal',
   unknown_event: 'socket.unknownEvent',
   origin_not_allowed: 'socket.originNotAllowed',
+  rating_not_allowed: 'socket.ratingNotAllowed',
 };
 
 /**

@@ -6,6 +6,7 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
+import { rememberVisitorAddress } from '../../assistant/visitorAddress.js';
 import { rememberRecordedMessage, rememberRecordedReply } from '../../handoff/recordedMessage.js';
 import type { Logger } from '../../logging/logger.js';
 import type { TranscriptEntry } from '../../storage/ports.js';
@@ -38,11 +39,17 @@ export class SocketAdapter extends BotAdapter {
 
   /**
    * Runs one inbound activity through the middleware and `logic` (normally `bot.run`). `recorded`
-   * is its transcript entry, when the channel recorded it before the turn (visitor messages).
+   * is its transcript entry, when the channel recorded it before the turn (visitor messages);
+   * `address` the visitor's client address, when a live socket sent it.
    */
-  processActivity(activity: Partial<Activity>, logic: TurnLogic, recorded?: TranscriptEntry): Promise<void> {
+  processActivity(
+    activity: Partial<Activity>,
+    logic: TurnLogic,
+    origin: { recorded?: TranscriptEntry; address?: string } = {},
+  ): Promise<void> {
     const context = new TurnContext(this, activity);
-    if (recorded) rememberRecordedMessage(context, recorded);
+    if (origin.recorded) rememberRecordedMessage(context, origin.recorded);
+    if (origin.address !== undefined) rememberVisitorAddress(context, origin.address);
     return this.runMiddleware(context, logic);
   }
 

@@ -1,14 +1,15 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { SOCKET_PATH } from '../../../web-widget/protocol/events.js';
+import type { AllowedOrigins } from '../../server/originPolicy.js';
 
 export interface SocketServerOptions {
   /** maxHttpBufferSize: a client sending a larger message is disconnected by Socket.IO. */
   maxBufferBytes: number;
   /** How long a dropped connection's rooms, data and missed events are kept for it. */
   recoveryMs: number;
-  /** Cross-origin pages allowed to use the polling transport (the namespace checks Origin again). */
-  publicOrigins: readonly string[];
+  /** Cross-origin pages allowed to use the polling transport (the namespaces check Origin again). */
+  origins: AllowedOrigins;
 }
 
 /**
@@ -26,6 +27,10 @@ export function createSocketServer(httpServer: HttpServer, options: SocketServer
       // A recovered socket was already checked (origin, token) and keeps its data.
       skipMiddlewares: true,
     },
-    cors: { origin: [...options.publicOrigins], methods: ['GET', 'POST'], credentials: false },
+    cors: {
+      origin: (origin, callback) => callback(null, origin !== undefined && options.origins.allows(origin)),
+      methods: ['GET', 'POST'],
+      credentials: false,
+    },
   });
 }

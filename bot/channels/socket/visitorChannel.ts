@@ -9,6 +9,7 @@ import type { AppConfig } from '../../config/config.js';
 import { recordedRepliesOf } from '../../handoff/recordedMessage.js';
 import { toProductLocale, type I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
+import type { AllowedOrigins } from '../../server/originPolicy.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore, TranscriptEntry } from '../../storage/ports.js';
 import { listenToClientEvents } from '../clientEvents.js';
@@ -18,7 +19,7 @@ import { ConversationTurnQueue } from '../conversationTurnQueue.js';
 import { resumePendingTurns } from './pendingTurns.js';
 import { SocketAdapter } from './socketAdapter.js';
 import { conversationRoom, createVisitorEmitter } from './visitorEmitter.js';
-import { createVisitorHandlers } from './visitorHandlers.js';
+import { createVisitorHandlers, type VisitorLiveChat } from './visitorHandlers.js';
 import { VisitorLimits } from './visitorLimits.js';
 import {
   createVisitorSessionMiddleware,
@@ -34,10 +35,14 @@ export interface VisitorChannelDeps {
   i18n: I18n;
   logger: Logger;
   settings: AppConfig['widget'];
-  publicOrigins: readonly string[];
+  origins: AllowedOrigins;
   trustProxy: boolean;
+  /** The visitor's controls of a live-agent chat (leave, rate); without it those events are unknown. */
+  liveChat?: VisitorLiveChat;
   clock?: () => Date;
 }
+
+export type { VisitorLiveChat };
 
 export interface VisitorChannel {
   /** For code that drives botbuilder directly (`continueConversationAsync` with a stored reference). */
@@ -104,6 +109,7 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
     conversationId: string,
     activity: Partial<Activity>,
     recorded?: TranscriptEntry,
+    address?: string,
   ): void => {
     void deps.tracker.run(() =>
       turns.run(conversationId, async () => {
@@ -115,7 +121,10 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
           emitter.typing(conversationId, { role: 'bot', active: true });
         }, TYPING_AFTER_MS);
         try {
-          await adapter.processActivity(activity, (context) => deps.bot.run(context), recorded);
+          await adapter.processActivity(activity, (context) => deps.bot.run(context), {
+            ...(recorded && { recorded }),
+            ...(address !== undefined && { address }),
+          });
         } catch (error) {
           deps.logger.error({ err: error, conversationId, type: activity.type }, 'widget turn failed');
         } finally {
@@ -150,6 +159,7 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
     typing: (conversationId, active) => {
       for (const listener of typingListeners) listener(conversationId, active);
     },
+    liveChat: deps.liveChat ?? null,
     clock,
   });
 
@@ -159,7 +169,7 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
       limits,
       i18n: deps.i18n,
       logger: deps.logger,
-      publicOrigins: deps.publicOrigins,
+      origins: deps.origins,
       trustProxy: deps.trustProxy,
       clock,
     }),
@@ -187,6 +197,8 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
         'history:since': (args) => void handlers.history(socket, args),
         'locale:set': (args) => void handlers.setLocale(socket, args),
         'typing:set': (args) => void handlers.setTyping(socket, args),
+        'handoff:leave': (args) => void handlers.leaveLiveChat(socket, args),
+        'handoff:rate': (args) => void handlers.rateLiveChat(socket, args),
       },
       (event, args) => void handlers.unknownEvent(socket, event, args),
     );

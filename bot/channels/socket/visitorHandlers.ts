@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import {
   HISTORY_PAGE_LIMIT,
   PROTOCOL_LOCALES,
+  type ChatRatingPayload,
   type HistoryPage,
   type Locale,
   type MessageReceipt,
@@ -10,11 +11,13 @@ import {
 import { LANGUAGE_CHOSEN_EVENT } from '../../assistant/languageSwitch.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
+import { hideSocialSecurityNumbers } from '../../privacy/personalData.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore, TranscriptEntry } from '../../storage/ports.js';
 import { createEventResponder, eventArguments } from '../clientEvents.js';
 import type { ConversationRecorder } from '../conversationRecorder.js';
 import type { ConversationTurnQueue } from '../conversationTurnQueue.js';
+import { PERSONAL_DATA_HIDDEN } from '../personalDataWarning.js';
 import { ChannelError } from './channelError.js';
 import { chatMessageFromActivity, chatMessageFromEntry } from './chatMessages.js';
 import { toProtocolError } from './protocolErrors.js';
@@ -23,12 +26,25 @@ import type { VisitorLimits } from './visitorLimits.js';
 import {
   cleanMessageText,
   historyRequestSchema,
+  leaveLiveChatSchema,
+  rateChatSchema,
   sendMessageSchema,
   setLocaleSchema,
   setTypingSchema,
 } from './visitorSchemas.js';
 import { visitorTurnActivity } from './visitorSessions.js';
 import type { VisitorSocket } from './visitorSocket.js';
+
+/**
+ * The live-agent chat as the widget's visitor controls it (the handoff implements it; the channel
+ * knows nothing else of the handoff). Plain data in and out.
+ */
+export interface VisitorLiveChat {
+  /** Leaves the queue or ends the chat with the agent. False when the conversation had neither. */
+  leave(conversationId: string): Promise<boolean>;
+  /** Stores the visitor's rating of an ended chat of theirs; `not_allowed` for any other chat or a second rating. */
+  rate(conversationId: string, chatId: string, rating: number): Promise<'rated' | 'not_allowed'>;
+}
 
 export interface VisitorHandlerDeps {
   conversations: ConversationStore;
@@ -45,9 +61,16 @@ export interface VisitorHandlerDeps {
    * Queues the bot's turn for an accepted activity (one turn at a time per conversation), with
    * the transcript entry it was recorded as (none for events, which are not in the transcript).
    */
-  startTurn(conversationId: string, activity: Partial<Activity>, recorded?: TranscriptEntry): void;
+  startTurn(
+    conversationId: string,
+    activity: Partial<Activity>,
+    recorded?: TranscriptEntry,
+    address?: string,
+  ): void;
   /** Hands a visitor's valid typing signal on (to the live agent, when one has the chat). */
   typing(conversationId: string, active: boolean): void;
+  /** Null where the product runs without live agents: the events are then unknown. */
+  liveChat: VisitorLiveChat | null;
   clock: () => Date;
 }
 
@@ -64,7 +87,7 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
   const respond = createEventResponder<VisitorSocket, ProtocolError>({
     // Every event counts against the connection's limit, malformed ones included.
     admit: async (socket) => {
-      const retryAfterMs = await deps.limits.event(socket.id);
+      const retryAfterMs = await deps.limits.event(socket.id, socket.data.conversationId);
       if (retryAfterMs !== null) throw new ChannelError('rate_limited', { retryAfterMs });
     },
     missingAck: () => new ChannelError('invalid_payload'),
@@ -83,7 +106,7 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
   /** Dedupe, limits, record, echo, then the bot's turn; the same id always gets the same receipt. */
   async function accept(
     socket: VisitorSocket,
-    message: { id: string; text: string; value?: unknown; locale: Locale },
+    message: { id: string; text: string; value?: unknown; locale: Locale; personalDataHidden?: boolean },
   ): Promise<MessageReceipt> {
     const { conversationId, ip } = socket.data;
     const previous = await deps.conversations.findMessage(conversationId, message.id);
@@ -97,7 +120,7 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
     });
     if (duplicate) return receiptOf(entry);
     deps.emitter.message(conversationId, chatMessageFromActivity(entry, activity));
-    deps.startTurn(conversationId, activity, entry);
+    deps.startTurn(conversationId, activity, entry, ip);
     touchConversation(socket, message.locale, entry.at);
     return receiptOf(entry);
   }
@@ -129,7 +152,9 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
       respond(socket, 'message:send', args, async (payload): Promise<MessageReceipt> => {
         const parsed = sendMessageSchema.safeParse(payload);
         if (!parsed.success) throw new ChannelError('invalid_payload');
-        const message = { ...parsed.data, text: cleanMessageText(parsed.data.text) };
+        // A Social Security number is hidden before anyone sees it, the visitor's own echo included.
+        const hidden = hideSocialSecurityNumbers(cleanMessageText(parsed.data.text));
+        const message = { ...parsed.data, text: hidden.text, personalDataHidden: hidden.found };
         if (message.text.length > deps.maxMessageLength) {
           throw new ChannelError('message_too_long', { params: { max: deps.maxMessageLength } });
         }
@@ -196,7 +221,7 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
       // A client that passed an ack anyway is not left waiting.
       ack?.({ ok: true, data: null });
       try {
-        if ((await deps.limits.typing(socket.id)) !== null) return;
+        if ((await deps.limits.typing(socket.id, socket.data.conversationId)) !== null) return;
         deps.typing(socket.data.conversationId, parsed.data.active);
       } catch (error) {
         deps.logger.warn(
@@ -205,6 +230,27 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
         );
       }
     },
+
+    leaveLiveChat: (socket: VisitorSocket, args: unknown[]) =>
+      respond(socket, 'handoff:leave', args, async (payload): Promise<{ left: boolean }> => {
+        const liveChat = deps.liveChat;
+        if (!liveChat) throw new ChannelError('unknown_event');
+        if (!leaveLiveChatSchema.safeParse(payload).success) throw new ChannelError('invalid_payload');
+        // The notice that the assistant is back, and the ended status, come from the handoff's end event.
+        return { left: await liveChat.leave(socket.data.conversationId) };
+      }),
+
+    rateLiveChat: (socket: VisitorSocket, args: unknown[]) =>
+      respond(socket, 'handoff:rate', args, async (payload): Promise<ChatRatingPayload> => {
+        const liveChat = deps.liveChat;
+        if (!liveChat) throw new ChannelError('unknown_event');
+        const parsed = rateChatSchema.safeParse(payload);
+        if (!parsed.success) throw new ChannelError('invalid_payload');
+        const { chatId, rating } = parsed.data;
+        const outcome = await liveChat.rate(socket.data.conversationId, chatId, rating);
+        if (outcome !== 'rated') throw new ChannelError('rating_not_allowed');
+        return { chatId, rating };
+      }),
 
     unknownEvent: (socket: VisitorSocket, event: string, args: unknown[]) =>
       respond(
@@ -227,7 +273,7 @@ function receiptOf(entry: TranscriptEntry): MessageReceipt {
 
 function visitorActivity(
   conversationId: string,
-  message: { id: string; text: string; value?: unknown; locale: Locale },
+  message: { id: string; text: string; value?: unknown; locale: Locale; personalDataHidden?: boolean },
   now: Date,
 ): Partial<Activity> {
   return visitorTurnActivity(conversationId, message.locale, {
@@ -237,6 +283,7 @@ function visitorActivity(
     text: message.text,
     textFormat: 'plain',
     ...(message.value === undefined ? {} : { value: message.value }),
+    ...(message.personalDataHidden && { channelData: { [PERSONAL_DATA_HIDDEN]: true } }),
   });
 }
 

@@ -18,7 +18,9 @@ export class VisitorLimits {
   private readonly ipMessages: RateLimiterMemory;
   private readonly ipConversations: RateLimiterMemory;
   private readonly socketEvents: RateLimiterMemory;
+  private readonly conversationEvents: RateLimiterMemory;
   private readonly socketTyping: RateLimiterMemory;
+  private readonly conversationTyping: RateLimiterMemory;
 
   constructor(settings: AppConfig['widget']) {
     const perMinute = (points: number, keyPrefix: string) =>
@@ -27,7 +29,9 @@ export class VisitorLimits {
     this.ipMessages = perMinute(settings.ipMessagesPerMinute, 'ip-messages');
     this.ipConversations = perMinute(settings.ipConversationsPerMinute, 'ip-conversations');
     this.socketEvents = perMinute(settings.eventsPerMinute, 'socket-events');
+    this.conversationEvents = perMinute(settings.eventsPerMinute, 'conversation-events');
     this.socketTyping = perMinute(TYPING_EVENTS_PER_MINUTE, 'socket-typing');
+    this.conversationTyping = perMinute(TYPING_EVENTS_PER_MINUTE, 'conversation-typing');
   }
 
   /** A new visitor message. Null when allowed; otherwise how long to wait, in ms. */
@@ -45,18 +49,32 @@ export class VisitorLimits {
     return consume(this.ipConversations, ip);
   }
 
-  /** Any event on one connection. */
-  event(socketId: string): Promise<number | null> {
-    return consume(this.socketEvents, socketId);
+  /**
+   * Any event on one connection, counted against the connection and against its conversation (its
+   * resume token): several sockets opened with one token share the conversation's allowance.
+   */
+  event(socketId: string, conversationId: string): Promise<number | null> {
+    return both(this.socketEvents, socketId, this.conversationEvents, conversationId);
   }
 
   /**
    * A typing signal on one connection: its own budget, apart from `event`'s, so a visitor typing a
-   * long message never uses up what their messages need.
+   * long message never uses up what their messages need; per connection and per conversation too.
    */
-  typing(socketId: string): Promise<number | null> {
-    return consume(this.socketTyping, socketId);
+  typing(socketId: string, conversationId: string): Promise<number | null> {
+    return both(this.socketTyping, socketId, this.conversationTyping, conversationId);
   }
+}
+
+/** One point from each; the longer wait when either refuses. */
+async function both(
+  first: RateLimiterMemory,
+  firstKey: string,
+  second: RateLimiterMemory,
+  secondKey: string,
+): Promise<number | null> {
+  const [a, b] = await Promise.all([consume(first, firstKey), consume(second, secondKey)]);
+  return a === null && b === null ? null : Math.max(a ?? 0, b ?? 0);
 }
 
 async function consume(limiter: RateLimiterMemory, key: string): Promise<number | null> {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  CHAT_RATING_MAX,
+  CHAT_RATING_MIN,
   HISTORY_PAGE_LIMIT,
   MESSAGE_ID_PATTERN,
   PROTOCOL_LOCALES,
@@ -88,6 +90,13 @@ export const historyRequestSchema = z.strictObject({
 export const setLocaleSchema = z.strictObject({ locale: localeSchema });
 
 export const setTypingSchema = z.strictObject({ active: z.boolean() });
+
+export const leaveLiveChatSchema = z.strictObject({});
+
+export const rateChatSchema = z.strictObject({
+  chatId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/),
+  rating: z.number().int().min(CHAT_RATING_MIN).max(CHAT_RATING_MAX),
+});
 
 /**
  * The handshake's `auth`. Lenient on purpose: a missing, malformed or unknown token starts a new

@@ -4,10 +4,10 @@ import type { Locale } from '../../../web-widget/protocol/events.js';
 import { hashToken, newOpaqueToken } from '../../auth/sessionTokens.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
+import { clientAddress } from '../../server/clientAddress.js';
+import type { AllowedOrigins } from '../../server/originPolicy.js';
 import type { ConversationStore } from '../../storage/ports.js';
 import { ChannelError } from './channelError.js';
-import { clientAddress } from './clientAddress.js';
-import { isOriginAllowed } from './originPolicy.js';
 import { toConnectError } from './protocolErrors.js';
 import type { VisitorLimits } from './visitorLimits.js';
 import { handshakeAuthSchema } from './visitorSchemas.js';
@@ -60,7 +60,7 @@ export interface VisitorSessionDeps {
   limits: VisitorLimits;
   i18n: I18n;
   logger: Logger;
-  publicOrigins: readonly string[];
+  origins: AllowedOrigins;
   trustProxy: boolean;
   clock: () => Date;
 }
@@ -78,7 +78,7 @@ export function createVisitorSessionMiddleware(deps: VisitorSessionDeps) {
     const locale: Locale = requested.locale ?? 'en';
     try {
       const { headers } = socket.handshake;
-      if (!isOriginAllowed(headers.origin, headers.host, deps.publicOrigins)) {
+      if (!deps.origins.allows(headers.origin)) {
         deps.logger.warn({ origin: headers.origin }, 'visitor socket refused: origin not allowed');
         next(toConnectError(deps.i18n, locale, new ChannelError('origin_not_allowed')));
         return;

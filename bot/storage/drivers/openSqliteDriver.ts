@@ -46,6 +46,9 @@ export async function openSqliteDriver(
     connection = new Database(options.file, { timeout: BUSY_TIMEOUT_MS });
     connection.pragma('journal_mode = WAL');
     connection.pragma('synchronous = NORMAL');
+    // Deleted records are overwritten, not left in free pages: retention must leave no personal
+    // data anywhere in the file (the write-ahead log's old frames go at the next checkpoint).
+    connection.pragma('secure_delete = ON');
     checkIntegrity(connection, options);
     const statements = schemaStatements(specs);
     connection.transaction(() => statements.forEach((sql) => connection!.exec(sql))).immediate();

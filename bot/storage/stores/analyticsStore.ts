@@ -46,6 +46,14 @@ export class AnalyticsStore implements ports.AnalyticsStore {
     await this.events.insert(parse(eventSchema, event, 'analytics event'));
   }
 
+  async forgetTextBefore(cutoff: string): Promise<number> {
+    return this.events.setOnEach(
+      // A non-empty string: null and '' (nothing to forget) do not match, so the loop ends.
+      { at: { $lt: parse(timestampSchema, cutoff, 'cutoff') }, text: { $gt: '' } },
+      { text: null },
+    );
+  }
+
   async list(filter: {
     from: string;
     to: string;

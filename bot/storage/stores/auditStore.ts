@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { COLLECTIONS } from '../collections.js';
 import type { Driver } from '../driver.js';
 import type * as ports from '../ports.js';
-import { idSchema, jsonTextSchema, limitSchema, parse, textSchema, timestampSchema } from '../validation.js';
+import { isStoreError } from '../errors.js';
+import {
+  countSchema,
+  idSchema,
+  jsonTextSchema,
+  limitSchema,
+  parse,
+  textSchema,
+  timestampSchema,
+} from '../validation.js';
 import { RecordCollection, timeRange } from './recordCollection.js';
 
 /**
@@ -21,6 +30,8 @@ const entrySchema = z.strictObject({
   action: actionSchema,
   target: textSchema(500).nullable(),
   details: jsonTextSchema(20_000).nullable(),
+  count: countSchema.optional(),
+  lastAt: timestampSchema.optional(),
 }) satisfies z.ZodType<ports.AuditEntry>;
 
 const listFilterSchema = z.strictObject({
@@ -42,6 +53,23 @@ export class AuditStore implements ports.AuditStore {
 
   async record(entry: ports.AuditEntry): Promise<void> {
     await this.entries.insert(parse(entrySchema, entry, 'audit entry'));
+  }
+
+  async recordRepeated(entry: ports.AuditEntry): Promise<void> {
+    const first = parse(entrySchema, { ...entry, count: 1, lastAt: entry.at }, 'audit entry');
+    const again = { $inc: { count: 1 }, $set: { lastAt: first.at } };
+    if (await this.entries.documents.updateOne({ _id: first.id }, again)) return;
+    try {
+      await this.entries.insert(first);
+    } catch (error) {
+      // Another call inserted it in between: count this one on it.
+      if (!isStoreError(error, 'duplicate')) throw error;
+      await this.entries.documents.updateOne({ _id: first.id }, again);
+    }
+  }
+
+  async deleteBefore(cutoff: string): Promise<number> {
+    return this.entries.documents.deleteMany({ at: { $lt: parse(timestampSchema, cutoff, 'cutoff') } });
   }
 
   async list(filter: ports.AuditFilter = {}): Promise<ports.AuditEntry[]> {

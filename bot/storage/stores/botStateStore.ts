@@ -5,7 +5,7 @@ import { COLLECTIONS } from '../collections.js';
 import type { Collection, Driver } from '../driver.js';
 import { ConflictError, StoreInputError, isStoreError } from '../errors.js';
 import type * as ports from '../ports.js';
-import { parse } from '../validation.js';
+import { parse, timestampSchema } from '../validation.js';
 
 /** botbuilder storage keys ("<channel>/conversations/<id>", ...): plain strings, never field names. */
 const keysSchema = z.array(z.string().min(1).max(1024)).max(1000);
@@ -16,7 +16,7 @@ const keysSchema = z.array(z.string().min(1).max(1024)).max(1000);
  * no eTag or '*' overwrites; every write stores a new eTag.
  *
  * The item is kept as JSON text: bot state is free-form and may hold keys ('$…', dotted) that
- * neither database accepts as field names.
+ * neither database accepts as field names. Each write stamps `updatedAt` for retention.
  */
 export class BotStateStore implements ports.BotStateStore {
   private readonly documents: Collection;
@@ -49,8 +49,13 @@ export class BotStateStore implements ports.BotStateStore {
     if (checked.length > 0) await this.documents.deleteMany({ _id: { $in: checked } });
   }
 
+  async deleteUnchangedSince(cutoff: string): Promise<number> {
+    return this.documents.deleteMany({ updatedAt: { $lt: parse(timestampSchema, cutoff, 'cutoff') } });
+  }
+
   private async writeItem({ key, expected, json }: PendingWrite): Promise<void> {
-    const document = { _id: key, eTag: randomUUID(), json };
+    // botbuilder's Storage has no time of its own: the system's, for retention.
+    const document = { _id: key, eTag: randomUUID(), json, updatedAt: new Date().toISOString() };
     if (expected === undefined || expected === '*' || expected === '') {
       await this.documents.replaceOne({}, document, { upsert: true });
       return;

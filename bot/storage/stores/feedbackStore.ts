@@ -38,6 +38,13 @@ export class FeedbackStore implements ports.FeedbackStore {
     await this.records.insert(parse(feedbackSchema, record, 'feedback'));
   }
 
+  async forgetQuestionsBefore(cutoff: string): Promise<number> {
+    return this.records.setOnEach(
+      { at: { $lt: parse(timestampSchema, cutoff, 'cutoff') }, question: { $gt: '' } },
+      { question: '' },
+    );
+  }
+
   async list(filter: { from: string; to: string; locale?: ports.Locale }): Promise<ports.FeedbackRecord[]> {
     const { locale, ...range } = parse(listFilterSchema, filter, 'feedback filter');
     return this.records.find(

@@ -47,6 +47,9 @@ const CLAIM_ORDER = { priority: -1, queuedAt: 1 } as const;
  */
 const ACTIVE = 'activeConversationId';
 
+/** The visitor's address key, present only while the entry is queued (the per-address queue cap). */
+const QUEUED_FROM = 'queuedFrom';
+
 function isActive(status: ports.HandoffStatus): boolean {
   return status !== 'ended';
 }
@@ -58,12 +61,24 @@ export class HandoffStore implements ports.HandoffStore {
     this.entries = new RecordCollection<ports.HandoffEntry>(driver.collection(COLLECTIONS.handoff), {
       key: (entry) => entry.id,
       derived: (entry) => (isActive(entry.status) ? { [ACTIVE]: entry.conversationId } : {}),
-      derivedFields: [ACTIVE],
+      derivedFields: [ACTIVE, QUEUED_FROM],
     });
   }
 
-  async enqueue(entry: ports.HandoffEntry): Promise<void> {
-    await this.entries.insert(parse(entrySchema, entry, 'handoff entry'));
+  async enqueue(entry: ports.HandoffEntry, options: { queuedFrom?: string } = {}): Promise<void> {
+    const checked = parse(entrySchema, entry, 'handoff entry');
+    const queuedFrom = parse(idSchema.optional(), options.queuedFrom, 'queued from');
+    await this.entries.documents.insertOne({
+      ...this.entries.toDocument(checked),
+      ...(queuedFrom !== undefined && checked.status === 'queued' && { [QUEUED_FROM]: queuedFrom }),
+    });
+  }
+
+  async countQueuedFrom(queuedFrom: string): Promise<number> {
+    return this.entries.documents.count({
+      status: 'queued',
+      [QUEUED_FROM]: parse(idSchema, queuedFrom, 'queued from'),
+    });
   }
 
   async claimNext(options: {
@@ -75,7 +90,7 @@ export class HandoffStore implements ports.HandoffStore {
     if (locales.length === 0) return null;
     return this.entries.findOneAndUpdate(
       { status: 'queued', locale: { $in: locales } },
-      { $set: { status: 'assigned', agentId, assignedAt: at } },
+      { $set: { status: 'assigned', agentId, assignedAt: at }, $unset: { [QUEUED_FROM]: true } },
       { sort: CLAIM_ORDER },
     );
   }
@@ -117,12 +132,27 @@ export class HandoffStore implements ports.HandoffStore {
     const fields = definedOnly(parse(patchSchema, patch, 'handoff patch'));
     const filter = { _id: checkedId, status: checkedFrom };
     if (fields.status === undefined) return this.entries.patch(filter, fields);
+    // Out of the queue, the address key goes: it was kept only to count who waits.
+    const leftQueue: Record<string, true> = fields.status !== 'queued' ? { [QUEUED_FROM]: true } : {};
     if (!isActive(fields.status)) {
-      return this.entries.findOneAndUpdate(filter, { $set: fields, $unset: { [ACTIVE]: true } });
+      return this.entries.findOneAndUpdate(filter, {
+        $set: fields,
+        $unset: { [ACTIVE]: true, ...leftQueue },
+      });
     }
     const current = await this.entries.get(checkedId);
     if (current === null) return null;
-    return this.entries.findOneAndUpdate(filter, { $set: { ...fields, [ACTIVE]: current.conversationId } });
+    return this.entries.findOneAndUpdate(filter, {
+      $set: { ...fields, [ACTIVE]: current.conversationId },
+      ...(Object.keys(leftQueue).length > 0 && { $unset: leftQueue }),
+    });
+  }
+
+  async forgetQuestionsEndedBefore(cutoff: string): Promise<number> {
+    return this.entries.setOnEach(
+      { status: 'ended', endedAt: { $lt: parse(timestampSchema, cutoff, 'cutoff') }, question: { $gt: '' } },
+      { question: '' },
+    );
   }
 
   async ended(options: { from: string; to: string }): Promise<ports.HandoffEntry[]> {

@@ -62,6 +62,26 @@ export class RecordCollection<R extends object> {
     return this.documents.replaceOne(filter, this.toDocument(record), options);
   }
 
+  /**
+   * Sets `fields` on every match, a batch at a time (neither database's driver here has an
+   * update-many). `filter` must stop matching a document once `fields` are set on it, or this
+   * would not end. Returns how many were updated.
+   */
+  async setOnEach(
+    filter: Filter,
+    fields: Readonly<Record<string, unknown>>,
+    batchSize = 500,
+  ): Promise<number> {
+    let updated = 0;
+    for (;;) {
+      const batch = await this.documents.find(filter, { limit: batchSize });
+      for (const document of batch) {
+        if (await this.documents.updateOne({ ...filter, _id: document._id }, { $set: fields })) updated += 1;
+      }
+      if (batch.length < batchSize) return updated;
+    }
+  }
+
   private orNull(document: StoredDocument | null): R | null {
     return document === null ? null : this.toRecord(document);
   }

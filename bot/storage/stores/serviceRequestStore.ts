@@ -48,6 +48,13 @@ export class ServiceRequestStore implements ports.ServiceRequestStore {
     return this.requests.find(status === undefined ? {} : { status }, { sort: { dueDate: 1, createdAt: 1 } });
   }
 
+  async deleteClosedBefore(cutoff: string): Promise<number> {
+    return this.requests.documents.deleteMany({
+      status: 'closed',
+      closedAt: { $lt: parse(timestampSchema, cutoff, 'cutoff') },
+    });
+  }
+
   /** Compare-and-set on `open`: of two agents closing the same request, one gets null. */
   async close(id: string, closedBy: string, at: string): Promise<ports.ServiceRequestRecord | null> {
     return this.requests.findOneAndUpdate(

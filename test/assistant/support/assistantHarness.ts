@@ -76,12 +76,14 @@ export async function createAssistantHarness(options: HarnessOptions = {}): Prom
       analytics.push(event);
     },
     list: async () => analytics,
+    forgetTextBefore: async () => 0,
   };
   const feedbackStore: FeedbackStore = {
     add: async (record) => {
       feedback.push(record);
     },
     list: async () => feedback,
+    forgetQuestionsBefore: async () => 0,
   };
   const requests: ServiceRequestRecord[] = [];
   const storedLocales: AssistantHarness['storedLocales'] = [];
@@ -92,6 +94,7 @@ export async function createAssistantHarness(options: HarnessOptions = {}): Prom
     get: async (id) => requests.find((request) => request.id === id) ?? null,
     list: async () => requests,
     close: async () => null,
+    deleteClosedBefore: async () => 0,
   };
   const outcome = options.gateway;
   const gateway: LiveAgentGateway | undefined = outcome

@@ -10,6 +10,7 @@ export interface EchoBotOptions {
 /**
  * The bot the channel tests run instead of the assistant, so they depend only on what they
  * control: it echoes text, answers "answer <id>" as an article answer with suggested actions,
+ * "long-answer <id>" with an answer taller than any chat panel and then "Was this helpful?",
  * acknowledges feedback, and notices if two turns of one conversation ever overlap.
  */
 export class EchoBot extends ActivityHandler {
@@ -81,6 +82,37 @@ export class EchoBot extends ActivityHandler {
                 title: 'Related topic',
                 value: { type: 'article', articleId: 'related' },
               },
+            ],
+          },
+        },
+      ]);
+      return;
+    }
+    const long = /^long-answer (\S+)$/.exec(text);
+    if (long) {
+      const answer = { articleId: long[1], locale };
+      const paragraphs = Array.from(
+        { length: 30 },
+        (_, index) =>
+          `Paragraph ${index + 1} of the answer about ${long[1]}, long enough to wrap in a chat bubble.`,
+      );
+      await context.sendActivities([
+        {
+          type: ActivityTypes.Message,
+          text: [`**First line of the answer about ${long[1]}.**`, ...paragraphs].join('\n\n'),
+          locale,
+          channelData: { answer },
+        },
+        {
+          type: ActivityTypes.Message,
+          text: 'Was this helpful?',
+          locale,
+          channelData: { answer },
+          suggestedActions: {
+            to: [],
+            actions: [
+              { type: 'messageBack', title: 'Yes', value: { type: 'feedback', ...answer, helpful: true } },
+              { type: 'messageBack', title: 'No', value: { type: 'feedback', ...answer, helpful: false } },
             ],
           },
         },

@@ -15,6 +15,13 @@ import type {
 
 export type VisitorClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/**
+ * How long a test waits for an event, an ack or a state it expects. Generous on purpose: it is how
+ * long a loaded machine may take, not how long things should take (tests never assert speed), and
+ * a wait that succeeds returns as soon as the event arrives.
+ */
+export const EVENT_WAIT_MS = 60_000;
+
 export interface ConnectOptions {
   auth?: HandshakeAuth | Record<string, unknown>;
   headers?: Record<string, string>;
@@ -81,7 +88,7 @@ export function sendMessage(
   payload: Partial<SendMessagePayload> & { text: string },
 ): Promise<Ack<MessageReceipt>> {
   return socket
-    .timeout(5_000)
+    .timeout(EVENT_WAIT_MS)
     .emitWithAck('message:send', { id: messageId(), locale: 'en', ...payload } as SendMessagePayload);
 }
 
@@ -97,17 +104,21 @@ export function rawEmit(socket: VisitorClient, event: unknown, ...args: unknown[
 
 /** Emits anything and waits for the ack. */
 export function rawEmitWithAck(socket: VisitorClient, event: unknown, ...args: unknown[]): Promise<unknown> {
-  return (socket as unknown as Untyped).timeout(5_000).emitWithAck(event, ...args);
+  return (socket as unknown as Untyped).timeout(EVENT_WAIT_MS).emitWithAck(event, ...args);
 }
 
 export async function history(socket: VisitorClient, afterSeq = 0): Promise<HistoryPage> {
-  const ack = await socket.timeout(5_000).emitWithAck('history:since', { afterSeq });
+  const ack = await socket.timeout(EVENT_WAIT_MS).emitWithAck('history:since', { afterSeq });
   if (!ack.ok) throw new Error(`history failed: ${ack.error.code}`);
   return ack.data;
 }
 
 /** Polls until `check` returns true. Fails with `what` after `timeoutMs`; never a fixed sleep. */
-export async function waitUntil(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+export async function waitUntil(
+  check: () => boolean,
+  what: string,
+  timeoutMs = EVENT_WAIT_MS,
+): Promise<void> {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
@@ -119,7 +130,7 @@ export async function waitUntil(check: () => boolean, what: string, timeoutMs = 
 export async function eventually(
   check: () => Promise<boolean>,
   what: string,
-  timeoutMs = 5_000,
+  timeoutMs = EVENT_WAIT_MS,
 ): Promise<void> {
   const start = Date.now();
   while (!(await check())) {
@@ -128,7 +139,7 @@ export async function eventually(
   }
 }
 
-export function withTimeout<T>(promise: Promise<T>, what: string, timeoutMs = 5_000): Promise<T> {
+export function withTimeout<T>(promise: Promise<T>, what: string, timeoutMs = EVENT_WAIT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
     promise.finally(() => clearTimeout(timer)),

@@ -10,7 +10,7 @@ import type {
   AgentState,
   ChatMessage,
 } from '../../../web-widget/protocol/agentEvents.js';
-import { withTimeout } from '../../channels/support/visitorClient.js';
+import { EVENT_WAIT_MS, withTimeout } from '../../channels/support/visitorClient.js';
 import { sessionTokenOf } from '../../support/consoleCookie.js';
 
 export type AgentClient = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
@@ -144,7 +144,7 @@ export async function agentCall<E extends keyof AgentClientToServerEvents>(
   const untyped = socket as unknown as {
     timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<AgentAck<unknown>> };
   };
-  const ack = await untyped.timeout(5_000).emitWithAck(event, payload);
+  const ack = await untyped.timeout(EVENT_WAIT_MS).emitWithAck(event, payload);
   if (!ack.ok)
     throw Object.assign(new Error(`${event} refused: ${ack.error.code}`), { code: ack.error.code });
   return ack.data;

@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 /**
- * The visitor's IP address for the per-IP limits. Behind a reverse proxy every connection comes
+ * The client's IP address for the per-address limits (the widget's, the live-agent queue's,
+ * case-status lookups', console sign-ins'). Behind a reverse proxy every connection comes
  * from the proxy, so with `trustProxy` the address the proxy appended last to X-Forwarded-For is
  * used; entries before it were written by the client and could be anything.
  */

@@ -1,0 +1,50 @@
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import type { ReplyOutcome } from '../assistant/replyOutcome.js';
+import { toProductLocale, type I18n } from '../i18n/i18n.js';
+import { hideSocialSecurityNumbers } from '../privacy/personalData.js';
+
+/**
+ * Marks an inbound widget message whose Social Security number the channel hid before anyone saw
+ * it (the widget's own echo included); see `hiddenPersonalData`.
+ */
+export const PERSONAL_DATA_HIDDEN = 'personalDataHidden';
+
+/** Does this inbound activity say the channel hid a Social Security number in it? */
+function markedHidden(context: TurnContext): boolean {
+  const channelData: unknown = context.activity.channelData;
+  return (
+    typeof channelData === 'object' &&
+    channelData !== null &&
+    (channelData as Record<string, unknown>)[PERSONAL_DATA_HIDDEN] === true
+  );
+}
+
+/**
+ * A visitor who types a Social Security number is told not to (nobody here needs one), in their
+ * language, before anything else happens in the turn; and the number is hidden from the turn:
+ * the bot, the live agent and every record see it masked. The widget's channel hides it even
+ * earlier, before its echo, so the visitor's own view shows it masked too; a Bot Framework client
+ * shows what it sent, and only the warning reaches it.
+ */
+export function personalDataWarning(i18n: I18n): Middleware {
+  return {
+    onTurn: async (context: TurnContext, next: () => Promise<void>) => {
+      const { activity } = context;
+      if (activity.type === ActivityTypes.Message) {
+        const hidden = hideSocialSecurityNumbers(activity.text ?? '');
+        if (hidden.found) activity.text = hidden.text;
+        if (hidden.found || markedHidden(context)) {
+          const locale = toProductLocale(activity.locale);
+          await context.sendActivity({
+            type: ActivityTypes.Message,
+            text: i18n.t('privacy.ssnWarning', { lng: locale, ns: 'bot' }),
+            textFormat: 'plain',
+            locale,
+            channelData: { answer: null, outcome: 'privacyWarning' satisfies ReplyOutcome },
+          });
+        }
+      }
+      await next();
+    },
+  };
+}
