@@ -58,7 +58,6 @@ export function registerAuthRoutes(
     );
     const result = await auth.login(parsed.value.username, parsed.value.password, address);
     if (result.ok) {
-      res.header('Cache-Control', 'no-store');
       if (signsInByCookie(req)) {
         res.header(
           'Set-Cookie',

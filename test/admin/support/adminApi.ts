@@ -41,6 +41,7 @@ export async function login(app: TestApp, username: string): Promise<string> {
     body: JSON.stringify({ username, password: PASSWORD }),
   });
   if (response.status !== 200) throw new Error(`login ${username}: ${response.status}`);
+  await response.arrayBuffer();
   return sessionTokenOf(response);
 }
 

@@ -61,6 +61,7 @@ export async function login(baseUrl: string, username: string, password = TEST_P
     body: JSON.stringify({ username, password }),
   });
   if (response.status !== 200) throw new Error(`login failed: ${response.status}`);
+  await response.arrayBuffer();
   return sessionTokenOf(response);
 }
 
