@@ -228,8 +228,9 @@ describe('sign-in for agents, editors and admins', () => {
     const wrong = await login(running.baseUrl, { username: 'ana', password: 'wrong' });
     expect(wrong.headers.get('cache-control')).toBe('no-store');
     const me = await fetch(`${running.baseUrl}/api/auth/me`, {
-      headers: { authorization: `Bearer ${ok.body.token}` },
+      headers: { authorization: `Bearer ${sessionTokenOf(ok.response)}` },
     });
+    expect(me.status).toBe(200);
     expect(me.headers.get('cache-control')).toBe('no-store');
   });
 
