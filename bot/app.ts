@@ -12,6 +12,7 @@ import { PublishedKnowledge } from './articles/publishedKnowledge.js';
 import { createAssistant } from './assistant/createAssistant.js';
 import type { LiveAgentGateway } from './assistant/liveAgentGateway.js';
 import { createCaseStatusProvider } from './cases/createCaseStatusProvider.js';
+import { createAssistantRehearsal } from './channels/rehearsal/assistantRehearsal.js';
 import { agentMaxMessageLength, attachAgentChannel } from './channels/agent/agentChannel.js';
 import { installMongoSocketAdapter } from './channels/agent/mongoSocketAdapter.js';
 import {
@@ -131,6 +132,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     });
     const seeded = await handoff.canned.seedIfNeverManaged(handoff.text.cannedDefaults());
     if (seeded > 0) logger.info({ seeded }, 'default canned replies stored');
+    const caseStatus = createCaseStatusProvider(config.caseStatus, { logger });
     const bot =
       overrides.bot ??
       createAssistant({
@@ -138,7 +140,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         storage: store.botState,
         answers: knowledge,
         catalog: knowledge,
-        caseStatus: createCaseStatusProvider(config.caseStatus, { logger }),
+        caseStatus,
         businessHours,
         analytics: store.analytics,
         feedback: store.feedback,
@@ -185,11 +187,21 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       sessionTtlMs: config.auth.sessionTtlMs,
       signIn: config.auth.signIn,
       clock,
+      cookieAlwaysSecure: config.isProduction,
     });
     // Before the APIs' own pre handlers, so even their early refusals (413) carry CORS headers.
     server.pre(apiCors({ i18n, origins }));
     registerAuthRoutes(server, { auth, i18n, trustProxy: config.socket.trustProxy });
-    registerAdminRoutes(server, { auth, i18n, logger, store, knowledge: watcher });
+    registerAdminRoutes(server, {
+      auth,
+      i18n,
+      logger,
+      store,
+      knowledge: watcher,
+      rehearsal: createAssistantRehearsal({ i18n, caseStatus, businessHours, logger, clock }),
+      hours: businessHours,
+      clock,
+    });
     registerStaticRoutes(server, {
       publicDir: config.http.publicDir,
       logger,

@@ -24,7 +24,7 @@ export type CaseStatusOutcome =
  */
 export class AssistantAnalytics {
   constructor(
-    private readonly store: AnalyticsStore,
+    private readonly store: Pick<AnalyticsStore, 'record'>,
     private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),
   ) {}

@@ -45,8 +45,9 @@ export interface AssistantDeps {
   catalog: ArticleCatalog;
   caseStatus: CaseStatusProvider;
   businessHours: BusinessHours;
-  analytics: AnalyticsStore;
-  feedback: FeedbackStore;
+  /** Only writes: a rehearsal (the editors' preview) passes sinks that keep nothing. */
+  analytics: Pick<AnalyticsStore, 'record'>;
+  feedback: Pick<FeedbackStore, 'add'>;
   logger: Logger;
   /** Live-agent handoff; without it the visitor is told the hours and the other ways to get help. */
   liveAgent?: LiveAgentGateway;

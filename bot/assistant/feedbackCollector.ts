@@ -15,7 +15,7 @@ export interface FeedbackInput {
 /** Stores "Was this helpful?" answers for the editors' reports. */
 export class FeedbackCollector {
   constructor(
-    private readonly store: FeedbackStore,
+    private readonly store: Pick<FeedbackStore, 'add'>,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 

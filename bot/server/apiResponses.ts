@@ -16,6 +16,7 @@ export type ApiErrorCode =
   | 'duplicate'
   | 'payload_too_large'
   | 'origin_not_allowed'
+  | 'csrf_failed'
   | 'invalid_content'
   | 'unsupported_media_type'
   | 'method_not_allowed'

@@ -55,7 +55,7 @@ export const COLLECTION_SPECS: readonly CollectionSpec[] = [
   // `status`: the available agents, read at every assignment.
   { name: COLLECTIONS.presence, indexes: [{ fields: ['status'] }] },
   { name: COLLECTIONS.users, indexes: [{ fields: ['username'], unique: true }] },
-  { name: COLLECTIONS.sessions, indexes: [{ fields: ['expiresAt'] }] },
+  { name: COLLECTIONS.sessions, indexes: [{ fields: ['expiresAt'] }, { fields: ['userId'] }] },
   { name: COLLECTIONS.serviceRequests, indexes: [{ fields: ['status'] }, { fields: ['closedAt'] }] },
   { name: COLLECTIONS.feedback, indexes: [{ fields: ['at'] }] },
   { name: COLLECTIONS.chatRatings, indexes: [{ fields: ['at'] }] },

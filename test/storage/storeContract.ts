@@ -644,6 +644,19 @@ export function describeStoreContract(backend: string, openFresh: () => Promise<
         await store.sessions.delete(sha256('live'));
         expect(await store.sessions.find(sha256('live'), at(30))).toBeNull();
       });
+
+      it("deletes every session of one user and nobody else's", async () => {
+        await store.sessions.create(session('ana-1', { userId: 'u-ana' }));
+        await store.sessions.create(session('ana-2', { userId: 'u-ana' }));
+        await store.sessions.create(session('bea-1', { userId: 'u-bea' }));
+        expect(await store.sessions.deleteForUser('u-ana')).toBe(2);
+        expect(await store.sessions.find(sha256('ana-1'), at(30))).toBeNull();
+        expect(await store.sessions.find(sha256('ana-2'), at(30))).toBeNull();
+        expect(await store.sessions.find(sha256('bea-1'), at(30))).toEqual(
+          session('bea-1', { userId: 'u-bea' }),
+        );
+        expect(await store.sessions.deleteForUser('u-nobody')).toBe(0);
+      });
     });
 
     describe('service requests, feedback, analytics, audit', () => {
@@ -838,6 +851,7 @@ export function describeStoreContract(backend: string, openFresh: () => Promise<
         ['an unknown field in a filter', (s) => s.articles.list(hostile({ locale: 'en', owner: 'x' }))],
         ['{ $ne: null } as an id', (s) => s.users.get(hostile({ $ne: null }))],
         ['{ $gt: "" } as a token hash', (s) => s.sessions.find(hostile({ $gt: '' }), at(0))],
+        ['{ $ne: null } as the user of sessions', (s) => s.sessions.deleteForUser(hostile({ $ne: null }))],
         ['{ $ne: null } as an agent id', (s) => s.presence.reserveSlot(hostile({ $ne: null }), at(0))],
         [
           '{ $in: [...] } as a conversation id',

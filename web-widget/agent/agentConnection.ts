@@ -58,7 +58,8 @@ export class AgentConnection {
   constructor(
     private readonly options: {
       serverOrigin: string;
-      token: string;
+      /** A console on another origin signs in by token; one served here by the cookie (no token). */
+      token?: string;
       locale: () => Locale;
       listener: AgentConnectionListener;
     },
@@ -69,7 +70,8 @@ export class AgentConnection {
     const socket: ConsoleSocket = io(
       `${this.options.serverOrigin}${AGENT_NAMESPACE}`,
       socketOptions(() => {
-        const auth: AgentHandshakeAuth = { token: this.options.token, locale: this.options.locale() };
+        const { token } = this.options;
+        const auth: AgentHandshakeAuth = { ...(token ? { token } : {}), locale: this.options.locale() };
         return { ...auth };
       }),
     );

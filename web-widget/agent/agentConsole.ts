@@ -25,6 +25,7 @@ import { ConsoleSession } from './consoleSession.js';
 import { ConsoleShellView } from './consoleShellView.js';
 import type { ConsoleStrings } from './consoleStrings.js';
 import { SignInView } from './signInView.js';
+import { SignInChannel } from '../shared/consoleSignIn.js';
 
 export interface AgentConsoleOptions {
   root: HTMLElement;
@@ -64,6 +65,8 @@ export class AgentConsole implements AgentConnectionListener {
   private shell: ConsoleShellView | null = null;
   private desk: ChatDesk | null = null;
   private signInView: SignInView | null = null;
+  /** Hears the other tabs (of both consoles) sign in and out. */
+  private readonly tabs: SignInChannel;
 
   constructor(private readonly options: AgentConsoleOptions) {
     const { win } = options;
@@ -80,8 +83,28 @@ export class AgentConsole implements AgentConnectionListener {
     );
     this.main = h(doc, 'div', { class: 'console' });
     options.root.replaceChildren(this.main, this.live);
-    const token = this.session.token;
-    if (token) this.startSession(token);
+    this.tabs = new SignInChannel(win, (change) => {
+      if (change === 'signed-out' && this.session.signedIn) this.endSession(null);
+      else if (change === 'signed-in') void this.resume();
+    });
+    void this.resume();
+  }
+
+  /**
+   * Joins this browser's sign-in (another tab or the editor console signed in), else the sign-in
+   * page. Already signed in: keeps going if it is the same user, starts over if another's.
+   */
+  private async resume(): Promise<void> {
+    const before = this.session.signedIn ? this.session.userId : null;
+    const current = await this.session.join(this.context.locale);
+    if (before !== null) {
+      if (current && current.user.userId !== before) {
+        this.stopConnection();
+        this.startSession();
+      }
+      return;
+    }
+    if (current) this.startSession();
     else this.showSignIn();
   }
 
@@ -107,9 +130,10 @@ export class AgentConsole implements AgentConnectionListener {
 
   /** Null when signed in; otherwise the message to show. */
   private async signIn(username: string, password: string): Promise<string | null> {
-    const result = await this.session.signIn(username, password, this.context.locale);
+    const result = await this.session.signInWith(username, password, this.context.locale);
     if (result.ok) {
-      this.startSession(result.token);
+      this.tabs.tell('signed-in');
+      this.startSession();
       return null;
     }
     return result.reason === 'unreachable'
@@ -117,12 +141,12 @@ export class AgentConsole implements AgentConnectionListener {
       : (result.message ?? this.t('login.failed'));
   }
 
-  private startSession(token: string): void {
+  /** The socket's handshake carries the sign-in cookie: no token in this page. */
+  private startSession(): void {
     this.signInView = null;
     this.buildShell();
     this.connection = new AgentConnection({
       serverOrigin: this.options.serverOrigin,
-      token,
       locale: () => this.context.locale,
       listener: this,
     });
@@ -131,11 +155,21 @@ export class AgentConsole implements AgentConnectionListener {
     this.ticker = setInterval(() => this.shell?.renderQueue(), CLOCK_TICK_MS);
   }
 
+  /** Ends the sign-in for every tab and both consoles. */
   private async signOut(): Promise<void> {
     this.stopConnection();
     this.shell?.chats.clear();
     await this.session.signOut();
+    this.tabs.tell('signed-out');
     this.showSignIn();
+  }
+
+  /** This tab leaves the sign-in (ended elsewhere, or refused) and shows the sign-in page. */
+  private endSession(message: string | null): void {
+    this.session.forget();
+    this.stopConnection();
+    this.shell?.chats.clear();
+    this.showSignIn(message);
   }
 
   private stopConnection(): void {
@@ -148,10 +182,7 @@ export class AgentConsole implements AgentConnectionListener {
 
   status(status: ConsoleConnectionStatus, detail: string | null): void {
     if (status === 'refused') {
-      this.session.forget();
-      this.connection?.stop();
-      this.connection = null;
-      this.showSignIn(detail ?? this.t('connection.refused'));
+      this.endSession(detail ?? this.t('connection.refused'));
       return;
     }
     this.shell?.banner.show(status, detail);

@@ -1,30 +1,39 @@
 import type { Locale } from '../protocol/agentEvents.js';
+import { currentSignIn, signIn, signOut, type ConsoleSignIn } from '../shared/consoleSignIn.js';
 
-const TOKEN_KEY = 'va-agent-token';
 const STATUS_KEY = 'va-agent-status';
 const CHAT_KEY = 'va-agent-chat';
 
 export type SignInResult =
-  | { ok: true; token: string }
+  | { ok: true }
   /** The server refused (wrong password, locked...): its message, in the console's language, if it gave one. */
   | { ok: false; reason: 'refused'; message: string | null }
   /** No answer at all (offline, server down): nothing was refused, the sign-in can be tried again. */
   | { ok: false; reason: 'unreachable' };
 
 /**
- * The console's sign-in as this browser tab keeps it: the bearer token (sessionStorage, so it ends
- * with the tab) and the status the agent chose last (a new connection starts as away, and the
- * console sets the chosen one again), the chat the agent looked at last (selected again after a
- * reload), with the sign-in and sign-out requests.
+ * The agent console's sign-in as this tab holds it. The session itself is the HttpOnly cookie the
+ * consoles share (see `shared/consoleSignIn.ts`); this tab keeps only the sign-in's CSRF token, in
+ * memory, and, in sessionStorage, the status the agent chose last (a new connection starts as
+ * away, and the console sets the chosen one again) and the chat the agent looked at last (selected
+ * again after a reload).
  */
 export class ConsoleSession {
+  private signIn: ConsoleSignIn | null = null;
+
   constructor(
     private readonly win: Window & typeof globalThis,
     private readonly serverOrigin: string,
   ) {}
 
-  get token(): string | null {
-    return this.win.sessionStorage.getItem(TOKEN_KEY);
+  /** Whether this tab acts for a sign-in now. */
+  get signedIn(): boolean {
+    return this.signIn !== null;
+  }
+
+  /** The signed-in user's id, if any. */
+  get userId(): string | null {
+    return this.signIn?.user.userId ?? null;
   }
 
   /** The status the agent chose last in this tab, if any. */
@@ -46,40 +55,31 @@ export class ConsoleSession {
     this.win.sessionStorage.setItem(CHAT_KEY, conversationId);
   }
 
-  async signIn(username: string, password: string, locale: Locale): Promise<SignInResult> {
-    try {
-      const response = await fetch(`${this.serverOrigin}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'accept-language': locale },
-        body: JSON.stringify({ username, password }),
-      });
-      const body = (await response.json().catch(() => null)) as {
-        token?: string;
-        error?: { message?: string };
-      } | null;
-      if (!response.ok || !body?.token)
-        return { ok: false, reason: 'refused', message: body?.error?.message ?? null };
-      this.win.sessionStorage.setItem(TOKEN_KEY, body.token);
-      return { ok: true, token: body.token };
-    } catch {
-      return { ok: false, reason: 'unreachable' };
-    }
+  /** Signs in with a password; the answer's cookie signs in every tab of this browser. */
+  async signInWith(username: string, password: string, locale: Locale): Promise<SignInResult> {
+    const outcome = await signIn(this.serverOrigin, username, password, locale);
+    if (!outcome.ok) return outcome;
+    this.signIn = outcome.signIn;
+    return { ok: true };
   }
 
-  /** Forgets the token here (the server refused it, or the agent signs out). */
+  /** The sign-in this browser has now (another tab signed in), taken up by this tab; null if none. */
+  async join(locale: Locale): Promise<ConsoleSignIn | null> {
+    const current = await currentSignIn(this.serverOrigin, locale);
+    if (current) this.signIn = current;
+    return current;
+  }
+
+  /** Forgets the sign-in here (the server refused it, or it ended in another tab). */
   forget(): void {
-    this.win.sessionStorage.removeItem(TOKEN_KEY);
+    this.signIn = null;
     this.win.sessionStorage.removeItem(CHAT_KEY);
   }
 
-  /** Ends the sign-in on the server too; a failure to reach it still signs this tab out. */
+  /** Ends the sign-in on the server, for every tab; a failure to reach it still signs this tab out. */
   async signOut(): Promise<void> {
-    const token = this.token;
+    const csrfToken = this.signIn?.csrfToken;
     this.forget();
-    if (!token) return;
-    await fetch(`${this.serverOrigin}/api/auth/logout`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-    }).catch(() => undefined);
+    if (csrfToken) await signOut(this.serverOrigin, csrfToken);
   }
 }

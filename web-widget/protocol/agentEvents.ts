@@ -16,7 +16,8 @@ export const AGENT_NAMESPACE = '/agent';
 
 /** Sent in the handshake: the bearer token from `POST /api/auth/login`. */
 export interface AgentHandshakeAuth {
-  token: string;
+  /** Only a console on another allowed origin sends one; the consoles served here send the sign-in cookie. */
+  token?: string;
   /** The console's language, for error messages. */
   locale?: Locale;
 }
