@@ -7,6 +7,7 @@
 // admin (users; may do everything). Run it with the server stopped when using the embedded store.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { LOCALES } from '../contracts/locale.js';
 import { hashPassword, passwordProblem } from '../bot/auth/passwords.js';
 import { isStoreError } from '../bot/storage/errors.js';
 import { openStore } from '../bot/storage/openStore.js';
@@ -25,7 +26,7 @@ const argsSchema = z.object({
     .string()
     .default('en')
     .transform((value) => [...new Set(value.split(',').map((item) => item.trim()))])
-    .pipe(z.array(z.enum(['en', 'es'])).min(1)),
+    .pipe(z.array(z.enum(LOCALES)).min(1)),
   'max-chats': z.coerce.number().int().min(1).max(10).default(3),
 });
 

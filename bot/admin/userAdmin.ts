@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Locale, Role, Store, UserRecord } from '../storage/ports.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { Role, Store, UserRecord } from '../storage/ports.js';
 import { NotFoundError } from '../storage/errors.js';
 import { FieldProblemsError } from '../server/fieldProblems.js';
 

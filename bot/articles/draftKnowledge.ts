@@ -1,4 +1,5 @@
-import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { KnowledgeArticle } from '../../knowledge/content/article.js';
 import { calibrationFor, type DecisionThresholds } from '../../knowledge/engine/calibrationFile.js';
 import { createKnowledgeIndexHolder } from '../../knowledge/engine/knowledgeEngine.js';
 import type { KnowledgeIndexHolder } from '../../knowledge/engine/knowledgeIndexHolder.js';

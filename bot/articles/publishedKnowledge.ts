@@ -1,4 +1,5 @@
-import { articleKey, type KnowledgeArticle, type Locale } from '../../knowledge/content/article.js';
+import type { Locale } from '../../contracts/locale.js';
+import { articleKey, type KnowledgeArticle } from '../../knowledge/content/article.js';
 import { createKnowledgeIndexHolder } from '../../knowledge/engine/knowledgeEngine.js';
 import type { KnowledgeIndexHolder } from '../../knowledge/engine/knowledgeIndexHolder.js';
 import type { AnswerResult } from '../../knowledge/engine/types.js';

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { Locale } from '../../knowledge/content/article.js';
+import type { Locale } from '../../contracts/locale.js';
 import type { CaseDetails, CaseStatusResult, CaseStatusText } from '../cases/caseStatusProvider.js';
 import { caseStatusKindOf, type CaseStatusKind } from '../cases/caseStatusKind.js';
 import { CASE_DATA_TIME_ZONE } from '../cases/parseCaseDate.js';

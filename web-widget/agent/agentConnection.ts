@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import type { Locale } from '../../contracts/locale.js';
 import {
   AGENT_NAMESPACE,
   AGENT_RETRYABLE_ERRORS,
@@ -12,7 +13,6 @@ import {
   type AgentSummary,
   type ChatMessage,
   type ChatSummary,
-  type Locale,
   type QueueItem,
   type ServiceRequestItem,
 } from '../protocol/agentEvents.js';

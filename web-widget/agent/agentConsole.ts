@@ -1,9 +1,9 @@
+import type { Locale } from '../../contracts/locale.js';
 import type {
   AgentSelf,
   AgentState,
   AgentSummary,
   ChatSummary,
-  Locale,
   QueueItem,
   ServiceRequestItem,
 } from '../protocol/agentEvents.js';

@@ -1,9 +1,8 @@
 import { field, h, select } from './dom.js';
 import { ApiError, failureMessage } from './editorApi.js';
-import type { ArticleView, KnowledgeArticle, Locale } from '../protocol/adminApi.js';
+import { LOCALES, type Locale } from '../../contracts/locale.js';
+import type { ArticleView, KnowledgeArticle } from '../protocol/adminApi.js';
 import { shortTime, type View, type ViewContext } from './viewContext.js';
-
-const LOCALES: readonly Locale[] = ['en', 'es'];
 
 /**
  * One article, English and Spanish side by side: each language's draft in a form, its Markdown

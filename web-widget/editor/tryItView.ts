@@ -1,6 +1,7 @@
 import { field, h, select } from './dom.js';
 import { failureMessage } from './editorApi.js';
-import type { Locale, TryResult } from '../protocol/adminApi.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { TryResult } from '../protocol/adminApi.js';
 import type { View, ViewContext } from './viewContext.js';
 
 const SIGNALS = ['bm25', 'coverage', 'questionMatch', 'charMatch', 'classifier'] as const;

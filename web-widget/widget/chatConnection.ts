@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import type { Locale } from '../../contracts/locale.js';
 import {
   RETRYABLE_ERRORS,
   VISITOR_NAMESPACE,
@@ -10,7 +11,6 @@ import {
   type HandoffStatus,
   type HandshakeAuth,
   type JsonValue,
-  type Locale,
   type SendMessagePayload,
   type ServerToClientEvents,
   type TypingState,

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
 import { findAlienNumber } from '../../cases/alienNumber.js';
 import type { CaseStatusProvider } from '../../cases/caseStatusProvider.js';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Locale } from '../../../web-widget/protocol/agentEvents.js';
+import { LOCALES, type Locale } from '../../../contracts/locale.js';
 import type { AuthService, Principal } from '../../auth/authService.js';
 import { BEARER_TOKEN_PATTERN } from '../../auth/sessionTokens.js';
 import type { I18n } from '../../i18n/i18n.js';
@@ -10,7 +10,7 @@ import type { AgentSocket } from './agentSocket.js';
 
 const handshakeSchema = z.object({
   token: z.string().regex(BEARER_TOKEN_PATTERN),
-  locale: z.enum(['en', 'es']).optional(),
+  locale: z.enum(LOCALES).optional(),
 });
 
 /** May use the agent console: the agent role, or admin (who may do everything). */
