@@ -13,7 +13,7 @@ import { createAssistant } from './assistant/createAssistant.js';
 import type { LiveAgentGateway } from './assistant/liveAgentGateway.js';
 import { createCaseStatusProvider } from './cases/createCaseStatusProvider.js';
 import { agentMaxMessageLength, attachAgentChannel } from './channels/agent/agentChannel.js';
-import { installMongoSocketAdapter } from './channels/agent/mongoSocketAdapter.js';
+import { installMongoSocketAdapter } from './channels/socket/mongoSocketAdapter.js';
 import {
   attachBotFrameworkChannel,
   type BotFrameworkChannel,
@@ -34,8 +34,8 @@ import { DataRetention, retentionRules } from './privacy/dataRetention.js';
 import { apiCors } from './server/apiCors.js';
 import { registerHealthRoutes } from './server/healthRoutes.js';
 import { makeServer } from './server/makeServer.js';
-import { AllowedOrigins } from './server/originPolicy.js';
-import { PeriodicTask } from './server/periodicTask.js';
+import { AllowedOrigins } from './shared/allowedOrigins.js';
+import { PeriodicTask } from './shared/periodicTask.js';
 import { registerStaticRoutes } from './server/staticRoutes.js';
 import { TurnTracker } from './server/turnTracker.js';
 import { describeImport, openStore } from './storage/openStore.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../contracts/locale.js';
 import type { Role, Store, UserRecord } from '../storage/ports.js';
 import { NotFoundError } from '../storage/errors.js';
-import { FieldProblemsError } from '../server/fieldProblems.js';
+import { FieldProblemsError } from '../shared/fieldProblems.js';
 
 /** A user as admins see it: never the password hash. */
 export type UserView = Omit<UserRecord, 'passwordHash'>;

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response, Server } from 'restify';
 import { z } from 'zod';
 import { localeSchema } from '../../knowledge/content/article.js';
-import { keyed } from '../server/fieldProblems.js';
+import { keyed } from '../shared/fieldProblems.js';
 import { principalOf } from '../auth/requireRole.js';
 import type { Store } from '../storage/ports.js';
 import { handled, type AdminErrorDeps } from './adminErrors.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../contracts/locale.js';
 import { articleKey, type KnowledgeArticle } from '../../knowledge/content/article.js';
 import { foldAccents } from '../../knowledge/engine/textAnalyzer.js';
-import { FieldProblemsError, type FieldProblem } from '../server/fieldProblems.js';
+import { FieldProblemsError, type FieldProblem } from '../shared/fieldProblems.js';
 import { ConflictError, NotFoundError } from '../storage/errors.js';
 import type {
   ArticleAction,

@@ -37,4 +37,4 @@ export {
   type UscisCaseStatusProviderOptions,
 } from './uscis/uscisCaseStatusProvider.js';
 export { CASE_DATA_TIME_ZONE, parseCaseDate } from './parseCaseDate.js';
-export { systemClock, type Clock } from './clock.js';
+export { systemClock, type Clock } from '../shared/clock.js';

@@ -2,7 +2,7 @@ import type { Request, Response } from 'restify';
 import type { Locale } from '../../contracts/locale.js';
 import type { I18n } from '../i18n/i18n.js';
 import { toProductLocale } from '../i18n/i18n.js';
-import type { FieldProblem } from './fieldProblems.js';
+import type { FieldProblem } from '../shared/fieldProblems.js';
 import { errorBody } from './httpErrors.js';
 
 export type ApiErrorCode =

@@ -4,7 +4,7 @@ import type { AuthService, Principal } from '../../auth/authService.js';
 import { BEARER_TOKEN_PATTERN } from '../../auth/sessionTokens.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
-import type { AllowedOrigins } from '../../server/originPolicy.js';
+import type { AllowedOrigins } from '../../shared/allowedOrigins.js';
 import { AgentChannelError, toAgentConnectError } from './agentChannelError.js';
 import type { AgentSocket } from './agentSocket.js';
 

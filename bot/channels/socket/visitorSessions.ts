@@ -5,7 +5,7 @@ import { hashToken, newOpaqueToken } from '../../auth/sessionTokens.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import { clientAddress } from '../../server/clientAddress.js';
-import type { AllowedOrigins } from '../../server/originPolicy.js';
+import type { AllowedOrigins } from '../../shared/allowedOrigins.js';
 import type { ConversationStore } from '../../storage/ports.js';
 import { ChannelError } from './channelError.js';
 import { toConnectError } from './protocolErrors.js';
