@@ -11,7 +11,7 @@ import { AuthService } from './auth/authService.js';
 import { PublishedKnowledge } from './articles/publishedKnowledge.js';
 import { createAssistant } from './assistant/createAssistant.js';
 import type { LiveAgentGateway } from './assistant/liveAgentGateway.js';
-import { createCaseStatusProvider } from './cases/createCaseStatusProvider.js';
+import { createCaseStatusProvider } from './cases/index.js';
 import { agentMaxMessageLength, attachAgentChannel } from './channels/agent/agentChannel.js';
 import { installMongoSocketAdapter } from './channels/socket/mongoSocketAdapter.js';
 import {
@@ -23,7 +23,7 @@ import { personalDataWarning } from './channels/personalDataWarning.js';
 import { createSocketServer } from './channels/socket/socketServer.js';
 import { attachVisitorChannel, type VisitorChannel } from './channels/socket/visitorChannel.js';
 import type { AppConfig } from './config/config.js';
-import { createBusinessHours } from './handoff/businessHours/businessHours.js';
+import { createBusinessHours } from './handoff/businessHours/index.js';
 import { ChatRatings } from './handoff/chatRatings.js';
 import { createHandoff, type Handoff } from './handoff/createHandoff.js';
 import type { SweepReport } from './handoff/handoffService.js';

@@ -1,9 +1,13 @@
 import type { Locale } from '../../contracts/locale.js';
 import type { KnowledgeArticle } from '../../knowledge/content/article.js';
-import { calibrationFor, type DecisionThresholds } from '../../knowledge/engine/calibrationFile.js';
-import { createKnowledgeIndexHolder } from '../../knowledge/engine/knowledgeEngine.js';
-import type { KnowledgeIndexHolder } from '../../knowledge/engine/knowledgeIndexHolder.js';
-import type { AnswerResult, SignalScores } from '../../knowledge/engine/types.js';
+import {
+  type AnswerResult,
+  calibrationFor,
+  createKnowledgeIndexHolder,
+  type DecisionThresholds,
+  type KnowledgeIndexHolder,
+  type SignalScores,
+} from '../../knowledge/engine/index.js';
 import type { TryResult } from '../../web-widget/protocol/adminApi.js';
 import type { ArticleRecord, Store } from '../storage/ports.js';
 

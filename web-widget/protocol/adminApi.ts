@@ -9,8 +9,7 @@
  */
 import type { Locale } from '../../contracts/locale.js';
 import type { KnowledgeArticle } from '../../knowledge/content/article.js';
-import type { DecisionThresholds } from '../../knowledge/engine/calibrationFile.js';
-import type { AnswerDecision, SignalScores } from '../../knowledge/engine/types.js';
+import type { AnswerDecision, DecisionThresholds, SignalScores } from '../../knowledge/engine/index.js';
 
 export type { KnowledgeArticle };
 
