@@ -64,7 +64,7 @@ function publicDetails(code: StoreErrorCode, details: Record<string, unknown> | 
     return { currentRevision: details.currentRevision };
   }
   if (code === 'invalid_input' && Array.isArray(details?.issues)) {
-    return (details.issues as Array<{ path?: unknown; message?: unknown }>).map((issue) => ({
+    return (details.issues as Array<{ path?: string; message?: string }>).map((issue) => ({
       field: String(issue.path ?? ''),
       message: String(issue.message ?? ''),
     }));

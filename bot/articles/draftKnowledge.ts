@@ -80,7 +80,7 @@ function explain(
       title: candidate.document.title,
       score: round(candidate.score),
       signals: Object.fromEntries(
-        Object.entries(candidate.signals).map(([name, value]) => [name, round(value)]),
+        Object.entries(candidate.signals).map(([name, value]) => [name, round(value as number)]),
       ) as unknown as SignalScores,
       matchedQuestion: candidate.matchedQuestion,
     })),

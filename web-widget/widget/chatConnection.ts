@@ -10,6 +10,7 @@ import {
   type ConnectErrorData,
   type HandoffStatus,
   type HandshakeAuth,
+  type HistoryPage,
   type JsonValue,
   type SendMessagePayload,
   type ServerToClientEvents,
@@ -390,7 +391,9 @@ export class ChatConnection {
     try {
       for (let page = 0; page < MAX_HISTORY_PAGES; page += 1) {
         const afterSeq = this.log.contiguousSeq;
-        const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('history:since', { afterSeq });
+        const ack = (await socket
+          .timeout(ACK_TIMEOUT_MS)
+          .emitWithAck('history:since', { afterSeq })) as Ack<HistoryPage>;
         if (!ack.ok) return;
         for (const message of ack.data.messages) this.receive(message, false);
         if (!ack.data.hasMore || this.log.contiguousSeq === afterSeq) return;

@@ -160,17 +160,17 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
     clock,
   });
 
-  namespace.use(
-    createVisitorSessionMiddleware({
-      conversations: deps.conversations,
-      limits,
-      i18n: deps.i18n,
-      logger: deps.logger,
-      origins: deps.origins,
-      trustProxy: deps.trustProxy,
-      clock,
-    }),
-  );
+  const sessionMiddleware = createVisitorSessionMiddleware({
+    conversations: deps.conversations,
+    limits,
+    i18n: deps.i18n,
+    logger: deps.logger,
+    origins: deps.origins,
+    trustProxy: deps.trustProxy,
+    clock,
+  });
+  // The middleware answers through `next` itself; Socket.IO ignores what it returns.
+  namespace.use((socket, next) => void sessionMiddleware(socket, next));
 
   namespace.on('connection', (socket: VisitorSocket) => {
     const { conversationId } = socket.data;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES, type Locale } from '../../../contracts/locale.js';
+import { LOCALES } from '../../../contracts/locale.js';
 import {
   CHAT_RATING_MAX,
   CHAT_RATING_MIN,
