@@ -107,6 +107,32 @@ module.exports = {
       to: { path: 'node_modules/socket\\.io/' },
     },
     {
+      name: 'restify-stays-in-http-edge',
+      comment:
+        'restify is the HTTP edge: bot/server, the admin and auth routes, the Bot Framework endpoint ' +
+        'and the composition root (bot/app.ts) import it; nothing else does.',
+      severity: 'error',
+      from: {
+        path: '^(bot|knowledge|contracts)/',
+        pathNot: ['^bot/(server|admin|auth|channels/botframework)/', '^bot/app\\.ts$'],
+      },
+      to: { path: 'node_modules/restify' },
+    },
+    {
+      name: 'inner-rooms-import-no-http-edge',
+      comment:
+        'Use cases, cores, storage and config never import bot/server (the HTTP edge): what they share ' +
+        'with it (field problems, periodic task, clock, allowed origins) lives in bot/shared/.',
+      severity: 'error',
+      from: {
+        path: [
+          '^bot/(articles|assistant|cases|privacy|handoff|storage|shared|config|i18n|logging)/',
+          '^(knowledge|contracts|web-widget)/',
+        ],
+      },
+      to: { path: '^bot/server/' },
+    },
+    {
       name: 'browser-imports-no-server',
       comment: 'Browser code imports only browser code, the wire protocol and the shared contracts.',
       severity: 'error',
