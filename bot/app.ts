@@ -11,10 +11,10 @@ import { AuthService } from './auth/authService.js';
 import { PublishedKnowledge } from './articles/publishedKnowledge.js';
 import { createAssistant } from './assistant/createAssistant.js';
 import type { LiveAgentGateway } from './assistant/liveAgentGateway.js';
-import { createCaseStatusProvider } from './cases/createCaseStatusProvider.js';
+import { createCaseStatusProvider } from './cases/index.js';
 import { createAssistantRehearsal } from './channels/rehearsal/assistantRehearsal.js';
 import { agentMaxMessageLength, attachAgentChannel } from './channels/agent/agentChannel.js';
-import { installMongoSocketAdapter } from './channels/agent/mongoSocketAdapter.js';
+import { installMongoSocketAdapter } from './channels/socket/mongoSocketAdapter.js';
 import {
   attachBotFrameworkChannel,
   type BotFrameworkChannel,
@@ -24,7 +24,7 @@ import { personalDataWarning } from './channels/personalDataWarning.js';
 import { createSocketServer } from './channels/socket/socketServer.js';
 import { attachVisitorChannel, type VisitorChannel } from './channels/socket/visitorChannel.js';
 import type { AppConfig } from './config/config.js';
-import { createBusinessHours } from './handoff/businessHours/businessHours.js';
+import { createBusinessHours } from './handoff/businessHours/index.js';
 import { ChatRatings } from './handoff/chatRatings.js';
 import { createHandoff, type Handoff } from './handoff/createHandoff.js';
 import type { SweepReport } from './handoff/handoffService.js';
@@ -35,8 +35,8 @@ import { DataRetention, retentionRules } from './privacy/dataRetention.js';
 import { apiCors } from './server/apiCors.js';
 import { registerHealthRoutes } from './server/healthRoutes.js';
 import { makeServer } from './server/makeServer.js';
-import { AllowedOrigins } from './server/originPolicy.js';
-import { PeriodicTask } from './server/periodicTask.js';
+import { AllowedOrigins } from './shared/allowedOrigins.js';
+import { PeriodicTask } from './shared/periodicTask.js';
 import { registerStaticRoutes } from './server/staticRoutes.js';
 import { TurnTracker } from './server/turnTracker.js';
 import { describeImport, openStore } from './storage/openStore.js';

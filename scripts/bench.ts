@@ -87,7 +87,7 @@ async function runProductServer(dataDir: string): Promise<void> {
       WIDGET_IP_CONVERSATIONS_PER_MINUTE: '1000000',
     },
   });
-  reportListening(running.port, performance.now() - started, running.stop);
+  reportListening(running.port, performance.now() - started, () => running.stop());
 }
 
 /** The floor: restify, the same JSON body parsing, and a reply of about the same size; no bot. */
@@ -109,8 +109,12 @@ async function runBareRoute(): Promise<void> {
       ],
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  reportListening(server.address().port, 0, async () => server.close());
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  reportListening(server.address().port, 0, async () => {
+    server.close();
+  });
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import {
 import { UserAdmin } from '../bot/admin/userAdmin.js';
 import { passwordProblem } from '../bot/auth/passwords.js';
 import type { AppConfig } from '../bot/config/config.js';
-import { FieldProblemsError } from '../bot/server/fieldProblems.js';
+import { FieldProblemsError } from '../bot/shared/fieldProblems.js';
 import { openStore } from '../bot/storage/openStore.js';
 import type { Store } from '../bot/storage/ports.js';
 import { CommandLine } from './lib/commandLine.js';

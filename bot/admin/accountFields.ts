@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localeSchema } from '../../knowledge/content/article.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/passwords.js';
-import { keyed } from '../server/fieldProblems.js';
+import { keyed } from '../shared/fieldProblems.js';
 
 /**
  * What an account's fields may hold, the same for the admins' Users page (the admin API) and for

@@ -81,11 +81,11 @@ function refuseDangerousKeys(i18n: I18n) {
       return;
     }
     const fields = [
-      ...findDangerousKeys(req.query ?? {}).map((field) => `query.${field}`),
-      ...Object.keys(req.query ?? {})
+      ...findDangerousKeys((req.query ?? {}) as Record<string, unknown>).map((field) => `query.${field}`),
+      ...Object.keys((req.query ?? {}) as Record<string, unknown>)
         .filter(isBracketedOperator)
         .map((field) => `query.${field}`),
-      ...findDangerousKeys(req.body ?? {}).map((field) => `body.${field}`),
+      ...findDangerousKeys((req.body ?? {}) as Record<string, unknown>).map((field) => `body.${field}`),
     ];
     if (fields.length === 0) {
       next();

@@ -1,3 +1,4 @@
+import type { Locale } from '../../contracts/locale.js';
 import { DateTime } from 'luxon';
 import type { HoursException, LiveChatHoursResponse } from '../../web-widget/protocol/adminApi.js';
 import {
@@ -7,7 +8,6 @@ import {
   WEEKDAYS,
   type BusinessHours,
 } from '../handoff/businessHours/index.js';
-import type { Locale } from '../storage/ports.js';
 
 /** How far ahead the exceptions (holidays, closures, special hours) are listed. */
 const EXCEPTION_DAYS = 60;

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { UserAccount } from '../../web-widget/protocol/adminApi.js';
+import type { Locale } from '../../contracts/locale.js';
 import { hashPassword } from '../auth/passwords.js';
-import type { Locale, Role, Store, UserRecord } from '../storage/ports.js';
+import type { Role, Store, UserRecord } from '../storage/ports.js';
 import { isStoreError, NotFoundError } from '../storage/errors.js';
-import { FieldProblemsError } from '../server/fieldProblems.js';
+import { FieldProblemsError } from '../shared/fieldProblems.js';
 
 /** A user as admins see it: never the password hash. */
 export type UserView = UserAccount;

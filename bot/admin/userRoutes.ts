@@ -6,7 +6,7 @@ import type {
   UserListResponse,
   UserResponse,
 } from '../../web-widget/protocol/adminApi.js';
-import { keyed } from '../server/fieldProblems.js';
+import { keyed } from '../shared/fieldProblems.js';
 import { principalOf } from '../auth/requireRole.js';
 import type { Store } from '../storage/ports.js';
 import { handled, type AdminErrorDeps } from './adminErrors.js';

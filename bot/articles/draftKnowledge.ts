@@ -1,8 +1,13 @@
-import { articleKey, type KnowledgeArticle, type Locale } from '../../knowledge/content/article.js';
-import { calibrationFor, type DecisionThresholds } from '../../knowledge/engine/calibrationFile.js';
-import { createKnowledgeIndexHolder } from '../../knowledge/engine/knowledgeEngine.js';
-import type { KnowledgeIndexHolder } from '../../knowledge/engine/knowledgeIndexHolder.js';
-import type { AnswerResult, SignalScores } from '../../knowledge/engine/types.js';
+import type { Locale } from '../../contracts/locale.js';
+import { articleKey, type KnowledgeArticle } from '../../knowledge/content/article.js';
+import {
+  type AnswerResult,
+  calibrationFor,
+  createKnowledgeIndexHolder,
+  type DecisionThresholds,
+  type KnowledgeIndexHolder,
+  type SignalScores,
+} from '../../knowledge/engine/index.js';
 import type { TryResult } from '../../web-widget/protocol/adminApi.js';
 import type { AnswerSource, ArticleCatalog } from '../assistant/answerSource.js';
 import type { ArticleRecord, Store } from '../storage/ports.js';
@@ -110,7 +115,7 @@ function explain(
       title: candidate.document.title,
       score: round(candidate.score),
       signals: Object.fromEntries(
-        Object.entries(candidate.signals).map(([name, value]) => [name, round(value)]),
+        Object.entries(candidate.signals).map(([name, value]) => [name, round(value as number)]),
       ) as unknown as SignalScores,
       matchedQuestion: candidate.matchedQuestion,
     })),

@@ -1,9 +1,14 @@
 import type { Activity } from 'botbuilder';
-import type { Locale } from '../../knowledge/content/article.js';
-import type { CaseDetails, CaseStatusResult, CaseStatusText } from '../cases/caseStatusProvider.js';
-import { caseStatusKindOf, type CaseStatusKind } from '../cases/caseStatusKind.js';
-import { CASE_DATA_TIME_ZONE } from '../cases/parseCaseDate.js';
-import { maskReceiptNumber } from '../cases/receiptNumber.js';
+import type { Locale } from '../../contracts/locale.js';
+import {
+  CASE_DATA_TIME_ZONE,
+  type CaseDetails,
+  type CaseStatusKind,
+  caseStatusKindOf,
+  type CaseStatusResult,
+  type CaseStatusText,
+  maskReceiptNumber,
+} from '../cases/index.js';
 import type { AssistantText } from './assistantText.js';
 import { textReply, valueAction } from './replyActivity.js';
 

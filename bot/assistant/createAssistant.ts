@@ -1,6 +1,6 @@
 import { ConversationState, UserState, type Storage } from 'botbuilder';
 import type { BusinessHours } from '../handoff/businessHours/index.js';
-import type { CaseStatusProvider } from '../cases/caseStatusProvider.js';
+import type { CaseStatusProvider } from '../cases/index.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
 import type { AnalyticsStore, FeedbackStore } from '../storage/ports.js';

@@ -1,5 +1,5 @@
 import type { I18n } from '../i18n/i18n.js';
-import { LOCALES, type Locale } from '../../knowledge/content/article.js';
+import { LOCALES, type Locale } from '../../contracts/locale.js';
 
 /** Keyword lists under `keywords.*` in the bot resources. */
 export const KEYWORD_LISTS = [

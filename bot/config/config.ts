@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { caseStatusConfigSchema, type CaseStatusConfig } from '../cases/caseStatusConfig.js';
-import type { BusinessHoursConfig } from '../handoff/businessHours/businessHoursConfig.js';
+import { type CaseStatusConfig, caseStatusConfigSchema } from '../cases/index.js';
+import type { BusinessHoursConfig } from '../handoff/businessHours/index.js';
 import type { SignInLimits } from '../auth/signInLimits.js';
 import type { HandoffPolicy } from '../handoff/handoffPolicy.js';
 import { SETTINGS, type Env, type SettingName } from './settings.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { businessHoursConfigSchema } from '../handoff/businessHours/businessHoursConfig.js';
+import { businessHoursConfigSchema } from '../handoff/businessHours/index.js';
 
 /**
  * Every setting of the product: its environment variable, its schema and default, and what it is

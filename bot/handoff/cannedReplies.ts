@@ -1,6 +1,7 @@
+import type { Locale } from '../../contracts/locale.js';
 import { randomUUID } from 'node:crypto';
 import { isStoreError } from '../storage/errors.js';
-import type { AuditStore, CannedReply, CannedReplyStore, Locale, Role } from '../storage/ports.js';
+import type { AuditStore, CannedReply, CannedReplyStore, Role } from '../storage/ports.js';
 import { HandoffError } from './handoffError.js';
 
 /** Most canned replies one language may have: a list agents can still search at a glance. */

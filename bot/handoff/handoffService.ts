@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from '../logging/logger.js';
 import { isStoreError } from '../storage/errors.js';
+import type { Locale } from '../../contracts/locale.js';
 import type {
   AgentPresence,
   ChannelKind,
   HandoffEntry,
   HandoffStore,
-  Locale,
   PresenceStatus,
   PresenceStore,
   VisitorPresenceState,

@@ -1,9 +1,8 @@
 import { normalizeText } from '../assistant/phrasebook.js';
 import type { I18n } from '../i18n/i18n.js';
-import type { HandoffEndReason, Locale } from '../storage/ports.js';
+import { LOCALES, type Locale } from '../../contracts/locale.js';
+import type { HandoffEndReason } from '../storage/ports.js';
 import type { QueueStanding } from './handoffEvents.js';
-
-const LOCALES: readonly Locale[] = ['en', 'es'];
 
 type CommandList = 'leave' | 'leaveMessage';
 

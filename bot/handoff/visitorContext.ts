@@ -1,4 +1,5 @@
-import type { ConversationStore, Locale, TranscriptEntry } from '../storage/ports.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { ConversationStore, TranscriptEntry } from '../storage/ports.js';
 import type { HandoffService } from './handoffService.js';
 
 /** How much of the chat's own transcript is read for its context: the latest entries. */

@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger.js';
-import { PeriodicTask } from '../server/periodicTask.js';
+import { PeriodicTask } from '../shared/periodicTask.js';
 import type { Store } from '../storage/ports.js';
 
 /** How often data past its retention period is looked for. */

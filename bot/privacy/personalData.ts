@@ -232,7 +232,7 @@ export function maskPersonalDataDeep<T>(value: T, seen = new WeakSet<object>()):
     for (const [key, inner] of Object.entries(value)) masked[key] = maskPersonalDataDeep(inner, seen);
     return masked as T;
   }
-  if (Array.isArray(value)) return value.map((item) => maskPersonalDataDeep(item, seen)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((item) => maskPersonalDataDeep(item, seen)) as T;
   if (value instanceof Date) return value;
   const masked: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) masked[key] = maskPersonalDataDeep(inner, seen);

@@ -12,9 +12,8 @@
  * - Compare-and-set failures raise `ConflictError`; unique-key violations `DuplicateKeyError`.
  */
 import type { Storage } from 'botbuilder';
-import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
-
-export type { Locale };
+import type { Locale } from '../../contracts/locale.js';
+import type { KnowledgeArticle } from '../../knowledge/content/article.js';
 
 // ---------------------------------------------------------------------------------------------
 // Articles, with drafts, published versions and revisions (editors' side).

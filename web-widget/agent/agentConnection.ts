@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import type { Locale } from '../../contracts/locale.js';
 import {
   AGENT_NAMESPACE,
   AGENT_RETRYABLE_ERRORS,
@@ -15,7 +16,6 @@ import {
   type ChatMessage,
   type ChatNoteItem,
   type ChatSummary,
-  type Locale,
 } from '../protocol/agentEvents.js';
 import { randomId } from '../shared/dom.js';
 import { ACK_TIMEOUT_MS, MAX_HISTORY_PAGES, retryDelayMs, socketOptions } from '../shared/socketClient.js';

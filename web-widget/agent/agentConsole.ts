@@ -1,3 +1,4 @@
+import type { Locale } from '../../contracts/locale.js';
 import type {
   AgentAck,
   AgentSelf,
@@ -5,7 +6,6 @@ import type {
   AgentSummary,
   CannedReplyItem,
   ChatNoteItem,
-  Locale,
   QueueItem,
   ServiceRequestItem,
 } from '../protocol/agentEvents.js';

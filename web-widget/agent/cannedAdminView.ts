@@ -1,4 +1,5 @@
-import type { AgentAck, CannedReplyItem, CannedSavePayload, Locale } from '../protocol/agentEvents.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { AgentAck, CannedReplyItem, CannedSavePayload } from '../protocol/agentEvents.js';
 import { h } from '../shared/dom.js';
 import type { ConsoleContext } from './consoleContext.js';
 

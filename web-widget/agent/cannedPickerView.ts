@@ -1,4 +1,5 @@
-import type { CannedReplyItem, Locale } from '../protocol/agentEvents.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { CannedReplyItem } from '../protocol/agentEvents.js';
 import { h } from '../shared/dom.js';
 import { cannedText, searchCanned } from './cannedSearch.js';
 import type { ConsoleContext } from './consoleContext.js';

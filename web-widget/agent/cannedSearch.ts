@@ -1,4 +1,5 @@
-import type { CannedReplyItem, Locale } from '../protocol/agentEvents.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { CannedReplyItem } from '../protocol/agentEvents.js';
 
 /** Lower case without accents: "Próxima" is found by "proxima", as agents type fast. */
 function fold(text: string): string {

@@ -1,4 +1,5 @@
-import type { AgentSummary, Locale } from '../protocol/agentEvents.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { AgentSummary } from '../protocol/agentEvents.js';
 import { h } from '../shared/dom.js';
 import { CannedPickerView } from './cannedPickerView.js';
 import type { ConsoleContext } from './consoleContext.js';

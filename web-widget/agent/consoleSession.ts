@@ -1,4 +1,4 @@
-import type { Locale } from '../protocol/agentEvents.js';
+import type { Locale } from '../../contracts/locale.js';
 import { currentSignIn, signIn, signOut, type ConsoleSignIn } from '../shared/consoleSignIn.js';
 
 const STATUS_KEY = 'va-agent-status';

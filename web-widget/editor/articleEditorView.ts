@@ -2,10 +2,9 @@ import { ArticlePreview } from './articlePreview.js';
 import { confirmAction } from './confirmDialog.js';
 import { field, h, select } from './dom.js';
 import { ApiError, failureMessage } from './editorApi.js';
-import type { ArticleView, KnowledgeArticle, Locale, PreviewDraft } from '../protocol/adminApi.js';
+import { LOCALES, type Locale } from '../../contracts/locale.js';
+import type { ArticleView, KnowledgeArticle, PreviewDraft } from '../protocol/adminApi.js';
 import { shortTime, type View, type ViewContext } from './viewContext.js';
-
-const LOCALES: readonly Locale[] = ['en', 'es'];
 
 /**
  * One article, English and Spanish side by side: each language's draft in a form, its Markdown

@@ -1,3 +1,4 @@
+import type { Locale } from '../../contracts/locale.js';
 import type {
   AddQuestionRequest,
   AnalyticsReport,
@@ -10,7 +11,6 @@ import type {
   ExpectedRevision,
   FieldDiff,
   KnowledgeArticle,
-  Locale,
   LoginRequest,
   LoginResponse,
   MeResponse,

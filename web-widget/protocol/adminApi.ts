@@ -7,12 +7,12 @@
  * Types only: nothing here may pull server code or a library into a browser bundle. The article
  * itself, and the answer engine's scores, are the shared content model's own types.
  */
-import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
-import type { DecisionThresholds } from '../../knowledge/engine/calibrationFile.js';
-import type { AnswerDecision, SignalScores } from '../../knowledge/engine/types.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { KnowledgeArticle } from '../../knowledge/content/article.js';
+import type { AnswerDecision, DecisionThresholds, SignalScores } from '../../knowledge/engine/index.js';
 import type { ChatMessage, JsonValue } from './events.js';
 
-export type { KnowledgeArticle, Locale };
+export type { KnowledgeArticle };
 
 // ---------------------------------------------------------------------------------------------
 // Sign-in (/api/auth).

@@ -7,9 +7,10 @@
  *
  * Types and a few constants only: nothing here may pull a library into a browser bundle.
  */
-import type { Ack, AckCallback, ChatMessage, HistoryPage, Locale, MessageReceipt } from './events.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { Ack, AckCallback, ChatMessage, HistoryPage, MessageReceipt } from './events.js';
 
-export type { Ack, AckCallback, ChatMessage, HistoryPage, Locale, MessageReceipt };
+export type { Ack, AckCallback, ChatMessage, HistoryPage, MessageReceipt };
 
 /** The namespace agents connect to, on the same server path as visitors (`/socket.io`). */
 export const AGENT_NAMESPACE = '/agent';

@@ -5,13 +5,11 @@
  *
  * Types and a few constants only: nothing here may pull a library into the widget's bundle.
  */
+import type { Locale } from '../../contracts/locale.js';
 
 /** The namespace visitors connect to, on the server's default path `/socket.io`. */
 export const VISITOR_NAMESPACE = '/visitor';
 export const SOCKET_PATH = '/socket.io';
-
-export type Locale = 'en' | 'es';
-export const PROTOCOL_LOCALES: readonly Locale[] = ['en', 'es'];
 
 /** A message id chosen by the client: 8 to 64 characters of A-Z a-z 0-9 `_` `-`, unique per conversation. */
 export const MESSAGE_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import type { Locale } from '../../contracts/locale.js';
 import {
   RETRYABLE_ERRORS,
   VISITOR_NAMESPACE,
@@ -9,8 +10,8 @@ import {
   type ConnectErrorData,
   type HandoffStatus,
   type HandshakeAuth,
+  type HistoryPage,
   type JsonValue,
-  type Locale,
   type SendMessagePayload,
   type ServerToClientEvents,
   type TypingState,
@@ -412,7 +413,9 @@ export class ChatConnection {
     try {
       for (let page = 0; page < MAX_HISTORY_PAGES; page += 1) {
         const afterSeq = this.log.contiguousSeq;
-        const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('history:since', { afterSeq });
+        const ack = (await socket
+          .timeout(ACK_TIMEOUT_MS)
+          .emitWithAck('history:since', { afterSeq })) as Ack<HistoryPage>;
         if (!ack.ok) return;
         for (const message of ack.data.messages) this.receive(message, false);
         if (!ack.data.hasMore || this.log.contiguousSeq === afterSeq) return;

@@ -4,7 +4,7 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import type { Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
 import type { AnswerLookup } from '../answerLookup.js';
 import type { ArticlePresenter } from '../articlePresenter.js';
 import type { AssistantText } from '../assistantText.js';

@@ -7,7 +7,7 @@ import { hashToken } from '../../auth/sessionTokens.js';
 import type { Handoff } from '../../handoff/createHandoff.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
-import type { AllowedOrigins } from '../../server/originPolicy.js';
+import type { AllowedOrigins } from '../../shared/allowedOrigins.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore, UserStore } from '../../storage/ports.js';
 import { listenToClientEvents } from '../clientEvents.js';

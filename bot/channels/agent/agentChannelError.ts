@@ -1,8 +1,8 @@
+import type { Locale } from '../../../contracts/locale.js';
 import type {
   AgentConnectErrorData,
   AgentErrorCode,
   AgentProtocolError,
-  Locale,
 } from '../../../web-widget/protocol/agentEvents.js';
 import { HandoffError } from '../../handoff/handoffError.js';
 import type { I18n } from '../../i18n/i18n.js';

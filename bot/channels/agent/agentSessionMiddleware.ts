@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import type { Locale } from '../../../web-widget/protocol/agentEvents.js';
+import { LOCALES, type Locale } from '../../../contracts/locale.js';
 import type { AuthService, Principal } from '../../auth/authService.js';
 import { isOwnOrigin } from '../../auth/csrf.js';
 import { BEARER_TOKEN_PATTERN } from '../../auth/sessionTokens.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
-import type { AllowedOrigins } from '../../server/originPolicy.js';
+import type { AllowedOrigins } from '../../shared/allowedOrigins.js';
 import { AgentChannelError, toAgentConnectError } from './agentChannelError.js';
 import type { AgentSocket } from './agentSocket.js';
 
 const handshakeSchema = z.object({
   /** A console on another allowed origin signs in by token; the consoles served here by the cookie. */
   token: z.string().regex(BEARER_TOKEN_PATTERN).optional(),
-  locale: z.enum(['en', 'es']).optional(),
+  locale: z.enum(LOCALES).optional(),
 });
 
 /** May use the agent console: the agent role, or admin (who may do everything). */

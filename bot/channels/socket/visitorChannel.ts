@@ -1,15 +1,12 @@
 import { ActivityTypes, type Activity, type ActivityHandler } from 'botbuilder';
 import type { Server } from 'socket.io';
-import {
-  VISITOR_NAMESPACE,
-  type ClientToServerEvents,
-  type Locale,
-} from '../../../web-widget/protocol/events.js';
+import type { Locale } from '../../../contracts/locale.js';
+import { VISITOR_NAMESPACE, type ClientToServerEvents } from '../../../web-widget/protocol/events.js';
 import type { AppConfig } from '../../config/config.js';
 import { recordedRepliesOf } from '../../handoff/recordedMessage.js';
 import { toProductLocale, type I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
-import type { AllowedOrigins } from '../../server/originPolicy.js';
+import type { AllowedOrigins } from '../../shared/allowedOrigins.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore, TranscriptEntry } from '../../storage/ports.js';
 import { listenToClientEvents } from '../clientEvents.js';
@@ -172,17 +169,17 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
     clock,
   });
 
-  namespace.use(
-    createVisitorSessionMiddleware({
-      conversations: deps.conversations,
-      limits,
-      i18n: deps.i18n,
-      logger: deps.logger,
-      origins: deps.origins,
-      trustProxy: deps.trustProxy,
-      clock,
-    }),
-  );
+  const sessionMiddleware = createVisitorSessionMiddleware({
+    conversations: deps.conversations,
+    limits,
+    i18n: deps.i18n,
+    logger: deps.logger,
+    origins: deps.origins,
+    trustProxy: deps.trustProxy,
+    clock,
+  });
+  // The middleware answers through `next` itself; Socket.IO ignores what it returns.
+  namespace.use((socket, next) => void sessionMiddleware(socket, next));
 
   namespace.on('connection', (socket: VisitorSocket) => {
     const { conversationId } = socket.data;

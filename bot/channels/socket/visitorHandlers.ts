@@ -1,10 +1,9 @@
 import type { Activity } from 'botbuilder';
+import { LOCALES, type Locale } from '../../../contracts/locale.js';
 import {
   HISTORY_PAGE_LIMIT,
-  PROTOCOL_LOCALES,
   type ChatRatingPayload,
   type HistoryPage,
-  type Locale,
   type MessageReceipt,
   type ProtocolError,
 } from '../../../web-widget/protocol/events.js';
@@ -314,5 +313,5 @@ function visitorActivity(
 function localeHint(payload: unknown): Locale | undefined {
   const locale =
     typeof payload === 'object' && payload !== null ? (payload as { locale?: unknown }).locale : undefined;
-  return PROTOCOL_LOCALES.find((known) => known === locale);
+  return LOCALES.find((known) => known === locale);
 }

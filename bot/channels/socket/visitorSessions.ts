@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
-import type { Locale } from '../../../web-widget/protocol/events.js';
+import type { Locale } from '../../../contracts/locale.js';
 import { hashToken, newOpaqueToken } from '../../auth/sessionTokens.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import { clientAddress } from '../../server/clientAddress.js';
-import type { AllowedOrigins } from '../../server/originPolicy.js';
+import type { AllowedOrigins } from '../../shared/allowedOrigins.js';
 import type { ConversationStore } from '../../storage/ports.js';
 import { ChannelError } from './channelError.js';
 import { toConnectError } from './protocolErrors.js';

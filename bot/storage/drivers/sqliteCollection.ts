@@ -153,7 +153,9 @@ export class SqliteCollection implements Collection {
     try {
       return Promise.resolve(statements());
     } catch (error) {
-      return Promise.reject(error as Error);
+      // Whatever a statement throws is a driver Error (better-sqlite3's SqliteError, or ours).
+      const failure = error as Error;
+      return Promise.reject(failure);
     }
   }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COLLECTIONS } from '../collections.js';
 import type { Driver } from '../driver.js';
+import type { Locale } from '../../../contracts/locale.js';
 import type * as ports from '../ports.js';
 import { idSchema, localeSchema, parse, textSchema, timestampSchema } from '../validation.js';
 import { RecordCollection } from './recordCollection.js';
@@ -28,7 +29,7 @@ export class CannedReplyStore implements ports.CannedReplyStore {
     });
   }
 
-  async list(filter: { locale?: ports.Locale } = {}): Promise<ports.CannedReply[]> {
+  async list(filter: { locale?: Locale } = {}): Promise<ports.CannedReply[]> {
     const { locale } = parse(listFilterSchema, filter, 'canned reply filter');
     return this.replies.find(locale === undefined ? {} : { locale }, { sort: { locale: 1, title: 1 } });
   }
@@ -37,7 +38,7 @@ export class CannedReplyStore implements ports.CannedReplyStore {
     return this.replies.get(parse(idSchema, id, 'canned reply id'));
   }
 
-  async count(locale: ports.Locale): Promise<number> {
+  async count(locale: Locale): Promise<number> {
     return this.replies.documents.count({ locale: parse(localeSchema, locale, 'locale') });
   }
 

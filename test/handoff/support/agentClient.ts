@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { hashPassword } from '../../../bot/auth/passwords.js';
-import type { Locale, Role, Store } from '../../../bot/storage/ports.js';
+import type { Locale } from '../../../contracts/locale.js';
+import type { Role, Store } from '../../../bot/storage/ports.js';
 import type {
   AgentAck,
   AgentClientToServerEvents,

@@ -7,7 +7,8 @@ import { DEFAULT_HANDOFF_POLICY, type HandoffPolicy } from '../../../bot/handoff
 import { HandoffService } from '../../../bot/handoff/handoffService.js';
 import { createLogger } from '../../../bot/logging/logger.js';
 import { openStore } from '../../../bot/storage/openStore.js';
-import type { AgentPresence, HandoffEntry, Locale, Store } from '../../../bot/storage/ports.js';
+import type { Locale } from '../../../contracts/locale.js';
+import type { AgentPresence, HandoffEntry, Store } from '../../../bot/storage/ports.js';
 import { IN_HOURS, TestClock } from './agentClient.js';
 
 /** What the service told the edge, in order. */
