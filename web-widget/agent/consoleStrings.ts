@@ -1,6 +1,5 @@
 import en from '../locales/en/agent.json' with { type: 'json' };
 import es from '../locales/es/agent.json' with { type: 'json' };
-import type { Locale } from '../../contracts/locale.js';
 import { createConsoleText, type ConsoleText } from '../shared/consoleText.js';
 
 export type { TFunction } from '../shared/consoleText.js';
