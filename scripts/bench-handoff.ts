@@ -95,10 +95,13 @@ async function runProductServer(): Promise<void> {
   const running = await startInProcessApp({
     tempPrefix: 'va-bench-handoff-',
     env: {
+      LOG_LEVEL: 'warn',
       WIDGET_MESSAGES_PER_MINUTE: unlimited,
       WIDGET_IP_MESSAGES_PER_MINUTE: unlimited,
       WIDGET_IP_CONVERSATIONS_PER_MINUTE: unlimited,
       WIDGET_EVENTS_PER_MINUTE: unlimited,
+      // Every simulated visitor comes from 127.0.0.1.
+      HANDOFF_MAX_QUEUED_PER_ADDRESS: '1000',
     },
     overrides: { clock: () => new Date(IN_HOURS) },
   });

@@ -38,15 +38,27 @@ function location(url: string, line: number): string {
   return ` (${file}:${line + 1})`;
 }
 
-/** The `count` functions with the most self time; V8's pseudo-frames ("(garbage collector)", "(idle)") included. */
+/**
+ * The `count` functions with the most self time, as shares of the time the thread was busy: V8's
+ * pseudo-frames "(garbage collector)" and "(program)" count, "(idle)" does not, nor the profiler's
+ * own work (samples under `node:inspector`, which carry the time of the start and stop requests).
+ */
 export function topFunctions(profile: CpuProfile, count = 10): ProfileLine[] {
   const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const isProfilerOwn = (id: number): boolean => {
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      if (byNode.get(at)?.callFrame.url === 'node:inspector') return true;
+    }
+    return false;
+  };
   const selfByName = new Map<string, number>();
   let total = 0;
   profile.samples.forEach((id, index) => {
     const delta = Math.max(0, profile.timeDeltas[index] ?? 0);
     const node = byNode.get(id);
-    if (node === undefined) return;
+    if (node === undefined || node.callFrame.functionName === '(idle)' || isProfilerOwn(id)) return;
     total += delta;
     const { functionName, url, lineNumber } = node.callFrame;
     const name = `${functionName || '(anonymous)'}${location(url, lineNumber)}`;
@@ -55,11 +67,7 @@ export function topFunctions(profile: CpuProfile, count = 10): ProfileLine[] {
   return [...selfByName]
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
-    .map(([name, micros]) => ({
-      percent: total > 0 ? (100 * micros) / total : 0,
-      selfMs: micros / 1000,
-      name,
-    }));
+    .map(([name, micros]) => ({ percent: total > 0 ? (100 * micros) / total : 0, selfMs: micros / 1000, name }));
 }
 
 /** The top list as printed lines, indented under a title. */
