@@ -67,7 +67,11 @@ export function topFunctions(profile: CpuProfile, count = 10): ProfileLine[] {
   return [...selfByName]
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
-    .map(([name, micros]) => ({ percent: total > 0 ? (100 * micros) / total : 0, selfMs: micros / 1000, name }));
+    .map(([name, micros]) => ({
+      percent: total > 0 ? (100 * micros) / total : 0,
+      selfMs: micros / 1000,
+      name,
+    }));
 }
 
 /** The top list as printed lines, indented under a title. */
