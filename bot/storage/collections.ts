@@ -36,11 +36,9 @@ export const COLLECTION_SPECS: readonly CollectionSpec[] = [
     name: COLLECTIONS.conversations,
     indexes: [{ fields: ['tokenHash'] }, { fields: ['lastActivityAt'] }, { fields: ['browserHash'] }],
   },
-  {
-    name: COLLECTIONS.transcripts,
-    // NeDB uses a compound index only for full equality matches, hence the single-field one too.
-    indexes: [{ fields: ['conversationId'] }, { fields: ['conversationId', 'seq'], unique: true }],
-  },
+  // (conversationId, seq) also answers queries by conversationId alone: both databases use an
+  // index's leading fields, so a single-field index would only cost every append a third index write.
+  { name: COLLECTIONS.transcripts, indexes: [{ fields: ['conversationId', 'seq'], unique: true }] },
   // `updatedAt`: retention deletes state not written for the retention period.
   { name: COLLECTIONS.botState, indexes: [{ fields: ['updatedAt'] }] },
   {
