@@ -177,7 +177,9 @@ function settled<T>(statements: () => T): Promise<T> {
   try {
     return Promise.resolve(statements());
   } catch (error) {
-    return Promise.reject(error);
+    // Whatever a statement throws is a driver Error (better-sqlite3's SqliteError, or ours).
+    const failure = error as Error;
+    return Promise.reject(failure);
   }
 }
 
