@@ -1,19 +1,63 @@
-// Flat config: typescript-eslint's recommended rules, Prettier owns formatting.
+// Flat config: typescript-eslint's type-aware recommended rules, Prettier owns formatting.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
+/**
+ * Rooms other work was changing when the type-aware rules arrived (issue 16, phase 1), and the
+ * tests. Their findings are left for phase 2, rule by rule: each rule below is off only here, and
+ * the list is to be emptied, not grown. Everywhere else every rule applies.
+ */
+const TYPE_AWARE_PHASE_2_FOLDERS = [
+  'bot/handoff/**',
+  'bot/channels/agent/**',
+  'bot/auth/**',
+  'bot/assistant/**',
+  'knowledge/engine/**',
+  'web-widget/agent/**',
+  'web-widget/editor/**',
+  'test/**',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', '.ci/node24/**'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    languageOptions: {
+      globals: { ...globals.node, ...globals.browser },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // Off: an async method that implements a Promise-returning port without awaiting keeps its
+      // throws as rejections; dropping `async` to please the rule would turn them into synchronous
+      // throws, a change of behaviour for every caller.
+      '@typescript-eslint/require-await': 'off',
+      // Off: botbuilder types `activity.type` as a string and `ActivityTypes` as a string enum;
+      // comparing the two is the SDK's own idiom, and the values are the same strings.
+      '@typescript-eslint/no-unsafe-enum-comparison': 'off',
     },
   },
+  {
+    // TODO(issue 16 phase 2): fix these findings and remove this block (see TYPE_AWARE_PHASE_2_FOLDERS).
+    files: TYPE_AWARE_PHASE_2_FOLDERS,
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+      '@typescript-eslint/no-base-to-string': 'off',
+      '@typescript-eslint/no-misused-promises': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/no-redundant-type-constituents': 'off',
+    },
+  },
+  // Plain JavaScript files (scripts/*.mjs, configs) are outside tsconfig.json: lint them without types.
+  { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
   prettier,
 );

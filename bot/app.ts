@@ -11,9 +11,10 @@ import { AuthService } from './auth/authService.js';
 import { PublishedKnowledge } from './articles/publishedKnowledge.js';
 import { createAssistant } from './assistant/createAssistant.js';
 import type { LiveAgentGateway } from './assistant/liveAgentGateway.js';
-import { createCaseStatusProvider } from './cases/createCaseStatusProvider.js';
+import { createCaseStatusProvider } from './cases/index.js';
+import { createAssistantRehearsal } from './channels/rehearsal/assistantRehearsal.js';
 import { agentMaxMessageLength, attachAgentChannel } from './channels/agent/agentChannel.js';
-import { installMongoSocketAdapter } from './channels/agent/mongoSocketAdapter.js';
+import { installMongoSocketAdapter } from './channels/socket/mongoSocketAdapter.js';
 import {
   attachBotFrameworkChannel,
   type BotFrameworkChannel,
@@ -23,7 +24,7 @@ import { personalDataWarning } from './channels/personalDataWarning.js';
 import { createSocketServer } from './channels/socket/socketServer.js';
 import { attachVisitorChannel, type VisitorChannel } from './channels/socket/visitorChannel.js';
 import type { AppConfig } from './config/config.js';
-import { createBusinessHours } from './handoff/businessHours/businessHours.js';
+import { createBusinessHours } from './handoff/businessHours/index.js';
 import { ChatRatings } from './handoff/chatRatings.js';
 import { createHandoff, type Handoff } from './handoff/createHandoff.js';
 import type { SweepReport } from './handoff/handoffService.js';
@@ -34,8 +35,8 @@ import { DataRetention, retentionRules } from './privacy/dataRetention.js';
 import { apiCors } from './server/apiCors.js';
 import { registerHealthRoutes } from './server/healthRoutes.js';
 import { makeServer } from './server/makeServer.js';
-import { AllowedOrigins } from './server/originPolicy.js';
-import { PeriodicTask } from './server/periodicTask.js';
+import { AllowedOrigins } from './shared/allowedOrigins.js';
+import { PeriodicTask } from './shared/periodicTask.js';
 import { registerStaticRoutes } from './server/staticRoutes.js';
 import { TurnTracker } from './server/turnTracker.js';
 import { describeImport, openStore } from './storage/openStore.js';
@@ -129,6 +130,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       instanceId: randomUUID(),
       clock,
     });
+    const seeded = await handoff.canned.seedIfNeverManaged(handoff.text.cannedDefaults());
+    if (seeded > 0) logger.info({ seeded }, 'default canned replies stored');
+    const caseStatus = createCaseStatusProvider(config.caseStatus, { logger });
     const bot =
       overrides.bot ??
       createAssistant({
@@ -137,7 +141,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         answers: knowledge,
         catalog: knowledge,
         passages: knowledge.passages,
-        caseStatus: createCaseStatusProvider(config.caseStatus, { logger }),
+        caseStatus,
         businessHours,
         analytics: store.analytics,
         feedback: store.feedback,
@@ -184,11 +188,21 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       sessionTtlMs: config.auth.sessionTtlMs,
       signIn: config.auth.signIn,
       clock,
+      cookieAlwaysSecure: config.isProduction,
     });
     // Before the APIs' own pre handlers, so even their early refusals (413) carry CORS headers.
     server.pre(apiCors({ i18n, origins }));
     registerAuthRoutes(server, { auth, i18n, trustProxy: config.socket.trustProxy });
-    registerAdminRoutes(server, { auth, i18n, logger, store, knowledge: watcher });
+    registerAdminRoutes(server, {
+      auth,
+      i18n,
+      logger,
+      store,
+      knowledge: watcher,
+      rehearsal: createAssistantRehearsal({ i18n, caseStatus, businessHours, logger, clock }),
+      hours: businessHours,
+      clock,
+    });
     registerStaticRoutes(server, {
       publicDir: config.http.publicDir,
       logger,

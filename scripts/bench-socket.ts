@@ -135,7 +135,7 @@ async function runProductServer(options: Options): Promise<void> {
     },
     overrides: options.bot === 'echo' ? { bot: new BenchEchoBot() } : {},
   });
-  reportMemoryOnRequest(running.stop);
+  reportMemoryOnRequest(() => running.stop());
   process.send?.({ type: 'listening', port: running.port } satisfies ServerMessage);
 }
 

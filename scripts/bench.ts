@@ -3,23 +3,40 @@
  * its CPU time per turn and its memory, read from /proc/<pid> of the server process, for an
  * answered question and a case-status lookup (sample provider), with a fresh data folder and with
  * `--stored` conversations on record; next to the floor measured in the same run, a bare restify
- * route taking and answering the same requests. Also latency (p50/p99) and start-up time. Prints
+ * route taking and answering the same requests. Also latency (p50/p99), and start-up as an operator
+ * sees it: `node dist/bot/main.js` (what `npm start` runs, built first) from spawn to "listening",
+ * in wall time and in the process's CPU time (which a busy machine does not inflate). Prints
  * figures; asserts nothing.
  *
  *   npm run bench [-- --stored 20000 --turns 600 --concurrency 10 --profile]
  *
- * `--profile` writes a V8 CPU profile of each server to .tmp/prof (open it in Chrome DevTools).
+ * `--profile` adds a profiled pass of each kind of turn (the server's V8 profiler on, through its
+ * inspector, for that pass only; the figures above come from the unprofiled pass) and profiles each
+ * start-up; it prints the top 10 functions by self time of each and writes the profiles to
+ * .tmp/prof (open them in Chrome DevTools).
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CommandLine } from './lib/commandLine.js';
+import { formatTop, topFunctions, type CpuProfile } from './lib/cpuProfile.js';
 import { askBot } from './lib/inProcessApp.js';
 import { percentile } from './lib/percentile.js';
-import { startServerProcess, reportListening, type ServerProcess } from './lib/serverProcess.js';
+import {
+  procCpuMs,
+  procRssMb,
+  startServerProcess,
+  reportListening,
+  type ServerProcess,
+} from './lib/serverProcess.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PROFILE_DIR = path.join(REPO_ROOT, '.tmp/prof');
 
 const command = new CommandLine(
   'bench',
@@ -87,7 +104,7 @@ async function runProductServer(dataDir: string): Promise<void> {
       WIDGET_IP_CONVERSATIONS_PER_MINUTE: '1000000',
     },
   });
-  reportListening(running.port, performance.now() - started, running.stop);
+  reportListening(running.port, performance.now() - started, () => running.stop());
 }
 
 /** The floor: restify, the same JSON body parsing, and a reply of about the same size; no bot. */
@@ -109,8 +126,12 @@ async function runBareRoute(): Promise<void> {
       ],
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  reportListening(server.address().port, 0, async () => server.close());
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  reportListening(server.address().port, 0, async () => {
+    server.close();
+  });
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -158,17 +179,76 @@ async function drive(server: ServerProcess, kind: Kind, count: number, prefix: s
   };
 }
 
+interface Startup {
+  /** Spawn to the "listening" log line. */
+  wallMs: number;
+  /** The process's user + system CPU time by then. */
+  cpuMs: number;
+  rssMb: number;
+}
+
 interface Scenario {
   label: string;
   /** The store file's size once seeded (before the run). */
   storeMb: number;
-  startupMs: number;
-  rssAfterStartMb: number;
+  /** The first start on the folder (it loads the articles into the store), then a restart. */
+  firstStart: Startup;
+  restart: Startup;
   results: Record<Kind, Measured>;
+  profiles: string[];
+}
+
+/**
+ * `node dist/bot/main.js` on `dataDir`, from spawn until it logs that it listens; then stopped
+ * (SIGTERM, the graceful stop). With `profileName`, under `--cpu-prof` (the whole life of the
+ * process, which is nearly all start-up).
+ */
+async function measureStartup(dataDir: string, profileName?: string): Promise<Startup> {
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [
+      ...(profileName
+        ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profileName}`]
+        : []),
+      path.join(REPO_ROOT, 'dist/bot/main.js'),
+    ],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'info',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        DATA_DIR: dataDir,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const pid = child.pid as number;
+  const startup = await new Promise<Startup>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the server exited with code ${code} before listening`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (!line.includes('virtual assistant listening')) return;
+      resolve({ wallMs: performance.now() - started, cpuMs: procCpuMs(pid), rssMb: procRssMb(pid) });
+    });
+  });
+  child.kill('SIGTERM');
+  await exited;
+  return startup;
+}
+
+/** The top of a profile, printed under `title` (the file is kept in .tmp/prof). */
+function profileTop(title: string, profile: CpuProfile): string {
+  return formatTop(title, topFunctions(profile, 10));
 }
 
 async function measureProduct(label: string, storedConversations: number): Promise<Scenario> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-bench-'));
+  const tag = storedConversations > 0 ? `stored-${storedConversations}` : 'fresh';
+  const profiles: string[] = [];
   try {
     if (storedConversations > 0) {
       const { openStore } = await import('../bot/storage/openStore.js');
@@ -182,22 +262,40 @@ async function measureProduct(label: string, storedConversations: number): Promi
     }
     const storeMb =
       storedConversations > 0 ? (await stat(path.join(dataDir, 'store.sqlite'))).size / 1024 / 1024 : 0;
-    const server = await startServerProcess(SCRIPT, ['--role', 'product', '--data-dir', dataDir], {
-      profileDir: args.profile ? path.resolve('.tmp/prof') : undefined,
-    });
+    const firstStart = await measureStartup(dataDir);
+    const restart = await measureStartup(dataDir, args.profile ? `startup-${tag}.cpuprofile` : undefined);
+    if (args.profile) {
+      const profile = JSON.parse(
+        await readFile(path.join(PROFILE_DIR, `startup-${tag}.cpuprofile`), 'utf8'),
+      ) as CpuProfile;
+      profiles.push(
+        profileTop(`${label}: start-up (node dist/bot/main.js until listening, then stop)`, profile),
+      );
+    }
+    const server = await startServerProcess(SCRIPT, ['--role', 'product', '--data-dir', dataDir]);
     try {
-      const rssAfterStartMb = server.rssMb();
       // Warm-up: code paths compiled, caches filled; not measured.
       await drive(server, 'question', Math.min(200, turns), 'warm');
       await drive(server, 'case status', Math.min(100, turns), 'warm-case');
       const question = await drive(server, 'question', turns, 'q');
       const caseStatus = await drive(server, 'case status', Math.ceil(turns / 2), 'c');
+      if (args.profile) {
+        for (const [kind, count, prefix] of [
+          ['question', turns, 'pq'],
+          ['case status', Math.ceil(turns / 2), 'pc'],
+        ] as const) {
+          const file = path.join(PROFILE_DIR, `${tag}-${kind.replace(' ', '-')}.cpuprofile`);
+          const { profile } = await server.profile(file, () => drive(server, kind, count, prefix));
+          profiles.push(profileTop(`${label}: ${kind} turns (profiled pass)`, profile));
+        }
+      }
       return {
         label,
         storeMb,
-        startupMs: server.startupMs,
-        rssAfterStartMb,
+        firstStart,
+        restart,
         results: { question, 'case status': caseStatus },
+        profiles,
       };
     } finally {
       await server.stop();
@@ -221,6 +319,11 @@ async function main(): Promise<void> {
   if (args.role === 'product') return runProductServer(args['data-dir'] ?? command.usageError('--data-dir'));
   if (args.role === 'bare') return runBareRoute();
 
+  // Start-up is measured on what `npm start` runs: the built service.
+  await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'scripts/build.mjs'), '--quiet'], {
+    cwd: REPO_ROOT,
+  });
+  if (args.profile) await mkdir(PROFILE_DIR, { recursive: true });
   process.stdout.write(
     `bench — POST /api/messages (expectReplies), ${concurrency} conversations at a time, ${turns} questions and ` +
       `${Math.ceil(turns / 2)} case-status lookups per scenario; server CPU from /proc/<pid>; node ${process.version}, ` +
@@ -231,10 +334,12 @@ async function main(): Promise<void> {
   const floor = await measureFloor();
 
   const rows: string[][] = [['', 'CPU/turn', 'p50', 'p99', 'RSS after', 'answered']];
+  const startup = (figures: Startup) =>
+    `${figures.wallMs.toFixed(0)} ms (CPU ${figures.cpuMs.toFixed(0)} ms, RSS ${figures.rssMb.toFixed(0)} MB)`;
   for (const scenario of scenarios) {
     rows.push([
       `${scenario.label}${scenario.storeMb > 0 ? `, store.sqlite ${scenario.storeMb.toFixed(1)} MB` : ''}: ` +
-        `start-up ${scenario.startupMs.toFixed(0)} ms, RSS ${scenario.rssAfterStartMb.toFixed(0)} MB`,
+        `first start ${startup(scenario.firstStart)}, restart ${startup(scenario.restart)}`,
     ]);
     for (const kind of ['question', 'case status'] as const) {
       const result = scenario.results[kind];
@@ -274,6 +379,10 @@ async function main(): Promise<void> {
         `${(full.results['case status'].rssMb - fresh.results['case status'].rssMb).toFixed(0)} MB above it\n`,
     );
   }
+  for (const scenario of scenarios) {
+    for (const top of scenario.profiles) process.stdout.write(`\n${top}\n`);
+  }
+  if (args.profile) process.stdout.write(`\nProfiles: ${path.relative(REPO_ROOT, PROFILE_DIR)}/\n`);
   process.stdout.write(
     '\nOther benchmarks: npm run bench:search (answer engine alone), npm run bench:socket (widget channel),\nnpm run bench:handoff (live-agent relay).\n',
   );

@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   });
   try {
     const { baseUrl } = running;
-    const outcomes: Outcome[] = new Array(questions.length);
+    const outcomes = new Array<Outcome>(questions.length);
     let next = 0;
     const worker = async () => {
       for (let index = next++; index < questions.length; index = next++) {

@@ -13,7 +13,7 @@ import { francAll } from 'franc-min';
 import { LanguageDetector } from '../bot/assistant/languageDetector.js';
 import { Phrasebook } from '../bot/assistant/phrasebook.js';
 import { createI18n } from '../bot/i18n/i18n.js';
-import type { Locale } from '../knowledge/content/article.js';
+import type { Locale } from '../contracts/locale.js';
 import { CommandLine } from './lib/commandLine.js';
 import { languageAccuracy, readLabelledMessages, type LanguageAccuracy } from './lib/languageAccuracy.js';
 

@@ -2,7 +2,7 @@ import type { Request, Response } from 'restify';
 import type { I18n } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
 import { localisedProblems, sendApiError, type ApiErrorCode } from '../server/apiResponses.js';
-import { FieldProblemsError } from '../server/fieldProblems.js';
+import { FieldProblemsError } from '../shared/fieldProblems.js';
 import { isStoreError, type StoreErrorCode } from '../storage/errors.js';
 
 export interface AdminErrorDeps {
@@ -64,7 +64,7 @@ function publicDetails(code: StoreErrorCode, details: Record<string, unknown> | 
     return { currentRevision: details.currentRevision };
   }
   if (code === 'invalid_input' && Array.isArray(details?.issues)) {
-    return (details.issues as Array<{ path?: unknown; message?: unknown }>).map((issue) => ({
+    return (details.issues as Array<{ path?: string; message?: string }>).map((issue) => ({
       field: String(issue.path ?? ''),
       message: String(issue.message ?? ''),
     }));

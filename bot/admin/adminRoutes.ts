@@ -2,6 +2,7 @@ import type { Next, Request, Response, Server } from 'restify';
 import { ArticleService } from '../articles/articleService.js';
 import { DraftKnowledge } from '../articles/draftKnowledge.js';
 import type { AuthService } from '../auth/authService.js';
+import type { AssistantRehearsal } from '../channels/rehearsal/assistantRehearsal.js';
 import { requireRole } from '../auth/requireRole.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
@@ -10,6 +11,9 @@ import { findDangerousKeys, notAllowedName } from '../server/inputSafety.js';
 import type { Store } from '../storage/ports.js';
 import { adminEdge, ADMIN_PATH_PREFIX } from './adminEdge.js';
 import { registerArticleRoutes } from './articleRoutes.js';
+import type { BusinessHours } from '../handoff/businessHours/index.js';
+import { registerHoursRoutes } from './hoursRoutes.js';
+import { registerRehearsalRoutes } from './rehearsalRoutes.js';
 import { registerReportRoutes } from './reportRoutes.js';
 import { UserAdmin } from './userAdmin.js';
 import { registerUserRoutes } from './userRoutes.js';
@@ -18,9 +22,13 @@ export interface AdminDeps {
   auth: AuthService;
   i18n: I18n;
   logger: Logger;
-  store: Pick<Store, 'articles' | 'audit' | 'users' | 'analytics' | 'feedback' | 'chatRatings'>;
+  store: Pick<Store, 'articles' | 'audit' | 'users' | 'sessions' | 'analytics' | 'feedback' | 'chatRatings'>;
   /** What visitors are answered from (PublishedKnowledge): refreshed after every publish. */
   knowledge: { refresh(): Promise<unknown> };
+  /** The assistant as visitors meet it, answering from the drafts: the preview and "Try it". */
+  rehearsal: AssistantRehearsal;
+  /** Live-agent hours (BUSINESS_HOURS), shown to admins. */
+  hours: BusinessHours;
   clock?: () => Date;
 }
 
@@ -41,7 +49,9 @@ export function registerAdminRoutes(server: Server, deps: AdminDeps): void {
   const editorsOnly = requireRole(deps.auth, deps.i18n, ['editor']);
   const adminsOnly = requireRole(deps.auth, deps.i18n, ['admin']);
 
-  registerArticleRoutes(server, { ...errors, articles, drafts: new DraftKnowledge(deps.store), editorsOnly });
+  const drafts = new DraftKnowledge(deps.store);
+  registerArticleRoutes(server, { ...errors, articles, drafts, editorsOnly });
+  registerRehearsalRoutes(server, { ...errors, drafts, rehearsal: deps.rehearsal, editorsOnly });
   registerReportRoutes(server, { ...errors, store: deps.store, editorsOnly, clock });
   registerUserRoutes(server, {
     ...errors,
@@ -49,6 +59,7 @@ export function registerAdminRoutes(server: Server, deps: AdminDeps): void {
     store: deps.store,
     adminsOnly,
   });
+  registerHoursRoutes(server, { ...errors, hours: deps.hours, adminsOnly, clock });
 }
 
 /**
@@ -70,11 +81,11 @@ function refuseDangerousKeys(i18n: I18n) {
       return;
     }
     const fields = [
-      ...findDangerousKeys(req.query ?? {}).map((field) => `query.${field}`),
-      ...Object.keys(req.query ?? {})
+      ...findDangerousKeys((req.query ?? {}) as Record<string, unknown>).map((field) => `query.${field}`),
+      ...Object.keys((req.query ?? {}) as Record<string, unknown>)
         .filter(isBracketedOperator)
         .map((field) => `query.${field}`),
-      ...findDangerousKeys(req.body ?? {}).map((field) => `body.${field}`),
+      ...findDangerousKeys((req.body ?? {}) as Record<string, unknown>).map((field) => `body.${field}`),
     ];
     if (fields.length === 0) {
       next();

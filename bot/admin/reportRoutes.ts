@@ -4,7 +4,7 @@ import { localeSchema } from '../../knowledge/content/article.js';
 import type { PeriodQuery } from '../../web-widget/protocol/adminApi.js';
 import type { Store } from '../storage/ports.js';
 import { handled, type AdminErrorDeps } from './adminErrors.js';
-import { FieldProblemsError } from '../server/fieldProblems.js';
+import { FieldProblemsError } from '../shared/fieldProblems.js';
 import { isoDay, queryOf } from './adminInput.js';
 import { analyticsCsv, answerAnalytics } from './reports/answerAnalytics.js';
 import { chatRatingReport } from './reports/chatRatingReport.js';

@@ -1,10 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import type { Locale, Role, Store, UserRecord } from '../storage/ports.js';
-import { NotFoundError } from '../storage/errors.js';
-import { FieldProblemsError } from '../server/fieldProblems.js';
+import type { UserAccount } from '../../web-widget/protocol/adminApi.js';
+import type { Locale } from '../../contracts/locale.js';
+import { hashPassword } from '../auth/passwords.js';
+import type { Role, Store, UserRecord } from '../storage/ports.js';
+import { isStoreError, NotFoundError } from '../storage/errors.js';
+import { FieldProblemsError } from '../shared/fieldProblems.js';
 
 /** A user as admins see it: never the password hash. */
-export type UserView = Omit<UserRecord, 'passwordHash'>;
+export type UserView = UserAccount;
+
+/** A new account, as an admin fills it in (already checked against accountFields). */
+export interface NewUser {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  languages: Locale[];
+  maxChats: number;
+  password: string;
+}
+
+type Actor = { userId: string; username: string };
 
 export interface UserChange {
   roles?: Role[];
@@ -15,15 +30,16 @@ export interface UserChange {
 }
 
 /**
- * Admins' use-cases on accounts: list them, change roles, languages, display name, chat limit,
- * or disable them. Each kind of change is its own audit entry (who, what, before and after).
+ * Admins' use-cases on accounts: list them, create them, reset a password, change roles,
+ * languages, display name, chat limit, or disable them. Each kind of change is its own audit entry
+ * (who, what, before and after; never a password).
  * Sign-ins read the user on every request, so a change applies at the user's next call; a change
  * that takes access away (disabled, a role removed) is also handed to `accessChanged`, which
  * closes the user's open console sockets at once.
  */
 export class UserAdmin {
   constructor(
-    private readonly store: Pick<Store, 'users' | 'audit'>,
+    private readonly store: Pick<Store, 'users' | 'audit' | 'sessions'>,
     private readonly clock: () => Date = () => new Date(),
     private readonly accessChanged: (before: UserRecord, after: UserRecord) => void = () => undefined,
   ) {}
@@ -32,11 +48,56 @@ export class UserAdmin {
     return (await this.store.users.list()).map(toView);
   }
 
-  async update(
-    actor: { userId: string; username: string },
-    id: string,
-    change: UserChange,
-  ): Promise<UserView> {
+  async create(actor: Actor, input: NewUser): Promise<UserView> {
+    const at = this.clock().toISOString();
+    const user: UserRecord = {
+      id: randomUUID(),
+      username: input.username,
+      displayName: input.displayName,
+      roles: input.roles,
+      languages: input.languages,
+      maxChats: input.maxChats,
+      passwordHash: await hashPassword(input.password),
+      disabled: false,
+      createdAt: at,
+      updatedAt: at,
+    };
+    try {
+      await this.store.users.create(user);
+    } catch (error) {
+      if (!isStoreError(error, 'duplicate')) throw error;
+      throw new FieldProblemsError([
+        { field: 'body.username', message: 'is already taken', messageKey: 'field.usernameTaken' },
+      ]);
+    }
+    await this.audit(actor, 'user.create', user.username, at, {
+      roles: user.roles,
+      languages: user.languages,
+      maxChats: user.maxChats,
+    });
+    return toView(user);
+  }
+
+  /**
+   * A new password, set by an admin: the user's sign-ins end everywhere (their sessions are
+   * deleted), so whoever knew the old one is out. Returns how many sign-ins ended.
+   */
+  async resetPassword(actor: Actor, id: string, password: string): Promise<{ signedOut: number }> {
+    const current = await this.store.users.get(id);
+    if (!current) throw new NotFoundError('No such user', { id });
+    const at = this.clock().toISOString();
+    const updated = await this.store.users.update(id, {
+      passwordHash: await hashPassword(password),
+      updatedAt: at,
+    });
+    if (!updated) throw new NotFoundError('No such user', { id });
+    const signedOut = await this.store.sessions.deleteForUser(id);
+    this.accessChanged(current, updated);
+    await this.audit(actor, 'user.password_reset', current.username, at, { signedOut });
+    return { signedOut };
+  }
+
+  async update(actor: Actor, id: string, change: UserChange): Promise<UserView> {
     const current = await this.store.users.get(id);
     if (!current) throw new NotFoundError('No such user', { id });
     // An admin locking themselves out would leave nobody to undo it.
@@ -78,16 +139,26 @@ export class UserAdmin {
       const before = current[field];
       const after = updated[field];
       if (JSON.stringify(before) === JSON.stringify(after)) continue;
-      await this.store.audit.record({
-        id: randomUUID(),
-        at,
-        actor: actor.username,
-        action,
-        target: current.username,
-        details: JSON.stringify({ from: before, to: after }),
-      });
+      await this.audit(actor, action, current.username, at, { from: before, to: after });
     }
     return toView(updated);
+  }
+
+  private async audit(
+    actor: Actor,
+    action: string,
+    target: string,
+    at: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await this.store.audit.record({
+      id: randomUUID(),
+      at,
+      actor: actor.username,
+      action,
+      target,
+      details: JSON.stringify(details),
+    });
   }
 }
 

@@ -1,11 +1,24 @@
 import type { Request, RequestHandler, Response, Server } from 'restify';
 import { z } from 'zod';
-import { localeSchema } from '../../knowledge/content/article.js';
-import { keyed } from '../server/fieldProblems.js';
+import type {
+  CreateUserRequest,
+  ResetPasswordRequest,
+  UserListResponse,
+  UserResponse,
+} from '../../web-widget/protocol/adminApi.js';
+import { keyed } from '../shared/fieldProblems.js';
 import { principalOf } from '../auth/requireRole.js';
 import type { Store } from '../storage/ports.js';
 import { handled, type AdminErrorDeps } from './adminErrors.js';
 import { bodyOf, isoDay, paramsOf, queryOf } from './adminInput.js';
+import {
+  displayNameSchema,
+  languagesSchema,
+  maxChatsSchema,
+  passwordSchema,
+  rolesSchema,
+  usernameSchema,
+} from './accountFields.js';
 import type { UserAdmin } from './userAdmin.js';
 
 export interface UserRouteDeps extends AdminErrorDeps {
@@ -16,16 +29,24 @@ export interface UserRouteDeps extends AdminErrorDeps {
 
 const userParams = z.strictObject({ id: z.string().min(1).max(200) });
 
+const newUser = z.strictObject({
+  username: usernameSchema,
+  displayName: displayNameSchema,
+  roles: rolesSchema,
+  languages: languagesSchema,
+  maxChats: maxChatsSchema.default(3),
+  password: passwordSchema,
+}) satisfies z.ZodType<CreateUserRequest, unknown>;
+
+const newPassword = z.strictObject({ password: passwordSchema }) satisfies z.ZodType<ResetPasswordRequest>;
+
 const userChange = z
   .strictObject({
-    roles: z
-      .array(z.enum(['agent', 'editor', 'admin']))
-      .max(3)
-      .optional(),
-    languages: z.array(localeSchema).min(1).max(2).optional(),
+    roles: rolesSchema.optional(),
+    languages: languagesSchema.optional(),
     disabled: z.boolean().optional(),
-    displayName: z.string().trim().min(1).max(80).optional(),
-    maxChats: z.number().int().min(1).max(10).optional(),
+    displayName: displayNameSchema.optional(),
+    maxChats: maxChatsSchema.optional(),
   })
   .refine(
     (change) => Object.keys(change).length > 0,
@@ -52,7 +73,10 @@ const auditQuery = z.strictObject({
     .optional(),
 });
 
-/** The admins' routes: accounts (list, change roles, languages, disabled) and the audit log. */
+/**
+ * The admins' routes: accounts (list, create, reset a password, change roles, languages, chat
+ * limit, disable) and the audit log. Every route checks the admin role first (`adminsOnly`).
+ */
 export function registerUserRoutes(server: Server, deps: UserRouteDeps): void {
   const route = (body: (req: Request, res: Response) => Promise<void>) => handled(deps, body);
 
@@ -60,7 +84,26 @@ export function registerUserRoutes(server: Server, deps: UserRouteDeps): void {
     '/api/admin/users',
     deps.adminsOnly,
     route(async (_req, res) => {
-      res.send(200, { users: await deps.users.list() });
+      res.send(200, { users: await deps.users.list() } satisfies UserListResponse);
+    }),
+  );
+
+  server.post(
+    '/api/admin/users',
+    deps.adminsOnly,
+    route(async (req, res) => {
+      const input = bodyOf(req, newUser);
+      res.send(201, { user: await deps.users.create(principalOf(req), input) } satisfies UserResponse);
+    }),
+  );
+
+  server.post(
+    '/api/admin/users/:id/password',
+    deps.adminsOnly,
+    route(async (req, res) => {
+      const { id } = paramsOf(req, userParams);
+      const { password } = bodyOf(req, newPassword);
+      res.send(200, await deps.users.resetPassword(principalOf(req), id, password));
     }),
   );
 
@@ -70,7 +113,7 @@ export function registerUserRoutes(server: Server, deps: UserRouteDeps): void {
     route(async (req, res) => {
       const { id } = paramsOf(req, userParams);
       const change = bodyOf(req, userChange);
-      res.send(200, { user: await deps.users.update(principalOf(req), id, change) });
+      res.send(200, { user: await deps.users.update(principalOf(req), id, change) } satisfies UserResponse);
     }),
   );
 

@@ -6,7 +6,7 @@ import {
   serializeArticleFile,
   type ArticleFileProblem,
 } from '../../knowledge/content/articleFiles.js';
-import { LOCALES } from '../../knowledge/content/article.js';
+import { LOCALES } from '../../contracts/locale.js';
 import type { ArticleService, ImportOutcome } from './articleService.js';
 
 export interface ImportReport {

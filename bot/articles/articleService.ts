@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { articleKey, type KnowledgeArticle, type Locale } from '../../knowledge/content/article.js';
+import type { Locale } from '../../contracts/locale.js';
+import { articleKey, type KnowledgeArticle } from '../../knowledge/content/article.js';
 import { foldAccents } from '../../knowledge/engine/textAnalyzer.js';
-import { FieldProblemsError, type FieldProblem } from '../server/fieldProblems.js';
+import { FieldProblemsError, type FieldProblem } from '../shared/fieldProblems.js';
 import { ConflictError, NotFoundError } from '../storage/errors.js';
 import type {
   ArticleAction,

@@ -1,9 +1,16 @@
-import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
-import { calibrationFor, type DecisionThresholds } from '../../knowledge/engine/calibrationFile.js';
-import { createKnowledgeIndexHolder } from '../../knowledge/engine/knowledgeEngine.js';
-import type { KnowledgeIndexHolder } from '../../knowledge/engine/knowledgeIndexHolder.js';
-import type { AnswerResult, SignalScores } from '../../knowledge/engine/types.js';
+import type { Locale } from '../../contracts/locale.js';
+import { articleKey, type KnowledgeArticle } from '../../knowledge/content/article.js';
+import {
+  type AnswerResult,
+  calibrationFor,
+  createKnowledgeIndexHolder,
+  type DecisionThresholds,
+  type KnowledgeIndexHolder,
+  type SignalScores,
+} from '../../knowledge/engine/index.js';
 import type { TryResult } from '../../web-widget/protocol/adminApi.js';
+import type { AnswerSource, ArticleCatalog } from '../assistant/answerSource.js';
+import { EnginePassages, type PassageSource } from '../assistant/followUps/passageSource.js';
 import type { ArticleRecord, Store } from '../storage/ports.js';
 
 /**
@@ -28,6 +35,41 @@ export class DraftKnowledge {
     const records = await this.store.articles.list();
     await this.ensureBuilt(records);
     return explain(this.holder.answer(text, locale), this.thresholdsFor(locale), records.length);
+  }
+
+  /**
+   * The drafts as the assistant would use them if they were all published: answers from their
+   * index, articles by id. `editing` (the fields of an article as its form holds them, saved or
+   * not) goes over its saved draft in the lookup by id, so a preview shows the text being written;
+   * the index stays the saved drafts'.
+   */
+  async snapshot(
+    editing?: Pick<KnowledgeArticle, 'id' | 'locale'> & Partial<KnowledgeArticle>,
+  ): Promise<AnswerSource & ArticleCatalog & { passages: PassageSource }> {
+    const records = await this.store.articles.list();
+    await this.ensureBuilt(records);
+    const drafts = new Map(records.map((record) => [articleKey(record.draft), record.draft]));
+    if (editing) {
+      const today = new Date().toISOString().slice(0, 10);
+      const blank = {
+        title: '',
+        answer: '',
+        body: '',
+        questions: [],
+        tags: [],
+        synonyms: [],
+        related: [],
+        links: [],
+      };
+      const saved = drafts.get(articleKey(editing)) ?? { ...blank, updated: today, lastReviewed: today };
+      drafts.set(articleKey(editing), { ...saved, ...editing });
+    }
+    const holder = this.holder;
+    return {
+      answer: (text, locale) => holder.answer(text, locale),
+      get: (id, locale) => drafts.get(articleKey({ id, locale })),
+      passages: new EnginePassages(holder),
+    };
   }
 
   private async ensureBuilt(records: readonly ArticleRecord[]): Promise<void> {
@@ -75,7 +117,7 @@ function explain(
       title: candidate.document.title,
       score: round(candidate.score),
       signals: Object.fromEntries(
-        Object.entries(candidate.signals).map(([name, value]) => [name, round(value)]),
+        Object.entries(candidate.signals).map(([name, value]) => [name, round(value as number)]),
       ) as unknown as SignalScores,
       matchedQuestion: candidate.matchedQuestion,
     })),

@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger.js';
-import { PeriodicTask } from '../server/periodicTask.js';
+import { PeriodicTask } from '../shared/periodicTask.js';
 import type { ArticleStore } from '../storage/ports.js';
 
 export interface KnowledgeChangeWatcherDeps {

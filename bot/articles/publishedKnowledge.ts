@@ -1,7 +1,10 @@
-import { articleKey, type KnowledgeArticle, type Locale } from '../../knowledge/content/article.js';
-import { createKnowledgeIndexHolder } from '../../knowledge/engine/knowledgeEngine.js';
-import type { KnowledgeIndexHolder } from '../../knowledge/engine/knowledgeIndexHolder.js';
-import type { AnswerResult } from '../../knowledge/engine/types.js';
+import type { Locale } from '../../contracts/locale.js';
+import { articleKey, type KnowledgeArticle } from '../../knowledge/content/article.js';
+import {
+  type AnswerResult,
+  createKnowledgeIndexHolder,
+  type KnowledgeIndexHolder,
+} from '../../knowledge/engine/index.js';
 import type { AnswerSource, ArticleCatalog } from '../assistant/answerSource.js';
 import { EnginePassages, type PassageSource } from '../assistant/followUps/passageSource.js';
 import type { Store } from '../storage/ports.js';

@@ -1,4 +1,5 @@
-import { articleKey, type KnowledgeArticle, type Locale } from '../../knowledge/content/article.js';
+import type { Locale } from '../../contracts/locale.js';
+import { articleKey, type KnowledgeArticle } from '../../knowledge/content/article.js';
 import { validateArticleSet, type Problem } from '../../knowledge/content/validateArticles.js';
 import type { ArticleCheck } from '../../web-widget/protocol/adminApi.js';
 

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
-import type { AnswerResult } from '../../knowledge/engine/types.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { KnowledgeArticle } from '../../knowledge/content/article.js';
+import type { AnswerResult } from '../../knowledge/engine/index.js';
 import type { AnswerSource } from './answerSource.js';
 import type { AssistantAnalytics } from './assistantAnalytics.js';
 import type { ConversationMemory } from './conversationMemory.js';

@@ -1,5 +1,6 @@
-import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
-import type { AnswerResult } from '../../knowledge/engine/types.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { KnowledgeArticle } from '../../knowledge/content/article.js';
+import type { AnswerResult } from '../../knowledge/engine/index.js';
 
 /**
  * What the assistant needs from the answer engine: a decision for one question in one language.

@@ -1,6 +1,7 @@
 import type { CardAction, TurnContext } from 'botbuilder';
-import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
-import type { Passage } from '../../knowledge/engine/passages.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { KnowledgeArticle } from '../../knowledge/content/article.js';
+import type { Passage } from '../../knowledge/engine/index.js';
 import type { ArticleCatalog } from './answerSource.js';
 import type { AssistantText } from './assistantText.js';
 import { feedbackKey, remember, type ConversationMemory } from './conversationMemory.js';

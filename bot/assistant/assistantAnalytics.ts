@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import type { Locale } from '../../knowledge/content/article.js';
-import type { AnswerDecision } from '../../knowledge/engine/types.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { AnswerDecision } from '../../knowledge/engine/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { AnalyticsEvent, AnalyticsStore } from '../storage/ports.js';
 import { sentReplies, type ReplyOutcome } from './replyOutcome.js';
@@ -24,7 +24,7 @@ export type CaseStatusOutcome =
  */
 export class AssistantAnalytics {
   constructor(
-    private readonly store: AnalyticsStore,
+    private readonly store: Pick<AnalyticsStore, 'record'>,
     private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),
   ) {}

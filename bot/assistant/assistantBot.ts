@@ -6,7 +6,7 @@ import {
   type UserState,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import type { Locale } from '../../knowledge/content/article.js';
+import type { Locale } from '../../contracts/locale.js';
 import { toProductLocale } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
 import { actionValueOf, type FeedbackValue } from './actionValues.js';

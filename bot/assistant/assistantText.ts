@@ -1,4 +1,4 @@
-import type { Locale } from '../../knowledge/content/article.js';
+import type { Locale } from '../../contracts/locale.js';
 import type { I18n } from '../i18n/i18n.js';
 
 /**
@@ -6,10 +6,25 @@ import type { I18n } from '../i18n/i18n.js';
  * through here so nothing user-visible is written in code.
  */
 export class AssistantText {
+  /**
+   * Texts without values, once looked up: the resources do not change while the service runs, and
+   * a turn asks for the same labels and phrases many times.
+   */
+  private readonly fixed = new Map<string, string>();
+
   constructor(private readonly i18n: I18n) {}
 
-  get(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
-    return this.i18n.t(key, { ...values, lng: locale, ns: 'bot' });
+  get(locale: Locale, key: string, values?: Record<string, string | number>): string {
+    if (values !== undefined && Object.keys(values).length > 0) {
+      return this.i18n.t(key, { ...values, lng: locale, ns: 'bot' });
+    }
+    const cacheKey = `${locale}\u0000${key}`;
+    let text = this.fixed.get(cacheKey);
+    if (text === undefined) {
+      text = this.i18n.t(key, { lng: locale, ns: 'bot' });
+      this.fixed.set(cacheKey, text);
+    }
+    return text;
   }
 
   /** Whether the resources have this key in this language (without falling back to another one). */

@@ -1,9 +1,14 @@
 import type { Activity } from 'botbuilder';
-import type { Locale } from '../../knowledge/content/article.js';
-import type { CaseDetails, CaseStatusResult, CaseStatusText } from '../cases/caseStatusProvider.js';
-import { caseStatusKindOf, type CaseStatusKind } from '../cases/caseStatusKind.js';
-import { CASE_DATA_TIME_ZONE } from '../cases/parseCaseDate.js';
-import { maskReceiptNumber } from '../cases/receiptNumber.js';
+import type { Locale } from '../../contracts/locale.js';
+import {
+  CASE_DATA_TIME_ZONE,
+  type CaseDetails,
+  type CaseStatusKind,
+  caseStatusKindOf,
+  type CaseStatusResult,
+  type CaseStatusText,
+  maskReceiptNumber,
+} from '../cases/index.js';
 import type { AssistantText } from './assistantText.js';
 import { textReply, valueAction } from './replyActivity.js';
 
@@ -42,6 +47,8 @@ export type CaseStatusFailure = Exclude<CaseStatusResult['kind'], 'found'>;
  * descriptions (the Case Status API repeats it there).
  */
 export class CaseStatusReplies {
+  private readonly dateFormats = new Map<string, Intl.DateTimeFormat>();
+
   constructor(private readonly text: AssistantText) {}
 
   /** What the conversation keeps of a case: masked, both languages. */
@@ -170,10 +177,17 @@ export class CaseStatusReplies {
   /** "May 9, 2023" / "9 de mayo de 2023", on the agency's calendar (dates alone are midnight Eastern). */
   private date(locale: Locale, date: Date): string {
     if (Number.isNaN(date.getTime())) return this.text.get(locale, 'caseStatus.unknownDate');
-    return new Intl.DateTimeFormat(this.text.intlLocale(locale), {
-      dateStyle: 'long',
-      timeZone: CASE_DATA_TIME_ZONE,
-    }).format(date);
+    return this.dateFormat(this.text.intlLocale(locale)).format(date);
+  }
+
+  /** Building an Intl formatter costs far more than formatting with it: one per language, kept. */
+  private dateFormat(intlLocale: string): Intl.DateTimeFormat {
+    let format = this.dateFormats.get(intlLocale);
+    if (!format) {
+      format = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: CASE_DATA_TIME_ZONE });
+      this.dateFormats.set(intlLocale, format);
+    }
+    return format;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
-import type { Locale } from '../../knowledge/content/article.js';
+import type { Locale } from '../../contracts/locale.js';
 import { toProductLocale } from '../i18n/i18n.js';
 import type { KeptCaseStatus } from './caseStatusReplies.js';
 import type { FollowUpAspect } from './followUps/followUpAspect.js';

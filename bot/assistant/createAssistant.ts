@@ -1,12 +1,12 @@
 import { ConversationState, UserState, type Storage } from 'botbuilder';
 import type { BusinessHours } from '../handoff/businessHours/index.js';
-import type { CaseStatusProvider } from '../cases/caseStatusProvider.js';
+import type { CaseStatusProvider } from '../cases/index.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
 import type { AnalyticsStore, FeedbackStore } from '../storage/ports.js';
-import { calibrationFor } from '../../knowledge/engine/calibrationFile.js';
-import { JudgementDetector } from '../../knowledge/engine/judgementDetector.js';
-import { KNOWLEDGE_CALIBRATION } from '../../knowledge/engine/knowledgeEngine.js';
+import { calibrationFor } from '../../knowledge/engine/index.js';
+import { JudgementDetector } from '../../knowledge/engine/index.js';
+import { KNOWLEDGE_CALIBRATION } from '../../knowledge/engine/index.js';
 import type { AnswerSource, ArticleCatalog } from './answerSource.js';
 import { AnswerLookup } from './answerLookup.js';
 import { ArticlePresenter } from './articlePresenter.js';
@@ -48,8 +48,9 @@ export interface AssistantDeps {
   catalog: ArticleCatalog;
   caseStatus: CaseStatusProvider;
   businessHours: BusinessHours;
-  analytics: AnalyticsStore;
-  feedback: FeedbackStore;
+  /** Only writes: a rehearsal (the editors' preview) passes sinks that keep nothing. */
+  analytics: Pick<AnalyticsStore, 'record'>;
+  feedback: Pick<FeedbackStore, 'add'>;
   logger: Logger;
   /** Live-agent handoff; without it the visitor is told the hours and the other ways to get help. */
   liveAgent?: LiveAgentGateway;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import type { Locale } from '../../knowledge/content/article.js';
+import type { Locale } from '../../contracts/locale.js';
 import type { FeedbackStore } from '../storage/ports.js';
 import { storedText } from './storedText.js';
 
@@ -15,7 +15,7 @@ export interface FeedbackInput {
 /** Stores "Was this helpful?" answers for the editors' reports. */
 export class FeedbackCollector {
   constructor(
-    private readonly store: FeedbackStore,
+    private readonly store: Pick<FeedbackStore, 'add'>,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 

@@ -1,6 +1,6 @@
 import { eld } from 'eld/extrasmall';
 import { eng, spa } from 'stopword';
-import type { Locale } from '../../knowledge/content/article.js';
+import type { Locale } from '../../contracts/locale.js';
 import type { Phrasebook } from './phrasebook.js';
 
 export interface LanguageDetectorOptions {

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { Locale } from '../../knowledge/content/article.js';
+import type { Locale } from '../../contracts/locale.js';
 import { formatOpening, formatSchedule, type BusinessHours } from '../handoff/businessHours/index.js';
 import type { AssistantText } from './assistantText.js';
 import { textReply } from './replyActivity.js';

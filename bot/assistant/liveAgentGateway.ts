@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Locale } from '../../knowledge/content/article.js';
+import type { Locale } from '../../contracts/locale.js';
 
 /** What the assistant hands over when a visitor accepts a live agent. */
 export interface LiveAgentRequest {

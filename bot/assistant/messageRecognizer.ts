@@ -1,6 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { findAlienNumber } from '../cases/alienNumber.js';
-import { findReceiptNumber } from '../cases/receiptNumber.js';
+import { findAlienNumber, findReceiptNumber } from '../cases/index.js';
 import { actionValueOf } from './actionValues.js';
 import { wordCount, type Phrasebook } from './phrasebook.js';
 

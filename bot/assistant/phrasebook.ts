@@ -1,5 +1,5 @@
 import type { I18n } from '../i18n/i18n.js';
-import { LOCALES, type Locale } from '../../knowledge/content/article.js';
+import { LOCALES, type Locale } from '../../contracts/locale.js';
 
 /** Keyword lists under `keywords.*` in the bot resources. */
 export const KEYWORD_LISTS = [
@@ -77,13 +77,33 @@ export type KeywordList = (typeof KEYWORD_LISTS)[number];
  * the keyword "que puedes hacer".
  */
 export function normalizeText(text: string): string {
-  return text
+  // A turn asks about the same message many times (every list it might be a phrase of): the
+  // latest results are kept. The function is pure, so a remembered result is the result.
+  const known = normalized.get(text);
+  if (known !== undefined) return known;
+  const result = text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/['’`´]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+  if (text.length <= MAX_REMEMBERED_LENGTH) {
+    if (normalized.size >= MAX_REMEMBERED) normalized.clear();
+    normalized.set(text, result);
+  }
+  return result;
+}
+
+/** Texts whose normalized form is remembered: a few turns' worth, each text a chat message at most. */
+const MAX_REMEMBERED = 256;
+const MAX_REMEMBERED_LENGTH = 2_000;
+const normalized = new Map<string, string>();
+
+/** A phrase of a list, as `Phrasebook.parse` tries them. */
+interface Candidate {
+  phrase: readonly string[];
+  core: boolean;
 }
 
 /**
@@ -94,6 +114,11 @@ export function normalizeText(text: string): string {
 export class Phrasebook {
   private readonly phrases = new Map<KeywordList, ReadonlySet<string>>();
   private readonly splitPhrases = new Map<KeywordList, readonly (readonly string[])[]>();
+  /**
+   * `parse`'s candidates for one combination of core and filler lists, by their first word: only
+   * those can match at a word, and each keeps its place in the list order, which breaks ties.
+   */
+  private readonly candidatesByFirstWord = new Map<string, ReadonlyMap<string, readonly Candidate[]>>();
   /** Each phrase of a whole-message list with the languages it is a phrase of. */
   private readonly localesOfPhrase = new Map<string, Set<Locale>>();
 
@@ -185,15 +210,12 @@ export class Phrasebook {
   ): string[] | undefined {
     const words = normalizeText(text).split(' ').filter(Boolean);
     if (words.length === 0) return undefined;
-    const candidates = [
-      ...core.flatMap((list) => this.wordsOf(list).map((phrase) => ({ phrase, core: true }))),
-      ...filler.flatMap((list) => this.wordsOf(list).map((phrase) => ({ phrase, core: false }))),
-    ];
+    const byFirstWord = this.candidatesFor(core, filler);
     const found: string[] = [];
     let at = 0;
     while (at < words.length) {
-      let best: { phrase: readonly string[]; core: boolean } | undefined;
-      for (const candidate of candidates) {
+      let best: Candidate | undefined;
+      for (const candidate of byFirstWord.get(words[at] as string) ?? []) {
         const { phrase } = candidate;
         const longer = !best || phrase.length > best.phrase.length;
         const tieWonByCore = best && phrase.length === best.phrase.length && candidate.core && !best.core;
@@ -205,6 +227,31 @@ export class Phrasebook {
       at += best.phrase.length;
     }
     return found;
+  }
+
+  /** The candidates of `parse` for these lists, grouped by first word; built once per combination. */
+  private candidatesFor(
+    core: readonly KeywordList[],
+    filler: readonly KeywordList[],
+  ): ReadonlyMap<string, readonly Candidate[]> {
+    const key = `${core.join(',')}|${filler.join(',')}`;
+    let byFirstWord = this.candidatesByFirstWord.get(key);
+    if (!byFirstWord) {
+      const grouped = new Map<string, Candidate[]>();
+      const candidates: Candidate[] = [
+        ...core.flatMap((list) => this.wordsOf(list).map((phrase) => ({ phrase, core: true }))),
+        ...filler.flatMap((list) => this.wordsOf(list).map((phrase) => ({ phrase, core: false }))),
+      ];
+      for (const candidate of candidates) {
+        const first = candidate.phrase[0] as string;
+        const group = grouped.get(first);
+        if (group) group.push(candidate);
+        else grouped.set(first, [candidate]);
+      }
+      byFirstWord = grouped;
+      this.candidatesByFirstWord.set(key, byFirstWord);
+    }
+    return byFirstWord;
   }
 
   /** A list's phrases split into words, once. */

@@ -1,5 +1,5 @@
 import { ActionTypes, ActivityTypes, TextFormatTypes, type Activity, type CardAction } from 'botbuilder';
-import type { Locale } from '../../knowledge/content/article.js';
+import type { Locale } from '../../contracts/locale.js';
 import type { ActionValue } from './actionValues.js';
 import type { ReplyOutcome } from './replyOutcome.js';
 

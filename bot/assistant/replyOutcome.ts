@@ -1,5 +1,5 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import type { Locale } from '../../knowledge/content/article.js';
+import type { Locale } from '../../contracts/locale.js';
 import { toProductLocale } from '../i18n/i18n.js';
 
 /**

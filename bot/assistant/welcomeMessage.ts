@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { LOCALES, type Locale } from '../../knowledge/content/article.js';
+import { LOCALES, type Locale } from '../../contracts/locale.js';
 import type { AssistantText } from './assistantText.js';
 import { textReply, valueAction } from './replyActivity.js';
 

@@ -6,8 +6,8 @@ import { localisedProblems, sendApiError } from '../server/apiResponses.js';
 import { clientAddress } from '../server/clientAddress.js';
 import { parseInput } from '../server/inputSafety.js';
 import type { AuthService } from './authService.js';
-import { principalOf, requireRole } from './requireRole.js';
-import { bearerToken } from './sessionTokens.js';
+import { csrfTokenFor, isOwnOrigin } from './csrf.js';
+import { credentialOf, principalOf, requireRole } from './requireRole.js';
 import { MAX_PASSWORD_LENGTH } from './passwords.js';
 
 const loginSchema = z
@@ -18,9 +18,21 @@ const loginSchema = z
   .strict() satisfies z.ZodType<LoginRequest>;
 
 /**
- * POST /api/auth/login → `{ token, expiresAt, user }` for agents, editors and admins alike;
- * POST /api/auth/logout; GET /api/auth/me. The same token opens the agent Socket.IO namespace
- * and the admin API.
+ * A sign-in from this service's own pages (or a script: no Origin) gets the HttpOnly cookie; one
+ * from a console on another allowed origin cannot (SameSite=Strict keeps the cookie off its
+ * requests), so it gets a bearer token in the answer instead.
+ */
+function signsInByCookie(req: Request): boolean {
+  const origin = req.headers.origin;
+  return origin === undefined || isOwnOrigin(origin, req.headers.host);
+}
+
+/**
+ * POST /api/auth/login → `{ csrfToken, expiresAt, user }` and the sign-in cookie, for agents,
+ * editors and admins alike (one sign-in for every tab and both consoles: the cookie opens the admin
+ * API and the agent Socket.IO namespace); POST /api/auth/logout ends that sign-in everywhere;
+ * GET /api/auth/me → `{ user, csrfToken }`, how a newly opened tab joins the sign-in. Answers that
+ * carry a token are never cached.
  */
 export function registerAuthRoutes(
   server: Server,
@@ -46,12 +58,25 @@ export function registerAuthRoutes(
     );
     const result = await auth.login(parsed.value.username, parsed.value.password, address);
     if (result.ok) {
-      const body: LoginResponse = {
-        token: result.token,
-        expiresAt: result.expiresAt,
-        user: result.principal,
-      };
-      res.send(200, body);
+      if (signsInByCookie(req)) {
+        res.header(
+          'Set-Cookie',
+          auth.cookie.issue(req.headers.host, result.token, new Date(result.expiresAt), auth.sessionTtlMs),
+        );
+        const body: LoginResponse = {
+          csrfToken: csrfTokenFor(result.token),
+          expiresAt: result.expiresAt,
+          user: result.principal,
+        };
+        res.send(200, body);
+      } else {
+        const body: LoginResponse = {
+          token: result.token,
+          expiresAt: result.expiresAt,
+          user: result.principal,
+        };
+        res.send(200, body);
+      }
     } else if (result.reason === 'too_many_attempts') {
       res.header('Retry-After', String(result.retryAfterSeconds));
       sendApiError(i18n, req, res, 429, 'too_many_attempts', {
@@ -65,13 +90,19 @@ export function registerAuthRoutes(
   const signedIn = requireRole(auth, i18n, ['agent', 'editor', 'admin']);
 
   server.post('/api/auth/logout', signedIn, async (req: Request, res: Response) => {
-    const token = bearerToken(req.headers.authorization);
-    if (token) await auth.logout(token, principalOf(req));
+    const credential = credentialOf(req);
+    await auth.logout(credential.token, principalOf(req));
+    if (credential.via === 'cookie') res.header('Set-Cookie', auth.cookie.clear(req.headers.host));
     res.send(204);
   });
 
   server.get('/api/auth/me', signedIn, async (req: Request, res: Response) => {
+    const credential = credentialOf(req);
     res.header('Cache-Control', 'no-store');
-    res.send(200, { user: principalOf(req) } satisfies MeResponse);
+    const body: MeResponse = {
+      user: principalOf(req),
+      ...(credential.via === 'cookie' ? { csrfToken: csrfTokenFor(credential.token) } : {}),
+    };
+    res.send(200, body);
   });
 }

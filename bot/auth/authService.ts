@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SignedInUser } from '../../web-widget/protocol/adminApi.js';
 import type { AuditStore, SessionStore, UserRecord, UserStore } from '../storage/ports.js';
+import { ConsoleCookie } from './consoleCookie.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { hashToken, newOpaqueToken } from './sessionTokens.js';
 import {
@@ -25,7 +26,12 @@ export type LoginResult =
  */
 export type Revocation =
   | { kind: 'session'; tokenHash: string; userId: string }
-  | { kind: 'user'; userId: string; reason: 'disabled' | 'roles'; user: Pick<UserRecord, 'roles'> };
+  | {
+      kind: 'user';
+      userId: string;
+      reason: 'disabled' | 'roles' | 'password';
+      user: Pick<UserRecord, 'roles'>;
+    };
 
 export interface AuthServiceOptions {
   users: UserStore;
@@ -34,6 +40,8 @@ export interface AuthServiceOptions {
   sessionTtlMs: number;
   signIn?: Partial<SignInLimits>;
   clock?: () => Date;
+  /** Production: the sign-in cookie is Secure even when the Host says localhost (behind a proxy). */
+  cookieAlwaysSecure?: boolean;
 }
 
 const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
@@ -56,7 +64,11 @@ export class AuthService {
   /** Verified against when the username does not exist, so timing does not reveal which usernames do. */
   private dummyHash: Promise<string> | undefined;
 
+  /** The consoles' sign-in cookie, as this service sets and reads it. */
+  readonly cookie: ConsoleCookie;
+
   constructor(private readonly options: AuthServiceOptions) {
+    this.cookie = new ConsoleCookie({ alwaysSecure: options.cookieAlwaysSecure ?? false });
     this.throttle = new SignInThrottle({ ...DEFAULT_SIGN_IN_LIMITS, ...options.signIn });
     this.clock = options.clock ?? (() => new Date());
   }
@@ -94,6 +106,11 @@ export class AuthService {
     return { ok: true, token, expiresAt, principal: toPrincipal(user) };
   }
 
+  /** How long a sign-in lasts. */
+  get sessionTtlMs(): number {
+    return this.options.sessionTtlMs;
+  }
+
   /** The principal behind a bearer token, or null for an unknown, expired or disabled one. */
   async authenticate(token: string): Promise<Principal | null> {
     const session = await this.options.sessions.find(hashToken(token), this.clock().toISOString());
@@ -103,6 +120,7 @@ export class AuthService {
     return toPrincipal(user);
   }
 
+  /** Ends the sign-in for every tab and both consoles sharing it (its sockets are closed at once). */
   async logout(token: string, actor: { userId: string; username: string }): Promise<void> {
     const tokenHash = hashToken(token);
     await this.options.sessions.delete(tokenHash);
@@ -120,6 +138,9 @@ export class AuthService {
       this.revoke({ kind: 'user', userId: after.id, reason: 'disabled', user });
     } else if (before.roles.some((role) => !after.roles.includes(role))) {
       this.revoke({ kind: 'user', userId: after.id, reason: 'roles', user });
+    } else if (after.passwordHash !== before.passwordHash) {
+      // A new password set by an admin ends every sign-in of the user: their consoles too.
+      this.revoke({ kind: 'user', userId: after.id, reason: 'password', user });
     }
   }
 

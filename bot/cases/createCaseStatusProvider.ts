@@ -5,7 +5,7 @@
  */
 import type { CaseStatusProvider } from './caseStatusProvider.js';
 import { caseStatusConfigSchema, type CaseStatusConfigInput } from './caseStatusConfig.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../shared/clock.js';
 import { createSampleCaseStatusProvider } from './sampleCaseStatusProvider.js';
 import { createUscisCaseStatusProvider, type CaseStatusLogger } from './uscis/uscisCaseStatusProvider.js';
 

@@ -8,6 +8,7 @@ export type {
   CaseStatusUnavailableReason,
 } from './caseStatusProvider.js';
 export {
+  COMMON_RECEIPT_NUMBER_PREFIXES,
   RECEIPT_NUMBER_PATTERN,
   RECEIPT_NUMBER_PREFIXES,
   findReceiptNumber,
@@ -37,4 +38,6 @@ export {
   type UscisCaseStatusProviderOptions,
 } from './uscis/uscisCaseStatusProvider.js';
 export { CASE_DATA_TIME_ZONE, parseCaseDate } from './parseCaseDate.js';
-export { systemClock, type Clock } from './clock.js';
+export { findAlienNumber } from './alienNumber.js';
+export { caseStatusKindOf, type CaseStatusKind } from './caseStatusKind.js';
+export { systemClock, type Clock } from '../shared/clock.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { caseStatusConfigSchema, type CaseStatusConfig } from '../cases/caseStatusConfig.js';
-import type { BusinessHoursConfig } from '../handoff/businessHours/businessHoursConfig.js';
+import { type CaseStatusConfig, caseStatusConfigSchema } from '../cases/index.js';
+import type { BusinessHoursConfig } from '../handoff/businessHours/index.js';
 import type { SignInLimits } from '../auth/signInLimits.js';
 import type { HandoffPolicy } from '../handoff/handoffPolicy.js';
 import { SETTINGS, type Env, type SettingName } from './settings.js';
@@ -100,6 +100,7 @@ export function loadConfig(
     handoff: {
       maxWaitMs: env.HANDOFF_MAX_WAIT_MINUTES * 60_000,
       graceMs: env.HANDOFF_GRACE_SECONDS * 1000,
+      visitorGraceMs: env.HANDOFF_VISITOR_GRACE_SECONDS * 1000,
       agentTimeoutMs: env.HANDOFF_AGENT_TIMEOUT_SECONDS * 1000,
       sweepIntervalMs: env.HANDOFF_SWEEP_SECONDS * 1000,
       messageDueDays: env.HANDOFF_MESSAGE_DUE_DAYS,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { businessHoursConfigSchema } from '../handoff/businessHours/businessHoursConfig.js';
+import { businessHoursConfigSchema } from '../handoff/businessHours/index.js';
 
 /**
  * Every setting of the product: its environment variable, its schema and default, and what it is
@@ -130,7 +130,7 @@ export const SETTINGS = {
   TRANSCRIPT_RETENTION_DAYS: setting(
     positiveInt,
     '90',
-    'Visitor data older than this is deleted: idle conversations with their transcripts and bot state, the text of analytics and feedback, closed messages left out of hours, ended live-chat questions, expired sign-ins.',
+    'Visitor data older than this is deleted: idle conversations with their transcripts and bot state, the text of analytics and feedback, closed messages left out of hours, ended live-chat questions, the private notes agents wrote on chats, expired sign-ins.',
   ),
   SESSION_TTL_HOURS: setting(
     positiveInt,
@@ -252,6 +252,11 @@ export const SETTINGS = {
     z.coerce.number().int().min(0).max(3600),
     '60',
     'How long an agent who lost their connection keeps their chats; after it the chats go back to the front of the queue.',
+  ),
+  HANDOFF_VISITOR_GRACE_SECONDS: setting(
+    z.coerce.number().int().min(0).max(3600),
+    '120',
+    'How long a visitor waiting for an agent may be gone (no page with the chat open) before they leave the queue; while gone they are never assigned.',
   ),
   HANDOFF_AGENT_TIMEOUT_SECONDS: setting(
     z.coerce.number().int().min(5).max(3600),

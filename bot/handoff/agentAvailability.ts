@@ -1,4 +1,5 @@
-import type { AgentPresence, Locale } from '../storage/ports.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { AgentPresence } from '../storage/ports.js';
 
 /**
  * What an agent's stored presence means at a given time. Every instance reads the same records,

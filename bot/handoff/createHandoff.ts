@@ -2,6 +2,8 @@ import type { I18n } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../storage/ports.js';
 import type { BusinessHours } from './businessHours/index.js';
+import { CannedReplies } from './cannedReplies.js';
+import { ChatNotes } from './chatNotes.js';
 import { HandoffEdge } from './handoffEdge.js';
 import { HandoffGateway } from './handoffGateway.js';
 import type { HandoffPolicy } from './handoffPolicy.js';
@@ -10,9 +12,13 @@ import { HandoffService } from './handoffService.js';
 import { HandoffText } from './handoffText.js';
 import { LeaveMessageOffer } from './leaveMessageOffer.js';
 import { ServiceRequestDesk } from './serviceRequestDesk.js';
+import { VisitorContextReader } from './visitorContext.js';
 
 export interface HandoffDeps {
-  store: Pick<Store, 'handoff' | 'presence' | 'conversations' | 'serviceRequests'>;
+  store: Pick<
+    Store,
+    'handoff' | 'presence' | 'conversations' | 'serviceRequests' | 'chatNotes' | 'cannedReplies' | 'audit'
+  >;
   hours: BusinessHours;
   policy: HandoffPolicy;
   i18n: I18n;
@@ -27,6 +33,12 @@ export interface Handoff {
   gateway: HandoffGateway;
   middleware: HandoffRoutingMiddleware;
   desk: ServiceRequestDesk;
+  /** Private notes on live chats (and transfer notes). */
+  notes: ChatNotes;
+  /** What the agent of a chat is shown about its visitor. */
+  context: VisitorContextReader;
+  /** The canned replies agents insert, managed by admins. */
+  canned: CannedReplies;
   leaveOffer: LeaveMessageOffer;
   text: HandoffText;
   /** Bind the agent channel here once it exists. */
@@ -68,6 +80,18 @@ export function createHandoff(deps: HandoffDeps): Handoff {
       logger: deps.logger,
     }),
     desk,
+    notes: new ChatNotes({
+      notes: deps.store.chatNotes,
+      conversations: deps.store.conversations,
+      service,
+      clock: deps.clock,
+    }),
+    context: new VisitorContextReader({ conversations: deps.store.conversations, service }),
+    canned: new CannedReplies({
+      replies: deps.store.cannedReplies,
+      audit: deps.store.audit,
+      clock: deps.clock,
+    }),
     leaveOffer: new LeaveMessageOffer(text, desk),
     text,
     edge,

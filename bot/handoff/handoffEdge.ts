@@ -49,6 +49,10 @@ export class HandoffEdge implements HandoffEdgeTarget {
     await this.edge?.ended(entry, previousAgentId);
   }
 
+  async visitorPresence(entry: HandoffEntry): Promise<void> {
+    await this.edge?.visitorPresence(entry);
+  }
+
   async presenceChanged(presence: AgentPresence): Promise<void> {
     await this.edge?.presenceChanged(presence);
   }

@@ -12,7 +12,15 @@ export type HandoffErrorCode =
   /** Someone else changed the chat at the same moment (accepted, ended, transferred). */
   | 'conflict'
   /** The request itself is wrong (transfer to oneself...). */
-  | 'invalid_request';
+  | 'invalid_request'
+  /** A chat has as many private notes as it may keep. */
+  | 'notes_limit'
+  /** A language has as many canned replies as it may keep. */
+  | 'canned_limit'
+  /** No such canned reply (deleted meanwhile). */
+  | 'canned_not_found'
+  /** Only administrators may do this (manage canned replies). */
+  | 'admin_only';
 
 const STATUS: Record<HandoffErrorCode, number> = {
   chat_not_found: 404,
@@ -20,6 +28,10 @@ const STATUS: Record<HandoffErrorCode, number> = {
   agent_unavailable: 409,
   conflict: 409,
   invalid_request: 400,
+  notes_limit: 409,
+  canned_limit: 409,
+  canned_not_found: 404,
+  admin_only: 403,
 };
 
 export class HandoffError extends Error {
@@ -28,6 +40,8 @@ export class HandoffError extends Error {
   constructor(
     readonly code: HandoffErrorCode,
     message: string = code,
+    /** Values for the localised message ({{max}}...). */
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
     this.name = 'HandoffError';

@@ -24,6 +24,8 @@ export interface HandoffEvents {
   requeued(entry: HandoffEntry, previousAgentId: string, standing: QueueStanding): Promise<void>;
   /** A chat ended; the bot takes the conversation over again. */
   ended(entry: HandoffEntry, previousAgentId: string | null): Promise<void>;
+  /** The visitor of a queued or assigned chat came back, went away or left (`visitorPresence`). */
+  visitorPresence(entry: HandoffEntry): Promise<void>;
   /** An agent's presence changed (status, open chats). */
   presenceChanged(presence: AgentPresence): Promise<void>;
 }

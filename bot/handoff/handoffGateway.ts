@@ -2,7 +2,8 @@ import { ActivityTypes, TextFormatTypes, type TurnContext } from 'botbuilder';
 import type { LiveAgentGateway, LiveAgentOutcome, LiveAgentRequest } from '../assistant/liveAgentGateway.js';
 import { visitorAddressOf } from '../assistant/visitorAddress.js';
 import type { Logger } from '../logging/logger.js';
-import type { ConversationStore, Locale } from '../storage/ports.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { ConversationStore } from '../storage/ports.js';
 import type { HandoffService } from './handoffService.js';
 import type { HandoffText } from './handoffText.js';
 

@@ -7,6 +7,8 @@ export interface HandoffPolicy {
   maxWaitMs: number;
   /** How long a disconnected agent keeps their chats before they go back to the queue. */
   graceMs: number;
+  /** How long a queued visitor may be gone (no page connected) before they leave the queue. */
+  visitorGraceMs: number;
   /** A presence heartbeat older than this means the agent's instance is gone. */
   agentTimeoutMs: number;
   /** How often each instance refreshes heartbeats and sweeps (expiry, grace periods). */
@@ -24,6 +26,7 @@ export interface HandoffPolicy {
 export const DEFAULT_HANDOFF_POLICY: HandoffPolicy = {
   maxWaitMs: 15 * 60_000,
   graceMs: 60_000,
+  visitorGraceMs: 120_000,
   agentTimeoutMs: 45_000,
   sweepIntervalMs: 5_000,
   messageDueDays: 3,

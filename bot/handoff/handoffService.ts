@@ -1,14 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from '../logging/logger.js';
 import { isStoreError } from '../storage/errors.js';
+import type { Locale } from '../../contracts/locale.js';
 import type {
   AgentPresence,
   ChannelKind,
   HandoffEntry,
   HandoffStore,
-  Locale,
   PresenceStatus,
   PresenceStore,
+  VisitorPresenceState,
 } from '../storage/ports.js';
 import { AgentAvailability } from './agentAvailability.js';
 import type { BusinessHours } from './businessHours/index.js';
@@ -57,6 +58,8 @@ export type HandoffRequestResult =
   | { outcome: 'address_limit' };
 
 export interface SweepReport {
+  /** Queued visitors gone (no page connected) past the visitor grace period: ended as abandoned. */
+  visitorsGone: number;
   expired: number;
   requeued: number;
   endedAgentLeft: number;
@@ -73,6 +76,7 @@ const MAX_PRIORITY = 1_000_000;
  *                        │  ▲                        │ │
  *                        │  └──agent gone past grace─┘ └─visitor leaves──► ended (abandoned)
  *                        ├──max wait──► ended (expired)
+ *                        ├──visitor gone past the visitor grace period──► ended (abandoned)
  *                        └──visitor leaves──► ended (abandoned)
  *   assigned ──agent gone past grace, nobody to take it──► ended (agent_left)
  *
@@ -80,6 +84,10 @@ const MAX_PRIORITY = 1_000_000;
  * number of instances can run this code against one store: of two instances making the same move
  * one wins and the other sees null and moves on. Nothing here is remembered between calls: the
  * periodic `sweep` re-derives expiries and grace periods from stored timestamps.
+ *
+ * The visitor's presence (active / away / left, from the widget's sockets and page visibility) is
+ * kept on the entry with the time it began: a visitor who has left is never assigned, and one gone
+ * longer than the visitor grace period leaves the queue.
  */
 export class HandoffService {
   private readonly clock: () => Date;
@@ -169,6 +177,9 @@ export class HandoffService {
       endReason: null,
       agentId: null,
       question: request.question.slice(0, 4000),
+      // The widget's visitor is on the page: they just asked. Other channels cannot tell.
+      visitorPresence: request.channel === 'socket' ? 'active' : null,
+      visitorPresenceAt: request.channel === 'socket' ? this.clock().toISOString() : null,
     };
     try {
       await this.deps.handoff.enqueue(entry, addressKey === null ? {} : { queuedFrom: addressKey });
@@ -201,6 +212,30 @@ export class HandoffService {
       return ended;
     }
     throw new HandoffError('conflict');
+  }
+
+  /**
+   * The visitor of the conversation's live chat is `state` now (the widget's channel tells). A
+   * change is recorded with its time and told to agents; a visitor back in the queue after having
+   * left may be routed at once. Returns the entry, or null without a live chat.
+   */
+  async visitorPresence(conversationId: string, state: VisitorPresenceState): Promise<HandoffEntry | null> {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const entry = await this.deps.handoff.activeForConversation(conversationId);
+      if (!entry) return null;
+      // Unchanged: the time it began stays.
+      if ((entry.visitorPresence ?? null) === state) return entry;
+      const moved = await this.deps.handoff.transition(entry.id, entry.status, {
+        visitorPresence: state,
+        visitorPresenceAt: this.clock().toISOString(),
+      });
+      // Null: the entry moved at this very moment (accepted, ended); read it again.
+      if (!moved) continue;
+      await this.deps.events.visitorPresence(moved);
+      if (moved.status === 'queued' && entry.visitorPresence === 'left') await this.dispatch();
+      return moved;
+    }
+    return null;
   }
 
   /** Where a queued entry stands; null for an entry no longer queued. */
@@ -323,17 +358,28 @@ export class HandoffService {
     let presence = await this.deps.presence.get(agentId);
     if (!presence || !this.availability.isConnected(presence, now))
       throw new HandoffError('agent_unavailable');
-    const waiting = (await this.deps.handoff.queued()).some((entry) =>
-      presence?.languages.includes(entry.locale),
+    const speaks = presence.languages;
+    // In claim order, the visitors in the agent's languages who are still there.
+    const waiting = (await this.deps.handoff.queued()).filter(
+      (entry) => speaks.includes(entry.locale) && entry.visitorPresence !== 'left',
     );
-    if (!waiting) return null;
+    if (waiting.length === 0) return null;
     if (presence.status === 'away') {
       presence = await this.deps.presence.update(agentId, { status: 'available' });
       if (presence) await this.deps.events.presenceChanged(presence);
     }
     const reserved = await this.deps.presence.reserveSlot(agentId, at);
     if (!reserved) throw new HandoffError('agent_unavailable');
-    const entry = await this.deps.handoff.claimNext({ locales: reserved.languages, agentId, at });
+    // Each move is a compare-and-set: an entry taken elsewhere meanwhile is skipped for the next.
+    let entry: HandoffEntry | null = null;
+    for (const candidate of waiting) {
+      entry = await this.deps.handoff.transition(candidate.id, 'queued', {
+        status: 'assigned',
+        agentId,
+        assignedAt: at,
+      });
+      if (entry) break;
+    }
     if (!entry) {
       const released = await this.deps.presence.releaseSlot(agentId, at);
       if (released) await this.deps.events.presenceChanged(released);
@@ -406,13 +452,19 @@ export class HandoffService {
   async sweep(): Promise<SweepReport> {
     const now = this.clock();
     const at = now.toISOString();
-    const report: SweepReport = { expired: 0, requeued: 0, endedAgentLeft: 0, assigned: 0 };
+    const report: SweepReport = { visitorsGone: 0, expired: 0, requeued: 0, endedAgentLeft: 0, assigned: 0 };
 
     for (const entry of await this.deps.handoff.queued()) {
-      if (now.getTime() - Date.parse(entry.queuedAt) < this.deps.policy.maxWaitMs) continue;
-      const ended = await this.deps.handoff.transition(entry.id, 'queued', this.endPatch('expired'));
+      const gone = this.isVisitorGone(entry, now);
+      if (!gone && now.getTime() - Date.parse(entry.queuedAt) < this.deps.policy.maxWaitMs) continue;
+      const ended = await this.deps.handoff.transition(
+        entry.id,
+        'queued',
+        this.endPatch(gone ? 'abandoned' : 'expired'),
+      );
       if (!ended) continue;
-      report.expired += 1;
+      if (gone) report.visitorsGone += 1;
+      else report.expired += 1;
       await this.deps.events.ended(ended, null);
     }
 
@@ -470,7 +522,7 @@ export class HandoffService {
         await this.deps.events.requeued(entry, from, standing);
       }
     }
-    if (report.expired > 0 || report.requeued > 0) await this.publishStandings();
+    if (report.visitorsGone > 0 || report.expired > 0 || report.requeued > 0) await this.publishStandings();
     report.assigned = await this.dispatch();
     return report;
   }
@@ -487,6 +539,8 @@ export class HandoffService {
     );
     let assigned = 0;
     for (const entry of queued) {
+      // Nobody is there to talk to: the visitor keeps their place while they may still come back.
+      if (entry.visitorPresence === 'left') continue;
       const candidates = [...agents.values()]
         .filter((agent) => this.availability.canTakeChat(agent, entry.locale, now))
         .sort(AgentAvailability.compare);
@@ -516,6 +570,13 @@ export class HandoffService {
     }
     if (assigned > 0) await this.publishStandings();
     return assigned;
+  }
+
+  /** A queued visitor with no page connected for longer than the visitor grace period. */
+  private isVisitorGone(entry: HandoffEntry, now: Date): boolean {
+    if (entry.visitorPresence !== 'left') return false;
+    const since = Date.parse(entry.visitorPresenceAt ?? entry.queuedAt);
+    return now.getTime() - since >= this.deps.policy.visitorGraceMs;
   }
 
   private endPatch(reason: NonNullable<HandoffEntry['endReason']>): Partial<HandoffEntry> {

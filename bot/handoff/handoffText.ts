@@ -1,9 +1,8 @@
 import { normalizeText } from '../assistant/phrasebook.js';
 import type { I18n } from '../i18n/i18n.js';
-import type { HandoffEndReason, Locale } from '../storage/ports.js';
+import { LOCALES, type Locale } from '../../contracts/locale.js';
+import type { HandoffEndReason } from '../storage/ports.js';
 import type { QueueStanding } from './handoffEvents.js';
-
-const LOCALES: readonly Locale[] = ['en', 'es'];
 
 type CommandList = 'leave' | 'leaveMessage';
 
@@ -25,6 +24,20 @@ export class HandoffText {
   /** Any key of the bot resources (the assistant's alternatives are reused on expiry). */
   bot(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
     return this.i18n.t(key, { ...values, lng: locale, ns: 'bot' });
+  }
+
+  /** The canned replies the product starts with, in each language (bot resources, `handoff.cannedDefaults`). */
+  cannedDefaults(): Record<Locale, Array<{ title: string; text: string }>> {
+    const of = (locale: Locale) => {
+      const list: unknown = this.i18n.getResource(locale, 'bot', 'handoff.cannedDefaults');
+      return Array.isArray(list)
+        ? list.filter(
+            (item): item is { title: string; text: string } =>
+              typeof item?.title === 'string' && typeof item?.text === 'string',
+          )
+        : [];
+    };
+    return { en: of('en'), es: of('es') };
   }
 
   /** "You are number 2 in line. The estimated wait is about 4 minutes." */

@@ -1,6 +1,6 @@
 import type { Activity, CardAction } from 'botbuilder';
 import { textReply, valueAction } from '../assistant/replyActivity.js';
-import type { Locale } from '../storage/ports.js';
+import type { Locale } from '../../contracts/locale.js';
 import { formatDueDate } from './businessHours/index.js';
 import type { HandoffText } from './handoffText.js';
 import type { ServiceRequestDesk } from './serviceRequestDesk.js';

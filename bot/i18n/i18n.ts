@@ -1,5 +1,5 @@
 import i18next, { type i18n as I18n, type TFunction } from 'i18next';
-import type { Locale } from '../../knowledge/content/article.js';
+import type { Locale } from '../../contracts/locale.js';
 import enBot from './locales/en/bot.json' with { type: 'json' };
 import esBot from './locales/es/bot.json' with { type: 'json' };
 import enApi from './locales/en/api.json' with { type: 'json' };

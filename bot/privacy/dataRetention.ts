@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger.js';
-import { PeriodicTask } from '../server/periodicTask.js';
+import { PeriodicTask } from '../shared/periodicTask.js';
 import type { Store } from '../storage/ports.js';
 
 /** How often data past its retention period is looked for. */
@@ -25,6 +25,7 @@ export interface RetentionRule {
  * - the visitor's words in analytics events and feedback (the counts the reports need stay);
  * - messages left out of hours once closed and past the period (open ones wait for an agent);
  * - the question of live chats that ended before the period;
+ * - agents' private notes on chats, written before the period;
  * - expired sign-in sessions;
  * - audit entries older than AUDIT_RETENTION_DAYS.
  */
@@ -56,6 +57,7 @@ export function retentionRules(store: Store): RetentionRule[] {
       period: 'visitor',
       apply: (cutoff) => store.handoff.forgetQuestionsEndedBefore(cutoff),
     },
+    { what: 'chat notes', period: 'visitor', apply: (cutoff) => store.chatNotes.deleteBefore(cutoff) },
     {
       what: 'expired sessions',
       period: 'visitor',

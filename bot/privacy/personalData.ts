@@ -141,9 +141,26 @@ const RULES: readonly Rule[] = [
 const PUBLIC_PHONE_NUMBERS = new Set(['8003755283', '8007671833']);
 const isPublicPhoneNumber = (value: string) => PUBLIC_PHONE_NUMBERS.has(value.replace(/\D/g, '').slice(-10));
 
+/**
+ * Whether any rule could match: an email needs an "@", and every other kind at least seven digits
+ * (an A-number's fewest; `\d` is ASCII in every pattern). Most texts (the bot's answers, labels,
+ * questions) have neither, and this look is much cheaper than the ten patterns.
+ */
+function mayHoldPersonalData(text: string): boolean {
+  if (text.includes('@')) return true;
+  let digits = 0;
+  for (let at = 0; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code >= 48 && code <= 57 && ++digits >= MIN_DIGITS) return true;
+  }
+  return false;
+}
+const MIN_DIGITS = 7;
+
 /** Every piece of personal data in `text`, in order, none overlapping another. */
 export function findPersonalData(text: string): PersonalDataMatch[] {
   const found: PersonalDataMatch[] = [];
+  if (!mayHoldPersonalData(text)) return found;
   const overlaps = (start: number, end: number) =>
     found.some((match) => start < match.end && match.start < end);
   for (const rule of RULES) {
@@ -232,7 +249,7 @@ export function maskPersonalDataDeep<T>(value: T, seen = new WeakSet<object>()):
     for (const [key, inner] of Object.entries(value)) masked[key] = maskPersonalDataDeep(inner, seen);
     return masked as T;
   }
-  if (Array.isArray(value)) return value.map((item) => maskPersonalDataDeep(item, seen)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((item) => maskPersonalDataDeep(item, seen)) as T;
   if (value instanceof Date) return value;
   const masked: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) masked[key] = maskPersonalDataDeep(inner, seen);

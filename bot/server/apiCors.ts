@@ -1,7 +1,7 @@
 import type { Next, Request, RequestHandler, Response } from 'restify';
 import type { I18n } from '../i18n/i18n.js';
 import { sendApiError } from './apiResponses.js';
-import type { AllowedOrigins } from './originPolicy.js';
+import type { AllowedOrigins } from '../shared/allowedOrigins.js';
 
 /**
  * The browser-facing APIs: the consoles sign in (/api/auth) and edit (/api/admin), and may be

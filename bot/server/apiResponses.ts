@@ -1,7 +1,8 @@
 import type { Request, Response } from 'restify';
+import type { Locale } from '../../contracts/locale.js';
 import type { I18n } from '../i18n/i18n.js';
 import { toProductLocale } from '../i18n/i18n.js';
-import type { FieldProblem } from './fieldProblems.js';
+import type { FieldProblem } from '../shared/fieldProblems.js';
 import { errorBody } from './httpErrors.js';
 
 export type ApiErrorCode =
@@ -16,6 +17,7 @@ export type ApiErrorCode =
   | 'duplicate'
   | 'payload_too_large'
   | 'origin_not_allowed'
+  | 'csrf_failed'
   | 'invalid_content'
   | 'unsupported_media_type'
   | 'method_not_allowed'
@@ -24,7 +26,7 @@ export type ApiErrorCode =
   | 'internal';
 
 /** The caller's language for error messages: Accept-Language, English unless Spanish comes first. */
-export function requestLocale(req: Request): 'en' | 'es' {
+export function requestLocale(req: Request): Locale {
   const header = req.headers['accept-language'];
   const first = typeof header === 'string' ? header.split(',')[0] : undefined;
   return toProductLocale(first);

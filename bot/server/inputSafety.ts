@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { problemsFromZod, type FieldProblem } from './fieldProblems.js';
+import { problemsFromZod, type FieldProblem } from '../shared/fieldProblems.js';
 
 /** Keys that would reach a query operator or an object's prototype if passed through. */
 function isDangerousKey(key: string): boolean {

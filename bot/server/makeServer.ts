@@ -65,7 +65,7 @@ export function makeServer(options: ServerOptions): Server {
         },
       },
       crossOriginEmbedderPolicy: false,
-    }) as unknown as restify.RequestHandler,
+    }),
   );
   server.use(
     restify.plugins.queryParser({

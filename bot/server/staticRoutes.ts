@@ -58,5 +58,7 @@ export function registerStaticRoutes(
     server.get(route, async (req, res) => send(file, req, res));
   }
   server.get('/widget.js', async (req, res) => send('widget.js', req, res));
-  server.get('/assets/:file', async (req, res) => send(String(req.params.file ?? ''), req, res));
+  server.get('/assets/:file', async (req, res) =>
+    send(String((req.params as { file?: string }).file ?? ''), req, res),
+  );
 }

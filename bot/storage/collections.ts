@@ -23,18 +23,22 @@ export const COLLECTIONS = {
   chatRatings: 'chatRatings',
   analytics: 'analytics',
   audit: 'audit',
+  /** `_id` is (conversationId, id): a retried note is a duplicate key. */
+  chatNotes: 'chatNotes',
+  cannedReplies: 'cannedReplies',
 } as const;
 
 export const COLLECTION_SPECS: readonly CollectionSpec[] = [
   // `updatedAt`: the newest change, which every instance reads every few seconds (contentVersion).
   { name: COLLECTIONS.articles, indexes: [{ fields: ['updatedAt'] }] },
   { name: COLLECTIONS.articleRevisions, indexes: [{ fields: ['locale', 'id'] }] },
-  { name: COLLECTIONS.conversations, indexes: [{ fields: ['tokenHash'] }, { fields: ['lastActivityAt'] }] },
   {
-    name: COLLECTIONS.transcripts,
-    // NeDB uses a compound index only for full equality matches, hence the single-field one too.
-    indexes: [{ fields: ['conversationId'] }, { fields: ['conversationId', 'seq'], unique: true }],
+    name: COLLECTIONS.conversations,
+    indexes: [{ fields: ['tokenHash'] }, { fields: ['lastActivityAt'] }, { fields: ['browserHash'] }],
   },
+  // (conversationId, seq) also answers queries by conversationId alone: both databases use an
+  // index's leading fields, so a single-field index would only cost every append a third index write.
+  { name: COLLECTIONS.transcripts, indexes: [{ fields: ['conversationId', 'seq'], unique: true }] },
   // `updatedAt`: retention deletes state not written for the retention period.
   { name: COLLECTIONS.botState, indexes: [{ fields: ['updatedAt'] }] },
   {
@@ -49,10 +53,12 @@ export const COLLECTION_SPECS: readonly CollectionSpec[] = [
   // `status`: the available agents, read at every assignment.
   { name: COLLECTIONS.presence, indexes: [{ fields: ['status'] }] },
   { name: COLLECTIONS.users, indexes: [{ fields: ['username'], unique: true }] },
-  { name: COLLECTIONS.sessions, indexes: [{ fields: ['expiresAt'] }] },
+  { name: COLLECTIONS.sessions, indexes: [{ fields: ['expiresAt'] }, { fields: ['userId'] }] },
   { name: COLLECTIONS.serviceRequests, indexes: [{ fields: ['status'] }, { fields: ['closedAt'] }] },
   { name: COLLECTIONS.feedback, indexes: [{ fields: ['at'] }] },
   { name: COLLECTIONS.chatRatings, indexes: [{ fields: ['at'] }] },
   { name: COLLECTIONS.analytics, indexes: [{ fields: ['at'] }] },
   { name: COLLECTIONS.audit, indexes: [{ fields: ['at'] }] },
+  { name: COLLECTIONS.chatNotes, indexes: [{ fields: ['conversationId'] }, { fields: ['at'] }] },
+  { name: COLLECTIONS.cannedReplies, indexes: [{ fields: ['locale'] }] },
 ];

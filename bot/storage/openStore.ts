@@ -15,6 +15,8 @@ import { AnalyticsStore } from './stores/analyticsStore.js';
 import { ArticleStore } from './stores/articleStore.js';
 import { AuditStore } from './stores/auditStore.js';
 import { BotStateStore } from './stores/botStateStore.js';
+import { CannedReplyStore } from './stores/cannedReplyStore.js';
+import { ChatNoteStore } from './stores/chatNoteStore.js';
 import { ConversationStore } from './stores/conversationStore.js';
 import { ChatRatingStore } from './stores/chatRatingStore.js';
 import { FeedbackStore } from './stores/feedbackStore.js';
@@ -147,6 +149,8 @@ export function createStore(driver: Driver): Store {
     chatRatings: new ChatRatingStore(driver),
     analytics: new AnalyticsStore(driver),
     audit: new AuditStore(driver),
+    chatNotes: new ChatNoteStore(driver),
+    cannedReplies: new CannedReplyStore(driver),
     ping: () => driver.ping(),
     close: () => driver.close(),
   };

@@ -12,9 +12,8 @@
  * - Compare-and-set failures raise `ConflictError`; unique-key violations `DuplicateKeyError`.
  */
 import type { Storage } from 'botbuilder';
-import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
-
-export type { Locale };
+import type { Locale } from '../../contracts/locale.js';
+import type { KnowledgeArticle } from '../../knowledge/content/article.js';
 
 // ---------------------------------------------------------------------------------------------
 // Articles, with drafts, published versions and revisions (editors' side).
@@ -112,6 +111,16 @@ export interface ConversationRecord {
   turnSeq: number;
   createdAt: string;
   lastActivityAt: string;
+  /**
+   * Widget: the page the conversation started on (origin and path only, personal data masked), for
+   * the agent's context. Null or absent elsewhere.
+   */
+  startPage?: string | null;
+  /**
+   * Widget: SHA-256 (hex) of the browser's random id (kept in the widget's localStorage), so an
+   * agent sees the earlier conversations from the same browser. The id itself is never stored.
+   */
+  browserHash?: string | null;
 }
 
 export type TranscriptRole = 'visitor' | 'bot' | 'agent' | 'system';
@@ -141,6 +150,8 @@ export interface ConversationStore {
   create(record: Omit<ConversationRecord, 'lastSeq' | 'turnSeq'>): Promise<ConversationRecord>;
   get(id: string): Promise<ConversationRecord | null>;
   findByTokenHash(tokenHash: string): Promise<ConversationRecord | null>;
+  /** The conversations started from one browser (`browserHash`), newest first, at most `limit`. */
+  listByBrowser(browserHash: string, options: { limit: number }): Promise<ConversationRecord[]>;
   /**
    * `NotFoundError` when the conversation does not exist, or (with `channel`) belongs to another
    * channel: conversations are owned by their channel.
@@ -219,7 +230,15 @@ export interface HandoffEntry {
   agentId: string | null;
   /** What the visitor asked (masked), shown to the agent with the transcript. */
   question: string;
+  /**
+   * Whether the visitor is still there (widget: their sockets and page visibility), and since
+   * when. Null (or absent, in entries stored before it existed) where the channel cannot tell.
+   */
+  visitorPresence?: VisitorPresenceState | null;
+  visitorPresenceAt?: string | null;
 }
+
+export type VisitorPresenceState = 'active' | 'away' | 'left';
 
 export interface HandoffStore {
   /**
@@ -289,6 +308,72 @@ export interface PresenceStore {
 }
 
 // ---------------------------------------------------------------------------------------------
+// What agents keep beside a live chat: private notes, and the canned replies they insert.
+
+/**
+ * A private note an agent wrote on a chat (or the note of a transfer, for the agent who receives
+ * it). Never sent to the visitor; kept beside the transcript and deleted with it by retention.
+ */
+export interface ChatNote {
+  /** Chosen by the console (a retry of the same note is the same id). */
+  id: string;
+  conversationId: string;
+  agentId: string;
+  agentName: string;
+  kind: 'note' | 'transfer';
+  /** Personal data already masked by the caller, as in the transcript. */
+  text: string;
+  /** The transcript's last seq when it was written: where it sits among the messages. */
+  afterSeq: number;
+  at: string;
+  /** `transfer`: who the chat was handed to. */
+  toAgentId: string | null;
+}
+
+export interface ChatNoteStore {
+  /** `DuplicateKeyError` when the conversation already has a note with this id. */
+  add(note: ChatNote): Promise<void>;
+  get(conversationId: string, id: string): Promise<ChatNote | null>;
+  /** The conversation's notes in the order they were written. */
+  list(conversationId: string): Promise<ChatNote[]>;
+  count(conversationId: string): Promise<number>;
+  /**
+   * Retention: deletes notes written before `cutoff` (a conversation idle past the retention
+   * period goes with its notes, whose times are within it). Returns how many.
+   */
+  deleteBefore(cutoff: string): Promise<number>;
+}
+
+/** A reply agents insert in a chat, in the visitor's language; admins manage them. */
+export interface CannedReply {
+  id: string;
+  locale: Locale;
+  title: string;
+  /** `{{name}}` becomes the inserting agent's display name. */
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+  /** The user who wrote this version. */
+  updatedBy: string;
+}
+
+export interface CannedReplyStore {
+  /** Sorted by locale, then title. */
+  list(filter?: { locale?: Locale }): Promise<CannedReply[]>;
+  get(id: string): Promise<CannedReply | null>;
+  count(locale: Locale): Promise<number>;
+  /** `DuplicateKeyError` when the id exists. */
+  create(reply: CannedReply): Promise<void>;
+  /** Null when it does not exist. */
+  update(
+    id: string,
+    patch: Pick<CannedReply, 'title' | 'text' | 'updatedAt' | 'updatedBy'>,
+  ): Promise<CannedReply | null>;
+  /** False when it did not exist. */
+  delete(id: string): Promise<boolean>;
+}
+
+// ---------------------------------------------------------------------------------------------
 // People who sign in: agents, editors, admins; and their sessions.
 
 export type Role = 'agent' | 'editor' | 'admin';
@@ -332,6 +417,8 @@ export interface SessionStore {
   /** The session, if it exists and has not expired at `now`. */
   find(tokenHash: string, now: string): Promise<SessionRecord | null>;
   delete(tokenHash: string): Promise<void>;
+  /** Every session of one user (a password reset signs them out everywhere). Returns how many. */
+  deleteForUser(userId: string): Promise<number>;
   deleteExpired(now: string): Promise<number>;
 }
 
@@ -494,6 +581,8 @@ export interface Store {
   readonly chatRatings: ChatRatingStore;
   readonly analytics: AnalyticsStore;
   readonly audit: AuditStore;
+  readonly chatNotes: ChatNoteStore;
+  readonly cannedReplies: CannedReplyStore;
   /** Resolves when the store answers; rejects when it does not (readiness probe). */
   ping(): Promise<void>;
   /** Flushes and closes. Nothing acknowledged before close is lost. */

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { LOCALES } from '../../contracts/locale.js';
 
-/** The two languages the product speaks. Every article exists once per locale. */
-export const LOCALES = ['en', 'es'] as const;
-export type Locale = (typeof LOCALES)[number];
+/** Every article exists once per locale (contracts/locale.ts). */
 export const localeSchema = z.enum(LOCALES);
 
 /** A slug: lower-case words joined by dashes. It is the article id and its file name. */

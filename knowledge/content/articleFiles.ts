@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, parse as parseYaml, Scalar, YAMLSeq } from 'yaml';
 import type { z } from 'zod';
-import { knowledgeArticleSchema, LOCALES, type KnowledgeArticle } from './article.js';
+import { LOCALES } from '../../contracts/locale.js';
+import { knowledgeArticleSchema, type KnowledgeArticle } from './article.js';
 
 /** Where the repository keeps its articles: `knowledge/articles/<locale>/<id>.md`. */
 export const DEFAULT_ARTICLES_DIR = fileURLToPath(new URL('../articles/', import.meta.url));

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { articleKey, LOCALES, type KnowledgeArticle } from './article.js';
+import { LOCALES } from '../../contracts/locale.js';
+import { articleKey, type KnowledgeArticle } from './article.js';
 import type { ArticleFileProblem, LoadedArticles } from './articleFiles.js';
 
 /**

@@ -15,7 +15,8 @@ export {
 export { signalContributions, type ConfidenceWeights } from './confidenceModel.js';
 export { createKnowledgeIndexHolder, KNOWLEDGE_CALIBRATION } from './knowledgeEngine.js';
 export { KnowledgeIndexHolder, type KnowledgeIndexHolderOptions } from './knowledgeIndexHolder.js';
-export { splitPassages, type Passage } from './passages.js';
+export { JudgementDetector } from './judgementDetector.js';
+export { splitPassages, type Passage, type PassageOptions } from './passages.js';
 export type { SynonymGroup, SynonymTable } from './synonymMatcher.js';
 export type {
   AnswerDecision,

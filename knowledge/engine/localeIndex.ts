@@ -1,3 +1,4 @@
+import type { AnalyzedQuery } from './analyzedQuery.js';
 import { Bm25fIndex, type DocumentScores, type FieldTerms } from './bm25fIndex.js';
 import { CosineIndex, countTerms, type UnitScores } from './cosineIndex.js';
 import { classifierFeatures } from './classifierFeatures.js';
@@ -30,15 +31,7 @@ interface Unit {
 }
 
 /** The analyzed form of a question, with its typo corrections applied. */
-export interface AnalyzedQuery {
-  analyzed: AnalyzedText;
-  /** Search terms → trust (1, or the similarity of a typo correction). */
-  terms: Map<string, number>;
-  /** Character trigrams of the words as typed. */
-  trigrams: Map<string, number>;
-  /** The linear classifier's features (see `classifierFeatures`). */
-  features: string[];
-}
+export type { AnalyzedQuery };
 
 export interface LocaleIndexOptions {
   synonymGroups?: readonly SynonymGroup[];

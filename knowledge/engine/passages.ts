@@ -1,6 +1,8 @@
-import type { AnalyzedQuery } from './localeIndex.js';
+import type { AnalyzedQuery } from './analyzedQuery.js';
 import type { TextAnalyzer } from './textAnalyzer.js';
-import type { IndexDocument } from './types.js';
+import type { IndexDocument, Passage } from './types.js';
+
+export type { Passage };
 
 /**
  * Precise answers: the passage of a document's body that answers a question about one of its
@@ -14,17 +16,6 @@ import type { IndexDocument } from './types.js';
  * (the document's subject) decide nothing and the detail words decide. The general question keeps
  * the short answer.
  */
-
-export interface Passage {
-  /** Position among the body's passages (0 first): stable while the body does not change. */
-  index: number;
-  /** The passage as written (Markdown): a paragraph, or one list item without its bullet. */
-  text: string;
-  /** The heading of the section it belongs to, if any. */
-  heading: string | null;
-  /** How much of the question's detail it covers, in [0, 1]. */
-  score: number;
-}
 
 /** One block of a body before analysis. */
 export interface BodyPassage {

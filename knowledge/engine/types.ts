@@ -4,8 +4,6 @@
  * caller that indexes full `KnowledgeArticle`s gets full `KnowledgeArticle`s back.
  */
 
-import type { Passage } from './passages.js';
-
 /** What the engine needs from a document. `KnowledgeArticle` is a superset of it. */
 export interface IndexDocument {
   id: string;
@@ -104,4 +102,16 @@ export interface AnswerResult<D extends IndexDocument = IndexDocument> {
    * details, or null when the short answer fits (a general question). Null for other decisions.
    */
   passage?: Passage | null;
+}
+
+/** A paragraph or list item of an article's body that answers a detail question on its own. */
+export interface Passage {
+  /** Position among the body's passages (0 first): stable while the body does not change. */
+  index: number;
+  /** The passage as written (Markdown): a paragraph, or one list item without its bullet. */
+  text: string;
+  /** The heading of the section it belongs to, if any. */
+  heading: string | null;
+  /** How much of the question's detail it covers, in [0, 1]. */
+  score: number;
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { Locale } from '../../knowledge/content/article.js';
+import { LOCALES, type Locale } from '../../contracts/locale.js';
 
 /** A short visitor message and the language it is written in (null: it tells no language). */
 export interface LabelledMessage {
@@ -8,7 +8,7 @@ export interface LabelledMessage {
   locale: Locale | null;
 }
 
-const labelledMessageSchema = z.object({ text: z.string().min(1), locale: z.enum(['en', 'es']).nullable() });
+const labelledMessageSchema = z.object({ text: z.string().min(1), locale: z.enum(LOCALES).nullable() });
 
 /** Reads a JSONL file of `{"text", "locale": "en" | "es" | null}` lines. */
 export async function readLabelledMessages(file: string): Promise<LabelledMessage[]> {

@@ -4,18 +4,37 @@ import { createInterface } from 'node:readline';
  * Reads one line from the terminal without echoing it (for passwords). When stdin is not a
  * terminal (a pipe), reads the first line as it is.
  */
-export function readSecret(prompt: string): Promise<string> {
+export async function readSecret(prompt: string): Promise<string> {
+  const [secret = ''] = await readSecrets([prompt]);
+  return secret;
+}
+
+/**
+ * Reads one line per prompt (a password, then the same again), none of them echoed on a
+ * terminal. From a pipe the lines are read in order from one reader: a second reader would find
+ * the first one had already taken the whole input. A missing line reads as empty.
+ */
+export async function readSecrets(prompts: readonly string[]): Promise<string[]> {
+  const input = process.stdin;
+  if (!input.isTTY) {
+    const lines: string[] = [];
+    const rl = createInterface({ input });
+    for (const prompt of prompts) process.stdout.write(`${prompt}\n`);
+    for await (const line of rl) {
+      lines.push(line);
+      if (lines.length === prompts.length) break;
+    }
+    rl.close();
+    return prompts.map((_, index) => lines[index] ?? '');
+  }
+  const secrets: string[] = [];
+  for (const prompt of prompts) secrets.push(await readHidden(prompt));
+  return secrets;
+}
+
+function readHidden(prompt: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const input = process.stdin;
-    if (!input.isTTY) {
-      const rl = createInterface({ input });
-      rl.once('line', (line) => {
-        rl.close();
-        resolve(line);
-      });
-      rl.once('close', () => resolve(''));
-      return;
-    }
     process.stdout.write(prompt);
     input.setRawMode(true);
     input.resume();
@@ -30,6 +49,7 @@ export function readSecret(prompt: string): Promise<string> {
         }
         if (char === '\u0003') {
           cleanup();
+          process.stdout.write('\n');
           reject(new Error('cancelled'));
           return;
         }

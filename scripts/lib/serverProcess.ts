@@ -4,11 +4,17 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { writeProfile, type CpuProfile } from './cpuProfile.js';
 
 /** Linux reports CPU time in clock ticks of 1/100 s (USER_HZ), whatever the kernel's own rate. */
 const TICKS_PER_SECOND = 100;
 
-type ChildMessage = { type: 'listening'; port: number; startupMs: number };
+type ChildMessage =
+  | { type: 'listening'; port: number; startupMs: number }
+  | { type: 'profiling' }
+  | { type: 'profiled'; profile: CpuProfile };
+type ParentMessage = { type: 'profile:start' } | { type: 'profile:stop'; file: string };
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -19,6 +25,11 @@ export interface ServerProcess {
   cpuMs(): number;
   /** Resident memory now, in MB. */
   rssMb(): number;
+  /**
+   * Runs `work` with the server's V8 CPU profiler on (its inspector, in the server process: the
+   * window is exactly `work`), writes the profile to `file` and returns it with `work`'s result.
+   */
+  profile<T>(file: string, work: () => Promise<T>): Promise<{ result: T; profile: CpuProfile }>;
   stop(): Promise<void>;
 }
 
@@ -36,21 +47,12 @@ export function procRssMb(pid: number): number {
 }
 
 /** Forks `script` with `args` (it must call `reportListening`), and waits until it listens. */
-export async function startServerProcess(
-  script: string,
-  args: string[],
-  options: { profileDir?: string } = {},
-): Promise<ServerProcess> {
+export async function startServerProcess(script: string, args: string[]): Promise<ServerProcess> {
   const child = fork(script, args, {
-    execArgv: [
-      '--import',
-      'tsx',
-      '--expose-gc',
-      ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []),
-    ],
+    execArgv: ['--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const listening = await new Promise<ChildMessage>((resolve, reject) => {
+  const listening = await new Promise<Extract<ChildMessage, { type: 'listening' }>>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`server exited with code ${code} before listening`)));
     child.on('message', (message: ChildMessage) => {
@@ -58,12 +60,28 @@ export async function startServerProcess(
     });
   });
   const pid = child.pid as number;
+  const reply = <Type extends ChildMessage['type']>(type: Type, request: ParentMessage) =>
+    new Promise<Extract<ChildMessage, { type: Type }>>((resolve) => {
+      const onMessage = (message: ChildMessage) => {
+        if (message.type !== type) return;
+        child.off('message', onMessage);
+        resolve(message as Extract<ChildMessage, { type: Type }>);
+      };
+      child.on('message', onMessage);
+      child.send(request);
+    });
   return {
     child,
     port: listening.port,
     startupMs: listening.startupMs,
     cpuMs: () => procCpuMs(pid),
     rssMb: () => procRssMb(pid),
+    profile: async (file, work) => {
+      await reply('profiling', { type: 'profile:start' });
+      const result = await work();
+      const { profile } = await reply('profiled', { type: 'profile:stop', file });
+      return { result, profile };
+    },
     stop: () =>
       new Promise((resolve) => {
         const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
@@ -76,8 +94,27 @@ export async function startServerProcess(
   };
 }
 
-/** In the child: says it listens, and stops (then exits) when the parent lets go. */
+/**
+ * In the child: says it listens, profiles itself when asked (`ServerProcess.profile`), and stops
+ * (then exits) when the parent lets go.
+ */
 export function reportListening(port: number, startupMs: number, stop: () => Promise<void>): void {
+  const session = new Session();
+  process.on('message', (message: ParentMessage) => {
+    void (async () => {
+      if (message.type === 'profile:start') {
+        session.connect();
+        await session.post('Profiler.enable');
+        await session.post('Profiler.start');
+        process.send?.({ type: 'profiling' } satisfies ChildMessage);
+      } else if (message.type === 'profile:stop') {
+        const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
+        session.disconnect();
+        await writeProfile(message.file, profile);
+        process.send?.({ type: 'profiled', profile } satisfies ChildMessage);
+      }
+    })();
+  });
   process.send?.({ type: 'listening', port, startupMs } satisfies ChildMessage);
   process.on('disconnect', () => {
     void stop().finally(() => process.exit(0));

@@ -23,14 +23,34 @@ const ROUTES: Array<{ method: string; path: string; body?: unknown; admins?: tru
   { method: 'GET', path: '/api/admin/articles/en/live-chat/diff?from=1&to=1' },
   { method: 'GET', path: '/api/admin/translations' },
   { method: 'POST', path: '/api/admin/try', body: { text: 'live chat', locale: 'en' } },
+  { method: 'POST', path: '/api/admin/rehearsal', body: { locale: 'en', steps: [{ text: 'live chat' }] } },
   { method: 'GET', path: '/api/admin/reports/unanswered' },
   { method: 'GET', path: '/api/admin/reports/unanswered.csv' },
   { method: 'GET', path: '/api/admin/reports/analytics' },
   { method: 'GET', path: '/api/admin/reports/analytics.csv' },
   { method: 'GET', path: '/api/admin/reports/ratings' },
   { method: 'GET', path: '/api/admin/users', admins: true },
+  {
+    method: 'POST',
+    path: '/api/admin/users',
+    body: {
+      username: 'new.one',
+      displayName: 'New',
+      roles: ['agent'],
+      languages: ['en'],
+      password: 'a long enough passphrase',
+    },
+    admins: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/users/id-agent/password',
+    body: { password: 'a long enough passphrase' },
+    admins: true,
+  },
   { method: 'PATCH', path: '/api/admin/users/id-agent', body: { disabled: true }, admins: true },
   { method: 'GET', path: '/api/admin/audit', admins: true },
+  { method: 'GET', path: '/api/admin/hours', admins: true },
 ];
 
 describe('admin API: who may call it', () => {

@@ -137,4 +137,152 @@ describe('admin API: users and the audit log', () => {
     expect(notAnAction.status).toBe(400);
     expect((notAnAction.body.error.details as Array<{ field: string }>)[0]?.field).toBe('query.action');
   });
+
+  it('when an admin creates an account, then it can sign in at once, the creation is audited without the password, and a taken username or a weak password gets 400 naming the field', async () => {
+    const created = await admin<{ user: UserBody & { displayName: string; maxChats: number } }>(
+      'POST',
+      '/api/admin/users',
+      {
+        username: ' Luis.Ortiz ',
+        displayName: 'Luis Ortiz',
+        roles: ['agent', 'agent'],
+        languages: ['es'],
+        password: 'a new long passphrase',
+      },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.user).toMatchObject({
+      username: 'luis.ortiz',
+      displayName: 'Luis Ortiz',
+      roles: ['agent'],
+      languages: ['es'],
+      maxChats: 3,
+      disabled: false,
+    });
+    expect(created.text).not.toMatch(/passwordHash|argon2|passphrase/);
+    const signIn = await fetch(`${app.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'luis.ortiz', password: 'a new long passphrase' }),
+    });
+    expect(signIn.status).toBe(200);
+    const audit = await admin<AuditBody>('GET', '/api/admin/audit?action=user.create');
+    expect(audit.body.entries[0]).toMatchObject({ actor: 'root', target: 'luis.ortiz' });
+    expect(JSON.parse(audit.body.entries[0]!.details!)).toEqual({
+      roles: ['agent'],
+      languages: ['es'],
+      maxChats: 3,
+    });
+    expect(JSON.stringify(audit.body)).not.toContain('passphrase');
+
+    const taken = await admin<ApiErrorBody>(
+      'POST',
+      '/api/admin/users',
+      {
+        username: 'ana',
+        displayName: 'Another Ana',
+        roles: ['agent'],
+        languages: ['en'],
+        password: 'a new long passphrase',
+      },
+      { 'accept-language': 'es' },
+    );
+    expect(taken.status).toBe(400);
+    expect(taken.body.error.details).toEqual([{ field: 'body.username', message: 'ya lo usa otra cuenta' }]);
+    const weak = await admin<ApiErrorBody>('POST', '/api/admin/users', {
+      username: 'x',
+      displayName: '',
+      roles: [],
+      languages: ['fr'],
+      password: 'short',
+    });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.details).toEqual(
+      expect.arrayContaining([
+        { field: 'body.username', message: 'use 3 to 40 letters, digits, dots, dashes or underscores' },
+        { field: 'body.password', message: 'must have at least 12 characters' },
+        { field: 'body.roles', message: 'must have at least 1 items' },
+      ]),
+    );
+    const repetitive = await admin<ApiErrorBody>('POST', '/api/admin/users', {
+      username: 'repeat',
+      displayName: 'Repeat',
+      roles: ['editor'],
+      languages: ['en'],
+      password: 'abababababababab',
+    });
+    expect(repetitive.body.error.details).toEqual([
+      { field: 'body.password', message: 'must not repeat the same few characters' },
+    ]);
+    expect((await app.app.store.users.list()).map((user) => user.username)).not.toContain('repeat');
+  });
+
+  it("when an admin resets a password, then the old one stops working, the user's sign-ins end everywhere, and the reset is audited", async () => {
+    await addUser(app, 'omar', ['editor']);
+    const [first, second] = [
+      apiClient(app, await login(app, 'omar')),
+      apiClient(app, await login(app, 'omar')),
+    ];
+    expect((await first('GET', '/api/admin/articles')).status).toBe(200);
+    const reset = await admin<{ signedOut: number }>('POST', '/api/admin/users/id-omar/password', {
+      password: 'a fresh passphrase for omar',
+    });
+    expect(reset.status).toBe(200);
+    expect(reset.body.signedOut).toBe(2);
+    expect((await first('GET', '/api/admin/articles')).status).toBe(401);
+    expect((await second('GET', '/api/admin/articles')).status).toBe(401);
+    const withOld = await fetch(`${app.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'omar', password: PASSWORD }),
+    });
+    expect(withOld.status).toBe(401);
+    const withNew = await fetch(`${app.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'omar', password: 'a fresh passphrase for omar' }),
+    });
+    expect(withNew.status).toBe(200);
+    const audit = await admin<AuditBody>('GET', '/api/admin/audit?action=user.password_reset');
+    expect(audit.body.entries[0]).toMatchObject({ actor: 'root', target: 'omar' });
+    expect(JSON.stringify(audit.body)).not.toContain('fresh passphrase');
+    const short = await admin<ApiErrorBody>('POST', '/api/admin/users/id-omar/password', {
+      password: 'too short',
+    });
+    expect(short.status).toBe(400);
+    const nobody = await admin<ApiErrorBody>('POST', '/api/admin/users/id-nobody/password', {
+      password: 'a fresh passphrase for nobody',
+    });
+    expect(nobody.status).toBe(404);
+  });
+
+  it('when someone who is not an admin calls the account routes, then 401 without a sign-in and 403 for editors and agents, and nothing changes', async () => {
+    await addUser(app, 'ed', ['editor', 'agent']);
+    const editor = apiClient(app, await login(app, 'ed'));
+    const anonymous = apiClient(app);
+    const calls: Array<[string, string, unknown?]> = [
+      ['GET', '/api/admin/users'],
+      [
+        'POST',
+        '/api/admin/users',
+        {
+          username: 'sneaky',
+          displayName: 'S',
+          roles: ['admin'],
+          languages: ['en'],
+          password: 'a new long passphrase',
+        },
+      ],
+      ['POST', '/api/admin/users/id-ed/password', { password: 'a new long passphrase' }],
+      ['PATCH', '/api/admin/users/id-ed', { roles: ['admin'] }],
+      ['GET', '/api/admin/audit'],
+      ['GET', '/api/admin/hours'],
+    ];
+    for (const [method, path, body] of calls) {
+      expect((await anonymous(method, path, body)).status, `${method} ${path}`).toBe(401);
+      expect((await editor(method, path, body)).status, `${method} ${path}`).toBe(403);
+    }
+    expect(await app.app.store.users.findByUsername('sneaky')).toBeNull();
+    expect((await app.app.store.users.get('id-ed'))?.roles).toEqual(['editor', 'agent']);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { LOCALES } from '../../knowledge/content/article.js';
+import { LOCALES } from '../../contracts/locale.js';
 import { runDialogTestCase } from './support/dialogTestCase.js';
 import { conversationTestCases } from './testData/conversationTestCases.js';
 

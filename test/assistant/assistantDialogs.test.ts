@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { LOCALES } from '../../knowledge/content/article.js';
+import { LOCALES } from '../../contracts/locale.js';
 import { runDialogTestCase, type DialogTestCase } from './support/dialogTestCase.js';
 import { agentTestCases } from './testData/agentTestCases.js';
 import { caseStatusTestCases } from './testData/caseStatusTestCases.js';

@@ -1,11 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../bot/storage/openStore.js';
 import { addUser, PASSWORD } from '../admin/support/adminApi.js';
+import { sessionTokenOf } from '../support/consoleCookie.js';
 import { REPO_ROOT } from '../support/paths.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
@@ -26,6 +27,7 @@ async function login(baseUrl: string, body: unknown, headers: Record<string, str
     status: response.status,
     headers: response.headers,
     body: (await response.json()) as LoginBody,
+    response,
   };
 }
 
@@ -36,14 +38,14 @@ describe('sign-in for agents, editors and admins', () => {
     running = undefined;
   });
 
-  it('when the password is right, then a bearer token opens /api/auth/me until logout', async () => {
+  it('when the password is right, then the session token (the cookie) opens /api/auth/me as a bearer token until logout', async () => {
     running = await startTestApp();
     await addUser(running, 'ana', ['agent']);
     const ok = await login(running.baseUrl, { username: 'Ana', password: PASSWORD });
     expect(ok.status).toBe(200);
     expect(ok.body.user).toMatchObject({ username: 'ana', roles: ['agent'], languages: ['en', 'es'] });
     expect(JSON.stringify(ok.body)).not.toMatch(/passwordHash|argon2/);
-    const auth = { authorization: `Bearer ${ok.body.token}` };
+    const auth = { authorization: `Bearer ${sessionTokenOf(ok.response)}` };
 
     const me = await fetch(`${running.baseUrl}/api/auth/me`, { headers: auth });
     expect(me.status).toBe(200);
@@ -226,8 +228,9 @@ describe('sign-in for agents, editors and admins', () => {
     const wrong = await login(running.baseUrl, { username: 'ana', password: 'wrong' });
     expect(wrong.headers.get('cache-control')).toBe('no-store');
     const me = await fetch(`${running.baseUrl}/api/auth/me`, {
-      headers: { authorization: `Bearer ${ok.body.token}` },
+      headers: { authorization: `Bearer ${sessionTokenOf(ok.response)}` },
     });
+    expect(me.status).toBe(200);
     expect(me.headers.get('cache-control')).toBe('no-store');
   });
 
@@ -319,5 +322,92 @@ describe('npm run user:create', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 90_000);
+
+  /** Runs user:create with `input` on its stdin (a pipe), as a script or a person typing would. */
+  function userCreate(
+    args: string[],
+    env: NodeJS.ProcessEnv,
+    input: string,
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/user-create.ts', ...args], {
+        cwd: REPO_ROOT,
+        env,
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+      child.stdin.end(input);
+    });
+  }
+
+  it('when the password is typed, then it is asked twice with the 12-character minimum said; two different ones create nothing', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-user-'));
+    const env = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test', USER_PASSWORD: undefined };
+    try {
+      const differ = await userCreate(
+        ['--username', 'eva', '--role', 'admin'],
+        env,
+        `${PASSWORD}\n${PASSWORD}x\n`,
+      );
+      expect(differ.code).toBe(1);
+      expect(differ.stdout).toContain('Password for eva (at least 12 characters):');
+      expect(differ.stdout).toContain('The same password again:');
+      expect(differ.stderr).toBe('user:create: the two passwords are not the same; nothing was created\n');
+
+      const created = await userCreate(
+        ['--username', 'eva', '--role', 'admin', '--role', 'editor'],
+        env,
+        `${PASSWORD}\n${PASSWORD}\n`,
+      );
+      expect(created.stderr).toBe('');
+      expect(created.code).toBe(0);
+      // The first admin is pointed to the console, where further accounts are made.
+      expect(created.stdout).toContain('created admin+editor "eva" (en)');
+      expect(created.stdout).toContain(
+        'Sign in at http://localhost:3978/editor to add agents and editors on the Users page.',
+      );
+      const store = await openStore({ kind: 'embedded', dataDir });
+      try {
+        expect((await store.users.list()).map((user) => user.username)).toEqual(['eva']);
+        expect((await store.audit.list({ action: 'user.create' }))[0]).toMatchObject({
+          actor: 'system',
+          target: 'eva',
+        });
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('when the server is running on the same data folder, then the account is created without a stack trace and can sign in to the running server at once', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-user-'));
+    const app = await startTestApp({ DATA_DIR: dataDir });
+    try {
+      const env = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test', USER_PASSWORD: PASSWORD };
+      const result = await userCreate(['--username', 'ana', '--role', 'agent'], env, '');
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe('created agent "ana" (en)\n');
+      expect((await login(app.baseUrl, { username: 'ana', password: PASSWORD })).status).toBe(200);
+      // A failure is one line too, whatever the cause (here: a data folder inside a file).
+      await writeFile(path.join(dataDir, 'a-file'), 'not a folder');
+      const failed = await userCreate(
+        ['--username', 'bea', '--role', 'agent'],
+        { ...env, DATA_DIR: path.join(dataDir, 'a-file', 'data') },
+        '',
+      );
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toMatch(/^user:create: the store could not be opened: [^\n]+\n$/);
+    } finally {
+      await app.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

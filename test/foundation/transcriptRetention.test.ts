@@ -1,7 +1,12 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../bot/logging/logger.js';
-import { DataRetention, type RetentionRule } from '../../bot/privacy/dataRetention.js';
+import { DataRetention, retentionRules, type RetentionRule } from '../../bot/privacy/dataRetention.js';
+import { openStore } from '../../bot/storage/openStore.js';
+import { chatNote, conversation } from '../storage/fixtures/records.js';
 
 function capturingLogger() {
   const lines: Array<{ msg: string; deleted?: number }> = [];
@@ -92,5 +97,40 @@ describe('data retention: the sweep', () => {
     const after = frequent.counts.sweeps;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(frequent.counts.sweeps).toBe(after);
+  });
+
+  it("when it sweeps a real store, then agents' private notes go with the conversations past the period, and recent ones stay", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'va-retention-'));
+    const store = await openStore({ kind: 'embedded', dataDir });
+    try {
+      const old = '2025-11-01T15:00:00.000Z';
+      const recent = '2026-03-09T15:00:00.000Z';
+      await store.conversations.create({ ...conversation('old'), createdAt: old, lastActivityAt: old });
+      await store.conversations.create({
+        ...conversation('recent'),
+        createdAt: recent,
+        lastActivityAt: recent,
+      });
+      await store.chatNotes.add(chatNote('n1', { conversationId: 'old', at: old }));
+      await store.chatNotes.add(chatNote('n1', { conversationId: 'recent', at: recent }));
+      const { logger, lines } = capturingLogger();
+      const retention = new DataRetention({
+        rules: retentionRules(store),
+        days: { visitor: 90, audit: 365 },
+        logger,
+        clock: () => NOW,
+      });
+      await retention.sweep();
+      expect(await store.conversations.get('old')).toBeNull();
+      expect(await store.chatNotes.list('old')).toEqual([]);
+      expect((await store.chatNotes.list('recent')).map((note) => note.id)).toEqual(['n1']);
+      expect(lines.map((line) => [line.msg, line.deleted])).toEqual([
+        ['conversations past the retention period deleted', 1],
+        ['chat notes past the retention period deleted', 1],
+      ]);
+    } finally {
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { seeded } from '../support/propertySeed.js';
 import { describe, expect, it } from 'vitest';
 import { HandoffError } from '../../bot/handoff/handoffError.js';
-import type { HandoffEntry, Locale } from '../../bot/storage/ports.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { HandoffEntry } from '../../bot/storage/ports.js';
 import { request, serviceHarness, type ServiceHarness } from './support/serviceHarness.js';
 
 /**

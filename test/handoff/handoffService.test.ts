@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HandoffError } from '../../bot/handoff/handoffError.js';
 import { WaitEstimator } from '../../bot/handoff/waitEstimator.js';
-import type { Locale } from '../../bot/storage/ports.js';
+import type { Locale } from '../../contracts/locale.js';
 import { request, serviceHarness, type ServiceHarness } from './support/serviceHarness.js';
 
 /** The handoff logic against the store interface: a real embedded store in a temp folder, no sockets. */

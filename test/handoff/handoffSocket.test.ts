@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage, HandoffStatus } from '../../web-widget/protocol/events.js';
 import {
+  eventually,
   history,
   messageId,
   openSession,
@@ -155,7 +156,7 @@ describe('live agents over Socket.IO: queue, accept, relay, end, grace period', 
 
   it("when an agent's connection drops and their sign-in ends before it is recovered, then the recovered socket is checked again and closed", async () => {
     const { store } = testApp.app;
-    await createAgent(store, { username: 'lost', displayName: 'Lost' });
+    const lostUser = await createAgent(store, { username: 'lost', displayName: 'Lost' });
     const lost = await agent('lost');
     const dropped = withTimeout(
       new Promise<string>((resolve) => lost.socket.once('disconnect', resolve)),
@@ -164,6 +165,12 @@ describe('live agents over Socket.IO: queue, accept, relay, end, grace period', 
     // The transport breaks (a network change): a disconnect the server keeps the state of.
     (lost.socket.io as unknown as { engine: { close(): void } }).engine.close();
     expect(await dropped).toBe('forced close');
+    // The server has seen the drop too (the client knows first): only then is the session kept
+    // for recovery, out of every room. Signing out before that would close it as a revocation.
+    await eventually(
+      async () => (await store.presence.get(lostUser.id))?.status === 'offline',
+      'the server to see the drop',
+    );
     // Signed out from elsewhere meanwhile: the dropped socket is in no room a revocation reaches.
     const response = await fetch(`${testApp.baseUrl}/api/auth/logout`, {
       method: 'POST',

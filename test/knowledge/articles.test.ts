@@ -3,7 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LOCALES, type KnowledgeArticle } from '../../knowledge/content/article.js';
+import { LOCALES } from '../../contracts/locale.js';
+import { type KnowledgeArticle } from '../../knowledge/content/article.js';
 import {
   DEFAULT_ARTICLES_DIR,
   loadArticleFiles,

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openEmbeddedDriver, openStore } from '../../bot/storage/openStore.js';
 import type { Store } from '../../bot/storage/ports.js';
 import { COLLECTIONS } from '../../bot/storage/collections.js';
+import { Database } from '../../bot/storage/drivers/sqliteLibrary.js';
 import { ConflictError } from '../../bot/storage/errors.js';
 import { ArticleStore } from '../../bot/storage/stores/articleStore.js';
 import * as records from './fixtures/records.js';
@@ -113,6 +114,40 @@ describe('embedded store on disk', () => {
     try {
       expect(await store.users.findByUsername('bea')).toEqual(records.user('user-from-tool', 'bea'));
     } finally {
+      await store.close();
+    }
+  });
+
+  it('settles each write only once it is committed: another connection sees it at that moment, and writes made together all land', async () => {
+    const dataDir = await tempDir();
+    const store = await openStore({ kind: 'embedded', dataDir });
+    // Another connection to the file (what a second process would read): committed data only.
+    const other = new Database(join(dataDir, 'store.sqlite'), { readonly: true });
+    const committed = () =>
+      (
+        other
+          .prepare(
+            `SELECT json_extract(doc, '$.conversationId') || ':' || json_extract(doc, '$.seq') AS entry ` +
+              `FROM ${COLLECTIONS.transcripts} ORDER BY 1`,
+          )
+          .all() as Array<{ entry: string }>
+      ).map((row) => row.entry);
+    try {
+      await store.conversations.create(conversation('conv-1'));
+      await store.conversations.create(conversation('conv-2'));
+      const visibleWhenSettled: boolean[] = [];
+      // Appends to two conversations started in the same tick: they may share commits.
+      await Promise.all(
+        ['conv-1', 'conv-2', 'conv-1', 'conv-2'].map((id, n) =>
+          store.conversations.append(transcriptEntry(id, `m${n}`)).then((entry) => {
+            visibleWhenSettled.push(committed().includes(`${entry.conversationId}:${entry.seq}`));
+          }),
+        ),
+      );
+      expect(visibleWhenSettled).toEqual([true, true, true, true]);
+      expect(committed()).toEqual(['conv-1:1', 'conv-1:2', 'conv-2:1', 'conv-2:2']);
+    } finally {
+      other.close();
       await store.close();
     }
   });

@@ -16,6 +16,8 @@ import {
   articleRevision,
   at,
   auditEntry,
+  cannedReply,
+  chatNote,
   chatRating,
   conversation,
   editedArticle,
@@ -214,6 +216,35 @@ export function describeStoreContract(backend: string, openFresh: () => Promise<
     });
 
     describe('conversations and transcripts', () => {
+      it('keeps where a widget conversation started and lists those of one browser, newest first', async () => {
+        const browser = sha256('browser-1');
+        const first = conversation('c1', {
+          createdAt: at(1),
+          startPage: 'https://example.gov/green-card',
+          browserHash: browser,
+        });
+        await store.conversations.create(first);
+        await store.conversations.create(
+          conversation('c2', { createdAt: at(2), browserHash: sha256('browser-2') }),
+        );
+        await store.conversations.create(
+          conversation('c3', { createdAt: at(3), browserHash: browser, startPage: null }),
+        );
+        await store.conversations.create(conversation('c4', { createdAt: at(4) }));
+        expect(await store.conversations.get('c1')).toEqual({ ...first, lastSeq: 0, turnSeq: 0 });
+        const ids = async (hash: string, limit: number) =>
+          (await store.conversations.listByBrowser(hash, { limit })).map((record) => record.id);
+        expect(await ids(browser, 10)).toEqual(['c3', 'c1']);
+        expect(await ids(browser, 1)).toEqual(['c3']);
+        expect(await ids(sha256('nobody'), 10)).toEqual([]);
+        await expect(store.conversations.listByBrowser('not-a-hash', { limit: 5 })).rejects.toBeInstanceOf(
+          StoreInputError,
+        );
+        await expect(
+          store.conversations.create(conversation('c5', { browserHash: 'raw-browser-id' })),
+        ).rejects.toBeInstanceOf(StoreInputError);
+      });
+
       it('creates with lastSeq 0, finds by token hash, patches, and refuses a duplicate id', async () => {
         const record = conversation('conv-1');
         expect(await store.conversations.create(record)).toEqual({ ...record, lastSeq: 0, turnSeq: 0 });
@@ -613,6 +644,19 @@ export function describeStoreContract(backend: string, openFresh: () => Promise<
         await store.sessions.delete(sha256('live'));
         expect(await store.sessions.find(sha256('live'), at(30))).toBeNull();
       });
+
+      it("deletes every session of one user and nobody else's", async () => {
+        await store.sessions.create(session('ana-1', { userId: 'u-ana' }));
+        await store.sessions.create(session('ana-2', { userId: 'u-ana' }));
+        await store.sessions.create(session('bea-1', { userId: 'u-bea' }));
+        expect(await store.sessions.deleteForUser('u-ana')).toBe(2);
+        expect(await store.sessions.find(sha256('ana-1'), at(30))).toBeNull();
+        expect(await store.sessions.find(sha256('ana-2'), at(30))).toBeNull();
+        expect(await store.sessions.find(sha256('bea-1'), at(30))).toEqual(
+          session('bea-1', { userId: 'u-bea' }),
+        );
+        expect(await store.sessions.deleteForUser('u-nobody')).toBe(0);
+      });
     });
 
     describe('service requests, feedback, analytics, audit', () => {
@@ -714,6 +758,88 @@ export function describeStoreContract(backend: string, openFresh: () => Promise<
       });
     });
 
+    describe("agents' notes and canned replies", () => {
+      it("keeps a chat's notes in the order they were written, one per id, and lets them go by age", async () => {
+        await store.chatNotes.add(chatNote('n2', { at: at(2), afterSeq: 6 }));
+        await store.chatNotes.add(chatNote('n1', { at: at(1) }));
+        await store.chatNotes.add(
+          chatNote('t1', {
+            at: at(3),
+            kind: 'transfer',
+            toAgentId: 'agent-2',
+            text: 'Needs a Spanish speaker',
+          }),
+        );
+        await store.chatNotes.add(chatNote('n1', { conversationId: 'conv-2', at: at(9) }));
+        await expect(store.chatNotes.add(chatNote('n1'))).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect((await store.chatNotes.list('conv-1')).map((note) => note.id)).toEqual(['n1', 'n2', 't1']);
+        expect(await store.chatNotes.get('conv-1', 't1')).toEqual(
+          chatNote('t1', {
+            at: at(3),
+            kind: 'transfer',
+            toAgentId: 'agent-2',
+            text: 'Needs a Spanish speaker',
+          }),
+        );
+        expect(await store.chatNotes.get('conv-1', 'ghost')).toBeNull();
+        expect(await store.chatNotes.count('conv-1')).toBe(3);
+        expect(await store.chatNotes.count('conv-3')).toBe(0);
+
+        expect(await store.chatNotes.deleteBefore(at(3))).toBe(2);
+        expect((await store.chatNotes.list('conv-1')).map((note) => note.id)).toEqual(['t1']);
+        expect((await store.chatNotes.list('conv-2')).map((note) => note.id)).toEqual(['n1']);
+        await expect(store.chatNotes.add(chatNote('bad', { kind: 'memo' as never }))).rejects.toBeInstanceOf(
+          StoreInputError,
+        );
+      });
+
+      it('lists canned replies by language and title, updates and deletes each by id', async () => {
+        await store.cannedReplies.create(cannedReply('c2', { title: 'Goodbye' }));
+        await store.cannedReplies.create(cannedReply('c1', { title: 'Anything else' }));
+        await store.cannedReplies.create(cannedReply('c3', { locale: 'es', title: 'Saludo' }));
+        await expect(store.cannedReplies.create(cannedReply('c1'))).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect((await store.cannedReplies.list()).map((reply) => reply.id)).toEqual(['c1', 'c2', 'c3']);
+        expect((await store.cannedReplies.list({ locale: 'es' })).map((reply) => reply.id)).toEqual(['c3']);
+        expect(await store.cannedReplies.count('en')).toBe(2);
+
+        const updated = await store.cannedReplies.update('c2', {
+          title: 'Good-bye',
+          text: 'Thank you, {{name}} signing off.',
+          updatedAt: at(5),
+          updatedBy: 'admin-2',
+        });
+        expect(updated).toEqual(
+          cannedReply('c2', {
+            title: 'Good-bye',
+            text: 'Thank you, {{name}} signing off.',
+            updatedAt: at(5),
+            updatedBy: 'admin-2',
+          }),
+        );
+        expect(await store.cannedReplies.get('c2')).toEqual(updated);
+        expect(
+          await store.cannedReplies.update('ghost', {
+            title: 'x',
+            text: 'y',
+            updatedAt: at(5),
+            updatedBy: 'a',
+          }),
+        ).toBeNull();
+        expect(await store.cannedReplies.delete('c2')).toBe(true);
+        expect(await store.cannedReplies.delete('c2')).toBe(false);
+        expect(await store.cannedReplies.get('c2')).toBeNull();
+        await expect(store.cannedReplies.create(cannedReply('empty', { text: '' }))).rejects.toBeInstanceOf(
+          StoreInputError,
+        );
+        await expect(
+          store.cannedReplies.update(
+            'c1',
+            hostile({ title: 'x', text: 'y', updatedAt: at(5), updatedBy: 'a', locale: 'es' }),
+          ),
+        ).rejects.toBeInstanceOf(StoreInputError);
+      });
+    });
+
     describe('input that must never reach a query', () => {
       const record = articleRecord('fees', 'en');
       const cases: Array<[string, (store: Store) => Promise<unknown>]> = [
@@ -725,6 +851,7 @@ export function describeStoreContract(backend: string, openFresh: () => Promise<
         ['an unknown field in a filter', (s) => s.articles.list(hostile({ locale: 'en', owner: 'x' }))],
         ['{ $ne: null } as an id', (s) => s.users.get(hostile({ $ne: null }))],
         ['{ $gt: "" } as a token hash', (s) => s.sessions.find(hostile({ $gt: '' }), at(0))],
+        ['{ $ne: null } as the user of sessions', (s) => s.sessions.deleteForUser(hostile({ $ne: null }))],
         ['{ $ne: null } as an agent id', (s) => s.presence.reserveSlot(hostile({ $ne: null }), at(0))],
         [
           '{ $in: [...] } as a conversation id',

@@ -46,6 +46,9 @@ export interface AxeViolation {
   nodes: Array<{ target: unknown; failureSummary?: string }>;
 }
 
+/** axe-core's own best-practice rules (landmark-unique, region, heading-order...), on top of WCAG. */
+export const BEST_PRACTICE_TAGS = [...WCAG_TAGS, 'best-practice'];
+
 /**
  * Runs axe-core with the WCAG 2.1 A/AA rules (see `axeViolations`) and returns only the serious
  * and critical violations.
@@ -60,13 +63,39 @@ export async function seriousAxeViolations(page: Page, include?: string | string
  * `include` (a CSS selector, or a shadow-DOM path such as ['[data-va-widget]', '.va-panel']), or
  * the whole page, open shadow roots included. Returns every violation, whatever its impact.
  */
-export async function axeViolations(page: Page, include?: string | string[]): Promise<AxeViolation[]> {
+export function axeViolations(page: Page, include?: string | string[]): Promise<AxeViolation[]> {
+  return runAxe(page, include, WCAG_TAGS);
+}
+
+/**
+ * Every violation of any impact (minor and moderate too), with axe's best-practice rules as well
+ * as WCAG 2.1 A/AA: what the consoles are held to.
+ */
+export function allAxeViolations(page: Page, include?: string | string[]): Promise<AxeViolation[]> {
+  return runAxe(page, include, BEST_PRACTICE_TAGS);
+}
+
+/** One line per violation and the elements it was found on, for an assertion's message. */
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations
+    .map(
+      (item) =>
+        `${item.impact ?? '?'} ${item.id}: ${item.help} ${JSON.stringify(item.nodes.map((node) => node.target))}`,
+    )
+    .join('\n');
+}
+
+async function runAxe(
+  page: Page,
+  include: string | string[] | undefined,
+  tags: string[],
+): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(
     () => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined',
   );
   if (!loaded) await page.addScriptTag({ path: path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js') });
-  const violations = await page.evaluate(
-    async ({ include: target, tags }) => {
+  return page.evaluate(
+    async ({ include: target, tags: runTags }) => {
       const axe = (
         window as unknown as {
           axe: {
@@ -82,7 +111,7 @@ export async function axeViolations(page: Page, include?: string | string[]): Pr
           ? document
           : { include: Array.isArray(target) ? { fromShadowDom: target } : target };
       const result = await axe.run(context, {
-        runOnly: { type: 'tag', values: tags },
+        runOnly: { type: 'tag', values: runTags },
         resultTypes: ['violations'],
       });
       // A selector that matches nothing makes a scan that passes without looking at anything.
@@ -95,7 +124,6 @@ export async function axeViolations(page: Page, include?: string | string[]): Pr
         nodes: violation.nodes.map((node) => ({ target: node.target, failureSummary: node.failureSummary })),
       }));
     },
-    { include, tags: WCAG_TAGS },
+    { include, tags },
   );
-  return violations;
 }

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import type { Locale } from '../../contracts/locale.js';
 import {
   AGENT_NAMESPACE,
   AGENT_RETRYABLE_ERRORS,
@@ -9,38 +10,29 @@ import {
   type AgentSelf,
   type AgentServerToClientEvents,
   type AgentState,
-  type AgentSummary,
+  type CannedReplyItem,
+  type CannedSavePayload,
+  type ChatContext,
   type ChatMessage,
+  type ChatNoteItem,
   type ChatSummary,
-  type Locale,
-  type QueueItem,
-  type ServiceRequestItem,
 } from '../protocol/agentEvents.js';
 import { randomId } from '../shared/dom.js';
 import { ACK_TIMEOUT_MS, MAX_HISTORY_PAGES, retryDelayMs, socketOptions } from '../shared/socketClient.js';
+import type {
+  AgentConnectionListener,
+  ChatChange,
+  ConsoleConnectionStatus,
+} from './agentConnectionListener.js';
+import { ChatOutbox } from './chatOutbox.js';
 import { ChatTranscript } from './chatTranscript.js';
 
-export type ConsoleConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'refused';
-
-/** What the connection tells the console's view. */
-export interface AgentConnectionListener {
-  status(status: ConsoleConnectionStatus, detail: string | null): void;
-  /** The whole picture (after each new connection). */
-  state(state: AgentState): void;
-  me(me: AgentSelf): void;
-  agents(agents: AgentSummary[]): void;
-  queue(queue: QueueItem[]): void;
-  queueNew(item: QueueItem): void;
-  requests(requests: ServiceRequestItem[]): void;
-  /** A chat was added, changed (messages, delivery, typing) or closed. `live`: something new arrived. */
-  chat(
-    transcript: ChatTranscript,
-    change: 'added' | 'message' | 'delivery' | 'typing' | 'closed',
-    live: boolean,
-  ): void;
-}
+export type { AgentConnectionListener, ChatChange, ConsoleConnectionStatus };
 
 type ConsoleSocket = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
+
+/** A note the server could not take is tried this many times in all before the agent is told. */
+const NOTE_ATTEMPTS = 3;
 
 /** A typing indicator is re-sent at most this often while the agent keeps typing. */
 const TYPING_EVERY_MS = 3_000;
@@ -56,14 +48,18 @@ export class AgentConnection {
   readonly chats = new Map<string, ChatTranscript>();
   me: AgentSelf | null = null;
   private socket: ConsoleSocket | null = null;
-  private readonly inFlight = new Set<string>();
-  private readonly failures = new Map<string, number>();
+  private readonly outbox = new ChatOutbox({
+    connected: () => this.socket?.connected ?? false,
+    send: (payload) => this.call('chat:send', payload),
+    changed: (transcript, live) => this.options.listener.chat(transcript, 'delivery', live),
+  });
   private readonly typingSentAt = new Map<string, number>();
 
   constructor(
     private readonly options: {
       serverOrigin: string;
-      token: string;
+      /** A console on another origin signs in by token; one served here by the cookie (no token). */
+      token?: string;
       locale: () => Locale;
       listener: AgentConnectionListener;
     },
@@ -74,7 +70,8 @@ export class AgentConnection {
     const socket: ConsoleSocket = io(
       `${this.options.serverOrigin}${AGENT_NAMESPACE}`,
       socketOptions(() => {
-        const auth: AgentHandshakeAuth = { token: this.options.token, locale: this.options.locale() };
+        const { token } = this.options;
+        const auth: AgentHandshakeAuth = { ...(token ? { token } : {}), locale: this.options.locale() };
         return { ...auth };
       }),
     );
@@ -83,10 +80,10 @@ export class AgentConnection {
     listener.status('connecting', null);
     socket.on('connect', () => {
       listener.status('online', null);
-      for (const transcript of this.chats.values()) this.pump(transcript);
+      for (const transcript of this.chats.values()) this.outbox.pump(transcript);
     });
     socket.on('disconnect', (reason) => {
-      this.inFlight.clear();
+      this.outbox.clear();
       listener.status('reconnecting', null);
       // The server closed the socket (e.g. the sign-in ended): Socket.IO does not reconnect by
       // itself then; the new handshake is refused with a clear reason if the session is gone.
@@ -108,6 +105,7 @@ export class AgentConnection {
     socket.on('queue:update', (queue) => listener.queue(queue));
     socket.on('queue:new', (item) => listener.queueNew(item));
     socket.on('requests:update', (requests) => listener.requests(requests));
+    socket.on('canned:update', (canned) => listener.canned(canned));
     socket.on('chat:assigned', ({ chat }) => this.addChat(chat, true));
     socket.on('chat:removed', ({ conversationId, reason }) => {
       const transcript = this.chats.get(conversationId);
@@ -117,6 +115,16 @@ export class AgentConnection {
       listener.chat(transcript, 'closed', true);
     });
     socket.on('chat:message', ({ conversationId, message }) => this.receive(conversationId, message, true));
+    socket.on('chat:note', ({ conversationId, note }) => {
+      const transcript = this.chats.get(conversationId);
+      if (transcript && transcript.upsertNote(note)) listener.note(transcript, note, true);
+    });
+    socket.on('chat:visitor', ({ conversationId, visitor }) => {
+      const transcript = this.chats.get(conversationId);
+      if (!transcript || transcript.closedReason) return;
+      transcript.chat = { ...transcript.chat, visitor };
+      listener.chat(transcript, 'visitor', true);
+    });
     socket.on('chat:typing', ({ conversationId, active }) => {
       const transcript = this.chats.get(conversationId);
       if (!transcript) return;
@@ -137,7 +145,7 @@ export class AgentConnection {
     if (!transcript || transcript.closedReason) return;
     transcript.addPending(randomId(), text, this.me?.displayName ?? '', new Date().toISOString());
     this.options.listener.chat(transcript, 'delivery', false);
-    this.pump(transcript);
+    this.outbox.pump(transcript);
   }
 
   retry(conversationId: string): void {
@@ -145,7 +153,7 @@ export class AgentConnection {
     if (!transcript) return;
     for (const item of transcript.outbox) transcript.setDelivery(item.id, 'sending');
     this.options.listener.chat(transcript, 'delivery', false);
-    this.pump(transcript);
+    this.outbox.pump(transcript);
   }
 
   typing(conversationId: string, active: boolean): void {
@@ -171,12 +179,50 @@ export class AgentConnection {
   transfer(
     conversationId: string,
     toAgentId: string,
+    note: string,
   ): Promise<AgentAck<{ conversationId: string; toAgentId: string }>> {
-    return this.call('chat:transfer', { conversationId, toAgentId });
+    return this.call('chat:transfer', { conversationId, toAgentId, ...(note ? { note } : {}) });
+  }
+
+  /**
+   * A private note on a chat: sent with an id of its own, retried with the same id while the
+   * server could not take it (a retry is never a second note).
+   */
+  async addNote(conversationId: string, text: string): Promise<AgentAck<ChatNoteItem>> {
+    const id = randomId();
+    let ack: AgentAck<ChatNoteItem> = { ok: false, error: { code: 'internal', message: '' } };
+    for (let attempt = 0; attempt < NOTE_ATTEMPTS; attempt += 1) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt - 1)));
+      ack = await this.call<ChatNoteItem>('note:add', { conversationId, id, text });
+      if (ack.ok || !AGENT_RETRYABLE_ERRORS.includes(ack.error.code)) break;
+    }
+    const transcript = this.chats.get(conversationId);
+    if (ack.ok && transcript && transcript.upsertNote(ack.data))
+      this.options.listener.note(transcript, ack.data, false);
+    return ack;
+  }
+
+  /** What is known about the visitor of a chat (the context panel). */
+  context(conversationId: string): Promise<AgentAck<ChatContext>> {
+    return this.call('chat:context', { conversationId });
   }
 
   closeRequest(id: string): Promise<AgentAck<{ id: string }>> {
     return this.call('request:close', { id });
+  }
+
+  /** The console's language changed: the server's refusals follow (a new connection sends it too). */
+  setLocale(locale: Locale): void {
+    void this.call('locale:set', { locale });
+  }
+
+  /** Admins: adds (no id) or changes a canned reply. */
+  saveCanned(draft: CannedSavePayload): Promise<AgentAck<CannedReplyItem>> {
+    return this.call('canned:save', draft);
+  }
+
+  deleteCanned(id: string): Promise<AgentAck<{ id: string }>> {
+    return this.call('canned:delete', { id });
   }
 
   /** Forgets a closed chat (its tab was closed). */
@@ -216,6 +262,7 @@ export class AgentConnection {
     let transcript = this.chats.get(chat.conversationId);
     if (transcript && !transcript.closedReason) {
       transcript.chat = chat;
+      this.options.listener.chat(transcript, 'visitor', false);
     } else {
       // New, or taken again after it had left us: start over from the stored transcript.
       transcript = new ChatTranscript(chat);
@@ -223,7 +270,19 @@ export class AgentConnection {
       this.options.listener.chat(transcript, 'added', live);
     }
     void this.sync(transcript);
-    this.pump(transcript);
+    void this.loadNotes(transcript);
+    this.outbox.pump(transcript);
+  }
+
+  /** The chat's private notes so far (a transfer note for this agent among them). */
+  private async loadNotes(transcript: ChatTranscript): Promise<void> {
+    const ack = await this.call<ChatNoteItem[]>('chat:notes', {
+      conversationId: transcript.chat.conversationId,
+    });
+    if (!ack.ok) return;
+    for (const note of ack.data) {
+      if (transcript.upsertNote(note)) this.options.listener.note(transcript, note, false);
+    }
   }
 
   private receive(conversationId: string, message: ChatMessage, live: boolean): void {
@@ -247,39 +306,5 @@ export class AgentConnection {
       for (const message of ack.data.messages) this.receive(transcript.chat.conversationId, message, false);
       if (!ack.data.hasMore || transcript.contiguousSeq === afterSeq) return;
     }
-  }
-
-  /** One message in flight per chat, oldest first. */
-  private pump(transcript: ChatTranscript): void {
-    const conversationId = transcript.chat.conversationId;
-    const socket = this.socket;
-    if (this.inFlight.has(conversationId) || !socket?.connected || transcript.closedReason) return;
-    const next = transcript.outbox[0];
-    if (!next) return;
-    this.inFlight.add(conversationId);
-    void this.call<{ id: string; seq: number; at: string }>('chat:send', {
-      conversationId,
-      id: next.id,
-      text: next.text,
-    }).then((ack) => {
-      this.inFlight.delete(conversationId);
-      if (ack.ok) {
-        this.failures.delete(conversationId);
-        transcript.acknowledge(ack.data);
-        this.options.listener.chat(transcript, 'delivery', false);
-        this.pump(transcript);
-        return;
-      }
-      if (AGENT_RETRYABLE_ERRORS.includes(ack.error.code)) {
-        const failures = (this.failures.get(conversationId) ?? 0) + 1;
-        this.failures.set(conversationId, failures);
-        const delay = retryDelayMs(failures - 1);
-        setTimeout(() => this.pump(transcript), delay);
-        return;
-      }
-      // Refused for good (the chat is no longer ours, too long...): shown as failed, with Retry.
-      transcript.setDelivery(next.id, 'failed');
-      this.options.listener.chat(transcript, 'delivery', true);
-    });
   }
 }

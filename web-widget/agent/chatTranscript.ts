@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatSummary, MessageReceipt } from '../protocol/agentEvents.js';
+import type { ChatMessage, ChatNoteItem, ChatSummary, MessageReceipt } from '../protocol/agentEvents.js';
 import { MessageLog } from '../shared/messageLog.js';
 
 export type Delivery = 'sending' | 'failed';
@@ -19,6 +19,7 @@ export class ChatTranscript extends MessageLog<TranscriptLine> {
   visitorTyping = false;
   /** Set when the chat left this agent (ended, transferred...): read-only from then on. */
   closedReason: string | null = null;
+  private readonly noteById = new Map<string, ChatNoteItem>();
 
   constructor(public chat: ChatSummary) {
     super();
@@ -53,6 +54,18 @@ export class ChatTranscript extends MessageLog<TranscriptLine> {
       outcome: null,
       delivery: 'sending',
     });
+  }
+
+  /** The chat's private notes, in the order they were written. */
+  get notes(): ChatNoteItem[] {
+    return [...this.noteById.values()].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+  }
+
+  /** Adds a note (from the list, an event or an ack); false when it was already there. */
+  upsertNote(note: ChatNoteItem): boolean {
+    const known = this.noteById.has(note.id);
+    this.noteById.set(note.id, note);
+    return !known;
   }
 
   acknowledge(receipt: MessageReceipt): void {

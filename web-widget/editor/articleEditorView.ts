@@ -1,9 +1,10 @@
+import { ArticlePreview } from './articlePreview.js';
+import { confirmAction } from './confirmDialog.js';
 import { field, h, select } from './dom.js';
 import { ApiError, failureMessage } from './editorApi.js';
-import type { ArticleView, KnowledgeArticle, Locale } from '../protocol/adminApi.js';
+import { LOCALES, type Locale } from '../../contracts/locale.js';
+import type { ArticleView, KnowledgeArticle, PreviewDraft } from '../protocol/adminApi.js';
 import { shortTime, type View, type ViewContext } from './viewContext.js';
-
-const LOCALES: readonly Locale[] = ['en', 'es'];
 
 /**
  * One article, English and Spanish side by side: each language's draft in a form, its Markdown
@@ -44,6 +45,9 @@ async function loadArticle(context: ViewContext, locale: Locale, id: string): Pr
   }
 }
 
+/** The fields a chat visitor is shown something of: editing them refreshes the preview. */
+const PREVIEWED_FIELDS = new Set(['title', 'answer', 'body', 'related', 'links']);
+
 function otherLocale(locale: Locale): Locale {
   return locale === 'en' ? 'es' : 'en';
 }
@@ -58,6 +62,7 @@ class ArticleColumn {
   private view: ArticleView | null;
   private controls: Record<string, HTMLInputElement | HTMLTextAreaElement> = {};
   private readonly errors = h('div', { class: 'form-errors', role: 'alert' });
+  private preview: ArticlePreview | undefined;
 
   constructor(
     private readonly context: ViewContext,
@@ -80,8 +85,12 @@ class ArticleColumn {
     return this.view;
   }
 
+  /**
+   * The language's name as every sentence of this column uses it: inside the sentence
+   * ("la versión en español", lower case in Spanish; "Spanish draft saved").
+   */
   private get language(): string {
-    return this.context.t(`locale.${this.locale}`);
+    return this.context.t(`localeInSentence.${this.locale}`);
   }
 
   private render(): void {
@@ -118,8 +127,14 @@ class ArticleColumn {
       event.preventDefault();
       void this.save();
     });
-    this.element.replaceChildren(heading, form, this.renderPreview());
-    this.updatePreview();
+    // What the chat shows of an article comes from these fields; the preview follows their edits.
+    form.addEventListener('input', (event) => {
+      const name = (event.target as HTMLElement).dataset.field ?? '';
+      if (PREVIEWED_FIELDS.has(name)) this.preview?.refreshSoon();
+    });
+    this.preview = new ArticlePreview(this.context, this.locale, () => this.previewDraft(), this.language);
+    this.element.replaceChildren(heading, form, this.preview.element);
+    void this.preview.refresh();
   }
 
   private renderMissing(): HTMLElement[] {
@@ -132,7 +147,7 @@ class ArticleColumn {
       const start = h(
         'button',
         { type: 'button', lang: this.context.locale },
-        t('editor.createFrom', { language: this.language, other: t(`locale.${other.locale}`) }),
+        t('editor.createFrom', { language: this.language, other: t(`localeInSentence.${other.locale}`) }),
       );
       start.addEventListener('click', () => void this.startFrom(other));
       nodes.push(start);
@@ -175,16 +190,15 @@ class ArticleColumn {
   }
 
   private text(name: string, value: string, attributes: Record<string, string | number> = {}): HTMLElement {
-    const input = h('input', { type: 'text', value, ...attributes });
+    const input = h('input', { type: 'text', value, 'data-field': name, ...attributes });
     input.value = value;
     this.controls[name] = input;
     return this.labelled(name, input);
   }
 
   private area(name: string, value: string, rows: number): HTMLElement {
-    const area = h('textarea', { rows });
+    const area = h('textarea', { rows, 'data-field': name });
     area.value = value;
-    if (name === 'answer' || name === 'body') area.addEventListener('input', () => this.updatePreview());
     this.controls[name] = area;
     return this.labelled(name, area);
   }
@@ -229,11 +243,10 @@ class ArticleColumn {
     actions.append(button(t('editor.save'), async () => undefined, 'submit'));
     if (!view.deleted) {
       actions.append(button(t('editor.publish'), () => this.publish()));
-      if (view.status === 'published')
-        actions.append(button(t('editor.unpublish'), () => this.simple('unpublish')));
+      if (view.status === 'published') actions.append(button(t('editor.unpublish'), () => this.unpublish()));
       actions.append(button(t('editor.delete'), () => this.remove()));
     } else {
-      actions.append(button(t('editor.restore'), () => this.simple('restore')));
+      actions.append(button(t('editor.restore'), () => this.restore()));
     }
     actions.append(
       h('a', { href: `#/history/${this.locale}/${encodeURIComponent(this.id)}` }, t('editor.history')),
@@ -241,25 +254,10 @@ class ArticleColumn {
     return actions;
   }
 
-  private renderPreview(): HTMLElement {
-    const { t } = this.context;
-    return h(
-      'section',
-      { class: 'preview', 'aria-labelledby': `${this.locale}-preview-title` },
-      h('h3', { id: `${this.locale}-preview-title`, lang: this.context.locale }, t('editor.preview')),
-      h('p', { class: 'preview-label', lang: this.context.locale }, t('editor.previewAnswer')),
-      h('div', { class: 'va-bubble', 'data-preview': 'answer' }),
-      h('p', { class: 'preview-label', lang: this.context.locale }, t('editor.previewBody')),
-      h('div', { class: 'va-bubble', 'data-preview': 'body' }),
-    );
-  }
-
-  private updatePreview(): void {
-    for (const name of ['answer', 'body'] as const) {
-      const target = this.element.querySelector<HTMLElement>(`[data-preview="${name}"]`);
-      // Sanitised by the widget's renderer (DOMPurify with the widget's allowlist).
-      if (target) target.innerHTML = this.context.markdown.render(this.controls[name]?.value ?? '');
-    }
+  /** The fields the chat shows, as the form holds them now: what the preview rehearses. */
+  private previewDraft(): PreviewDraft {
+    const { id, locale, title, answer, body, related, links } = this.article();
+    return { id, locale, title, answer, body, related, links };
   }
 
   /** The form as an article; the API validates it and names any bad field. */
@@ -329,22 +327,44 @@ class ArticleColumn {
     );
   }
 
-  private async simple(action: 'unpublish' | 'restore'): Promise<void> {
+  /** Takes a live version down: asked first, naming the language, since visitors stop getting it at once. */
+  private async unpublish(): Promise<void> {
+    const view = this.view;
+    if (!view || !(await this.confirm('unpublish'))) return;
+    await this.run(
+      () => this.context.api.act('unpublish', this.locale, this.id, view.revision),
+      'editor.unpublishedDone',
+    );
+  }
+
+  private async restore(): Promise<void> {
     const view = this.view;
     if (!view) return;
     await this.run(
-      () => this.context.api.act(action, this.locale, this.id, view.revision),
-      action === 'unpublish' ? 'editor.unpublishedDone' : 'editor.restored',
+      () => this.context.api.act('restore', this.locale, this.id, view.revision),
+      'editor.restored',
     );
   }
 
   private async remove(): Promise<void> {
     const view = this.view;
-    if (!view || !window.confirm(this.context.t('editor.confirmDelete', { language: this.language }))) return;
+    if (!view || !(await this.confirm('delete'))) return;
     await this.run(
       () => this.context.api.deleteArticle(this.locale, this.id, view.revision),
       'editor.deleted',
     );
+  }
+
+  private confirm(action: 'unpublish' | 'delete'): Promise<boolean> {
+    const { t } = this.context;
+    const values = { language: this.language };
+    return confirmAction({
+      title: t(`editor.confirm.${action}.title`, values),
+      subject: { text: this.view?.draft.title ?? this.id, lang: this.locale },
+      message: t(`editor.confirm.${action}.message`, values),
+      confirm: t(`editor.confirm.${action}.confirm`, values),
+      cancel: t('editor.confirm.cancel'),
+    });
   }
 
   private async startFrom(other: ArticleView): Promise<void> {
@@ -456,7 +476,7 @@ function renderNewArticle(context: ViewContext, main: HTMLElement): void {
     context.api
       .createArticle(article)
       .then((created) => {
-        context.announce(t('editor.created', { language: t(`locale.${created.locale}`) }));
+        context.announce(t('editor.created', { language: t(`localeInSentence.${created.locale}`) }));
         context.navigate(`#/article/${encodeURIComponent(created.id)}`);
       })
       .catch((error: unknown) => {

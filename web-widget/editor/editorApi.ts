@@ -1,3 +1,4 @@
+import type { Locale } from '../../contracts/locale.js';
 import type {
   AddQuestionRequest,
   AnalyticsReport,
@@ -10,11 +11,20 @@ import type {
   ExpectedRevision,
   FieldDiff,
   KnowledgeArticle,
-  Locale,
   LoginRequest,
   LoginResponse,
   MeResponse,
+  CreateUserRequest,
+  LiveChatHoursResponse,
   PeriodQuery,
+  ResetPasswordResponse,
+  UserAccount,
+  UserChangeRequest,
+  UserListResponse,
+  UserResponse,
+  RehearsalRequest,
+  RehearsalResponse,
+  RehearsalTurn,
   RevisionListResponse,
   RevisionSummary,
   RollbackRequest,
@@ -25,6 +35,8 @@ import type {
   TryResult,
   UnansweredReport,
 } from '../protocol/adminApi.js';
+import { CSRF_HEADER } from '../protocol/adminApi.js';
+import { SignInChannel } from '../shared/consoleSignIn.js';
 import type { TFunction } from './editorStrings.js';
 
 /** An error answer of the API: `code` to branch on, `message` (localised) to show, bad fields in `details`. */
@@ -61,21 +73,29 @@ export function failureMessage(t: TFunction, error: unknown): string {
   return t('app.error', { message: error instanceof Error ? error.message : String(error) });
 }
 
-const TOKEN_KEY = 'va-editor:token';
-
 /**
- * The admin API as the console uses it. The bearer token lives in sessionStorage (this tab only,
- * gone when it closes); every call sends it with the console's language, so error messages come
- * back in the editor's language.
+ * The admin API as the console uses it. The sign-in is the HttpOnly cookie the server sets, shared
+ * by every tab and by the agent console, and out of reach of any script; this page holds only the
+ * sign-in's CSRF token, in memory, and sends it with every change. Every call carries the
+ * console's language, so error messages come back in the editor's language.
  */
 export class EditorApi {
+  private csrfToken: string | null = null;
+  private readonly tabs: SignInChannel;
+
   constructor(
     private readonly language: () => Locale,
     private readonly onSignedOut: () => void,
-  ) {}
-
-  get signedIn(): boolean {
-    return this.token() !== null;
+    /** Another tab signed in: the console may join that sign-in. */
+    onSignedInElsewhere: () => void = () => undefined,
+  ) {
+    this.tabs = new SignInChannel(window, (change) => {
+      if (change === 'signed-in') onSignedInElsewhere();
+      else if (this.csrfToken !== null) {
+        this.csrfToken = null;
+        this.onSignedOut();
+      }
+    });
   }
 
   async login(username: string, password: string): Promise<SignedInUser> {
@@ -83,19 +103,39 @@ export class EditorApi {
       username,
       password,
     } satisfies LoginRequest);
-    sessionStorage.setItem(TOKEN_KEY, body.token);
+    this.csrfToken = body.csrfToken ?? null;
+    this.tabs.tell('signed-in');
     return body.user;
+  }
+
+  /** The user this browser is signed in as (another tab may have signed in), or null. */
+  async resume(): Promise<SignedInUser | null> {
+    const response = await fetch('/api/auth/me', {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'accept-language': this.language() },
+    });
+    if (!response.ok) return null;
+    const body = (await response.json()) as MeResponse;
+    this.csrfToken = body.csrfToken ?? null;
+    return this.csrfToken === null ? null : body.user;
   }
 
   async me(): Promise<SignedInUser> {
     return (await this.call<MeResponse>('GET', '/api/auth/me')).user;
   }
 
+  /** Ends the sign-in for every tab and both consoles. */
   async logout(): Promise<void> {
     try {
       await this.call('POST', '/api/auth/logout');
+    } catch (error) {
+      // This page's CSRF token is of an earlier sign-in of this browser (another tab signed in
+      // since): the sign-in the browser holds now is the one to end, not left running unseen.
+      if (!(error instanceof ApiError && error.code === 'csrf_failed' && (await this.resume()))) throw error;
+      await this.call('POST', '/api/auth/logout');
     } finally {
-      sessionStorage.removeItem(TOKEN_KEY);
+      this.csrfToken = null;
+      this.tabs.tell('signed-out');
     }
   }
 
@@ -193,7 +233,7 @@ export class EditorApi {
     return this.call('GET', `/api/admin/reports/ratings${query(period)}`);
   }
 
-  /** The CSV export as a file (a plain link could not carry the token). */
+  /** The CSV export as a file, named as the server names it. */
   async analyticsCsv(period: PeriodQuery): Promise<{ blob: Blob; fileName: string }> {
     const response = await this.fetch('GET', `/api/admin/reports/analytics.csv${query(period)}`);
     const disposition = response.headers.get('content-disposition') ?? '';
@@ -206,8 +246,30 @@ export class EditorApi {
       .result;
   }
 
-  private token(): string | null {
-    return sessionStorage.getItem(TOKEN_KEY);
+  liveChatHours(): Promise<LiveChatHoursResponse> {
+    return this.call('GET', '/api/admin/hours');
+  }
+
+  async listUsers(): Promise<UserAccount[]> {
+    return (await this.call<UserListResponse>('GET', '/api/admin/users')).users;
+  }
+
+  async createUser(request: CreateUserRequest): Promise<UserAccount> {
+    return (await this.call<UserResponse>('POST', '/api/admin/users', request)).user;
+  }
+
+  async updateUser(id: string, change: UserChangeRequest): Promise<UserAccount> {
+    return (await this.call<UserResponse>('PATCH', `/api/admin/users/${encodeURIComponent(id)}`, change))
+      .user;
+  }
+
+  resetPassword(id: string, password: string): Promise<ResetPasswordResponse> {
+    return this.call('POST', `/api/admin/users/${encodeURIComponent(id)}/password`, { password });
+  }
+
+  /** The steps as a new widget conversation answered from the drafts: the preview and "Try it". */
+  async rehearse(request: RehearsalRequest): Promise<RehearsalTurn[]> {
+    return (await this.call<RehearsalResponse>('POST', '/api/admin/rehearsal', request)).turns;
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -217,13 +279,14 @@ export class EditorApi {
   }
 
   private async fetch(method: string, path: string, body?: unknown): Promise<Response> {
-    const token = this.token();
+    const changes = method !== 'GET' && method !== 'HEAD';
     const response = await fetch(path, {
       method,
+      credentials: 'same-origin',
       headers: {
         accept: 'application/json',
         'accept-language': this.language(),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(changes && this.csrfToken !== null ? { [CSRF_HEADER]: this.csrfToken } : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
@@ -239,7 +302,7 @@ export class EditorApi {
       payload?.error?.details,
     );
     if (response.status === 401 && !path.startsWith('/api/auth/login')) {
-      sessionStorage.removeItem(TOKEN_KEY);
+      this.csrfToken = null;
       this.onSignedOut();
     }
     throw error;

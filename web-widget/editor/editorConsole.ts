@@ -7,10 +7,12 @@ import { ApiError, EditorApi, failureMessage } from './editorApi.js';
 import type { EditorStrings } from './editorStrings.js';
 import type { SignedInUser } from '../protocol/adminApi.js';
 import { historyView } from './historyView.js';
+import { hoursView } from './hoursView.js';
 import { loginView } from './loginView.js';
 import { tryItView } from './tryItView.js';
 import { unansweredView } from './unansweredView.js';
-import { PAGE_HEADING, type View, type ViewContext } from './viewContext.js';
+import { newUserView, userView, usersView } from './usersView.js';
+import { isAdmin, PAGE_HEADING, type View, type ViewContext } from './viewContext.js';
 
 /** `#/path/segments?query` → the page and its parameters. */
 function route(hash: string): { view: View; params: URLSearchParams } | null {
@@ -38,6 +40,14 @@ function route(hash: string): { view: View; params: URLSearchParams } | null {
       return { view: analyticsView, params };
     case 'try':
       return { view: tryItView, params };
+    case 'users':
+      return { view: a === 'new' ? newUserView : usersView, params };
+    case 'hours':
+      return { view: hoursView, params };
+    case 'user':
+      if (!a) return null;
+      params.set('id', a);
+      return { view: userView, params };
     default:
       return null;
   }
@@ -48,6 +58,12 @@ const SECTIONS = [
   ['#/unanswered', 'nav.unanswered'],
   ['#/analytics', 'nav.analytics'],
   ['#/try', 'nav.try'],
+] as const;
+
+/** What only admins are shown (the API refuses everyone else). */
+const ADMIN_SECTIONS = [
+  ['#/users', 'nav.users'],
+  ['#/hours', 'nav.hours'],
 ] as const;
 
 /**
@@ -77,6 +93,14 @@ export class EditorConsole {
         this.announce(this.strings.t('app.sessionEnded'), 'error');
         void this.render();
       },
+      () => {
+        // Signed in in another tab: a tab at the sign-in page goes in as that user; a signed-in
+        // tab takes the new sign-in's CSRF token, and is drawn again only if the user changed.
+        const before = this.user?.userId;
+        void this.api.resume().then((user) => {
+          if (!this.user || user?.userId !== before) void this.start();
+        });
+      },
     );
     const skip = h('a', { class: 'skip-link', href: '#main' }, '');
     skip.addEventListener('click', (event) => {
@@ -92,13 +116,14 @@ export class EditorConsole {
     window.addEventListener('hashchange', () => void this.render({ focus: true }));
   }
 
+  /** Joins the browser's sign-in if there is one (opened in a new tab: no second sign-in). */
   async start(): Promise<void> {
-    if (this.api.signedIn) {
-      try {
-        this.user = await this.api.me();
-      } catch {
-        this.user = null;
-      }
+    try {
+      const user = await this.api.resume();
+      // An agent's sign-in (the agent console in another tab) is not one for this console.
+      this.user = user && user.roles.some((role) => role === 'editor' || role === 'admin') ? user : null;
+    } catch {
+      this.user = null;
     }
     await this.render();
   }
@@ -199,7 +224,13 @@ export class EditorConsole {
         h(
           'nav',
           { 'aria-label': t('app.sections') },
-          h('ul', {}, ...SECTIONS.map(([href, key]) => h('li', {}, h('a', { href }, t(key))))),
+          h(
+            'ul',
+            {},
+            ...[...SECTIONS, ...(isAdmin(this.user) ? ADMIN_SECTIONS : [])].map(([href, key]) =>
+              h('li', {}, h('a', { href }, t(key))),
+            ),
+          ),
         ),
         h('p', { class: 'signed-in' }, t('app.signedInAs', { name: this.user.displayName })),
         signOut,
@@ -214,7 +245,9 @@ export class EditorConsole {
     for (const link of this.header.querySelectorAll<HTMLAnchorElement>('nav a')) {
       const href = link.getAttribute('href') ?? '';
       const current =
-        hash.startsWith(href) || (href === '#/articles' && /^#\/(article|new|history)/.test(hash));
+        hash.startsWith(href) ||
+        (href === '#/articles' && /^#\/(article|new|history)/.test(hash)) ||
+        (href === '#/users' && hash.startsWith('#/user/'));
       if (current) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }

@@ -27,9 +27,9 @@ export async function loginView(
     submit.disabled = true;
     api
       .login(username.value, password.value)
-      .then(async (user) => {
+      .then((user) => {
         if (!user.roles.some((role) => role === 'editor' || role === 'admin')) {
-          await api.logout();
+          // Not signed out: the same sign-in serves the agent console, which this user may have open.
           error.textContent = t('login.notEditor');
           return;
         }

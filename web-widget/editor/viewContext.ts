@@ -1,4 +1,5 @@
-import type { Locale, SignedInUser } from '../protocol/adminApi.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { SignedInUser } from '../protocol/adminApi.js';
 import type { MarkdownRenderer } from '../shared/renderMarkdown.js';
 import { select } from './dom.js';
 import type { EditorApi } from './editorApi.js';
@@ -23,6 +24,11 @@ export type View = (context: ViewContext, main: HTMLElement, params: URLSearchPa
 
 /** The page heading every view starts with; the shell moves focus to it after a navigation. */
 export const PAGE_HEADING = 'h1[tabindex="-1"]';
+
+/** May manage accounts and see the live-chat schedule (the API checks it again on every call). */
+export function isAdmin(user: Pick<SignedInUser, 'roles'>): boolean {
+  return user.roles.includes('admin');
+}
 
 /** "2026-11-23T14:01:00.000Z" → "2026-11-23 14:01" (UTC, as the API stores it). */
 export function shortTime(iso: string): string {

@@ -7,11 +7,12 @@
  * Types only: nothing here may pull server code or a library into a browser bundle. The article
  * itself, and the answer engine's scores, are the shared content model's own types.
  */
-import type { KnowledgeArticle, Locale } from '../../knowledge/content/article.js';
-import type { DecisionThresholds } from '../../knowledge/engine/calibrationFile.js';
-import type { AnswerDecision, SignalScores } from '../../knowledge/engine/types.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { KnowledgeArticle } from '../../knowledge/content/article.js';
+import type { AnswerDecision, DecisionThresholds, SignalScores } from '../../knowledge/engine/index.js';
+import type { ChatMessage, JsonValue } from './events.js';
 
-export type { KnowledgeArticle, Locale };
+export type { KnowledgeArticle };
 
 // ---------------------------------------------------------------------------------------------
 // Sign-in (/api/auth).
@@ -34,15 +35,118 @@ export interface LoginRequest {
   password: string;
 }
 
+/**
+ * A console served by the service itself is signed in by an HttpOnly cookie that no script can
+ * read: the answer carries `csrfToken`, to send as `X-CSRF-Token` with every change (POST, PUT,
+ * PATCH, DELETE). A console on another allowed origin gets `token` instead, to send as
+ * `Authorization: Bearer` (and as the agent namespace's handshake `token`).
+ */
 export interface LoginResponse {
-  /** The bearer token for the admin API and the agent namespace. */
-  token: string;
+  csrfToken?: string;
+  token?: string;
   expiresAt: string;
   user: SignedInUser;
 }
 
+/** Who is signed in; with the cookie, also the sign-in's CSRF token (a newly opened tab learns it here). */
 export interface MeResponse {
   user: SignedInUser;
+  csrfToken?: string;
+}
+
+/** The header a cookie-signed-in console sends its CSRF token in. */
+export const CSRF_HEADER = 'X-CSRF-Token';
+
+// ---------------------------------------------------------------------------------------------
+// Accounts (/api/admin/users, admins only).
+
+/** An account as admins see it (never its password hash). */
+export interface UserAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: UserRole[];
+  languages: Locale[];
+  maxChats: number;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserListResponse {
+  users: UserAccount[];
+}
+
+export interface UserResponse {
+  user: UserAccount;
+}
+
+/** `POST /api/admin/users`. The password: at least 12 characters, not the same few again and again. */
+export interface CreateUserRequest {
+  username: string;
+  displayName: string;
+  roles: UserRole[];
+  languages: Locale[];
+  /** Live chats an agent takes at once (1-10, 3 when left out). */
+  maxChats?: number;
+  password: string;
+}
+
+/** `POST /api/admin/users/:id/password`: ends every sign-in of the user. */
+export interface ResetPasswordRequest {
+  password: string;
+}
+
+export interface ResetPasswordResponse {
+  /** Sign-ins ended. */
+  signedOut: number;
+}
+
+/** `PATCH /api/admin/users/:id`: only the fields to change. */
+export interface UserChangeRequest {
+  roles?: UserRole[];
+  languages?: Locale[];
+  disabled?: boolean;
+  displayName?: string;
+  maxChats?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Live-chat hours (/api/admin/hours, admins only): the BUSINESS_HOURS schedule as the service
+// reads it, what it means now, and the days ahead that differ from the week.
+
+export type WeekdayName = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+
+/** Wall-clock times in the schedule's zone, "08:00" to "20:00" ("24:00" is the end of the day). */
+export interface HoursWindow {
+  open: string;
+  close: string;
+}
+
+/** Why a day differs from its weekday: a date closed on purpose, its own hours, a federal holiday. */
+export type HoursException = 'closed' | 'special' | 'holiday';
+
+export interface LiveChatHoursResponse {
+  /** IANA zone the schedule is written in. */
+  timeZone: string;
+  /** The weekly schedule in the caller's language, as visitors are told it. */
+  schedule: string;
+  weekly: Array<{ day: WeekdayName; windows: HoursWindow[] }>;
+  federalHolidays: boolean;
+  inaugurationDay: boolean;
+  /** Now, as the server's clock says. */
+  now: string;
+  openNow: boolean;
+  /** While open: when this stretch of hours ends. */
+  closesAt: string | null;
+  closesAtText: string | null;
+  /** When agents are next available (now when open), in words as visitors are told it. */
+  nextOpening: string;
+  nextOpeningText: string;
+  /** The days of the next 60 that differ from their weekday, in order. */
+  exceptions: Array<{ date: string; kind: HoursException; windows: HoursWindow[] }>;
+  /** The configuration as parsed (BUSINESS_HOURS with its defaults), to compare with what was meant. */
+  config: unknown;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,6 +312,42 @@ export interface TryResult {
 
 export interface TryResponse {
   result: TryResult;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rehearsal (/api/admin/rehearsal): what a widget visitor would be shown, answered from the
+// drafts, for "Preview, as visitors see it" and "Try it". Nothing is stored or counted.
+
+/** One thing the visitor does: types `text`, or presses a button (its `text` and `value`). */
+export interface RehearsalStep {
+  text: string;
+  value?: JsonValue;
+}
+
+/** The article being edited, as its form holds it (saved or not): the preview shows this text. */
+export type PreviewDraft = Pick<
+  KnowledgeArticle,
+  'id' | 'locale' | 'title' | 'answer' | 'body' | 'related' | 'links'
+>;
+
+export interface RehearsalRequest {
+  /** The widget's language. */
+  locale: Locale;
+  /** A new conversation, then these steps in order (at most 8). */
+  steps: RehearsalStep[];
+  draft?: PreviewDraft;
+}
+
+/** One step and the assistant's replies to it, as the widget gets them (the same messages). */
+export interface RehearsalTurn {
+  visitor: ChatMessage;
+  replies: ChatMessage[];
+  /** The visitor asked for a live agent in hours: a real conversation would join the queue here. */
+  liveAgentRequested: boolean;
+}
+
+export interface RehearsalResponse {
+  turns: RehearsalTurn[];
 }
 
 // ---------------------------------------------------------------------------------------------

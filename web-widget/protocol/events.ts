@@ -5,13 +5,11 @@
  *
  * Types and a few constants only: nothing here may pull a library into the widget's bundle.
  */
+import type { Locale } from '../../contracts/locale.js';
 
 /** The namespace visitors connect to, on the server's default path `/socket.io`. */
 export const VISITOR_NAMESPACE = '/visitor';
 export const SOCKET_PATH = '/socket.io';
-
-export type Locale = 'en' | 'es';
-export const PROTOCOL_LOCALES: readonly Locale[] = ['en', 'es'];
 
 /** A message id chosen by the client: 8 to 64 characters of A-Z a-z 0-9 `_` `-`, unique per conversation. */
 export const MESSAGE_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
@@ -27,6 +25,16 @@ export interface HandshakeAuth {
   /** The token from the last `session` event; omit it to start a new conversation. */
   token?: string;
   locale?: Locale;
+  /**
+   * The page the widget is on. Only its origin and path are kept, and only when the handshake starts
+   * a new conversation: the live agent sees where the visitor started.
+   */
+  page?: string;
+  /**
+   * A random id of this browser (TOKEN_PATTERN), kept by the widget in localStorage: the live agent
+   * sees the earlier conversations from the same browser. The server keeps only its SHA-256.
+   */
+  browser?: string;
 }
 
 export type ErrorCode =
@@ -201,6 +209,12 @@ export interface ClientToServerEvents {
   'locale:set': (payload: { locale: Locale }, ack: AckCallback<{ locale: Locale }>) => void;
   /** The visitor is typing (true) or stopped (false): shown to the live agent. No ack; best effort. */
   'typing:set': (payload: { active: boolean }) => void;
+  /**
+   * Whether the page is visible (the Page Visibility API): with the connection itself, what the
+   * live agent sees of the visitor's presence (active / away / left). No ack; send it after each
+   * connection while the page is hidden, and at each change.
+   */
+  'visibility:set': (payload: { visible: boolean }) => void;
   /** Leaves the live-agent queue or ends the chat with the agent; `left` is false when there was none. */
   'handoff:leave': (payload: Record<string, never>, ack: AckCallback<{ left: boolean }>) => void;
   'handoff:rate': (payload: ChatRatingPayload, ack: AckCallback<ChatRatingPayload>) => void;

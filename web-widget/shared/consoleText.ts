@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import type { Locale } from '../protocol/events.js';
+import type { Locale } from '../../contracts/locale.js';
 
 export type { TFunction };
 

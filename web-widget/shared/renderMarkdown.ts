@@ -50,8 +50,10 @@ export function createMarkdownRenderer(win: Window & typeof globalThis = window)
     breaks: true,
     async: false,
     walkTokens(token) {
-      if (token.type === 'link' && /^www\./i.test(token.raw) && token.href.startsWith('http://')) {
-        token.href = `https://${token.href.slice('http://'.length)}`;
+      if (token.type !== 'link') return;
+      const link = token as Tokens.Link;
+      if (/^www\./i.test(link.raw) && link.href.startsWith('http://')) {
+        link.href = `https://${link.href.slice('http://'.length)}`;
       }
     },
     renderer: {

@@ -20,7 +20,8 @@ export function retryDelayMs(failures: number): number {
 
 /**
  * `io()` options: WebSocket first (one round trip less), long polling if a proxy blocks it; no
- * cookies; `auth` a function, so every reconnection sends the token and language of that moment.
+ * cookies to another origin (a page of this service sends its own: the agent console's sign-in);
+ * `auth` a function, so every reconnection sends the language of that moment.
  */
 export function socketOptions(auth: () => Record<string, unknown>): Partial<ManagerOptions & SocketOptions> {
   return {

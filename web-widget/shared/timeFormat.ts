@@ -1,4 +1,4 @@
-import type { Locale } from '../protocol/events.js';
+import type { Locale } from '../../contracts/locale.js';
 
 /** The BCP 47 tag the product formats dates and numbers with, per language (US English, US Spanish). */
 export function localeTag(locale: Locale): string {

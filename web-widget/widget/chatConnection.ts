@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import type { Locale } from '../../contracts/locale.js';
 import {
   RETRYABLE_ERRORS,
   VISITOR_NAMESPACE,
@@ -9,12 +10,13 @@ import {
   type ConnectErrorData,
   type HandoffStatus,
   type HandshakeAuth,
+  type HistoryPage,
   type JsonValue,
-  type Locale,
   type SendMessagePayload,
   type ServerToClientEvents,
   type TypingState,
 } from '../protocol/events.js';
+import { browserId } from './browserId.js';
 import { ConversationLog, type LogEntry, type PendingMessage } from './conversationLog.js';
 import { randomId } from '../shared/dom.js';
 import { ACK_TIMEOUT_MS, MAX_HISTORY_PAGES, retryDelayMs, socketOptions } from '../shared/socketClient.js';
@@ -117,6 +119,8 @@ export class ChatConnection {
     socket.on('connect', () => {
       this.failures = 0;
       this.setStatus('online');
+      // A new connection counts as a visible page: a hidden one says so.
+      if (this.options.win.document.visibilityState === 'hidden') this.sendVisibility();
       this.pump();
     });
     socket.on('disconnect', (reason) => {
@@ -163,6 +167,7 @@ export class ChatConnection {
     socket.on('handoff:status', (status) => this.options.listener.handoff?.(status));
 
     const { win } = this.options;
+    win.document.addEventListener('visibilitychange', () => this.sendVisibility());
     win.addEventListener('offline', () => {
       this.setStatus('offline');
       this.socket?.disconnect();
@@ -261,6 +266,15 @@ export class ChatConnection {
     if (this.socket?.connected) this.socket.volatile.emit('typing:set', { active });
   }
 
+  /**
+   * Whether this page is visible: with the connection itself, the live agent sees whether the
+   * visitor is there (active, away, left). Only the current state matters, so nothing is queued.
+   */
+  private sendVisibility(): void {
+    const visible = this.options.win.document.visibilityState !== 'hidden';
+    if (this.socket?.connected) this.socket.emit('visibility:set', { visible });
+  }
+
   /** One request with an ack; a disconnection or a timeout is answered as the server's `internal`. */
   private async call<T>(event: keyof ClientToServerEvents, payload: unknown): Promise<Ack<T>> {
     const socket = this.socket;
@@ -300,7 +314,16 @@ export class ChatConnection {
 
   private handshake(): HandshakeAuth {
     const token = this.options.storage.get('token');
-    return { ...(token ? { token } : {}), locale: this.options.locale() };
+    const { win, serverOrigin } = this.options;
+    // Where the conversation starts and from which browser, for the live agent's context: the
+    // server reads them only when it starts a new conversation (no token, or one it no longer knows).
+    const browser = browserId(serverOrigin, win);
+    return {
+      ...(token ? { token } : {}),
+      page: `${win.location.origin}${win.location.pathname}`,
+      ...(browser ? { browser } : {}),
+      locale: this.options.locale(),
+    };
   }
 
   private setStatus(status: ConnectionStatus, detail: string | null = null): void {
@@ -390,7 +413,9 @@ export class ChatConnection {
     try {
       for (let page = 0; page < MAX_HISTORY_PAGES; page += 1) {
         const afterSeq = this.log.contiguousSeq;
-        const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('history:since', { afterSeq });
+        const ack = (await socket
+          .timeout(ACK_TIMEOUT_MS)
+          .emitWithAck('history:since', { afterSeq })) as Ack<HistoryPage>;
         if (!ack.ok) return;
         for (const message of ack.data.messages) this.receive(message, false);
         if (!ack.data.hasMore || this.log.contiguousSeq === afterSeq) return;

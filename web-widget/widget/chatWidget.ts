@@ -1,4 +1,5 @@
-import type { HandoffStatus, Locale, TypingState } from '../protocol/events.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { HandoffStatus, TypingState } from '../protocol/events.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../shared/renderMarkdown.js';
 import { announce, h, liveRegion } from '../shared/dom.js';
 import { ChatConnection, type ConnectionListener, type ConnectionStatus } from './chatConnection.js';

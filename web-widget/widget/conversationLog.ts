@@ -1,4 +1,5 @@
-import type { ChatMessage, JsonValue, Locale, MessageReceipt } from '../protocol/events.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { ChatMessage, JsonValue, MessageReceipt } from '../protocol/events.js';
 import { MessageLog } from '../shared/messageLog.js';
 
 export type Delivery = 'sending' | 'sent' | 'failed';

@@ -1,4 +1,4 @@
-import type { Locale } from '../protocol/events.js';
+import type { Locale } from '../../contracts/locale.js';
 import { ChatWidget } from './chatWidget.js';
 import { WidgetStorage } from './widgetStorage.js';
 

@@ -1,4 +1,4 @@
-import type { Locale } from '../protocol/events.js';
+import type { Locale } from '../../contracts/locale.js';
 import type { MarkdownRenderer } from '../shared/renderMarkdown.js';
 import { fillBubble } from '../shared/chatParts.js';
 import { h } from '../shared/dom.js';

@@ -1,4 +1,5 @@
-import type { Locale, SuggestedAction } from '../protocol/events.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { SuggestedAction } from '../protocol/events.js';
 import { h } from '../shared/dom.js';
 import { isFeedbackAction } from './feedbackView.js';
 import type { Translate } from './widgetStrings.js';

@@ -1,4 +1,5 @@
-import type { ChatMessage, Locale } from '../protocol/events.js';
+import type { Locale } from '../../contracts/locale.js';
+import type { ChatMessage } from '../protocol/events.js';
 import type { MarkdownRenderer } from '../shared/renderMarkdown.js';
 import { localeTag } from '../shared/timeFormat.js';
 import { senderName } from './messageView.js';

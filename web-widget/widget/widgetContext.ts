@@ -1,4 +1,4 @@
-import type { Locale } from '../protocol/events.js';
+import type { Locale } from '../../contracts/locale.js';
 import type { MarkdownRenderer } from '../shared/renderMarkdown.js';
 import { timeOfDayFormat } from '../shared/timeFormat.js';
 import { createWidgetStrings, type Translate } from './widgetStrings.js';

@@ -1,4 +1,4 @@
-import type { Locale } from '../protocol/events.js';
+import type { Locale } from '../../contracts/locale.js';
 import en from '../locales/en/widget.json' with { type: 'json' };
 import es from '../locales/es/widget.json' with { type: 'json' };
 

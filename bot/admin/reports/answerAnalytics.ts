@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from '../../../knowledge/content/article.js';
+import { LOCALES, type Locale } from '../../../contracts/locale.js';
 import type {
   AnalyticsReport,
   ArticleFigures,

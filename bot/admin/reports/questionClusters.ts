@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
 import { LocaleIndex } from '../../../knowledge/engine/localeIndex.js';
 import { BUILT_IN_SYNONYMS } from '../../../knowledge/engine/synonymTables.js';
 import { foldAccents, type TextAnalyzer } from '../../../knowledge/engine/textAnalyzer.js';

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../server/fieldProblems.js';
+import type { FieldProblem } from '../../shared/fieldProblems.js';
 
 /** The longest period a report covers: a year of daily figures is still a small answer. */
 export const MAX_REPORT_DAYS = 366;

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
 import { maskPersonalData } from '../../privacy/personalData.js';
 import type { UnansweredReport } from '../../../web-widget/protocol/adminApi.js';
 import type { Store } from '../../storage/ports.js';

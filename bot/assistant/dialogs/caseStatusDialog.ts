@@ -1,13 +1,13 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { Locale } from '../../../knowledge/content/article.js';
-import { findAlienNumber } from '../../cases/alienNumber.js';
-import type { CaseStatusProvider } from '../../cases/caseStatusProvider.js';
+import type { Locale } from '../../../contracts/locale.js';
 import {
+  type CaseStatusProvider,
   COMMON_RECEIPT_NUMBER_PREFIXES,
+  findAlienNumber,
   findReceiptNumber,
   type ReceiptNumberSearch,
-} from '../../cases/receiptNumber.js';
+} from '../../cases/index.js';
 import { actionValueOf } from '../actionValues.js';
 import type { AssistantAnalytics } from '../assistantAnalytics.js';
 import type { AssistantText } from '../assistantText.js';

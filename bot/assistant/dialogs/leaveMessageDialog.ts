@@ -1,6 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
 import { formatDueDate } from '../../handoff/businessHours/index.js';
 import type { HandoffText } from '../../handoff/handoffText.js';
 import type { ServiceRequestDesk } from '../../handoff/serviceRequestDesk.js';

@@ -7,7 +7,7 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import type { Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
 import type { AnswerLookup } from '../answerLookup.js';
 import type { ArticleCatalog } from '../answerSource.js';
 import type { ArticlePresenter } from '../articlePresenter.js';

@@ -4,9 +4,9 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import type { KnowledgeArticle, Locale } from '../../../knowledge/content/article.js';
-import type { JudgementDetector } from '../../../knowledge/engine/judgementDetector.js';
-import type { AnswerResult } from '../../../knowledge/engine/types.js';
+import type { Locale } from '../../../contracts/locale.js';
+import type { KnowledgeArticle } from '../../../knowledge/content/article.js';
+import type { AnswerResult, JudgementDetector } from '../../../knowledge/engine/index.js';
 import type { ArticleCatalog } from '../answerSource.js';
 import type { AnswerLookup } from '../answerLookup.js';
 import type { ArticlePresenter } from '../articlePresenter.js';

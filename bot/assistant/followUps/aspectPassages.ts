@@ -1,4 +1,5 @@
-import type { KnowledgeArticle, Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
+import type { KnowledgeArticle } from '../../../knowledge/content/article.js';
 import type { AssistantText } from '../assistantText.js';
 import type { FollowUpAspect } from './followUpAspect.js';
 import type { ArticlePassage, PassageSource } from './passageSource.js';

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import type { KnowledgeArticle, Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
+import type { KnowledgeArticle } from '../../../knowledge/content/article.js';
 import type { ArticleCatalog } from '../answerSource.js';
 import type { ArticlePresenter } from '../articlePresenter.js';
 import type { AssistantAnalytics } from '../assistantAnalytics.js';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
 import type { ActionValue } from '../actionValues.js';
 import type { KeywordList } from '../phrasebook.js';
 import type { ReplyOutcome } from '../replyOutcome.js';

@@ -1,5 +1,5 @@
 import type { Activity, CardAction, TurnContext } from 'botbuilder';
-import type { Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
 import type { ArticleCatalog } from '../answerSource.js';
 import type { AssistantText } from '../assistantText.js';
 import type { ConversationMemory } from '../conversationMemory.js';

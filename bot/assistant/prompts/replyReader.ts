@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { LOCALES } from '../../../knowledge/content/article.js';
+import { LOCALES } from '../../../contracts/locale.js';
 import { actionValueOf } from '../actionValues.js';
 import { normalizeText, wordCount, type KeywordList, type Phrasebook } from '../phrasebook.js';
 import type { Prompt, PromptChoice } from './prompt.js';

@@ -4,7 +4,7 @@
  * About 30 lines, so no library: `rate-limiter-flexible` reads the real clock, and the injected
  * clock is what lets tests check the spacing without waiting.
  */
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../shared/clock.js';
 
 export interface SlidingWindowRateLimiterOptions {
   maxRequests: number;

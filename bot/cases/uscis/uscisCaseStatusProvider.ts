@@ -16,7 +16,7 @@ import type {
   CaseStatusUnavailableReason,
 } from '../caseStatusProvider.js';
 import type { UscisCaseStatusConfig } from '../caseStatusConfig.js';
-import { systemClock, type Clock } from '../clock.js';
+import { systemClock, type Clock } from '../../shared/clock.js';
 import { maskReceiptNumber, normaliseReceiptNumber } from '../receiptNumber.js';
 import { AccessTokenSource, type TokenResult } from './accessTokenSource.js';
 import { readCaseStatusAnswer } from './caseStatusResponse.js';

@@ -7,7 +7,7 @@ import { hashToken } from '../../auth/sessionTokens.js';
 import type { Handoff } from '../../handoff/createHandoff.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
-import type { AllowedOrigins } from '../../server/originPolicy.js';
+import type { AllowedOrigins } from '../../shared/allowedOrigins.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore, UserStore } from '../../storage/ports.js';
 import { listenToClientEvents } from '../clientEvents.js';
@@ -24,6 +24,7 @@ import {
   type AgentNamespace,
   type AgentSocket,
 } from './agentSocket.js';
+import { VisitorPresenceTracker } from './visitorPresenceTracker.js';
 import { VisitorRelay } from './visitorRelay.js';
 
 export interface AgentChannelDeps {
@@ -32,7 +33,7 @@ export interface AgentChannelDeps {
   users: UserStore;
   conversations: ConversationStore;
   /** The widget's channel: proactive messages to widget visitors, and their typing. */
-  visitorChannel: Pick<VisitorChannel, 'deliver' | 'onTyping'>;
+  visitorChannel: Pick<VisitorChannel, 'deliver' | 'onTyping' | 'onVisibility'>;
   botFramework: { adapter: CloudAdapter; appId: string } | null;
   tracker: TurnTracker;
   i18n: I18n;
@@ -78,6 +79,11 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
     botFramework: deps.botFramework,
     logger: deps.logger,
   });
+  const visitorPresence = new VisitorPresenceTracker({
+    visitors,
+    service: handoff.service,
+    logger: deps.logger,
+  });
   const notifier = new AgentNotifier({
     namespace,
     relay,
@@ -88,11 +94,16 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
     text: handoff.text,
     leaveOffer: handoff.leaveOffer,
     logger: deps.logger,
+    checkVisitor: (conversationId) => visitorPresence.refresh(conversationId),
   });
   handoff.edge.bind(notifier);
   const handlers = createAgentHandlers({
     service: handoff.service,
     desk: handoff.desk,
+    notes: handoff.notes,
+    context: handoff.context,
+    canned: handoff.canned,
+    auth: deps.auth,
     conversations: deps.conversations,
     relay,
     notifier,
@@ -144,6 +155,7 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
       socket,
       {
         'state:get': (args) => void handlers.getState(socket, args),
+        'locale:set': (args) => void handlers.setLocale(socket, args),
         'presence:set': (args) => void handlers.setPresence(socket, args),
         'queue:accept': (args) => void handlers.accept(socket, args),
         'chat:send': (args) => void handlers.send(socket, args),
@@ -151,6 +163,11 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
         'chat:typing': (args) => void handlers.typing(socket, args),
         'chat:end': (args) => void handlers.end(socket, args),
         'chat:transfer': (args) => void handlers.transfer(socket, args),
+        'note:add': (args) => void handlers.addNote(socket, args),
+        'chat:notes': (args) => void handlers.notes(socket, args),
+        'chat:context': (args) => void handlers.context(socket, args),
+        'canned:save': (args) => void handlers.saveCanned(socket, args),
+        'canned:delete': (args) => void handlers.deleteCanned(socket, args),
         'request:close': (args) => void handlers.closeRequest(socket, args),
       },
       (event, args) => void handlers.unknownEvent(socket, event, args),
@@ -210,10 +227,17 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
       })
       .catch((error: unknown) => deps.logger.warn({ err: error }, 'visitor typing not relayed'));
   });
+  deps.visitorChannel.onVisibility((conversationId) => visitorPresence.refresh(conversationId));
   visitors.on('connection', (socket: VisitorSocket) => {
+    const { conversationId } = socket.data;
+    // The visitor came (back), and later went: what the agent sees of them.
+    visitorPresence.refresh(conversationId);
+    socket.on('disconnect', () => {
+      if (!deps.tracker.isClosed) visitorPresence.refresh(conversationId);
+    });
     // After a reconnection or a reload, the widget learns where its live-agent chat stands.
     void notifier
-      .currentStatus(socket.data.conversationId)
+      .currentStatus(conversationId)
       .then((status) => {
         if (status) socket.emit('handoff:status', status);
       })

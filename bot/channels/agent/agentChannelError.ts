@@ -1,8 +1,8 @@
+import type { Locale } from '../../../contracts/locale.js';
 import type {
   AgentConnectErrorData,
   AgentErrorCode,
   AgentProtocolError,
-  Locale,
 } from '../../../web-widget/protocol/agentEvents.js';
 import { HandoffError } from '../../handoff/handoffError.js';
 import type { I18n } from '../../i18n/i18n.js';
@@ -27,7 +27,7 @@ export function toAgentProtocolError(i18n: I18n, locale: Locale, error: unknown)
     error instanceof AgentChannelError
       ? error
       : error instanceof HandoffError
-        ? new AgentChannelError(error.code)
+        ? new AgentChannelError(error.code, error.params)
         : new AgentChannelError('internal');
   return {
     code: known.code,

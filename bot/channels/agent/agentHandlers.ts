@@ -2,14 +2,24 @@ import type { z } from 'zod';
 import type {
   AgentProtocolError,
   AgentState,
+  ChatContext,
   ChatSummary,
   HistoryPage,
   MessageReceipt,
 } from '../../../web-widget/protocol/agentEvents.js';
 import { HISTORY_PAGE_LIMIT } from '../../../web-widget/protocol/events.js';
 import { HandoffError } from '../../handoff/handoffError.js';
+import {
+  MAX_CANNED_TEXT_LENGTH,
+  MAX_CANNED_TITLE_LENGTH,
+  type CannedActor,
+  type CannedReplies,
+} from '../../handoff/cannedReplies.js';
+import { MAX_NOTE_LENGTH, MAX_TRANSFER_NOTE_LENGTH, type ChatNotes } from '../../handoff/chatNotes.js';
 import type { HandoffService } from '../../handoff/handoffService.js';
+import type { VisitorContextReader } from '../../handoff/visitorContext.js';
 import type { ServiceRequestDesk } from '../../handoff/serviceRequestDesk.js';
+import type { AuthService } from '../../auth/authService.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
@@ -21,22 +31,38 @@ import { cleanMessageText } from '../socket/visitorSchemas.js';
 import { AgentChannelError, toAgentProtocolError } from './agentChannelError.js';
 import type { AgentNotifier } from './agentNotifier.js';
 import {
+  cannedDeleteSchema,
+  cannedSaveSchema,
   chatHistorySchema,
   chatRefSchema,
   chatSendSchema,
+  localeSetSchema,
   chatTransferSchema,
   chatTypingSchema,
   emptySchema,
+  noteAddSchema,
   presenceSetSchema,
   requestCloseSchema,
 } from './agentSchemas.js';
 import { agentRoom, type AgentSocket } from './agentSocket.js';
-import { agentSelf, chatSummary, queueItem, serviceRequestItem } from './agentViews.js';
+import {
+  agentSelf,
+  cannedReplyItem,
+  chatNoteItem,
+  chatSummary,
+  queueItem,
+  serviceRequestItem,
+} from './agentViews.js';
 import type { VisitorRelay } from './visitorRelay.js';
 
 export interface AgentHandlerDeps {
   service: HandoffService;
   desk: ServiceRequestDesk;
+  notes: ChatNotes;
+  context: VisitorContextReader;
+  canned: CannedReplies;
+  /** Checks the socket's sign-in again before a change only admins may make. */
+  auth: Pick<AuthService, 'authenticate'>;
   conversations: ConversationStore;
   relay: VisitorRelay;
   notifier: AgentNotifier;
@@ -73,6 +99,36 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
   }
 
   const agentIdOf = (socket: AgentSocket) => socket.data.principal.userId;
+  const authorOf = (socket: AgentSocket) => ({
+    agentId: socket.data.principal.userId,
+    agentName: socket.data.principal.displayName,
+  });
+
+  /**
+   * Who makes an admin-only change: the sign-in as it is now (a role removed since the socket
+   * connected counts), not as it was at the handshake.
+   */
+  async function currentActor(socket: AgentSocket): Promise<CannedActor> {
+    const principal = await deps.auth.authenticate(socket.data.token);
+    if (!principal) throw new AgentChannelError('unauthorized');
+    return { userId: principal.userId, username: principal.username, roles: principal.roles };
+  }
+
+  /** One line of text (a title): control characters and line breaks become spaces. */
+  function oneLine(raw: string, max: number): string {
+    const text = cleanMessageText(raw).replace(/\s+/g, ' ').trim();
+    if (text.length === 0) throw new AgentChannelError('invalid_payload');
+    if (text.length > max) throw new AgentChannelError('message_too_long', { max });
+    return text;
+  }
+
+  /** A note's text cleaned like a message, within `max` characters; empty is refused. */
+  function noteText(raw: string, max: number): string {
+    const text = cleanMessageText(raw).trim();
+    if (text.length === 0) throw new AgentChannelError('invalid_payload');
+    if (text.length > max) throw new AgentChannelError('message_too_long', { max });
+    return text;
+  }
 
   /** The chat, if it is assigned to this agent now. */
   const myChat = (socket: AgentSocket, conversationId: string): Promise<HandoffEntry> =>
@@ -94,12 +150,13 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
 
   async function state(socket: AgentSocket): Promise<AgentState> {
     const { principal } = socket.data;
-    const [presence, chats, queue, agents, requests] = await Promise.all([
+    const [presence, chats, queue, agents, requests, canned] = await Promise.all([
       deps.service.presenceOf(principal.userId),
       deps.service.chatsOf(principal.userId),
       deps.service.queue(),
       deps.notifier.agentList(),
       deps.desk.open(),
+      deps.canned.list(),
     ]);
     return {
       me: agentSelf(principal, presence),
@@ -107,6 +164,7 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
       queue: queue.map(({ entry, standing }) => queueItem(entry, standing)),
       agents,
       requests: requests.map(serviceRequestItem),
+      canned: canned.map(cannedReplyItem),
       limits: { maxMessageLength: deps.maxMessageLength },
     };
   }
@@ -118,6 +176,14 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
       respond(socket, 'state:get', args, async (payload) => {
         parse(emptySchema, payload);
         return state(socket);
+      }),
+
+    /** The console's language changed: its refusals are said in the new one from now on. */
+    setLocale: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'locale:set', args, async (payload) => {
+        const { locale } = parse(localeSetSchema, payload);
+        socket.data.locale = locale;
+        return { locale };
       }),
 
     setPresence: (socket: AgentSocket, args: unknown[]) =>
@@ -212,9 +278,45 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
 
     transfer: (socket: AgentSocket, args: unknown[]) =>
       respond(socket, 'chat:transfer', args, async (payload) => {
-        const { conversationId, toAgentId } = parse(chatTransferSchema, payload);
+        const { conversationId, toAgentId, note } = parse(chatTransferSchema, payload);
+        const text =
+          note === undefined || note.trim() === '' ? null : noteText(note, MAX_TRANSFER_NOTE_LENGTH);
         await deps.service.transfer(agentIdOf(socket), conversationId, toAgentId);
+        if (text !== null) {
+          // Written once the chat has moved; the receiving console gets it with the chat's notes
+          // or from this event, whichever comes first (they merge by id).
+          const written = await deps.notes.addTransferNote(authorOf(socket), conversationId, toAgentId, text);
+          socket.nsp
+            .to(agentRoom(toAgentId))
+            .emit('chat:note', { conversationId, note: chatNoteItem(written) });
+        }
         return { conversationId, toAgentId };
+      }),
+
+    addNote: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'note:add', args, async (payload) => {
+        const request = parse(noteAddSchema, payload);
+        const text = noteText(request.text, MAX_NOTE_LENGTH);
+        const note = chatNoteItem(
+          await deps.notes.add(authorOf(socket), request.conversationId, request.id, text),
+        );
+        // Every tab of this agent shows it (the sender matches it by id).
+        socket.nsp
+          .to(agentRoom(agentIdOf(socket)))
+          .emit('chat:note', { conversationId: note.conversationId, note });
+        return note;
+      }),
+
+    context: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'chat:context', args, async (payload): Promise<ChatContext> => {
+        const { conversationId } = parse(chatRefSchema, payload);
+        return deps.context.read(agentIdOf(socket), conversationId);
+      }),
+
+    notes: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'chat:notes', args, async (payload) => {
+        const { conversationId } = parse(chatRefSchema, payload);
+        return (await deps.notes.list(agentIdOf(socket), conversationId)).map(chatNoteItem);
       }),
 
     closeRequest: (socket: AgentSocket, args: unknown[]) =>
@@ -222,6 +324,31 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
         const { id } = parse(requestCloseSchema, payload);
         const closed = await deps.desk.close(id, agentIdOf(socket));
         if (!closed) throw new AgentChannelError('request_not_found');
+        return { id };
+      }),
+
+    saveCanned: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'canned:save', args, async (payload) => {
+        const draft = parse(cannedSaveSchema, payload);
+        const actor = await currentActor(socket);
+        // An empty title or text is said as such (the form's likeliest mistake), not as a bad request.
+        if (!cleanMessageText(draft.title).trim() || !cleanMessageText(draft.text).trim())
+          throw new AgentChannelError('canned_incomplete');
+        const saved = await deps.canned.save(actor, {
+          ...(draft.id ? { id: draft.id } : {}),
+          locale: draft.locale,
+          title: oneLine(draft.title, MAX_CANNED_TITLE_LENGTH),
+          text: noteText(draft.text, MAX_CANNED_TEXT_LENGTH),
+        });
+        deps.notifier.cannedChanged(await deps.canned.list());
+        return cannedReplyItem(saved);
+      }),
+
+    deleteCanned: (socket: AgentSocket, args: unknown[]) =>
+      respond(socket, 'canned:delete', args, async (payload) => {
+        const { id } = parse(cannedDeleteSchema, payload);
+        await deps.canned.delete(await currentActor(socket), id);
+        deps.notifier.cannedChanged(await deps.canned.list());
         return { id };
       }),
 

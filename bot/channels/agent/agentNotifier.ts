@@ -10,6 +10,7 @@ import type { ServiceRequestDesk } from '../../handoff/serviceRequestDesk.js';
 import type { Logger } from '../../logging/logger.js';
 import type {
   AgentPresence,
+  CannedReply,
   ConversationStore,
   HandoffEntry,
   TranscriptEntry,
@@ -17,7 +18,14 @@ import type {
 } from '../../storage/ports.js';
 import { chatMessageFromActivity } from '../socket/chatMessages.js';
 import { ALL_AGENTS_ROOM, agentRoom, type AgentNamespace } from './agentSocket.js';
-import { agentSummary, chatSummary, queueItem, serviceRequestItem } from './agentViews.js';
+import {
+  agentSummary,
+  cannedReplyItem,
+  chatSummary,
+  queueItem,
+  serviceRequestItem,
+  visitorPresence,
+} from './agentViews.js';
 import type { VisitorRelay } from './visitorRelay.js';
 
 export interface AgentNotifierDeps {
@@ -30,6 +38,8 @@ export interface AgentNotifierDeps {
   text: HandoffText;
   leaveOffer: LeaveMessageOffer;
   logger: Logger;
+  /** Works a visitor's presence out again (a visitor may have left while their request was made). */
+  checkVisitor(conversationId: string): void;
 }
 
 /**
@@ -55,6 +65,23 @@ export class AgentNotifier implements HandoffEdgeTarget {
     this.deps.namespace.to(ALL_AGENTS_ROOM).emit('queue:new', queueItem(entry, standing));
     // A newcomer joins the end of their line: nobody else's place changed, only the agents' list.
     this.broadcastQueue(await this.deps.service.queue());
+    // The request was made in the visitor's turn: a page closed meanwhile left no trace yet.
+    if (entry.channel === 'socket') this.deps.checkVisitor(entry.conversationId);
+  }
+
+  /** A queued visitor's presence is in the queue list; an assigned one's goes to their agent. */
+  async visitorPresence(entry: HandoffEntry): Promise<void> {
+    const visitor = visitorPresence(entry);
+    if (!visitor) return;
+    if (entry.status === 'queued') {
+      this.broadcastQueue(await this.deps.service.queue());
+      return;
+    }
+    if (entry.status === 'assigned' && entry.agentId) {
+      this.deps.namespace
+        .to(agentRoom(entry.agentId))
+        .emit('chat:visitor', { conversationId: entry.conversationId, visitor });
+    }
   }
 
   async standings(updates: ReadonlyArray<{ entry: HandoffEntry; standing: QueueStanding }>): Promise<void> {
@@ -175,6 +202,11 @@ export class AgentNotifier implements HandoffEdgeTarget {
     this.deps.namespace.to(ALL_AGENTS_ROOM).emit('requests:update', open.map(serviceRequestItem));
   }
 
+  /** The canned replies changed: every console gets the list. */
+  cannedChanged(list: CannedReply[]): void {
+    this.deps.namespace.to(ALL_AGENTS_ROOM).emit('canned:update', list.map(cannedReplyItem));
+  }
+
   /** Every agent with their presence, for the transfer list. */
   async agentList(): Promise<AgentSummary[]> {
     const agents = await this.deps.service.agents();
@@ -191,6 +223,7 @@ export class AgentNotifier implements HandoffEdgeTarget {
       agentId: user.id,
       username: user.username,
       displayName: user.displayName,
+      roles: [...user.roles],
       languages: presence.languages,
       maxChats: presence.maxChats,
       status: presence.status,

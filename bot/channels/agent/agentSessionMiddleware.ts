@@ -1,16 +1,18 @@
 import { z } from 'zod';
-import type { Locale } from '../../../web-widget/protocol/agentEvents.js';
+import { LOCALES, type Locale } from '../../../contracts/locale.js';
 import type { AuthService, Principal } from '../../auth/authService.js';
+import { isOwnOrigin } from '../../auth/csrf.js';
 import { BEARER_TOKEN_PATTERN } from '../../auth/sessionTokens.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
-import type { AllowedOrigins } from '../../server/originPolicy.js';
+import type { AllowedOrigins } from '../../shared/allowedOrigins.js';
 import { AgentChannelError, toAgentConnectError } from './agentChannelError.js';
 import type { AgentSocket } from './agentSocket.js';
 
 const handshakeSchema = z.object({
-  token: z.string().regex(BEARER_TOKEN_PATTERN),
-  locale: z.enum(['en', 'es']).optional(),
+  /** A console on another allowed origin signs in by token; the consoles served here by the cookie. */
+  token: z.string().regex(BEARER_TOKEN_PATTERN).optional(),
+  locale: z.enum(LOCALES).optional(),
 });
 
 /** May use the agent console: the agent role, or admin (who may do everything). */
@@ -19,9 +21,12 @@ export function isAgent(principal: Pick<Principal, 'roles'>): boolean {
 }
 
 /**
- * The `/agent` handshake: the page's origin, then the bearer token from the console's sign-in. Only
- * a live session of a user with the agent or admin role gets in; a visitor's resume token is not a
- * session (their hashes live in different collections), so it is refused like any unknown token.
+ * The `/agent` handshake: the page's origin, then the console's sign-in: the HttpOnly cookie the
+ * browser sends with the handshake (only from the service's own pages: SameSite=Strict keeps other
+ * sites' pages from sending it, and the Origin check keeps out allowed sites on the same domain),
+ * or a bearer token in the handshake's `auth`. Only a live session of a user with the agent or
+ * admin role gets in; a visitor's resume token is not a session (their hashes live in different
+ * collections), so it is refused like any unknown token.
  */
 export function createAgentSessionMiddleware(deps: {
   auth: AuthService;
@@ -40,7 +45,12 @@ export function createAgentSessionMiddleware(deps: {
         return;
       }
       const parsed = handshakeSchema.safeParse(raw);
-      const token = parsed.success ? parsed.data.token : null;
+      const token = !parsed.success
+        ? null
+        : (parsed.data.token ??
+          (headers.origin === undefined || isOwnOrigin(headers.origin, headers.host)
+            ? deps.auth.cookie.read(headers)
+            : null));
       const principal = token ? await deps.auth.authenticate(token) : null;
       if (!token || !principal) {
         next(toAgentConnectError(deps.i18n, locale, new AgentChannelError('unauthorized')));

@@ -1,8 +1,8 @@
 import type { Namespace, Socket } from 'socket.io';
+import type { Locale } from '../../../contracts/locale.js';
 import type {
   AgentClientToServerEvents,
   AgentServerToClientEvents,
-  Locale,
 } from '../../../web-widget/protocol/agentEvents.js';
 import type { Principal } from '../../auth/authService.js';
 

@@ -1,13 +1,22 @@
 import type {
   AgentSelf,
   AgentSummary,
+  CannedReplyItem,
+  ChatNoteItem,
   ChatSummary,
   QueueItem,
   ServiceRequestItem,
+  VisitorPresence,
 } from '../../../web-widget/protocol/agentEvents.js';
 import type { Principal } from '../../auth/authService.js';
 import type { QueueStanding } from '../../handoff/handoffEvents.js';
-import type { AgentPresence, HandoffEntry, ServiceRequestRecord } from '../../storage/ports.js';
+import type {
+  AgentPresence,
+  CannedReply,
+  ChatNote,
+  HandoffEntry,
+  ServiceRequestRecord,
+} from '../../storage/ports.js';
 
 /** The protocol's views of stored records: only what a console shows, nothing internal. */
 
@@ -22,7 +31,14 @@ export function queueItem(entry: HandoffEntry, standing: QueueStanding): QueueIt
     position: standing.position,
     estimatedWaitMinutes: standing.estimatedWaitMinutes,
     priority: entry.priority,
+    visitor: visitorPresence(entry),
   };
+}
+
+/** The visitor's presence as agents see it; null where the channel cannot tell. */
+export function visitorPresence(entry: HandoffEntry): VisitorPresence | null {
+  if (!entry.visitorPresence) return null;
+  return { state: entry.visitorPresence, since: entry.visitorPresenceAt ?? entry.queuedAt };
 }
 
 export function chatSummary(entry: HandoffEntry, lastSeq: number): ChatSummary {
@@ -35,6 +51,7 @@ export function chatSummary(entry: HandoffEntry, lastSeq: number): ChatSummary {
     queuedAt: entry.queuedAt,
     assignedAt: entry.assignedAt ?? entry.queuedAt,
     lastSeq,
+    visitor: visitorPresence(entry),
   };
 }
 
@@ -43,6 +60,7 @@ export function agentSelf(principal: Principal, presence: AgentPresence | null):
     agentId: principal.userId,
     username: principal.username,
     displayName: principal.displayName,
+    roles: [...principal.roles],
     languages: principal.languages,
     maxChats: principal.maxChats,
     status: presence?.status ?? 'offline',
@@ -74,5 +92,29 @@ export function serviceRequestItem(record: ServiceRequestRecord): ServiceRequest
     urgent: record.urgent,
     dueDate: record.dueDate,
     createdAt: record.createdAt,
+  };
+}
+
+export function chatNoteItem(note: ChatNote): ChatNoteItem {
+  return {
+    id: note.id,
+    conversationId: note.conversationId,
+    agentId: note.agentId,
+    agentName: note.agentName,
+    kind: note.kind,
+    text: note.text,
+    afterSeq: note.afterSeq,
+    at: note.at,
+    toAgentId: note.toAgentId,
+  };
+}
+
+export function cannedReplyItem(reply: CannedReply): CannedReplyItem {
+  return {
+    id: reply.id,
+    locale: reply.locale,
+    title: reply.title,
+    text: reply.text,
+    updatedAt: reply.updatedAt,
   };
 }

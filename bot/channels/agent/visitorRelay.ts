@@ -7,7 +7,8 @@ import {
   type CloudAdapter,
   type ConversationReference,
 } from 'botbuilder';
-import type { HandoffStatus, Locale } from '../../../web-widget/protocol/events.js';
+import type { Locale } from '../../../contracts/locale.js';
+import type { HandoffStatus } from '../../../web-widget/protocol/events.js';
 import { recordedRepliesOf } from '../../handoff/recordedMessage.js';
 import type { Logger } from '../../logging/logger.js';
 import type { ConversationStore, HandoffEntry, TranscriptEntry } from '../../storage/ports.js';

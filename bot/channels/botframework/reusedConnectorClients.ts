@@ -1,4 +1,5 @@
 import {
+  AuthenticationConstants,
   BotFrameworkAuthentication,
   ConnectorFactory,
   JwtTokenValidation,
@@ -18,9 +19,12 @@ const MAX_CLIENTS = 100;
  * and credentials a turn's replies and proactive messages go out through) is built once per
  * service URL, app id and audience, and then reused: the stock one builds a new one on every
  * turn. Its credentials fetch and cache their own tokens, so sharing them is what they are for.
+ * The same holds for the user token client (sign-in prompts), which the stock adapter also builds
+ * on every turn though it depends on the bot's app id only.
  */
 export class ReusedConnectorClients extends BotFrameworkAuthentication {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
+  private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
 
   constructor(private readonly inner: BotFrameworkAuthentication) {
     super();
@@ -52,7 +56,9 @@ export class ReusedConnectorClients extends BotFrameworkAuthentication {
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.inner.createUserTokenClient(claimsIdentity);
+    // The stock client depends on the app id alone (the audience claim, else the app id claim).
+    const appId = audienceOrAppId(claimsIdentity);
+    return reuse(this.userTokenClients, appId, () => this.inner.createUserTokenClient(claimsIdentity));
   }
 
   override createBotFrameworkClient(): BotFrameworkClient {
@@ -73,16 +79,30 @@ export class ReusedConnectorClients extends BotFrameworkAuthentication {
     return new (class extends ConnectorFactory {
       create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
         const key = JSON.stringify([appId, serviceUrl, audience ?? null]);
-        let client = clients.get(key);
-        if (client === undefined) {
-          if (clients.size >= MAX_CLIENTS) clients.delete(clients.keys().next().value as string);
-          client = factory.create(serviceUrl, audience);
-          clients.set(key, client);
-          // A failed build is not kept: the next turn tries again.
-          client.catch(() => clients.delete(key));
-        }
-        return client;
+        return reuse(clients, key, () => factory.create(serviceUrl, audience));
       }
     })();
   }
+}
+
+/** The client kept under `key`, built by `build` the first time; a failed build is not kept. */
+function reuse<T>(cache: Map<string, Promise<T>>, key: string, build: () => Promise<T>): Promise<T> {
+  let client = cache.get(key);
+  if (client === undefined) {
+    if (cache.size >= MAX_CLIENTS) cache.delete(cache.keys().next().value as string);
+    client = build();
+    cache.set(key, client);
+    // The next turn tries again.
+    client.catch(() => cache.delete(key));
+  }
+  return client;
+}
+
+/** The app id botbuilder's own user token client is built for. */
+function audienceOrAppId(claimsIdentity: ClaimsIdentity): string {
+  return (
+    claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ??
+    claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim) ??
+    ''
+  );
 }

@@ -1,8 +1,8 @@
 import type { Activity, CardAction } from 'botbuilder';
+import type { Locale } from '../../../contracts/locale.js';
 import type {
   AnswerRef,
   ChatMessage,
-  Locale,
   MessageRole,
   SuggestedAction,
 } from '../../../web-widget/protocol/events.js';

@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { SOCKET_PATH } from '../../../web-widget/protocol/events.js';
-import type { AllowedOrigins } from '../../server/originPolicy.js';
+import type { AllowedOrigins } from '../../shared/allowedOrigins.js';
 
 export interface SocketServerOptions {
   /** maxHttpBufferSize: a client sending a larger message is disconnected by Socket.IO. */

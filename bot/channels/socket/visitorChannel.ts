@@ -1,15 +1,12 @@
 import { ActivityTypes, type Activity, type ActivityHandler } from 'botbuilder';
 import type { Server } from 'socket.io';
-import {
-  VISITOR_NAMESPACE,
-  type ClientToServerEvents,
-  type Locale,
-} from '../../../web-widget/protocol/events.js';
+import type { Locale } from '../../../contracts/locale.js';
+import { VISITOR_NAMESPACE, type ClientToServerEvents } from '../../../web-widget/protocol/events.js';
 import type { AppConfig } from '../../config/config.js';
 import { recordedRepliesOf } from '../../handoff/recordedMessage.js';
 import { toProductLocale, type I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
-import type { AllowedOrigins } from '../../server/originPolicy.js';
+import type { AllowedOrigins } from '../../shared/allowedOrigins.js';
 import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore, TranscriptEntry } from '../../storage/ports.js';
 import { listenToClientEvents } from '../clientEvents.js';
@@ -65,6 +62,11 @@ export interface VisitorChannel {
    */
   onTyping(listener: VisitorTypingListener): void;
   /**
+   * Calls `listener` when a page of a visitor connected to this instance becomes visible or hidden
+   * (each socket's `data.pageHidden`); with the sockets' connections, the visitor's presence.
+   */
+  onVisibility(listener: (conversationId: string) => void): void;
+  /**
    * Runs the turns of visitor messages that were acknowledged but never answered (the process
    * stopped in between); see pendingTurns.ts. `graceMs` 0 only when no other process can be
    * holding them. Resolves with how many it took on.
@@ -90,6 +92,7 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
   const intake = new ConversationTurnQueue();
   const turns = new ConversationTurnQueue();
   const typingListeners: VisitorTypingListener[] = [];
+  const visibilityListeners: Array<(conversationId: string) => void> = [];
 
   adapter.onTurnError = async (context, error) => {
     const conversationId = context.activity.conversation?.id;
@@ -159,21 +162,24 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
     typing: (conversationId, active) => {
       for (const listener of typingListeners) listener(conversationId, active);
     },
+    visibility: (conversationId) => {
+      for (const listener of visibilityListeners) listener(conversationId);
+    },
     liveChat: deps.liveChat ?? null,
     clock,
   });
 
-  namespace.use(
-    createVisitorSessionMiddleware({
-      conversations: deps.conversations,
-      limits,
-      i18n: deps.i18n,
-      logger: deps.logger,
-      origins: deps.origins,
-      trustProxy: deps.trustProxy,
-      clock,
-    }),
-  );
+  const sessionMiddleware = createVisitorSessionMiddleware({
+    conversations: deps.conversations,
+    limits,
+    i18n: deps.i18n,
+    logger: deps.logger,
+    origins: deps.origins,
+    trustProxy: deps.trustProxy,
+    clock,
+  });
+  // The middleware answers through `next` itself; Socket.IO ignores what it returns.
+  namespace.use((socket, next) => void sessionMiddleware(socket, next));
 
   namespace.on('connection', (socket: VisitorSocket) => {
     const { conversationId } = socket.data;
@@ -197,6 +203,7 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
         'history:since': (args) => void handlers.history(socket, args),
         'locale:set': (args) => void handlers.setLocale(socket, args),
         'typing:set': (args) => void handlers.setTyping(socket, args),
+        'visibility:set': (args) => void handlers.setVisibility(socket, args),
         'handoff:leave': (args) => void handlers.leaveLiveChat(socket, args),
         'handoff:rate': (args) => void handlers.rateLiveChat(socket, args),
       },
@@ -213,6 +220,9 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
     adapter,
     onTyping: (listener) => {
       typingListeners.push(listener);
+    },
+    onVisibility: (listener) => {
+      visibilityListeners.push(listener);
     },
     resumePendingTurns: (graceMs) =>
       resumePendingTurns(

@@ -1,10 +1,9 @@
 import type { Activity } from 'botbuilder';
+import { LOCALES, type Locale } from '../../../contracts/locale.js';
 import {
   HISTORY_PAGE_LIMIT,
-  PROTOCOL_LOCALES,
   type ChatRatingPayload,
   type HistoryPage,
-  type Locale,
   type MessageReceipt,
   type ProtocolError,
 } from '../../../web-widget/protocol/events.js';
@@ -31,6 +30,7 @@ import {
   sendMessageSchema,
   setLocaleSchema,
   setTypingSchema,
+  setVisibilitySchema,
 } from './visitorSchemas.js';
 import { visitorTurnActivity } from './visitorSessions.js';
 import type { VisitorSocket } from './visitorSocket.js';
@@ -69,6 +69,8 @@ export interface VisitorHandlerDeps {
   ): void;
   /** Hands a visitor's valid typing signal on (to the live agent, when one has the chat). */
   typing(conversationId: string, active: boolean): void;
+  /** The page of one of the conversation's sockets became visible or hidden (socket.data.pageHidden). */
+  visibility(conversationId: string): void;
   /** Null where the product runs without live agents: the events are then unknown. */
   liveChat: VisitorLiveChat | null;
   clock: () => Date;
@@ -231,6 +233,27 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
       }
     },
 
+    /**
+     * `visibility:set`, without an ack: the page became visible or hidden. It counts as an event
+     * (pages change visibility a few times a minute at most); a malformed one is a bad request.
+     */
+    setVisibility: (socket: VisitorSocket, args: unknown[]) =>
+      respond(
+        socket,
+        'visibility:set',
+        args,
+        async (payload) => {
+          const parsed = setVisibilitySchema.safeParse(payload);
+          if (!parsed.success) throw new ChannelError('invalid_payload');
+          const hidden = !parsed.data.visible;
+          if ((socket.data.pageHidden ?? false) !== hidden) {
+            socket.data.pageHidden = hidden;
+            deps.visibility(socket.data.conversationId);
+          }
+          return null;
+        },
+        { ackRequired: false },
+      ),
     leaveLiveChat: (socket: VisitorSocket, args: unknown[]) =>
       respond(socket, 'handoff:leave', args, async (payload): Promise<{ left: boolean }> => {
         const liveChat = deps.liveChat;
@@ -290,5 +313,5 @@ function visitorActivity(
 function localeHint(payload: unknown): Locale | undefined {
   const locale =
     typeof payload === 'object' && payload !== null ? (payload as { locale?: unknown }).locale : undefined;
-  return PROTOCOL_LOCALES.find((known) => known === locale);
+  return LOCALES.find((known) => known === locale);
 }

@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { LOCALES } from '../../../contracts/locale.js';
 import {
   CHAT_RATING_MAX,
   CHAT_RATING_MIN,
   HISTORY_PAGE_LIMIT,
   MESSAGE_ID_PATTERN,
-  PROTOCOL_LOCALES,
   TOKEN_PATTERN,
   type JsonValue,
-  type Locale,
 } from '../../../web-widget/protocol/events.js';
 
 /**
@@ -16,7 +15,7 @@ import {
  * `__proto__` included, is refused), so nothing unexpected reaches the bot or the store.
  */
 
-const localeSchema = z.enum(PROTOCOL_LOCALES as [Locale, ...Locale[]]);
+const localeSchema = z.enum(LOCALES);
 
 /** Keys that could reach an object's prototype if some code merged the value carelessly. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -90,6 +89,7 @@ export const historyRequestSchema = z.strictObject({
 export const setLocaleSchema = z.strictObject({ locale: localeSchema });
 
 export const setTypingSchema = z.strictObject({ active: z.boolean() });
+export const setVisibilitySchema = z.strictObject({ visible: z.boolean() });
 
 export const leaveLiveChatSchema = z.strictObject({});
 
@@ -105,6 +105,8 @@ export const rateChatSchema = z.strictObject({
 export const handshakeAuthSchema = z.object({
   token: z.string().regex(TOKEN_PATTERN).optional().catch(undefined),
   locale: localeSchema.optional().catch(undefined),
+  page: z.string().max(2000).optional().catch(undefined),
+  browser: z.string().regex(TOKEN_PATTERN).optional().catch(undefined),
 });
 
 /** C0 control characters other than tab and newline, and DEL: never meaningful in a chat message. */

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
-import type { Locale } from '../../../web-widget/protocol/events.js';
+import type { Locale } from '../../../contracts/locale.js';
 import { hashToken, newOpaqueToken } from '../../auth/sessionTokens.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import { clientAddress } from '../../server/clientAddress.js';
-import type { AllowedOrigins } from '../../server/originPolicy.js';
+import type { AllowedOrigins } from '../../shared/allowedOrigins.js';
 import type { ConversationStore } from '../../storage/ports.js';
 import { ChannelError } from './channelError.js';
 import { toConnectError } from './protocolErrors.js';
 import type { VisitorLimits } from './visitorLimits.js';
+import { startPageOf } from './visitorPage.js';
 import { handshakeAuthSchema } from './visitorSchemas.js';
 import type { VisitorSocket } from './visitorSocket.js';
 
@@ -125,6 +126,8 @@ export function createVisitorSessionMiddleware(deps: VisitorSessionDeps) {
         reference: JSON.stringify(socketConversationReference(conversationId, locale)),
         createdAt: now,
         lastActivityAt: now,
+        startPage: startPageOf(requested.page),
+        browserHash: requested.browser ? hashToken(requested.browser) : null,
       });
       socket.data = {
         conversationId,

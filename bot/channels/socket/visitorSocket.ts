@@ -1,9 +1,6 @@
 import type { Namespace, Socket } from 'socket.io';
-import type {
-  ClientToServerEvents,
-  Locale,
-  ServerToClientEvents,
-} from '../../../web-widget/protocol/events.js';
+import type { Locale } from '../../../contracts/locale.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../web-widget/protocol/events.js';
 
 /** What the server keeps on each visitor socket (restored with it by connection state recovery). */
 export interface VisitorSocketData {
@@ -20,6 +17,8 @@ export interface VisitorSocketData {
   isNew: boolean;
   /** When this socket last wrote the conversation's lastActivityAt (epoch ms). */
   touchedAt: number;
+  /** The page said it is hidden (`visibility:set`); absent or false while it is visible. */
+  pageHidden?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no server-to-server events

@@ -5,7 +5,7 @@
  * later (templates already use i18next's `{{name}}` syntax).
  */
 import { DateTime } from 'luxon';
-import type { Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
 import {
   DEFAULT_BUSINESS_HOURS_CONFIG,
   WEEKDAYS,

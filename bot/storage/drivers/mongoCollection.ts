@@ -112,7 +112,7 @@ export class MongoCollection implements Collection {
 
 /** Our filter and update subsets are valid MongoDB; the driver's generic types cannot see that. */
 function asFilter(filter: Filter | { $and: Filter[] }): MongoFilter<StoredDocument> {
-  return filter as MongoFilter<StoredDocument>;
+  return filter;
 }
 
 function asUpdate(update: Update): UpdateFilter<StoredDocument> {

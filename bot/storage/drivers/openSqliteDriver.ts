@@ -6,7 +6,7 @@ import type { Collection, CollectionSpec, Driver } from '../driver.js';
 import { StoreError } from '../errors.js';
 import { SqliteCollection } from './sqliteCollection.js';
 import { SqliteDatabase } from './sqliteDatabase.js';
-import { schemaStatements } from './sqliteSchema.js';
+import { retiredIndexStatements, schemaStatements } from './sqliteSchema.js';
 
 export interface SqliteDriverOptions {
   /** The database file (created, owner-only, when missing). */
@@ -51,13 +51,21 @@ export async function openSqliteDriver(
     connection.pragma('secure_delete = ON');
     checkIntegrity(connection, options);
     const statements = schemaStatements(specs);
-    connection.transaction(() => statements.forEach((sql) => connection!.exec(sql))).immediate();
+    connection
+      .transaction(() => {
+        statements.forEach((sql) => connection!.exec(sql));
+        const existing = connection!
+          .prepare('SELECT name, tbl_name AS "table" FROM sqlite_master WHERE type = \'index\'')
+          .all() as Array<{ name: string; table: string }>;
+        retiredIndexStatements(specs, existing).forEach((sql) => connection!.exec(sql));
+      })
+      .immediate();
   } catch (error) {
     connection?.close();
     if (error instanceof SqliteError && isDamage(error.code)) throw damaged(options, error.message);
     throw error;
   }
-  const database = new SqliteDatabase(connection);
+  const database = new SqliteDatabase(connection, openReader(options.file));
   const collections = new Map<string, Collection>(
     specs.map((spec) => [spec.name, new SqliteCollection(database, spec.name)]),
   );
@@ -81,22 +89,29 @@ export async function openSqliteDriver(
     async ping() {
       // A read-only or vanished folder cannot take the next write.
       await access(dirname(options.file), constants.W_OK);
-      await database.whenIdle(() => connection.prepare('SELECT 1').get());
+      await database.read(() => database.readerStatement('SELECT 1').get());
     },
     async backup(destination) {
-      await connection.backup(destination);
+      await database.backup(destination);
     },
     async close() {
       if (closed) return;
       closed = true;
       clearInterval(maintenance);
-      await database.whenIdle(() => {
-        connection.pragma('optimize');
-        // The last connection to close folds the log into the file and removes it.
-        database.close();
-      });
+      // The last connection to close folds the log into the file and removes it.
+      await database.close(() => connection.pragma('optimize'));
     },
   };
+}
+
+/**
+ * The connection reads go through: it sees committed data only, and never waits for the writer
+ * (WAL). It cannot write (`query_only`), so no write can bypass the writer's commits.
+ */
+function openReader(file: string): Connection {
+  const reader = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  reader.pragma('query_only = true');
+  return reader;
 }
 
 /** The file is created by us, owner-only: it holds transcripts, contact details and password hashes. */

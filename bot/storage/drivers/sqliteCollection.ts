@@ -1,4 +1,4 @@
-import { SqliteError } from './sqliteLibrary.js';
+import { SqliteError, type Statement } from './sqliteLibrary.js';
 import { DuplicateKeyError } from '../errors.js';
 import type { Collection, Filter, FindOptions, QueryPlan, Sort, StoredDocument, Update } from '../driver.js';
 import type { SqliteDatabase } from './sqliteDatabase.js';
@@ -11,9 +11,11 @@ interface Row {
 
 /**
  * One table (`_id`, `doc` JSON) behind the driver interface. Every method is one SQL statement, or
- * a few in one SQLite transaction, so each is atomic by itself. `inTransaction` marks the copy
- * handed to `Driver.transaction`'s work: it runs at once, while every other copy waits until that
- * transaction has ended (one connection: its statements would otherwise join it).
+ * a few in one SQLite savepoint, so each is atomic by itself. Reads go to the reader connection
+ * (committed data), writes to the writer, each resolved once committed (SqliteDatabase).
+ * `inTransaction` marks the copy handed to `Driver.transaction`'s work: it reads and writes on the
+ * writer at once (it must see its own writes), while every other copy's writes wait until that
+ * work has ended.
  */
 export class SqliteCollection implements Collection {
   private readonly table: string;
@@ -29,7 +31,7 @@ export class SqliteCollection implements Collection {
   async insertOne(document: StoredDocument): Promise<void> {
     const { _id, ...fields } = document;
     const json = JSON.stringify(fields);
-    return this.exec(() => {
+    return this.write(() => {
       this.guard(() => this.run(`INSERT INTO ${this.table} (_id, doc) VALUES (?, ?)`, [_id, json]));
     });
   }
@@ -37,22 +39,22 @@ export class SqliteCollection implements Collection {
   async findOne(filter: Filter, options: { sort?: Sort } = {}): Promise<StoredDocument | null> {
     const where = whereClause(filter);
     const sql = `SELECT _id, doc FROM ${this.table}${where.sql}${orderClause(options.sort)} LIMIT 1`;
-    return this.exec(() => {
-      const row = this.database.statement(sql).get(...where.params) as Row | undefined;
+    return this.read((statement) => {
+      const row = statement(sql).get(...where.params) as Row | undefined;
       return row === undefined ? null : toDocument(row);
     });
   }
 
   async find(filter: Filter, options: FindOptions = {}): Promise<StoredDocument[]> {
     const { sql, params } = this.select(filter, options);
-    return this.exec(() => (this.database.statement(sql).all(...params) as Row[]).map(toDocument));
+    return this.read((statement) => (statement(sql).all(...params) as Row[]).map(toDocument));
   }
 
   /** SQLite's plan: a `SCAN` step reads a whole table or index; `SEARCH` steps use one. */
   async explain(filter: Filter, options: FindOptions = {}): Promise<QueryPlan> {
     const { sql, params } = this.select(filter, options);
-    return this.exec(() => {
-      const steps = this.database.connection.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{
+    return this.read((statement) => {
+      const steps = statement(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{
         detail: string;
       }>;
       const details = steps.map((step) => step.detail);
@@ -72,11 +74,11 @@ export class SqliteCollection implements Collection {
   async count(filter: Filter): Promise<number> {
     const where = whereClause(filter);
     const sql = `SELECT count(*) AS n FROM ${this.table}${where.sql}`;
-    return this.exec(() => (this.database.statement(sql).get(...where.params) as { n: number }).n);
+    return this.read((statement) => (statement(sql).get(...where.params) as { n: number }).n);
   }
 
   async updateOne(filter: Filter, update: Update): Promise<boolean> {
-    return this.exec(() => this.guard(() => this.updateFirst(filter, update, undefined) !== undefined));
+    return this.write(() => this.guard(() => this.updateFirst(filter, update, undefined) !== undefined));
   }
 
   async findOneAndUpdate(
@@ -84,7 +86,7 @@ export class SqliteCollection implements Collection {
     update: Update,
     options: { sort?: Sort } = {},
   ): Promise<StoredDocument | null> {
-    return this.exec(() => {
+    return this.write(() => {
       const row = this.guard(() => this.updateFirst(filter, update, options.sort));
       return row === undefined ? null : toDocument(row);
     });
@@ -97,7 +99,7 @@ export class SqliteCollection implements Collection {
   ): Promise<boolean> {
     const { _id, ...fields } = document;
     const json = JSON.stringify(fields);
-    return this.exec(() =>
+    return this.write(() =>
       this.guard(() => {
         if (options.upsert === true && Object.keys(filter).length === 0) {
           // Whatever is stored under this key is replaced: one statement.
@@ -122,7 +124,7 @@ export class SqliteCollection implements Collection {
 
   async deleteMany(filter: Filter): Promise<number> {
     const where = whereClause(filter);
-    return this.exec(() => this.run(`DELETE FROM ${this.table}${where.sql}`, where.params).changes);
+    return this.write(() => this.run(`DELETE FROM ${this.table}${where.sql}`, where.params).changes);
   }
 
   /** The first match in `sort` order, updated in one statement; its row as updated. */
@@ -145,16 +147,18 @@ export class SqliteCollection implements Collection {
   }
 
   /**
-   * Runs the statements; outside a transaction's work, once a transaction in progress has ended.
-   * Errors (a refused filter too) always come back as a rejected promise.
+   * Runs read statements: on the reader (committed data), or on the writer inside a transaction's
+   * work. Errors (a refused filter too) always come back as a rejected promise.
    */
-  private exec<T>(statements: () => T): Promise<T> {
-    if (!this.inTransaction) return this.database.whenIdle(statements);
-    try {
-      return Promise.resolve(statements());
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
+  private read<T>(statements: (statement: (sql: string) => Statement) => T): Promise<T> {
+    if (this.inTransaction) return settled(() => statements((sql) => this.database.statement(sql)));
+    return this.database.read(() => statements((sql) => this.database.readerStatement(sql)));
+  }
+
+  /** Runs write statements: at once inside a transaction's work, else in the database's next commit. */
+  private write<T>(statements: () => T): Promise<T> {
+    if (this.inTransaction) return settled(statements);
+    return this.database.write(statements);
   }
 
   private guard<T>(operation: () => T): T {
@@ -166,6 +170,16 @@ export class SqliteCollection implements Collection {
       }
       throw error;
     }
+  }
+}
+
+function settled<T>(statements: () => T): Promise<T> {
+  try {
+    return Promise.resolve(statements());
+  } catch (error) {
+    // Whatever a statement throws is a driver Error (better-sqlite3's SqliteError, or ours).
+    const failure = error as Error;
+    return Promise.reject(failure);
   }
 }
 

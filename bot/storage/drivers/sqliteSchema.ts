@@ -18,12 +18,31 @@ export function schemaStatements(specs: readonly CollectionSpec[]): string[] {
   ];
 }
 
+/**
+ * Drops the indexes an earlier version declared and this one does not (each costs every write of
+ * its table): of the indexes named as `indexStatement` names them, those not declared now.
+ */
+export function retiredIndexStatements(
+  specs: readonly CollectionSpec[],
+  existing: ReadonlyArray<{ name: string; table: string }>,
+): string[] {
+  const declared = new Set(specs.flatMap((spec) => spec.indexes.map((index) => indexName(spec.name, index))));
+  const tables = new Set(specs.map((spec) => spec.name));
+  return existing
+    .filter(({ name, table }) => tables.has(table) && name.startsWith(`${table}__`) && !declared.has(name))
+    .map(({ name }) => `DROP INDEX IF EXISTS "${name}"`);
+}
+
 /** The store's own bookkeeping (e.g. that the previous version's files were imported). */
 const META_TABLE = 'CREATE TABLE IF NOT EXISTS _meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)';
 
 function indexStatement(table: string, index: IndexSpec): string {
   const fields = index.unique === true ? [...index.fields] : [...index.fields, '_id'];
-  const name = `${table}__${index.fields.join('__')}${index.unique === true ? '__unique' : ''}`;
+  const name = indexName(table, index);
   const unique = index.unique === true ? 'UNIQUE ' : '';
   return `CREATE ${unique}INDEX IF NOT EXISTS "${name}" ON "${table}" (${fields.map(fieldExpression).join(', ')})`;
+}
+
+function indexName(table: string, index: IndexSpec): string {
+  return `${table}__${index.fields.join('__')}${index.unique === true ? '__unique' : ''}`;
 }

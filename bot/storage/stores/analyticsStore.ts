@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { articleIdSchema } from '../../../knowledge/content/article.js';
 import { COLLECTIONS } from '../collections.js';
 import type { Driver } from '../driver.js';
+import type { Locale } from '../../../contracts/locale.js';
 import type * as ports from '../ports.js';
 import {
   idSchema,
@@ -58,7 +59,7 @@ export class AnalyticsStore implements ports.AnalyticsStore {
     from: string;
     to: string;
     type?: ports.AnalyticsEventType;
-    locale?: ports.Locale;
+    locale?: Locale;
   }): Promise<ports.AnalyticsEvent[]> {
     const { type, locale, ...range } = parse(listFilterSchema, filter, 'analytics filter');
     return this.events.find(

@@ -3,6 +3,7 @@ import { articleIdSchema, knowledgeArticleSchema } from '../../../knowledge/cont
 import { COLLECTIONS } from '../collections.js';
 import type { Driver, StoredDocument } from '../driver.js';
 import { ConflictError, NotFoundError, StoreInputError, isStoreError } from '../errors.js';
+import type { Locale } from '../../../contracts/locale.js';
 import type * as ports from '../ports.js';
 import { idSchema, localeSchema, parse, textSchema, timestampSchema } from '../validation.js';
 import { RecordCollection, naturalKey } from './recordCollection.js';
@@ -57,11 +58,11 @@ function isSameArticle(article: { id: string; locale: string } | null, key: { id
   return article === null || (article.id === key.id && article.locale === key.locale);
 }
 
-function articleKey(article: { locale: ports.Locale; id: string }): string {
+function articleKey(article: { locale: Locale; id: string }): string {
   return naturalKey(article.locale, article.id);
 }
 
-function revisionKey(revision: { locale: ports.Locale; id: string; revision: number }): string {
+function revisionKey(revision: { locale: Locale; id: string; revision: number }): string {
   return naturalKey(revision.locale, revision.id, revision.revision);
 }
 
@@ -84,7 +85,7 @@ export class ArticleStore implements ports.ArticleStore {
     );
   }
 
-  async get(locale: ports.Locale, id: string): Promise<ports.ArticleRecord | null> {
+  async get(locale: Locale, id: string): Promise<ports.ArticleRecord | null> {
     return this.records.get(articleKey(this.parseRef(locale, id)));
   }
 
@@ -132,11 +133,11 @@ export class ArticleStore implements ports.ArticleStore {
     throw new ConflictError('The article changed since it was read', { key, expectedRevision: expected });
   }
 
-  async revisions(locale: ports.Locale, id: string): Promise<ports.ArticleRevision[]> {
+  async revisions(locale: Locale, id: string): Promise<ports.ArticleRevision[]> {
     return this.history.find(this.parseRef(locale, id), { sort: { revision: 1 } });
   }
 
-  async revision(locale: ports.Locale, id: string, revision: number): Promise<ports.ArticleRevision | null> {
+  async revision(locale: Locale, id: string, revision: number): Promise<ports.ArticleRevision | null> {
     const ref = this.parseRef(locale, id);
     return this.history.get(
       revisionKey({ ...ref, revision: parse(revisionNumberSchema, revision, 'revision') }),
@@ -190,7 +191,7 @@ export class ArticleStore implements ports.ArticleStore {
     return true;
   }
 
-  private parseRef(locale: unknown, id: unknown): { locale: ports.Locale; id: string } {
+  private parseRef(locale: unknown, id: unknown): { locale: Locale; id: string } {
     return { locale: parse(localeSchema, locale, 'locale'), id: parse(articleIdSchema, id, 'article id') };
   }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COLLECTIONS } from '../collections.js';
 import type { Driver } from '../driver.js';
+import type { Locale } from '../../../contracts/locale.js';
 import type * as ports from '../ports.js';
 import { idSchema, localeSchema, parse, timeRangeSchema, timestampSchema } from '../validation.js';
 import { RecordCollection, timeRange } from './recordCollection.js';
@@ -31,7 +32,7 @@ export class ChatRatingStore implements ports.ChatRatingStore {
     await this.records.insert(parse(ratingSchema, rating, 'chat rating'));
   }
 
-  async list(filter: { from: string; to: string; locale?: ports.Locale }): Promise<ports.ChatRating[]> {
+  async list(filter: { from: string; to: string; locale?: Locale }): Promise<ports.ChatRating[]> {
     const { locale, ...range } = parse(listFilterSchema, filter, 'chat rating filter');
     return this.records.find(
       { ...timeRange('at', range), ...(locale !== undefined && { locale }) },

@@ -27,7 +27,11 @@ const newConversationSchema = z.strictObject({
   reference: jsonTextSchema(20_000).nullable(),
   createdAt: timestampSchema,
   lastActivityAt: timestampSchema,
+  startPage: textSchema(500).nullable().optional(),
+  browserHash: sha256HexSchema.nullable().optional(),
 }) satisfies z.ZodType<Omit<ports.ConversationRecord, 'lastSeq' | 'turnSeq'>>;
+
+const listByBrowserSchema = z.strictObject({ browserHash: sha256HexSchema, limit: limitSchema });
 
 const patchSchema = newConversationSchema
   .pick({ locale: true, tokenHash: true, reference: true, lastActivityAt: true })
@@ -93,6 +97,14 @@ export class ConversationStore implements ports.ConversationStore {
 
   async get(id: string): Promise<ports.ConversationRecord | null> {
     return this.conversations.get(parse(idSchema, id, 'conversation id'));
+  }
+
+  async listByBrowser(browserHash: string, options: { limit: number }): Promise<ports.ConversationRecord[]> {
+    const checked = parse(listByBrowserSchema, { browserHash, ...options }, 'browser filter');
+    return this.conversations.find(
+      { browserHash: checked.browserHash },
+      { sort: { createdAt: -1 }, limit: checked.limit },
+    );
   }
 
   async findByTokenHash(tokenHash: string): Promise<ports.ConversationRecord | null> {

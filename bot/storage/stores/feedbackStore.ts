@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { articleIdSchema } from '../../../knowledge/content/article.js';
 import { COLLECTIONS } from '../collections.js';
 import type { Driver } from '../driver.js';
+import type { Locale } from '../../../contracts/locale.js';
 import type * as ports from '../ports.js';
 import {
   idSchema,
@@ -45,7 +46,7 @@ export class FeedbackStore implements ports.FeedbackStore {
     );
   }
 
-  async list(filter: { from: string; to: string; locale?: ports.Locale }): Promise<ports.FeedbackRecord[]> {
+  async list(filter: { from: string; to: string; locale?: Locale }): Promise<ports.FeedbackRecord[]> {
     const { locale, ...range } = parse(listFilterSchema, filter, 'feedback filter');
     return this.records.find(
       { ...timeRange('at', range), ...(locale !== undefined && { locale }) },

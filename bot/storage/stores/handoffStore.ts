@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COLLECTIONS } from '../collections.js';
 import type { Driver } from '../driver.js';
+import type { Locale } from '../../../contracts/locale.js';
 import type * as ports from '../ports.js';
 import {
   definedOnly,
@@ -28,6 +29,8 @@ const entrySchema = z.strictObject({
   endReason: z.enum(['resolved', 'abandoned', 'expired', 'agent_left']).nullable(),
   agentId: idSchema.nullable(),
   question: textSchema(4000),
+  visitorPresence: z.enum(['active', 'away', 'left']).nullable().optional(),
+  visitorPresenceAt: timestampSchema.nullable().optional(),
 }) satisfies z.ZodType<ports.HandoffEntry>;
 
 const patchSchema = entrySchema.omit({ id: true, conversationId: true, channel: true }).partial();
@@ -82,7 +85,7 @@ export class HandoffStore implements ports.HandoffStore {
   }
 
   async claimNext(options: {
-    locales: ports.Locale[];
+    locales: Locale[];
     agentId: string;
     at: string;
   }): Promise<ports.HandoffEntry | null> {
@@ -103,7 +106,7 @@ export class HandoffStore implements ports.HandoffStore {
     return this.entries.findOne({ [ACTIVE]: parse(idSchema, conversationId, 'conversation id') });
   }
 
-  async queued(locale?: ports.Locale): Promise<ports.HandoffEntry[]> {
+  async queued(locale?: Locale): Promise<ports.HandoffEntry[]> {
     const checked = parse(localeSchema.optional(), locale, 'locale');
     return this.entries.find(
       { status: 'queued', ...(checked !== undefined && { locale: checked }) },

@@ -38,6 +38,10 @@ export class SessionStore implements ports.SessionStore {
     await this.sessions.documents.deleteMany({ _id: parse(sha256HexSchema, tokenHash, 'token hash') });
   }
 
+  async deleteForUser(userId: string): Promise<number> {
+    return this.sessions.documents.deleteMany({ userId: parse(idSchema, userId, 'user id') });
+  }
+
   async deleteExpired(now: string): Promise<number> {
     return this.sessions.documents.deleteMany({ expiresAt: { $lte: parse(timestampSchema, now, 'now') } });
   }

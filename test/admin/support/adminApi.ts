@@ -1,6 +1,8 @@
 import { hashPassword } from '../../../bot/auth/passwords.js';
 import type { Role } from '../../../bot/storage/ports.js';
-import type { KnowledgeArticle, Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
+import type { KnowledgeArticle } from '../../../knowledge/content/article.js';
+import { sessionTokenOf } from '../../support/consoleCookie.js';
 import type { TestApp } from '../../support/testApp.js';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -32,7 +34,7 @@ export async function addUser(
   return id;
 }
 
-/** Signs in over HTTP and returns the bearer token. */
+/** Signs in over HTTP and returns the session token (the sign-in cookie's value), to send as a bearer token. */
 export async function login(app: TestApp, username: string): Promise<string> {
   const response = await fetch(`${app.baseUrl}/api/auth/login`, {
     method: 'POST',
@@ -40,7 +42,8 @@ export async function login(app: TestApp, username: string): Promise<string> {
     body: JSON.stringify({ username, password: PASSWORD }),
   });
   if (response.status !== 200) throw new Error(`login ${username}: ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
+  await response.arrayBuffer();
+  return sessionTokenOf(response);
 }
 
 export interface ApiResponse<T = Record<string, unknown>> {

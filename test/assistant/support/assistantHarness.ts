@@ -1,5 +1,5 @@
 import { MemoryStorage, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
-import type { Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
 import { AssistantText } from '../../../bot/assistant/assistantText.js';
 import type { AssistantBot } from '../../../bot/assistant/assistantBot.js';
 import { createAssistant } from '../../../bot/assistant/createAssistant.js';

@@ -1,6 +1,6 @@
 import type { Activity, TestFlow } from 'botbuilder';
 import { expect } from 'vitest';
-import type { Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
 import { REPLY_OUTCOMES, type ReplyOutcome } from '../../../bot/assistant/replyOutcome.js';
 import {
   createAssistantHarness,

@@ -1,4 +1,5 @@
-import type { KnowledgeArticle, Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
+import type { KnowledgeArticle } from '../../../knowledge/content/article.js';
 
 /**
  * A tiny made-up knowledge base for dialog tests, where what the engine would choose is not the

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import enBot from '../../../bot/i18n/locales/en/bot.json' with { type: 'json' };
 import esBot from '../../../bot/i18n/locales/es/bot.json' with { type: 'json' };
-import type { Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
 import { languageChosen } from '../support/assistantHarness.js';
 import { otherLocale, type DialogTestCase, type PerLocale } from '../support/dialogTestCase.js';
 import type { FixedDecision } from '../support/fixedAnswerSource.js';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
 import type { DialogTestCase } from '../support/dialogTestCase.js';
 
 function schedule(locale: Locale): Record<string, string> {

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
 
 export interface LanguageDetectionCase {
   text: string;

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
 import type { DialogTestCase, PerLocale } from '../support/dialogTestCase.js';
 
 /** A message in the *other* language, long enough to tell (the en case writes Spanish). */

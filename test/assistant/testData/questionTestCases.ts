@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
 import type { FixedDecision } from '../support/fixedAnswerSource.js';
 import type { DialogTestCase, PerLocale } from '../support/dialogTestCase.js';
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../../../bot/cases/clock.js';
+import type { Clock } from '../../../bot/shared/clock.js';
 
 /**
  * A clock that only moves when told to, or when the code under test sleeps. `sleep` records the

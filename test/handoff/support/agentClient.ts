@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { hashPassword } from '../../../bot/auth/passwords.js';
-import type { Locale, Role, Store } from '../../../bot/storage/ports.js';
+import type { Locale } from '../../../contracts/locale.js';
+import type { Role, Store } from '../../../bot/storage/ports.js';
 import type {
   AgentAck,
   AgentClientToServerEvents,
@@ -11,6 +12,7 @@ import type {
   ChatMessage,
 } from '../../../web-widget/protocol/agentEvents.js';
 import { EVENT_WAIT_MS, withTimeout } from '../../channels/support/visitorClient.js';
+import { sessionTokenOf } from '../../support/consoleCookie.js';
 
 export type AgentClient = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
 
@@ -52,7 +54,7 @@ export async function createAgent(
   return { id, username: options.username, displayName };
 }
 
-/** Signs in over HTTP like the console: the bearer token. */
+/** Signs in over HTTP like the console: the session token (the sign-in cookie's value). */
 export async function login(baseUrl: string, username: string, password = TEST_PASSWORD): Promise<string> {
   const response = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
@@ -60,8 +62,8 @@ export async function login(baseUrl: string, username: string, password = TEST_P
     body: JSON.stringify({ username, password }),
   });
   if (response.status !== 200) throw new Error(`login failed: ${response.status}`);
-  const body = (await response.json()) as { token: string };
-  return body.token;
+  await response.arrayBuffer();
+  return sessionTokenOf(response);
 }
 
 export function agentSocket(baseUrl: string, auth: Record<string, unknown>): AgentClient {

@@ -7,7 +7,8 @@ import { DEFAULT_HANDOFF_POLICY, type HandoffPolicy } from '../../../bot/handoff
 import { HandoffService } from '../../../bot/handoff/handoffService.js';
 import { createLogger } from '../../../bot/logging/logger.js';
 import { openStore } from '../../../bot/storage/openStore.js';
-import type { AgentPresence, HandoffEntry, Locale, Store } from '../../../bot/storage/ports.js';
+import type { Locale } from '../../../contracts/locale.js';
+import type { AgentPresence, HandoffEntry, Store } from '../../../bot/storage/ports.js';
 import { IN_HOURS, TestClock } from './agentClient.js';
 
 /** What the service told the edge, in order. */
@@ -17,7 +18,8 @@ export type RecordedEvent =
   | { type: 'assigned'; entry: HandoffEntry; kind: AssignmentKind; previousAgentId: string | null }
   | { type: 'requeued'; entry: HandoffEntry; previousAgentId: string }
   | { type: 'ended'; entry: HandoffEntry; previousAgentId: string | null }
-  | { type: 'presence'; presence: AgentPresence };
+  | { type: 'presence'; presence: AgentPresence }
+  | { type: 'visitor'; entry: HandoffEntry };
 
 /** A HandoffEvents that remembers; `onAssigned` lets a test check the store at that moment. */
 export class RecordingEvents implements HandoffEvents {
@@ -39,6 +41,9 @@ export class RecordingEvents implements HandoffEvents {
   }
   async ended(entry: HandoffEntry, previousAgentId: string | null): Promise<void> {
     this.events.push({ type: 'ended', entry, previousAgentId });
+  }
+  async visitorPresence(entry: HandoffEntry): Promise<void> {
+    this.events.push({ type: 'visitor', entry });
   }
   async presenceChanged(presence: AgentPresence): Promise<void> {
     this.events.push({ type: 'presence', presence });

@@ -1,4 +1,5 @@
-import type { KnowledgeArticle, Locale } from '../../../knowledge/content/article.js';
+import type { Locale } from '../../../contracts/locale.js';
+import type { KnowledgeArticle } from '../../../knowledge/content/article.js';
 
 /** A valid article with nothing to report about it; `overrides` add the problem a test needs. */
 export function article(

@@ -14,8 +14,8 @@ const NAMESPACE_EXISTS = 48;
  * With several instances, every room emit (an agent's reply to a visitor on another instance, a
  * queue update for all agents) must reach the sockets of every instance: the Socket.IO MongoDB
  * adapter relays them through a capped collection read with a change stream (MongoDB must be a
- * replica set). Installed on the shared server before any namespace has sockets. Lives with the
- * agent channel because the live-agent relay is what needs it.
+ * replica set). Installed on the shared server before any namespace has sockets, so it lives beside
+ * that server (socketServer.ts): every namespace, visitor and agent alike, goes through it.
  */
 export async function installMongoSocketAdapter(
   io: Server,

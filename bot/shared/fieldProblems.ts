@@ -39,6 +39,8 @@ type Issue = z.core.$ZodIssue & { input?: unknown; params?: Record<string, unkno
 
 /** What one zod issue means, as a key of `api.json` and its values. */
 function describeIssue(issue: Issue): Pick<FieldProblem, 'messageKey' | 'values'> {
+  // A key given with the rule itself (`keyed(...)`) says it best, whatever kind of check it is.
+  if (typeof issue.params?.messageKey === 'string') return { messageKey: issue.params.messageKey };
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return { messageKey: 'field.required' };

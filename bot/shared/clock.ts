@@ -1,6 +1,7 @@
 /**
- * Time as the case-status client sees it. Injected so tests can move time (cache expiry, circuit
- * cool-down, rate-limit spacing, retry back-off) without waiting for it.
+ * Time as a service sees it. Injected so tests can move time (cache expiry, circuit cool-down,
+ * rate-limit spacing, retry back-off) without waiting for it. Case status uses it today; the other
+ * services that read the time are to take it too (issue 16, phase 2).
  */
 import { setTimeout as delay } from 'node:timers/promises';
 

@@ -1,0 +1,212 @@
+// The layering rules of docs/architecture.md, checked by `npm run lint` (and so by CI).
+// A rule broken today is listed in KNOWN_VIOLATIONS below, by file pair, with the step that removes
+// it; anything not listed fails the build.
+
+/** Frameworks and storage drivers: only the edge room that owns one may import it. */
+const FRAMEWORKS = [
+  '^botbuilder',
+  '^botframework-',
+  '^restify',
+  '^socket\\.io',
+  '^@socket\\.io/',
+  '^@seald-io/nedb',
+  '^better-sqlite3',
+  '^mongodb',
+];
+const FRAMEWORK_PATH = `node_modules/(${FRAMEWORKS.map((name) => name.slice(1)).join('|')})`;
+
+/**
+ * Core rooms: what the product knows, free of any framework, so it can be tested alone and kept
+ * when a framework is replaced. The handoff core is the handoff folder without its botbuilder
+ * adapter files (bot/handoff's six framework files; phase 2 of issue 16 moves them to an adapter
+ * folder of their own).
+ */
+const CORE_ROOMS = [
+  '^contracts/',
+  '^bot/shared/',
+  '^knowledge/engine/',
+  '^knowledge/content/',
+  '^bot/cases/',
+  '^bot/privacy/',
+  '^bot/handoff/',
+  '^web-widget/protocol/',
+];
+const HANDOFF_BOTBUILDER_ADAPTER = [
+  '^bot/handoff/(handoffGateway|agentInbox|handoffRoutingMiddleware|leaveMessageOffer|handoffEdge|recordedMessage)\\.ts$',
+];
+
+/** Rooms used through one entry file: anyone outside the room imports that file, not its insides. */
+const ENTRY_ROOMS = [
+  { room: '^knowledge/engine/', entry: '^knowledge/engine/index\\.ts$' },
+  { room: '^bot/cases/', entry: '^bot/cases/index\\.ts$' },
+  { room: '^bot/handoff/businessHours/', entry: '^bot/handoff/businessHours/index\\.ts$' },
+];
+
+const ENTRY_RULE = 'room-used-through-its-entry';
+
+/**
+ * Imports that break a rule today and are left for a named later step, each allowed for exactly
+ * its own files. Remove an entry when its step lands; the list is meant to shrink to nothing.
+ */
+const KNOWN_VIOLATIONS = [
+  {
+    // TODO(issue 16 phase 2): export foldAccents from knowledge/engine/index.ts (the engine is being edited now).
+    rule: ENTRY_RULE,
+    from: '^bot/articles/articleService\\.ts$',
+    to: '^knowledge/engine/textAnalyzer\\.ts$',
+  },
+  {
+    // TODO(issue 16 phase 2): the report's question clustering reuses the engine's analyser, synonyms and
+    // locale index; export what it needs from knowledge/engine/index.ts once the engine's work lands.
+    rule: ENTRY_RULE,
+    from: '^bot/admin/reports/questionClusters\\.ts$',
+    to: '^knowledge/engine/(textAnalyzer|synonymTables|localeIndex)\\.ts$',
+  },
+  {
+    // TODO(issue 16 phase 2): textAnalyzer.ts names the SynonymMatcher type while synonymMatcher.ts takes
+    // CONCEPT_PREFIX from textAnalyzer.ts (a type-only back edge, so no load-order effect today); move
+    // CONCEPT_PREFIX to its own module when the engine's work lands.
+    rule: 'no-circular',
+    from: '^knowledge/engine/(synonymMatcher|textAnalyzer)\\.ts$',
+  },
+];
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-imports-no-framework',
+      comment:
+        'A core room (contracts, shared runtime pieces, knowledge content and engine, cases, privacy, ' +
+        'the handoff core, the wire protocol) imports no botbuilder, restify, socket.io or storage driver.',
+      severity: 'error',
+      from: { path: CORE_ROOMS, pathNot: HANDOFF_BOTBUILDER_ADAPTER },
+      to: { path: FRAMEWORK_PATH },
+    },
+    {
+      name: 'storage-drivers-stay-in-storage',
+      comment:
+        'NeDB, SQLite and the MongoDB driver are used by bot/storage/drivers only (and the Socket.IO ' +
+        'MongoDB adapter beside the socket server); everyone else goes through the storage ports.',
+      severity: 'error',
+      from: {
+        pathNot: [
+          '^bot/storage/drivers/',
+          '^bot/channels/socket/mongoSocketAdapter\\.ts$',
+          '^(test|scripts)/',
+        ],
+      },
+      to: { path: 'node_modules/(@seald-io/nedb|better-sqlite3|mongodb|@socket\\.io/mongo-adapter)/' },
+    },
+    {
+      name: 'socket-io-stays-in-channels',
+      comment:
+        "Socket.IO is the channels' framework: only bot/channels and the composition root (bot/app.ts) import it.",
+      severity: 'error',
+      from: { path: '^(bot|knowledge|contracts)/', pathNot: ['^bot/channels/', '^bot/app\\.ts$'] },
+      to: { path: 'node_modules/socket\\.io/' },
+    },
+    {
+      name: 'restify-stays-in-http-edge',
+      comment:
+        'restify is the HTTP edge: bot/server, the admin and auth routes, the Bot Framework endpoint ' +
+        'and the composition root (bot/app.ts) import it; nothing else does.',
+      severity: 'error',
+      from: {
+        path: '^(bot|knowledge|contracts)/',
+        pathNot: ['^bot/(server|admin|auth|channels/botframework)/', '^bot/app\\.ts$'],
+      },
+      to: { path: 'node_modules/restify' },
+    },
+    {
+      name: 'inner-rooms-import-no-http-edge',
+      comment:
+        'Use cases, cores, storage and config never import bot/server (the HTTP edge): what they share ' +
+        'with it (field problems, periodic task, clock, allowed origins) lives in bot/shared/.',
+      severity: 'error',
+      from: {
+        path: [
+          '^bot/(articles|assistant|cases|privacy|handoff|storage|shared|config|i18n|logging)/',
+          '^(knowledge|contracts|web-widget)/',
+        ],
+      },
+      to: { path: '^bot/server/' },
+    },
+    {
+      name: 'browser-imports-no-server',
+      comment: 'Browser code imports only browser code, the wire protocol and the shared contracts.',
+      severity: 'error',
+      from: { path: '^web-widget/' },
+      to: { path: '^(bot|scripts|test)/' },
+    },
+    {
+      name: 'product-imports-no-tools',
+      comment: 'The service and the content never import command-line tools or tests.',
+      severity: 'error',
+      from: { path: '^(bot|knowledge|web-widget|contracts)/' },
+      to: { path: '^(scripts|test)/' },
+    },
+    {
+      name: 'contracts-import-nothing-of-ours',
+      comment: 'contracts/ is the bottom layer: everyone may import it, it imports no room.',
+      severity: 'error',
+      from: { path: '^contracts/' },
+      to: { path: '^(bot|knowledge|web-widget|scripts|test)/' },
+    },
+    {
+      name: 'shared-imports-no-room',
+      comment:
+        'bot/shared/ holds small runtime pieces every room may use; it uses only logging and contracts.',
+      severity: 'error',
+      from: { path: '^bot/shared/' },
+      to: { path: '^(bot/(?!shared/|logging/)|knowledge/|web-widget/)' },
+    },
+    ...ENTRY_ROOMS.flatMap(({ room, entry }) => {
+      const known = KNOWN_VIOLATIONS.filter(
+        (known) => known.rule === ENTRY_RULE && known.to.startsWith(room),
+      );
+      const rule = (from, allowed) => ({
+        name: ENTRY_RULE,
+        comment: `Outside ${room} the room is imported through its entry file; scripts and tests may reach inside.`,
+        severity: 'error',
+        from,
+        to: { path: room, pathNot: [entry, ...allowed] },
+      });
+      return [
+        rule(
+          { path: '^(bot|knowledge|web-widget|contracts)/', pathNot: [room, ...known.map((k) => k.from)] },
+          [],
+        ),
+        // Each known violation is allowed for exactly its own pair of files, nothing more.
+        ...known.map((k) => rule({ path: k.from }, [k.to])),
+      ];
+    }),
+    {
+      name: 'no-circular',
+      comment: 'No import cycles: a cycle makes two modules one, and its load order an accident.',
+      severity: 'error',
+      from: {
+        pathNot: KNOWN_VIOLATIONS.filter((known) => known.rule === 'no-circular').map((known) => known.from),
+      },
+      to: { circular: true },
+    },
+    {
+      name: 'no-unresolvable',
+      comment: 'Every relative import resolves to a file.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|data|coverage|\\.ci)/' },
+    // Type-only imports count: a core that names a framework's type is still tied to it.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
+  },
+};
