@@ -1,6 +1,7 @@
 import snowball, { type SnowballStemmer } from 'snowball-stemmers';
 import { eng, spa } from 'stopword';
 import { languageOf } from './calibrationFile.js';
+import { spanishInfinitive } from './spanishVerbForms.js';
 import type { SynonymMatcher } from './synonymMatcher.js';
 
 /**
@@ -47,6 +48,11 @@ export function restoreSpanishSuffixAccent(word: string): string {
   if (word.endsWith('sion')) return `${word.slice(0, -4)}sión`;
   if (word.endsWith('logia')) return `${word.slice(0, -5)}logía`;
   return word;
+}
+
+/** A Spanish word as Snowball should see it: stem-changed verbs as their infinitive, suffix accents restored. */
+function prepareSpanishWord(word: string): string {
+  return spanishInfinitive(foldAccents(word)) ?? restoreSpanishSuffixAccent(word);
 }
 
 /**
@@ -165,7 +171,7 @@ function languageProfile(locale: string): LanguageProfile {
       return {
         stemmer: snowball.newStemmer('spanish'),
         stopWords: stopWordSet(spa, EXTRA_SPANISH_STOP_WORDS),
-        prepareForStemming: restoreSpanishSuffixAccent,
+        prepareForStemming: prepareSpanishWord,
       };
     default:
       return { stopWords: new Set() };

@@ -25,6 +25,18 @@ describe('text analysis', () => {
     expect(analyzer.terms('Biométricos')).toEqual(analyzer.terms('biometricos'));
   });
 
+  it('when a Spanish verb changes its stem ("renuevo", "pido"), then it shares the infinitive\'s stem', () => {
+    const analyzer = new TextAnalyzer('es');
+    expect(analyzer.terms('renuevo')).toEqual(analyzer.terms('renovar'));
+    expect(analyzer.terms('renueva')).toEqual(analyzer.terms('renovación'));
+    expect(analyzer.terms('pido')).toEqual(analyzer.terms('pedir'));
+    expect(analyzer.terms('pidió')).toEqual(analyzer.terms('pedir'));
+    expect(analyzer.terms('pierdo')).toEqual(analyzer.terms('perder'));
+    expect(analyzer.terms('corrijo')).toEqual(analyzer.terms('corregir'));
+    // Nouns that look like a changed form keep their own stem: "cuenta" is an account here.
+    expect(analyzer.terms('cuenta')).not.toEqual(analyzer.terms('contar'));
+  });
+
   it('when a question is mostly function words, then only the content words are search terms', () => {
     expect(new TextAnalyzer('en').terms('How do I get an appointment?')).toEqual(['appoint']);
     expect(new TextAnalyzer('es').terms('¿Cómo puedo sacar una cita?')).toEqual(['sac', 'cit']);
