@@ -48,7 +48,7 @@ export interface CalibrationOptions {
   /**
    * The largest wrong-answer rate allowed on the validation questions (in-scope answered with another
    * article, plus out-of-scope answered at all, among all of them): within it, the "answer" cut,
-   * margin and lead that answer most in-scope questions directly win.
+   * margin, lead and ratio that answer most in-scope questions directly win.
    */
   wrongAnswerLimit: number;
   /** A language with fewer validation questions than this uses the pooled calibration. */
@@ -79,6 +79,8 @@ export type ThresholdTargets = Pick<CalibrationOptions, 'outOfScopeTarget' | 'wr
 const MARGINS = [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3];
 /** `lead` values tried; "not set" comes first so it wins ties. */
 const LEADS: (number | undefined)[] = [undefined, 0.9, 0.8, 0.7, 0.6, 0.5];
+/** `ratio` values tried (second ≤ ratio × best answers from `clarify` up); "not set" first. */
+const RATIOS: (number | undefined)[] = [undefined, 0.2, 0.3, 0.4];
 const MAX_CUT_POINTS = 120;
 
 /** The decision for a ranking under thresholds, as `AnswerIndex.answer` would take it. */
@@ -117,7 +119,9 @@ function compactDecision(question: CompactQuestion, thresholds: DecisionThreshol
   const { best, second } = question;
   if (best < thresholds.clarify || best < 0) return 'none';
   const lead = best - Math.max(second, 0);
-  const unrivalled = thresholds.lead !== undefined && lead >= thresholds.lead;
+  const unrivalled =
+    (thresholds.lead !== undefined && lead >= thresholds.lead) ||
+    (thresholds.ratio !== undefined && Math.max(second, 0) <= thresholds.ratio * best);
   return (best >= thresholds.answer && lead >= thresholds.margin) || unrivalled ? 'answer' : 'clarify';
 }
 
@@ -176,10 +180,10 @@ function answerCounts(
  * The thresholds for ranked validation questions, in two steps, each against a stated target:
  * 1. `clarify`, the lowest cut that keeps `outOfScopeTarget` of the out-of-scope questions
  *    unanswered (see `clarifyCut`); it decides in-scope top-1 and out-of-scope "none" together.
- * 2. `answer`, `margin` and `lead`: of the settings whose wrong-answer rate stays within
+ * 2. `answer`, `margin`, `lead` and `ratio`: of the settings whose wrong-answer rate stays within
  *    `wrongAnswerLimit`, the one that answers most in-scope questions directly (every "Did you
  *    mean…?" costs the visitor a turn); ties go to fewer wrong answers, then to the higher `answer`
- *    cut and the smaller margin, first in the order of `LEADS`.
+ *    cut and the smaller margin, first in the order of `LEADS` and `RATIOS`.
  * Absent-article questions take no part: they shape the weights (see `fitWeights`), not the cuts.
  */
 export function chooseThresholds(
@@ -196,16 +200,19 @@ export function chooseThresholds(
   for (const answer of answers) {
     for (const margin of MARGINS) {
       for (const lead of LEADS) {
-        const thresholds: DecisionThresholds =
-          lead === undefined ? { answer, clarify, margin } : { answer, clarify, margin, lead };
-        const counts = answerCounts(real, thresholds);
-        if (counts.wrong > allowedWrong) continue;
-        const better =
-          counts.directRight > chosenCounts.directRight ||
-          (counts.directRight === chosenCounts.directRight && counts.wrong < chosenCounts.wrong);
-        if (better) {
-          chosen = thresholds;
-          chosenCounts = counts;
+        for (const ratio of RATIOS) {
+          const thresholds: DecisionThresholds = { answer, clarify, margin };
+          if (lead !== undefined) thresholds.lead = lead;
+          if (ratio !== undefined) thresholds.ratio = ratio;
+          const counts = answerCounts(real, thresholds);
+          if (counts.wrong > allowedWrong) continue;
+          const better =
+            counts.directRight > chosenCounts.directRight ||
+            (counts.directRight === chosenCounts.directRight && counts.wrong < chosenCounts.wrong);
+          if (better) {
+            chosen = thresholds;
+            chosenCounts = counts;
+          }
         }
       }
     }

@@ -19,6 +19,14 @@ export interface DecisionThresholds {
    * below `answer`: with no rival, "Did you mean…?" would only ask the visitor to confirm.
    */
   lead?: number;
+  /**
+   * Optional: a best that reaches `clarify` and whose runner-up scores at most this share of it
+   * (second ≤ ratio × best) is answered even below `answer`. A lead measured in proportion: a best
+   * of 0.69 with a runner-up of 0.19 has no rival however the absolute difference falls. It only
+   * turns "Did you mean…?" into an answer, never "none": out-of-scope questions below `clarify`
+   * stay unanswered.
+   */
+  ratio?: number;
 }
 
 export interface LocaleCalibration {
@@ -62,6 +70,7 @@ const localeCalibrationSchema = z.object({
       clarify: z.number().min(0).max(1),
       margin: z.number().min(0).max(1),
       lead: z.number().min(0).max(1).optional(),
+      ratio: z.number().min(0).max(1).optional(),
     })
     .refine((value) => value.clarify <= value.answer, 'clarify must not exceed answer'),
 });

@@ -13,7 +13,8 @@ export interface Decision<D extends IndexDocument> {
  * Turns a ranking (best first) into what to do:
  * - none: the best is below `clarify`;
  * - answer: the best reaches `answer` and leads the second by at least `margin`, or (when set)
- *   leads it by at least `lead`, so far ahead that there is nothing to choose between;
+ *   leads it by at least `lead`, or the second scores at most `ratio` of it: so far ahead that
+ *   there is nothing to choose between;
  * - clarify otherwise: the best and the runners-up that reach `clarify` (up to three).
  * With "answer", `alternatives` holds the other documents that reached `clarify` (related reading).
  */
@@ -27,7 +28,9 @@ export function decide<D extends IndexDocument>(
   const second = others[0]?.score ?? 0;
   const lead = best.score - second;
   const confident = best.score >= thresholds.answer && lead >= thresholds.margin;
-  const unrivalled = thresholds.lead !== undefined && lead >= thresholds.lead;
+  const unrivalled =
+    (thresholds.lead !== undefined && lead >= thresholds.lead) ||
+    (thresholds.ratio !== undefined && second <= thresholds.ratio * best.score);
   if (confident || unrivalled) {
     return { decision: 'answer', alternatives: plausible.slice(0, MAX_CLARIFY_OPTIONS - 1) };
   }

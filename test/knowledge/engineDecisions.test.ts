@@ -176,6 +176,16 @@ describe('decision rule', () => {
     expect(decide(ranked(0.4, 0.0), { ...thresholds, lead: 0.3 }).decision).toBe('none');
   });
 
+  it('when the runner-up scores a small share of the best, then ratio answers, but never below clarify', () => {
+    const thresholds = { answer: 0.9, clarify: 0.5, margin: 0.1, lead: 0.6 };
+    // Leads by 0.5 (< lead) but the runner-up has a quarter of its score: no rival.
+    expect(decide(ranked(0.7, 0.2), thresholds).decision).toBe('clarify');
+    expect(decide(ranked(0.7, 0.2), { ...thresholds, ratio: 0.4 }).decision).toBe('answer');
+    expect(decide(ranked(0.7, 0.35), { ...thresholds, ratio: 0.4 }).decision).toBe('clarify');
+    // Below clarify the ratio changes nothing: an out-of-scope question keeps its "none".
+    expect(decide(ranked(0.45, 0.01), { ...thresholds, ratio: 0.4 }).decision).toBe('none');
+  });
+
   it('when two candidates are close, then clarify offers at most three, best first', () => {
     const result = decide(ranked(0.95, 0.93, 0.9, 0.85), { answer: 0.9, clarify: 0.5, margin: 0.1 });
     expect(result.decision).toBe('clarify');
