@@ -9,7 +9,6 @@ const FRAMEWORKS = [
   '^restify',
   '^socket\\.io',
   '^@socket\\.io/',
-  '^@seald-io/nedb',
   '^better-sqlite3',
   '^mongodb',
 ];
@@ -96,7 +95,7 @@ module.exports = {
           '^(test|scripts)/',
         ],
       },
-      to: { path: 'node_modules/(@seald-io/nedb|better-sqlite3|mongodb|@socket\\.io/mongo-adapter)/' },
+      to: { path: 'node_modules/(better-sqlite3|mongodb|@socket\\.io/mongo-adapter)/' },
     },
     {
       name: 'socket-io-stays-in-channels',

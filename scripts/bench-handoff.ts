@@ -121,7 +121,7 @@ async function runProductServer(): Promise<void> {
       updatedAt: now,
     });
   }
-  reportListening(running.port, performance.now() - started, running.stop);
+  reportListening(running.port, performance.now() - started, () => running.stop());
 }
 
 /** The floor: a bare Socket.IO server relaying between paired sockets, no store, no checks. */

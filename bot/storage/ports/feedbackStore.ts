@@ -1,0 +1,22 @@
+import type { Locale } from '../../../contracts/locale.js';
+
+// Visitors' votes on answers.
+
+export interface FeedbackRecord {
+  id: string;
+  conversationId: string;
+  articleId: string;
+  locale: Locale;
+  /** The visitor's question, personal data masked. */
+  question: string;
+  helpful: boolean;
+  at: string;
+}
+
+export interface FeedbackStore {
+  add(record: FeedbackRecord): Promise<void>;
+  /** In time order, `from` inclusive, `to` exclusive. */
+  list(filter: { from: string; to: string; locale?: Locale }): Promise<FeedbackRecord[]>;
+  /** Retention: empties the `question` of records older than `cutoff`, keeping the vote. Returns how many. */
+  forgetQuestionsBefore(cutoff: string): Promise<number>;
+}
