@@ -54,8 +54,14 @@ describe('admin API: rehearsing a conversation with the drafts', () => {
     expect(answer?.text).toContain('[Form I-912](https://www.uscis.gov/i-912)');
     expect(prompt?.text).toBe('Was this helpful? You can also pick a related topic.');
     const fees = await app.app.store.articles.get('en', 'fees');
-    // The unknown related id is left out, as it is for visitors.
-    expect(prompt?.suggestedActions.map((action) => action.title)).toEqual(['Yes', 'No', fees?.draft.title]);
+    // The unknown related id is left out, as it is for visitors; the draft has a body, so visitors
+    // are offered the full article, which the preview shows as a button only.
+    expect(prompt?.suggestedActions.map((action) => action.title)).toEqual([
+      'Yes',
+      'No',
+      'Show the full article',
+      fees?.draft.title,
+    ]);
     expect(JSON.stringify(response.body)).not.toContain('Secret details');
     // The form was not saved by previewing it.
     expect(await app.app.store.articles.get('en', 'fee-waiver')).toEqual(saved);

@@ -144,7 +144,9 @@ describeInBrowser('editor console in Chromium', () => {
       saved!.draft.links[0]!.url,
     );
     expect(await preview.locator('.va-feedback button').allInnerTexts()).toEqual(['Sí', 'No']);
-    expect(await preview.locator('.va-actions button').first().innerText()).toBe(fees!.draft.title);
+    // As in the chat: "Show the full article" (the article has a body), then the related topics.
+    expect(await preview.locator('.va-actions button').first().innerText()).toBe('Ver el artículo completo');
+    expect(await preview.locator('.va-actions button').nth(1).innerText()).toBe(fees!.draft.title);
     // The chat never shows the details: neither does the preview.
     expect(await preview.innerText()).not.toContain('Quién puede obtener la exención');
     expect(await preview.locator('.va-msg-visitor').count()).toBe(0);
