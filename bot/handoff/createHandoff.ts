@@ -4,13 +4,13 @@ import type { Store } from '../storage/ports.js';
 import type { BusinessHours } from './businessHours/index.js';
 import { CannedReplies } from './cannedReplies.js';
 import { ChatNotes } from './chatNotes.js';
-import { HandoffEdge } from './handoffEdge.js';
+import { HandoffEventHub } from './handoffEventHub.js';
 import { HandoffGateway } from './handoffGateway.js';
 import type { HandoffPolicy } from './handoffPolicy.js';
-import { HandoffRoutingMiddleware } from './handoffRoutingMiddleware.js';
 import { HandoffService } from './handoffService.js';
 import { HandoffText } from './handoffText.js';
 import { LeaveMessageOffer } from './leaveMessageOffer.js';
+import { LiveChatRouter } from './liveChatRouter.js';
 import { ServiceRequestDesk } from './serviceRequestDesk.js';
 import { VisitorContextReader } from './visitorContext.js';
 
@@ -27,11 +27,16 @@ export interface HandoffDeps {
   clock: () => Date;
 }
 
-/** The handoff's parts, wired: what the composition root hands to the assistant, the adapters and the agent channel. */
+/**
+ * The handoff's parts, wired: what the composition root hands to the assistant, the channels'
+ * routing middleware and the agent channel. None of them knows a framework.
+ */
 export interface Handoff {
   service: HandoffService;
+  /** The assistant's way in (plain data: the conversation, its locale, the question). */
   gateway: HandoffGateway;
-  middleware: HandoffRoutingMiddleware;
+  /** Where each visitor turn goes while a live chat is on (asked by every channel's middleware). */
+  router: LiveChatRouter;
   desk: ServiceRequestDesk;
   /** Private notes on live chats (and transfer notes). */
   notes: ChatNotes;
@@ -41,19 +46,19 @@ export interface Handoff {
   canned: CannedReplies;
   leaveOffer: LeaveMessageOffer;
   text: HandoffText;
-  /** Bind the agent channel here once it exists. */
-  edge: HandoffEdge;
+  /** What the handoff decided, for whoever tells agents and visitors (the agent channel subscribes). */
+  events: Pick<HandoffEventHub, 'subscribe'>;
 }
 
 export function createHandoff(deps: HandoffDeps): Handoff {
-  const edge = new HandoffEdge(deps.logger);
+  const events = new HandoffEventHub(deps.logger);
   const text = new HandoffText(deps.i18n);
   const service = new HandoffService({
     handoff: deps.store.handoff,
     presence: deps.store.presence,
     hours: deps.hours,
     policy: deps.policy,
-    events: edge,
+    events,
     logger: deps.logger,
     instanceId: deps.instanceId,
     clock: deps.clock,
@@ -62,7 +67,7 @@ export function createHandoff(deps: HandoffDeps): Handoff {
     requests: deps.store.serviceRequests,
     hours: deps.hours,
     policy: deps.policy,
-    listener: edge,
+    listener: events,
     clock: deps.clock,
   });
   return {
@@ -73,12 +78,7 @@ export function createHandoff(deps: HandoffDeps): Handoff {
       text,
       logger: deps.logger,
     }),
-    middleware: new HandoffRoutingMiddleware({
-      service,
-      inbox: edge,
-      text,
-      logger: deps.logger,
-    }),
+    router: new LiveChatRouter({ service, text }),
     desk,
     notes: new ChatNotes({
       notes: deps.store.chatNotes,
@@ -94,6 +94,6 @@ export function createHandoff(deps: HandoffDeps): Handoff {
     }),
     leaveOffer: new LeaveMessageOffer(text, desk),
     text,
-    edge,
+    events,
   };
 }

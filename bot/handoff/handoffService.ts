@@ -543,7 +543,7 @@ export class HandoffService {
       if (entry.visitorPresence === 'left') continue;
       const candidates = [...agents.values()]
         .filter((agent) => this.availability.canTakeChat(agent, entry.locale, now))
-        .sort(AgentAvailability.compare);
+        .sort((a, b) => AgentAvailability.compare(a, b));
       for (const candidate of candidates) {
         const reserved = await this.deps.presence.reserveSlot(candidate.agentId, at);
         if (!reserved) {

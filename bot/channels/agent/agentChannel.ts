@@ -12,6 +12,7 @@ import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore, UserStore } from '../../storage/ports.js';
 import { listenToClientEvents } from '../clientEvents.js';
 import { ConversationTurnQueue } from '../conversationTurnQueue.js';
+import type { AgentInbox } from '../handoff/agentInbox.js';
 import type { VisitorChannel } from '../socket/visitorChannel.js';
 import type { VisitorNamespace, VisitorSocket } from '../socket/visitorSocket.js';
 import { createAgentHandlers } from './agentHandlers.js';
@@ -51,6 +52,8 @@ export function agentMaxMessageLength(visitorMaxMessageLength: number, maxBuffer
 }
 
 export interface AgentChannel {
+  /** Where the channels' routing middleware puts what visitors send while an agent has their chat. */
+  inbox: AgentInbox;
   /** The agents with a socket on this instance (their heartbeats are this instance's job). */
   localAgents(): string[];
   /**
@@ -65,8 +68,8 @@ export interface AgentChannel {
 /**
  * The agent console's channel: the `/agent` namespace on the shared Socket.IO server, plus the
  * handoff's visitor side: the status on `/visitor` after each connection, and the visitor's typing
- * (which the widget's channel validates and hands over). Binds itself to the handoff as the edge
- * that tells agents and visitors.
+ * (which the widget's channel validates and hands over). Subscribes to the handoff's events when it
+ * is built, and is the inbox the channels' routing middleware relays visitors' messages to.
  */
 export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentChannel {
   const namespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
@@ -96,7 +99,8 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
     logger: deps.logger,
     checkVisitor: (conversationId) => visitorPresence.refresh(conversationId),
   });
-  handoff.edge.bind(notifier);
+  // The agent channel tells agents and visitors what the handoff decided (the handoff knows no channel).
+  handoff.events.subscribe(notifier);
   const handlers = createAgentHandlers({
     service: handoff.service,
     desk: handoff.desk,
@@ -245,6 +249,7 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
   });
 
   return {
+    inbox: notifier,
     localAgents: () => [...namespace.sockets.values()].map((socket) => socket.data.principal.userId),
     revalidateSessions: async () => {
       let closed = 0;

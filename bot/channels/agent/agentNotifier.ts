@@ -1,12 +1,12 @@
 import type { Activity, CardAction } from 'botbuilder';
 import type { AgentSelf, AgentSummary } from '../../../web-widget/protocol/agentEvents.js';
 import type { HandoffStatus } from '../../../web-widget/protocol/events.js';
-import type { HandoffEdgeTarget } from '../../handoff/handoffEdge.js';
-import type { AssignmentKind, QueueStanding } from '../../handoff/handoffEvents.js';
+import { valueAction } from '../../assistant/replyActivity.js';
+import type { AssignmentKind, HandoffEvents, QueueStanding } from '../../handoff/handoffEvents.js';
 import type { HandoffService } from '../../handoff/handoffService.js';
 import type { HandoffText } from '../../handoff/handoffText.js';
 import type { LeaveMessageOffer } from '../../handoff/leaveMessageOffer.js';
-import type { ServiceRequestDesk } from '../../handoff/serviceRequestDesk.js';
+import type { ServiceRequestDesk, ServiceRequestListener } from '../../handoff/serviceRequestDesk.js';
 import type { Logger } from '../../logging/logger.js';
 import type {
   AgentPresence,
@@ -16,6 +16,7 @@ import type {
   TranscriptEntry,
   UserStore,
 } from '../../storage/ports.js';
+import type { AgentInbox } from '../handoff/agentInbox.js';
 import { chatMessageFromActivity } from '../socket/chatMessages.js';
 import { ALL_AGENTS_ROOM, agentRoom, type AgentNamespace } from './agentSocket.js';
 import {
@@ -48,7 +49,7 @@ export interface AgentNotifierDeps {
  * channels) and a status event (the widget). Delivery problems are logged, never thrown back into
  * the handoff: the store already holds the new state, and the visitor sees it on their next turn.
  */
-export class AgentNotifier implements HandoffEdgeTarget {
+export class AgentNotifier implements HandoffEvents, ServiceRequestListener, AgentInbox {
   /**
    * The last position told to each Bot Framework visitor, so a queue change is a new message only
    * when their place improved. Only saves messages: lost on restart, it costs one repeat.
@@ -152,7 +153,13 @@ export class AgentNotifier implements HandoffEdgeTarget {
         text.bot(locale, 'agent.alternatives'),
         leaveOffer.sentence(locale),
       ];
-      await this.tell(entry, message.join('\n\n'), [leaveOffer.button(locale)], previousAgentId);
+      const choice = leaveOffer.choice(locale);
+      await this.tell(
+        entry,
+        message.join('\n\n'),
+        [valueAction(choice.label, choice.value)],
+        previousAgentId,
+      );
     } else {
       await this.tell(entry, text.ended(locale, reason), [], previousAgentId);
     }

@@ -4,7 +4,7 @@ import { ActivityTypes, MemoryStorage, type Activity, type TurnContext } from 'b
 import type { ChatMessage, JsonValue, MessageRole } from '../../../web-widget/protocol/events.js';
 import type { AnswerSource, ArticleCatalog } from '../../assistant/answerSource.js';
 import { createAssistant, type AssistantDeps } from '../../assistant/createAssistant.js';
-import type { LiveAgentGateway } from '../../assistant/liveAgentGateway.js';
+import type { LiveAgentGateway } from '../../handoff/liveAgentGateway.js';
 import { outboundMarks } from '../outboundMarks.js';
 import { chatMessageFromActivity } from '../socket/chatMessages.js';
 import { visitorTurnActivity } from '../socket/visitorSessions.js';

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { HandoffEntry, TranscriptEntry } from '../storage/ports.js';
+import type { HandoffEntry, TranscriptEntry } from '../../storage/ports.js';
 
 /**
  * Where the routing middleware puts what a visitor sends while an agent has the chat. The agent
