@@ -284,6 +284,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     pendingTurns.start();
     const sweeper = new HandoffSweeper({
       service: handoff.service,
+      presence: handoff.presence,
       intervalMs: config.handoff.sweepIntervalMs,
       localAgents: () => agents.localAgents(),
       revalidateAgents: () => agents.revalidateSessions(),

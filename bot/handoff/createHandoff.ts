@@ -1,6 +1,7 @@
 import type { I18n } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../storage/ports.js';
+import { AgentPresenceService } from './agentPresenceService.js';
 import type { BusinessHours } from './businessHours/index.js';
 import { CannedReplies } from './cannedReplies.js';
 import { ChatNotes } from './chatNotes.js';
@@ -32,7 +33,10 @@ export interface HandoffDeps {
  * routing middleware and the agent channel. None of them knows a framework.
  */
 export interface Handoff {
+  /** The queue and its state machine: requests, routing, accepting, ending, transfers, sweeps. */
   service: HandoffService;
+  /** Agents' presence: connections, chosen status, heartbeats. */
+  presence: AgentPresenceService;
   /** The assistant's way in (plain data: the conversation, its locale, the question). */
   gateway: HandoffGateway;
   /** Where each visitor turn goes while a live chat is on (asked by every channel's middleware). */
@@ -60,6 +64,14 @@ export function createHandoff(deps: HandoffDeps): Handoff {
     policy: deps.policy,
     events,
     logger: deps.logger,
+    clock: deps.clock,
+  });
+  const presence = new AgentPresenceService({
+    presence: deps.store.presence,
+    chats: deps.store.handoff,
+    policy: deps.policy,
+    events,
+    routing: service,
     instanceId: deps.instanceId,
     clock: deps.clock,
   });
@@ -72,6 +84,7 @@ export function createHandoff(deps: HandoffDeps): Handoff {
   });
   return {
     service,
+    presence,
     gateway: new HandoffGateway({
       service,
       conversations: deps.store.conversations,

@@ -3,11 +3,9 @@ import type { Logger } from '../logging/logger.js';
 import { isStoreError } from '../storage/errors.js';
 import type { Locale } from '../../contracts/locale.js';
 import type {
-  AgentPresence,
   ChannelKind,
   HandoffEntry,
   HandoffStore,
-  PresenceStatus,
   PresenceStore,
   VisitorPresenceState,
 } from '../storage/ports.js';
@@ -25,18 +23,9 @@ export interface HandoffServiceDeps {
   policy: HandoffPolicy;
   events: HandoffEvents;
   logger: Logger;
-  /** Names this process in presence records (which instance an agent's socket is on). */
-  instanceId: string;
   clock?: () => Date;
   estimator?: WaitEstimator;
   newId?: () => string;
-}
-
-/** Who an agent is, as far as routing cares (from their user record). */
-export interface AgentProfile {
-  agentId: string;
-  languages: Locale[];
-  maxChats: number;
 }
 
 export interface HandoffRequest {
@@ -250,90 +239,7 @@ export class HandoffService {
     return this.computeStandings();
   }
 
-  // Agents -------------------------------------------------------------------------------------
-
-  /**
-   * An agent's socket connected. A second tab or a reconnection within the grace period keeps the
-   * agent's status; a fresh start is `away` until the agent says they are available.
-   */
-  async connect(profile: AgentProfile): Promise<AgentPresence> {
-    const now = this.clock();
-    const at = now.toISOString();
-    const existing = await this.deps.presence.get(profile.agentId);
-    const live = existing !== null && this.availability.isConnected(existing, now);
-    const common = {
-      languages: profile.languages,
-      maxChats: profile.maxChats,
-      lastSeenAt: at,
-      instanceId: this.deps.instanceId,
-    };
-    let presence: AgentPresence | null;
-    if (existing && live) {
-      presence = await this.deps.presence.update(profile.agentId, common);
-    } else {
-      // Not available, so no slot can be reserved concurrently: the count can be set from the chats.
-      const openChats = (await this.deps.handoff.assignedTo(profile.agentId)).length;
-      const fields = { status: 'away' as const, openChats, idleSince: existing?.idleSince ?? at, ...common };
-      if (existing) presence = await this.deps.presence.update(profile.agentId, fields);
-      else {
-        presence = { agentId: profile.agentId, ...fields };
-        await this.deps.presence.upsert(presence);
-      }
-    }
-    if (!presence) throw new HandoffError('agent_unavailable');
-    await this.deps.events.presenceChanged(presence);
-    return presence;
-  }
-
-  /** The agent chose a status. Becoming available may bring waiting chats at once. */
-  async setStatus(agentId: string, status: Exclude<PresenceStatus, 'offline'>): Promise<AgentPresence> {
-    const presence = await this.deps.presence.update(agentId, {
-      status,
-      lastSeenAt: this.clock().toISOString(),
-    });
-    if (!presence) throw new HandoffError('agent_unavailable');
-    await this.deps.events.presenceChanged(presence);
-    if (status === 'available') await this.dispatch();
-    return presence;
-  }
-
-  /** The agent's last socket closed: they keep their chats for the grace period (see `sweep`). */
-  async disconnect(agentId: string): Promise<void> {
-    const presence = await this.deps.presence.update(agentId, {
-      status: 'offline',
-      lastSeenAt: this.clock().toISOString(),
-    });
-    if (presence) await this.deps.events.presenceChanged(presence);
-  }
-
-  /**
-   * This instance still holds these agents' sockets. An agent marked offline although a socket of
-   * theirs is here (a disconnect on one instance raced a reconnect on another) is set back to
-   * `away`: connected, keeping their chats, choosing when to take new ones.
-   */
-  async heartbeat(agentIds: Iterable<string>): Promise<void> {
-    const at = this.clock().toISOString();
-    for (const agentId of new Set(agentIds)) {
-      const presence = await this.deps.presence.get(agentId);
-      if (!presence) continue;
-      if (presence.status !== 'offline') {
-        await this.deps.presence.update(agentId, { lastSeenAt: at });
-        continue;
-      }
-      const restored = await this.deps.presence.update(agentId, { status: 'away', lastSeenAt: at });
-      if (restored) await this.deps.events.presenceChanged(restored);
-    }
-  }
-
-  async presenceOf(agentId: string): Promise<AgentPresence | null> {
-    return this.deps.presence.get(agentId);
-  }
-
-  async agents(): Promise<Array<{ presence: AgentPresence; connected: boolean }>> {
-    const now = this.clock();
-    const agents = await this.deps.presence.list();
-    return agents.map((presence) => ({ presence, connected: this.availability.isConnected(presence, now) }));
-  }
+  // Agents' chats (their presence: agentPresenceService.ts) --------------------------------------
 
   chatsOf(agentId: string): Promise<HandoffEntry[]> {
     return this.deps.handoff.assignedTo(agentId);

@@ -91,6 +91,7 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
     namespace,
     relay,
     service: handoff.service,
+    presence: handoff.presence,
     desk: handoff.desk,
     users: deps.users,
     conversations: deps.conversations,
@@ -103,6 +104,7 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
   handoff.events.subscribe(notifier);
   const handlers = createAgentHandlers({
     service: handoff.service,
+    presence: handoff.presence,
     desk: handoff.desk,
     notes: handoff.notes,
     context: handoff.context,
@@ -184,7 +186,7 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
         .run(agentId, async () => {
           // Another tab, or a socket on another instance, keeps the agent connected.
           const remaining = await namespace.in(agentRoom(agentId)).fetchSockets();
-          if (remaining.length === 0) await handoff.service.disconnect(agentId);
+          if (remaining.length === 0) await handoff.presence.disconnect(agentId);
         })
         .catch((error: unknown) =>
           deps.logger.warn({ err: error, agentId }, 'agent disconnect not recorded'),
@@ -195,7 +197,7 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
         if (!(await admitted)) return;
         // Read after the check: a recovered socket's profile is the one it was checked with.
         const { languages, maxChats } = socket.data.principal;
-        await handoff.service.connect({ agentId, languages, maxChats });
+        await handoff.presence.connect({ agentId, languages, maxChats });
         // A recovered socket got what it missed replayed; a new one needs the whole picture.
         if (!socket.recovered) socket.emit('state', await handlers.state(socket));
       })

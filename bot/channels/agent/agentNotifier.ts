@@ -3,6 +3,7 @@ import type { AgentSelf, AgentSummary } from '../../../web-widget/protocol/agent
 import type { HandoffStatus } from '../../../web-widget/protocol/events.js';
 import { valueAction } from '../../assistant/replyActivity.js';
 import type { AssignmentKind, HandoffEvents, QueueStanding } from '../../handoff/handoffEvents.js';
+import type { AgentPresenceService } from '../../handoff/agentPresenceService.js';
 import type { HandoffService } from '../../handoff/handoffService.js';
 import type { HandoffText } from '../../handoff/handoffText.js';
 import type { LeaveMessageOffer } from '../../handoff/leaveMessageOffer.js';
@@ -33,6 +34,7 @@ export interface AgentNotifierDeps {
   namespace: AgentNamespace;
   relay: VisitorRelay;
   service: HandoffService;
+  presence: AgentPresenceService;
   desk: ServiceRequestDesk;
   users: UserStore;
   conversations: ConversationStore;
@@ -216,7 +218,7 @@ export class AgentNotifier implements HandoffEvents, ServiceRequestListener, Age
 
   /** Every agent with their presence, for the transfer list. */
   async agentList(): Promise<AgentSummary[]> {
-    const agents = await this.deps.service.agents();
+    const agents = await this.deps.presence.agents();
     const users = new Map((await this.deps.users.list()).map((user) => [user.id, user]));
     return agents.map(({ presence, connected }) =>
       agentSummary(presence, users.get(presence.agentId)?.displayName ?? presence.agentId, connected),
