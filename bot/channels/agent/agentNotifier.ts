@@ -1,6 +1,6 @@
-import type { Activity, CardAction } from 'botbuilder';
+import type { CardAction } from 'botbuilder';
 import type { AgentSelf, AgentSummary } from '../../../web-widget/protocol/agentEvents.js';
-import type { HandoffStatus } from '../../../web-widget/protocol/events.js';
+import type { ChatMessage, HandoffStatus } from '../../../web-widget/protocol/events.js';
 import { valueAction } from '../../assistant/replyActivity.js';
 import type { AssignmentKind, HandoffEvents, QueueStanding } from '../../handoff/handoffEvents.js';
 import type { AgentPresenceService } from '../../handoff/agentPresenceService.js';
@@ -14,7 +14,6 @@ import type {
   CannedReply,
   ConversationStore,
   HandoffEntry,
-  TranscriptEntry,
   UserStore,
 } from '../../storage/ports.js';
 import type { AgentInbox } from '../handoff/agentInbox.js';
@@ -173,17 +172,13 @@ export class AgentNotifier implements HandoffEvents, ServiceRequestListener, Age
     this.scheduleAgentsUpdate();
   }
 
-  async visitorMessage(
-    chat: HandoffEntry,
-    entry: TranscriptEntry,
-    activity: Partial<Activity>,
-  ): Promise<void> {
+  async visitorMessage(chat: HandoffEntry, message: ChatMessage): Promise<void> {
     if (!chat.agentId) return;
     // Live, the agent sees what the visitor typed (a receipt number they need to help); the stored
     // transcript, which `chat:history` replays, is masked.
     this.deps.namespace.to(agentRoom(chat.agentId)).emit('chat:message', {
       conversationId: chat.conversationId,
-      message: chatMessageFromActivity(entry, activity),
+      message,
     });
   }
 

@@ -2,6 +2,7 @@ import { ActivityTypes, TextFormatTypes, type Activity, type Middleware, type Tu
 import { LANGUAGE_CHOSEN_EVENT } from '../../assistant/languageSwitch.js';
 import type { LiveChatRouter, VisitorTurn } from '../../handoff/liveChatRouter.js';
 import type { Logger } from '../../logging/logger.js';
+import { chatMessageFromActivity } from '../socket/chatMessages.js';
 import type { AgentInbox } from './agentInbox.js';
 import { recordedMessageOf } from './recordedMessage.js';
 
@@ -61,7 +62,7 @@ export class HandoffRoutingMiddleware implements Middleware {
           return;
         }
         this.deps.inbox.visitorTyping(chat, false);
-        await this.deps.inbox.visitorMessage(chat, entry, activity);
+        await this.deps.inbox.visitorMessage(chat, chatMessageFromActivity(entry, activity));
         return;
       }
     }
