@@ -14,6 +14,7 @@ import type { BusinessHours } from './businessHours/index.js';
 import { HandoffError } from './handoffError.js';
 import type { HandoffEvents, QueueStanding } from './handoffEvents.js';
 import type { HandoffPolicy } from './handoffPolicy.js';
+import { QueueStandings } from './queueStandings.js';
 import { WaitEstimator } from './waitEstimator.js';
 
 export interface HandoffServiceDeps {
@@ -80,9 +81,9 @@ const MAX_PRIORITY = 1_000_000;
  */
 export class HandoffService {
   private readonly clock: () => Date;
-  private readonly estimator: WaitEstimator;
   private readonly newId: () => string;
   private readonly availability: AgentAvailability;
+  private readonly standings: QueueStandings;
   /** Dispatch runs one at a time in this process; a call while one runs waits for a fresh pass. */
   private dispatchChain: Promise<unknown> = Promise.resolve();
   /**
@@ -93,9 +94,15 @@ export class HandoffService {
 
   constructor(private readonly deps: HandoffServiceDeps) {
     this.clock = deps.clock ?? (() => new Date());
-    this.estimator = deps.estimator ?? new WaitEstimator();
     this.newId = deps.newId ?? randomUUID;
     this.availability = new AgentAvailability(deps.policy);
+    this.standings = new QueueStandings({
+      handoff: deps.handoff,
+      presence: deps.presence,
+      availability: this.availability,
+      estimator: deps.estimator ?? new WaitEstimator(),
+      clock: this.clock,
+    });
   }
 
   // Visitors -----------------------------------------------------------------------------------
@@ -230,13 +237,13 @@ export class HandoffService {
   /** Where a queued entry stands; null for an entry no longer queued. */
   async standingOf(entry: HandoffEntry): Promise<QueueStanding | null> {
     if (entry.status !== 'queued') return null;
-    const standings = await this.computeStandings(entry.locale);
+    const standings = await this.standings.compute(entry.locale);
     return standings.find((item) => item.entry.id === entry.id)?.standing ?? null;
   }
 
   /** Every queued entry in claim order with where it stands (for the agents' queue view). */
   async queue(): Promise<Array<{ entry: HandoffEntry; standing: QueueStanding }>> {
-    return this.computeStandings();
+    return this.standings.compute();
   }
 
   // Agents' chats (their presence: agentPresenceService.ts) --------------------------------------
@@ -419,7 +426,7 @@ export class HandoffService {
     }
 
     if (requeued.length > 0) {
-      const standings = await this.computeStandings();
+      const standings = await this.standings.compute();
       for (const { entry, from } of requeued) {
         const standing = standings.find((item) => item.entry.id === entry.id)?.standing ?? {
           position: 1,
@@ -501,56 +508,7 @@ export class HandoffService {
   }
 
   private async publishStandings(): Promise<void> {
-    const standings = await this.computeStandings();
+    const standings = await this.standings.compute();
     await this.deps.events.standings(standings);
-  }
-
-  /**
-   * Positions count within the visitor's language (a Spanish visitor waits only for Spanish
-   * speakers), in claim order. The estimate comes from that language's recent assignments. A
-   * visitor whom a free agent is about to take gets no estimate: "about 6 minutes" arriving in the
-   * same second as the agent would only mislead.
-   */
-  private async computeStandings(
-    locale?: Locale,
-  ): Promise<Array<{ entry: HandoffEntry; standing: QueueStanding }>> {
-    const queued = await this.deps.handoff.queued(locale);
-    if (queued.length === 0) return [];
-    const now = this.clock();
-    const agents = await this.deps.presence.list();
-    const from = new Date(now.getTime() - this.estimator.windowMs).toISOString();
-    const recent = [
-      ...(await this.deps.handoff.ended({ from, to: now.toISOString() })),
-      ...(
-        await Promise.all(
-          agents
-            .filter((agent) => agent.openChats > 0)
-            .map((agent) => this.deps.handoff.assignedTo(agent.agentId)),
-        )
-      ).flat(),
-    ];
-    const positions = new Map<Locale, number>();
-    const freeSlots = (locale: Locale) =>
-      agents
-        .filter((agent) => this.availability.canTakeChat(agent, locale, now))
-        .reduce((slots, agent) => slots + Math.max(0, agent.maxChats - agent.openChats), 0);
-    const free = new Map<Locale, number>();
-    return queued.map((entry) => {
-      const position = (positions.get(entry.locale) ?? 0) + 1;
-      positions.set(entry.locale, position);
-      if (!free.has(entry.locale)) free.set(entry.locale, freeSlots(entry.locale));
-      if (position <= (free.get(entry.locale) ?? 0)) {
-        return { entry, standing: { position, estimatedWaitMinutes: null } };
-      }
-      const estimatedWaitMinutes = this.estimator.estimate({
-        position,
-        recentAssignments: recent
-          .filter((item) => item.locale === entry.locale && item.assignedAt !== null)
-          .map((item) => new Date(item.assignedAt ?? 0)),
-        agentsOnline: agents.filter((agent) => this.availability.canServe(agent, entry.locale, now)).length,
-        now,
-      });
-      return { entry, standing: { position, estimatedWaitMinutes } };
-    });
   }
 }
