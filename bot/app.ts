@@ -10,7 +10,7 @@ import { registerAuthRoutes } from './auth/authRoutes.js';
 import { AuthService } from './auth/authService.js';
 import { PublishedKnowledge } from './articles/publishedKnowledge.js';
 import { createAssistant } from './assistant/createAssistant.js';
-import type { LiveAgentGateway } from './assistant/liveAgentGateway.js';
+import type { LiveAgentGateway } from './handoff/liveAgentGateway.js';
 import { createCaseStatusProvider } from './cases/index.js';
 import { createAssistantRehearsal } from './channels/rehearsal/assistantRehearsal.js';
 import { agentMaxMessageLength, attachAgentChannel } from './channels/agent/agentChannel.js';
@@ -19,6 +19,7 @@ import {
   attachBotFrameworkChannel,
   type BotFrameworkChannel,
 } from './channels/botframework/botFrameworkChannel.js';
+import { HandoffRoutingMiddleware } from './channels/handoff/handoffRoutingMiddleware.js';
 import { PENDING_TURN_SWEEP_MS } from './channels/socket/pendingTurns.js';
 import { personalDataWarning } from './channels/personalDataWarning.js';
 import { createSocketServer } from './channels/socket/socketServer.js';
@@ -249,8 +250,6 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     const warning = personalDataWarning(i18n);
     visitors.adapter.use(warning);
     botFramework?.adapter.use(warning);
-    visitors.adapter.use(handoff.middleware);
-    botFramework?.adapter.use(handoff.middleware);
     const agents = attachAgentChannel(io, {
       handoff,
       auth,
@@ -264,6 +263,15 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       origins,
       maxMessageLength: agentMaxMessageLength(config.widget.maxMessageLength, config.socket.maxBufferBytes),
     });
+    // Then the handoff's routing, relaying to the agent channel built just above (no other
+    // middleware comes between, and no turn runs before listen()).
+    const handoffRouting = new HandoffRoutingMiddleware({
+      router: handoff.router,
+      inbox: agents.inbox,
+      logger,
+    });
+    visitors.adapter.use(handoffRouting);
+    botFramework?.adapter.use(handoffRouting);
     // At start-up on the embedded store no other process can be holding a visitor's message
     // (the data folder is locked), so whatever was acknowledged and never answered is due now.
     await visitors.resumePendingTurns(config.store.kind === 'mongodb' ? undefined : 0);
@@ -277,6 +285,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     pendingTurns.start();
     const sweeper = new HandoffSweeper({
       service: handoff.service,
+      presence: handoff.presence,
       intervalMs: config.handoff.sweepIntervalMs,
       localAgents: () => agents.localAgents(),
       revalidateAgents: () => agents.revalidateSessions(),

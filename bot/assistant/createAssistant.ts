@@ -29,7 +29,7 @@ import type { PassageSource } from './followUps/passageSource.js';
 import { LanguageDetector } from './languageDetector.js';
 import { LanguageSwitch, type ConversationLanguageStore } from './languageSwitch.js';
 import { LiveAgentAlternatives } from './liveAgentAlternatives.js';
-import type { LiveAgentGateway } from './liveAgentGateway.js';
+import type { LiveAgentGateway } from '../handoff/liveAgentGateway.js';
 import type { HandoffText } from '../handoff/handoffText.js';
 import type { LeaveMessageOffer } from '../handoff/leaveMessageOffer.js';
 import type { ServiceRequestDesk } from '../handoff/serviceRequestDesk.js';

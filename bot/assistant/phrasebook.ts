@@ -1,5 +1,9 @@
 import type { I18n } from '../i18n/i18n.js';
 import { LOCALES, type Locale } from '../../contracts/locale.js';
+import { normalizeText } from '../shared/normalizeText.js';
+
+// Keywords and messages are compared in one normalized form, shared with the handoff's "end chat".
+export { normalizeText };
 
 /** Keyword lists under `keywords.*` in the bot resources. */
 export const KEYWORD_LISTS = [
@@ -70,35 +74,6 @@ export const KEYWORD_LISTS = [
 ] as const;
 
 export type KeywordList = (typeof KEYWORD_LISTS)[number];
-
-/**
- * Lower case, accents and punctuation removed, apostrophes dropped ("What's" → "whats"), spaces
- * collapsed. Keywords and messages go through the same function, so "¿Qué puedes hacer?" matches
- * the keyword "que puedes hacer".
- */
-export function normalizeText(text: string): string {
-  // A turn asks about the same message many times (every list it might be a phrase of): the
-  // latest results are kept. The function is pure, so a remembered result is the result.
-  const known = normalized.get(text);
-  if (known !== undefined) return known;
-  const result = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’`´]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-  if (text.length <= MAX_REMEMBERED_LENGTH) {
-    if (normalized.size >= MAX_REMEMBERED) normalized.clear();
-    normalized.set(text, result);
-  }
-  return result;
-}
-
-/** Texts whose normalized form is remembered: a few turns' worth, each text a chat message at most. */
-const MAX_REMEMBERED = 256;
-const MAX_REMEMBERED_LENGTH = 2_000;
-const normalized = new Map<string, string>();
 
 /** A phrase of a list, as `Phrasebook.parse` tries them. */
 interface Candidate {

@@ -6,7 +6,7 @@ import {
   type Middleware,
   TurnContext,
 } from 'botbuilder';
-import { rememberRecordedMessage, rememberRecordedReply } from '../handoff/recordedMessage.js';
+import { rememberRecordedMessage, rememberRecordedReply } from './handoff/recordedMessage.js';
 import { toProductLocale } from '../i18n/i18n.js';
 import { maskPersonalData, maskPersonalDataDeep } from '../privacy/personalData.js';
 import { StoreError, isStoreError } from '../storage/errors.js';

@@ -1,16 +1,17 @@
 import type { I18n } from '../i18n/i18n.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../storage/ports.js';
+import { AgentPresenceService } from './agentPresenceService.js';
 import type { BusinessHours } from './businessHours/index.js';
 import { CannedReplies } from './cannedReplies.js';
 import { ChatNotes } from './chatNotes.js';
-import { HandoffEdge } from './handoffEdge.js';
+import { HandoffEventHub } from './handoffEventHub.js';
 import { HandoffGateway } from './handoffGateway.js';
 import type { HandoffPolicy } from './handoffPolicy.js';
-import { HandoffRoutingMiddleware } from './handoffRoutingMiddleware.js';
 import { HandoffService } from './handoffService.js';
 import { HandoffText } from './handoffText.js';
 import { LeaveMessageOffer } from './leaveMessageOffer.js';
+import { LiveChatRouter } from './liveChatRouter.js';
 import { ServiceRequestDesk } from './serviceRequestDesk.js';
 import { VisitorContextReader } from './visitorContext.js';
 
@@ -27,11 +28,19 @@ export interface HandoffDeps {
   clock: () => Date;
 }
 
-/** The handoff's parts, wired: what the composition root hands to the assistant, the adapters and the agent channel. */
+/**
+ * The handoff's parts, wired: what the composition root hands to the assistant, the channels'
+ * routing middleware and the agent channel. None of them knows a framework.
+ */
 export interface Handoff {
+  /** The queue and its state machine: requests, routing, accepting, ending, transfers, sweeps. */
   service: HandoffService;
+  /** Agents' presence: connections, chosen status, heartbeats. */
+  presence: AgentPresenceService;
+  /** The assistant's way in (plain data: the conversation, its locale, the question). */
   gateway: HandoffGateway;
-  middleware: HandoffRoutingMiddleware;
+  /** Where each visitor turn goes while a live chat is on (asked by every channel's middleware). */
+  router: LiveChatRouter;
   desk: ServiceRequestDesk;
   /** Private notes on live chats (and transfer notes). */
   notes: ChatNotes;
@@ -41,20 +50,28 @@ export interface Handoff {
   canned: CannedReplies;
   leaveOffer: LeaveMessageOffer;
   text: HandoffText;
-  /** Bind the agent channel here once it exists. */
-  edge: HandoffEdge;
+  /** What the handoff decided, for whoever tells agents and visitors (the agent channel subscribes). */
+  events: Pick<HandoffEventHub, 'subscribe'>;
 }
 
 export function createHandoff(deps: HandoffDeps): Handoff {
-  const edge = new HandoffEdge(deps.logger);
+  const events = new HandoffEventHub(deps.logger);
   const text = new HandoffText(deps.i18n);
   const service = new HandoffService({
     handoff: deps.store.handoff,
     presence: deps.store.presence,
     hours: deps.hours,
     policy: deps.policy,
-    events: edge,
+    events,
     logger: deps.logger,
+    clock: deps.clock,
+  });
+  const presence = new AgentPresenceService({
+    presence: deps.store.presence,
+    chats: deps.store.handoff,
+    policy: deps.policy,
+    events,
+    routing: service,
     instanceId: deps.instanceId,
     clock: deps.clock,
   });
@@ -62,23 +79,19 @@ export function createHandoff(deps: HandoffDeps): Handoff {
     requests: deps.store.serviceRequests,
     hours: deps.hours,
     policy: deps.policy,
-    listener: edge,
+    listener: events,
     clock: deps.clock,
   });
   return {
     service,
+    presence,
     gateway: new HandoffGateway({
       service,
       conversations: deps.store.conversations,
       text,
       logger: deps.logger,
     }),
-    middleware: new HandoffRoutingMiddleware({
-      service,
-      inbox: edge,
-      text,
-      logger: deps.logger,
-    }),
+    router: new LiveChatRouter({ service, text }),
     desk,
     notes: new ChatNotes({
       notes: deps.store.chatNotes,
@@ -94,6 +107,6 @@ export function createHandoff(deps: HandoffDeps): Handoff {
     }),
     leaveOffer: new LeaveMessageOffer(text, desk),
     text,
-    edge,
+    events,
   };
 }

@@ -3,11 +3,9 @@ import type { Logger } from '../logging/logger.js';
 import { isStoreError } from '../storage/errors.js';
 import type { Locale } from '../../contracts/locale.js';
 import type {
-  AgentPresence,
   ChannelKind,
   HandoffEntry,
   HandoffStore,
-  PresenceStatus,
   PresenceStore,
   VisitorPresenceState,
 } from '../storage/ports.js';
@@ -16,6 +14,7 @@ import type { BusinessHours } from './businessHours/index.js';
 import { HandoffError } from './handoffError.js';
 import type { HandoffEvents, QueueStanding } from './handoffEvents.js';
 import type { HandoffPolicy } from './handoffPolicy.js';
+import { QueueStandings } from './queueStandings.js';
 import { WaitEstimator } from './waitEstimator.js';
 
 export interface HandoffServiceDeps {
@@ -25,18 +24,9 @@ export interface HandoffServiceDeps {
   policy: HandoffPolicy;
   events: HandoffEvents;
   logger: Logger;
-  /** Names this process in presence records (which instance an agent's socket is on). */
-  instanceId: string;
   clock?: () => Date;
   estimator?: WaitEstimator;
   newId?: () => string;
-}
-
-/** Who an agent is, as far as routing cares (from their user record). */
-export interface AgentProfile {
-  agentId: string;
-  languages: Locale[];
-  maxChats: number;
 }
 
 export interface HandoffRequest {
@@ -91,9 +81,9 @@ const MAX_PRIORITY = 1_000_000;
  */
 export class HandoffService {
   private readonly clock: () => Date;
-  private readonly estimator: WaitEstimator;
   private readonly newId: () => string;
   private readonly availability: AgentAvailability;
+  private readonly standings: QueueStandings;
   /** Dispatch runs one at a time in this process; a call while one runs waits for a fresh pass. */
   private dispatchChain: Promise<unknown> = Promise.resolve();
   /**
@@ -104,9 +94,15 @@ export class HandoffService {
 
   constructor(private readonly deps: HandoffServiceDeps) {
     this.clock = deps.clock ?? (() => new Date());
-    this.estimator = deps.estimator ?? new WaitEstimator();
     this.newId = deps.newId ?? randomUUID;
     this.availability = new AgentAvailability(deps.policy);
+    this.standings = new QueueStandings({
+      handoff: deps.handoff,
+      presence: deps.presence,
+      availability: this.availability,
+      estimator: deps.estimator ?? new WaitEstimator(),
+      clock: this.clock,
+    });
   }
 
   // Visitors -----------------------------------------------------------------------------------
@@ -241,99 +237,16 @@ export class HandoffService {
   /** Where a queued entry stands; null for an entry no longer queued. */
   async standingOf(entry: HandoffEntry): Promise<QueueStanding | null> {
     if (entry.status !== 'queued') return null;
-    const standings = await this.computeStandings(entry.locale);
+    const standings = await this.standings.compute(entry.locale);
     return standings.find((item) => item.entry.id === entry.id)?.standing ?? null;
   }
 
   /** Every queued entry in claim order with where it stands (for the agents' queue view). */
   async queue(): Promise<Array<{ entry: HandoffEntry; standing: QueueStanding }>> {
-    return this.computeStandings();
+    return this.standings.compute();
   }
 
-  // Agents -------------------------------------------------------------------------------------
-
-  /**
-   * An agent's socket connected. A second tab or a reconnection within the grace period keeps the
-   * agent's status; a fresh start is `away` until the agent says they are available.
-   */
-  async connect(profile: AgentProfile): Promise<AgentPresence> {
-    const now = this.clock();
-    const at = now.toISOString();
-    const existing = await this.deps.presence.get(profile.agentId);
-    const live = existing !== null && this.availability.isConnected(existing, now);
-    const common = {
-      languages: profile.languages,
-      maxChats: profile.maxChats,
-      lastSeenAt: at,
-      instanceId: this.deps.instanceId,
-    };
-    let presence: AgentPresence | null;
-    if (existing && live) {
-      presence = await this.deps.presence.update(profile.agentId, common);
-    } else {
-      // Not available, so no slot can be reserved concurrently: the count can be set from the chats.
-      const openChats = (await this.deps.handoff.assignedTo(profile.agentId)).length;
-      const fields = { status: 'away' as const, openChats, idleSince: existing?.idleSince ?? at, ...common };
-      if (existing) presence = await this.deps.presence.update(profile.agentId, fields);
-      else {
-        presence = { agentId: profile.agentId, ...fields };
-        await this.deps.presence.upsert(presence);
-      }
-    }
-    if (!presence) throw new HandoffError('agent_unavailable');
-    await this.deps.events.presenceChanged(presence);
-    return presence;
-  }
-
-  /** The agent chose a status. Becoming available may bring waiting chats at once. */
-  async setStatus(agentId: string, status: Exclude<PresenceStatus, 'offline'>): Promise<AgentPresence> {
-    const presence = await this.deps.presence.update(agentId, {
-      status,
-      lastSeenAt: this.clock().toISOString(),
-    });
-    if (!presence) throw new HandoffError('agent_unavailable');
-    await this.deps.events.presenceChanged(presence);
-    if (status === 'available') await this.dispatch();
-    return presence;
-  }
-
-  /** The agent's last socket closed: they keep their chats for the grace period (see `sweep`). */
-  async disconnect(agentId: string): Promise<void> {
-    const presence = await this.deps.presence.update(agentId, {
-      status: 'offline',
-      lastSeenAt: this.clock().toISOString(),
-    });
-    if (presence) await this.deps.events.presenceChanged(presence);
-  }
-
-  /**
-   * This instance still holds these agents' sockets. An agent marked offline although a socket of
-   * theirs is here (a disconnect on one instance raced a reconnect on another) is set back to
-   * `away`: connected, keeping their chats, choosing when to take new ones.
-   */
-  async heartbeat(agentIds: Iterable<string>): Promise<void> {
-    const at = this.clock().toISOString();
-    for (const agentId of new Set(agentIds)) {
-      const presence = await this.deps.presence.get(agentId);
-      if (!presence) continue;
-      if (presence.status !== 'offline') {
-        await this.deps.presence.update(agentId, { lastSeenAt: at });
-        continue;
-      }
-      const restored = await this.deps.presence.update(agentId, { status: 'away', lastSeenAt: at });
-      if (restored) await this.deps.events.presenceChanged(restored);
-    }
-  }
-
-  async presenceOf(agentId: string): Promise<AgentPresence | null> {
-    return this.deps.presence.get(agentId);
-  }
-
-  async agents(): Promise<Array<{ presence: AgentPresence; connected: boolean }>> {
-    const now = this.clock();
-    const agents = await this.deps.presence.list();
-    return agents.map((presence) => ({ presence, connected: this.availability.isConnected(presence, now) }));
-  }
+  // Agents' chats (their presence: agentPresenceService.ts) --------------------------------------
 
   chatsOf(agentId: string): Promise<HandoffEntry[]> {
     return this.deps.handoff.assignedTo(agentId);
@@ -513,7 +426,7 @@ export class HandoffService {
     }
 
     if (requeued.length > 0) {
-      const standings = await this.computeStandings();
+      const standings = await this.standings.compute();
       for (const { entry, from } of requeued) {
         const standing = standings.find((item) => item.entry.id === entry.id)?.standing ?? {
           position: 1,
@@ -543,7 +456,7 @@ export class HandoffService {
       if (entry.visitorPresence === 'left') continue;
       const candidates = [...agents.values()]
         .filter((agent) => this.availability.canTakeChat(agent, entry.locale, now))
-        .sort(AgentAvailability.compare);
+        .sort((a, b) => AgentAvailability.compare(a, b));
       for (const candidate of candidates) {
         const reserved = await this.deps.presence.reserveSlot(candidate.agentId, at);
         if (!reserved) {
@@ -595,56 +508,7 @@ export class HandoffService {
   }
 
   private async publishStandings(): Promise<void> {
-    const standings = await this.computeStandings();
+    const standings = await this.standings.compute();
     await this.deps.events.standings(standings);
-  }
-
-  /**
-   * Positions count within the visitor's language (a Spanish visitor waits only for Spanish
-   * speakers), in claim order. The estimate comes from that language's recent assignments. A
-   * visitor whom a free agent is about to take gets no estimate: "about 6 minutes" arriving in the
-   * same second as the agent would only mislead.
-   */
-  private async computeStandings(
-    locale?: Locale,
-  ): Promise<Array<{ entry: HandoffEntry; standing: QueueStanding }>> {
-    const queued = await this.deps.handoff.queued(locale);
-    if (queued.length === 0) return [];
-    const now = this.clock();
-    const agents = await this.deps.presence.list();
-    const from = new Date(now.getTime() - this.estimator.windowMs).toISOString();
-    const recent = [
-      ...(await this.deps.handoff.ended({ from, to: now.toISOString() })),
-      ...(
-        await Promise.all(
-          agents
-            .filter((agent) => agent.openChats > 0)
-            .map((agent) => this.deps.handoff.assignedTo(agent.agentId)),
-        )
-      ).flat(),
-    ];
-    const positions = new Map<Locale, number>();
-    const freeSlots = (locale: Locale) =>
-      agents
-        .filter((agent) => this.availability.canTakeChat(agent, locale, now))
-        .reduce((slots, agent) => slots + Math.max(0, agent.maxChats - agent.openChats), 0);
-    const free = new Map<Locale, number>();
-    return queued.map((entry) => {
-      const position = (positions.get(entry.locale) ?? 0) + 1;
-      positions.set(entry.locale, position);
-      if (!free.has(entry.locale)) free.set(entry.locale, freeSlots(entry.locale));
-      if (position <= (free.get(entry.locale) ?? 0)) {
-        return { entry, standing: { position, estimatedWaitMinutes: null } };
-      }
-      const estimatedWaitMinutes = this.estimator.estimate({
-        position,
-        recentAssignments: recent
-          .filter((item) => item.locale === entry.locale && item.assignedAt !== null)
-          .map((item) => new Date(item.assignedAt ?? 0)),
-        agentsOnline: agents.filter((agent) => this.availability.canServe(agent, entry.locale, now)).length,
-        now,
-      });
-      return { entry, standing: { position, estimatedWaitMinutes } };
-    });
   }
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '../logging/logger.js';
 import { PeriodicTask } from '../shared/periodicTask.js';
+import type { AgentPresenceService } from './agentPresenceService.js';
 import type { HandoffService, SweepReport } from './handoffService.js';
 
 /**
@@ -16,6 +17,7 @@ export class HandoffSweeper {
   constructor(
     private readonly deps: {
       service: HandoffService;
+      presence: AgentPresenceService;
       intervalMs: number;
       /** The agents with a socket on this instance. */
       localAgents: () => Iterable<string>;
@@ -41,7 +43,7 @@ export class HandoffSweeper {
     this.running ??= (async () => {
       try {
         await this.deps.revalidateAgents?.();
-        await this.deps.service.heartbeat(this.deps.localAgents());
+        await this.deps.presence.heartbeat(this.deps.localAgents());
         return await this.deps.service.sweep();
       } finally {
         this.running = null;

@@ -1,4 +1,4 @@
-import { normalizeText } from '../assistant/phrasebook.js';
+import { normalizeText } from '../shared/normalizeText.js';
 import type { I18n } from '../i18n/i18n.js';
 import { LOCALES, type Locale } from '../../contracts/locale.js';
 import type { HandoffEndReason } from '../storage/ports.js';
@@ -32,8 +32,13 @@ export class HandoffText {
       const list: unknown = this.i18n.getResource(locale, 'bot', 'handoff.cannedDefaults');
       return Array.isArray(list)
         ? list.filter(
-            (item): item is { title: string; text: string } =>
-              typeof item?.title === 'string' && typeof item?.text === 'string',
+            (item: unknown): item is { title: string; text: string } =>
+              typeof item === 'object' &&
+              item !== null &&
+              'title' in item &&
+              typeof item.title === 'string' &&
+              'text' in item &&
+              typeof item.text === 'string',
           )
         : [];
     };

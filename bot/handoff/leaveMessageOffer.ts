@@ -1,14 +1,19 @@
-import type { Activity, CardAction } from 'botbuilder';
-import { textReply, valueAction } from '../assistant/replyActivity.js';
 import type { Locale } from '../../contracts/locale.js';
 import { formatDueDate } from './businessHours/index.js';
 import type { HandoffText } from './handoffText.js';
 import type { ServiceRequestDesk } from './serviceRequestDesk.js';
 
+/** The offer's button, as plain data: its label, and the value that starts the leave-a-message dialog. */
+export interface LeaveMessageChoice {
+  label: string;
+  value: { type: 'leave_message' };
+}
+
 /**
  * "Would you like to leave a message? … an agent will contact you by Tuesday, January 21", with a
  * button that starts the leave-a-message dialog. Offered whenever no agent can chat: out of hours,
- * no agent online, a wait that ran out, an agent who left.
+ * no agent online, a wait that ran out, an agent who left. The channel turns the choice into its
+ * own kind of button.
  */
 export class LeaveMessageOffer {
   constructor(
@@ -26,14 +31,7 @@ export class LeaveMessageOffer {
     return formatDueDate(this.desk.dueDate(false), locale);
   }
 
-  button(locale: Locale): CardAction {
-    return valueAction(this.text.get(locale, 'leaveOffer.yes'), { type: 'leave_message' });
-  }
-
-  build(locale: Locale): Partial<Activity> {
-    return textReply(locale, this.sentence(locale), {
-      actions: [this.button(locale)],
-      outcome: 'leaveMessage',
-    });
+  choice(locale: Locale): LeaveMessageChoice {
+    return { label: this.text.get(locale, 'leaveOffer.yes'), value: { type: 'leave_message' } };
   }
 }

@@ -102,7 +102,7 @@ describe('handoff routing properties (fast-check, real embedded store)', () => {
           agentTimeoutMs: 45_000,
           maxWaitMs: 10 * 60_000,
         });
-        const { service, store, clock, events } = harness;
+        const { service, presence: agents, store, clock, events } = harness;
         const connected = new Set<string>();
         // Checked at the moment of every assignment, against the store as it is then.
         events.onAssigned = async (entry, kind) => {
@@ -122,16 +122,16 @@ describe('handoff routing properties (fast-check, real embedded store)', () => {
               switch (step.kind) {
                 case 'connect':
                   if (agent) {
-                    await service.connect(agent);
+                    await agents.connect(agent);
                     connected.add(agent.agentId);
                   }
                   break;
                 case 'status':
                   if (agent && connected.has(agent.agentId))
-                    await service.setStatus(agent.agentId, step.status);
+                    await agents.setStatus(agent.agentId, step.status);
                   break;
                 case 'disconnect':
-                  if (agent && connected.delete(agent.agentId)) await service.disconnect(agent.agentId);
+                  if (agent && connected.delete(agent.agentId)) await agents.disconnect(agent.agentId);
                   break;
                 case 'accept':
                   if (agent && connected.has(agent.agentId)) await service.acceptNext(agent.agentId);
@@ -160,10 +160,10 @@ describe('handoff routing properties (fast-check, real embedded store)', () => {
                 case 'wait':
                   // Time passes; the instance keeps beating for the agents still connected to it.
                   clock.advance(step.seconds * 1000);
-                  await service.heartbeat(connected);
+                  await agents.heartbeat(connected);
                   break;
                 case 'sweep':
-                  await service.heartbeat(connected);
+                  await agents.heartbeat(connected);
                   await service.sweep();
                   break;
               }

@@ -17,12 +17,12 @@ describe('HandoffService on the embedded store', () => {
     options: { languages?: Locale[]; maxChats?: number; available?: boolean } = {},
   ) {
     harness.clock.advance(1_000);
-    await harness.service.connect({
+    await harness.presence.connect({
       agentId,
       languages: options.languages ?? ['en'],
       maxChats: options.maxChats ?? 2,
     });
-    if (options.available ?? true) await harness.service.setStatus(agentId, 'available');
+    if (options.available ?? true) await harness.presence.setStatus(agentId, 'available');
   }
 
   it('when several agents can take a chat, then it goes to the one with the fewest open chats, ties to the one idle longest', async () => {
@@ -56,7 +56,7 @@ describe('HandoffService on the embedded store', () => {
     const first = await store.handoff.activeForConversation('busy');
     expect(['full', 'silent']).toContain(first?.agentId);
     clock.advance(31_000);
-    await service.heartbeat(['away', 'full', 'spanish']); // 'silent' sends none: its instance is gone.
+    await harness.presence.heartbeat(['away', 'full', 'spanish']); // 'silent' sends none: its instance is gone.
     await service.request(request('english'));
     await service.dispatch();
     const english = await store.handoff.activeForConversation('english');
@@ -101,9 +101,9 @@ describe('HandoffService on the embedded store', () => {
 
     // The agent drops out for good: both chats go back ahead of everyone still waiting.
     await agent('spare', { languages: ['en', 'es'], available: false });
-    await service.disconnect('bilingual');
+    await harness.presence.disconnect('bilingual');
     clock.advance(120_000);
-    await service.heartbeat(['spare']);
+    await harness.presence.heartbeat(['spare']);
     const report = await service.sweep();
     expect(report.requeued).toBe(2);
     const queue = await store.handoff.queued();
@@ -139,7 +139,7 @@ describe('HandoffService on the embedded store', () => {
     await expect(service.transfer('from', 'chat', 'from')).rejects.toMatchObject({ code: 'invalid_request' });
     await expect(service.transfer('english', 'chat', 'busy')).rejects.toBeInstanceOf(HandoffError);
 
-    await service.setStatus('away', 'available');
+    await harness.presence.setStatus('away', 'available');
     const moved = await service.transfer('from', 'chat', 'away');
     expect(moved.agentId).toBe('away');
     expect((await store.presence.get('from'))?.openChats).toBe(0);
@@ -156,7 +156,7 @@ describe('HandoffService on the embedded store', () => {
     const other = harness.otherInstance();
     const agents = ['a', 'b', 'c', 'd'];
     for (const id of agents)
-      await harness.service.connect({ agentId: id, languages: ['en', 'es'], maxChats: 3 });
+      await harness.presence.connect({ agentId: id, languages: ['en', 'es'], maxChats: 3 });
     for (let i = 0; i < 20; i += 1) {
       clock.advance(100);
       await service.request(request(`c${i}`, i % 3 === 0 ? 'es' : 'en'));
@@ -193,12 +193,12 @@ describe('HandoffService on the embedded store', () => {
     await service.dispatch();
     const owner = (await store.handoff.activeForConversation('chat'))?.agentId;
     const survivor = owner === 'lost' ? 'alive' : 'lost';
-    await service.setStatus(survivor, 'away');
+    await harness.presence.setStatus(survivor, 'away');
     clock.advance(45_000);
-    await service.heartbeat([survivor]);
+    await harness.presence.heartbeat([survivor]);
     expect((await service.sweep()).requeued).toBe(0);
     clock.advance(10_000);
-    await service.heartbeat([survivor]);
+    await harness.presence.heartbeat([survivor]);
     expect((await service.sweep()).requeued).toBe(1);
     expect((await store.presence.get(owner ?? ''))?.status).toBe('offline');
   });
@@ -206,8 +206,8 @@ describe('HandoffService on the embedded store', () => {
   it('when a disconnect raced a reconnect on another instance, then the heartbeat brings the agent back as away', async () => {
     harness = await serviceHarness();
     await agent('agent');
-    await harness.service.disconnect('agent');
-    await harness.service.heartbeat(['agent']);
+    await harness.presence.disconnect('agent');
+    await harness.presence.heartbeat(['agent']);
     expect((await harness.store.presence.get('agent'))?.status).toBe('away');
   });
 });

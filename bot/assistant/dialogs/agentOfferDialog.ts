@@ -1,3 +1,4 @@
+import { ActivityTypes, TextFormatTypes, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   Dialog,
@@ -11,10 +12,11 @@ import type { AssistantText } from '../assistantText.js';
 import type { ConversationContext } from '../conversationContext.js';
 import type { ConversationMemory } from '../conversationMemory.js';
 import type { LiveAgentAlternatives } from '../liveAgentAlternatives.js';
-import type { LiveAgentGateway } from '../liveAgentGateway.js';
 import type { LeaveMessageOffer } from '../../handoff/leaveMessageOffer.js';
+import type { LiveAgentGateway, VisitorNotices } from '../../handoff/liveAgentGateway.js';
 import type { Prompter } from '../prompts/prompter.js';
 import { textReply } from '../replyActivity.js';
+import { visitorAddressOf } from '../visitorAddress.js';
 import { DONE, REROUTE } from './dialogOutcome.js';
 
 export const AGENT_OFFER_DIALOG = 'agentOfferDialog';
@@ -98,7 +100,15 @@ export class AgentOfferDialog extends ComponentDialog {
     const locale = await this.deps.memory.locale(step.context);
     const question = await this.question(step);
     const outcome = this.deps.gateway
-      ? await this.deps.gateway.requestAgent(step.context, { question, locale })
+      ? await this.deps.gateway.requestAgent(
+          {
+            conversationId: step.context.activity.conversation?.id ?? '',
+            question,
+            locale,
+            address: visitorAddressOf(step.context),
+          },
+          noticesIn(step.context),
+        )
       : 'unavailable';
     await this.deps.analytics.handoffRequest(step.context, {
       locale,
@@ -134,4 +144,22 @@ export class AgentOfferDialog extends ComponentDialog {
   private async question(step: WaterfallStepContext<AgentOfferOptions>): Promise<string> {
     return (await this.deps.context.recentQuestion(step.context)) ?? '';
   }
+}
+
+/**
+ * The handoff's notices ("you are number 2 in line"), sent in the visitor's turn as the handoff
+ * wrote them (no reformatting: the text is the handoff's).
+ */
+function noticesIn(context: TurnContext): VisitorNotices {
+  return {
+    tell: async ({ text, locale, outcome }) => {
+      await context.sendActivity({
+        type: ActivityTypes.Message,
+        text,
+        textFormat: TextFormatTypes.Markdown,
+        locale,
+        channelData: { answer: null, outcome },
+      });
+    },
+  };
 }

@@ -12,6 +12,7 @@ import type { TurnTracker } from '../../server/turnTracker.js';
 import type { ConversationStore, UserStore } from '../../storage/ports.js';
 import { listenToClientEvents } from '../clientEvents.js';
 import { ConversationTurnQueue } from '../conversationTurnQueue.js';
+import type { AgentInbox } from '../handoff/agentInbox.js';
 import type { VisitorChannel } from '../socket/visitorChannel.js';
 import type { VisitorNamespace, VisitorSocket } from '../socket/visitorSocket.js';
 import { createAgentHandlers } from './agentHandlers.js';
@@ -51,6 +52,8 @@ export function agentMaxMessageLength(visitorMaxMessageLength: number, maxBuffer
 }
 
 export interface AgentChannel {
+  /** Where the channels' routing middleware puts what visitors send while an agent has their chat. */
+  inbox: AgentInbox;
   /** The agents with a socket on this instance (their heartbeats are this instance's job). */
   localAgents(): string[];
   /**
@@ -65,8 +68,8 @@ export interface AgentChannel {
 /**
  * The agent console's channel: the `/agent` namespace on the shared Socket.IO server, plus the
  * handoff's visitor side: the status on `/visitor` after each connection, and the visitor's typing
- * (which the widget's channel validates and hands over). Binds itself to the handoff as the edge
- * that tells agents and visitors.
+ * (which the widget's channel validates and hands over). Subscribes to the handoff's events when it
+ * is built, and is the inbox the channels' routing middleware relays visitors' messages to.
  */
 export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentChannel {
   const namespace = io.of(AGENT_NAMESPACE) as unknown as AgentNamespace;
@@ -88,6 +91,7 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
     namespace,
     relay,
     service: handoff.service,
+    presence: handoff.presence,
     desk: handoff.desk,
     users: deps.users,
     conversations: deps.conversations,
@@ -96,9 +100,11 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
     logger: deps.logger,
     checkVisitor: (conversationId) => visitorPresence.refresh(conversationId),
   });
-  handoff.edge.bind(notifier);
+  // The agent channel tells agents and visitors what the handoff decided (the handoff knows no channel).
+  handoff.events.subscribe(notifier);
   const handlers = createAgentHandlers({
     service: handoff.service,
+    presence: handoff.presence,
     desk: handoff.desk,
     notes: handoff.notes,
     context: handoff.context,
@@ -180,7 +186,7 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
         .run(agentId, async () => {
           // Another tab, or a socket on another instance, keeps the agent connected.
           const remaining = await namespace.in(agentRoom(agentId)).fetchSockets();
-          if (remaining.length === 0) await handoff.service.disconnect(agentId);
+          if (remaining.length === 0) await handoff.presence.disconnect(agentId);
         })
         .catch((error: unknown) =>
           deps.logger.warn({ err: error, agentId }, 'agent disconnect not recorded'),
@@ -191,7 +197,7 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
         if (!(await admitted)) return;
         // Read after the check: a recovered socket's profile is the one it was checked with.
         const { languages, maxChats } = socket.data.principal;
-        await handoff.service.connect({ agentId, languages, maxChats });
+        await handoff.presence.connect({ agentId, languages, maxChats });
         // A recovered socket got what it missed replayed; a new one needs the whole picture.
         if (!socket.recovered) socket.emit('state', await handlers.state(socket));
       })
@@ -245,6 +251,7 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
   });
 
   return {
+    inbox: notifier,
     localAgents: () => [...namespace.sockets.values()].map((socket) => socket.data.principal.userId),
     revalidateSessions: async () => {
       let closed = 0;

@@ -16,6 +16,7 @@ import {
   type CannedReplies,
 } from '../../handoff/cannedReplies.js';
 import { MAX_NOTE_LENGTH, MAX_TRANSFER_NOTE_LENGTH, type ChatNotes } from '../../handoff/chatNotes.js';
+import type { AgentPresenceService } from '../../handoff/agentPresenceService.js';
 import type { HandoffService } from '../../handoff/handoffService.js';
 import type { VisitorContextReader } from '../../handoff/visitorContext.js';
 import type { ServiceRequestDesk } from '../../handoff/serviceRequestDesk.js';
@@ -57,6 +58,7 @@ import type { VisitorRelay } from './visitorRelay.js';
 
 export interface AgentHandlerDeps {
   service: HandoffService;
+  presence: AgentPresenceService;
   desk: ServiceRequestDesk;
   notes: ChatNotes;
   context: VisitorContextReader;
@@ -151,7 +153,7 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
   async function state(socket: AgentSocket): Promise<AgentState> {
     const { principal } = socket.data;
     const [presence, chats, queue, agents, requests, canned] = await Promise.all([
-      deps.service.presenceOf(principal.userId),
+      deps.presence.presenceOf(principal.userId),
       deps.service.chatsOf(principal.userId),
       deps.service.queue(),
       deps.notifier.agentList(),
@@ -189,7 +191,7 @@ export function createAgentHandlers(deps: AgentHandlerDeps) {
     setPresence: (socket: AgentSocket, args: unknown[]) =>
       respond(socket, 'presence:set', args, async (payload) => {
         const { status } = parse(presenceSetSchema, payload);
-        const presence = await deps.service.setStatus(agentIdOf(socket), status);
+        const presence = await deps.presence.setStatus(agentIdOf(socket), status);
         return agentSelf(socket.data.principal, presence);
       }),
 

@@ -1,21 +1,22 @@
-import type { Activity, CardAction } from 'botbuilder';
+import type { CardAction } from 'botbuilder';
 import type { AgentSelf, AgentSummary } from '../../../web-widget/protocol/agentEvents.js';
-import type { HandoffStatus } from '../../../web-widget/protocol/events.js';
-import type { HandoffEdgeTarget } from '../../handoff/handoffEdge.js';
-import type { AssignmentKind, QueueStanding } from '../../handoff/handoffEvents.js';
+import type { ChatMessage, HandoffStatus } from '../../../web-widget/protocol/events.js';
+import { valueAction } from '../../assistant/replyActivity.js';
+import type { AssignmentKind, HandoffEvents, QueueStanding } from '../../handoff/handoffEvents.js';
+import type { AgentPresenceService } from '../../handoff/agentPresenceService.js';
 import type { HandoffService } from '../../handoff/handoffService.js';
 import type { HandoffText } from '../../handoff/handoffText.js';
 import type { LeaveMessageOffer } from '../../handoff/leaveMessageOffer.js';
-import type { ServiceRequestDesk } from '../../handoff/serviceRequestDesk.js';
+import type { ServiceRequestDesk, ServiceRequestListener } from '../../handoff/serviceRequestDesk.js';
 import type { Logger } from '../../logging/logger.js';
 import type {
   AgentPresence,
   CannedReply,
   ConversationStore,
   HandoffEntry,
-  TranscriptEntry,
   UserStore,
 } from '../../storage/ports.js';
+import type { AgentInbox } from '../handoff/agentInbox.js';
 import { chatMessageFromActivity } from '../socket/chatMessages.js';
 import { ALL_AGENTS_ROOM, agentRoom, type AgentNamespace } from './agentSocket.js';
 import {
@@ -32,6 +33,7 @@ export interface AgentNotifierDeps {
   namespace: AgentNamespace;
   relay: VisitorRelay;
   service: HandoffService;
+  presence: AgentPresenceService;
   desk: ServiceRequestDesk;
   users: UserStore;
   conversations: ConversationStore;
@@ -48,7 +50,7 @@ export interface AgentNotifierDeps {
  * channels) and a status event (the widget). Delivery problems are logged, never thrown back into
  * the handoff: the store already holds the new state, and the visitor sees it on their next turn.
  */
-export class AgentNotifier implements HandoffEdgeTarget {
+export class AgentNotifier implements HandoffEvents, ServiceRequestListener, AgentInbox {
   /**
    * The last position told to each Bot Framework visitor, so a queue change is a new message only
    * when their place improved. Only saves messages: lost on restart, it costs one repeat.
@@ -152,7 +154,13 @@ export class AgentNotifier implements HandoffEdgeTarget {
         text.bot(locale, 'agent.alternatives'),
         leaveOffer.sentence(locale),
       ];
-      await this.tell(entry, message.join('\n\n'), [leaveOffer.button(locale)], previousAgentId);
+      const choice = leaveOffer.choice(locale);
+      await this.tell(
+        entry,
+        message.join('\n\n'),
+        [valueAction(choice.label, choice.value)],
+        previousAgentId,
+      );
     } else {
       await this.tell(entry, text.ended(locale, reason), [], previousAgentId);
     }
@@ -164,17 +172,13 @@ export class AgentNotifier implements HandoffEdgeTarget {
     this.scheduleAgentsUpdate();
   }
 
-  async visitorMessage(
-    chat: HandoffEntry,
-    entry: TranscriptEntry,
-    activity: Partial<Activity>,
-  ): Promise<void> {
+  async visitorMessage(chat: HandoffEntry, message: ChatMessage): Promise<void> {
     if (!chat.agentId) return;
     // Live, the agent sees what the visitor typed (a receipt number they need to help); the stored
     // transcript, which `chat:history` replays, is masked.
     this.deps.namespace.to(agentRoom(chat.agentId)).emit('chat:message', {
       conversationId: chat.conversationId,
-      message: chatMessageFromActivity(entry, activity),
+      message,
     });
   }
 
@@ -209,7 +213,7 @@ export class AgentNotifier implements HandoffEdgeTarget {
 
   /** Every agent with their presence, for the transfer list. */
   async agentList(): Promise<AgentSummary[]> {
-    const agents = await this.deps.service.agents();
+    const agents = await this.deps.presence.agents();
     const users = new Map((await this.deps.users.list()).map((user) => [user.id, user]));
     return agents.map(({ presence, connected }) =>
       agentSummary(presence, users.get(presence.agentId)?.displayName ?? presence.agentId, connected),

@@ -9,7 +9,7 @@ import {
 } from 'botbuilder';
 import type { Locale } from '../../../contracts/locale.js';
 import type { HandoffStatus } from '../../../web-widget/protocol/events.js';
-import { recordedRepliesOf } from '../../handoff/recordedMessage.js';
+import { recordedRepliesOf } from '../handoff/recordedMessage.js';
 import type { Logger } from '../../logging/logger.js';
 import type { ConversationStore, HandoffEntry, TranscriptEntry } from '../../storage/ports.js';
 import { parseConversationReference } from '../conversationReference.js';

@@ -5,7 +5,7 @@ import type { ChatMessage, JsonValue, MessageRole } from '../../../web-widget/pr
 import type { AnswerSource, ArticleCatalog } from '../../assistant/answerSource.js';
 import { createAssistant, type AssistantDeps } from '../../assistant/createAssistant.js';
 import type { PassageSource } from '../../assistant/followUps/passageSource.js';
-import type { LiveAgentGateway } from '../../assistant/liveAgentGateway.js';
+import type { LiveAgentGateway } from '../../handoff/liveAgentGateway.js';
 import { outboundMarks } from '../outboundMarks.js';
 import { chatMessageFromActivity } from '../socket/chatMessages.js';
 import { visitorTurnActivity } from '../socket/visitorSessions.js';

@@ -7,7 +7,7 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import { rememberVisitorAddress } from '../../assistant/visitorAddress.js';
-import { rememberRecordedMessage, rememberRecordedReply } from '../../handoff/recordedMessage.js';
+import { rememberRecordedMessage, rememberRecordedReply } from '../handoff/recordedMessage.js';
 import type { Logger } from '../../logging/logger.js';
 import type { TranscriptEntry } from '../../storage/ports.js';
 import type { ConversationRecorder } from '../conversationRecorder.js';

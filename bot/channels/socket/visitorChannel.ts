@@ -3,7 +3,7 @@ import type { Server } from 'socket.io';
 import type { Locale } from '../../../contracts/locale.js';
 import { VISITOR_NAMESPACE, type ClientToServerEvents } from '../../../web-widget/protocol/events.js';
 import type { AppConfig } from '../../config/config.js';
-import { recordedRepliesOf } from '../../handoff/recordedMessage.js';
+import { recordedRepliesOf } from '../handoff/recordedMessage.js';
 import { toProductLocale, type I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import type { AllowedOrigins } from '../../shared/allowedOrigins.js';

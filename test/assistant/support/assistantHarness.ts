@@ -1,4 +1,4 @@
-import { MemoryStorage, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import type { Locale } from '../../../contracts/locale.js';
 import { AssistantText } from '../../../bot/assistant/assistantText.js';
 import type { AssistantBot } from '../../../bot/assistant/assistantBot.js';
@@ -9,7 +9,8 @@ import type {
   LiveAgentGateway,
   LiveAgentOutcome,
   LiveAgentRequest,
-} from '../../../bot/assistant/liveAgentGateway.js';
+  VisitorNotices,
+} from '../../../bot/handoff/liveAgentGateway.js';
 import type { CaseStatusProvider } from '../../../bot/cases/caseStatusProvider.js';
 import { createSampleCaseStatusProvider } from '../../../bot/cases/sampleCaseStatusProvider.js';
 import { createBusinessHours } from '../../../bot/handoff/businessHours/businessHours.js';
@@ -54,7 +55,8 @@ export interface AssistantHarness {
   answers: FixedAnswerSource;
   analytics: AnalyticsEvent[];
   feedback: FeedbackRecord[];
-  gatewayRequests: LiveAgentRequest[];
+  /** What the assistant asked the gateway for (the conversation and address come from the turn). */
+  gatewayRequests: Pick<LiveAgentRequest, 'locale' | 'question'>[];
   /** Messages left for agents. */
   requests: ServiceRequestRecord[];
   /** The conversation language stored outside the assistant, each time it was set. */
@@ -76,7 +78,7 @@ export async function createAssistantHarness(options: HarnessOptions = {}): Prom
   const failing = new Set(options.failingQuestions ?? []);
   const analytics: AnalyticsEvent[] = [];
   const feedback: FeedbackRecord[] = [];
-  const gatewayRequests: LiveAgentRequest[] = [];
+  const gatewayRequests: AssistantHarness['gatewayRequests'] = [];
   const analyticsStore: AnalyticsStore = {
     record: async (event) => {
       analytics.push(event);
@@ -105,15 +107,10 @@ export async function createAssistantHarness(options: HarnessOptions = {}): Prom
   const outcome = options.gateway;
   const gateway: LiveAgentGateway | undefined = outcome
     ? {
-        requestAgent: async (context: TurnContext, request: LiveAgentRequest) => {
-          gatewayRequests.push(request);
+        requestAgent: async (request: LiveAgentRequest, visitor: VisitorNotices) => {
+          gatewayRequests.push({ locale: request.locale, question: request.question });
           if (outcome === 'handled')
-            await context.sendActivity({
-              type: 'message',
-              text: 'gateway: queued',
-              locale: request.locale,
-              channelData: { outcome: 'queued' },
-            });
+            await visitor.tell({ text: 'gateway: queued', locale: request.locale, outcome: 'queued' });
           return outcome;
         },
       }

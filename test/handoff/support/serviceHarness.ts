@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createBusinessHours } from '../../../bot/handoff/businessHours/index.js';
 import type { AssignmentKind, HandoffEvents, QueueStanding } from '../../../bot/handoff/handoffEvents.js';
 import { DEFAULT_HANDOFF_POLICY, type HandoffPolicy } from '../../../bot/handoff/handoffPolicy.js';
+import { AgentPresenceService } from '../../../bot/handoff/agentPresenceService.js';
 import { HandoffService } from '../../../bot/handoff/handoffService.js';
 import { createLogger } from '../../../bot/logging/logger.js';
 import { openStore } from '../../../bot/storage/openStore.js';
@@ -59,8 +60,10 @@ export interface ServiceHarness {
   clock: TestClock;
   events: RecordingEvents;
   service: HandoffService;
+  /** Agents' presence on this instance (connections, status, heartbeats). */
+  presence: AgentPresenceService;
   /** Another instance on the same store (its own events and id). */
-  otherInstance(): { service: HandoffService; events: RecordingEvents };
+  otherInstance(): { service: HandoffService; presence: AgentPresenceService; events: RecordingEvents };
   close(): Promise<void>;
 }
 
@@ -73,17 +76,26 @@ export async function serviceHarness(policy: Partial<HandoffPolicy> = {}): Promi
   const logger = createLogger({ level: 'silent', pretty: false });
   const make = (instanceId: string) => {
     const events = new RecordingEvents();
+    const fullPolicy = { ...DEFAULT_HANDOFF_POLICY, ...policy };
     const service = new HandoffService({
       handoff: store.handoff,
       presence: store.presence,
       hours,
-      policy: { ...DEFAULT_HANDOFF_POLICY, ...policy },
+      policy: fullPolicy,
       events,
       logger,
+      clock: clock.now,
+    });
+    const presence = new AgentPresenceService({
+      presence: store.presence,
+      chats: store.handoff,
+      policy: fullPolicy,
+      events,
+      routing: service,
       instanceId,
       clock: clock.now,
     });
-    return { service, events };
+    return { service, presence, events };
   };
   const main = make('instance-a');
   let others = 0;

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { TranscriptEntry } from '../storage/ports.js';
+import type { TranscriptEntry } from '../../storage/ports.js';
 
 const RECORDED_MESSAGE = Symbol('recordedMessage');
 
@@ -14,7 +14,7 @@ export function rememberRecordedMessage(context: TurnContext, entry: TranscriptE
 }
 
 export function recordedMessageOf(context: TurnContext): TranscriptEntry | undefined {
-  return context.turnState.get(RECORDED_MESSAGE) as TranscriptEntry | undefined;
+  return context.turnState.get<TranscriptEntry | undefined>(RECORDED_MESSAGE);
 }
 
 const RECORDED_REPLIES = Symbol('recordedReplies');
@@ -25,12 +25,12 @@ const RECORDED_REPLIES = Symbol('recordedReplies');
  * reading back what was just written.
  */
 export function rememberRecordedReply(context: TurnContext, entry: TranscriptEntry): void {
-  const replies = context.turnState.get(RECORDED_REPLIES) as TranscriptEntry[] | undefined;
+  const replies = context.turnState.get<TranscriptEntry[] | undefined>(RECORDED_REPLIES);
   if (replies) replies.push(entry);
   else context.turnState.set(RECORDED_REPLIES, [entry]);
 }
 
 /** The entries of the messages the turn sent so far, in order. */
 export function recordedRepliesOf(context: TurnContext): readonly TranscriptEntry[] {
-  return (context.turnState.get(RECORDED_REPLIES) as TranscriptEntry[] | undefined) ?? [];
+  return context.turnState.get<TranscriptEntry[] | undefined>(RECORDED_REPLIES) ?? [];
 }

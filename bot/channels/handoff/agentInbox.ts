@@ -1,0 +1,15 @@
+import type { ChatMessage } from '../../../web-widget/protocol/events.js';
+import type { HandoffEntry } from '../../storage/ports.js';
+
+/**
+ * Where the routing middleware puts what a visitor sends while an agent has the chat. The agent
+ * channel implements it (the agent may be connected to another instance).
+ */
+export interface AgentInbox {
+  /**
+   * A visitor message, already in the transcript; `message` is as the visitor sent it (live, the
+   * agent sees what was typed; the stored transcript is masked).
+   */
+  visitorMessage(chat: HandoffEntry, message: ChatMessage): Promise<void>;
+  visitorTyping(chat: HandoffEntry, active: boolean): void;
+}
