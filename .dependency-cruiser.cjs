@@ -42,28 +42,7 @@ const ENTRY_RULE = 'room-used-through-its-entry';
  * Imports that break a rule today and are left for a named later step, each allowed for exactly
  * its own files. Remove an entry when its step lands; the list is meant to shrink to nothing.
  */
-const KNOWN_VIOLATIONS = [
-  {
-    // TODO(issue 16 phase 2): export foldAccents from knowledge/engine/index.ts (the engine is being edited now).
-    rule: ENTRY_RULE,
-    from: '^bot/articles/articleService\\.ts$',
-    to: '^knowledge/engine/textAnalyzer\\.ts$',
-  },
-  {
-    // TODO(issue 16 phase 2): the report's question clustering reuses the engine's analyser, synonyms and
-    // locale index; export what it needs from knowledge/engine/index.ts once the engine's work lands.
-    rule: ENTRY_RULE,
-    from: '^bot/admin/reports/questionClusters\\.ts$',
-    to: '^knowledge/engine/(textAnalyzer|synonymTables|localeIndex)\\.ts$',
-  },
-  {
-    // TODO(issue 16 phase 2): textAnalyzer.ts names the SynonymMatcher type while synonymMatcher.ts takes
-    // CONCEPT_PREFIX from textAnalyzer.ts (a type-only back edge, so no load-order effect today); move
-    // CONCEPT_PREFIX to its own module when the engine's work lands.
-    rule: 'no-circular',
-    from: '^knowledge/engine/(synonymMatcher|textAnalyzer)\\.ts$',
-  },
-];
+const KNOWN_VIOLATIONS = [];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

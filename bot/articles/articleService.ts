@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../contracts/locale.js';
 import { articleKey, type KnowledgeArticle } from '../../knowledge/content/article.js';
-import { foldAccents } from '../../knowledge/engine/textAnalyzer.js';
+import { foldAccents } from '../../knowledge/engine/index.js';
 import { FieldProblemsError, type FieldProblem } from '../shared/fieldProblems.js';
 import { ConflictError, NotFoundError } from '../storage/errors.js';
 import type {

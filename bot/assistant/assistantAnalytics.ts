@@ -39,7 +39,7 @@ export class AssistantAnalytics {
       score: number;
     },
   ): Promise<void> {
-    const staged = (context.turnState.get(STAGED_QUESTIONS) as StagedEvent[] | undefined) ?? [];
+    const staged = context.turnState.get<StagedEvent[] | undefined>(STAGED_QUESTIONS) ?? [];
     context.turnState.set(STAGED_QUESTIONS, staged);
     staged.push({
       type: 'question',
@@ -55,7 +55,7 @@ export class AssistantAnalytics {
 
   /** Writes the turn's questions, each with the outcome of the turn's first reply that answers something. */
   async flush(context: TurnContext): Promise<void> {
-    const staged = (context.turnState.get(STAGED_QUESTIONS) as StagedEvent[] | undefined) ?? [];
+    const staged = context.turnState.get<StagedEvent[] | undefined>(STAGED_QUESTIONS) ?? [];
     context.turnState.delete(STAGED_QUESTIONS);
     const outcome = sentReplies(context).find((reply) => !NOT_AN_ANSWER.has(reply.outcome))?.outcome ?? null;
     for (const event of staged) await this.record(context, { ...event, outcome });

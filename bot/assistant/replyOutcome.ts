@@ -72,7 +72,7 @@ export interface SentReply {
 
 /** The messages sent so far in this turn, in order. */
 export function sentReplies(context: TurnContext): readonly SentReply[] {
-  return (context.turnState.get(SENT_OUTCOMES) as SentReply[] | undefined) ?? [];
+  return context.turnState.get<SentReply[] | undefined>(SENT_OUTCOMES) ?? [];
 }
 
 /**
@@ -84,7 +84,7 @@ export function sentReplies(context: TurnContext): readonly SentReply[] {
 export class ReplyOutcomeMiddleware implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     context.onSendActivities(async (_context, activities, sendNext) => {
-      const sent = (context.turnState.get(SENT_OUTCOMES) as SentReply[] | undefined) ?? [];
+      const sent = context.turnState.get<SentReply[] | undefined>(SENT_OUTCOMES) ?? [];
       context.turnState.set(SENT_OUTCOMES, sent);
       for (const activity of activities) {
         if (activity.type !== ActivityTypes.Message) continue;

@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { CONCEPT_PREFIX } from './textAnalyzer.js';
+import { CONCEPT_PREFIX } from './conceptPrefix.js';
 import type { SynonymGroup } from './synonymMatcher.js';
 import { editDistance } from './typoCorrector.js';
 

@@ -26,3 +26,6 @@ export type {
   SignalName,
   SignalScores,
 } from './types.js';
+export { LocaleIndex } from './localeIndex.js';
+export { BUILT_IN_SYNONYMS } from './synonymTables.js';
+export { foldAccents, type TextAnalyzer } from './textAnalyzer.js';

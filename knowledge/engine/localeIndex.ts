@@ -64,7 +64,7 @@ function phraseMatchersFor(
   analyzer: TextAnalyzer,
 ): PhraseMatchers {
   let byLocale = matcherCache.get(groups);
-  if (!byLocale) matcherCache.set(groups, (byLocale = new Map()));
+  if (!byLocale) matcherCache.set(groups, (byLocale = new Map<string, PhraseMatchers>()));
   let matchers = byLocale.get(locale);
   if (!matchers) {
     matchers = {

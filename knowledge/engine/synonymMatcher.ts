@@ -1,4 +1,4 @@
-import { CONCEPT_PREFIX } from './textAnalyzer.js';
+import { CONCEPT_PREFIX } from './conceptPrefix.js';
 
 /**
  * Finds synonym concepts in analyzed text. A synonym group ("green card", "permanent resident card",

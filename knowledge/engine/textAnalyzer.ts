@@ -1,3 +1,4 @@
+import { CONCEPT_PREFIX } from './conceptPrefix.js';
 import snowball, { type SnowballStemmer } from 'snowball-stemmers';
 import { eng, spa } from 'stopword';
 import { languageOf } from './calibrationFile.js';
@@ -34,8 +35,7 @@ export interface AnalyzedText {
   concepts: string[];
 }
 
-/** The prefix of concept terms; no word can contain ":" so they never collide with stems. */
-export const CONCEPT_PREFIX = 'syn:';
+export { CONCEPT_PREFIX };
 
 /**
  * Spanish visitors often type without accents ("informacion"), but Snowball's Spanish rules look for

@@ -55,8 +55,8 @@ export class ApiError extends Error {
   get fields(): Array<{ field: string; message: string }> {
     return Array.isArray(this.details)
       ? (this.details as Array<{ field?: unknown; message?: unknown }>).map((item) => ({
-          field: String(item.field ?? ''),
-          message: String(item.message ?? ''),
+          field: typeof item.field === 'string' ? item.field : '',
+          message: typeof item.message === 'string' ? item.message : '',
         }))
       : [];
   }
@@ -315,7 +315,8 @@ function articlePath(locale: Locale, id: string): string {
 
 function query(values: Record<string, string | undefined> | PeriodQuery): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value) params.set(key, value);
+  for (const [key, value] of Object.entries(values) as Array<[string, string | undefined]>)
+    if (value) params.set(key, value);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

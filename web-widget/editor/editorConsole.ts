@@ -192,7 +192,7 @@ export class EditorConsole {
     if (run !== this.rendering) return;
     this.main.replaceChildren(container);
     this.markCurrentSection();
-    if (options.focus) (this.main.querySelector(PAGE_HEADING) as HTMLElement | null)?.focus();
+    if (options.focus) this.main.querySelector<HTMLElement>(PAGE_HEADING)?.focus();
   }
 
   private renderHeader(): void {

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Locale } from '../../../contracts/locale.js';
-import { LocaleIndex } from '../../../knowledge/engine/localeIndex.js';
-import { BUILT_IN_SYNONYMS } from '../../../knowledge/engine/synonymTables.js';
-import { foldAccents, type TextAnalyzer } from '../../../knowledge/engine/textAnalyzer.js';
+import {
+  BUILT_IN_SYNONYMS,
+  foldAccents,
+  LocaleIndex,
+  type TextAnalyzer,
+} from '../../../knowledge/engine/index.js';
 import type { QuestionGroup } from '../../../web-widget/protocol/adminApi.js';
 
 /** One thing a visitor asked that the assistant did not answer well. */

@@ -16,7 +16,7 @@ export const REROUTE: DialogOutcome = { next: 'reroute' };
 
 export function outcomeOf(result: unknown): DialogOutcome {
   if (result && typeof result === 'object' && 'next' in result) {
-    const next = (result as { next: unknown }).next;
+    const next = result.next;
     if (next === 'reroute' || next === 'offerAgent' || next === 'unanswered') return { next };
   }
   return DONE;

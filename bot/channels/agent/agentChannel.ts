@@ -123,14 +123,14 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
   // overtaken by the disconnect before it.
   const presenceChanges = new ConversationTurnQueue();
 
-  namespace.use(
-    createAgentSessionMiddleware({
-      auth: deps.auth,
-      i18n: deps.i18n,
-      logger: deps.logger,
-      origins: deps.origins,
-    }),
-  );
+  const checkSession = createAgentSessionMiddleware({
+    auth: deps.auth,
+    i18n: deps.i18n,
+    logger: deps.logger,
+    origins: deps.origins,
+  });
+  // The check answers every failure through `next` itself; nothing is left to await.
+  namespace.use((socket, next) => void checkSession(socket, next));
 
   // Revocations close the sockets at once, on every instance: `disconnectSockets` on a room goes
   // through the Socket.IO adapter (MongoDB's with several instances), like any room emit.
