@@ -9,8 +9,8 @@ import {
   type SignalScores,
 } from '../../knowledge/engine/index.js';
 import type { TryResult } from '../../web-widget/protocol/adminApi.js';
-import type { AnswerSource, ArticleCatalog } from '../assistant/answerSource.js';
-import { EnginePassages, type PassageSource } from '../assistant/followUps/passageSource.js';
+import type { AssistantKnowledge } from '../assistant/answerSource.js';
+import { EnginePassages } from '../assistant/followUps/passageSource.js';
 import type { ArticleRecord, Store } from '../storage/ports.js';
 
 /**
@@ -45,7 +45,7 @@ export class DraftKnowledge {
    */
   async snapshot(
     editing?: Pick<KnowledgeArticle, 'id' | 'locale'> & Partial<KnowledgeArticle>,
-  ): Promise<AnswerSource & ArticleCatalog & { passages: PassageSource }> {
+  ): Promise<AssistantKnowledge> {
     const records = await this.store.articles.list();
     await this.ensureBuilt(records);
     const drafts = new Map(records.map((record) => [articleKey(record.draft), record.draft]));

@@ -1,6 +1,7 @@
 import type { Locale } from '../../contracts/locale.js';
 import type { KnowledgeArticle } from '../../knowledge/content/article.js';
 import type { AnswerResult } from '../../knowledge/engine/index.js';
+import type { PassageSource } from './followUps/passageSource.js';
 
 /**
  * What the assistant needs from the answer engine: a decision for one question in one language.
@@ -18,3 +19,10 @@ export interface AnswerSource {
 export interface ArticleCatalog {
   get(id: string, locale: Locale): KnowledgeArticle | undefined;
 }
+
+/**
+ * One set of articles as the assistant uses it: answers, lookups by id and the passages of the
+ * same index for follow-ups. The published articles are one; the editors' drafts (Preview, Try it)
+ * another.
+ */
+export type AssistantKnowledge = AnswerSource & ArticleCatalog & { readonly passages: PassageSource };

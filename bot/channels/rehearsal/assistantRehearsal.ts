@@ -2,9 +2,8 @@ import type { Locale } from '../../../contracts/locale.js';
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, MemoryStorage, type Activity, type TurnContext } from 'botbuilder';
 import type { ChatMessage, JsonValue, MessageRole } from '../../../web-widget/protocol/events.js';
-import type { AnswerSource, ArticleCatalog } from '../../assistant/answerSource.js';
+import type { AssistantKnowledge } from '../../assistant/answerSource.js';
 import { createAssistant, type AssistantDeps } from '../../assistant/createAssistant.js';
-import type { PassageSource } from '../../assistant/followUps/passageSource.js';
 import type { LiveAgentGateway } from '../../handoff/liveAgentGateway.js';
 import { outboundMarks } from '../outboundMarks.js';
 import { chatMessageFromActivity } from '../socket/chatMessages.js';
@@ -22,7 +21,7 @@ export interface RehearsalInput {
   locale: Locale;
   steps: readonly RehearsalStep[];
   /** What the assistant answers from, and finds articles by id in (the editors' drafts). */
-  knowledge: AnswerSource & ArticleCatalog & { passages: PassageSource };
+  knowledge: AssistantKnowledge;
 }
 
 /** One step and what the assistant said to it, as the widget would get it. */
