@@ -1,4 +1,3 @@
-import { CONCEPT_PREFIX } from './conceptPrefix.js';
 import snowball, { type SnowballStemmer } from 'snowball-stemmers';
 import { eng, spa } from 'stopword';
 import { languageOf } from './calibrationFile.js';
@@ -34,8 +33,6 @@ export interface AnalyzedText {
   /** Synonym concepts found in the text, as terms ("syn:green-card"), in order of appearance. */
   concepts: string[];
 }
-
-export { CONCEPT_PREFIX };
 
 /**
  * Spanish visitors often type without accents ("informacion"), but Snowball's Spanish rules look for
