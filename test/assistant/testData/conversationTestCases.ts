@@ -321,6 +321,31 @@ export const conversationTestCases: DialogTestCase[] = [
       ]),
   },
   {
+    name: 'leaving a message after a follow-up offers the question before it, not the fragment',
+    setup: () => ({ answers, leaveMessage: true }),
+    turns: [
+      ANSWER_BADGE,
+      {
+        say: { en: 'how much does it cost?', es: '¿y cuánto cuesta?' },
+        expect: [{ answer: 'badge-replacement', outcome: 'passage' }],
+      },
+      // A miss ends the topic: the same fragment is then a question of its own, and unanswered.
+      { say: UNKNOWN, expect: [{ keys: ['fallback.rephrase'] }] },
+      {
+        say: { en: 'how much does it cost?', es: '¿y cuánto cuesta?' },
+        expect: [{ keys: ['agentOffer.afterMisses'] }],
+      },
+      { say: { en: 'leave a message', es: 'dejar un mensaje' }, expect: [{ keys: [leaveKey('askName')] }] },
+      { say: 'Ana', expect: [{ keys: [leaveKey('askContact')] }] },
+      {
+        say: 'ana@example.com',
+        expect: [
+          { keys: [leaveKey('confirmQuestion')], values: (locale) => ({ question: UNKNOWN[locale] }) },
+        ],
+      },
+    ],
+  },
+  {
     name: 'leaving a message: the question typed instead of yes or no to the one offered is taken',
     setup: () => ({ answers, leaveMessage: true }),
     turns: [
