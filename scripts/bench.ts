@@ -279,9 +279,7 @@ async function measureProduct(label: string, storedConversations: number): Promi
       const profile = JSON.parse(
         await readFile(path.join(PROFILE_DIR, `startup-${tag}.cpuprofile`), 'utf8'),
       ) as CpuProfile;
-      profiles.push(
-        profileTop(`${label}: start-up (node dist/bot/main.js until listening, then stop)`, profile),
-      );
+      profiles.push(profileTop(`${label}: start-up (node dist/bot/main.js until ready, then stop)`, profile));
     }
     const server = await startServerProcess(SCRIPT, ['--role', 'product', '--data-dir', dataDir]);
     try {
