@@ -19,6 +19,7 @@ import {
   attachBotFrameworkChannel,
   type BotFrameworkChannel,
 } from './channels/botframework/botFrameworkChannel.js';
+import { AnswerEngineGate } from './channels/answerEngineGate.js';
 import { HandoffRoutingMiddleware } from './channels/handoff/handoffRoutingMiddleware.js';
 import { PENDING_TURN_SWEEP_MS } from './channels/socket/pendingTurns.js';
 import { personalDataWarning } from './channels/personalDataWarning.js';
@@ -63,6 +64,12 @@ export interface App {
   readonly retention: { sweep(): Promise<void> };
   /** Live-agent handoff: the queue service, service requests; `sweep()` runs this instance's periodic pass now. */
   readonly handoff: Handoff & { sweep(): Promise<SweepReport> };
+  /**
+   * Resolves once the answer engine can answer (its first index is built from the published
+   * articles); rejects if that build failed. The engine trains while the service starts and
+   * listens: /readyz says "not ready" until then, and turns that arrive earlier wait for it.
+   */
+  readonly ready: Promise<void>;
   /** Starts listening on the configured host and port (0: any free port). */
   listen(): Promise<AddressInfo>;
   /** Graceful stop: refuse new turns, finish the ones in flight, close connections, close the store. */
@@ -86,7 +93,13 @@ export interface AppOverrides {
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.log);
   const clock = overrides.clock ?? (() => new Date());
-  const store = await openStore(config.store, {
+  // The file's integrity check runs on a worker thread while this one starts; it is awaited
+  // before any turn runs or the service listens.
+  const storeOptions =
+    config.store.kind === 'embedded'
+      ? { ...config.store, integrityCheck: 'in-background' as const }
+      : config.store;
+  const store = await openStore(storeOptions, {
     imported: (summary) =>
       logger.info({ imported: summary.imported, badLines: summary.badLines }, describeImport(summary)),
   });
@@ -99,7 +112,6 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   };
   try {
     const i18n = await createI18n();
-    await seedArticlesIfEmpty(store, { articlesDir: config.knowledge.articlesDir, logger });
 
     const tracker = new TurnTracker();
     const retention = new DataRetention({
@@ -109,7 +121,6 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       clock,
     });
     background.push(retention);
-    retention.start();
     const knowledge = new PublishedKnowledge(store);
     // Every rebuild goes through the watcher, so it knows which content version the index holds.
     const watcher = new KnowledgeChangeWatcher({
@@ -119,8 +130,6 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       logger,
     });
     background.push(watcher);
-    const { articles } = await watcher.refresh();
-    logger.info({ articles }, 'answer index built from the published articles');
     const businessHours = createBusinessHours(config.businessHours);
     const handoff = createHandoff({
       store,
@@ -131,8 +140,6 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       instanceId: randomUUID(),
       clock,
     });
-    const seeded = await handoff.canned.seedIfNeverManaged(handoff.text.cannedDefaults());
-    if (seeded > 0) logger.info({ seeded }, 'default canned replies stored');
     const caseStatus = createCaseStatusProvider(config.caseStatus, { logger });
     const bot =
       overrides.bot ??
@@ -272,6 +279,23 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     });
     visitors.adapter.use(handoffRouting);
     botFramework?.adapter.use(handoffRouting);
+    // Up to here nothing was written, nothing started: the wiring ran while the file's integrity
+    // check read it on its worker thread. Nothing writes, runs a turn or listens on a damaged file.
+    await store.checked();
+    await seedArticlesIfEmpty(store, { articlesDir: config.knowledge.articlesDir, logger });
+    retention.start();
+    const seeded = await handoff.canned.seedIfNeverManaged(handoff.text.cannedDefaults());
+    if (seeded > 0) logger.info({ seeded }, 'default canned replies stored');
+    // The answer engine trains in time slices from here, after the rest is wired and while the
+    // service listens (it is the biggest part of start-up); readiness reports it.
+    const ready = watcher.refresh().then(({ articles }) => {
+      logger.info({ articles }, 'answer index built from the published articles');
+    });
+    ready.catch(() => undefined);
+    // Last: only the assistant's own turns wait for it (the live chat's relay never does).
+    const engineGate = new AnswerEngineGate(ready);
+    visitors.adapter.use(engineGate);
+    botFramework?.adapter.use(engineGate);
     // At start-up on the embedded store no other process can be holding a visitor's message
     // (the data folder is locked), so whatever was acknowledged and never answered is due now.
     await visitors.resumePendingTurns(config.store.kind === 'mongodb' ? undefined : 0);
@@ -302,6 +326,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       store,
       knowledge,
       knowledgeChanges: { check: () => watcher.check() },
+      ready,
       retention: { sweep: () => retention.sweep() },
       io,
       visitors,
@@ -336,7 +361,12 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   } catch (error) {
     await stopBackground();
     await socketEvents?.close();
+    // A damaged file can fail an earlier step first; its integrity report is what the operator needs.
+    const damage = await store.checked().then(
+      () => null,
+      (report: unknown) => report,
+    );
     await store.close();
-    throw error;
+    throw damage ?? error;
   }
 }

@@ -4,7 +4,8 @@ import { createLogger } from './logging/logger.js';
 
 /**
  * The process entry point: read the config, build the app, listen, and stop gracefully on
- * SIGTERM/SIGINT. A bad setting stops start-up with one line naming it.
+ * SIGTERM/SIGINT. A bad setting stops start-up with one line naming it; so does a damaged store
+ * file (before it listens) and an answer engine that cannot be built (after: it trains meanwhile).
  */
 async function main(): Promise<void> {
   let config;
@@ -20,11 +21,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.log);
   const app = await createApp(config, { logger });
   const address = await app.listen();
-  logger.info(
-    { store: app.store.kind, port: address.port },
-    `virtual assistant listening on http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`,
-  );
-
+  // Before the line that says it listens: whoever waits for that line may signal at once.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -45,6 +42,21 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  logger.info(
+    { store: app.store.kind, port: address.port },
+    `virtual assistant listening on http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`,
+  );
+  // The answer engine finishes training after the service listens (readiness says so meanwhile).
+  app.ready
+    .then(() => logger.info('ready: the answer engine answers'))
+    .catch((error: unknown) => {
+      logger.error({ err: error }, 'the answer engine could not be built from the published articles');
+      logger.flush();
+      process.stderr.write(
+        `Start-up failed: the answer engine could not be built (${error instanceof Error ? error.message : String(error)})\n`,
+      );
+      process.exit(1);
+    });
 }
 
 main().catch((error: unknown) => {

@@ -4,8 +4,9 @@
  * answered question and a case-status lookup (sample provider), with a fresh data folder and with
  * `--stored` conversations on record; next to the floor measured in the same run, a bare restify
  * route taking and answering the same requests. Also latency (p50/p99), and start-up as an operator
- * sees it: `node dist/bot/main.js` (what `npm start` runs, built first) from spawn to "listening",
- * in wall time and in the process's CPU time (which a busy machine does not inflate). Prints
+ * sees it: `node dist/bot/main.js` (what `npm start` runs, built first) from spawn to "listening"
+ * and to "ready" (the answer engine trains after it listens), in wall time and in the process's
+ * CPU time (which a busy machine does not inflate). Prints
  * figures; asserts nothing.
  *
  *   npm run bench [-- --stored 20000 --turns 600 --concurrency 10 --profile]
@@ -185,6 +186,9 @@ interface Startup {
   /** The process's user + system CPU time by then. */
   cpuMs: number;
   rssMb: number;
+  /** Spawn to the "ready" log line: the answer engine answers (it trains after listening). */
+  readyWallMs: number;
+  readyCpuMs: number;
 }
 
 interface Scenario {
@@ -199,7 +203,8 @@ interface Scenario {
 }
 
 /**
- * `node dist/bot/main.js` on `dataDir`, from spawn until it logs that it listens; then stopped
+ * `node dist/bot/main.js` on `dataDir`, from spawn until it logs that it listens and that it is
+ * ready (the answer engine trained); then stopped
  * (SIGTERM, the graceful stop). With `profileName`, under `--cpu-prof` (the whole life of the
  * process, which is nearly all start-up).
  */
@@ -229,10 +234,16 @@ async function measureStartup(dataDir: string, profileName?: string): Promise<St
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const pid = child.pid as number;
   const startup = await new Promise<Startup>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the server exited with code ${code} before listening`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the server exited with code ${code} before it was ready`)),
+    );
+    let listening: Pick<Startup, 'wallMs' | 'cpuMs' | 'rssMb'> | undefined;
     createInterface({ input: child.stdout }).on('line', (line) => {
-      if (!line.includes('virtual assistant listening')) return;
-      resolve({ wallMs: performance.now() - started, cpuMs: procCpuMs(pid), rssMb: procRssMb(pid) });
+      if (line.includes('virtual assistant listening')) {
+        listening = { wallMs: performance.now() - started, cpuMs: procCpuMs(pid), rssMb: procRssMb(pid) };
+      } else if (line.includes('ready: the answer engine answers') && listening !== undefined) {
+        resolve({ ...listening, readyWallMs: performance.now() - started, readyCpuMs: procCpuMs(pid) });
+      }
     });
   });
   child.kill('SIGTERM');
@@ -268,9 +279,7 @@ async function measureProduct(label: string, storedConversations: number): Promi
       const profile = JSON.parse(
         await readFile(path.join(PROFILE_DIR, `startup-${tag}.cpuprofile`), 'utf8'),
       ) as CpuProfile;
-      profiles.push(
-        profileTop(`${label}: start-up (node dist/bot/main.js until listening, then stop)`, profile),
-      );
+      profiles.push(profileTop(`${label}: start-up (node dist/bot/main.js until ready, then stop)`, profile));
     }
     const server = await startServerProcess(SCRIPT, ['--role', 'product', '--data-dir', dataDir]);
     try {
@@ -335,7 +344,8 @@ async function main(): Promise<void> {
 
   const rows: string[][] = [['', 'CPU/turn', 'p50', 'p99', 'RSS after', 'answered']];
   const startup = (figures: Startup) =>
-    `${figures.wallMs.toFixed(0)} ms (CPU ${figures.cpuMs.toFixed(0)} ms, RSS ${figures.rssMb.toFixed(0)} MB)`;
+    `listening ${figures.wallMs.toFixed(0)} ms (CPU ${figures.cpuMs.toFixed(0)} ms, RSS ${figures.rssMb.toFixed(0)} MB), ` +
+    `ready ${figures.readyWallMs.toFixed(0)} ms (CPU ${figures.readyCpuMs.toFixed(0)} ms)`;
   for (const scenario of scenarios) {
     rows.push([
       `${scenario.label}${scenario.storeMb > 0 ? `, store.sqlite ${scenario.storeMb.toFixed(1)} MB` : ''}: ` +

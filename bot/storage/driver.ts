@@ -96,6 +96,8 @@ export interface Driver {
   transaction<T>(work: (collection: (name: string) => Collection) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** A self-check still running after the driver was handed out (the embedded file's): its verdict. */
+  readonly checked?: Promise<void>;
 }
 
 /**

@@ -41,6 +41,11 @@ export interface EmbeddedStoreOptions {
    * rest and keep those lines aside, instead of refusing to start (`npm run store:import`).
    */
   setAsideBadLines?: boolean;
+  /**
+   * The file's integrity check, `before-opening` (the default) or `in-background` on a worker
+   * thread (the service: it awaits `Store.checked()` before it serves anyone).
+   */
+  integrityCheck?: 'before-opening' | 'in-background';
 }
 
 export interface MongoStoreOptions {
@@ -71,6 +76,7 @@ const optionsSchema = z.discriminatedUnion('kind', [
     dataDir: z.string().min(1),
     compactionIntervalMs: z.number().int().positive().optional(),
     setAsideBadLines: z.boolean().optional(),
+    integrityCheck: z.enum(['before-opening', 'in-background']).optional(),
   }),
   z.strictObject({
     kind: z.literal('mongodb'),
@@ -101,6 +107,7 @@ export async function openEmbeddedDriver(
     file: join(options.dataDir, EMBEDDED_STORE_FILE),
     maintenanceIntervalMs: options.compactionIntervalMs ?? DEFAULT_COMPACTION_INTERVAL_MS,
     repairHint: RESTORE_HINT,
+    ...(options.integrityCheck === undefined ? {} : { integrityCheck: options.integrityCheck }),
   });
   try {
     const summary = await importNedbFolder(options.dataDir, COLLECTION_SPECS, driver.database, {
@@ -152,6 +159,7 @@ export function createStore(driver: Driver): Store {
     chatNotes: new ChatNoteStore(driver),
     cannedReplies: new CannedReplyStore(driver),
     ping: () => driver.ping(),
+    checked: () => driver.checked ?? Promise.resolve(),
     close: () => driver.close(),
   };
 }

@@ -63,6 +63,11 @@ export interface Store {
   readonly cannedReplies: CannedReplyStore;
   /** Resolves when the store answers; rejects when it does not (readiness probe). */
   ping(): Promise<void>;
+  /**
+   * Resolves once the store's start-up self-check passed; rejects with its one-line report of a
+   * damaged file. Already settled unless the store was opened with the check in the background.
+   */
+  checked(): Promise<void>;
   /** Flushes and closes. Nothing acknowledged before close is lost. */
   close(): Promise<void>;
 }

@@ -48,6 +48,8 @@ export async function startInProcessApp(options: {
     );
     app = await createApp(config, options.overrides);
     const { port } = await app.listen();
+    // Measured turns start once the answer engine answers (what /readyz reports).
+    await app.ready;
     const started = app;
     return {
       app: started,

@@ -43,6 +43,28 @@ describe('the service', () => {
     }
   });
 
+  it('when a question comes while the answer engine still trains, then readiness says not ready and the question waits for its answer', async () => {
+    // Listening already: the engine trains after the service listens.
+    running = await startTestApp({}, {}, { untilReady: false });
+    const [readiness, question] = await Promise.all([
+      fetch(`${running.baseUrl}/readyz`),
+      postActivity(running.baseUrl, { text: 'How do I make an online account with USCIS?', locale: 'en-US' }),
+    ]);
+    // However the race went, readiness tells the truth and the visitor got an article, not "none".
+    const body = (await readiness.json()) as { status: string; checks: Record<string, boolean> };
+    if (readiness.status === 503)
+      expect(body).toMatchObject({ status: 'not_ready', checks: { answerIndex: false } });
+    else expect(body).toMatchObject({ status: 'ready', checks: { answerIndex: true } });
+    expect(question.status).toBe(200);
+    const answered = question.activities.find(
+      (activity) => (activity.channelData as { answer?: { articleId?: string } })?.answer?.articleId,
+    );
+    expect(answered).toBeDefined();
+    await running.app.ready;
+    const after = await fetch(`${running.baseUrl}/readyz`);
+    expect(after.status).toBe(200);
+  });
+
   it('when the Emulator posts a Spanish message with expectReplies, then the reply in the body is Spanish', async () => {
     running = await startTestApp();
     const { status, activities } = await postActivity(running.baseUrl, { text: 'hola', locale: 'es-US' });

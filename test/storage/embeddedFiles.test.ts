@@ -314,9 +314,13 @@ describe('a damaged store file', () => {
       const file = join(dataDir, 'store.sqlite');
       const { size } = await stat(file);
       await overwrite(file, Math.floor(size / 4096 / 2) * 4096, 4096);
+      const damaged = await readFile(file);
 
       const { code, output } = startService(dataDir);
       expect(code).toBe(1);
+      // The check runs beside the rest of start-up, but nothing wrote to the file before its
+      // verdict (no retention pass, no seeding): it is as the operator will restore it from.
+      expect(await readFile(file)).toEqual(damaged);
       // The detail is SQLite's own (which page, which index): the rest is ours, on one line.
       expect(output).toMatch(
         new RegExp(

@@ -21,10 +21,13 @@ export interface TestApp {
 /**
  * Starts the whole product in-process on an ephemeral port, with the embedded store in a fresh
  * temp folder, exactly as `main` does. `env` overrides settings by their environment names.
+ * Resolves once the app is ready (the answer engine trained), unless `untilReady` is false: then
+ * as soon as it listens.
  */
 export async function startTestApp(
   env: Record<string, string> = {},
   overrides: AppOverrides = {},
+  { untilReady = true }: { untilReady?: boolean } = {},
 ): Promise<TestApp> {
   const dataDir = env.DATA_DIR ?? (await mkdtemp(path.join(os.tmpdir(), 'va-test-')));
   const config = loadConfig(
@@ -43,6 +46,8 @@ export async function startTestApp(
   const logger = overrides.logger ?? createLogger({ level: config.log.level, pretty: false });
   const app = await createApp(config, { ...overrides, logger });
   const address = await app.listen();
+  // As an orchestrator would: visitors are sent once readiness says so (the answer engine trained).
+  if (untilReady) await app.ready;
   return {
     app,
     baseUrl: `http://127.0.0.1:${address.port}`,

@@ -1,5 +1,4 @@
-import { createAdapter } from '@socket.io/mongo-adapter';
-import { MongoClient, MongoServerError } from 'mongodb';
+import { loadMongoLibrary } from '../../storage/drivers/mongoLibrary.js';
 import type { Server } from 'socket.io';
 import type { Logger } from '../../logging/logger.js';
 
@@ -21,6 +20,11 @@ export async function installMongoSocketAdapter(
   io: Server,
   options: { uri: string; dbName: string; logger: Logger },
 ): Promise<{ close(): Promise<void> }> {
+  // Loaded only here: the embedded store's single instance never needs them.
+  const [{ createAdapter }, { MongoClient, MongoServerError }] = await Promise.all([
+    import('@socket.io/mongo-adapter'),
+    loadMongoLibrary(),
+  ]);
   const client = new MongoClient(options.uri);
   await client.connect();
   try {

@@ -1,4 +1,3 @@
-import { MongoServerError } from 'mongodb';
 import type {
   ClientSession,
   Collection as MongoNativeCollection,
@@ -8,6 +7,7 @@ import type {
   WithoutId,
 } from 'mongodb';
 import { DuplicateKeyError } from '../errors.js';
+import type { MongoLibrary } from './mongoLibrary.js';
 import { filterWithId, withIdTiebreak } from '../driver.js';
 import type { Collection, Filter, FindOptions, QueryPlan, Sort, StoredDocument, Update } from '../driver.js';
 
@@ -22,6 +22,8 @@ export class MongoCollection implements Collection {
 
   constructor(
     private readonly collection: MongoNativeCollection<StoredDocument>,
+    /** The driver's server error class (the library is loaded only when MongoDB is used). */
+    private readonly serverError: MongoLibrary['MongoServerError'],
     session?: ClientSession,
   ) {
     this.session = session === undefined ? {} : { session };
@@ -101,7 +103,7 @@ export class MongoCollection implements Collection {
     try {
       return await operation();
     } catch (error) {
-      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) {
+      if (error instanceof this.serverError && error.code === DUPLICATE_KEY) {
         const name = this.collection.collectionName;
         throw new DuplicateKeyError(`Duplicate key in ${name}`, { collection: name });
       }

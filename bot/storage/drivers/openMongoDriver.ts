@@ -1,8 +1,8 @@
-import { MongoClient } from 'mongodb';
 import type { ClientSession, Db, IndexDescription } from 'mongodb';
 import { collectionLookup } from '../driver.js';
 import type { CollectionSpec, Driver, IndexSpec, StoredDocument } from '../driver.js';
 import { MongoCollection } from './mongoCollection.js';
+import { loadMongoLibrary } from './mongoLibrary.js';
 
 export interface MongoDriverOptions {
   uri: string;
@@ -15,6 +15,7 @@ export async function openMongoDriver(
   options: MongoDriverOptions,
 ): Promise<Driver> {
   // ignoreUndefined: an undefined field is left out, never stored as null.
+  const { MongoClient, MongoServerError } = await loadMongoLibrary();
   const client = new MongoClient(options.uri, { ignoreUndefined: true });
   try {
     await client.connect();
@@ -24,7 +25,7 @@ export async function openMongoDriver(
       new Map(
         specs.map((spec) => [
           spec.name,
-          new MongoCollection(db.collection<StoredDocument>(spec.name), session),
+          new MongoCollection(db.collection<StoredDocument>(spec.name), MongoServerError, session),
         ]),
       );
     return {

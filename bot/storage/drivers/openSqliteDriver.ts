@@ -6,6 +6,7 @@ import type { Collection, CollectionSpec, Driver } from '../driver.js';
 import { StoreError } from '../errors.js';
 import { SqliteCollection } from './sqliteCollection.js';
 import { SqliteDatabase } from './sqliteDatabase.js';
+import { quickCheckInWorker } from './sqliteQuickCheck.js';
 import { retiredIndexStatements, schemaStatements } from './sqliteSchema.js';
 
 export interface SqliteDriverOptions {
@@ -15,6 +16,12 @@ export interface SqliteDriverOptions {
   maintenanceIntervalMs: number;
   /** What a damaged file's error tells the operator to run. */
   repairHint: string;
+  /**
+   * `before-opening` (the default): the file is checked before the driver is handed out.
+   * `in-background`: on a worker thread while the caller goes on starting; `checked` says how it
+   * went, and the caller waits for it before it serves anyone (the service's start-up).
+   */
+  integrityCheck?: 'before-opening' | 'in-background';
 }
 
 export interface SqliteDriver extends Driver {
@@ -22,6 +29,8 @@ export interface SqliteDriver extends Driver {
   readonly database: SqliteDatabase;
   /** A consistent copy of the whole database in `destination`, taken while it is in use (SQLite's online backup). */
   backup(destination: string): Promise<void>;
+  /** Resolves once the file passed its integrity check; rejects with the one-line damage report. */
+  readonly checked: Promise<void>;
 }
 
 /**
@@ -41,7 +50,9 @@ export async function openSqliteDriver(
   options: SqliteDriverOptions,
 ): Promise<SqliteDriver> {
   await createOwnerOnly(options.file);
+  const inBackground = options.integrityCheck === 'in-background';
   let connection: Connection | undefined;
+  let checked: Promise<void> = Promise.resolve();
   try {
     connection = new Database(options.file, { timeout: BUSY_TIMEOUT_MS });
     connection.pragma('journal_mode = WAL');
@@ -49,7 +60,10 @@ export async function openSqliteDriver(
     // Deleted records are overwritten, not left in free pages: retention must leave no personal
     // data anywhere in the file (the write-ahead log's old frames go at the next checkpoint).
     connection.pragma('secure_delete = ON');
-    checkIntegrity(connection, options);
+    // In the background, the check starts once the pragmas above found a database and made it
+    // WAL (a header too damaged for that fails here), so its reader never waits for the writer.
+    if (inBackground) checked = checkIntegrityInWorker(options);
+    else checkIntegrity(connection, options);
     const statements = schemaStatements(specs);
     connection
       .transaction(() => {
@@ -61,10 +75,19 @@ export async function openSqliteDriver(
       })
       .immediate();
   } catch (error) {
+    // The check's own verdict names the damage best; it also must not outlive the connection.
+    const verdict = await checked.then(
+      () => null,
+      (damage: unknown) => (damage instanceof Error ? damage : new Error(String(damage))),
+    );
     connection?.close();
+    if (verdict !== null) throw verdict;
     if (error instanceof SqliteError && isDamage(error.code)) throw damaged(options, error.message);
     throw error;
   }
+  // Nobody may have asked yet: a damaged file is reported where `checked` is awaited, not as an
+  // unhandled rejection.
+  checked.catch(() => undefined);
   const database = new SqliteDatabase(connection, openReader(options.file));
   const collections = new Map<string, Collection>(
     specs.map((spec) => [spec.name, new SqliteCollection(database, spec.name)]),
@@ -94,10 +117,13 @@ export async function openSqliteDriver(
     async backup(destination) {
       await database.backup(destination);
     },
+    checked,
     async close() {
       if (closed) return;
       closed = true;
       clearInterval(maintenance);
+      // The check's worker holds its own connection; it finishes first (a fraction of a second).
+      await checked.catch(() => undefined);
       // The last connection to close folds the log into the file and removes it.
       await database.close(() => connection.pragma('optimize'));
     },
@@ -128,6 +154,22 @@ function checkIntegrity(connection: Connection, options: SqliteDriverOptions): v
   const rows = connection.pragma('quick_check(5)') as Array<{ quick_check: string }>;
   const problems = rows.map((row) => row.quick_check).filter((result) => result !== 'ok');
   if (problems.length > 0) throw damaged(options, problems.join('; '));
+}
+
+/** The same check on a worker thread (see `quickCheckInWorker`), as a verdict to await. */
+async function checkIntegrityInWorker(options: SqliteDriverOptions): Promise<void> {
+  const result = await quickCheckInWorker(options.file, BUSY_TIMEOUT_MS);
+  if ('error' in result) {
+    if (isDamage(result.error.code)) throw damaged(options, result.error.message);
+    throw new StoreError(
+      'unavailable',
+      `The embedded store ${options.file} could not be checked: ${result.error.message}`,
+      {
+        file: options.file,
+      },
+    );
+  }
+  if (result.problems.length > 0) throw damaged(options, result.problems.join('; '));
 }
 
 function isDamage(code: string): boolean {

@@ -12,9 +12,10 @@ import type BetterSqlite3 from 'better-sqlite3';
 const require = createRequire(import.meta.url);
 const nodeMajor = Number(process.versions.node.split('.')[0]);
 
-export const Database = (
-  nodeMajor >= 22 ? require('better-sqlite3-node22') : require('better-sqlite3')
-) as typeof BetterSqlite3;
+/** The package loaded (a worker thread that opens the file loads the same one). */
+export const LIBRARY_NAME = nodeMajor >= 22 ? 'better-sqlite3-node22' : 'better-sqlite3';
+
+export const Database = require(LIBRARY_NAME) as typeof BetterSqlite3;
 
 export type Connection = BetterSqlite3.Database;
 export type Statement = BetterSqlite3.Statement;
