@@ -25,6 +25,11 @@ const VAGUE: PerLocale<string> = {
   en: 'lobby or parking or photos',
   es: 'vestíbulo o estacionamiento o fotos',
 };
+/** A question that says "it" for the topic: no answer on its own. */
+const PAY_BY_PHONE: PerLocale<string> = {
+  en: 'can I pay for it by phone',
+  es: '¿lo puedo pagar por teléfono?',
+};
 const UNKNOWN: PerLocale<string> = { en: 'can you order me a pizza', es: 'me puede pedir una pizza' };
 const UNKNOWN_AGAIN: PerLocale<string> = {
   en: 'what is the capital of Peru',
@@ -42,6 +47,18 @@ const answers = rules([
   [BADGE, { decision: 'answer', articleId: 'badge-replacement', score: 0.91 }],
   [VISIT, { decision: 'answer', articleId: 'office-visit', score: 0.9 }],
   [VAGUE, { decision: 'clarify', articleIds: ['lobby-hours', 'parking', 'photo-rules'] }],
+  // Only with the topic's title does the engine know what "it" is.
+  [
+    {
+      en: `${PAY_BY_PHONE.en}\nReplacing a visitor badge`,
+      es: `${PAY_BY_PHONE.es}\nReemplazar un gafete de visitante`,
+    },
+    { decision: 'answer', articleId: 'badge-replacement', score: 0.9 },
+  ],
+  [
+    { en: `${PAY_BY_PHONE.en}\nLobby opening hours`, es: `${PAY_BY_PHONE.es}\nHorario del vestíbulo` },
+    { decision: 'answer', articleId: 'badge-replacement', score: 0.9 },
+  ],
 ]);
 
 /** Two misses in a row: the live-agent offer. */
@@ -509,6 +526,30 @@ export const conversationTestCases: DialogTestCase[] = [
         ],
       },
     ],
+  },
+  {
+    name: 'a question that says "it" for the topic is answered from the topic when it gets no answer alone',
+    setup: () => ({ answers }),
+    turns: [
+      ANSWER_BADGE,
+      { say: PAY_BY_PHONE, expect: [{ answer: 'badge-replacement' }, { answer: 'badge-replacement' }] },
+    ],
+    stored: (harness, locale) =>
+      expect(harness.analytics.at(-1)).toMatchObject({
+        decision: 'answer',
+        articleId: 'badge-replacement',
+        text: PAY_BY_PHONE[locale],
+      }),
+  },
+  {
+    name: 'the topic never turns an answer into another subject: "it" about the lobby is not the badge',
+    setup: () => ({ answers }),
+    turns: [ANSWER_LOBBY, { say: PAY_BY_PHONE, expect: [{ keys: ['fallback.rephrase'] }] }],
+  },
+  {
+    name: 'a question that says "it" with no topic is a question of its own',
+    setup: () => ({ answers }),
+    turns: [{ say: PAY_BY_PHONE, expect: [{ keys: ['fallback.rephrase'] }] }],
   },
   {
     name: 'an unanswered question ends the topic: a follow-up after it is a question of its own',
