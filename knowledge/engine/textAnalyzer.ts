@@ -1,7 +1,7 @@
 import snowball, { type SnowballStemmer } from 'snowball-stemmers';
 import { eng, spa } from 'stopword';
 import { languageOf } from './calibrationFile.js';
-import { PHONETIC_KEYS } from './soundAlike.js';
+import { PHONETIC_KEYS, type PhoneticKey } from './soundAlike.js';
 import { spanishInfinitive } from './spanishVerbForms.js';
 import { StopWordTypos } from './stopWordTypos.js';
 import type { SynonymMatcher } from './synonymMatcher.js';
@@ -19,6 +19,8 @@ interface LanguageProfile {
   stopWords: ReadonlySet<string>;
   /** Function words typed wrong ("ocmo", "tenggo", "waht"); see `StopWordTypos`. */
   stopWordTypos?: StopWordTypos;
+  /** Rewrites a stem as it sounds, so that sound-alike spellings share it (see `PHONETIC_KEYS`). */
+  stemKey?: PhoneticKey;
   /** Runs on a word before stemming; see `restoreSpanishSuffixAccent`. */
   prepareForStemming?: (word: string) => string;
 }
@@ -190,6 +192,7 @@ function languageProfile(locale: string): LanguageProfile {
         stemmer: snowball.newStemmer('spanish'),
         stopWords,
         stopWordTypos: new StopWordTypos('es', stopWords, PHONETIC_KEYS.es),
+        stemKey: PHONETIC_KEYS.es,
         prepareForStemming: prepareSpanishWord,
       };
     }
@@ -249,9 +252,10 @@ export class TextAnalyzer {
   stem(word: string): string {
     const cached = this.stemCache.get(word);
     if (cached !== undefined) return cached;
-    const { stemmer, prepareForStemming } = this.profile;
+    const { stemmer, prepareForStemming, stemKey } = this.profile;
     const prepared = prepareForStemming ? prepareForStemming(word) : word;
-    const stem = foldAccents(stemmer && !/\d/.test(word) ? stemmer.stem(prepared) : word);
+    let stem = foldAccents(stemmer && !/\d/.test(word) ? stemmer.stem(prepared) : word);
+    if (stemKey && !/\d/.test(word)) stem = stemKey(stem);
     if (this.stemCache.size > 50_000) this.stemCache.clear();
     this.stemCache.set(word, stem);
     return stem;
