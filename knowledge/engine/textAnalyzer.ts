@@ -1,7 +1,7 @@
 import snowball, { type SnowballStemmer } from 'snowball-stemmers';
 import { eng, spa } from 'stopword';
 import { languageOf } from './calibrationFile.js';
-import { PHONETIC_KEYS, type PhoneticKey } from './soundAlike.js';
+import { collapseDoubles, PHONETIC_KEYS, type PhoneticKey } from './soundAlike.js';
 import { spanishInfinitive } from './spanishVerbForms.js';
 import { StopWordTypos } from './stopWordTypos.js';
 import type { SynonymMatcher } from './synonymMatcher.js';
@@ -184,6 +184,7 @@ function languageProfile(locale: string): LanguageProfile {
         stemmer: snowball.newStemmer('english'),
         stopWords,
         stopWordTypos: new StopWordTypos('en', stopWords),
+        stemKey: collapseDoubles,
       };
     }
     case 'es': {
