@@ -24,8 +24,10 @@ import realWords from './stopWordTypos.json' with { type: 'json' };
 
 /** Stop words shorter than this are not reached by a doubled or swapped letter. */
 const MIN_EDITED_STOP_WORD = 4;
-/** Stop words shorter than this are not reached by sound. */
+/** Stop words shorter than this are not reached by sound ("ke" is "que", but "e" is no "he"). */
 const MIN_SOUND_ALIKE_STOP_WORD = 3;
+/** Typed words shorter than this are left alone. */
+const MIN_TYPED_LENGTH = 2;
 
 const REAL_WORDS = realWords as Record<string, string[]>;
 
@@ -61,8 +63,7 @@ export class StopWordTypos {
 
   /** The stop word a lower-cased, folded word that is no stop word was typed for, if any. */
   intended(word: string): string | undefined {
-    if (word.length < MIN_SOUND_ALIKE_STOP_WORD || this.stopWords.has(word) || /\d/.test(word))
-      return undefined;
+    if (word.length < MIN_TYPED_LENGTH || this.stopWords.has(word) || /\d/.test(word)) return undefined;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached ?? undefined;
     const found = this.find(word);
