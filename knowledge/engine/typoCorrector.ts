@@ -3,7 +3,7 @@ import { characterTrigrams } from './textAnalyzer.js';
 import { NEVER_PAUSE, type Pausable } from './timeSlicer.js';
 
 // The engine's index takes a language's sound-alike key from here, with the corrector.
-export { PHONETIC_KEYS, type PhoneticKey } from './soundAlike.js';
+export { PHONETIC_KEYS } from './soundAlike.js';
 
 /**
  * Maps a misspelled question word to the index's own words ("apointment" → "appointment",
