@@ -42,6 +42,7 @@ import { registerStaticRoutes } from './server/staticRoutes.js';
 import { TurnTracker } from './server/turnTracker.js';
 import { describeImport, openStore } from './storage/openStore.js';
 import type { Store } from './storage/ports.js';
+import { systemClock, type Clock } from './shared/clock.js';
 
 export interface App {
   readonly config: AppConfig;
@@ -76,7 +77,7 @@ export interface AppOverrides {
   /** Live-agent handoff for the assistant; without it visitors are told the hours and alternatives. */
   liveAgent?: LiveAgentGateway;
   /** The time everywhere it matters (business hours, the queue, transcripts); tests pass a fixed one. */
-  clock?: () => Date;
+  clock?: Clock;
 }
 
 /**
@@ -85,7 +86,7 @@ export interface AppOverrides {
  */
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.log);
-  const clock = overrides.clock ?? (() => new Date());
+  const clock = overrides.clock ?? systemClock;
   const store = await openStore(config.store, {
     imported: (summary) =>
       logger.info({ imported: summary.imported, badLines: summary.badLines }, describeImport(summary)),
@@ -99,7 +100,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   };
   try {
     const i18n = await createI18n();
-    await seedArticlesIfEmpty(store, { articlesDir: config.knowledge.articlesDir, logger });
+    await seedArticlesIfEmpty(store, { articlesDir: config.knowledge.articlesDir, logger, now: clock.now() });
 
     const tracker = new TurnTracker();
     const retention = new DataRetention({
@@ -133,7 +134,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     });
     const seeded = await handoff.canned.seedIfNeverManaged(handoff.text.cannedDefaults());
     if (seeded > 0) logger.info({ seeded }, 'default canned replies stored');
-    const caseStatus = createCaseStatusProvider(config.caseStatus, { logger });
+    const caseStatus = createCaseStatusProvider(config.caseStatus, { logger, clock });
     const bot =
       overrides.bot ??
       createAssistant({

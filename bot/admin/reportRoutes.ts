@@ -10,11 +10,12 @@ import { analyticsCsv, answerAnalytics } from './reports/answerAnalytics.js';
 import { chatRatingReport } from './reports/chatRatingReport.js';
 import { reportPeriod, type ReportPeriod } from './reports/reportPeriod.js';
 import { unansweredCsv, unansweredQuestions } from './reports/unansweredQuestions.js';
+import type { Clock } from '../shared/clock.js';
 
 export interface ReportRouteDeps extends AdminErrorDeps {
   store: Pick<Store, 'analytics' | 'feedback' | 'chatRatings' | 'users'>;
   editorsOnly: RequestHandler;
-  clock: () => Date;
+  clock: Clock;
 }
 
 const periodQuery = z.strictObject({
@@ -36,7 +37,7 @@ export function registerReportRoutes(server: Server, deps: ReportRouteDeps): voi
     req: Request,
   ): { period: ReportPeriod; locale: z.output<typeof localeSchema> | undefined } => {
     const query = queryOf(req, periodQuery);
-    const result = reportPeriod(query, deps.clock());
+    const result = reportPeriod(query, deps.clock.now());
     if (result.problem) {
       throw new FieldProblemsError([{ ...result.problem, field: `query.${result.problem.field}` }]);
     }

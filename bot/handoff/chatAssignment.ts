@@ -34,7 +34,7 @@ export class ChatAssignment {
    */
   async acceptNext(agentId: string): Promise<HandoffEntry | null> {
     const { handoff, presence: presenceStore, availability, events } = this.context;
-    const now = this.context.clock();
+    const now = this.context.clock.now();
     const at = now.toISOString();
     let presence = await presenceStore.get(agentId);
     if (!presence || !availability.isConnected(presence, now)) throw new HandoffError('agent_unavailable');
@@ -77,7 +77,7 @@ export class ChatAssignment {
     if (toAgentId === agentId) throw new HandoffError('invalid_request');
     const { handoff, presence, availability, events } = this.context;
     const entry = await this.assignedChat(agentId, conversationId);
-    const now = this.context.clock();
+    const now = this.context.clock.now();
     const at = now.toISOString();
     const target = await presence.get(toAgentId);
     if (!target || !availability.canTakeChat(target, entry.locale, now)) {

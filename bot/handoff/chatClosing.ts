@@ -46,7 +46,7 @@ export class ChatClosing {
   private async afterEnd(ended: HandoffEntry, agentId: string | null): Promise<void> {
     const { presence, events, clock } = this.context;
     if (agentId) {
-      const released = await presence.releaseSlot(agentId, clock().toISOString());
+      const released = await presence.releaseSlot(agentId, clock.now().toISOString());
       if (released) await events.presenceChanged(released);
     }
     await events.ended(ended, agentId);

@@ -7,6 +7,7 @@ import type { HandoffEvents } from './handoffEvents.js';
 import type { HandoffPolicy } from './handoffPolicy.js';
 import { QueueStandings } from './queueStandings.js';
 import { WaitEstimator } from './waitEstimator.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 
 export interface HandoffServiceDeps {
   handoff: HandoffStore;
@@ -15,7 +16,7 @@ export interface HandoffServiceDeps {
   policy: HandoffPolicy;
   events: HandoffEvents;
   logger: Logger;
-  clock?: () => Date;
+  clock?: Clock;
   estimator?: WaitEstimator;
   newId?: () => string;
 }
@@ -32,14 +33,14 @@ export interface HandoffContext {
   policy: HandoffPolicy;
   events: HandoffEvents;
   logger: Logger;
-  clock: () => Date;
+  clock: Clock;
   newId: () => string;
   availability: AgentAvailability;
   standings: QueueStandings;
 }
 
 export function handoffContext(deps: HandoffServiceDeps): HandoffContext {
-  const clock = deps.clock ?? (() => new Date());
+  const clock = deps.clock ?? systemClock;
   const availability = new AgentAvailability(deps.policy);
   return {
     handoff: deps.handoff,
@@ -66,7 +67,7 @@ export function endPatch(
   context: Pick<HandoffContext, 'clock'>,
   reason: NonNullable<HandoffEntry['endReason']>,
 ): Partial<HandoffEntry> {
-  return { status: 'ended', endReason: reason, endedAt: context.clock().toISOString() };
+  return { status: 'ended', endReason: reason, endedAt: context.clock.now().toISOString() };
 }
 
 /** Tells everyone where each waiting visitor stands now. */

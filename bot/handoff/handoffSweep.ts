@@ -28,7 +28,7 @@ export class HandoffSweep {
    * silent agents offline, then routes. Safe to run on every instance at once.
    */
   async sweep(): Promise<SweepReport> {
-    const now = this.context.clock();
+    const now = this.context.clock.now();
     const report: SweepReport = { visitorsGone: 0, expired: 0, requeued: 0, endedAgentLeft: 0, assigned: 0 };
     await this.endStaleWaits(now, report);
     const requeued = await this.settleAgentsGone(now, report);

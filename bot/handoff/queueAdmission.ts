@@ -35,7 +35,7 @@ export class QueueAdmission {
 
   /** Can a visitor of `locale` be queued now? */
   async availabilityFor(locale: Locale): Promise<'open' | 'closed' | 'no_agent'> {
-    const now = this.context.clock();
+    const now = this.context.clock.now();
     if (!this.context.hours.isOpen(now)) return 'closed';
     const agents = await this.context.presence.list();
     return agents.some((agent) => this.context.availability.canServe(agent, locale, now))
@@ -90,7 +90,7 @@ export class QueueAdmission {
       locale: request.locale,
       status: 'queued',
       priority: 0,
-      queuedAt: clock().toISOString(),
+      queuedAt: clock.now().toISOString(),
       assignedAt: null,
       endedAt: null,
       endReason: null,
@@ -98,7 +98,7 @@ export class QueueAdmission {
       question: request.question.slice(0, 4000),
       // The widget's visitor is on the page: they just asked. Other channels cannot tell.
       visitorPresence: request.channel === 'socket' ? 'active' : null,
-      visitorPresenceAt: request.channel === 'socket' ? clock().toISOString() : null,
+      visitorPresenceAt: request.channel === 'socket' ? clock.now().toISOString() : null,
     };
     try {
       await handoff.enqueue(entry, addressKey === null ? {} : { queuedFrom: addressKey });

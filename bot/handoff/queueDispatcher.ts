@@ -27,7 +27,7 @@ export class QueueDispatcher {
     const { handoff, presence, availability, events } = this.context;
     const queued = await handoff.queued();
     if (queued.length === 0) return 0;
-    const now = this.context.clock();
+    const now = this.context.clock.now();
     const at = now.toISOString();
     const agents = new Map(
       (await presence.list({ status: 'available' })).map((agent) => [agent.agentId, agent]),

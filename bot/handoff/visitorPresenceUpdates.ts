@@ -23,7 +23,7 @@ export class VisitorPresenceUpdates {
       if ((entry.visitorPresence ?? null) === state) return entry;
       const moved = await handoff.transition(entry.id, entry.status, {
         visitorPresence: state,
-        visitorPresenceAt: clock().toISOString(),
+        visitorPresenceAt: clock.now().toISOString(),
       });
       // Null: the entry moved at this very moment (accepted, ended); read it again.
       if (!moved) continue;

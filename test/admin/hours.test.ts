@@ -26,7 +26,7 @@ describe('admin API: the live-chat hours as the service applies them', () => {
           specialHours: { '2026-03-13': [{ open: '09:00', close: '13:00' }] },
         }),
       },
-      { clock: clock.now },
+      { clock },
     );
     admin = await signedInClient(app, 'root', ['admin']);
   });

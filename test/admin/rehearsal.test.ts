@@ -15,7 +15,7 @@ describe('admin API: rehearsing a conversation with the drafts', () => {
   let editor: ApiCall;
 
   beforeAll(async () => {
-    app = await startTestApp({}, { clock: clock.now });
+    app = await startTestApp({}, { clock });
     editor = await signedInClient(app, 'eva', ['editor']);
   });
   afterAll(async () => {

@@ -22,6 +22,7 @@ import {
   type AgentClient,
   type TestAgent,
 } from './support/agentClient.js';
+import { systemClock } from '../../bot/shared/clock.js';
 
 const WAIT_MS = 15_000;
 
@@ -50,7 +51,7 @@ describe('canned replies: the defaults', () => {
       const canned = new CannedReplies({
         replies: store.cannedReplies,
         audit: store.audit,
-        clock: () => new Date(),
+        clock: systemClock,
       });
       const defaults = { en: [{ title: 'Hi', text: 'Hello' }], es: [{ title: 'Hola', text: 'Buenos días' }] };
       expect(await canned.seedIfNeverManaged(defaults)).toBe(2);

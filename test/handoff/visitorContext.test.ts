@@ -32,7 +32,7 @@ describe("the agent's context panel: where the visitor started, what they asked 
   beforeAll(async () => {
     testApp = await startTestApp(
       { WIDGET_IP_CONVERSATIONS_PER_MINUTE: '1000', WIDGET_EVENTS_PER_MINUTE: '5000' },
-      { clock: clock.now },
+      { clock },
     );
     await createAgent(testApp.app.store, { username: 'ana', displayName: 'Ana', languages: ['en', 'es'] });
     await createAgent(testApp.app.store, { username: 'bea', displayName: 'Bea', languages: ['en'] });
