@@ -20,12 +20,8 @@ import type {
   AgentClientToServerEvents,
   AgentServerToClientEvents,
   AgentState,
-} from '../web-widget/protocol/agentEvents.js';
-import type {
-  ClientToServerEvents,
-  ServerToClientEvents,
-  SessionInfo,
-} from '../web-widget/protocol/events.js';
+} from '../contracts/agentEvents.js';
+import type { ClientToServerEvents, ServerToClientEvents, SessionInfo } from '../contracts/visitorEvents.js';
 import { CommandLine } from './lib/commandLine.js';
 import { formatTop, topFunctions } from './lib/cpuProfile.js';
 import { percentile } from './lib/percentile.js';

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response, Server } from 'restify';
 import { z } from 'zod';
-import { localeSchema } from '../../knowledge/content/article.js';
-import type { PeriodQuery } from '../../web-widget/protocol/adminApi.js';
+import { localeSchema } from '../../contracts/article.js';
+import type { PeriodQuery } from '../../contracts/adminApi.js';
 import type { Store } from '../storage/ports.js';
 import { handled, type AdminErrorDeps } from './adminErrors.js';
 import { FieldProblemsError } from '../shared/fieldProblems.js';

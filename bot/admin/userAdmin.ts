@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { UserAccount } from '../../web-widget/protocol/adminApi.js';
+import type { UserAccount } from '../../contracts/adminApi.js';
 import type { Locale } from '../../contracts/locale.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Role, Store, UserRecord } from '../storage/ports.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../contracts/locale.js';
-import { articleKey, type KnowledgeArticle } from '../../knowledge/content/article.js';
+import { articleKey, type KnowledgeArticle } from '../../contracts/article.js';
 import { foldAccents } from '../../knowledge/engine/index.js';
 import { FieldProblemsError, type FieldProblem } from '../shared/fieldProblems.js';
 import { ConflictError, NotFoundError } from '../storage/errors.js';
@@ -18,7 +18,7 @@ import type {
   ArticleView,
   RevisionSummary,
   TranslationReport,
-} from '../../web-widget/protocol/adminApi.js';
+} from '../../contracts/adminApi.js';
 import { changedFields, describeChanges, isoDay, sameArticle } from './articleChanges.js';
 import { diffArticles } from './articleDiff.js';
 import { firstArticleRecord, revisionOf } from './articleRecords.js';

@@ -1,5 +1,5 @@
 import type { Locale } from '../../contracts/locale.js';
-import { articleKey, type KnowledgeArticle } from '../../knowledge/content/article.js';
+import { articleKey, type KnowledgeArticle } from '../../contracts/article.js';
 import {
   type AnswerResult,
   calibrationFor,
@@ -8,7 +8,7 @@ import {
   type KnowledgeIndexHolder,
   type SignalScores,
 } from '../../knowledge/engine/index.js';
-import type { TryResult } from '../../web-widget/protocol/adminApi.js';
+import type { TryResult } from '../../contracts/adminApi.js';
 import type { AssistantKnowledge } from '../assistant/answerSource.js';
 import { EnginePassages } from '../assistant/followUps/passageSource.js';
 import type { ArticleRecord, Store } from '../storage/ports.js';

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { SignedInUser } from '../../web-widget/protocol/adminApi.js';
+import type { SignedInUser } from '../../contracts/adminApi.js';
 import type { AuditStore, SessionStore, UserRecord, UserStore } from '../storage/ports.js';
 import { ConsoleCookie } from './consoleCookie.js';
 import { hashPassword, verifyPassword } from './passwords.js';

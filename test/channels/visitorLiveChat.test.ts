@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatRatingReport } from '../../web-widget/protocol/adminApi.js';
-import type { Ack, ChatMessage, HandoffStatus } from '../../web-widget/protocol/events.js';
+import type { ChatRatingReport } from '../../contracts/adminApi.js';
+import type { Ack, ChatMessage, HandoffStatus } from '../../contracts/visitorEvents.js';
 import {
   IN_HOURS,
   TestClock,

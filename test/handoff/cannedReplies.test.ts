@@ -4,11 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CannedReplies } from '../../bot/handoff/cannedReplies.js';
 import { openStore } from '../../bot/storage/openStore.js';
-import type {
-  AgentAck,
-  AgentClientToServerEvents,
-  CannedReplyItem,
-} from '../../web-widget/protocol/agentEvents.js';
+import type { AgentAck, AgentClientToServerEvents, CannedReplyItem } from '../../contracts/agentEvents.js';
 import { eventually } from '../channels/support/visitorClient.js';
 import { cannedReply } from '../storage/fixtures/records.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatNoteItem } from '../../web-widget/protocol/agentEvents.js';
+import type { ChatNoteItem } from '../../contracts/agentEvents.js';
 import {
   eventually,
   history,

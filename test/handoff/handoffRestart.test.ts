@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { HandoffStatus } from '../../web-widget/protocol/events.js';
+import type { HandoffStatus } from '../../contracts/visitorEvents.js';
 import {
   collectMessages,
   openSession,

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatMessage, HandoffStatus } from '../../web-widget/protocol/events.js';
+import type { ChatMessage, HandoffStatus } from '../../contracts/visitorEvents.js';
 import {
   eventually,
   history,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatContext } from '../../web-widget/protocol/agentEvents.js';
-import type { ChatMessage } from '../../web-widget/protocol/events.js';
+import type { ChatContext } from '../../contracts/agentEvents.js';
+import type { ChatMessage } from '../../contracts/visitorEvents.js';
 import {
   eventually,
   openSession,

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { QueueItem, VisitorPresence } from '../../web-widget/protocol/agentEvents.js';
+import type { QueueItem, VisitorPresence } from '../../contracts/agentEvents.js';
 import {
   eventually,
   openSession,

@@ -1,7 +1,7 @@
 import type { Locale } from '../../../contracts/locale.js';
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, MemoryStorage, type Activity, type TurnContext } from 'botbuilder';
-import type { ChatMessage, JsonValue, MessageRole } from '../../../web-widget/protocol/events.js';
+import type { ChatMessage, JsonValue, MessageRole } from '../../../contracts/visitorEvents.js';
 import type { AssistantKnowledge } from '../../assistant/answerSource.js';
 import { createAssistant, type AssistantDeps } from '../../assistant/createAssistant.js';
 import type { LiveAgentGateway } from '../../handoff/liveAgentGateway.js';

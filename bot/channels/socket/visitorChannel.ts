@@ -1,7 +1,7 @@
 import { ActivityTypes, type Activity, type ActivityHandler } from 'botbuilder';
 import type { Server } from 'socket.io';
 import type { Locale } from '../../../contracts/locale.js';
-import { VISITOR_NAMESPACE, type ClientToServerEvents } from '../../../web-widget/protocol/events.js';
+import { VISITOR_NAMESPACE, type ClientToServerEvents } from '../../../contracts/visitorEvents.js';
 import type { AppConfig } from '../../config/config.js';
 import { recordedRepliesOf } from '../handoff/recordedMessage.js';
 import { toProductLocale, type I18n } from '../../i18n/i18n.js';

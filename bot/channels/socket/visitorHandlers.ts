@@ -6,7 +6,7 @@ import {
   type HistoryPage,
   type MessageReceipt,
   type ProtocolError,
-} from '../../../web-widget/protocol/events.js';
+} from '../../../contracts/visitorEvents.js';
 import { LANGUAGE_CHOSEN_EVENT } from '../../assistant/languageSwitch.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';

@@ -10,7 +10,7 @@ import type {
   AgentServerToClientEvents,
   AgentState,
   ChatMessage,
-} from '../../../web-widget/protocol/agentEvents.js';
+} from '../../../contracts/agentEvents.js';
 import { EVENT_WAIT_MS, withTimeout } from '../../channels/support/visitorClient.js';
 import { sessionTokenOf } from '../../support/consoleCookie.js';
 

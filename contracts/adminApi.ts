@@ -7,10 +7,9 @@
  * Types only: nothing here may pull server code or a library into a browser bundle. The article
  * itself, and the answer engine's scores, are the shared content model's own types.
  */
-import type { Locale } from '../../contracts/locale.js';
-import type { KnowledgeArticle } from '../../knowledge/content/article.js';
-import type { AnswerDecision, DecisionThresholds, SignalScores } from '../../knowledge/engine/index.js';
-import type { ChatMessage, JsonValue } from './events.js';
+import type { Locale } from './locale.js';
+import type { KnowledgeArticle } from './article.js';
+import type { ChatMessage, JsonValue } from './visitorEvents.js';
 
 export type { KnowledgeArticle };
 
@@ -284,12 +283,38 @@ export interface TryRequest {
   locale: Locale;
 }
 
+/** What the assistant does with a question (the answer engine's decision). */
+export type AnswerDecision = 'answer' | 'clarify' | 'none';
+
+/**
+ * The evidence for a candidate, each in [0, 1]: the engine's signal scores, of which the editor
+ * shows these. The server sends every signal the engine has; the editor relies on these only, so
+ * the engine may add signals without changing the protocol.
+ */
+export interface TriedSignals {
+  bm25: number;
+  coverage: number;
+  questionMatch: number;
+  charMatch: number;
+  classifier: number;
+}
+
+/** Where the engine cuts (the engine's calibration may hold more; the editor shows these). */
+export interface TriedThresholds {
+  /** Minimum confidence to answer with the best article. */
+  answer: number;
+  /** Minimum confidence for an article to be offered at all. */
+  clarify: number;
+  /** The best must lead the second by this much to be answered directly. */
+  margin: number;
+}
+
 /** One candidate of a "Try it" answer, with the evidence for it. */
 export interface TriedCandidate {
   id: string;
   title: string;
   score: number;
-  signals: SignalScores;
+  signals: TriedSignals;
   matchedQuestion: string;
 }
 
@@ -305,7 +330,7 @@ export interface TryResult {
   /** The words searched for after analysis (stems, synonym concepts, typo corrections). */
   queryTerms: string[];
   /** Where the engine cuts: the score must reach `answer` (and lead by `margin`), or `clarify` to be offered. */
-  thresholds: DecisionThresholds;
+  thresholds: TriedThresholds;
   /** Drafts in the index. */
   drafts: number;
 }
