@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SignedInUser } from '../../contracts/adminApi.js';
-import type { AuditStore, SessionStore, UserRecord, UserStore } from '../storage/ports.js';
+import type { AuditStore, SessionStore, UserStore } from '../storage/ports.js';
+import type { UserRecord } from './records.js';
 import { ConsoleCookie } from './consoleCookie.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { hashToken, newOpaqueToken } from './sessionTokens.js';

@@ -1,5 +1,6 @@
 import type { Locale } from '../../contracts/locale.js';
-import type { AgentPresence, HandoffStore, PresenceStatus, PresenceStore } from '../storage/ports.js';
+import type { HandoffStore, PresenceStore } from '../storage/ports.js';
+import type { AgentPresence, PresenceStatus } from './records.js';
 import { AgentAvailability } from './agentAvailability.js';
 import { HandoffError } from './handoffError.js';
 import type { HandoffEvents } from './handoffEvents.js';

@@ -1,7 +1,8 @@
 import type { Locale } from '../../contracts/locale.js';
 import { randomUUID } from 'node:crypto';
 import { isStoreError } from '../storage/errors.js';
-import type { AuditStore, CannedReply, CannedReplyStore, Role } from '../storage/ports.js';
+import type { AuditStore, CannedReplyStore, Role } from '../storage/ports.js';
+import type { CannedReply } from './records.js';
 import { HandoffError } from './handoffError.js';
 import type { Clock } from '../shared/clock.js';
 

@@ -1,4 +1,4 @@
-import type { HandoffEntry } from '../storage/ports.js';
+import type { HandoffEntry } from './records.js';
 import { HandoffError } from './handoffError.js';
 import { publishStandings, type HandoffContext } from './handoffContext.js';
 import type { QueueDispatcher } from './queueDispatcher.js';

@@ -1,4 +1,4 @@
-import type { HandoffEntry } from '../storage/ports.js';
+import type { HandoffEntry } from './records.js';
 import type { ChatAssignment } from './chatAssignment.js';
 import { HandoffError } from './handoffError.js';
 import { endPatch, publishStandings, type HandoffContext } from './handoffContext.js';

@@ -1,6 +1,7 @@
 import { maskPersonalData } from '../privacy/personalData.js';
 import { isStoreError } from '../storage/errors.js';
-import type { ChatNote, ChatNoteStore, ConversationStore } from '../storage/ports.js';
+import type { ChatNoteStore, ConversationStore } from '../storage/ports.js';
+import type { ChatNote } from './records.js';
 import { HandoffError } from './handoffError.js';
 import type { HandoffService } from './handoffService.js';
 import type { Clock } from '../shared/clock.js';

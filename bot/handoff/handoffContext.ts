@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging/logger.js';
-import type { HandoffEntry, HandoffStore, PresenceStore } from '../storage/ports.js';
+import type { HandoffStore, PresenceStore } from '../storage/ports.js';
+import type { HandoffEntry } from './records.js';
 import { AgentAvailability } from './agentAvailability.js';
 import type { BusinessHours } from './businessHours/index.js';
 import type { HandoffEvents } from './handoffEvents.js';

@@ -1,5 +1,5 @@
 import type { Locale } from '../../contracts/locale.js';
-import type { HandoffEntry, VisitorPresenceState } from '../storage/ports.js';
+import type { HandoffEntry, VisitorPresenceState } from './records.js';
 import { ChatAssignment } from './chatAssignment.js';
 import { ChatClosing } from './chatClosing.js';
 import { handoffContext, type HandoffServiceDeps } from './handoffContext.js';

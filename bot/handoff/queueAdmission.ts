@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { isStoreError } from '../storage/errors.js';
 import type { Locale } from '../../contracts/locale.js';
-import type { ChannelKind, HandoffEntry } from '../storage/ports.js';
+import type { ChannelKind } from '../storage/ports.js';
+import type { HandoffEntry } from './records.js';
 import type { QueueStanding } from './handoffEvents.js';
 import type { HandoffContext } from './handoffContext.js';
 

@@ -1,5 +1,6 @@
 import type { Locale } from '../../contracts/locale.js';
-import type { HandoffEntry, HandoffStore, PresenceStore } from '../storage/ports.js';
+import type { HandoffStore, PresenceStore } from '../storage/ports.js';
+import type { HandoffEntry } from './records.js';
 import type { AgentAvailability } from './agentAvailability.js';
 import type { QueueStanding } from './handoffEvents.js';
 import type { WaitEstimator } from './waitEstimator.js';

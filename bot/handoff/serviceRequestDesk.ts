@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ServiceRequestRecord, ServiceRequestStore } from '../storage/ports.js';
+import type { ServiceRequestStore } from '../storage/ports.js';
+import type { ServiceRequestRecord } from './records.js';
 import type { BusinessHours } from './businessHours/index.js';
 import type { HandoffPolicy } from './handoffPolicy.js';
 import { systemClock, type Clock } from '../shared/clock.js';

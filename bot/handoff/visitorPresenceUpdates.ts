@@ -1,4 +1,4 @@
-import type { HandoffEntry, VisitorPresenceState } from '../storage/ports.js';
+import type { HandoffEntry, VisitorPresenceState } from './records.js';
 import type { HandoffContext } from './handoffContext.js';
 import type { QueueDispatcher } from './queueDispatcher.js';
 
