@@ -26,7 +26,6 @@ const CORE_ROOMS = [
   '^bot/cases/',
   '^bot/privacy/',
   '^bot/handoff/',
-  '^web-widget/protocol/',
 ];
 
 /** Rooms used through one entry file: anyone outside the room imports that file, not its insides. */
@@ -50,8 +49,8 @@ module.exports = {
     {
       name: 'core-imports-no-framework',
       comment:
-        'A core room (contracts, shared runtime pieces, knowledge content and engine, cases, privacy, ' +
-        'the handoff core, the wire protocol) imports no botbuilder, restify, socket.io or storage driver.',
+        'A core room (contracts with the wire protocol, shared runtime pieces, knowledge content and ' +
+        'engine, cases, privacy, the handoff core) imports no botbuilder, restify, socket.io or storage driver.',
       severity: 'error',
       from: { path: CORE_ROOMS },
       to: { path: FRAMEWORK_PATH },
@@ -117,7 +116,8 @@ module.exports = {
     },
     {
       name: 'browser-imports-no-server',
-      comment: 'Browser code imports only browser code, the wire protocol and the shared contracts.',
+      comment:
+        'Browser code imports only browser code and contracts/ (the wire protocol, the locale, the article shape).',
       severity: 'error',
       from: { path: '^web-widget/' },
       to: { path: '^(bot|scripts|test)/' },
@@ -131,10 +131,28 @@ module.exports = {
     },
     {
       name: 'contracts-import-nothing-of-ours',
-      comment: 'contracts/ is the bottom layer: everyone may import it, it imports no room.',
+      comment:
+        'contracts/ (the locale, the article shape, the wire protocol between server and browsers) is the ' +
+        'bottom layer: the server and the browsers both import it, it imports no room (no engine internals).',
       severity: 'error',
       from: { path: '^contracts/' },
       to: { path: '^(bot|knowledge|web-widget|scripts|test)/' },
+    },
+    {
+      name: 'contracts-pull-no-library',
+      comment:
+        'contracts/ ends up in browser bundles: it may use zod (the article schema) and no other package.',
+      severity: 'error',
+      from: { path: '^contracts/' },
+      to: { path: 'node_modules/', pathNot: 'node_modules/zod/' },
+    },
+    {
+      name: 'browsers-take-contract-types-only',
+      comment:
+        'Browser code takes type-only imports from the article shape, so its schema (zod) never enters a bundle.',
+      severity: 'error',
+      from: { path: '^web-widget/' },
+      to: { path: '^contracts/article\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'shared-imports-no-room',

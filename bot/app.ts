@@ -43,6 +43,7 @@ import { registerStaticRoutes } from './server/staticRoutes.js';
 import { TurnTracker } from './server/turnTracker.js';
 import { describeImport, openStore } from './storage/openStore.js';
 import type { Store } from './storage/ports.js';
+import { systemClock, type Clock } from './shared/clock.js';
 
 export interface App {
   readonly config: AppConfig;
@@ -83,7 +84,7 @@ export interface AppOverrides {
   /** Live-agent handoff for the assistant; without it visitors are told the hours and alternatives. */
   liveAgent?: LiveAgentGateway;
   /** The time everywhere it matters (business hours, the queue, transcripts); tests pass a fixed one. */
-  clock?: () => Date;
+  clock?: Clock;
 }
 
 /**
@@ -92,7 +93,7 @@ export interface AppOverrides {
  */
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.log);
-  const clock = overrides.clock ?? (() => new Date());
+  const clock = overrides.clock ?? systemClock;
   // The file's integrity check runs on a worker thread while this one starts; it is awaited
   // before any turn runs or the service listens.
   const storeOptions =
@@ -140,7 +141,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       instanceId: randomUUID(),
       clock,
     });
-    const caseStatus = createCaseStatusProvider(config.caseStatus, { logger });
+    const caseStatus = createCaseStatusProvider(config.caseStatus, { logger, clock });
     const bot =
       overrides.bot ??
       createAssistant({
@@ -282,7 +283,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     // Up to here nothing was written, nothing started: the wiring ran while the file's integrity
     // check read it on its worker thread. Nothing writes, runs a turn or listens on a damaged file.
     await store.checked();
-    await seedArticlesIfEmpty(store, { articlesDir: config.knowledge.articlesDir, logger });
+    await seedArticlesIfEmpty(store, { articlesDir: config.knowledge.articlesDir, logger, now: clock.now() });
     retention.start();
     const seeded = await handoff.canned.seedIfNeverManaged(handoff.text.cannedDefaults());
     if (seeded > 0) logger.info({ seeded }, 'default canned replies stored');

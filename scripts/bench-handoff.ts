@@ -20,16 +20,13 @@ import type {
   AgentClientToServerEvents,
   AgentServerToClientEvents,
   AgentState,
-} from '../web-widget/protocol/agentEvents.js';
-import type {
-  ClientToServerEvents,
-  ServerToClientEvents,
-  SessionInfo,
-} from '../web-widget/protocol/events.js';
+} from '../contracts/agentEvents.js';
+import type { ClientToServerEvents, ServerToClientEvents, SessionInfo } from '../contracts/visitorEvents.js';
 import { CommandLine } from './lib/commandLine.js';
 import { formatTop, topFunctions } from './lib/cpuProfile.js';
 import { percentile } from './lib/percentile.js';
 import { reportListening, startServerProcess, type ServerProcess } from './lib/serverProcess.js';
+import { systemClock } from '../bot/shared/clock.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const PROFILE_DIR = path.join(fileURLToPath(new URL('..', import.meta.url)), '.tmp/prof');
@@ -103,7 +100,8 @@ async function runProductServer(): Promise<void> {
       // Every simulated visitor comes from 127.0.0.1.
       HANDOFF_MAX_QUEUED_PER_ADDRESS: '1000',
     },
-    overrides: { clock: () => new Date(IN_HOURS) },
+    // The time stands still in business hours; nothing in the product sleeps on this path.
+    overrides: { clock: { now: () => new Date(IN_HOURS), sleep: (ms) => systemClock.sleep(ms) } },
   });
   const passwordHash = await hashPassword(PASSWORD);
   const now = new Date().toISOString();

@@ -23,7 +23,7 @@ import type {
   SendMessagePayload,
   ServerToClientEvents,
   SessionInfo,
-} from '../web-widget/protocol/events.js';
+} from '../contracts/visitorEvents.js';
 import { CommandLine } from './lib/commandLine.js';
 import { percentile } from './lib/percentile.js';
 import { procCpuMs, procRssMb } from './lib/serverProcess.js';

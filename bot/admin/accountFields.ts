@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema } from '../../knowledge/content/article.js';
+import { localeSchema } from '../../contracts/article.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/passwords.js';
 import { keyed } from '../shared/fieldProblems.js';
 

@@ -1,7 +1,7 @@
 import type { Request } from 'restify';
 import { z } from 'zod';
-import { articleIdSchema, localeSchema } from '../../knowledge/content/article.js';
-import type { ExpectedRevision } from '../../web-widget/protocol/adminApi.js';
+import { articleIdSchema, localeSchema } from '../../contracts/article.js';
+import type { ExpectedRevision } from '../../contracts/adminApi.js';
 import { FieldProblemsError, keyed } from '../shared/fieldProblems.js';
 import { parseInput } from '../server/inputSafety.js';
 

@@ -17,6 +17,7 @@ import { registerRehearsalRoutes } from './rehearsalRoutes.js';
 import { registerReportRoutes } from './reportRoutes.js';
 import { UserAdmin } from './userAdmin.js';
 import { registerUserRoutes } from './userRoutes.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 
 export interface AdminDeps {
   auth: AuthService;
@@ -29,7 +30,7 @@ export interface AdminDeps {
   rehearsal: AssistantRehearsal;
   /** Live-agent hours (BUSINESS_HOURS), shown to admins. */
   hours: BusinessHours;
-  clock?: () => Date;
+  clock?: Clock;
 }
 
 /**
@@ -40,7 +41,7 @@ export interface AdminDeps {
  * strict input schema.
  */
 export function registerAdminRoutes(server: Server, deps: AdminDeps): void {
-  const clock = deps.clock ?? (() => new Date());
+  const clock = deps.clock ?? systemClock;
   server.pre(adminEdge(deps.i18n));
   server.use(refuseDangerousKeys(deps.i18n));
 
@@ -49,7 +50,7 @@ export function registerAdminRoutes(server: Server, deps: AdminDeps): void {
   const editorsOnly = requireRole(deps.auth, deps.i18n, ['editor']);
   const adminsOnly = requireRole(deps.auth, deps.i18n, ['admin']);
 
-  const drafts = new DraftKnowledge(deps.store);
+  const drafts = new DraftKnowledge(deps.store, undefined, clock);
   registerArticleRoutes(server, { ...errors, articles, drafts, editorsOnly });
   registerRehearsalRoutes(server, { ...errors, drafts, rehearsal: deps.rehearsal, editorsOnly });
   registerReportRoutes(server, { ...errors, store: deps.store, editorsOnly, clock });

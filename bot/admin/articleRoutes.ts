@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response, Server } from 'restify';
 import { z } from 'zod';
-import { knowledgeArticleSchema, localeSchema } from '../../knowledge/content/article.js';
+import { knowledgeArticleSchema, localeSchema } from '../../contracts/article.js';
 import type {
   AddQuestionRequest,
   ArticleListResponse,
@@ -11,7 +11,7 @@ import type {
   SaveDraftRequest,
   TryRequest,
   TryResponse,
-} from '../../web-widget/protocol/adminApi.js';
+} from '../../contracts/adminApi.js';
 import type { ArticleService } from '../articles/articleService.js';
 import type { DraftKnowledge } from '../articles/draftKnowledge.js';
 import { principalOf } from '../auth/requireRole.js';
@@ -42,7 +42,7 @@ const listQuery = z.strictObject({
   deleted: queryFlag.optional(),
 });
 
-// Each body schema accepts what web-widget/protocol/adminApi.ts says the console sends.
+// Each body schema accepts what contracts/adminApi.ts says the console sends.
 const createBody = z.strictObject({
   article: knowledgeArticleSchema,
 }) satisfies z.ZodType<CreateArticleRequest>;

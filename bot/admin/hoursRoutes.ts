@@ -3,11 +3,12 @@ import type { BusinessHours } from '../handoff/businessHours/index.js';
 import { requestLocale } from '../server/apiResponses.js';
 import { handled, type AdminErrorDeps } from './adminErrors.js';
 import { liveChatHours } from './liveChatHours.js';
+import type { Clock } from '../shared/clock.js';
 
 export interface HoursRouteDeps extends AdminErrorDeps {
   hours: BusinessHours;
   adminsOnly: RequestHandler;
-  clock: () => Date;
+  clock: Clock;
 }
 
 /** `GET /api/admin/hours`: the live-chat schedule (BUSINESS_HOURS) and what it means now, in the caller's language. */
@@ -17,7 +18,7 @@ export function registerHoursRoutes(server: Server, deps: HoursRouteDeps): void 
     deps.adminsOnly,
     handled(deps, async (req: Request, res: Response) => {
       res.header('Cache-Control', 'no-store');
-      res.send(200, liveChatHours(deps.hours, deps.clock(), requestLocale(req)));
+      res.send(200, liveChatHours(deps.hours, deps.clock.now(), requestLocale(req)));
     }),
   );
 }

@@ -1,6 +1,6 @@
 import type { Locale } from '../../contracts/locale.js';
 import { DateTime } from 'luxon';
-import type { HoursException, LiveChatHoursResponse } from '../../web-widget/protocol/adminApi.js';
+import type { HoursException, LiveChatHoursResponse } from '../../contracts/adminApi.js';
 import {
   formatOpening,
   formatSchedule,

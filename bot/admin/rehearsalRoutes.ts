@@ -1,11 +1,7 @@
 import type { Request, RequestHandler, Response, Server } from 'restify';
 import { z } from 'zod';
-import { articleIdSchema, localeSchema } from '../../knowledge/content/article.js';
-import type {
-  PreviewDraft,
-  RehearsalRequest,
-  RehearsalResponse,
-} from '../../web-widget/protocol/adminApi.js';
+import { articleIdSchema, localeSchema } from '../../contracts/article.js';
+import type { PreviewDraft, RehearsalRequest, RehearsalResponse } from '../../contracts/adminApi.js';
 import type { DraftKnowledge } from '../articles/draftKnowledge.js';
 import type { AssistantRehearsal } from '../channels/rehearsal/assistantRehearsal.js';
 import { handled, type AdminErrorDeps } from './adminErrors.js';

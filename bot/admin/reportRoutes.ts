@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response, Server } from 'restify';
 import { z } from 'zod';
-import { localeSchema } from '../../knowledge/content/article.js';
-import type { PeriodQuery } from '../../web-widget/protocol/adminApi.js';
+import { localeSchema } from '../../contracts/article.js';
+import type { PeriodQuery } from '../../contracts/adminApi.js';
 import type { Store } from '../storage/ports.js';
 import { handled, type AdminErrorDeps } from './adminErrors.js';
 import { FieldProblemsError } from '../shared/fieldProblems.js';
@@ -10,11 +10,12 @@ import { analyticsCsv, answerAnalytics } from './reports/answerAnalytics.js';
 import { chatRatingReport } from './reports/chatRatingReport.js';
 import { reportPeriod, type ReportPeriod } from './reports/reportPeriod.js';
 import { unansweredCsv, unansweredQuestions } from './reports/unansweredQuestions.js';
+import type { Clock } from '../shared/clock.js';
 
 export interface ReportRouteDeps extends AdminErrorDeps {
   store: Pick<Store, 'analytics' | 'feedback' | 'chatRatings' | 'users'>;
   editorsOnly: RequestHandler;
-  clock: () => Date;
+  clock: Clock;
 }
 
 const periodQuery = z.strictObject({
@@ -36,7 +37,7 @@ export function registerReportRoutes(server: Server, deps: ReportRouteDeps): voi
     req: Request,
   ): { period: ReportPeriod; locale: z.output<typeof localeSchema> | undefined } => {
     const query = queryOf(req, periodQuery);
-    const result = reportPeriod(query, deps.clock());
+    const result = reportPeriod(query, deps.clock.now());
     if (result.problem) {
       throw new FieldProblemsError([{ ...result.problem, field: `query.${result.problem.field}` }]);
     }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { UserAccount } from '../../web-widget/protocol/adminApi.js';
+import type { UserAccount } from '../../contracts/adminApi.js';
 import type { Locale } from '../../contracts/locale.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { Role, Store, UserRecord } from '../storage/ports.js';
 import { isStoreError, NotFoundError } from '../storage/errors.js';
 import { FieldProblemsError } from '../shared/fieldProblems.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 
 /** A user as admins see it: never the password hash. */
 export type UserView = UserAccount;
@@ -40,7 +41,7 @@ export interface UserChange {
 export class UserAdmin {
   constructor(
     private readonly store: Pick<Store, 'users' | 'audit' | 'sessions'>,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
     private readonly accessChanged: (before: UserRecord, after: UserRecord) => void = () => undefined,
   ) {}
 
@@ -49,7 +50,7 @@ export class UserAdmin {
   }
 
   async create(actor: Actor, input: NewUser): Promise<UserView> {
-    const at = this.clock().toISOString();
+    const at = this.clock.now().toISOString();
     const user: UserRecord = {
       id: randomUUID(),
       username: input.username,
@@ -85,7 +86,7 @@ export class UserAdmin {
   async resetPassword(actor: Actor, id: string, password: string): Promise<{ signedOut: number }> {
     const current = await this.store.users.get(id);
     if (!current) throw new NotFoundError('No such user', { id });
-    const at = this.clock().toISOString();
+    const at = this.clock.now().toISOString();
     const updated = await this.store.users.update(id, {
       passwordHash: await hashPassword(password),
       updatedAt: at,
@@ -124,7 +125,7 @@ export class UserAdmin {
         },
       ]);
     }
-    const at = this.clock().toISOString();
+    const at = this.clock.now().toISOString();
     const patch = {
       ...(change.roles && { roles: [...new Set(change.roles)] }),
       ...(change.languages && { languages: [...new Set(change.languages)] }),

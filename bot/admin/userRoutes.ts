@@ -5,7 +5,7 @@ import type {
   ResetPasswordRequest,
   UserListResponse,
   UserResponse,
-} from '../../web-widget/protocol/adminApi.js';
+} from '../../contracts/adminApi.js';
 import { keyed } from '../shared/fieldProblems.js';
 import { principalOf } from '../auth/requireRole.js';
 import type { Store } from '../storage/ports.js';

@@ -1,4 +1,4 @@
-import type { KnowledgeArticle } from '../../knowledge/content/article.js';
+import type { KnowledgeArticle } from '../../contracts/article.js';
 
 export type ArticleField = keyof KnowledgeArticle;
 

@@ -1,6 +1,6 @@
 import { diffArrays, diffLines, diffWordsWithSpace } from 'diff';
-import type { ArticleLink, KnowledgeArticle } from '../../knowledge/content/article.js';
-import type { FieldDiff } from '../../web-widget/protocol/adminApi.js';
+import type { ArticleLink, KnowledgeArticle } from '../../contracts/article.js';
+import type { FieldDiff } from '../../contracts/adminApi.js';
 import { changedFields, type ArticleField } from './articleChanges.js';
 
 /** Multi-line Markdown compares by lines (paragraphs move as a whole); short text by words. */

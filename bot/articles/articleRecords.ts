@@ -1,4 +1,4 @@
-import type { KnowledgeArticle } from '../../knowledge/content/article.js';
+import type { KnowledgeArticle } from '../../contracts/article.js';
 import type { ArticleAction, ArticleRecord, ArticleRevision } from '../storage/ports.js';
 
 /**

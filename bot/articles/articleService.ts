@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../contracts/locale.js';
-import { articleKey, type KnowledgeArticle } from '../../knowledge/content/article.js';
+import { articleKey, type KnowledgeArticle } from '../../contracts/article.js';
 import { foldAccents } from '../../knowledge/engine/index.js';
 import { FieldProblemsError, type FieldProblem } from '../shared/fieldProblems.js';
 import { ConflictError, NotFoundError } from '../storage/errors.js';
@@ -18,11 +18,12 @@ import type {
   ArticleView,
   RevisionSummary,
   TranslationReport,
-} from '../../web-widget/protocol/adminApi.js';
+} from '../../contracts/adminApi.js';
 import { changedFields, describeChanges, isoDay, sameArticle } from './articleChanges.js';
 import { diffArticles } from './articleDiff.js';
 import { firstArticleRecord, revisionOf } from './articleRecords.js';
 import { checkArticleSet } from './translationStatus.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 
 export interface ArticleQuery {
   locale?: Locale;
@@ -40,7 +41,7 @@ export interface ArticleServiceDeps {
   store: Pick<Store, 'articles' | 'audit'>;
   /** What visitors are answered from; refreshed (and awaited) after every change they can see. */
   published: { refresh(): Promise<unknown> };
-  clock?: () => Date;
+  clock?: Clock;
 }
 
 const NO_CHECKS: ArticleCheck = { missingTranslation: false, staleTranslation: null, problems: [] };
@@ -53,10 +54,10 @@ const NO_CHECKS: ArticleCheck = { missingTranslation: false, staleTranslation: n
  * refreshes the published index before it returns, so the next question already sees it.
  */
 export class ArticleService {
-  private readonly clock: () => Date;
+  private readonly clock: Clock;
 
   constructor(private readonly deps: ArticleServiceDeps) {
-    this.clock = deps.clock ?? (() => new Date());
+    this.clock = deps.clock ?? systemClock;
   }
 
   async list(query: ArticleQuery = {}): Promise<ArticleSummary[]> {
@@ -417,12 +418,12 @@ export class ArticleService {
       (field) => field !== 'updated' && field !== 'lastReviewed',
     );
     if (!contentChanged || after.updated !== before.updated) return after;
-    const today = isoDay(this.clock());
+    const today = isoDay(this.clock.now());
     return { ...after, updated: today > before.updated ? today : before.updated };
   }
 
   private now(): string {
-    return this.clock().toISOString();
+    return this.clock.now().toISOString();
   }
 }
 

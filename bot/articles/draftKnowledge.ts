@@ -1,5 +1,5 @@
 import type { Locale } from '../../contracts/locale.js';
-import { articleKey, type KnowledgeArticle } from '../../knowledge/content/article.js';
+import { articleKey, type KnowledgeArticle } from '../../contracts/article.js';
 import {
   type AnswerResult,
   calibrationFor,
@@ -8,10 +8,11 @@ import {
   type KnowledgeIndexHolder,
   type SignalScores,
 } from '../../knowledge/engine/index.js';
-import type { TryResult } from '../../web-widget/protocol/adminApi.js';
+import type { TryResult } from '../../contracts/adminApi.js';
 import type { AssistantKnowledge } from '../assistant/answerSource.js';
 import { EnginePassages } from '../assistant/followUps/passageSource.js';
 import type { ArticleRecord, Store } from '../storage/ports.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 
 /**
  * An answer index over the editors' drafts (every article that is not deleted, as last saved),
@@ -27,6 +28,7 @@ export class DraftKnowledge {
   constructor(
     private readonly store: Pick<Store, 'articles'>,
     holder?: KnowledgeIndexHolder<KnowledgeArticle>,
+    private readonly clock: Clock = systemClock,
   ) {
     this.holder = holder ?? createKnowledgeIndexHolder();
   }
@@ -50,7 +52,7 @@ export class DraftKnowledge {
     await this.ensureBuilt(records);
     const drafts = new Map(records.map((record) => [articleKey(record.draft), record.draft]));
     if (editing) {
-      const today = new Date().toISOString().slice(0, 10);
+      const today = this.clock.now().toISOString().slice(0, 10);
       const blank = {
         title: '',
         answer: '',

@@ -1,5 +1,5 @@
 import type { Locale } from '../../contracts/locale.js';
-import { articleKey, type KnowledgeArticle } from '../../knowledge/content/article.js';
+import { articleKey, type KnowledgeArticle } from '../../contracts/article.js';
 import {
   type AnswerResult,
   createKnowledgeIndexHolder,

@@ -1,7 +1,7 @@
 import type { Locale } from '../../contracts/locale.js';
-import { articleKey, type KnowledgeArticle } from '../../knowledge/content/article.js';
+import { articleKey, type KnowledgeArticle } from '../../contracts/article.js';
 import { validateArticleSet, type Problem } from '../../knowledge/content/validateArticles.js';
-import type { ArticleCheck } from '../../web-widget/protocol/adminApi.js';
+import type { ArticleCheck } from '../../contracts/adminApi.js';
 
 export interface ArticleSetChecks {
   /** By article key (`locale:id`). Articles with nothing to report are present with empty checks. */

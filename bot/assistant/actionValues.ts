@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { articleIdSchema, localeSchema } from '../../knowledge/content/article.js';
+import { articleIdSchema, localeSchema } from '../../contracts/article.js';
 
 /**
  * The `value` of the assistant's buttons (suggested actions), which channels send back as a

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { Locale } from '../../contracts/locale.js';
-import type { KnowledgeArticle } from '../../knowledge/content/article.js';
+import type { KnowledgeArticle } from '../../contracts/article.js';
 import type { AnswerResult } from '../../knowledge/engine/index.js';
 import type { AnswerSource } from './answerSource.js';
 import type { AssistantAnalytics } from './assistantAnalytics.js';

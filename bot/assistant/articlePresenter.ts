@@ -1,6 +1,6 @@
 import type { CardAction, TurnContext } from 'botbuilder';
 import type { Locale } from '../../contracts/locale.js';
-import type { KnowledgeArticle } from '../../knowledge/content/article.js';
+import type { KnowledgeArticle } from '../../contracts/article.js';
 import type { Passage } from '../../knowledge/engine/index.js';
 import type { ArticleCatalog } from './answerSource.js';
 import type { AssistantText } from './assistantText.js';

@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger.js';
 import type { AnalyticsEvent, AnalyticsStore } from '../storage/ports.js';
 import { sentReplies, type ReplyOutcome } from './replyOutcome.js';
 import { storedText } from './storedText.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 
 /** Questions of this turn, recorded when the turn ends with what the reply to them was. */
 const STAGED_QUESTIONS = Symbol('stagedQuestions');
@@ -26,7 +27,7 @@ export class AssistantAnalytics {
   constructor(
     private readonly store: Pick<AnalyticsStore, 'record'>,
     private readonly logger: Logger,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {}
 
   question(
@@ -97,7 +98,7 @@ export class AssistantAnalytics {
         text: event.text === null ? null : storedText(event.text),
         id: randomUUID(),
         conversationId,
-        at: this.clock().toISOString(),
+        at: this.clock.now().toISOString(),
       });
     } catch (error) {
       this.logger.warn({ err: error, conversationId, type: event.type }, 'analytics event not recorded');

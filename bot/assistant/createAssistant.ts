@@ -40,6 +40,7 @@ import { Phrasebook } from './phrasebook.js';
 import { Prompter } from './prompts/prompter.js';
 import { ReplyReader } from './prompts/replyReader.js';
 import { WelcomeMessage } from './welcomeMessage.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 
 export interface AssistantDeps {
   i18n: I18n;
@@ -61,12 +62,12 @@ export interface AssistantDeps {
   conversationLanguage?: ConversationLanguageStore;
   /** The answer engine's passage finder, for follow-ups on the current topic. */
   passages: PassageSource;
-  clock?: () => Date;
+  clock?: Clock;
 }
 
 /** Wires the assistant's parts together: the one place that knows which dialog needs what. */
 export function createAssistant(deps: AssistantDeps): AssistantBot {
-  const clock = deps.clock ?? (() => new Date());
+  const clock = deps.clock ?? systemClock;
   const conversationState = new ConversationState(deps.storage);
   const userState = new UserState(deps.storage);
   const memory = new ConversationMemory(conversationState, userState);

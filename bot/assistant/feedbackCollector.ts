@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Locale } from '../../contracts/locale.js';
 import type { FeedbackStore } from '../storage/ports.js';
 import { storedText } from './storedText.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 
 export interface FeedbackInput {
   articleId: string;
@@ -16,7 +17,7 @@ export interface FeedbackInput {
 export class FeedbackCollector {
   constructor(
     private readonly store: Pick<FeedbackStore, 'add'>,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async record(context: TurnContext, input: FeedbackInput): Promise<void> {
@@ -27,7 +28,7 @@ export class FeedbackCollector {
       locale: input.locale,
       question: storedText(input.question),
       helpful: input.helpful,
-      at: this.clock().toISOString(),
+      at: this.clock.now().toISOString(),
     });
   }
 }

@@ -3,6 +3,7 @@ import type { Locale } from '../../contracts/locale.js';
 import { formatOpening, formatSchedule, type BusinessHours } from '../handoff/businessHours/index.js';
 import type { AssistantText } from './assistantText.js';
 import { textReply } from './replyActivity.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 
 /**
  * What the visitor hears when no live agent can take the chat: when agents work, whether they
@@ -13,11 +14,11 @@ export class LiveAgentAlternatives {
   constructor(
     private readonly text: AssistantText,
     private readonly hours: BusinessHours,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {}
 
   build(locale: Locale): Partial<Activity> {
-    const now = this.clock();
+    const now = this.clock.now();
     const schedule = this.schedule(locale);
     const open = this.hours.isOpen(now);
     const availability = open

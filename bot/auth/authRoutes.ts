@@ -1,6 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import type { LoginRequest, LoginResponse, MeResponse } from '../../web-widget/protocol/adminApi.js';
+import type { LoginRequest, LoginResponse, MeResponse } from '../../contracts/adminApi.js';
 import type { I18n } from '../i18n/i18n.js';
 import { localisedProblems, sendApiError } from '../server/apiResponses.js';
 import { clientAddress } from '../server/clientAddress.js';

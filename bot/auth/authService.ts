@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { SignedInUser } from '../../web-widget/protocol/adminApi.js';
-import type { AuditStore, SessionStore, UserRecord, UserStore } from '../storage/ports.js';
+import type { SignedInUser } from '../../contracts/adminApi.js';
+import type { AuditStore, SessionStore, UserStore } from '../storage/ports.js';
+import type { UserRecord } from './records.js';
 import { ConsoleCookie } from './consoleCookie.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { hashToken, newOpaqueToken } from './sessionTokens.js';
@@ -10,6 +11,7 @@ import {
   type SignInBlockScope,
   type SignInLimits,
 } from './signInLimits.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 
 /** Who is calling, as the routes and the agent namespace see it; sign-in sends it back as `user`. */
 export type Principal = SignedInUser;
@@ -39,7 +41,7 @@ export interface AuthServiceOptions {
   audit: AuditStore;
   sessionTtlMs: number;
   signIn?: Partial<SignInLimits>;
-  clock?: () => Date;
+  clock?: Clock;
   /** Production: the sign-in cookie is Secure even when the Host says localhost (behind a proxy). */
   cookieAlwaysSecure?: boolean;
 }
@@ -59,7 +61,7 @@ const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
  */
 export class AuthService {
   private readonly throttle: SignInThrottle;
-  private readonly clock: () => Date;
+  private readonly clock: Clock;
   private readonly revocationListeners: Array<(revocation: Revocation) => void> = [];
   /** Verified against when the username does not exist, so timing does not reveal which usernames do. */
   private dummyHash: Promise<string> | undefined;
@@ -70,7 +72,7 @@ export class AuthService {
   constructor(private readonly options: AuthServiceOptions) {
     this.cookie = new ConsoleCookie({ alwaysSecure: options.cookieAlwaysSecure ?? false });
     this.throttle = new SignInThrottle({ ...DEFAULT_SIGN_IN_LIMITS, ...options.signIn });
-    this.clock = options.clock ?? (() => new Date());
+    this.clock = options.clock ?? systemClock;
   }
 
   async login(usernameInput: string, password: string, ip: string): Promise<LoginResult> {
@@ -90,7 +92,7 @@ export class AuthService {
     }
     await reservation.succeeded();
     const token = newOpaqueToken();
-    const now = this.clock();
+    const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.options.sessionTtlMs).toISOString();
     await this.options.sessions.create({
       tokenHash: hashToken(token),
@@ -113,7 +115,7 @@ export class AuthService {
 
   /** The principal behind a bearer token, or null for an unknown, expired or disabled one. */
   async authenticate(token: string): Promise<Principal | null> {
-    const session = await this.options.sessions.find(hashToken(token), this.clock().toISOString());
+    const session = await this.options.sessions.find(hashToken(token), this.clock.now().toISOString());
     if (!session) return null;
     const user = await this.options.users.get(session.userId);
     if (!user || user.disabled) return null;
@@ -165,7 +167,7 @@ export class AuthService {
     retryAfterSeconds: number,
   ): Promise<void> {
     const key = scope === 'address' ? ip : scope === 'username' ? username : `${username}|${ip}`;
-    const now = this.clock();
+    const now = this.clock.now();
     const window = Math.floor(now.getTime() / (SIGN_IN_WINDOW_SECONDS * 1000));
     const id = `login_blocked-${createHash('sha256').update(`${scope}\n${key}\n${window}`).digest('hex')}`;
     await this.options.audit.recordRepeated({
@@ -187,7 +189,7 @@ export class AuthService {
   private async audit(actor: string, action: string, details: Record<string, unknown>): Promise<void> {
     await this.options.audit.record({
       id: randomUUID(),
-      at: this.clock().toISOString(),
+      at: this.clock.now().toISOString(),
       actor: actor.slice(0, 100) || '(empty)',
       action,
       target: null,

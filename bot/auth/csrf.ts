@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { CSRF_HEADER as CSRF_HEADER_NAME } from '../../web-widget/protocol/adminApi.js';
+import { CSRF_HEADER as CSRF_HEADER_NAME } from '../../contracts/adminApi.js';
 
 /** The request header a console sends its CSRF token in (a custom header: no form or link can set it). */
 export const CSRF_HEADER = CSRF_HEADER_NAME.toLowerCase();

@@ -1,7 +1,7 @@
 import type { Next, Request, RequestHandler, Response } from 'restify';
 import type { I18n } from '../i18n/i18n.js';
 import { sendApiError } from '../server/apiResponses.js';
-import type { Role } from '../storage/ports.js';
+import type { Role } from './records.js';
 import type { AuthService, Principal } from './authService.js';
 import { consoleCredential, type ConsoleCredential } from './consoleCredential.js';
 import { passesCsrfCheck } from './csrf.js';

@@ -18,6 +18,7 @@ import type {
   TranscriptRole,
 } from '../storage/ports.js';
 import { outboundMarks } from './outboundMarks.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 
 /**
  * Keeps every conversation's transcript in the store, personal data masked, for agents (who see
@@ -28,7 +29,7 @@ import { outboundMarks } from './outboundMarks.js';
 export class ConversationRecorder {
   constructor(
     private readonly conversations: ConversationStore,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /**
@@ -44,7 +45,7 @@ export class ConversationRecorder {
   ): Promise<void> {
     const id = reference.conversation?.id;
     if (!id) return;
-    const now = this.clock().toISOString();
+    const now = this.clock.now().toISOString();
     const serialised = JSON.stringify(reference);
     const touch = () =>
       this.conversations.update(id, { lastActivityAt: now, reference: serialised }, { channel });
@@ -80,7 +81,7 @@ export class ConversationRecorder {
     const conversationId = reference.conversation?.id as string;
     const arrival = {
       channel,
-      touch: { lastActivityAt: this.clock().toISOString(), reference: JSON.stringify(reference) },
+      touch: { lastActivityAt: this.clock.now().toISOString(), reference: JSON.stringify(reference) },
     };
     try {
       return await this.record(conversationId, 'visitor', activity, arrival);
@@ -119,7 +120,7 @@ export class ConversationRecorder {
           role,
           text: maskPersonalData(activity.text ?? ''),
           locale: activity.locale ? toProductLocale(activity.locale) : null,
-          at: this.clock().toISOString(),
+          at: this.clock.now().toISOString(),
           agentId: options.agentId ?? null,
           activity: JSON.stringify(maskPersonalDataDeep(replayable(activity))),
         },

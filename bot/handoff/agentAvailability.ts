@@ -1,5 +1,5 @@
 import type { Locale } from '../../contracts/locale.js';
-import type { AgentPresence } from '../storage/ports.js';
+import type { AgentPresence } from './records.js';
 
 /**
  * What an agent's stored presence means at a given time. Every instance reads the same records,

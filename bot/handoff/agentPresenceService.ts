@@ -1,9 +1,11 @@
 import type { Locale } from '../../contracts/locale.js';
-import type { AgentPresence, HandoffStore, PresenceStatus, PresenceStore } from '../storage/ports.js';
+import type { HandoffStore, PresenceStore } from '../storage/ports.js';
+import type { AgentPresence, PresenceStatus } from './records.js';
 import { AgentAvailability } from './agentAvailability.js';
 import { HandoffError } from './handoffError.js';
 import type { HandoffEvents } from './handoffEvents.js';
 import type { HandoffPolicy } from './handoffPolicy.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 
 /** Who an agent is, as far as routing cares (from their user record). */
 export interface AgentProfile {
@@ -22,7 +24,7 @@ export interface AgentPresenceServiceDeps {
   routing: { dispatch(): Promise<number> };
   /** Names this process in presence records (which instance an agent's socket is on). */
   instanceId: string;
-  clock?: () => Date;
+  clock?: Clock;
 }
 
 /**
@@ -32,11 +34,11 @@ export interface AgentPresenceServiceDeps {
  * reserves chat slots; this service is the agents' own side of it.
  */
 export class AgentPresenceService {
-  private readonly clock: () => Date;
+  private readonly clock: Clock;
   private readonly availability: AgentAvailability;
 
   constructor(private readonly deps: AgentPresenceServiceDeps) {
-    this.clock = deps.clock ?? (() => new Date());
+    this.clock = deps.clock ?? systemClock;
     this.availability = new AgentAvailability(deps.policy);
   }
 
@@ -45,7 +47,7 @@ export class AgentPresenceService {
    * agent's status; a fresh start is `away` until the agent says they are available.
    */
   async connect(profile: AgentProfile): Promise<AgentPresence> {
-    const now = this.clock();
+    const now = this.clock.now();
     const at = now.toISOString();
     const existing = await this.deps.presence.get(profile.agentId);
     const live = existing !== null && this.availability.isConnected(existing, now);
@@ -77,7 +79,7 @@ export class AgentPresenceService {
   async setStatus(agentId: string, status: Exclude<PresenceStatus, 'offline'>): Promise<AgentPresence> {
     const presence = await this.deps.presence.update(agentId, {
       status,
-      lastSeenAt: this.clock().toISOString(),
+      lastSeenAt: this.clock.now().toISOString(),
     });
     if (!presence) throw new HandoffError('agent_unavailable');
     await this.deps.events.presenceChanged(presence);
@@ -89,7 +91,7 @@ export class AgentPresenceService {
   async disconnect(agentId: string): Promise<void> {
     const presence = await this.deps.presence.update(agentId, {
       status: 'offline',
-      lastSeenAt: this.clock().toISOString(),
+      lastSeenAt: this.clock.now().toISOString(),
     });
     if (presence) await this.deps.events.presenceChanged(presence);
   }
@@ -100,7 +102,7 @@ export class AgentPresenceService {
    * `away`: connected, keeping their chats, choosing when to take new ones.
    */
   async heartbeat(agentIds: Iterable<string>): Promise<void> {
-    const at = this.clock().toISOString();
+    const at = this.clock.now().toISOString();
     for (const agentId of new Set(agentIds)) {
       const presence = await this.deps.presence.get(agentId);
       if (!presence) continue;
@@ -118,7 +120,7 @@ export class AgentPresenceService {
   }
 
   async agents(): Promise<Array<{ presence: AgentPresence; connected: boolean }>> {
-    const now = this.clock();
+    const now = this.clock.now();
     const agents = await this.deps.presence.list();
     return agents.map((presence) => ({ presence, connected: this.availability.isConnected(presence, now) }));
   }

@@ -1,8 +1,10 @@
 import type { Locale } from '../../contracts/locale.js';
 import { randomUUID } from 'node:crypto';
 import { isStoreError } from '../storage/errors.js';
-import type { AuditStore, CannedReply, CannedReplyStore, Role } from '../storage/ports.js';
+import type { AuditStore, CannedReplyStore, Role } from '../storage/ports.js';
+import type { CannedReply } from './records.js';
 import { HandoffError } from './handoffError.js';
+import type { Clock } from '../shared/clock.js';
 
 /** Most canned replies one language may have: a list agents can still search at a glance. */
 export const MAX_CANNED_PER_LOCALE = 100;
@@ -41,7 +43,7 @@ export class CannedReplies {
     private readonly deps: {
       replies: CannedReplyStore;
       audit: AuditStore;
-      clock: () => Date;
+      clock: Clock;
       newId?: () => string;
     },
   ) {}
@@ -54,7 +56,7 @@ export class CannedReplies {
   /** Creates (no `id`) or changes a reply. */
   async save(actor: CannedActor, draft: CannedDraft): Promise<CannedReply> {
     requireAdmin(actor);
-    const at = this.deps.clock().toISOString();
+    const at = this.deps.clock.now().toISOString();
     if (draft.id) {
       const current = await this.deps.replies.get(draft.id);
       // A reply keeps its language: moving it would be a new reply in the other list.
@@ -100,7 +102,7 @@ export class CannedReplies {
     const managed = await this.deps.audit.list({ action: 'canned', limit: 1 });
     const stored = (await this.deps.replies.count('en')) + (await this.deps.replies.count('es'));
     if (managed.length > 0 || stored > 0) return 0;
-    const at = this.deps.clock().toISOString();
+    const at = this.deps.clock.now().toISOString();
     let seeded = 0;
     for (const locale of LOCALES) {
       for (const [index, item] of defaults[locale].entries()) {
@@ -133,7 +135,7 @@ export class CannedReplies {
   ): Promise<void> {
     await this.deps.audit.record({
       id: randomUUID(),
-      at: this.deps.clock().toISOString(),
+      at: this.deps.clock.now().toISOString(),
       actor,
       action,
       target: reply.id,

@@ -1,8 +1,10 @@
 import { maskPersonalData } from '../privacy/personalData.js';
 import { isStoreError } from '../storage/errors.js';
-import type { ChatNote, ChatNoteStore, ConversationStore } from '../storage/ports.js';
+import type { ChatNoteStore, ConversationStore } from '../storage/ports.js';
+import type { ChatNote } from './records.js';
 import { HandoffError } from './handoffError.js';
 import type { HandoffService } from './handoffService.js';
+import type { Clock } from '../shared/clock.js';
 
 /** Most notes one chat may keep: agents are signed in, but storage must not grow without bound. */
 export const MAX_NOTES_PER_CHAT = 200;
@@ -29,7 +31,7 @@ export class ChatNotes {
       notes: ChatNoteStore;
       conversations: Pick<ConversationStore, 'get'>;
       service: Pick<HandoffService, 'assignedChat'>;
-      clock: () => Date;
+      clock: Clock;
     },
   ) {}
 
@@ -60,7 +62,7 @@ export class ChatNotes {
     toAgentId: string,
     text: string,
   ): Promise<ChatNote> {
-    const id = `transfer-${this.deps.clock().getTime().toString(36)}-${toAgentId.slice(0, 40)}`;
+    const id = `transfer-${this.deps.clock.now().getTime().toString(36)}-${toAgentId.slice(0, 40)}`;
     return this.write({ author, conversationId, id, text, kind: 'transfer', toAgentId });
   }
 
@@ -83,7 +85,7 @@ export class ChatNotes {
       kind: note.kind,
       text: maskPersonalData(note.text),
       afterSeq: conversation?.lastSeq ?? 0,
-      at: this.deps.clock().toISOString(),
+      at: this.deps.clock.now().toISOString(),
       toAgentId: note.toAgentId,
     };
     try {

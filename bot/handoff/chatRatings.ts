@@ -1,5 +1,6 @@
 import { isStoreError } from '../storage/errors.js';
 import type { ChatRatingStore, HandoffStore } from '../storage/ports.js';
+import type { Clock } from '../shared/clock.js';
 
 export type RateOutcome = 'rated' | 'not_allowed';
 
@@ -13,7 +14,7 @@ export class ChatRatings {
     private readonly deps: {
       handoff: Pick<HandoffStore, 'get'>;
       ratings: ChatRatingStore;
-      clock: () => Date;
+      clock: Clock;
     },
   ) {}
 
@@ -35,7 +36,7 @@ export class ChatRatings {
         agentId: chat.agentId,
         locale: chat.locale,
         rating,
-        at: this.deps.clock().toISOString(),
+        at: this.deps.clock.now().toISOString(),
       });
       return 'rated';
     } catch (error) {

@@ -14,6 +14,7 @@ import { LeaveMessageOffer } from './leaveMessageOffer.js';
 import { LiveChatRouter } from './liveChatRouter.js';
 import { ServiceRequestDesk } from './serviceRequestDesk.js';
 import { VisitorContextReader } from './visitorContext.js';
+import type { Clock } from '../shared/clock.js';
 
 export interface HandoffDeps {
   store: Pick<
@@ -25,7 +26,7 @@ export interface HandoffDeps {
   i18n: I18n;
   logger: Logger;
   instanceId: string;
-  clock: () => Date;
+  clock: Clock;
 }
 
 /**

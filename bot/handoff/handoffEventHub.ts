@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger.js';
-import type { AgentPresence, HandoffEntry } from '../storage/ports.js';
+import type { AgentPresence, HandoffEntry } from './records.js';
 import type { AssignmentKind, HandoffEvents, QueueStanding } from './handoffEvents.js';
 import type { ServiceRequestListener } from './serviceRequestDesk.js';
 

@@ -1,4 +1,4 @@
-import type { AgentPresence, HandoffEntry } from '../storage/ports.js';
+import type { AgentPresence, HandoffEntry } from './records.js';
 
 /** Where a waiting visitor stands: 1 is next. The estimate is null when there is nothing to go on. */
 export interface QueueStanding {

@@ -1,7 +1,7 @@
 import { normalizeText } from '../shared/normalizeText.js';
 import type { I18n } from '../i18n/i18n.js';
 import { LOCALES, type Locale } from '../../contracts/locale.js';
-import type { HandoffEndReason } from '../storage/ports.js';
+import type { HandoffEndReason } from './records.js';
 import type { QueueStanding } from './handoffEvents.js';
 
 type CommandList = 'leave' | 'leaveMessage';

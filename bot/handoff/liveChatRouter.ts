@@ -1,5 +1,5 @@
 import type { Locale } from '../../contracts/locale.js';
-import type { HandoffEntry } from '../storage/ports.js';
+import type { HandoffEntry } from './records.js';
 import type { HandoffService } from './handoffService.js';
 import type { HandoffText } from './handoffText.js';
 

@@ -1,8 +1,10 @@
 import type { Locale } from '../../contracts/locale.js';
-import type { HandoffEntry, HandoffStore, PresenceStore } from '../storage/ports.js';
+import type { HandoffStore, PresenceStore } from '../storage/ports.js';
+import type { HandoffEntry } from './records.js';
 import type { AgentAvailability } from './agentAvailability.js';
 import type { QueueStanding } from './handoffEvents.js';
 import type { WaitEstimator } from './waitEstimator.js';
+import type { Clock } from '../shared/clock.js';
 
 /** Where every waiting visitor stands: their place in their language's line and the estimated wait. */
 export class QueueStandings {
@@ -12,7 +14,7 @@ export class QueueStandings {
       presence: Pick<PresenceStore, 'list'>;
       availability: AgentAvailability;
       estimator: WaitEstimator;
-      clock: () => Date;
+      clock: Clock;
     },
   ) {}
 
@@ -25,7 +27,7 @@ export class QueueStandings {
   async compute(locale?: Locale): Promise<Array<{ entry: HandoffEntry; standing: QueueStanding }>> {
     const queued = await this.deps.handoff.queued(locale);
     if (queued.length === 0) return [];
-    const now = this.deps.clock();
+    const now = this.deps.clock.now();
     const agents = await this.deps.presence.list();
     const from = new Date(now.getTime() - this.deps.estimator.windowMs).toISOString();
     const recent = [

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ServiceRequestRecord, ServiceRequestStore } from '../storage/ports.js';
+import type { ServiceRequestStore } from '../storage/ports.js';
+import type { ServiceRequestRecord } from './records.js';
 import type { BusinessHours } from './businessHours/index.js';
 import type { HandoffPolicy } from './handoffPolicy.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 
 /**
  * What a visitor leaves out of hours (collected by the assistant's leave-a-message dialog): the
@@ -23,7 +25,7 @@ export interface ServiceRequestListener {
  * business days (sooner when urgent), listed for agents (oldest due first) until one closes them.
  */
 export class ServiceRequestDesk {
-  private readonly clock: () => Date;
+  private readonly clock: Clock;
 
   constructor(
     private readonly deps: {
@@ -31,17 +33,17 @@ export class ServiceRequestDesk {
       hours: BusinessHours;
       policy: Pick<HandoffPolicy, 'messageDueDays' | 'urgentMessageDueDays'>;
       listener: ServiceRequestListener;
-      clock?: () => Date;
+      clock?: Clock;
       newId?: () => string;
     },
   ) {
-    this.clock = deps.clock ?? (() => new Date());
+    this.clock = deps.clock ?? systemClock;
   }
 
   /** The date (YYYY-MM-DD) a message left now would be due. */
   dueDate(urgent: boolean): string {
     const days = urgent ? this.deps.policy.urgentMessageDueDays : this.deps.policy.messageDueDays;
-    return this.deps.hours.addBusinessDays(this.clock(), days);
+    return this.deps.hours.addBusinessDays(this.clock.now(), days);
   }
 
   async leave(message: LeftMessage): Promise<ServiceRequestRecord> {
@@ -56,7 +58,7 @@ export class ServiceRequestDesk {
       urgent: message.urgent,
       dueDate: this.dueDate(message.urgent),
       status: 'open',
-      createdAt: this.clock().toISOString(),
+      createdAt: this.clock.now().toISOString(),
       closedAt: null,
       closedBy: null,
     };
@@ -75,7 +77,7 @@ export class ServiceRequestDesk {
 
   /** Null when it does not exist or someone closed it already. */
   async close(id: string, agentId: string): Promise<ServiceRequestRecord | null> {
-    const closed = await this.deps.requests.close(id, agentId, this.clock().toISOString());
+    const closed = await this.deps.requests.close(id, agentId, this.clock.now().toISOString());
     if (closed) await this.deps.listener.requestsChanged();
     return closed;
   }

@@ -1,6 +1,7 @@
 import type { Logger } from '../logging/logger.js';
 import { PeriodicTask } from '../shared/periodicTask.js';
 import type { Store } from '../storage/ports.js';
+import type { Clock } from '../shared/clock.js';
 
 /** How often data past its retention period is looked for. */
 const SWEEP_INTERVAL_MS = 60 * 60_000;
@@ -83,7 +84,7 @@ export class DataRetention {
       /** Days per period. */
       days: Record<RetentionPeriod, number>;
       logger: Logger;
-      clock: () => Date;
+      clock: Clock;
       intervalMs?: number;
     },
   ) {
@@ -116,7 +117,7 @@ export class DataRetention {
 
   private async applyRules(): Promise<void> {
     const { rules, days, logger, clock } = this.deps;
-    const now = clock();
+    const now = clock.now();
     for (const rule of rules) {
       const cutoff = new Date(now.getTime() - days[rule.period] * 86_400_000).toISOString();
       try {

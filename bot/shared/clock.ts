@@ -1,19 +1,20 @@
 /**
- * Time as a service sees it. Injected so tests can move time (cache expiry, circuit cool-down,
- * rate-limit spacing, retry back-off) without waiting for it. Case status uses it today; the other
- * services that read the time are to take it too (issue 16, phase 2).
+ * Time as the product sees it: one clock, made in the composition root (bot/app.ts) and passed to
+ * every service that reads the time (business hours, the handoff queue, sign-in sessions,
+ * transcripts and analytics, retention, case status's cache, back-off and rate limits). Tests pass
+ * one they move by hand, so nothing waits for real time.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 
 export interface Clock {
-  /** Milliseconds since the epoch. */
-  now(): number;
+  /** The current time. */
+  now(): Date;
   /** Resolves once `ms` milliseconds have passed on `now()`. */
   sleep(ms: number): Promise<void>;
 }
 
 export const systemClock: Clock = {
-  now: () => Date.now(),
+  now: () => new Date(),
   sleep: async (ms) => {
     await delay(Math.max(0, ms));
   },

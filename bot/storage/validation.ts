@@ -4,7 +4,7 @@
  * `$where` or `__proto__` key) is refused with `StoreInputError`, never interpreted by a database.
  */
 import { z } from 'zod';
-import { localeSchema } from '../../knowledge/content/article.js';
+import { localeSchema } from '../../contracts/article.js';
 import { StoreInputError } from './errors.js';
 
 export { localeSchema };

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Document, parse as parseYaml, Scalar, YAMLSeq } from 'yaml';
 import type { z } from 'zod';
 import { LOCALES } from '../../contracts/locale.js';
-import { knowledgeArticleSchema, type KnowledgeArticle } from './article.js';
+import { knowledgeArticleSchema, type KnowledgeArticle } from '../../contracts/article.js';
 
 /** Where the repository keeps its articles: `knowledge/articles/<locale>/<id>.md`. */
 export const DEFAULT_ARTICLES_DIR = fileURLToPath(new URL('../articles/', import.meta.url));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { LOCALES } from '../../contracts/locale.js';
-import { articleKey, type KnowledgeArticle } from './article.js';
+import { articleKey, type KnowledgeArticle } from '../../contracts/article.js';
 import type { ArticleFileProblem, LoadedArticles } from './articleFiles.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { KnowledgeArticle } from '../content/article.js';
+import type { KnowledgeArticle } from '../../contracts/article.js';
 import { parseCalibration, type EngineCalibration } from './calibrationFile.js';
 import { KnowledgeIndexHolder, type KnowledgeIndexHolderOptions } from './knowledgeIndexHolder.js';
 import calibrationJson from './thresholds.json' with { type: 'json' };

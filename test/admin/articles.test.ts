@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import type { ArticleResponse } from '../../web-widget/protocol/adminApi.js';
+import type { ArticleResponse } from '../../contracts/adminApi.js';
 import { login, sampleArticle, signedInClient, type ApiCall, type ApiErrorBody } from './support/adminApi.js';
 
 type Details = Array<{ field: string; message: string }>;

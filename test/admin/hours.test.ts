@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBusinessHours } from '../../bot/handoff/businessHours/index.js';
-import type { LiveChatHoursResponse } from '../../web-widget/protocol/adminApi.js';
+import type { LiveChatHoursResponse } from '../../contracts/adminApi.js';
 import { TestClock } from '../handoff/support/agentClient.js';
 import { REPO_ROOT } from '../support/paths.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
@@ -26,7 +26,7 @@ describe('admin API: the live-chat hours as the service applies them', () => {
           specialHours: { '2026-03-13': [{ open: '09:00', close: '13:00' }] },
         }),
       },
-      { clock: clock.now },
+      { clock },
     );
     admin = await signedInClient(app, 'root', ['admin']);
   });

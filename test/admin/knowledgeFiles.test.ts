@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../bot/storage/openStore.js';
 import { REPO_ROOT } from '../support/paths.js';
 import { startTestApp } from '../support/testApp.js';
-import type { ArticleResponse } from '../../web-widget/protocol/adminApi.js';
+import type { ArticleResponse } from '../../contracts/adminApi.js';
 import { addUser, apiClient, login } from './support/adminApi.js';
 
 const ARTICLES = path.join(REPO_ROOT, 'knowledge/articles');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../bot/storage/ports.js';
 import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
-import type { ArticleResponse } from '../../web-widget/protocol/adminApi.js';
+import type { ArticleResponse } from '../../contracts/adminApi.js';
 import { sampleArticle, signedInClient, type ApiCall } from './support/adminApi.js';
 
 interface Answer {

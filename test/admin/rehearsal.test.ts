@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RehearsalResponse } from '../../web-widget/protocol/adminApi.js';
+import type { RehearsalResponse } from '../../contracts/adminApi.js';
 import { IN_HOURS, TestClock, WEEKEND } from '../handoff/support/agentClient.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { apiClient, signedInClient, type ApiCall, type ApiErrorBody } from './support/adminApi.js';
@@ -15,7 +15,7 @@ describe('admin API: rehearsing a conversation with the drafts', () => {
   let editor: ApiCall;
 
   beforeAll(async () => {
-    app = await startTestApp({}, { clock: clock.now });
+    app = await startTestApp({}, { clock });
     editor = await signedInClient(app, 'eva', ['editor']);
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsEvent, FeedbackRecord } from '../../bot/storage/ports.js';
-import type { QuestionGroup } from '../../web-widget/protocol/adminApi.js';
+import type { QuestionGroup } from '../../contracts/adminApi.js';
 import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
 import { signedInClient, type ApiCall, type ApiErrorBody } from './support/adminApi.js';
 

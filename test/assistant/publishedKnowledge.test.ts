@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KnowledgeArticle } from '../../knowledge/content/article.js';
+import type { KnowledgeArticle } from '../../contracts/article.js';
 import { PublishedKnowledge } from '../../bot/articles/publishedKnowledge.js';
 import type { ArticleRecord, ArticleStore } from '../../bot/storage/ports.js';
 import { TEST_ARTICLES } from './support/testArticles.js';

@@ -35,7 +35,7 @@ describeInBrowser('agent console in Chromium: chats in tabs', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    testApp = await startTestApp({}, { clock: clock.now });
+    testApp = await startTestApp({}, { clock });
     await createAgent(testApp.app.store, { username: 'kim', displayName: 'Kim', languages: ['en'] });
     await createAgent(testApp.app.store, { username: 'ines', displayName: 'Ines', languages: ['en', 'es'] });
     await createAgent(testApp.app.store, { username: 'joel', displayName: 'Joel', languages: ['en'] });

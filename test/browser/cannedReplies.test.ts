@@ -35,7 +35,7 @@ describeInBrowser('canned replies in the agent console, in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    testApp = await startTestApp({}, { clock: clock.now });
+    testApp = await startTestApp({}, { clock });
     await createAgent(testApp.app.store, {
       username: 'alma',
       displayName: 'Alma',

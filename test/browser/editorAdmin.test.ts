@@ -52,7 +52,7 @@ describeInBrowser('admin pages of the console, in Chromium', () => {
           specialHours: { '2026-02-02': [{ open: '10:00', close: '14:00' }] },
         }),
       },
-      { clock: clock.now },
+      { clock },
     );
     await addUser(app, 'root', ['admin']);
     await addUser(app, 'eva', ['editor']);

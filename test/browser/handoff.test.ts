@@ -34,7 +34,7 @@ describeInBrowser('live-agent handoff in Chromium: the widget and the agent cons
   let browser: Browser;
 
   beforeAll(async () => {
-    testApp = await startTestApp({}, { clock: clock.now });
+    testApp = await startTestApp({}, { clock });
     await createAgent(testApp.app.store, { username: 'ana', displayName: 'Ana', languages: ['en', 'es'] });
     browser = await launchChromium();
   });

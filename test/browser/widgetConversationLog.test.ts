@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage } from '../../web-widget/protocol/events.js';
+import type { ChatMessage } from '../../contracts/visitorEvents.js';
 import { ConversationLog } from '../../web-widget/widget/conversationLog.js';
 
 function message(seq: number, overrides: Partial<ChatMessage> = {}): ChatMessage {

@@ -75,7 +75,7 @@ describeInBrowser('widget in Chromium: the visitor in a live-agent chat', () => 
   let anaId: string;
 
   beforeAll(async () => {
-    testApp = await startTestApp({}, { clock: clock.now });
+    testApp = await startTestApp({}, { clock });
     anaId = (
       await createAgent(testApp.app.store, {
         username: 'ana',

@@ -41,7 +41,7 @@ describeInBrowser('widget in Chromium: out of hours and case status links', () =
   let browser: Browser;
 
   beforeAll(async () => {
-    testApp = await startTestApp({}, { clock: clock.now });
+    testApp = await startTestApp({}, { clock });
     browser = await launchChromium();
   });
   afterAll(async () => {

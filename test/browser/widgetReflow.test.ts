@@ -48,7 +48,7 @@ describeInBrowser('widget in Chromium: reflow at 320 × 256 CSS px (WCAG 1.4.10)
   let ana: AgentClient;
 
   beforeAll(async () => {
-    testApp = await startTestApp({}, { clock: clock.now });
+    testApp = await startTestApp({}, { clock });
     await createAgent(testApp.app.store, {
       username: 'ana',
       displayName: 'Ana Ruiz',

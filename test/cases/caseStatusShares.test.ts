@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatMessage } from '../../web-widget/protocol/events.js';
+import type { ChatMessage } from '../../contracts/visitorEvents.js';
 import {
   openSession,
   sendMessage,

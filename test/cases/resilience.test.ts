@@ -4,7 +4,10 @@ import { saysDailyQuotaExhausted } from '../../bot/cases/uscis/dailyRequestBudge
 import { backoffDelay, parseRetryAfter } from '../../bot/cases/uscis/retryTiming.js';
 import { SlidingWindowRateLimiter } from '../../bot/cases/uscis/slidingWindowRateLimiter.js';
 import { TtlLruCache } from '../../bot/cases/uscis/ttlLruCache.js';
-import { FakeClock } from './support/fakeClock.js';
+import { TestClock } from '../support/testClock.js';
+
+/** Monday, March 2, 2026, 10:00 a.m. Eastern, where the case-status tests' clock starts. */
+const CASES_NOW = '2026-03-02T15:00:00.000Z';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-03-02T15:00:00.000Z');
@@ -37,8 +40,8 @@ describe('backoffDelay', () => {
 
 describe('CircuitBreaker', () => {
   it('when failures are not consecutive, then it stays closed', () => {
-    const clock = new FakeClock();
-    const breaker = new CircuitBreaker({ failureThreshold: 2, cooldownMs: 1_000, now: clock.now });
+    const clock = new TestClock(CASES_NOW);
+    const breaker = new CircuitBreaker({ failureThreshold: 2, cooldownMs: 1_000, now: () => clock.time });
     breaker.recordFailure();
     breaker.recordSuccess();
     breaker.recordFailure();
@@ -48,8 +51,8 @@ describe('CircuitBreaker', () => {
   });
 
   it('when a half-open probe ends neutral, then the next caller may probe', () => {
-    const clock = new FakeClock();
-    const breaker = new CircuitBreaker({ failureThreshold: 1, cooldownMs: 1_000, now: clock.now });
+    const clock = new TestClock(CASES_NOW);
+    const breaker = new CircuitBreaker({ failureThreshold: 1, cooldownMs: 1_000, now: () => clock.time });
     breaker.recordFailure();
     clock.advance(1_000);
     expect(breaker.tryAcquire()).toBe(true);
@@ -61,7 +64,7 @@ describe('CircuitBreaker', () => {
 
 describe('SlidingWindowRateLimiter', () => {
   it('when more callers than the limit arrive, then they are spaced by the window, in order', async () => {
-    const clock = new FakeClock(0);
+    const clock = new TestClock(0);
     const limiter = new SlidingWindowRateLimiter({
       maxRequests: 2,
       windowMs: 1_000,
@@ -72,7 +75,7 @@ describe('SlidingWindowRateLimiter', () => {
     await Promise.all(
       Array.from({ length: 5 }, async () => {
         expect(await limiter.acquire()).toBe(true);
-        grantedAt.push(clock.now());
+        grantedAt.push(clock.time);
       }),
     );
     expect(grantedAt).toEqual([0, 0, 1_000, 1_000, 2_000]);

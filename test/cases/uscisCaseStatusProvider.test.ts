@@ -5,8 +5,11 @@ import {
   type CaseStatusResult,
   type UscisCaseStatusConfigInput,
 } from '../../bot/cases/index.js';
-import { FakeClock } from './support/fakeClock.js';
+import { TestClock } from '../support/testClock.js';
 import { CLIENT_ID, CLIENT_SECRET, FakeUscisServer, approvedCaseAnswer } from './support/fakeUscisServer.js';
+
+/** Monday, March 2, 2026, 10:00 a.m. Eastern, where the case-status tests' clock starts. */
+const CASES_NOW = '2026-03-02T15:00:00.000Z';
 
 let server: FakeUscisServer;
 
@@ -26,7 +29,7 @@ interface LogLine {
 
 /** A client of the local server with a fake clock, fixed jitter (0.5) and a recording logger. */
 function makeClient(overrides: UscisCaseStatusConfigInput = {}) {
-  const clock = new FakeClock();
+  const clock = new TestClock(CASES_NOW);
   const logs: LogLine[] = [];
   /** The fake-clock time at which each request was handed to fetch. */
   const sentAt: number[] = [];
@@ -41,7 +44,7 @@ function makeClient(overrides: UscisCaseStatusConfigInput = {}) {
     clock,
     random: () => 0.5,
     fetch: (input, init) => {
-      sentAt.push(clock.now());
+      sentAt.push(clock.time);
       return fetch(input, init);
     },
     logger: {
@@ -200,7 +203,7 @@ describe('429 Too Many Requests', () => {
     const { provider, clock } = makeClient();
     server.script('EAC9999103402', {
       status: 429,
-      headers: { 'retry-after': new Date(clock.now() + 3_000).toUTCString() },
+      headers: { 'retry-after': new Date(clock.time + 3_000).toUTCString() },
     });
     expect((await provider.getStatus('EAC9999103402')).kind).toBe('found');
     expect(clock.sleeps).toEqual([3_000]);
@@ -517,7 +520,7 @@ describe('lenient reading of a found case', () => {
 describe('the 5-requests-per-second limit', () => {
   it('when 12 lookups arrive at once, then no more than 5 requests leave in any second', async () => {
     const { provider, clock, sentAt } = makeClient();
-    const start = clock.now();
+    const start = clock.time;
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, index) => provider.getStatus(receipt(index))),
     );

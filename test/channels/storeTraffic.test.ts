@@ -59,8 +59,8 @@ describe('store traffic per visitor message', () => {
   };
 
   beforeAll(async () => {
-    testApp = await startTestApp({}, { bot: new EchoBot({ greet: true }), clock: clock.now });
-    assistantApp = await startTestApp({}, { clock: clock.now });
+    testApp = await startTestApp({}, { bot: new EchoBot({ greet: true }), clock });
+    assistantApp = await startTestApp({}, { clock });
   });
   afterEach(() => {
     for (const socket of sockets.splice(0)) socket.disconnect();

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatRatingReport } from '../../web-widget/protocol/adminApi.js';
-import type { Ack, ChatMessage, HandoffStatus } from '../../web-widget/protocol/events.js';
+import type { ChatRatingReport } from '../../contracts/adminApi.js';
+import type { Ack, ChatMessage, HandoffStatus } from '../../contracts/visitorEvents.js';
 import {
   IN_HOURS,
   TestClock,
@@ -37,7 +37,7 @@ describe('the visitor channel: leaving and rating a live-agent chat', () => {
         WIDGET_EVENTS_PER_MINUTE: '5000',
         WIDGET_IP_CONVERSATIONS_PER_MINUTE: '1000',
       },
-      { clock: clock.now },
+      { clock },
     );
     const { store } = testApp.app;
     await createAgent(store, { username: 'ana', displayName: 'Ana Ruiz', languages: ['en', 'es'] });

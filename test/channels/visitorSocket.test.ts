@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatMessage } from '../../web-widget/protocol/events.js';
+import type { ChatMessage } from '../../contracts/visitorEvents.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { EchoBot } from './support/echoBot.js';
 import {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Ack, MessageReceipt } from '../../web-widget/protocol/events.js';
+import type { Ack, MessageReceipt } from '../../contracts/visitorEvents.js';
 import { TYPING_EVENTS_PER_MINUTE } from '../../bot/channels/socket/visitorLimits.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { EchoBot } from './support/echoBot.js';

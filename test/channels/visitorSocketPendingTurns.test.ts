@@ -34,7 +34,7 @@ describe('visitor socket: messages acknowledged but never answered', () => {
   async function start(dataDir: string, clock?: TestClock): Promise<TestApp> {
     const app = await startTestApp(
       { DATA_DIR: dataDir },
-      { bot: new EchoBot({ greet: true }), ...(clock && { clock: clock.now }) },
+      { bot: new EchoBot({ greet: true }), ...(clock && { clock }) },
     );
     apps.push(app);
     return app;

@@ -32,7 +32,7 @@ describe('data retention: nothing personal outlives its period', () => {
     // Bot state is stamped with the system time (botbuilder's Storage has no clock of its own).
     clock.set(new Date());
     const env = { DATA_DIR: dataDir, TRANSCRIPT_RETENTION_DAYS: '30', AUDIT_RETENTION_DAYS: '80' };
-    running = await startTestApp(env, { clock: clock.now });
+    running = await startTestApp(env, { clock });
     const { baseUrl, app } = running;
     const { store } = app;
 
@@ -132,7 +132,7 @@ describe('data retention: nothing personal outlives its period', () => {
 
     // Within the periods, retention keeps everything.
     clock.advance(20 * DAY_MS);
-    running = await startTestApp(env, { clock: clock.now });
+    running = await startTestApp(env, { clock });
     await running.app.retention.sweep();
     await running.stop({ keepData: true });
     running = undefined;
@@ -142,7 +142,7 @@ describe('data retention: nothing personal outlives its period', () => {
 
     // Past the visitors' period (30 days; the audit log keeps 80), none of their data is left.
     clock.advance(45 * DAY_MS);
-    running = await startTestApp(env, { clock: clock.now });
+    running = await startTestApp(env, { clock });
     await running.app.retention.sweep();
     // What reports count stays: the analytics event and the vote, without the visitor's words.
     const events = await running.app.store.analytics.list({
@@ -166,7 +166,7 @@ describe('data retention: nothing personal outlives its period', () => {
     // The audit log keeps its longer period...
     expect((await filesContaining(dataDir, [planted.auditUsername]))[planted.auditUsername]).not.toEqual([]);
     clock.advance(20 * DAY_MS);
-    running = await startTestApp(env, { clock: clock.now });
+    running = await startTestApp(env, { clock });
     await running.app.retention.sweep();
     await running.stop({ keepData: true });
     running = undefined;

@@ -7,6 +7,7 @@ import { createLogger } from '../../bot/logging/logger.js';
 import { DataRetention, retentionRules, type RetentionRule } from '../../bot/privacy/dataRetention.js';
 import { openStore } from '../../bot/storage/openStore.js';
 import { chatNote, conversation } from '../storage/fixtures/records.js';
+import { TestClock } from '../support/testClock.js';
 
 function capturingLogger() {
   const lines: Array<{ msg: string; deleted?: number }> = [];
@@ -37,7 +38,7 @@ describe('data retention: the sweep', () => {
       }),
       days: { visitor: 90, audit: 365 },
       logger,
-      clock: () => NOW,
+      clock: new TestClock(NOW),
     });
     await retention.sweep();
     expect(cutoffs).toEqual(['2025-12-10T15:00:00.000Z']);
@@ -57,7 +58,7 @@ describe('data retention: the sweep', () => {
       }),
       days: { visitor: 30, audit: 365 },
       logger,
-      clock: () => NOW,
+      clock: new TestClock(NOW),
     });
     await expect(retention.sweep()).resolves.toBeUndefined();
     await expect(retention.sweep()).resolves.toBeUndefined();
@@ -77,7 +78,7 @@ describe('data retention: the sweep', () => {
         }),
         days: { visitor: 30, audit: 365 },
         logger: capturingLogger().logger,
-        clock: () => NOW,
+        clock: new TestClock(NOW),
         intervalMs,
       });
       retention.start();
@@ -118,7 +119,7 @@ describe('data retention: the sweep', () => {
         rules: retentionRules(store),
         days: { visitor: 90, audit: 365 },
         logger,
-        clock: () => NOW,
+        clock: new TestClock(NOW),
       });
       await retention.sweep();
       expect(await store.conversations.get('old')).toBeNull();

@@ -4,11 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CannedReplies } from '../../bot/handoff/cannedReplies.js';
 import { openStore } from '../../bot/storage/openStore.js';
-import type {
-  AgentAck,
-  AgentClientToServerEvents,
-  CannedReplyItem,
-} from '../../web-widget/protocol/agentEvents.js';
+import type { AgentAck, AgentClientToServerEvents, CannedReplyItem } from '../../contracts/agentEvents.js';
 import { eventually } from '../channels/support/visitorClient.js';
 import { cannedReply } from '../storage/fixtures/records.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
@@ -22,6 +18,7 @@ import {
   type AgentClient,
   type TestAgent,
 } from './support/agentClient.js';
+import { systemClock } from '../../bot/shared/clock.js';
 
 const WAIT_MS = 15_000;
 
@@ -50,7 +47,7 @@ describe('canned replies: the defaults', () => {
       const canned = new CannedReplies({
         replies: store.cannedReplies,
         audit: store.audit,
-        clock: () => new Date(),
+        clock: systemClock,
       });
       const defaults = { en: [{ title: 'Hi', text: 'Hello' }], es: [{ title: 'Hola', text: 'Buenos días' }] };
       expect(await canned.seedIfNeverManaged(defaults)).toBe(2);

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatNoteItem } from '../../web-widget/protocol/agentEvents.js';
+import type { ChatNoteItem } from '../../contracts/agentEvents.js';
 import {
   eventually,
   history,
@@ -38,7 +38,7 @@ describe('private notes on a live chat, and the note that goes with a transfer',
   beforeAll(async () => {
     testApp = await startTestApp(
       { WIDGET_IP_CONVERSATIONS_PER_MINUTE: '1000', WIDGET_EVENTS_PER_MINUTE: '5000' },
-      { clock: clock.now },
+      { clock },
     );
     const { store } = testApp.app;
     await createAgent(store, { username: 'ana', displayName: 'Ana', languages: ['en', 'es'], maxChats: 2 });

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatMessage } from '../../web-widget/protocol/events.js';
+import type { ChatMessage } from '../../contracts/visitorEvents.js';
 import {
   openSession,
   sendMessage,
@@ -26,7 +26,7 @@ describe('live-agent queue: a cap per address', () => {
         WIDGET_IP_CONVERSATIONS_PER_MINUTE: '100',
         WIDGET_IP_MESSAGES_PER_MINUTE: '1000',
       },
-      { clock: clock.now },
+      { clock },
     );
     await createAgent(testApp.app.store, { username: 'ana', displayName: 'Ana', languages: ['en', 'es'] });
   });

@@ -67,7 +67,7 @@ describe('live agents for Bot Framework visitors (proactive messages)', () => {
 
   beforeAll(async () => {
     connector = await startFakeConnector();
-    testApp = await startTestApp({}, { clock: clock.now });
+    testApp = await startTestApp({}, { clock });
     await createAgent(testApp.app.store, { username: 'ana', displayName: 'Ana', languages: ['en'] });
   });
   afterAll(async () => {

@@ -28,7 +28,7 @@ describe('live agents out of hours and the messages left for them', () => {
   const sockets: AgentClient[] = [];
 
   beforeAll(async () => {
-    testApp = await startTestApp({}, { clock: clock.now });
+    testApp = await startTestApp({}, { clock });
     await createAgent(testApp.app.store, { username: 'eve', displayName: 'Eve', languages: ['en'] });
     await createAgent(testApp.app.store, { username: 'sol', displayName: 'Sol', languages: ['es'] });
   });

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { HandoffStatus } from '../../web-widget/protocol/events.js';
+import type { HandoffStatus } from '../../contracts/visitorEvents.js';
 import {
   collectMessages,
   openSession,
@@ -28,7 +28,7 @@ describe('the queue survives a restart', () => {
 
   it('when the server restarts with visitors waiting, then they are still queued in order and an agent can take them', async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-handoff-restart-'));
-    const first = await startTestApp({ DATA_DIR: dataDir }, { clock: clock.now });
+    const first = await startTestApp({ DATA_DIR: dataDir }, { clock });
     running.push(first);
     await createAgent(first.app.store, { username: 'ana', displayName: 'Ana', languages: ['en', 'es'] });
     const ana = await connectAgent(first.baseUrl, 'ana');
@@ -48,7 +48,7 @@ describe('the queue survives a restart', () => {
     await first.stop({ keepData: true });
     running.pop();
 
-    const second = await startTestApp({ DATA_DIR: dataDir }, { clock: clock.now });
+    const second = await startTestApp({ DATA_DIR: dataDir }, { clock });
     running.push(second);
     const queued = await second.app.store.handoff.queued();
     expect(queued.map((entry) => entry.conversationId)).toEqual(

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatMessage, HandoffStatus } from '../../web-widget/protocol/events.js';
+import type { ChatMessage, HandoffStatus } from '../../contracts/visitorEvents.js';
 import {
   eventually,
   history,
@@ -40,7 +40,7 @@ describe('live agents over Socket.IO: queue, accept, relay, end, grace period', 
         WIDGET_EVENTS_PER_MINUTE: '5000',
         WIDGET_IP_CONVERSATIONS_PER_MINUTE: '1000',
       },
-      { clock: clock.now },
+      { clock },
     );
     const { store } = testApp.app;
     await createAgent(store, { username: 'ana', displayName: 'Ana', languages: ['en', 'es'], maxChats: 2 });

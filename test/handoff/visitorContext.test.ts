@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatContext } from '../../web-widget/protocol/agentEvents.js';
-import type { ChatMessage } from '../../web-widget/protocol/events.js';
+import type { ChatContext } from '../../contracts/agentEvents.js';
+import type { ChatMessage } from '../../contracts/visitorEvents.js';
 import {
   eventually,
   openSession,
@@ -32,7 +32,7 @@ describe("the agent's context panel: where the visitor started, what they asked 
   beforeAll(async () => {
     testApp = await startTestApp(
       { WIDGET_IP_CONVERSATIONS_PER_MINUTE: '1000', WIDGET_EVENTS_PER_MINUTE: '5000' },
-      { clock: clock.now },
+      { clock },
     );
     await createAgent(testApp.app.store, { username: 'ana', displayName: 'Ana', languages: ['en', 'es'] });
     await createAgent(testApp.app.store, { username: 'bea', displayName: 'Bea', languages: ['en'] });

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { QueueItem, VisitorPresence } from '../../web-widget/protocol/agentEvents.js';
+import type { QueueItem, VisitorPresence } from '../../contracts/agentEvents.js';
 import {
   eventually,
   openSession,
@@ -35,7 +35,7 @@ describe("the visitor's presence (active / away / left) over Socket.IO", () => {
         WIDGET_IP_CONVERSATIONS_PER_MINUTE: '1000',
         WIDGET_EVENTS_PER_MINUTE: '5000',
       },
-      { clock: clock.now },
+      { clock },
     );
     await createAgent(testApp.app.store, {
       username: 'lia',

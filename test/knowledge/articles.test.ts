@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '../../contracts/locale.js';
-import { type KnowledgeArticle } from '../../knowledge/content/article.js';
+import { type KnowledgeArticle } from '../../contracts/article.js';
 import {
   DEFAULT_ARTICLES_DIR,
   loadArticleFiles,

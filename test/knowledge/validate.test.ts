@@ -1,7 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { KnowledgeArticle } from '../../knowledge/content/article.js';
+import type { KnowledgeArticle } from '../../contracts/article.js';
 import { loadArticleFiles, serializeArticleFile } from '../../knowledge/content/articleFiles.js';
 import {
   formatProblem,

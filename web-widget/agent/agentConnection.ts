@@ -16,7 +16,7 @@ import {
   type ChatMessage,
   type ChatNoteItem,
   type ChatSummary,
-} from '../protocol/agentEvents.js';
+} from '../../contracts/agentEvents.js';
 import { randomId } from '../shared/dom.js';
 import { ACK_TIMEOUT_MS, MAX_HISTORY_PAGES, retryDelayMs, socketOptions } from '../shared/socketClient.js';
 import type {

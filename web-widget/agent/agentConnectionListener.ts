@@ -6,7 +6,7 @@ import type {
   ChatNoteItem,
   QueueItem,
   ServiceRequestItem,
-} from '../protocol/agentEvents.js';
+} from '../../contracts/agentEvents.js';
 import type { ChatTranscript } from './chatTranscript.js';
 
 export type ConsoleConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'refused';

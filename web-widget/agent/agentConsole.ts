@@ -8,7 +8,7 @@ import type {
   ChatNoteItem,
   QueueItem,
   ServiceRequestItem,
-} from '../protocol/agentEvents.js';
+} from '../../contracts/agentEvents.js';
 import { announce, h, liveRegion } from '../shared/dom.js';
 import { createMarkdownRenderer } from '../shared/renderMarkdown.js';
 import {

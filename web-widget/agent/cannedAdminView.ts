@@ -1,5 +1,5 @@
 import type { Locale } from '../../contracts/locale.js';
-import type { AgentAck, CannedReplyItem, CannedSavePayload } from '../protocol/agentEvents.js';
+import type { AgentAck, CannedReplyItem, CannedSavePayload } from '../../contracts/agentEvents.js';
 import { h } from '../shared/dom.js';
 import type { ConsoleContext } from './consoleContext.js';
 

@@ -1,5 +1,5 @@
 import type { Locale } from '../../contracts/locale.js';
-import type { CannedReplyItem } from '../protocol/agentEvents.js';
+import type { CannedReplyItem } from '../../contracts/agentEvents.js';
 import { h } from '../shared/dom.js';
 import { cannedText, searchCanned } from './cannedSearch.js';
 import type { ConsoleContext } from './consoleContext.js';

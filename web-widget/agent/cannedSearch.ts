@@ -1,5 +1,5 @@
 import type { Locale } from '../../contracts/locale.js';
-import type { CannedReplyItem } from '../protocol/agentEvents.js';
+import type { CannedReplyItem } from '../../contracts/agentEvents.js';
 
 /** Lower case without accents: "Próxima" is found by "proxima", as agents type fast. */
 function fold(text: string): string {

@@ -1,4 +1,4 @@
-import type { AgentSummary, ChatNoteItem } from '../protocol/agentEvents.js';
+import type { AgentSummary, ChatNoteItem } from '../../contracts/agentEvents.js';
 import type { AgentConnection, ChatChange } from './agentConnection.js';
 import type { ChatTabsView } from './chatTabsView.js';
 import type { ChatTranscript } from './chatTranscript.js';

@@ -1,4 +1,4 @@
-import { AGENT_RETRYABLE_ERRORS, type AgentAck } from '../protocol/agentEvents.js';
+import { AGENT_RETRYABLE_ERRORS, type AgentAck } from '../../contracts/agentEvents.js';
 import { retryDelayMs } from '../shared/socketClient.js';
 import type { ChatTranscript } from './chatTranscript.js';
 

@@ -1,5 +1,5 @@
 import type { Locale } from '../../contracts/locale.js';
-import type { AgentSummary } from '../protocol/agentEvents.js';
+import type { AgentSummary } from '../../contracts/agentEvents.js';
 import { h } from '../shared/dom.js';
 import { CannedPickerView } from './cannedPickerView.js';
 import type { ConsoleContext } from './consoleContext.js';

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatNoteItem, ChatSummary, MessageReceipt } from '../protocol/agentEvents.js';
+import type { ChatMessage, ChatNoteItem, ChatSummary, MessageReceipt } from '../../contracts/agentEvents.js';
 import { MessageLog } from '../shared/messageLog.js';
 
 export type Delivery = 'sending' | 'failed';

@@ -1,4 +1,4 @@
-import type { AgentSummary, ChatContext, ChatNoteItem } from '../protocol/agentEvents.js';
+import type { AgentSummary, ChatContext, ChatNoteItem } from '../../contracts/agentEvents.js';
 import { h } from '../shared/dom.js';
 import type { ChatTranscript } from './chatTranscript.js';
 import { isCannedShortcut } from './cannedPickerView.js';

@@ -1,5 +1,5 @@
 import type { Locale } from '../../contracts/locale.js';
-import type { AgentSelf, CannedReplyItem } from '../protocol/agentEvents.js';
+import type { AgentSelf, CannedReplyItem } from '../../contracts/agentEvents.js';
 import { labelLanguageToggle } from '../shared/chatParts.js';
 import { h } from '../shared/dom.js';
 import type { MarkdownRenderer } from '../shared/renderMarkdown.js';

@@ -1,4 +1,4 @@
-import type { AgentAck, CannedReplyItem, CannedSavePayload } from '../protocol/agentEvents.js';
+import type { AgentAck, CannedReplyItem, CannedSavePayload } from '../../contracts/agentEvents.js';
 import { h } from '../shared/dom.js';
 import { CannedAdminView } from './cannedAdminView.js';
 import { ChatTabsView } from './chatTabsView.js';

@@ -1,4 +1,4 @@
-import type { ChatContext } from '../protocol/agentEvents.js';
+import type { ChatContext } from '../../contracts/agentEvents.js';
 import { fillBubble } from '../shared/chatParts.js';
 import { h } from '../shared/dom.js';
 import { localeTag } from '../shared/timeFormat.js';

@@ -1,4 +1,4 @@
-import type { AgentSelf } from '../protocol/agentEvents.js';
+import type { AgentSelf } from '../../contracts/agentEvents.js';
 import { h } from '../shared/dom.js';
 import type { ConsoleContext } from './consoleContext.js';
 

@@ -1,4 +1,4 @@
-import type { ChatNoteItem } from '../protocol/agentEvents.js';
+import type { ChatNoteItem } from '../../contracts/agentEvents.js';
 import { h } from '../shared/dom.js';
 import { formatTime } from '../shared/timeFormat.js';
 import type { ChatTranscript } from './chatTranscript.js';

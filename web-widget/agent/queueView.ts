@@ -1,4 +1,4 @@
-import type { QueueItem } from '../protocol/agentEvents.js';
+import type { QueueItem } from '../../contracts/agentEvents.js';
 import { h } from '../shared/dom.js';
 import type { ConsoleContext } from './consoleContext.js';
 import { presenceSentence } from './visitorPresenceText.js';

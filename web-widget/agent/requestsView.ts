@@ -1,4 +1,4 @@
-import type { ServiceRequestItem } from '../protocol/agentEvents.js';
+import type { ServiceRequestItem } from '../../contracts/agentEvents.js';
 import { h } from '../shared/dom.js';
 import { localeTag } from '../shared/timeFormat.js';
 import type { ConsoleContext } from './consoleContext.js';

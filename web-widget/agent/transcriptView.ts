@@ -1,7 +1,7 @@
 import { fillBubble, isNearBottom } from '../shared/chatParts.js';
 import { h } from '../shared/dom.js';
 import { formatTime } from '../shared/timeFormat.js';
-import type { ChatNoteItem } from '../protocol/agentEvents.js';
+import type { ChatNoteItem } from '../../contracts/agentEvents.js';
 import type { ChatTranscript, TranscriptLine } from './chatTranscript.js';
 import type { ConsoleContext } from './consoleContext.js';
 

@@ -1,4 +1,4 @@
-import type { VisitorPresence } from '../protocol/agentEvents.js';
+import type { VisitorPresence } from '../../contracts/agentEvents.js';
 import { formatTime } from '../shared/timeFormat.js';
 import type { ConsoleContext } from './consoleContext.js';
 

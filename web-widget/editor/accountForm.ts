@@ -1,6 +1,6 @@
 import type { Locale } from '../../contracts/locale.js';
 import { field, h } from './dom.js';
-import type { UserAccount, UserRole } from '../protocol/adminApi.js';
+import type { UserAccount, UserRole } from '../../contracts/adminApi.js';
 import type { TFunction } from './editorStrings.js';
 
 export const ROLES: readonly UserRole[] = ['agent', 'editor', 'admin'];

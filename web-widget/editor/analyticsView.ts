@@ -1,6 +1,6 @@
 import { chatRatingsSection } from './chatRatingsSection.js';
 import { h } from './dom.js';
-import type { LocaleFigures } from '../protocol/adminApi.js';
+import type { LocaleFigures } from '../../contracts/adminApi.js';
 import { lineChart } from './lineChart.js';
 import { periodForm } from './periodForm.js';
 import { percent, type View, type ViewContext } from './viewContext.js';

@@ -3,7 +3,7 @@ import { confirmAction } from './confirmDialog.js';
 import { field, h, select } from './dom.js';
 import { ApiError, failureMessage } from './editorApi.js';
 import { LOCALES, type Locale } from '../../contracts/locale.js';
-import type { ArticleView, KnowledgeArticle, PreviewDraft } from '../protocol/adminApi.js';
+import type { ArticleView, KnowledgeArticle, PreviewDraft } from '../../contracts/adminApi.js';
 import { shortTime, type View, type ViewContext } from './viewContext.js';
 
 /**

@@ -1,5 +1,5 @@
 import { field, h, select } from './dom.js';
-import type { ArticleSummary } from '../protocol/adminApi.js';
+import type { ArticleSummary } from '../../contracts/adminApi.js';
 import { localeFilter, shortTime, type View } from './viewContext.js';
 
 const FILTERS = ['q', 'locale', 'status', 'tag'] as const;

@@ -2,7 +2,7 @@ import type { Locale } from '../../contracts/locale.js';
 import { ChatPreview } from './chatPreview.js';
 import { h } from './dom.js';
 import { failureMessage } from './editorApi.js';
-import type { PreviewDraft, RehearsalStep, RehearsalTurn } from '../protocol/adminApi.js';
+import type { PreviewDraft, RehearsalStep, RehearsalTurn } from '../../contracts/adminApi.js';
 import type { ViewContext } from './viewContext.js';
 
 /** Typing pauses this long before the preview is asked for again. */

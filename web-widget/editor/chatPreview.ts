@@ -1,6 +1,6 @@
 import type { Locale } from '../../contracts/locale.js';
-import type { RehearsalStep, RehearsalTurn } from '../protocol/adminApi.js';
-import type { SuggestedAction } from '../protocol/events.js';
+import type { RehearsalStep, RehearsalTurn } from '../../contracts/adminApi.js';
+import type { SuggestedAction } from '../../contracts/visitorEvents.js';
 import type { MarkdownRenderer } from '../shared/renderMarkdown.js';
 import { ConversationLog } from '../widget/conversationLog.js';
 import { MessageLogView, type MessageLogActions } from '../widget/messageLogView.js';

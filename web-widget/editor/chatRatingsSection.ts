@@ -1,4 +1,4 @@
-import type { ChatRatingReport, RatingFigures } from '../protocol/adminApi.js';
+import type { ChatRatingReport, RatingFigures } from '../../contracts/adminApi.js';
 import { h } from './dom.js';
 import type { ViewContext } from './viewContext.js';
 

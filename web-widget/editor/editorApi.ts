@@ -34,8 +34,8 @@ import type {
   TryResponse,
   TryResult,
   UnansweredReport,
-} from '../protocol/adminApi.js';
-import { CSRF_HEADER } from '../protocol/adminApi.js';
+} from '../../contracts/adminApi.js';
+import { CSRF_HEADER } from '../../contracts/adminApi.js';
 import { SignInChannel } from '../shared/consoleSignIn.js';
 import type { TFunction } from './editorStrings.js';
 

@@ -5,7 +5,7 @@ import { articleListView } from './articleListView.js';
 import { h } from './dom.js';
 import { ApiError, EditorApi, failureMessage } from './editorApi.js';
 import type { EditorStrings } from './editorStrings.js';
-import type { SignedInUser } from '../protocol/adminApi.js';
+import type { SignedInUser } from '../../contracts/adminApi.js';
 import { historyView } from './historyView.js';
 import { hoursView } from './hoursView.js';
 import { loginView } from './loginView.js';

@@ -1,7 +1,7 @@
 import { field, h, select } from './dom.js';
 import { failureMessage } from './editorApi.js';
 import type { Locale } from '../../contracts/locale.js';
-import type { FieldDiff } from '../protocol/adminApi.js';
+import type { FieldDiff } from '../../contracts/adminApi.js';
 import { shortTime, type View, type ViewContext } from './viewContext.js';
 
 /**

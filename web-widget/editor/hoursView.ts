@@ -1,5 +1,5 @@
 import { h } from './dom.js';
-import type { HoursWindow, LiveChatHoursResponse } from '../protocol/adminApi.js';
+import type { HoursWindow, LiveChatHoursResponse } from '../../contracts/adminApi.js';
 import { localeTag } from '../shared/timeFormat.js';
 import { isAdmin, type View, type ViewContext } from './viewContext.js';
 

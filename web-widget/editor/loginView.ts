@@ -1,7 +1,7 @@
 import { field, h } from './dom.js';
 import { failureMessage, type EditorApi } from './editorApi.js';
 import type { TFunction } from './editorStrings.js';
-import type { SignedInUser } from '../protocol/adminApi.js';
+import type { SignedInUser } from '../../contracts/adminApi.js';
 
 /** The sign-in form, the same accounts as the agent console; only editors and admins get in. */
 export async function loginView(

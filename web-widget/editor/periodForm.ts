@@ -1,5 +1,5 @@
 import { field, h } from './dom.js';
-import type { PeriodQuery } from '../protocol/adminApi.js';
+import type { PeriodQuery } from '../../contracts/adminApi.js';
 import { localeFilter, type ViewContext } from './viewContext.js';
 
 /**

@@ -2,7 +2,7 @@ import { ChatPreview } from './chatPreview.js';
 import { field, h, select } from './dom.js';
 import { failureMessage } from './editorApi.js';
 import type { Locale } from '../../contracts/locale.js';
-import type { RehearsalStep, RehearsalTurn, TryResult } from '../protocol/adminApi.js';
+import type { RehearsalStep, RehearsalTurn, TryResult } from '../../contracts/adminApi.js';
 import type { View, ViewContext } from './viewContext.js';
 
 const SIGNALS = ['bm25', 'coverage', 'questionMatch', 'charMatch', 'classifier'] as const;

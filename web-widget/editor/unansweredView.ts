@@ -1,7 +1,7 @@
 import { h } from './dom.js';
 import { failureMessage } from './editorApi.js';
 import type { Locale } from '../../contracts/locale.js';
-import type { ArticleSummary, QuestionGroup } from '../protocol/adminApi.js';
+import type { ArticleSummary, QuestionGroup } from '../../contracts/adminApi.js';
 import { periodForm } from './periodForm.js';
 import { shortTime, type View, type ViewContext } from './viewContext.js';
 

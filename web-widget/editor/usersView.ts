@@ -10,7 +10,7 @@ import { confirmAction } from './confirmDialog.js';
 import { field, h } from './dom.js';
 import { failureMessage } from './editorApi.js';
 import { showFieldError, showFieldErrors } from './formErrors.js';
-import type { UserAccount } from '../protocol/adminApi.js';
+import type { UserAccount } from '../../contracts/adminApi.js';
 import { isAdmin, shortTime, type View, type ViewContext } from './viewContext.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Locale } from '../../contracts/locale.js';
-import type { SignedInUser } from '../protocol/adminApi.js';
+import type { SignedInUser } from '../../contracts/adminApi.js';
 import type { MarkdownRenderer } from '../shared/renderMarkdown.js';
 import { select } from './dom.js';
 import type { EditorApi } from './editorApi.js';

@@ -1,4 +1,9 @@
-import { CSRF_HEADER, type LoginResponse, type MeResponse, type SignedInUser } from '../protocol/adminApi.js';
+import {
+  CSRF_HEADER,
+  type LoginResponse,
+  type MeResponse,
+  type SignedInUser,
+} from '../../contracts/adminApi.js';
 
 /**
  * The consoles' shared sign-in, as a browser sees it. The session token lives only in the HttpOnly

@@ -1,9 +1,9 @@
 import type { ManagerOptions, SocketOptions } from 'socket.io-client';
-import { SOCKET_PATH } from '../protocol/events.js';
+import { SOCKET_PATH } from '../../contracts/visitorEvents.js';
 
 /**
  * What the widget's and the agent console's Socket.IO clients share: how they connect and how
- * patiently they retry. Their protocols differ (protocol/events.ts, protocol/agentEvents.ts).
+ * patiently they retry. Their protocols differ (contracts/visitorEvents.ts, contracts/agentEvents.ts).
  */
 
 /** A request without an ack by then is treated as lost (sent again, with the same id, where it matters). */

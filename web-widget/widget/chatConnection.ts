@@ -15,7 +15,7 @@ import {
   type SendMessagePayload,
   type ServerToClientEvents,
   type TypingState,
-} from '../protocol/events.js';
+} from '../../contracts/visitorEvents.js';
 import { browserId } from './browserId.js';
 import { ConversationLog, type LogEntry, type PendingMessage } from './conversationLog.js';
 import { randomId } from '../shared/dom.js';

@@ -1,5 +1,5 @@
 import type { Locale } from '../../contracts/locale.js';
-import type { HandoffStatus, TypingState } from '../protocol/events.js';
+import type { HandoffStatus, TypingState } from '../../contracts/visitorEvents.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../shared/renderMarkdown.js';
 import { announce, h, liveRegion } from '../shared/dom.js';
 import { ChatConnection, type ConnectionListener, type ConnectionStatus } from './chatConnection.js';

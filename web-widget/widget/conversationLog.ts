@@ -1,5 +1,5 @@
 import type { Locale } from '../../contracts/locale.js';
-import type { ChatMessage, JsonValue, MessageReceipt } from '../protocol/events.js';
+import type { ChatMessage, JsonValue, MessageReceipt } from '../../contracts/visitorEvents.js';
 import { MessageLog } from '../shared/messageLog.js';
 
 export type Delivery = 'sending' | 'sent' | 'failed';

@@ -1,4 +1,4 @@
-import type { SuggestedAction } from '../protocol/events.js';
+import type { SuggestedAction } from '../../contracts/visitorEvents.js';
 import { h } from '../shared/dom.js';
 import type { Translate } from './widgetStrings.js';
 

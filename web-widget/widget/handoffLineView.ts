@@ -1,4 +1,4 @@
-import type { HandoffStatus } from '../protocol/events.js';
+import type { HandoffStatus } from '../../contracts/visitorEvents.js';
 import { h } from '../shared/dom.js';
 import type { WidgetContext } from './widgetContext.js';
 

@@ -1,4 +1,4 @@
-import type { SuggestedAction, TypingState } from '../protocol/events.js';
+import type { SuggestedAction, TypingState } from '../../contracts/visitorEvents.js';
 import { isNearBottom } from '../shared/chatParts.js';
 import { h } from '../shared/dom.js';
 import type { ConversationLog, LogEntry } from './conversationLog.js';

@@ -1,4 +1,4 @@
-import { CHAT_RATING_MAX, CHAT_RATING_MIN } from '../protocol/events.js';
+import { CHAT_RATING_MAX, CHAT_RATING_MIN } from '../../contracts/visitorEvents.js';
 import { h } from '../shared/dom.js';
 import type { WidgetContext } from './widgetContext.js';
 

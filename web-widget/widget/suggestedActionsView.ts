@@ -1,5 +1,5 @@
 import type { Locale } from '../../contracts/locale.js';
-import type { SuggestedAction } from '../protocol/events.js';
+import type { SuggestedAction } from '../../contracts/visitorEvents.js';
 import { h } from '../shared/dom.js';
 import { isFeedbackAction } from './feedbackView.js';
 import type { Translate } from './widgetStrings.js';

@@ -1,5 +1,5 @@
 import type { Locale } from '../../contracts/locale.js';
-import type { ChatMessage } from '../protocol/events.js';
+import type { ChatMessage } from '../../contracts/visitorEvents.js';
 import type { MarkdownRenderer } from '../shared/renderMarkdown.js';
 import { localeTag } from '../shared/timeFormat.js';
 import { senderName } from './messageView.js';

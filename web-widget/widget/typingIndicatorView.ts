@@ -1,4 +1,4 @@
-import type { TypingState } from '../protocol/events.js';
+import type { TypingState } from '../../contracts/visitorEvents.js';
 import { h } from '../shared/dom.js';
 import type { WidgetContext } from './widgetContext.js';
 

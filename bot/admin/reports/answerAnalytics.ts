@@ -4,7 +4,7 @@ import type {
   ArticleFigures,
   DayFigures,
   LocaleFigures,
-} from '../../../web-widget/protocol/adminApi.js';
+} from '../../../contracts/adminApi.js';
 import type { AnalyticsEvent, FeedbackRecord, Store } from '../../storage/ports.js';
 import { toCsv } from './csv.js';
 import { questionResult } from './questionResult.js';

@@ -4,7 +4,7 @@ import type {
   ChatRatingReport,
   LocaleRatingFigures,
   RatingFigures,
-} from '../../../web-widget/protocol/adminApi.js';
+} from '../../../contracts/adminApi.js';
 import type { ChatRating, Store } from '../../storage/ports.js';
 import type { ReportPeriod } from './reportPeriod.js';
 

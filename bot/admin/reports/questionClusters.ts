@@ -6,7 +6,7 @@ import {
   LocaleIndex,
   type TextAnalyzer,
 } from '../../../knowledge/engine/index.js';
-import type { QuestionGroup } from '../../../web-widget/protocol/adminApi.js';
+import type { QuestionGroup } from '../../../contracts/adminApi.js';
 
 /** One thing a visitor asked that the assistant did not answer well. */
 export interface UnansweredItem {

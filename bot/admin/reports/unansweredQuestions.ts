@@ -1,6 +1,6 @@
 import type { Locale } from '../../../contracts/locale.js';
 import { maskPersonalData } from '../../privacy/personalData.js';
-import type { UnansweredReport } from '../../../web-widget/protocol/adminApi.js';
+import type { UnansweredReport } from '../../../contracts/adminApi.js';
 import type { Store } from '../../storage/ports.js';
 import { toCsv } from './csv.js';
 import { questionResult } from './questionResult.js';

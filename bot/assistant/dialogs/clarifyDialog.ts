@@ -5,7 +5,7 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import type { KnowledgeArticle } from '../../../knowledge/content/article.js';
+import type { KnowledgeArticle } from '../../../contracts/article.js';
 import { actionValueOf } from '../actionValues.js';
 import type { ArticleCatalog } from '../answerSource.js';
 import type { ArticlePresenter } from '../articlePresenter.js';

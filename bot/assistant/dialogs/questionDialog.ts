@@ -5,7 +5,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { Locale } from '../../../contracts/locale.js';
-import type { KnowledgeArticle } from '../../../knowledge/content/article.js';
+import type { KnowledgeArticle } from '../../../contracts/article.js';
 import type { AnswerResult, JudgementDetector } from '../../../knowledge/engine/index.js';
 import type { ArticleCatalog } from '../answerSource.js';
 import type { AnswerLookup } from '../answerLookup.js';

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../contracts/locale.js';
-import type { KnowledgeArticle } from '../../../knowledge/content/article.js';
+import type { KnowledgeArticle } from '../../../contracts/article.js';
 import type { AssistantText } from '../assistantText.js';
 import { AspectEvidence } from './aspectEvidence.js';
 import type { FollowUpAspect } from './followUpAspect.js';

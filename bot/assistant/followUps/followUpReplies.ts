@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { Locale } from '../../../contracts/locale.js';
-import type { KnowledgeArticle } from '../../../knowledge/content/article.js';
+import type { KnowledgeArticle } from '../../../contracts/article.js';
 import type { ArticleCatalog } from '../answerSource.js';
 import type { ArticlePresenter } from '../articlePresenter.js';
 import type { AssistantAnalytics } from '../assistantAnalytics.js';

@@ -1,4 +1,4 @@
-import type { KnowledgeArticle } from '../../../knowledge/content/article.js';
+import type { KnowledgeArticle } from '../../../contracts/article.js';
 import type { Passage, PassageOptions } from '../../../knowledge/engine/index.js';
 
 /** One block of an article's body (a paragraph or a list item) that answers something on its own. */

@@ -23,7 +23,7 @@ export class SlidingWindowRateLimiter {
 
   /** Resolves true when the caller may send now (its send time is recorded), false if it would wait too long. */
   acquire(): Promise<boolean> {
-    const requestedAt = this.options.clock.now();
+    const requestedAt = this.options.clock.now().getTime();
     const turn = this.#queue.then(() => this.#waitForSlot(requestedAt));
     this.#queue = turn.catch(() => undefined);
     return turn;
@@ -32,7 +32,7 @@ export class SlidingWindowRateLimiter {
   async #waitForSlot(requestedAt: number): Promise<boolean> {
     const { maxRequests, windowMs, maxWaitMs, clock } = this.options;
     for (;;) {
-      const now = clock.now();
+      const now = clock.now().getTime();
       while (this.#sentAt.length > 0 && (this.#sentAt[0] ?? 0) <= now - windowMs) this.#sentAt.shift();
       if (this.#sentAt.length < maxRequests) {
         this.#sentAt.push(now);

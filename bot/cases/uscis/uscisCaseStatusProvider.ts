@@ -74,7 +74,7 @@ export function createUscisCaseStatusProvider(
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const logger = options.logger ?? silentLogger;
-  const now = () => clock.now();
+  const now = () => clock.now().getTime();
   const baseUrl = config.baseUrl.replace(/\/+$/, '');
 
   const budget = new DailyRequestBudget({

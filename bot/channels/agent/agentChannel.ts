@@ -1,7 +1,7 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'socket.io';
-import { AGENT_NAMESPACE, type AgentClientToServerEvents } from '../../../web-widget/protocol/agentEvents.js';
-import { VISITOR_NAMESPACE } from '../../../web-widget/protocol/events.js';
+import { AGENT_NAMESPACE, type AgentClientToServerEvents } from '../../../contracts/agentEvents.js';
+import { VISITOR_NAMESPACE } from '../../../contracts/visitorEvents.js';
 import type { AuthService } from '../../auth/authService.js';
 import { hashToken } from '../../auth/sessionTokens.js';
 import type { Handoff } from '../../handoff/createHandoff.js';

@@ -3,7 +3,7 @@ import type {
   AgentConnectErrorData,
   AgentErrorCode,
   AgentProtocolError,
-} from '../../../web-widget/protocol/agentEvents.js';
+} from '../../../contracts/agentEvents.js';
 import { HandoffError } from '../../handoff/handoffError.js';
 import type { I18n } from '../../i18n/i18n.js';
 

@@ -6,8 +6,8 @@ import type {
   ChatSummary,
   HistoryPage,
   MessageReceipt,
-} from '../../../web-widget/protocol/agentEvents.js';
-import { HISTORY_PAGE_LIMIT } from '../../../web-widget/protocol/events.js';
+} from '../../../contracts/agentEvents.js';
+import { HISTORY_PAGE_LIMIT } from '../../../contracts/visitorEvents.js';
 import { HandoffError } from '../../handoff/handoffError.js';
 import {
   MAX_CANNED_TEXT_LENGTH,

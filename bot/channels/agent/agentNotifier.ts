@@ -1,6 +1,6 @@
 import type { CardAction } from 'botbuilder';
-import type { AgentSelf, AgentSummary } from '../../../web-widget/protocol/agentEvents.js';
-import type { ChatMessage, HandoffStatus } from '../../../web-widget/protocol/events.js';
+import type { AgentSelf, AgentSummary } from '../../../contracts/agentEvents.js';
+import type { ChatMessage, HandoffStatus } from '../../../contracts/visitorEvents.js';
 import { valueAction } from '../../assistant/replyActivity.js';
 import type { AssignmentKind, HandoffEvents, QueueStanding } from '../../handoff/handoffEvents.js';
 import type { AgentPresenceService } from '../../handoff/agentPresenceService.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HISTORY_PAGE_LIMIT, MESSAGE_ID_PATTERN } from '../../../web-widget/protocol/events.js';
+import { HISTORY_PAGE_LIMIT, MESSAGE_ID_PATTERN } from '../../../contracts/visitorEvents.js';
 
 /** Strict schemas for everything an agent's console sends (a signed-in user can still send anything). */
 const conversationId = z.string().min(1).max(512);

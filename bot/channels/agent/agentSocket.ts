@@ -1,9 +1,6 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { Locale } from '../../../contracts/locale.js';
-import type {
-  AgentClientToServerEvents,
-  AgentServerToClientEvents,
-} from '../../../web-widget/protocol/agentEvents.js';
+import type { AgentClientToServerEvents, AgentServerToClientEvents } from '../../../contracts/agentEvents.js';
 import type { Principal } from '../../auth/authService.js';
 
 /** What the server keeps on each agent socket (restored with it by connection state recovery). */

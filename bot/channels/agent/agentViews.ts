@@ -7,7 +7,7 @@ import type {
   QueueItem,
   ServiceRequestItem,
   VisitorPresence,
-} from '../../../web-widget/protocol/agentEvents.js';
+} from '../../../contracts/agentEvents.js';
 import type { Principal } from '../../auth/authService.js';
 import type { QueueStanding } from '../../handoff/handoffEvents.js';
 import type {

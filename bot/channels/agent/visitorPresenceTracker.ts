@@ -1,4 +1,4 @@
-import type { VisitorPresenceState } from '../../../web-widget/protocol/agentEvents.js';
+import type { VisitorPresenceState } from '../../../contracts/agentEvents.js';
 import type { HandoffService } from '../../handoff/handoffService.js';
 import type { Logger } from '../../logging/logger.js';
 import { ConversationTurnQueue } from '../conversationTurnQueue.js';

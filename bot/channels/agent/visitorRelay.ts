@@ -8,7 +8,7 @@ import {
   type ConversationReference,
 } from 'botbuilder';
 import type { Locale } from '../../../contracts/locale.js';
-import type { HandoffStatus } from '../../../web-widget/protocol/events.js';
+import type { HandoffStatus } from '../../../contracts/visitorEvents.js';
 import { recordedRepliesOf } from '../handoff/recordedMessage.js';
 import type { Logger } from '../../logging/logger.js';
 import type { ConversationStore, HandoffEntry, TranscriptEntry } from '../../storage/ports.js';

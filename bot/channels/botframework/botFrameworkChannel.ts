@@ -10,6 +10,7 @@ import { ConversationRecorder } from '../conversationRecorder.js';
 import { BotFrameworkAdapter } from './botFrameworkAdapter.js';
 import { EmulatorLimits } from './emulatorLimits.js';
 import { registerBotFrameworkRoute } from './botFrameworkRoute.js';
+import type { Clock } from '../../shared/clock.js';
 
 export interface BotFrameworkChannelDeps {
   settings: AppConfig['botFramework'];
@@ -18,7 +19,7 @@ export interface BotFrameworkChannelDeps {
   tracker: TurnTracker;
   i18n: I18n;
   logger: Logger;
-  clock: () => Date;
+  clock: Clock;
   /** SOCKET_TRUST_PROXY: the caller's address from X-Forwarded-For (Emulator mode only). */
   trustProxy: boolean;
   /** The per-address limits of the unauthenticated (Emulator) mode. */

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../../web-widget/protocol/events.js';
+import type { ChatMessage } from '../../../contracts/visitorEvents.js';
 import type { HandoffEntry } from '../../storage/ports.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Locale } from '../../../contracts/locale.js';
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, MemoryStorage, type Activity, type TurnContext } from 'botbuilder';
-import type { ChatMessage, JsonValue, MessageRole } from '../../../web-widget/protocol/events.js';
+import type { ChatMessage, JsonValue, MessageRole } from '../../../contracts/visitorEvents.js';
 import type { AssistantKnowledge } from '../../assistant/answerSource.js';
 import { createAssistant, type AssistantDeps } from '../../assistant/createAssistant.js';
 import type { LiveAgentGateway } from '../../handoff/liveAgentGateway.js';
@@ -9,6 +9,7 @@ import { outboundMarks } from '../outboundMarks.js';
 import { chatMessageFromActivity } from '../socket/chatMessages.js';
 import { visitorTurnActivity } from '../socket/visitorSessions.js';
 import { RehearsalAdapter } from './rehearsalAdapter.js';
+import { systemClock } from '../../shared/clock.js';
 
 /** One thing the visitor does: types `text`, or presses a button (its text and its value). */
 export interface RehearsalStep {
@@ -56,13 +57,13 @@ const DISCARDED_FEEDBACK = { add: async () => undefined };
  * visitors. Messages left for agents are not offered (they would be stored).
  */
 export function createAssistantRehearsal(deps: AssistantRehearsalDeps): AssistantRehearsal {
-  const clock = deps.clock ?? (() => new Date());
+  const clock = deps.clock ?? systemClock;
   return {
     async run(input) {
       let liveAgentRequested = false;
       const gateway: LiveAgentGateway = {
         requestAgent: async () => {
-          if (!deps.businessHours.isOpen(clock())) return 'unavailable';
+          if (!deps.businessHours.isOpen(clock.now())) return 'unavailable';
           liveAgentRequested = true;
           return 'handled';
         },
@@ -88,7 +89,7 @@ export function createAssistantRehearsal(deps: AssistantRehearsalDeps): Assistan
       let seq = 0;
       const message = (role: MessageRole, activity: Partial<Activity>): ChatMessage =>
         chatMessageFromActivity(
-          { seq: ++seq, messageId: randomUUID(), role, at: clock().toISOString(), locale: null },
+          { seq: ++seq, messageId: randomUUID(), role, at: clock.now().toISOString(), locale: null },
           activity,
         );
 
@@ -104,7 +105,7 @@ export function createAssistantRehearsal(deps: AssistantRehearsalDeps): Assistan
         const fields: Partial<Activity> = {
           type: ActivityTypes.Message,
           id: randomUUID(),
-          timestamp: clock(),
+          timestamp: clock.now(),
           text: step.text,
           textFormat: 'plain',
           ...(step.value === undefined ? {} : { value: step.value }),

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../web-widget/protocol/events.js';
+import type { ErrorCode } from '../../../contracts/visitorEvents.js';
 
 export interface ChannelErrorOptions {
   /** Values for the localised message (`{{max}}`...). */

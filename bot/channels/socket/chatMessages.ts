@@ -5,7 +5,7 @@ import type {
   ChatMessage,
   MessageRole,
   SuggestedAction,
-} from '../../../web-widget/protocol/events.js';
+} from '../../../contracts/visitorEvents.js';
 import { toProductLocale } from '../../i18n/i18n.js';
 import type { TranscriptEntry } from '../../storage/ports.js';
 import { isSmallJsonValue } from './visitorSchemas.js';

@@ -3,6 +3,7 @@ import { toProductLocale } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
 import type { ConversationStore, TranscriptEntry } from '../../storage/ports.js';
 import { visitorTurnActivity } from './visitorSessions.js';
+import type { Clock } from '../../shared/clock.js';
 
 /**
  * A visitor's message is acknowledged once it is in the transcript, before the bot's turn runs, so
@@ -31,7 +32,7 @@ export interface PendingTurnDeps {
   /** Queues the turn of a recorded visitor message, exactly as when it arrived. */
   startTurn(conversationId: string, activity: Partial<Activity>, recorded: TranscriptEntry): void;
   logger: Logger;
-  clock: () => Date;
+  clock: Clock;
 }
 
 /** One pass; returns how many messages it took on. */
@@ -39,7 +40,7 @@ export async function resumePendingTurns(
   deps: PendingTurnDeps,
   graceMs: number = PENDING_TURN_GRACE_MS,
 ): Promise<number> {
-  const now = deps.clock().getTime();
+  const now = deps.clock.now().getTime();
   const pending = await deps.conversations.pendingTurns({
     activeSince: new Date(now - PENDING_TURN_WINDOW_MS).toISOString(),
     recordedBefore: new Date(now - graceMs).toISOString(),

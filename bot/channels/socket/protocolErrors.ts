@@ -1,5 +1,5 @@
 import type { Locale } from '../../../contracts/locale.js';
-import type { ConnectErrorData, ErrorCode, ProtocolError } from '../../../web-widget/protocol/events.js';
+import type { ConnectErrorData, ErrorCode, ProtocolError } from '../../../contracts/visitorEvents.js';
 import type { I18n } from '../../i18n/i18n.js';
 import { ChannelError } from './channelError.js';
 

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { SOCKET_PATH } from '../../../web-widget/protocol/events.js';
+import { SOCKET_PATH } from '../../../contracts/visitorEvents.js';
 import type { AllowedOrigins } from '../../shared/allowedOrigins.js';
 
 export interface SocketServerOptions {

@@ -1,7 +1,7 @@
 import { ActivityTypes, type Activity, type ActivityHandler } from 'botbuilder';
 import type { Server } from 'socket.io';
 import type { Locale } from '../../../contracts/locale.js';
-import { VISITOR_NAMESPACE, type ClientToServerEvents } from '../../../web-widget/protocol/events.js';
+import { VISITOR_NAMESPACE, type ClientToServerEvents } from '../../../contracts/visitorEvents.js';
 import type { AppConfig } from '../../config/config.js';
 import { recordedRepliesOf } from '../handoff/recordedMessage.js';
 import { toProductLocale, type I18n } from '../../i18n/i18n.js';
@@ -24,6 +24,7 @@ import {
   visitorTurnActivity,
 } from './visitorSessions.js';
 import type { VisitorNamespace, VisitorSocket } from './visitorSocket.js';
+import { systemClock, type Clock } from '../../shared/clock.js';
 
 export interface VisitorChannelDeps {
   bot: Pick<ActivityHandler, 'run'>;
@@ -36,7 +37,7 @@ export interface VisitorChannelDeps {
   trustProxy: boolean;
   /** The visitor's controls of a live-agent chat (leave, rate); without it those events are unknown. */
   liveChat?: VisitorLiveChat;
-  clock?: () => Date;
+  clock?: Clock;
 }
 
 export type { VisitorLiveChat };
@@ -84,7 +85,7 @@ const TYPING_AFTER_MS = 300;
  */
 export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): VisitorChannel {
   const namespace = io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace;
-  const clock = deps.clock ?? (() => new Date());
+  const clock = deps.clock ?? systemClock;
   const recorder = new ConversationRecorder(deps.conversations, clock);
   const emitter = createVisitorEmitter(namespace);
   const adapter = new SocketAdapter({ recorder, emitter, logger: deps.logger });
@@ -212,7 +213,7 @@ export function attachVisitorChannel(io: Server, deps: VisitorChannelDeps): Visi
     if (socket.data.isNew) {
       socket.data.isNew = false;
       // What Direct Line does for a new conversation, so a bot's welcome logic works unchanged.
-      startTurn(conversationId, conversationUpdate(conversationId, socket.data.locale, clock()));
+      startTurn(conversationId, conversationUpdate(conversationId, socket.data.locale, clock.now()));
     }
   });
 

@@ -4,7 +4,7 @@ import type {
   ClientToServerEvents,
   ServerToClientEvents,
   TypingState,
-} from '../../../web-widget/protocol/events.js';
+} from '../../../contracts/visitorEvents.js';
 
 /**
  * Every socket of a conversation (a reloaded page, a second connection, a socket on another

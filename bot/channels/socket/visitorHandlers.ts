@@ -6,7 +6,7 @@ import {
   type HistoryPage,
   type MessageReceipt,
   type ProtocolError,
-} from '../../../web-widget/protocol/events.js';
+} from '../../../contracts/visitorEvents.js';
 import { LANGUAGE_CHOSEN_EVENT } from '../../assistant/languageSwitch.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Logger } from '../../logging/logger.js';
@@ -34,6 +34,7 @@ import {
 } from './visitorSchemas.js';
 import { visitorTurnActivity } from './visitorSessions.js';
 import type { VisitorSocket } from './visitorSocket.js';
+import type { Clock } from '../../shared/clock.js';
 
 /**
  * The live-agent chat as the widget's visitor controls it (the handoff implements it; the channel
@@ -73,7 +74,7 @@ export interface VisitorHandlerDeps {
   visibility(conversationId: string): void;
   /** Null where the product runs without live agents: the events are then unknown. */
   liveChat: VisitorLiveChat | null;
-  clock: () => Date;
+  clock: Clock;
 }
 
 const TOUCH_INTERVAL_MS = 60_000;
@@ -116,7 +117,7 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
     const retryAfterMs = await deps.limits.message(conversationId, ip);
     if (retryAfterMs !== null) throw new ChannelError('rate_limited', { retryAfterMs });
 
-    const activity = visitorActivity(conversationId, message, deps.clock());
+    const activity = visitorActivity(conversationId, message, deps.clock.now());
     const { entry, duplicate } = await deps.recorder.record(conversationId, 'visitor', activity, {
       messageId: message.id,
     });
@@ -194,7 +195,7 @@ export function createVisitorHandlers(deps: VisitorHandlerDeps) {
             type: 'event',
             name: LANGUAGE_CHOSEN_EVENT,
             value: { locale },
-            timestamp: deps.clock(),
+            timestamp: deps.clock.now(),
           }),
         );
         return { locale };

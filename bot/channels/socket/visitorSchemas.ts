@@ -7,7 +7,7 @@ import {
   MESSAGE_ID_PATTERN,
   TOKEN_PATTERN,
   type JsonValue,
-} from '../../../web-widget/protocol/events.js';
+} from '../../../contracts/visitorEvents.js';
 
 /**
  * zod schemas for everything a visitor's socket sends. Payloads arrive from the open internet:

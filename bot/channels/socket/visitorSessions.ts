@@ -13,6 +13,7 @@ import type { VisitorLimits } from './visitorLimits.js';
 import { startPageOf } from './visitorPage.js';
 import { handshakeAuthSchema } from './visitorSchemas.js';
 import type { VisitorSocket } from './visitorSocket.js';
+import type { Clock } from '../../shared/clock.js';
 
 /**
  * botbuilder's channel id for this channel. `webchat` because botbuilder's prompts decide from
@@ -63,7 +64,7 @@ export interface VisitorSessionDeps {
   logger: Logger;
   origins: AllowedOrigins;
   trustProxy: boolean;
-  clock: () => Date;
+  clock: Clock;
 }
 
 /**
@@ -117,7 +118,7 @@ export function createVisitorSessionMiddleware(deps: VisitorSessionDeps) {
       // of the database cannot be used to take over a conversation.
       const token = newOpaqueToken();
       const conversationId = randomUUID();
-      const now = deps.clock().toISOString();
+      const now = deps.clock.now().toISOString();
       await deps.conversations.create({
         id: conversationId,
         channel: 'socket',

@@ -1,6 +1,6 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { Locale } from '../../../contracts/locale.js';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../../web-widget/protocol/events.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../contracts/visitorEvents.js';
 
 /** What the server keeps on each visitor socket (restored with it by connection state recovery). */
 export interface VisitorSocketData {

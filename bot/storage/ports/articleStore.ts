@@ -1,5 +1,5 @@
 import type { Locale } from '../../../contracts/locale.js';
-import type { KnowledgeArticle } from '../../../knowledge/content/article.js';
+import type { KnowledgeArticle } from '../../../contracts/article.js';
 
 // Articles, with drafts, published versions and revisions (editors' side).
 

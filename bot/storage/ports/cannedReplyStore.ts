@@ -1,19 +1,8 @@
 import type { Locale } from '../../../contracts/locale.js';
+import type { CannedReply } from '../../handoff/records.js';
+export type { CannedReply } from '../../handoff/records.js';
 
 // The canned replies agents insert, per language.
-
-/** A reply agents insert in a chat, in the visitor's language; admins manage them. */
-export interface CannedReply {
-  id: string;
-  locale: Locale;
-  title: string;
-  /** `{{name}}` becomes the inserting agent's display name. */
-  text: string;
-  createdAt: string;
-  updatedAt: string;
-  /** The user who wrote this version. */
-  updatedBy: string;
-}
 
 export interface CannedReplyStore {
   /** Sorted by locale, then title. */

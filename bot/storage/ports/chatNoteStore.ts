@@ -1,24 +1,6 @@
+import type { ChatNote } from '../../handoff/records.js';
+export type { ChatNote } from '../../handoff/records.js';
 // Private notes agents keep beside a live chat.
-
-/**
- * A private note an agent wrote on a chat (or the note of a transfer, for the agent who receives
- * it). Never sent to the visitor; kept beside the transcript and deleted with it by retention.
- */
-export interface ChatNote {
-  /** Chosen by the console (a retry of the same note is the same id). */
-  id: string;
-  conversationId: string;
-  agentId: string;
-  agentName: string;
-  kind: 'note' | 'transfer';
-  /** Personal data already masked by the caller, as in the transcript. */
-  text: string;
-  /** The transcript's last seq when it was written: where it sits among the messages. */
-  afterSeq: number;
-  at: string;
-  /** `transfer`: who the chat was handed to. */
-  toAgentId: string | null;
-}
 
 export interface ChatNoteStore {
   /** `DuplicateKeyError` when the conversation already has a note with this id. */

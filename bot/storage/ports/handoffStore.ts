@@ -1,35 +1,13 @@
 import type { Locale } from '../../../contracts/locale.js';
-import type { ChannelKind } from './conversationStore.js';
+import type { HandoffStatus, HandoffEntry } from '../../handoff/records.js';
+export type {
+  HandoffStatus,
+  HandoffEndReason,
+  HandoffEntry,
+  VisitorPresenceState,
+} from '../../handoff/records.js';
 
 // Live-agent handoff: the queue, shared by every server instance.
-
-export type HandoffStatus = 'queued' | 'assigned' | 'ended';
-export type HandoffEndReason = 'resolved' | 'abandoned' | 'expired' | 'agent_left';
-
-export interface HandoffEntry {
-  id: string;
-  conversationId: string;
-  channel: ChannelKind;
-  locale: Locale;
-  status: HandoffStatus;
-  /** Higher first; a chat put back after its agent left goes to the front with a higher priority. */
-  priority: number;
-  queuedAt: string;
-  assignedAt: string | null;
-  endedAt: string | null;
-  endReason: HandoffEndReason | null;
-  agentId: string | null;
-  /** What the visitor asked (masked), shown to the agent with the transcript. */
-  question: string;
-  /**
-   * Whether the visitor is still there (widget: their sockets and page visibility), and since
-   * when. Null (or absent, in entries stored before it existed) where the channel cannot tell.
-   */
-  visitorPresence?: VisitorPresenceState | null;
-  visitorPresenceAt?: string | null;
-}
-
-export type VisitorPresenceState = 'active' | 'away' | 'left';
 
 export interface HandoffStore {
   /**

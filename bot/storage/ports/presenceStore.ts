@@ -1,22 +1,7 @@
-import type { Locale } from '../../../contracts/locale.js';
+import type { PresenceStatus, AgentPresence } from '../../handoff/records.js';
+export type { PresenceStatus, AgentPresence } from '../../handoff/records.js';
 
 // The agents' presence, shared by every server instance.
-
-export type PresenceStatus = 'available' | 'away' | 'offline';
-
-export interface AgentPresence {
-  agentId: string;
-  status: PresenceStatus;
-  languages: Locale[];
-  maxChats: number;
-  openChats: number;
-  /** The last heartbeat. */
-  lastSeenAt: string;
-  /** Since when the agent has had no new chat: ties in assignment go to the one idle longest. */
-  idleSince: string;
-  /** The server instance the agent's socket is connected to. */
-  instanceId: string;
-}
 
 export interface PresenceStore {
   upsert(presence: AgentPresence): Promise<void>;

@@ -1,24 +1,7 @@
-import type { Locale } from '../../../contracts/locale.js';
+import type { ServiceRequestRecord } from '../../handoff/records.js';
+export type { ServiceRequestRecord } from '../../handoff/records.js';
 
 // Messages left for agents out of hours (service requests).
-
-export interface ServiceRequestRecord {
-  id: string;
-  conversationId: string;
-  locale: Locale;
-  name: string;
-  /** Contact details are kept here (agents need them) but masked in logs and analytics. */
-  email: string | null;
-  phone: string | null;
-  question: string;
-  urgent: boolean;
-  /** YYYY-MM-DD, counted in business days from creation. */
-  dueDate: string;
-  status: 'open' | 'closed';
-  createdAt: string;
-  closedAt: string | null;
-  closedBy: string | null;
-}
 
 export interface ServiceRequestStore {
   create(request: ServiceRequestRecord): Promise<void>;

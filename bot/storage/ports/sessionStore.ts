@@ -1,15 +1,7 @@
-import type { Role } from './userStore.js';
+import type { SessionRecord } from '../../auth/records.js';
+export type { SessionRecord } from '../../auth/records.js';
 
 // Console sign-ins.
-
-export interface SessionRecord {
-  /** SHA-256 (hex) of the bearer token; the token itself is never stored. */
-  tokenHash: string;
-  userId: string;
-  roles: Role[];
-  createdAt: string;
-  expiresAt: string;
-}
 
 export interface SessionStore {
   create(session: SessionRecord): Promise<void>;

@@ -1,24 +1,7 @@
-import type { Locale } from '../../../contracts/locale.js';
+import type { UserRecord } from '../../auth/records.js';
+export type { Role, UserRecord } from '../../auth/records.js';
 
 // People who sign in: agents, editors, admins.
-
-export type Role = 'agent' | 'editor' | 'admin';
-
-export interface UserRecord {
-  id: string;
-  /** Unique, lower case. */
-  username: string;
-  displayName: string;
-  roles: Role[];
-  /** Languages the agent can chat in. */
-  languages: Locale[];
-  maxChats: number;
-  /** A slow-KDF hash (argon2id, PHC string); never the password. */
-  passwordHash: string;
-  disabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export interface UserStore {
   /** `DuplicateKeyError` when the id or username is taken. */

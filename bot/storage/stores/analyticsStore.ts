@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { articleIdSchema } from '../../../knowledge/content/article.js';
+import { articleIdSchema } from '../../../contracts/article.js';
 import { COLLECTIONS } from '../collections.js';
 import type { Driver } from '../driver.js';
 import type { Locale } from '../../../contracts/locale.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { articleIdSchema, knowledgeArticleSchema } from '../../../knowledge/content/article.js';
+import { articleIdSchema, knowledgeArticleSchema } from '../../../contracts/article.js';
 import { COLLECTIONS } from '../collections.js';
 import type { Driver, StoredDocument } from '../driver.js';
 import { ConflictError, NotFoundError, StoreInputError, isStoreError } from '../errors.js';

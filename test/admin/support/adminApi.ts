@@ -1,7 +1,7 @@
 import { hashPassword } from '../../../bot/auth/passwords.js';
 import type { Role } from '../../../bot/storage/ports.js';
 import type { Locale } from '../../../contracts/locale.js';
-import type { KnowledgeArticle } from '../../../knowledge/content/article.js';
+import type { KnowledgeArticle } from '../../../contracts/article.js';
 import { sessionTokenOf } from '../../support/consoleCookie.js';
 import type { TestApp } from '../../support/testApp.js';
 

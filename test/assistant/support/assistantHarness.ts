@@ -29,6 +29,7 @@ import type {
 } from '../../../bot/storage/ports.js';
 import { FixedAnswerSource, type FixedDecision } from './fixedAnswerSource.js';
 import { TEST_ARTICLES } from './testArticles.js';
+import { TestClock } from '../../support/testClock.js';
 
 /** Wednesday 4 March 2026, 10:00 in New York: live agents are working. */
 export const OPEN_HOURS = new Date('2026-03-04T15:00:00Z');
@@ -116,6 +117,7 @@ export async function createAssistantHarness(options: HarnessOptions = {}): Prom
       }
     : undefined;
   const now = options.now ?? OPEN_HOURS;
+  const clock = new TestClock(now);
   const businessHours = createBusinessHours();
   const handoffText = new HandoffText(i18n);
   const desk = new ServiceRequestDesk({
@@ -123,7 +125,7 @@ export async function createAssistantHarness(options: HarnessOptions = {}): Prom
     hours: businessHours,
     policy: { messageDueDays: 3, urgentMessageDueDays: 1 },
     listener: { requestsChanged: async () => undefined },
-    clock: () => now,
+    clock,
   });
   const bot = createAssistant({
     i18n,
@@ -141,7 +143,7 @@ export async function createAssistantHarness(options: HarnessOptions = {}): Prom
     analytics: analyticsStore,
     feedback: feedbackStore,
     logger: createLogger({ level: 'silent', pretty: false }),
-    clock: () => now,
+    clock,
     ...(gateway ? { liveAgent: gateway } : {}),
     ...(options.leaveMessage
       ? { leaveMessage: { desk, offer: new LeaveMessageOffer(handoffText, desk), text: handoffText } }

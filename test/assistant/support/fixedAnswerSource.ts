@@ -1,5 +1,5 @@
 import type { Locale } from '../../../contracts/locale.js';
-import type { KnowledgeArticle } from '../../../knowledge/content/article.js';
+import type { KnowledgeArticle } from '../../../contracts/article.js';
 import type { AnswerResult, RankedDocument } from '../../../knowledge/engine/types.js';
 import type { AnswerSource, ArticleCatalog } from '../../../bot/assistant/answerSource.js';
 import { normalizeText } from '../../../bot/assistant/phrasebook.js';

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../contracts/locale.js';
-import type { KnowledgeArticle } from '../../../knowledge/content/article.js';
+import type { KnowledgeArticle } from '../../../contracts/article.js';
 
 /**
  * A tiny made-up knowledge base for dialog tests, where what the engine would choose is not the

@@ -11,7 +11,7 @@ import type {
   SendMessagePayload,
   ServerToClientEvents,
   SessionInfo,
-} from '../../../web-widget/protocol/events.js';
+} from '../../../contracts/visitorEvents.js';
 
 export type VisitorClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -10,7 +10,7 @@ import type {
   AgentServerToClientEvents,
   AgentState,
   ChatMessage,
-} from '../../../web-widget/protocol/agentEvents.js';
+} from '../../../contracts/agentEvents.js';
 import { EVENT_WAIT_MS, withTimeout } from '../../channels/support/visitorClient.js';
 import { sessionTokenOf } from '../../support/consoleCookie.js';
 
@@ -152,20 +152,8 @@ export async function agentCall<E extends keyof AgentClientToServerEvents>(
   return ack.data;
 }
 
-/** A fixed time that tests move by hand: nothing in the app waits for real time to pass. */
-export class TestClock {
-  constructor(private current: Date) {}
-
-  readonly now = (): Date => new Date(this.current.getTime());
-
-  set(at: Date | string): void {
-    this.current = new Date(at);
-  }
-
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}
+/** The tests' one clock (test/support/testClock.ts), here too for the handoff tests' imports. */
+export { TestClock } from '../../support/testClock.js';
 
 /** Tuesday, March 10, 2026, 11:00 a.m. Eastern: agents work. */
 export const IN_HOURS = '2026-03-10T15:00:00.000Z';

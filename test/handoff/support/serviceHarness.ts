@@ -84,7 +84,7 @@ export async function serviceHarness(policy: Partial<HandoffPolicy> = {}): Promi
       policy: fullPolicy,
       events,
       logger,
-      clock: clock.now,
+      clock,
     });
     const presence = new AgentPresenceService({
       presence: store.presence,
@@ -93,7 +93,7 @@ export async function serviceHarness(policy: Partial<HandoffPolicy> = {}): Promi
       events,
       routing: service,
       instanceId,
-      clock: clock.now,
+      clock,
     });
     return { service, presence, events };
   };

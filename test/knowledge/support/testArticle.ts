@@ -1,5 +1,5 @@
 import type { Locale } from '../../../contracts/locale.js';
-import type { KnowledgeArticle } from '../../../knowledge/content/article.js';
+import type { KnowledgeArticle } from '../../../contracts/article.js';
 
 /** A valid article with nothing to report about it; `overrides` add the problem a test needs. */
 export function article(

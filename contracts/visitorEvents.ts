@@ -5,7 +5,7 @@
  *
  * Types and a few constants only: nothing here may pull a library into the widget's bundle.
  */
-import type { Locale } from '../../contracts/locale.js';
+import type { Locale } from './locale.js';
 
 /** The namespace visitors connect to, on the server's default path `/socket.io`. */
 export const VISITOR_NAMESPACE = '/visitor';

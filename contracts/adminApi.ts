@@ -4,15 +4,17 @@
  * reads them, so the two cannot drift apart. The routes are bot/admin/*Routes.ts and
  * bot/auth/authRoutes.ts.
  *
- * Types only: nothing here may pull server code or a library into a browser bundle. The article
- * itself, and the answer engine's scores, are the shared content model's own types.
+ * Types only: nothing here may pull server code or a library into a browser bundle. The article is
+ * the shared article shape (contracts/article.ts); the answer engine's scores are described here as
+ * the editor reads them, so the protocol imports no engine internals.
  */
-import type { Locale } from '../../contracts/locale.js';
-import type { KnowledgeArticle } from '../../knowledge/content/article.js';
-import type { AnswerDecision, DecisionThresholds, SignalScores } from '../../knowledge/engine/index.js';
-import type { ChatMessage, JsonValue } from './events.js';
+import type { Locale } from './locale.js';
+import type { KnowledgeArticle } from './article.js';
 
 export type { KnowledgeArticle };
+// The "Try it" and rehearsal shapes, and the reports', are in their own files, part of this API.
+export type * from './rehearsalApi.js';
+export type * from './reportsApi.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sign-in (/api/auth).
@@ -274,195 +276,4 @@ export interface ArticleDiffResponse {
 export interface TranslationReport {
   missing: Array<{ id: string; locale: Locale }>;
   stale: Array<{ id: string; locale: Locale; message: string }>;
-}
-
-// ---------------------------------------------------------------------------------------------
-// "Try it" (/api/admin/try): a question against the drafts.
-
-export interface TryRequest {
-  text: string;
-  locale: Locale;
-}
-
-/** One candidate of a "Try it" answer, with the evidence for it. */
-export interface TriedCandidate {
-  id: string;
-  title: string;
-  score: number;
-  signals: SignalScores;
-  matchedQuestion: string;
-}
-
-/** What the assistant would do with a question if every draft were published, and why. */
-export interface TryResult {
-  decision: AnswerDecision;
-  score: number;
-  /** The article it would answer with ("answer" only). */
-  article: { id: string; locale: Locale; title: string } | null;
-  /** The articles it would offer ("clarify"), or other plausible ones ("answer"). */
-  alternatives: string[];
-  ranking: TriedCandidate[];
-  /** The words searched for after analysis (stems, synonym concepts, typo corrections). */
-  queryTerms: string[];
-  /** Where the engine cuts: the score must reach `answer` (and lead by `margin`), or `clarify` to be offered. */
-  thresholds: DecisionThresholds;
-  /** Drafts in the index. */
-  drafts: number;
-}
-
-export interface TryResponse {
-  result: TryResult;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Rehearsal (/api/admin/rehearsal): what a widget visitor would be shown, answered from the
-// drafts, for "Preview, as visitors see it" and "Try it". Nothing is stored or counted.
-
-/** One thing the visitor does: types `text`, or presses a button (its `text` and `value`). */
-export interface RehearsalStep {
-  text: string;
-  value?: JsonValue;
-}
-
-/** The article being edited, as its form holds it (saved or not): the preview shows this text. */
-export type PreviewDraft = Pick<
-  KnowledgeArticle,
-  'id' | 'locale' | 'title' | 'answer' | 'body' | 'related' | 'links'
->;
-
-export interface RehearsalRequest {
-  /** The widget's language. */
-  locale: Locale;
-  /** A new conversation, then these steps in order (at most 8). */
-  steps: RehearsalStep[];
-  draft?: PreviewDraft;
-}
-
-/** One step and the assistant's replies to it, as the widget gets them (the same messages). */
-export interface RehearsalTurn {
-  visitor: ChatMessage;
-  replies: ChatMessage[];
-  /** The visitor asked for a live agent in hours: a real conversation would join the queue here. */
-  liveAgentRequested: boolean;
-}
-
-export interface RehearsalResponse {
-  turns: RehearsalTurn[];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reports (/api/admin/reports/…?from&to&locale; each also as `.csv`).
-
-/** Days as YYYY-MM-DD (UTC); both ends optional. */
-export interface PeriodQuery {
-  from?: string;
-  to?: string;
-  locale?: Locale;
-}
-
-export interface QuestionGroup {
-  /** Stable for the same wording: the console uses it as a key. */
-  id: string;
-  locale: Locale;
-  /** The wording asked most often in the group: what "add as alternate question" adds. */
-  wording: string;
-  /** Other wordings in the group, most frequent first (at most five). */
-  examples: string[];
-  count: number;
-  unanswered: number;
-  notHelpful: number;
-  /** Articles that were shown and did not help, most frequent first. */
-  articleIds: string[];
-  firstAt: string;
-  lastAt: string;
-}
-
-/** `GET /api/admin/reports/unanswered`. */
-export interface UnansweredReport {
-  from: string;
-  to: string;
-  locale: Locale | null;
-  /** Questions counted (before grouping). */
-  total: number;
-  groups: QuestionGroup[];
-}
-
-/** One day of one locale: the figures behind the charts. */
-export interface DayFigures {
-  date: string;
-  questions: number;
-  answered: number;
-  clarified: number;
-  unanswered: number;
-  helpful: number;
-  notHelpful: number;
-  handoffRequests: number;
-  caseStatusLookups: number;
-}
-
-export interface ArticleFigures {
-  articleId: string;
-  /** Questions the engine answered directly with it. */
-  answered: number;
-  helpful: number;
-  notHelpful: number;
-}
-
-export interface LocaleFigures {
-  locale: Locale;
-  questions: number;
-  answered: number;
-  clarified: number;
-  unanswered: number;
-  /** Shares of `questions`, 0 when there were none (rounded to 0.001). */
-  answeredRate: number;
-  clarifiedRate: number;
-  unansweredRate: number;
-  helpful: number;
-  notHelpful: number;
-  handoffRequests: number;
-  /** By outcome ("queued", "out_of_hours"...). */
-  handoffOutcomes: Record<string, number>;
-  caseStatusLookups: number;
-  caseStatusOutcomes: Record<string, number>;
-  /** Most answered first. */
-  articles: ArticleFigures[];
-  days: DayFigures[];
-}
-
-/** How visitors rated live-agent chats: 1 (very poor) to 5 (very good). */
-export interface RatingFigures {
-  ratings: number;
-  /** The mean, rounded to 0.01; null without ratings. */
-  average: number | null;
-  /** How many of each rating: index 0 counts the 1s, index 4 the 5s. */
-  distribution: number[];
-}
-
-export interface LocaleRatingFigures extends RatingFigures {
-  locale: Locale;
-}
-
-export interface AgentRatingFigures extends RatingFigures {
-  agentId: string;
-  /** The agent's display name now ("(deleted user)" style fallbacks are the console's to choose: null). */
-  displayName: string | null;
-  /** The same per language of the chats rated (both languages, with zeros). */
-  locales: LocaleRatingFigures[];
-}
-
-/** `GET /api/admin/reports/ratings`: ratings given in the period, per language and per agent. */
-export interface ChatRatingReport {
-  from: string;
-  to: string;
-  locales: LocaleRatingFigures[];
-  /** Agents with at least one rating in the period, most ratings first. */
-  agents: AgentRatingFigures[];
-}
-
-/** `GET /api/admin/reports/analytics`. */
-export interface AnalyticsReport {
-  from: string;
-  to: string;
-  locales: LocaleFigures[];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES } from '../../contracts/locale.js';
+import { LOCALES } from './locale.js';
 
 /** Every article exists once per locale (contracts/locale.ts). */
 export const localeSchema = z.enum(LOCALES);

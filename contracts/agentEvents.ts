@@ -7,8 +7,8 @@
  *
  * Types and a few constants only: nothing here may pull a library into a browser bundle.
  */
-import type { Locale } from '../../contracts/locale.js';
-import type { Ack, AckCallback, ChatMessage, HistoryPage, MessageReceipt } from './events.js';
+import type { Locale } from './locale.js';
+import type { Ack, AckCallback, ChatMessage, HistoryPage, MessageReceipt } from './visitorEvents.js';
 
 export type { Ack, AckCallback, ChatMessage, HistoryPage, MessageReceipt };
 
