@@ -20,6 +20,8 @@ const actionValueSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('full_article'), articleId: articleIdSchema }),
   /** "None of these" after "Did you mean". */
   z.object({ type: z.literal('clarify_none') }),
+  /** A plain "yes" typed to "Did you mean" (no button): which of the options is not said. */
+  z.object({ type: z.literal('clarify_yes') }),
   /** English / Español. */
   z.object({ type: z.literal('language'), locale: localeSchema }),
   /** "Show case history". */

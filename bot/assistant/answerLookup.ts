@@ -19,8 +19,22 @@ export class AnswerLookup {
     private readonly memory: ConversationMemory,
   ) {}
 
-  async ask(context: TurnContext, text: string, locale: Locale): Promise<AnswerResult<KnowledgeArticle>> {
-    const result = this.answers.answer(text, locale);
+  /**
+   * `topic`: the article the question points back to ("can I renew it?"). When the question alone
+   * gets no answer, it is asked again with the topic's title, and that answer is taken only when
+   * it is the topic itself: the title settles what "it" is, never a different subject.
+   */
+  async ask(
+    context: TurnContext,
+    text: string,
+    locale: Locale,
+    topic?: KnowledgeArticle,
+  ): Promise<AnswerResult<KnowledgeArticle>> {
+    let result = this.answers.answer(text, locale);
+    if (topic && result.decision !== 'answer') {
+      const withTopic = this.answers.answer(`${text}\n${topic.title}`, locale);
+      if (withTopic.decision === 'answer' && withTopic.article?.id === topic.id) result = withTopic;
+    }
     (await this.memory.data(context)).lastQuestion = storedText(text);
     await this.analytics.question(context, {
       locale,

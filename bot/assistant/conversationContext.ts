@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { KeptCaseStatus } from './caseStatusReplies.js';
 import type { ConversationData, ConversationMemory, ConversationTopic } from './conversationMemory.js';
-import type { FollowUpAspect } from './followUps/followUpAspect.js';
+import { followUpAspectOf, type FollowUpAspect } from './followUps/followUpAspect.js';
 import { wordCount, type Phrasebook } from './phrasebook.js';
 import { sentReplies } from './replyOutcome.js';
 import { storedText } from './storedText.js';
@@ -73,7 +73,7 @@ export class ConversationContext {
     const data = await this.memory.data(context);
     const recent = data.recentQuestion;
     if (!recent || (data.turn ?? 0) - recent.turn > RECENT_QUESTION_TURNS) return undefined;
-    return this.isRealQuestion(recent.text) ? recent.text : undefined;
+    return this.isStandaloneQuestion(recent.text) ? recent.text : undefined;
   }
 
   /** Before the dialogs: notes the last question asked so far, to see whether this turn asked one. */
@@ -106,8 +106,17 @@ export class ConversationContext {
   }
 
   private remember(data: ConversationData, question: string): void {
-    if (this.isRealQuestion(question))
+    if (this.isStandaloneQuestion(question))
       data.recentQuestion = { text: storedText(question), turn: data.turn ?? 0 };
+  }
+
+  /**
+   * A real question that also means something without the conversation around it: a follow-up
+   * ("¿y cuánto cuesta?") is never offered to an agent as the visitor's question; the question
+   * before it is.
+   */
+  private isStandaloneQuestion(text: string): boolean {
+    return this.isRealQuestion(text) && followUpAspectOf(this.phrasebook, text) === undefined;
   }
 
   /** Not a yes or no, not a request for a person, not small talk: something an agent can answer. */

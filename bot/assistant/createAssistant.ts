@@ -35,6 +35,7 @@ import type { LeaveMessageOffer } from '../handoff/leaveMessageOffer.js';
 import type { ServiceRequestDesk } from '../handoff/serviceRequestDesk.js';
 import { LeaveMessageDialog } from './dialogs/leaveMessageDialog.js';
 import { MessageRecognizer } from './messageRecognizer.js';
+import { TopicReference } from './followUps/topicReference.js';
 import { Phrasebook } from './phrasebook.js';
 import { Prompter } from './prompts/prompter.js';
 import { ReplyReader } from './prompts/replyReader.js';
@@ -100,6 +101,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
       presenter,
       catalog: deps.catalog,
       judgement: new JudgementDetector(),
+      topicReference: new TopicReference(context, phrasebook, deps.catalog),
       clarifyThreshold: (locale) => calibrationFor(KNOWLEDGE_CALIBRATION, locale).thresholds.clarify,
     },
     clarify,

@@ -49,6 +49,8 @@ export const KEYWORD_LISTS = [
   'followUp.next',
   /** Words around a follow-up ("and how long?", "¿y eso cuánto cuesta?"). */
   'followUp.filler',
+  /** Words that point back to the current topic ("can I renew it?", "¿lo puedo hacer en línea?"). */
+  'followUp.backReference',
   /** "Where do I find it?" about a receipt number. */
   'receiptWhere',
   /** "I don't have it (with me)" about a receipt number. */

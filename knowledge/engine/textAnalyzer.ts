@@ -1,7 +1,9 @@
 import snowball, { type SnowballStemmer } from 'snowball-stemmers';
 import { eng, spa } from 'stopword';
 import { languageOf } from './calibrationFile.js';
+import { collapseDoubles, PHONETIC_KEYS, type PhoneticKey } from './soundAlike.js';
 import { spanishInfinitive } from './spanishVerbForms.js';
+import { StopWordTypos } from './stopWordTypos.js';
 import type { SynonymMatcher } from './synonymMatcher.js';
 
 /**
@@ -15,6 +17,10 @@ import type { SynonymMatcher } from './synonymMatcher.js';
 interface LanguageProfile {
   stemmer?: SnowballStemmer;
   stopWords: ReadonlySet<string>;
+  /** Function words typed wrong ("ocmo", "tenggo", "waht"); see `StopWordTypos`. */
+  stopWordTypos?: StopWordTypos;
+  /** Rewrites a stem as it sounds, so that sound-alike spellings share it (see `PHONETIC_KEYS`). */
+  stemKey?: PhoneticKey;
   /** Runs on a word before stemming; see `restoreSpanishSuffixAccent`. */
   prepareForStemming?: (word: string) => string;
 }
@@ -172,17 +178,25 @@ function stopWordSet(...lists: readonly string[][]): Set<string> {
 /** Builds the profile of a locale's language; languages without one get plain folded words. */
 function languageProfile(locale: string): LanguageProfile {
   switch (languageOf(locale)) {
-    case 'en':
+    case 'en': {
+      const stopWords = stopWordSet(eng, EXTRA_ENGLISH_STOP_WORDS);
       return {
         stemmer: snowball.newStemmer('english'),
-        stopWords: stopWordSet(eng, EXTRA_ENGLISH_STOP_WORDS),
+        stopWords,
+        stopWordTypos: new StopWordTypos('en', stopWords),
+        stemKey: collapseDoubles,
       };
-    case 'es':
+    }
+    case 'es': {
+      const stopWords = stopWordSet(spa, EXTRA_SPANISH_STOP_WORDS);
       return {
         stemmer: snowball.newStemmer('spanish'),
-        stopWords: stopWordSet(spa, EXTRA_SPANISH_STOP_WORDS),
+        stopWords,
+        stopWordTypos: new StopWordTypos('es', stopWords, PHONETIC_KEYS.es),
+        stemKey: PHONETIC_KEYS.es,
         prepareForStemming: prepareSpanishWord,
       };
+    }
     default:
       return { stopWords: new Set() };
   }
@@ -239,9 +253,10 @@ export class TextAnalyzer {
   stem(word: string): string {
     const cached = this.stemCache.get(word);
     if (cached !== undefined) return cached;
-    const { stemmer, prepareForStemming } = this.profile;
+    const { stemmer, prepareForStemming, stemKey } = this.profile;
     const prepared = prepareForStemming ? prepareForStemming(word) : word;
-    const stem = foldAccents(stemmer && !/\d/.test(word) ? stemmer.stem(prepared) : word);
+    let stem = foldAccents(stemmer && !/\d/.test(word) ? stemmer.stem(prepared) : word);
+    if (stemKey && !/\d/.test(word)) stem = stemKey(stem);
     if (this.stemCache.size > 50_000) this.stemCache.clear();
     this.stemCache.set(word, stem);
     return stem;
@@ -259,9 +274,15 @@ export class TextAnalyzer {
     const contentStems: string[] = [];
     const contentWords: string[] = [];
     for (const raw of rawWords) {
-      const folded = foldAccents(raw);
-      const stem = this.stem(raw);
-      const stop = this.isStopWord(folded);
+      let folded = foldAccents(raw);
+      let stop = this.isStopWord(folded);
+      // A function word typed wrong is that function word, not a rare word no article has.
+      const intended = stop ? undefined : this.profile.stopWordTypos?.intended(folded);
+      if (intended !== undefined) {
+        folded = intended;
+        stop = true;
+      }
+      const stem = this.stem(intended ?? raw);
       words.push(folded);
       stems.push(stem);
       isStopWord.push(stop);

@@ -135,6 +135,21 @@ describe('conversations through /api/messages', () => {
     expect(texts(cost)).toContain("doesn't say how much it costs");
   });
 
+  it.each([
+    ['en-US', 'What is DACA?', 'what about renewing it'],
+    ['es-US', '¿Qué es DACA?', '¿y cómo lo renuevo?'],
+  ])(
+    'when a visitor (%s) asks about "it" after an answer, then the question is answered from the topic',
+    async (channelLocale, first, second) => {
+      const chat = visitor(channelLocale);
+      const answer = await chat.say(first);
+      expect(answer.map((reply) => dataOf(reply).answer?.articleId)).toContain('daca');
+      const followUp = await chat.say(second);
+      expect(followUp.map((reply) => dataOf(reply).answer?.articleId)).toContain('daca');
+      expect(outcomes(followUp)[0]).toBe('answer');
+    },
+  );
+
   it('when a visitor types a wrong prefix, an A-number, asks where the number is, then gives it, then each gets its own explanation and the status is explained', async () => {
     const chat = visitor('en-US');
     const prefix = await chat.say('ABC1234567890');

@@ -105,6 +105,12 @@ describe('precise answers and knowing what the engine does not know, on our arti
     ['en', 'fone numbr', 'contact-center'],
     ['es', 'nesesito una sita en la ofisina', 'in-person-appointment'],
     ['es', 'kiero sabel el estatus de mi kaso', 'case-status'],
+    // Function words typed wrong ("waht", "shuold", "wheer", "komo", "tenggo", "ke", "parra") are
+    // stop words again, and Spanish stems are written as they sound ("renobar", "travajo", "tienpo").
+    ['en', 'waht is a fee waiver and shuold I ask for one', 'fee-waiver'],
+    ['en', 'wheer do I sned my change of adress', 'change-of-address'],
+    ['es', 'komo pido mas tienpo de estadia komo turista', 'extend-stay'],
+    ['es', 'tenggo ke pagar parra renobar mi permiso de travajo?', 'work-permit'],
   ])(
     'when a %s visitor types with typos, sound-alike spellings or Spanglish (%s), then the right article answers',
     (locale, text, id) => {

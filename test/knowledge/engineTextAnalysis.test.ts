@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { loadArticleFiles } from '../../knowledge/content/articleFiles.js';
 import { AnswerIndex } from '../../knowledge/engine/answerIndex.js';
 import { LocaleIndex } from '../../knowledge/engine/localeIndex.js';
 import { BUILT_IN_SYNONYMS } from '../../knowledge/engine/synonymTables.js';
-import { TextAnalyzer } from '../../knowledge/engine/textAnalyzer.js';
+import { foldAccents, TextAnalyzer } from '../../knowledge/engine/textAnalyzer.js';
 import { editDistance, TypoCorrector } from '../../knowledge/engine/typoCorrector.js';
 import type { IndexDocument } from '../../knowledge/engine/types.js';
 
@@ -38,8 +39,10 @@ describe('text analysis', () => {
   });
 
   it('when a question is mostly function words, then only the content words are search terms', () => {
-    expect(new TextAnalyzer('en').terms('How do I get an appointment?')).toEqual(['appoint']);
-    expect(new TextAnalyzer('es').terms('¿Cómo puedo sacar una cita?')).toEqual(['sac', 'cit']);
+    // Stems are written with each doubled letter once ("appoint" → "apoint"), and Spanish ones as
+    // they sound ("sac" → "sak", "cit" → "sit"): see the noisy-typing tests.
+    expect(new TextAnalyzer('en').terms('How do I get an appointment?')).toEqual(['apoint']);
+    expect(new TextAnalyzer('es').terms('¿Cómo puedo sacar una cita?')).toEqual(['sak', 'sit']);
   });
 
   it('when a form number is written with or without a hyphen, then it is one term', () => {
@@ -62,6 +65,86 @@ describe('text analysis', () => {
     // "my account" minus the stop word "my" would otherwise tag every "account" as myUSCIS.
     expect(withSynonyms('en').terms('bank account')).not.toContain('syn:myuscis');
     expect(withSynonyms('en').terms('my USCIS account')).toContain('syn:myuscis');
+  });
+});
+
+describe('noisy typing: what the analyzer repairs on its own', () => {
+  it('when a function word is typed with a doubled or swapped letter, then it is that stop word again', () => {
+    const english = new TextAnalyzer('en');
+    expect(english.terms('waht papers shuold I mail')).toEqual(english.terms('what papers should I mail'));
+    expect(english.terms('wheer do I mail my papers')).toEqual(english.terms('where do I mail my papers'));
+    expect(english.terms('thhat fee')).toEqual(english.terms('fee'));
+    const spanish = new TextAnalyzer('es');
+    // A swap of the first two letters too ("ocmo"), and a doubled letter ("tenggo", "parra").
+    expect(spanish.terms('ocmo pago la tarifa')).toEqual(spanish.terms('cómo pago la tarifa'));
+    expect(spanish.terms('tenggo una multa, ahce un mes')).toEqual(
+      spanish.terms('tengo una multa, hace un mes'),
+    );
+    expect(spanish.terms('parra la tarifa')).toEqual(['tarif']);
+    const analyzed = spanish.analyze('ocmo');
+    expect(analyzed.words).toEqual(['como']);
+    expect(analyzed.isStopWord).toEqual([true]);
+  });
+
+  it('when a Spanish function word is written as it sounds, then it is that stop word', () => {
+    const spanish = new TextAnalyzer('es');
+    expect(spanish.analyze('komo ke porke aser').words).toEqual(['como', 'que', 'porque', 'hacer']);
+    expect(spanish.terms('ke tarifa')).toEqual(['tarif']);
+  });
+
+  it('when a real word is a doubled, swapped or sound-alike spelling of a stop word, then it stays a word', () => {
+    const english = new TextAnalyzer('en');
+    expect(english.terms('form')).toEqual(['form']); // "from" with two letters swapped
+    expect(english.analyze('three').isStopWord).toEqual([false]); // "there"
+    const spanish = new TextAnalyzer('es');
+    expect(spanish.analyze('mi cuñado').isStopWord).toEqual([true, false]); // "cuando"
+    expect(spanish.terms('peor')).toHaveLength(1); // "pero"
+    expect(spanish.terms('contar')).toHaveLength(1); // "contra"
+  });
+
+  it('when our articles and synonym tables are analyzed, then none of their words is taken for a stop word typed wrong', async () => {
+    const { articles } = await loadArticleFiles();
+    const rewritten: string[] = [];
+    const check = (analyzer: TextAnalyzer, text: string): void => {
+      const typed = analyzer.words(text).map(foldAccents);
+      analyzer.analyze(text).words.forEach((word, i) => {
+        if (word !== typed[i]) rewritten.push(`${analyzer.locale}: ${typed[i]} → ${word}`);
+      });
+    };
+    const analyzers = new Map(['en', 'es'].map((locale) => [locale, new TextAnalyzer(locale)]));
+    for (const article of articles) {
+      const analyzer = analyzers.get(article.locale.slice(0, 2)) as TextAnalyzer;
+      for (const text of [
+        article.title,
+        ...article.questions,
+        ...(article.synonyms ?? []),
+        ...(article.tags ?? []),
+      ])
+        check(analyzer, text);
+      check(analyzer, `${article.answer ?? ''}\n${article.body ?? ''}`);
+    }
+    for (const [locale, analyzer] of analyzers)
+      for (const group of BUILT_IN_SYNONYMS[locale] ?? [])
+        for (const term of group.terms) check(analyzer, term);
+    expect(articles.length).toBeGreaterThan(50);
+    expect(rewritten).toEqual([]);
+  });
+
+  it('when a word has a doubled letter, then it has the stem of the word typed right', () => {
+    const english = new TextAnalyzer('en');
+    expect(english.terms('checkk renewwal appoinntment')).toEqual(english.terms('check renewal appointment'));
+    // Stemming comes first, so words that differ by more than the double stay apart.
+    expect(english.terms('filling')).not.toEqual(english.terms('filing'));
+    const spanish = new TextAnalyzer('es');
+    expect(spanish.terms('cammbio solicittud')).toEqual(spanish.terms('cambio solicitud'));
+  });
+
+  it('when a Spanish word is written as it sounds, then it has the stem of the word spelled right', () => {
+    const spanish = new TextAnalyzer('es');
+    expect(spanish.terms('travajo sellada ofisina huellas llevar')).toEqual(
+      spanish.terms('trabajo seyada oficina uellas yevar'),
+    );
+    expect(spanish.terms('renobar la lisensia')).toEqual(spanish.terms('renovar la licencia'));
   });
 });
 

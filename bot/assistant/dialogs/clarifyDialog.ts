@@ -27,6 +27,8 @@ export interface ClarifyOptions {
   question: string;
   /** Two or three candidates, best first. */
   choices: ClarifyChoice[];
+  /** Asked again after a plain "yes": say that one of them must be picked. */
+  askWhich?: boolean;
 }
 
 export interface ClarifyDialogDeps {
@@ -40,8 +42,10 @@ export interface ClarifyDialogDeps {
 /**
  * "Did you mean…?": offers up to three articles by title plus "None of these", then answers with
  * the one chosen (by button, or typed: its title, "2", "the second one", "la primera"; the reply
- * reader turns a typed choice into its button's value). "None of these" ends with `unanswered`;
- * any other message is handed back to be handled as a new one.
+ * reader turns a typed choice into its button's value). "None of these" ends with `unanswered`; a
+ * plain "yes" ("yes please", "sí") picks the only option, or asks which one when there are several
+ * (a guess could be a confident wrong answer); any other message is handed back to be handled as a
+ * new one.
  */
 export class ClarifyDialog extends ComponentDialog {
   constructor(private readonly deps: ClarifyDialogDeps) {
@@ -55,6 +59,7 @@ export class ClarifyDialog extends ComponentDialog {
   private async offer(step: WaterfallStepContext<ClarifyOptions>): Promise<DialogTurnResult> {
     const locale = await this.deps.memory.locale(step.context);
     await this.deps.prompter.ask(step.context, {
+      ...(step.options.askWhich ? { lead: [{ key: 'clarify.which' }] } : {}),
       question: { key: 'clarify.prompt' },
       choices: [
         ...this.articles(step.options, locale).map(({ article }) => ({
@@ -63,6 +68,7 @@ export class ClarifyDialog extends ComponentDialog {
           numbered: true,
         })),
         { label: { key: 'clarify.none' }, value: { type: 'clarify_none' }, phrases: ['noneOfThese'] },
+        { value: { type: 'clarify_yes' }, phrases: ['yes'] },
       ],
       outcome: 'clarify',
       expects: 'choice',
@@ -74,10 +80,16 @@ export class ClarifyDialog extends ComponentDialog {
     const locale = await this.deps.memory.locale(step.context);
     const value = actionValueOf(step.context.activity.value);
     if (value?.type === 'clarify_none') return step.endDialog({ next: 'unanswered' } satisfies DialogOutcome);
+    const offered = this.articles(step.options, locale);
+    if (value?.type === 'clarify_yes' && offered.length > 1) {
+      return step.replaceDialog(WATERFALL, { ...step.options, askWhich: true });
+    }
     const picked =
       value?.type === 'article'
-        ? this.articles(step.options, locale).find(({ article }) => article.id === value.articleId)
-        : undefined;
+        ? offered.find(({ article }) => article.id === value.articleId)
+        : value?.type === 'clarify_yes'
+          ? offered[0]
+          : undefined;
     if (!picked) return step.endDialog(REROUTE);
     await this.deps.presenter.send(step.context, picked.article, locale, {
       score: picked.score,

@@ -12,6 +12,7 @@ import type { AnswerLookup } from '../answerLookup.js';
 import type { ArticlePresenter } from '../articlePresenter.js';
 import type { AssistantText } from '../assistantText.js';
 import type { ConversationMemory } from '../conversationMemory.js';
+import type { TopicReference } from '../followUps/topicReference.js';
 import { textReply, valueAction } from '../replyActivity.js';
 import { storedText } from '../storedText.js';
 import { CLARIFY_DIALOG, type ClarifyDialog, type ClarifyOptions } from './clarifyDialog.js';
@@ -41,6 +42,8 @@ export interface QuestionDialogDeps {
   presenter: ArticlePresenter;
   catalog: ArticleCatalog;
   judgement: JudgementDetector;
+  /** The current topic, when a question points back to it ("can I renew it?"). */
+  topicReference: TopicReference;
   /** The engine's "clarify" cut in this language (closest topics are measured against it). */
   clarifyThreshold: (locale: Locale) => number;
 }
@@ -67,7 +70,8 @@ export class QuestionDialog extends ComponentDialog {
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const text = step.context.activity.text?.trim() ?? '';
     const locale = await this.deps.memory.locale(step.context);
-    const result = await this.deps.lookup.ask(step.context, text, locale);
+    const topic = await this.deps.topicReference.articleReferredTo(step.context, text, locale);
+    const result = await this.deps.lookup.ask(step.context, text, locale, topic);
     if (this.deps.judgement.asksForJudgement(text, locale)) {
       await this.judgementReply(step, locale, text, result);
       return step.endDialog(DONE);

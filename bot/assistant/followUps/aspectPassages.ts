@@ -1,6 +1,7 @@
 import type { Locale } from '../../../contracts/locale.js';
 import type { KnowledgeArticle } from '../../../knowledge/content/article.js';
 import type { AssistantText } from '../assistantText.js';
+import { AspectEvidence } from './aspectEvidence.js';
 import type { FollowUpAspect } from './followUpAspect.js';
 import type { ArticlePassage, PassageSource } from './passageSource.js';
 
@@ -9,9 +10,12 @@ import type { ArticlePassage, PassageSource } from './passageSource.js';
  * lost document, next steps). An elliptical follow-up says little ("and the price?"), so the
  * words that detail is written with in each language (`followUp.cues.<aspect>` in the bot
  * resources) join the visitor's words; the answer engine's passage finder then picks the passage,
- * the same one that answers detail questions.
+ * the same one that answers detail questions. Where a detail's words have other senses, the
+ * passage must also state it (`AspectEvidence`), or none is shown.
  */
 export class AspectPassages {
+  private readonly evidence = new Map<string, AspectEvidence>();
+
   constructor(
     private readonly text: AssistantText,
     private readonly passages: PassageSource,
@@ -24,6 +28,20 @@ export class AspectPassages {
     question = '',
   ): ArticlePassage | null {
     const cues = this.text.list(locale, `followUp.cues.${aspect}`);
-    return this.passages.passageFor(article, [question, ...cues].filter(Boolean).join('\n'));
+    const passage = this.passages.passageFor(article, [question, ...cues].filter(Boolean).join('\n'));
+    return passage && this.evidenceFor(aspect, locale).states(passage.text) ? passage : null;
+  }
+
+  private evidenceFor(aspect: FollowUpAspect, locale: Locale): AspectEvidence {
+    const key = `${locale}\u0000${aspect}`;
+    let evidence = this.evidence.get(key);
+    if (!evidence) {
+      evidence = new AspectEvidence(
+        this.text.list(locale, `followUp.evidence.${aspect}`),
+        this.text.list(locale, 'followUp.numberWords'),
+      );
+      this.evidence.set(key, evidence);
+    }
+    return evidence;
   }
 }

@@ -142,7 +142,13 @@ export const TEST_ARTICLES: KnowledgeArticle[] = [
     'Visiting the office',
     'The office receives visitors from 8 a.m. to 4 p.m. with an appointment.',
     ['parking'],
-    '## Before you come\n\nBring your appointment letter and a photo ID.',
+    [
+      '## Before you come',
+      'Bring your appointment letter and a photo ID.',
+      // Words a "how long" follow-up is written with, in other senses: not a duration.
+      '## At the door',
+      'Please be on time: the guard takes a quick look at every bag.',
+    ].join('\n\n'),
   ),
   article(
     'office-visit',
@@ -150,7 +156,12 @@ export const TEST_ARTICLES: KnowledgeArticle[] = [
     'Visitar la oficina',
     'La oficina recibe visitantes de 8 a.m. a 4 p.m. con cita.',
     ['parking'],
-    '## Antes de venir\n\nTraiga su carta de cita y una identificación con foto.',
+    [
+      '## Antes de venir',
+      'Traiga su carta de cita y una identificación con foto.',
+      '## En la puerta',
+      'Llegue a tiempo: el guardia revisa cada bolso.',
+    ].join('\n\n'),
   ),
   article(
     'fees',

@@ -25,6 +25,11 @@ const VAGUE: PerLocale<string> = {
   en: 'lobby or parking or photos',
   es: 'vestíbulo o estacionamiento o fotos',
 };
+/** A question that says "it" for the topic: no answer on its own. */
+const PAY_BY_PHONE: PerLocale<string> = {
+  en: 'can I pay for it by phone',
+  es: '¿lo puedo pagar por teléfono?',
+};
 const UNKNOWN: PerLocale<string> = { en: 'can you order me a pizza', es: 'me puede pedir una pizza' };
 const UNKNOWN_AGAIN: PerLocale<string> = {
   en: 'what is the capital of Peru',
@@ -42,6 +47,18 @@ const answers = rules([
   [BADGE, { decision: 'answer', articleId: 'badge-replacement', score: 0.91 }],
   [VISIT, { decision: 'answer', articleId: 'office-visit', score: 0.9 }],
   [VAGUE, { decision: 'clarify', articleIds: ['lobby-hours', 'parking', 'photo-rules'] }],
+  // Only with the topic's title does the engine know what "it" is.
+  [
+    {
+      en: `${PAY_BY_PHONE.en}\nReplacing a visitor badge`,
+      es: `${PAY_BY_PHONE.es}\nReemplazar un gafete de visitante`,
+    },
+    { decision: 'answer', articleId: 'badge-replacement', score: 0.9 },
+  ],
+  [
+    { en: `${PAY_BY_PHONE.en}\nLobby opening hours`, es: `${PAY_BY_PHONE.es}\nHorario del vestíbulo` },
+    { decision: 'answer', articleId: 'badge-replacement', score: 0.9 },
+  ],
 ]);
 
 /** Two misses in a row: the live-agent offer. */
@@ -200,6 +217,36 @@ export const conversationTestCases: DialogTestCase[] = [
     turns: [ANSWER_LOBBY, { say: '2', expect: [{ answer: 'photo-rules' }, { answer: 'photo-rules' }] }],
   },
 
+  {
+    name: '"did you mean" takes an option by its number typed in words ("number three" / "la número tres")',
+    setup: () => ({ answers }),
+    turns: [
+      { say: VAGUE, expect: [{ keys: ['clarify.prompt'] }] },
+      {
+        say: { en: 'number three', es: 'la número tres' },
+        expect: [{ answer: 'photo-rules' }, { answer: 'photo-rules' }],
+      },
+    ],
+  },
+  {
+    name: '"yes please" to "did you mean" with several options asks which one instead of guessing',
+    setup: () => ({ answers }),
+    turns: [
+      { say: VAGUE, expect: [{ keys: ['clarify.prompt'] }] },
+      {
+        say: { en: 'yes please', es: 'sí por favor' },
+        expect: [
+          {
+            keys: ['clarify.which', 'clarify.prompt'],
+            actions: ['article:lobby-hours', 'article:parking', 'article:photo-rules', 'clarify.none'],
+            outcome: 'clarify',
+          },
+        ],
+      },
+      { say: '2', expect: [{ answer: 'parking' }, { answer: 'parking' }] },
+    ],
+  },
+
   // Leave a message --------------------------------------------------------------------------
   {
     name: 'leaving a message without a question asked before: it asks for one, refuses a yes, shows a summary, and a part can be changed',
@@ -289,6 +336,31 @@ export const conversationTestCases: DialogTestCase[] = [
           urgent: false,
         }),
       ]),
+  },
+  {
+    name: 'leaving a message after a follow-up offers the question before it, not the fragment',
+    setup: () => ({ answers, leaveMessage: true }),
+    turns: [
+      ANSWER_BADGE,
+      {
+        say: { en: 'how much does it cost?', es: '¿y cuánto cuesta?' },
+        expect: [{ answer: 'badge-replacement', outcome: 'passage' }],
+      },
+      // A miss ends the topic: the same fragment is then a question of its own, and unanswered.
+      { say: UNKNOWN, expect: [{ keys: ['fallback.rephrase'] }] },
+      {
+        say: { en: 'how much does it cost?', es: '¿y cuánto cuesta?' },
+        expect: [{ keys: ['agentOffer.afterMisses'] }],
+      },
+      { say: { en: 'leave a message', es: 'dejar un mensaje' }, expect: [{ keys: [leaveKey('askName')] }] },
+      { say: 'Ana', expect: [{ keys: [leaveKey('askContact')] }] },
+      {
+        say: 'ana@example.com',
+        expect: [
+          { keys: [leaveKey('confirmQuestion')], values: (locale) => ({ question: UNKNOWN[locale] }) },
+        ],
+      },
+    ],
   },
   {
     name: 'leaving a message: the question typed instead of yes or no to the one offered is taken',
@@ -456,6 +528,30 @@ export const conversationTestCases: DialogTestCase[] = [
     ],
   },
   {
+    name: 'a question that says "it" for the topic is answered from the topic when it gets no answer alone',
+    setup: () => ({ answers }),
+    turns: [
+      ANSWER_BADGE,
+      { say: PAY_BY_PHONE, expect: [{ answer: 'badge-replacement' }, { answer: 'badge-replacement' }] },
+    ],
+    stored: (harness, locale) =>
+      expect(harness.analytics.at(-1)).toMatchObject({
+        decision: 'answer',
+        articleId: 'badge-replacement',
+        text: PAY_BY_PHONE[locale],
+      }),
+  },
+  {
+    name: 'the topic never turns an answer into another subject: "it" about the lobby is not the badge',
+    setup: () => ({ answers }),
+    turns: [ANSWER_LOBBY, { say: PAY_BY_PHONE, expect: [{ keys: ['fallback.rephrase'] }] }],
+  },
+  {
+    name: 'a question that says "it" with no topic is a question of its own',
+    setup: () => ({ answers }),
+    turns: [{ say: PAY_BY_PHONE, expect: [{ keys: ['fallback.rephrase'] }] }],
+  },
+  {
     name: 'an unanswered question ends the topic: a follow-up after it is a question of its own',
     setup: () => ({ answers }),
     turns: [
@@ -540,6 +636,52 @@ export const conversationTestCases: DialogTestCase[] = [
     ],
   },
 
+  {
+    name: 'a "thanks" after an answer keeps the topic: the follow-up after it is still about it',
+    setup: () => ({ answers }),
+    turns: [
+      ANSWER_BADGE,
+      { say: { en: 'thanks', es: 'gracias' }, expect: [{ keys: ['smallTalk.thanks'] }] },
+      {
+        say: { en: 'how much does it cost?', es: '¿cuánto cuesta?' },
+        expect: [
+          {
+            answer: 'badge-replacement',
+            outcome: 'passage',
+            contains: [{ en: 'costs ten dollars', es: 'cuesta diez dólares' }],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'after a language switch the follow-up is answered from the same topic in the new language',
+    setup: () => ({ answers }),
+    turns: [
+      ANSWER_BADGE,
+      {
+        say: { en: 'español por favor', es: 'in English please' },
+        expect: [
+          { keys: ['language.switchedShort'], language: 'other' },
+          { answer: 'badge-replacement', language: 'other' },
+          { answer: 'badge-replacement', language: 'other' },
+        ],
+      },
+      {
+        say: { en: '¿y cuánto cuesta?', es: 'how much does it cost?' },
+        channel: 'other',
+        expect: [
+          {
+            answer: 'badge-replacement',
+            outcome: 'passage',
+            language: 'other',
+            contains: [{ en: 'costs ten dollars', es: 'cuesta diez dólares' }],
+          },
+        ],
+      },
+    ],
+  },
+
   // Case status edge cases -------------------------------------------------------------------
   {
     name: 'a receipt number with a prefix that is no office code is told what is wrong',
@@ -598,6 +740,26 @@ export const conversationTestCases: DialogTestCase[] = [
             ],
           },
         ],
+      },
+    ],
+  },
+
+  {
+    name: 'a receipt number inside a sentence is read while the assistant waits for one',
+    turns: [
+      { say: { en: 'track my case', es: 'rastrear mi caso' }, expect: [{ keys: ['caseStatus.ask'] }] },
+      {
+        say: { en: 'sure, it is EAC9999103402', es: 'claro, es EAC9999103402' },
+        expect: [{ keys: ['caseStatus.meaning'], values: meaning('approved'), outcome: 'caseStatus' }],
+      },
+    ],
+  },
+  {
+    name: 'a receipt number typed with spaces and dashes is read as one',
+    turns: [
+      {
+        say: { en: 'my receipt is eac-999-910-3402', es: 'mi recibo es eac 999 910 3402' },
+        expect: [{ keys: ['caseStatus.meaning'], values: meaning('approved'), outcome: 'caseStatus' }],
       },
     ],
   },

@@ -1,0 +1,31 @@
+import type { TurnContext } from 'botbuilder';
+import type { Locale } from '../../../contracts/locale.js';
+import type { KnowledgeArticle } from '../../../knowledge/content/article.js';
+import type { ArticleCatalog } from '../answerSource.js';
+import type { ConversationContext } from '../conversationContext.js';
+import type { Phrasebook } from '../phrasebook.js';
+
+/**
+ * The article a question points back to ("what about renewing it?", "¿lo puedo hacer en línea?"):
+ * the conversation's current topic, when the message has a word that refers to something said
+ * before. The answer lookup then asks again with the topic's title when the question alone gets
+ * no answer; a question that names its own subject ("how do I renew my passport?") has no such
+ * word, so it is never bent toward the topic.
+ */
+export class TopicReference {
+  constructor(
+    private readonly context: ConversationContext,
+    private readonly phrasebook: Phrasebook,
+    private readonly catalog: ArticleCatalog,
+  ) {}
+
+  async articleReferredTo(
+    turn: TurnContext,
+    text: string,
+    locale: Locale,
+  ): Promise<KnowledgeArticle | undefined> {
+    if (!this.phrasebook.contains('followUp.backReference', text)) return undefined;
+    const topic = await this.context.topic(turn);
+    return topic?.kind === 'article' ? this.catalog.get(topic.articleId, locale) : undefined;
+  }
+}

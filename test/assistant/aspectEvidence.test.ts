@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import enBot from '../../bot/i18n/locales/en/bot.json' with { type: 'json' };
+import esBot from '../../bot/i18n/locales/es/bot.json' with { type: 'json' };
+import { AspectEvidence } from '../../bot/assistant/followUps/aspectEvidence.js';
+
+/** The resources' own phrases: what a passage must say to answer "how long does it take?". */
+const time = {
+  en: new AspectEvidence(enBot.followUp.evidence.time, enBot.followUp.numberWords),
+  es: new AspectEvidence(esBot.followUp.evidence.time, esBot.followUp.numberWords),
+};
+
+describe('a passage that states how long something takes', () => {
+  it.each([
+    ['en', 'Urgent inquiries are answered within 24–72 hours; others within 30 business days.'],
+    ['en', 'The new badge is printed while you wait, in about fifteen minutes.'],
+    ['en', 'How long Form I-90 takes is on the USCIS **processing times** page.'],
+    ['es', 'Las consultas urgentes se responden en 24 a 72 horas; las demás, dentro de 30 días hábiles.'],
+    ['es', 'El gafete nuevo se imprime mientras espera, en unos quince minutos.'],
+    ['es', 'Revise los tiempos de procesamiento de su formulario.'],
+    ['es', 'Recibirá un aviso cada DOS SEMANAS.'],
+  ] as const)('%s: "%s" states it', (locale, passage) => {
+    expect(time[locale].states(passage)).toBe(true);
+  });
+
+  it.each([
+    ['en', 'The date, time and place are on your notice.'],
+    ['en', 'The Federal Trade Commission (FTC) takes reports of immigration scams online.'],
+    ['en', 'Form I-90 is filed online; a 2-year card has its own form.'],
+    ['es', 'El Formulario I-90 se presenta en línea o por correo, en cualquier momento.'],
+    ['es', 'Llegue a tiempo: el guardia revisa cada bolso.'],
+  ] as const)('%s: "%s" does not', (locale, passage) => {
+    expect(time[locale].states(passage)).toBe(false);
+  });
+
+  it('a detail with no phrases listed needs no evidence', () => {
+    expect(new AspectEvidence([], []).states('anything at all')).toBe(true);
+  });
+});
