@@ -9,4 +9,6 @@ export interface AnalyzedQuery {
   trigrams: Map<string, number>;
   /** The linear classifier's features (see `classifierFeatures`). */
   features: string[];
+  /** The other agencies' matters the question names (positions in their list, see `OtherAgencies`). */
+  otherAgencyMatters: number[];
 }

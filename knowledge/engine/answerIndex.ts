@@ -220,7 +220,8 @@ function bestDocuments(table: SignalTable, weights: ConfidenceWeights, limit: nu
       w.subject * (table.subject[document] as number) +
       w.questionMatch * (table.questionMatch[document] as number) +
       w.charMatch * (table.charMatch[document] as number) +
-      w.classifier * (table.classifier[document] as number);
+      w.classifier * (table.classifier[document] as number) +
+      w.otherAgency * (table.otherAgency[document] as number);
     if (best.length === limit && value <= (values[limit - 1] as number)) continue;
     let at = best.length;
     while (

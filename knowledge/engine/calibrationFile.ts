@@ -60,6 +60,7 @@ const signalWeightsSchema = z.object({
   questionMatch: z.number(),
   charMatch: z.number(),
   classifier: z.number(),
+  otherAgency: z.number().default(0),
 });
 
 const localeCalibrationSchema = z.object({

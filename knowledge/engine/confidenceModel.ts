@@ -23,6 +23,7 @@ export const DEFAULT_CONFIDENCE_WEIGHTS: ConfidenceWeights = {
     questionMatch: -0.51,
     charMatch: 1.35,
     classifier: 5.05,
+    otherAgency: 0,
   },
 };
 

@@ -9,6 +9,7 @@ import {
   type TrainingExample,
 } from './linearClassifier.js';
 import { FuzzyPhraseMatcher, type FuzzyConcept } from './fuzzyPhraseMatcher.js';
+import { OtherAgencies } from './otherAgencies.js';
 import { PassageFinder, type Passage, type PassageOptions } from './passages.js';
 import { headTerms, SubjectIndex, type SubjectScores } from './subjectIndex.js';
 import { SynonymMatcher, type SynonymGroup } from './synonymMatcher.js';
@@ -98,6 +99,9 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
   private readonly typos: TypoCorrector;
   private readonly subjects = new SubjectIndex();
   private readonly positionById = new Map<string, number>();
+  private readonly otherAgencies: OtherAgencies;
+  /** Per document, the other agencies' matters its naming fields name (see `OtherAgencies`). */
+  private readonly namedOtherMatters: number[][] = [];
   private readonly passages: PassageFinder<D>;
   private readonly fuzzyPhrases: FuzzyPhraseMatcher;
   private readonly trainingExamples: TrainingExample[] = [];
@@ -117,6 +121,7 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
     this.fuzzyPhrases = matchers.fuzzy;
     this.maxClassifierDocuments = options.maxClassifierDocuments ?? DEFAULT_MAX_CLASSIFIER_DOCUMENTS;
     this.classifierOptions = options.classifier ?? DEFAULT_CLASSIFIER_OPTIONS;
+    this.otherAgencies = new OtherAgencies(locale);
   }
 
   /** Analyzes and adds one document. Cheap enough to call in chunks between event-loop turns. */
@@ -154,6 +159,9 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
     };
     this.bm25f.addDocument(fields);
     const names = [document.title, ...(document.tags ?? []), ...(document.synonyms ?? [])];
+    // Like the subject, from the naming fields only: alternate questions carry incidental words
+    // ("do I bring my passport to biometrics?" does not make passports the article's matter).
+    this.namedOtherMatters.push(this.otherAgencies.namedIn(names));
     this.subjects.add(
       index,
       names.flatMap((name) => headTerms(name, this.analyzer)),
@@ -225,7 +233,13 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
     }
     const features = this.classifier ? classifierFeatures(analyzed) : [];
     if (this.classifier) for (const { concept } of fuzzyConcepts) features.push(concept);
-    return { analyzed, terms, trigrams: characterTrigrams(analyzed.contentWords), features };
+    return {
+      analyzed,
+      terms,
+      trigrams: characterTrigrams(analyzed.contentWords),
+      features,
+      otherAgencyMatters: this.otherAgencies.namedIn([text]),
+    };
   }
 
   /**
@@ -271,6 +285,7 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
         questionMatch: new Float64Array(count),
         charMatch: new Float64Array(count),
         classifier: new Float64Array(count),
+        otherAgency: new Float64Array(count),
         bestUnit: new Int32Array(count).fill(-1),
         seen: new Uint8Array(count),
       },
@@ -291,6 +306,7 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
       table.questionMatch[document] = 0;
       table.charMatch[document] = 0;
       table.classifier[document] = 0;
+      table.otherAgency[document] = 0;
       table.bestUnit[document] = -1;
       table.seen[document] = 0;
     }
@@ -341,6 +357,13 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
       for (const document of highest(probabilities, CLASSIFIER_CANDIDATES)) touch(document);
       for (const document of table.touched) table.classifier[document] = probabilities[document] as number;
     }
+    if (query.otherAgencyMatters.length > 0) {
+      for (const document of table.touched) {
+        const named = this.namedOtherMatters[document] as number[];
+        if (query.otherAgencyMatters.some((matter) => !named.includes(matter)))
+          table.otherAgency[document] = 1;
+      }
+    }
     return table;
   }
 
@@ -354,6 +377,7 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
       questionMatch: table.questionMatch[document] as number,
       charMatch: table.charMatch[document] as number,
       classifier: table.classifier[document] as number,
+      otherAgency: table.otherAgency[document] as number,
     };
   }
 }
@@ -376,6 +400,7 @@ export interface SignalTable {
   questionMatch: Float64Array;
   charMatch: Float64Array;
   classifier: Float64Array;
+  otherAgency: Float64Array;
   /** The unit (title, question or synonym) that matched best, or -1. */
   bestUnit: Int32Array;
   /** 1 for documents already in `touched`. */

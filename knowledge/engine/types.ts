@@ -51,6 +51,13 @@ export interface SignalScores {
   charMatch: number;
   /** Probability given by the linear classifier trained on the documents' own questions. */
   classifier: number;
+  /**
+   * 1 when the question names a matter another agency handles (taxes, Social Security, passports,
+   * consulates, driver's licenses, birth certificates, immigration court…) that the document does
+   * not name itself, else 0 (see `otherAgencies.ts`): "fix the name on my Social Security card" is
+   * shaped like a question about correcting our documents, but is not one.
+   */
+  otherAgency: number;
 }
 
 export type SignalName = keyof SignalScores;
@@ -63,6 +70,7 @@ export const SIGNAL_NAMES: readonly SignalName[] = [
   'questionMatch',
   'charMatch',
   'classifier',
+  'otherAgency',
 ];
 
 /** One ranked candidate. */

@@ -59,6 +59,7 @@ describe('admin API: publishing without a restart', () => {
       'classifier',
       'coverage',
       'nameCoverage',
+      'otherAgency',
       'questionMatch',
       'subject',
     ]);

@@ -164,6 +164,7 @@ describe('decision rule', () => {
         questionMatch: 0,
         charMatch: 0,
         classifier: 0,
+        otherAgency: 0,
       },
       matchedQuestion: '',
     }));

@@ -71,6 +71,7 @@ export class FixedAnswerSource implements AnswerSource, ArticleCatalog {
         questionMatch: score,
         charMatch: score,
         classifier: score,
+        otherAgency: 0,
       },
       matchedQuestion: article.title,
     };
