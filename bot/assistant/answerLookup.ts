@@ -20,9 +20,11 @@ export class AnswerLookup {
   ) {}
 
   /**
-   * `topic`: the article the question points back to ("can I renew it?"). When the question alone
-   * gets no answer, it is asked again with the topic's title, and that answer is taken only when
-   * it is the topic itself: the title settles what "it" is, never a different subject.
+   * `topic`: the article the question points back to ("can I renew it?"). The question is asked
+   * again with the topic's title when alone it gets no answer, or an answer about another article
+   * although it names no subject that article has and the topic lacks ("what about renewing it?"
+   * after DACA is not the green card's renewal); the second answer is taken only when it is the
+   * topic itself: the title settles what "it" is, never a different subject.
    */
   async ask(
     context: TurnContext,
@@ -31,7 +33,7 @@ export class AnswerLookup {
     topic?: KnowledgeArticle,
   ): Promise<AnswerResult<KnowledgeArticle>> {
     let result = this.answers.answer(text, locale);
-    if (topic && result.decision !== 'answer') {
+    if (topic && this.mayMeanTopic(result, topic)) {
       const withTopic = this.answers.answer(`${text}\n${topic.title}`, locale);
       if (withTopic.decision === 'answer' && withTopic.article?.id === topic.id) result = withTopic;
     }
@@ -44,5 +46,14 @@ export class AnswerLookup {
       score: result.score,
     });
     return result;
+  }
+
+  /** Whether a question that points back could still be about the topic (see `ask`). */
+  private mayMeanTopic(result: AnswerResult<KnowledgeArticle>, topic: KnowledgeArticle): boolean {
+    if (result.decision !== 'answer') return true;
+    if (result.article?.id === topic.id) return false;
+    const subjectOf = (id: string | undefined) =>
+      result.ranking.find((candidate) => candidate.document.id === id)?.signals.subject ?? 0;
+    return subjectOf(result.article?.id) <= subjectOf(topic.id);
   }
 }

@@ -94,7 +94,7 @@ describe('conversations through /api/messages', () => {
 
   it('when a visitor asks for Spanish in a sentence, then the conversation switches, repeats its last answer, and is stored and counted in Spanish', async () => {
     const chat = visitor('en-US');
-    const answer = await chat.say('How do I make an online account with USCIS?');
+    const answer = await chat.say('How do I create a USCIS online account?');
     expect(answer.map((reply) => dataOf(reply).answer?.articleId)).toContain('myuscis-account');
 
     const switched = await chat.say('¿me puede ayudar en español?');

@@ -33,7 +33,7 @@ describe("the widget's language button, through the visitor socket", () => {
     const { socket, session, messages } = await openSession(app.baseUrl, { auth: { locale: 'en' } });
     sockets.push(socket);
     await waitUntil(() => botMessages(messages).length >= 1, 'the welcome');
-    expect(await sendMessage(socket, { text: 'How do I make an online account with USCIS?' })).toMatchObject({
+    expect(await sendMessage(socket, { text: 'How do I create a USCIS online account?' })).toMatchObject({
       ok: true,
     });
     // The answer and its "Was this helpful?".

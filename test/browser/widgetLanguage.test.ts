@@ -27,7 +27,7 @@ describeInBrowser('widget in Chromium: the conversation language', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await waitForReply(page, 'Emma');
-    await ask(page, 'How do I make an online account with USCIS?');
+    await ask(page, 'How do I create a USCIS online account?');
     await waitForReply(page, 'Was this helpful?');
 
     await page.locator(widget.language).click();

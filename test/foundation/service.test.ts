@@ -48,7 +48,7 @@ describe('the service', () => {
     running = await startTestApp({}, {}, { untilReady: false });
     const [readiness, question] = await Promise.all([
       fetch(`${running.baseUrl}/readyz`),
-      postActivity(running.baseUrl, { text: 'How do I make an online account with USCIS?', locale: 'en-US' }),
+      postActivity(running.baseUrl, { text: 'How do I create a USCIS online account?', locale: 'en-US' }),
     ]);
     // However the race went, readiness tells the truth and the visitor got an article, not "none".
     const body = (await readiness.json()) as { status: string; checks: Record<string, boolean> };

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArticleFiles } from '../../knowledge/content/articleFiles.js';
-import type { KnowledgeArticle } from '../../knowledge/content/article.js';
+import type { KnowledgeArticle } from '../../contracts/article.js';
 import { AnswerIndex } from '../../knowledge/engine/answerIndex.js';
 import { parseCalibration } from '../../knowledge/engine/calibrationFile.js';
 import { KNOWLEDGE_CALIBRATION } from '../../knowledge/engine/knowledgeEngine.js';
