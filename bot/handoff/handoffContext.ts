@@ -27,13 +27,7 @@ export interface HandoffServiceDeps {
  * over: the stores, the policy and the clock, with the defaults filled in once. Nothing here holds
  * state between calls; the store is the only memory.
  */
-export interface HandoffContext {
-  handoff: HandoffStore;
-  presence: PresenceStore;
-  hours: BusinessHours;
-  policy: HandoffPolicy;
-  events: HandoffEvents;
-  logger: Logger;
+export interface HandoffContext extends Omit<HandoffServiceDeps, 'clock' | 'newId' | 'estimator'> {
   clock: Clock;
   newId: () => string;
   availability: AgentAvailability;

@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import { CONCEPT_PREFIX } from './conceptPrefix.js';
 import type { SynonymGroup } from './synonymMatcher.js';
 import { editDistance } from './typoCorrector.js';
+import { BoundedMemo } from './boundedMemo.js';
 
 /**
  * Typo-tolerant matching of the synonym tables' short phrases ("green card", "InfoPass",
@@ -46,7 +47,7 @@ export class FuzzyPhraseMatcher {
   /** One fuse.js index per first letter: a typo rarely changes it, and it keeps each search small. */
   private readonly byFirstLetter = new Map<string, Fuse<Phrase>>();
   private readonly exactKeys = new Map<string, string>();
-  private readonly cache = new Map<string, FuzzyConcept | null>();
+  private readonly matches = new BoundedMemo<FuzzyConcept | undefined>(10_000);
 
   /**
    * @param groups the synonym groups of one locale.
@@ -87,12 +88,7 @@ export class FuzzyPhraseMatcher {
   match(key: string): FuzzyConcept | undefined {
     if (key.length < MIN_KEY_LENGTH || key.length > MAX_KEY_LENGTH || /\d/.test(key)) return undefined;
     if (this.exactKeys.has(key)) return undefined;
-    const cached = this.cache.get(key);
-    if (cached !== undefined) return cached ?? undefined;
-    const found = this.search(key);
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(key, found ?? null);
-    return found;
+    return this.matches.get(key, (unseen) => this.search(unseen));
   }
 
   private search(key: string): FuzzyConcept | undefined {

@@ -1,5 +1,6 @@
 import { adjacentSwaps, collapseDoubles, type PhoneticKey } from './soundAlike.js';
 import realWords from './stopWordTypos.json' with { type: 'json' };
+import { BoundedMemo } from './boundedMemo.js';
 
 /**
  * Function words typed wrong: "ocmo" and "komo" for "como", "tenggo", "parra", "haccer", "ahce",
@@ -37,7 +38,7 @@ export class StopWordTypos {
   private readonly bySound = new Map<string, string>();
   private readonly phoneticKey: PhoneticKey | undefined;
   private readonly realWords: ReadonlySet<string>;
-  private readonly cache = new Map<string, string | null>();
+  private readonly intendedWords = new BoundedMemo<string | undefined>(20_000);
 
   /**
    * @param language the language code of `stopWordTypos.json`.
@@ -64,12 +65,7 @@ export class StopWordTypos {
   /** The stop word a lower-cased, folded word that is no stop word was typed for, if any. */
   intended(word: string): string | undefined {
     if (word.length < MIN_TYPED_LENGTH || this.stopWords.has(word) || /\d/.test(word)) return undefined;
-    const cached = this.cache.get(word);
-    if (cached !== undefined) return cached ?? undefined;
-    const found = this.find(word);
-    if (this.cache.size > 20_000) this.cache.clear();
-    this.cache.set(word, found ?? null);
-    return found;
+    return this.intendedWords.get(word, (unseen) => this.find(unseen));
   }
 
   private find(word: string): string | undefined {

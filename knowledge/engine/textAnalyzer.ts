@@ -5,6 +5,7 @@ import { collapseDoubles, PHONETIC_KEYS, type PhoneticKey } from './soundAlike.j
 import { spanishInfinitive } from './spanishVerbForms.js';
 import { StopWordTypos } from './stopWordTypos.js';
 import type { SynonymMatcher } from './synonymMatcher.js';
+import { BoundedMemo } from './boundedMemo.js';
 
 /**
  * Turns text into the terms the index and the queries share: Unicode word segmentation
@@ -217,7 +218,7 @@ export class TextAnalyzer {
   readonly locale: string;
   private readonly profile: LanguageProfile;
   private readonly segmenter: Intl.Segmenter;
-  private readonly stemCache = new Map<string, string>();
+  private readonly stems = new BoundedMemo<string>(50_000);
   private synonyms: SynonymMatcher | undefined;
 
   constructor(locale: string) {
@@ -251,14 +252,14 @@ export class TextAnalyzer {
 
   /** The folded stem of one lower-cased word. */
   stem(word: string): string {
-    const cached = this.stemCache.get(word);
-    if (cached !== undefined) return cached;
+    return this.stems.get(word, (unseen) => this.computeStem(unseen));
+  }
+
+  private computeStem(word: string): string {
     const { stemmer, prepareForStemming, stemKey } = this.profile;
     const prepared = prepareForStemming ? prepareForStemming(word) : word;
     let stem = foldAccents(stemmer && !/\d/.test(word) ? stemmer.stem(prepared) : word);
     if (stemKey && !/\d/.test(word)) stem = stemKey(stem);
-    if (this.stemCache.size > 50_000) this.stemCache.clear();
-    this.stemCache.set(word, stem);
     return stem;
   }
 

@@ -1,6 +1,7 @@
 import { adjacentSwaps, type PhoneticKey } from './soundAlike.js';
 import { characterTrigrams } from './textAnalyzer.js';
 import { NEVER_PAUSE, type Pausable } from './timeSlicer.js';
+import { BoundedMemo } from './boundedMemo.js';
 
 // The engine's index takes a language's sound-alike key from here, with the corrector.
 export { PHONETIC_KEYS } from './soundAlike.js';
@@ -83,7 +84,7 @@ export class TypoCorrector {
   private readonly wordsByTrigram = new Map<string, number[]>();
   /** Shared-trigram counts by word, reused across lookups (only the touched slots are reset). */
   private sharedCounts = new Uint16Array(0);
-  private readonly cache = new Map<string, Correction[]>();
+  private readonly corrections = new BoundedMemo<Correction[]>(10_000);
   /** Vocabulary words by sound-alike key. */
   private readonly wordsBySound = new Map<string, string[]>();
 
@@ -127,12 +128,7 @@ export class TypoCorrector {
   /** The vocabulary words this unknown word is probably a misspelling of, best first (at most 2). */
   correct(word: string): Correction[] {
     if (word.length < this.options.minWordLength || /\d/.test(word)) return [];
-    const cached = this.cache.get(word);
-    if (cached) return cached;
-    const corrections = this.findCorrections(word);
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(word, corrections);
-    return corrections;
+    return this.corrections.get(word, (unseen) => this.findCorrections(unseen));
   }
 
   /** The edits allowed between `word` and `candidate`, or -1 when the pair does not look like a typo. */
