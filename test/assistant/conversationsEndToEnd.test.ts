@@ -28,7 +28,7 @@ function outcomes(replies: Reply[]): string[] {
 
 /** The articles a "Did you mean" reply offers, in order. */
 function articleOptions(reply: Reply): string[] {
-  const actions = (reply.suggestedActions as { actions?: { value?: unknown }[] } | undefined)?.actions ?? [];
+  const actions = reply.suggestedActions?.actions ?? [];
   return actions.flatMap(({ value }) => {
     const articleId = (value as { type?: string; articleId?: string } | undefined)?.articleId;
     return articleId ? [articleId] : [];
