@@ -12,7 +12,7 @@ import globals from 'globals';
 const TYPE_AWARE_PHASE_2_FOLDERS = ['test/**'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', '.ci/node24/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'coverage/**', '.ci/node24/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
