@@ -124,6 +124,10 @@ export function serverBuildOptions({ root, outdir, quiet = false }) {
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
     },
+    // Less to read and parse at each start (about a third of the size); names are kept, so stack
+    // traces stay readable even without the map.
+    minifyWhitespace: true,
+    minifySyntax: true,
     // Maps point at the files in bot/, knowledge/ and node_modules instead of copying them.
     sourcemap: true,
     sourcesContent: false,
