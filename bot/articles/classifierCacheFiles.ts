@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,7 +68,8 @@ export class ClassifierCacheFiles implements ClassifierCache {
     if (!NAME.test(name)) return;
     const file = this.fileFor(name);
     // Written aside and renamed: a crash mid-write leaves the old file or none, never half of one.
-    const partial = `${file}.${process.pid}.partial`;
+    // (Named apart for each write: two rebuilds in a row may save the same language at once.)
+    const partial = `${file}.${randomUUID()}.partial`;
     try {
       await mkdir(this.dir, { recursive: true });
       await writeFile(partial, encode(key, weights));
