@@ -11,6 +11,7 @@ import type { ArticleCatalog } from '../answerSource.js';
 import type { AnswerLookup } from '../answerLookup.js';
 import type { ArticlePresenter } from '../articlePresenter.js';
 import type { AssistantText } from '../assistantText.js';
+import type { ConversationContext } from '../conversationContext.js';
 import type { ConversationMemory } from '../conversationMemory.js';
 import type { TopicReference } from '../followUps/topicReference.js';
 import { textReply, valueAction } from '../replyActivity.js';
@@ -44,6 +45,8 @@ export interface QuestionDialogDeps {
   judgement: JudgementDetector;
   /** The current topic, when a question points back to it ("can I renew it?"). */
   topicReference: TopicReference;
+  /** What the conversation offered just before ("Did you mean…?" for which question). */
+  context: ConversationContext;
   /** The engine's "clarify" cut in this language (closest topics are measured against it). */
   clarifyThreshold: (locale: Locale) => number;
 }
@@ -71,7 +74,8 @@ export class QuestionDialog extends ComponentDialog {
     const text = step.context.activity.text?.trim() ?? '';
     const locale = await this.deps.memory.locale(step.context);
     const topic = await this.deps.topicReference.articleReferredTo(step.context, text, locale);
-    const result = await this.deps.lookup.ask(step.context, text, locale, topic);
+    const offered = await this.deps.context.lastOffer(step.context, locale);
+    const result = await this.deps.lookup.ask(step.context, text, locale, { topic, offered });
     if (this.deps.judgement.asksForJudgement(text, locale)) {
       await this.judgementReply(step, locale, text, result);
       return step.endDialog(DONE);
