@@ -114,7 +114,11 @@ export class ConversationContext {
   async afterTurn(context: TurnContext): Promise<void> {
     const data = await this.memory.data(context);
     const replies = sentReplies(context);
-    const answered = replies.find((reply) => reply.outcome === 'answer' && reply.articleId);
+    // A question answered with one passage of an article ("someone stole my badge") makes the
+    // article the topic as much as its short answer does.
+    const answered = replies.find(
+      (reply) => (reply.outcome === 'answer' || reply.outcome === 'passage') && reply.articleId,
+    );
     if (!context.turnState.get(SET_THIS_TURN) && answered?.articleId) {
       data.topic = { kind: 'article', articleId: answered.articleId, turn: data.turn ?? 0 };
       data.lastReply = { kind: 'article', articleId: answered.articleId };

@@ -37,6 +37,11 @@ const NARROW_TO_PARKING: PerLocale<string> = {
 };
 const NARROW_TO_BADGE: PerLocale<string> = { en: 'mine is about a badge', es: 'lo mío es de un gafete' };
 const NARROW_TO_TWO: PerLocale<string> = { en: 'outside the building', es: 'afuera del edificio' };
+/** A detail question: answered with one passage of the article (the lost-badge item). */
+const LOST_BADGE: PerLocale<string> = {
+  en: 'someone stole my visitor badge',
+  es: 'me robaron el gafete de visitante',
+};
 const UNKNOWN: PerLocale<string> = { en: 'can you order me a pizza', es: 'me puede pedir una pizza' };
 const UNKNOWN_AGAIN: PerLocale<string> = {
   en: 'what is the capital of Peru',
@@ -58,6 +63,7 @@ const answers = rules([
   [LOBBY, { decision: 'answer', articleId: 'lobby-hours', score: 0.93 }],
   [BADGE, { decision: 'answer', articleId: 'badge-replacement', score: 0.91 }],
   [VISIT, { decision: 'answer', articleId: 'office-visit', score: 0.9 }],
+  [LOST_BADGE, { decision: 'answer', articleId: 'badge-replacement', score: 0.9, passage: 3 }],
   [VAGUE, { decision: 'clarify', articleIds: ['lobby-hours', 'parking', 'photo-rules'] }],
   // With the question that "Did you mean" was offered for, the visitor's words narrow it down.
   [after(VAGUE, NARROW_TO_PARKING), { decision: 'answer', articleId: 'parking', score: 0.8 }],
@@ -392,6 +398,29 @@ export const conversationTestCases: DialogTestCase[] = [
           urgent: false,
         }),
       ]),
+  },
+  {
+    name: 'an article that answered with one of its passages is the topic of the follow-ups after it',
+    setup: () => ({ answers }),
+    turns: [
+      {
+        say: LOST_BADGE,
+        expect: [
+          { answer: 'badge-replacement', outcome: 'passage', passage: 3 },
+          { answer: 'badge-replacement' },
+        ],
+      },
+      {
+        say: { en: 'how much does it cost?', es: '¿y cuánto cuesta?' },
+        expect: [
+          {
+            answer: 'badge-replacement',
+            outcome: 'passage',
+            contains: [{ en: 'ten dollars', es: 'diez dólares' }],
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'leaving a message after a follow-up offers the question before it, not the fragment',
