@@ -215,6 +215,31 @@ describe('calibration', () => {
     expect(measured.wrongAnswerRate).toBe(0);
   });
 
+  it('when there are more scores than answer cut points, then the clarify cut still sits just above the out-of-scope questions it turns away', () => {
+    // 300 in-scope questions, right first, scoring 0.4000 … 0.6990, and 20 out-of-scope ones: 19
+    // below them (0.1000 … 0.2800) and one at 0.9 that the 95 % target lets through. The answer
+    // cut points are thinned to about 120, so a cut taken from them may stop at one of their points
+    // above 0.4000 and turn away the in-scope questions in between; the clarify cut is taken from
+    // every observed score, so it is the lowest in-scope score and every in-scope question is offered.
+    const inScope: RankedQuestion[] = Array.from({ length: 300 }, (_, i) => ({
+      expect: `a${i}`,
+      ranking: [{ id: `a${i}`, score: 0.4 + i * 0.001 }],
+    }));
+    const outOfScope: RankedQuestion[] = [
+      ...Array.from({ length: 19 }, (_, i) => ({
+        expect: null,
+        ranking: [{ id: 'a0', score: 0.1 + i * 0.01 }],
+      })),
+      { expect: null, ranking: [{ id: 'a0', score: 0.9 }] },
+    ];
+    const questions = [...outOfScope, ...inScope];
+    const { thresholds } = chooseThresholds(questions, { outOfScopeTarget: 0.95, wrongAnswerLimit: 0.02 });
+    expect(thresholds.clarify).toBe(0.4);
+    const measured = measureRanked(questions, thresholds);
+    expect(measured.inScopeTop1).toBe(1);
+    expect(measured.oosRecall).toBe(0.95);
+  });
+
   it('when a calibration file sets lead, then the engine reads it as calibration chose it', async () => {
     const file = (lead?: number) => ({
       default: {

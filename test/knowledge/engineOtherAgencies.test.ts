@@ -140,4 +140,27 @@ describe('other agencies’ matters with our articles', () => {
       expect(result.ranking[0]?.document.id, text).toBe(expected);
     }
   });
+
+  it('when a visitor asks how to get a visa, then it is the consulate’s matter even for the article that names tourist visas (en and es)', () => {
+    // Getting a visa (the DS-160, the consulate) is the Department of State's; extend-stay names
+    // "tourist visa" because extending a stay on one is ours, so only the phrases of getting one mark it.
+    const abroad: [string, string][] = [
+      ['how can my cousin get a tourist visa to come to my wedding', 'en'],
+      ['cómo puede mi primo sacar una visa para venir a mi boda', 'es'],
+    ];
+    for (const [text, locale] of abroad) {
+      expect(signalOf(index, text, locale, 'extend-stay'), text).toBe(1);
+      expect(index.answer(text, locale).decision, text).toBe('none');
+    }
+    const ours: [string, string][] = [
+      ['can I stay longer than my tourist visa allows', 'en'],
+      ['puedo quedarme más tiempo del que permite mi visa de turista', 'es'],
+    ];
+    for (const [text, locale] of ours) {
+      expect(signalOf(index, text, locale, 'extend-stay'), text).toBe(0);
+      const result = index.answer(text, locale);
+      expect(result.decision, text).not.toBe('none');
+      expect(result.ranking[0]?.document.id, text).toBe('extend-stay');
+    }
+  });
 });
