@@ -197,13 +197,15 @@ export class ConversationRecorder {
           }
           return responses;
         });
+        // Every reply is in the store before the response carries it; the first failure is the turn's.
         try {
           await next();
-        } finally {
-          // Every reply is in the store before the response carries it; the first failure is the turn's.
-          const failure = (await Promise.allSettled(pending)).find((result) => result.status === 'rejected');
-          if (failure !== undefined) throw failure.reason;
+        } catch (error) {
+          await Promise.allSettled(pending);
+          throw error;
         }
+        const failure = (await Promise.allSettled(pending)).find((result) => result.status === 'rejected');
+        if (failure !== undefined) throw failure.reason;
       },
     };
   }
