@@ -1,4 +1,6 @@
 import type { TurnContext } from 'botbuilder';
+import type { Locale } from '../../contracts/locale.js';
+import type { ClarifyOffer } from './answerLookup.js';
 import type { KeptCaseStatus } from './caseStatusReplies.js';
 import type { ConversationData, ConversationMemory, ConversationTopic } from './conversationMemory.js';
 import { followUpAspectOf, type FollowUpAspect } from './followUps/followUpAspect.js';
@@ -68,6 +70,23 @@ export class ConversationContext {
     this.remember(await this.memory.data(context), question);
   }
 
+  /** A "Did you mean…?" was offered: these articles, for this question. */
+  async clarifyOffered(context: TurnContext, offer: ClarifyOffer, locale: Locale): Promise<void> {
+    const data = await this.memory.data(context);
+    data.offered = { ...offer, locale, turn: data.turn ?? 0 };
+  }
+
+  /**
+   * The "Did you mean…?" offered on the turn just before this one, in this language: a message
+   * that answers it with more words rather than a choice narrows it down.
+   */
+  async lastOffer(context: TurnContext, locale: Locale): Promise<ClarifyOffer | undefined> {
+    const data = await this.memory.data(context);
+    const { offered } = data;
+    if (!offered || offered.turn !== (data.turn ?? 0) - 1 || offered.locale !== locale) return undefined;
+    return { question: offered.question, articleIds: offered.articleIds };
+  }
+
   /** The visitor's last real question, when recent: what to offer as the question for an agent. */
   async recentQuestion(context: TurnContext): Promise<string | undefined> {
     const data = await this.memory.data(context);
@@ -88,13 +107,18 @@ export class ConversationContext {
     delete data.lastReply;
     delete data.recentQuestion;
     delete data.pendingPrompt;
+    delete data.offered;
   }
 
   /** After the dialogs: an answer becomes the topic, a miss ends it; a real question asked is remembered. */
   async afterTurn(context: TurnContext): Promise<void> {
     const data = await this.memory.data(context);
     const replies = sentReplies(context);
-    const answered = replies.find((reply) => reply.outcome === 'answer' && reply.articleId);
+    // A question answered with one passage of an article ("someone stole my badge") makes the
+    // article the topic as much as its short answer does.
+    const answered = replies.find(
+      (reply) => (reply.outcome === 'answer' || reply.outcome === 'passage') && reply.articleId,
+    );
     if (!context.turnState.get(SET_THIS_TURN) && answered?.articleId) {
       data.topic = { kind: 'article', articleId: answered.articleId, turn: data.turn ?? 0 };
       data.lastReply = { kind: 'article', articleId: answered.articleId };

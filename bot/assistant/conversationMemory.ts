@@ -56,6 +56,12 @@ export interface ConversationData {
    */
   recentQuestion?: { text: string; turn: number };
   /**
+   * The last "Did you mean…?": the question it was asked for (masked), the articles offered, the
+   * language and turn. The visitor's next message may narrow it down ("mine expires soon")
+   * instead of picking an option.
+   */
+  offered?: { question: string; articleIds: string[]; locale: Locale; turn: number };
+  /**
    * The articles this conversation was answered with (`feedbackKey`), newest last: feedback is
    * taken only for these, once each (`rated`), so votes cannot be made up for articles never shown
    * nor repeated.

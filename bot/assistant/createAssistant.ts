@@ -93,7 +93,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     aspects: new AspectPassages(text, deps.passages),
   });
 
-  const clarify = new ClarifyDialog({ memory, text, prompter, catalog: deps.catalog, presenter });
+  const clarify = new ClarifyDialog({ memory, text, prompter, catalog: deps.catalog, presenter, context });
   const question = new QuestionDialog(
     {
       memory,
@@ -103,6 +103,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
       catalog: deps.catalog,
       judgement: new JudgementDetector(),
       topicReference: new TopicReference(context, phrasebook, deps.catalog),
+      context,
       clarifyThreshold: (locale) => calibrationFor(KNOWLEDGE_CALIBRATION, locale).thresholds.clarify,
     },
     clarify,

@@ -51,6 +51,8 @@ export const KEYWORD_LISTS = [
   'followUp.filler',
   /** Words that point back to the current topic ("can I renew it?", "¿lo puedo hacer en línea?"). */
   'followUp.backReference',
+  /** A judgement asked of the current topic and nothing else ("do I qualify?", "¿califico?"). */
+  'followUp.bareJudgement',
   /** "Where do I find it?" about a receipt number. */
   'receiptWhere',
   /** "I don't have it (with me)" about a receipt number. */

@@ -5,8 +5,16 @@ import { AspectEvidence } from '../../bot/assistant/followUps/aspectEvidence.js'
 
 /** The resources' own phrases: what a passage must say to answer "how long does it take?". */
 const time = {
-  en: new AspectEvidence(enBot.followUp.evidence.time, enBot.followUp.numberWords),
-  es: new AspectEvidence(esBot.followUp.evidence.time, esBot.followUp.numberWords),
+  en: new AspectEvidence(
+    enBot.followUp.evidence.time,
+    enBot.followUp.numberWords,
+    enBot.followUp.evidenceExcept.time,
+  ),
+  es: new AspectEvidence(
+    esBot.followUp.evidence.time,
+    esBot.followUp.numberWords,
+    esBot.followUp.evidenceExcept.time,
+  ),
 };
 
 describe('a passage that states how long something takes', () => {
@@ -18,6 +26,9 @@ describe('a passage that states how long something takes', () => {
     ['es', 'El gafete nuevo se imprime mientras espera, en unos quince minutos.'],
     ['es', 'Revise los tiempos de procesamiento de su formulario.'],
     ['es', 'Recibirá un aviso cada DOS SEMANAS.'],
+    // A deadline beside a duration: the duration still counts.
+    ['en', 'File up to 90 days before; the card arrives in about two weeks.'],
+    ['es', 'Preséntelo hasta 90 días antes; la tarjeta llega en unas dos semanas.'],
   ] as const)('%s: "%s" states it', (locale, passage) => {
     expect(time[locale].states(passage)).toBe(true);
   });
@@ -28,6 +39,13 @@ describe('a passage that states how long something takes', () => {
     ['en', 'Form I-90 is filed online; a 2-year card has its own form.'],
     ['es', 'El Formulario I-90 se presenta en línea o por correo, en cualquier momento.'],
     ['es', 'Llegue a tiempo: el guardia revisa cada bolso.'],
+    // Deadlines and expiry windows name a number of days, but not how long anything takes.
+    ['en', 'A conditional resident also uses Form I-90, unless the card expires within 90 days.'],
+    ['en', 'Form N-400 can be filed up to 90 days before you complete the 5-year period.'],
+    ['en', 'Report a new address within 10 days of moving.'],
+    ['es', 'También usa el Formulario I-90, salvo que la tarjeta venza en 90 días.'],
+    ['es', 'El Formulario N-400 se puede presentar hasta 90 días antes de cumplir el periodo de 5 años.'],
+    ['es', 'La tarjeta de 10 años ya venció o vence en los próximos 6 meses.'],
   ] as const)('%s: "%s" does not', (locale, passage) => {
     expect(time[locale].states(passage)).toBe(false);
   });

@@ -20,6 +20,15 @@ function outcomes(replies: Reply[]): string[] {
   return replies.map((reply) => String(dataOf(reply).outcome));
 }
 
+/** The articles a "Did you mean" reply offers, in order. */
+function articleOptions(reply: Reply): string[] {
+  const actions = (reply.suggestedActions as { actions?: { value?: unknown }[] } | undefined)?.actions ?? [];
+  return actions.flatMap(({ value }) => {
+    const articleId = (value as { type?: string; articleId?: string } | undefined)?.articleId;
+    return articleId ? [articleId] : [];
+  });
+}
+
 function texts(replies: Reply[]): string {
   return replies.map((reply) => String(reply.text ?? '')).join('\n---\n');
 }
@@ -147,6 +156,23 @@ describe('conversations through /api/messages', () => {
       const followUp = await chat.say(second);
       expect(followUp.map((reply) => dataOf(reply).answer?.articleId)).toContain('daca');
       expect(outcomes(followUp)[0]).toBe('answer');
+    },
+  );
+
+  it.each([
+    ['en-US', 'green card', 'mine expires in 3 months'],
+    ['es-US', 'mica', 'la mía ya se venció'],
+  ])(
+    'when a visitor (%s) answers "did you mean" with more words instead of a choice, then the offer narrows to what they mean',
+    async (channelLocale, vague, narrowing) => {
+      const chat = visitor(channelLocale);
+      const offer = await chat.say(vague);
+      expect(outcomes(offer)).toContain('clarify');
+      const narrowed = await chat.say(narrowing);
+      const first = narrowed[0]!;
+      const meant =
+        dataOf(first).outcome === 'answer' ? dataOf(first).answer?.articleId : articleOptions(first)[0];
+      expect(meant).toBe('green-card-renew');
     },
   );
 

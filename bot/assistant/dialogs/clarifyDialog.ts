@@ -10,6 +10,7 @@ import { actionValueOf } from '../actionValues.js';
 import type { ArticleCatalog } from '../answerSource.js';
 import type { ArticlePresenter } from '../articlePresenter.js';
 import type { AssistantText } from '../assistantText.js';
+import type { ConversationContext } from '../conversationContext.js';
 import type { ConversationMemory } from '../conversationMemory.js';
 import type { Prompter } from '../prompts/prompter.js';
 import { DONE, REROUTE, type DialogOutcome } from './dialogOutcome.js';
@@ -37,6 +38,8 @@ export interface ClarifyDialogDeps {
   prompter: Prompter;
   catalog: ArticleCatalog;
   presenter: ArticlePresenter;
+  /** Remembers the question offered for, which the visitor's next message may narrow down. */
+  context: ConversationContext;
 }
 
 /**
@@ -45,7 +48,7 @@ export interface ClarifyDialogDeps {
  * reader turns a typed choice into its button's value). "None of these" ends with `unanswered`; a
  * plain "yes" ("yes please", "sí") picks the only option, or asks which one when there are several
  * (a guess could be a confident wrong answer); any other message is handed back to be handled as a
- * new one.
+ * new one, which may narrow the offer down ("mine expires soon": see `AnswerLookup.ask`).
  */
 export class ClarifyDialog extends ComponentDialog {
   constructor(private readonly deps: ClarifyDialogDeps) {
@@ -58,6 +61,12 @@ export class ClarifyDialog extends ComponentDialog {
 
   private async offer(step: WaterfallStepContext<ClarifyOptions>): Promise<DialogTurnResult> {
     const locale = await this.deps.memory.locale(step.context);
+    const offered = this.articles(step.options, locale).map(({ article }) => article.id);
+    await this.deps.context.clarifyOffered(
+      step.context,
+      { question: step.options.question, articleIds: offered },
+      locale,
+    );
     await this.deps.prompter.ask(step.context, {
       ...(step.options.askWhich ? { lead: [{ key: 'clarify.which' }] } : {}),
       question: { key: 'clarify.prompt' },

@@ -11,6 +11,7 @@ import type { ArticleCatalog } from '../answerSource.js';
 import type { AnswerLookup } from '../answerLookup.js';
 import type { ArticlePresenter } from '../articlePresenter.js';
 import type { AssistantText } from '../assistantText.js';
+import type { ConversationContext } from '../conversationContext.js';
 import type { ConversationMemory } from '../conversationMemory.js';
 import type { TopicReference } from '../followUps/topicReference.js';
 import { textReply, valueAction } from '../replyActivity.js';
@@ -44,6 +45,8 @@ export interface QuestionDialogDeps {
   judgement: JudgementDetector;
   /** The current topic, when a question points back to it ("can I renew it?"). */
   topicReference: TopicReference;
+  /** What the conversation offered just before ("Did you mean…?" for which question). */
+  context: ConversationContext;
   /** The engine's "clarify" cut in this language (closest topics are measured against it). */
   clarifyThreshold: (locale: Locale) => number;
 }
@@ -70,10 +73,26 @@ export class QuestionDialog extends ComponentDialog {
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const text = step.context.activity.text?.trim() ?? '';
     const locale = await this.deps.memory.locale(step.context);
+    const bare = await this.deps.topicReference.bareJudgement(step.context, text, locale);
+    if (bare) {
+      await this.judgementReply(step, locale, text, bare.about && { article: bare.about, score: 1 });
+      return step.endDialog(DONE);
+    }
     const topic = await this.deps.topicReference.articleReferredTo(step.context, text, locale);
-    const result = await this.deps.lookup.ask(step.context, text, locale, topic);
+    const offered = await this.deps.context.lastOffer(step.context, locale);
+    const result = await this.deps.lookup.ask(step.context, text, locale, { topic, offered });
     if (this.deps.judgement.asksForJudgement(text, locale)) {
-      await this.judgementReply(step, locale, text, result);
+      const article =
+        result.decision === 'answer' && result.article?.id !== LEGAL_HELP_ARTICLE
+          ? result.article
+          : undefined;
+      await this.judgementReply(
+        step,
+        locale,
+        text,
+        article ? { article, score: result.score } : undefined,
+        this.closestTopics(result, locale),
+      );
       return step.endDialog(DONE);
     }
     if (result.decision === 'answer' && result.article) {
@@ -99,17 +118,18 @@ export class QuestionDialog extends ComponentDialog {
   /**
    * "Am I eligible…", "will I lose my status if…": only the agency decides, so the assistant says
    * it cannot, gives the general article when one answers (its short answer; the question is not
-   * a detail it could quote), and points to legal help.
+   * a detail it could quote) or the topic a bare "do I qualify?" is about, and points to legal
+   * help; with no article, the closest topics.
    */
   private async judgementReply(
     step: WaterfallStepContext,
     locale: Locale,
     text: string,
-    result: AnswerResult<KnowledgeArticle>,
+    answered: { article: KnowledgeArticle; score: number } | undefined,
+    closest: readonly KnowledgeArticle[] = [],
   ): Promise<void> {
     const { context } = step;
-    const article =
-      result.decision === 'answer' && result.article?.id !== LEGAL_HELP_ARTICLE ? result.article : undefined;
+    const article = answered?.article;
     const legalHelp = this.deps.catalog.get(LEGAL_HELP_ARTICLE, locale);
     const intro = article ? 'judgement.cannotDecide' : 'judgement.cannotDecideNoArticle';
     await context.sendActivity(
@@ -117,7 +137,7 @@ export class QuestionDialog extends ComponentDialog {
     );
     if (article) {
       await this.deps.presenter.send(context, article, locale, {
-        score: result.score,
+        score: answered.score,
         question: text,
         mode: 'brief',
       });
@@ -127,9 +147,7 @@ export class QuestionDialog extends ComponentDialog {
       ...(legalHelp ? [valueAction(legalHelp.title, { type: 'article', articleId: legalHelp.id })] : []),
       ...(article
         ? []
-        : this.closestTopics(result, locale).map((topic) =>
-            valueAction(topic.title, { type: 'article', articleId: topic.id }),
-          )),
+        : closest.map((topic) => valueAction(topic.title, { type: 'article', articleId: topic.id }))),
     ];
     await context.sendActivity(
       textReply(locale, this.deps.text.get(locale, 'judgement.legalHelp'), {

@@ -39,6 +39,7 @@ export class AspectPassages {
       evidence = new AspectEvidence(
         this.text.list(locale, `followUp.evidence.${aspect}`),
         this.text.list(locale, 'followUp.numberWords'),
+        this.text.list(locale, `followUp.evidenceExcept.${aspect}`),
       );
       this.evidence.set(key, evidence);
     }

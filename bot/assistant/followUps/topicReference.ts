@@ -25,6 +25,25 @@ export class TopicReference {
     locale: Locale,
   ): Promise<KnowledgeArticle | undefined> {
     if (!this.phrasebook.contains('followUp.backReference', text)) return undefined;
+    return this.currentArticle(turn, locale);
+  }
+
+  /**
+   * A bare judgement question ("do I qualify?", "¿califico?") and the article it is about: right
+   * after an answer, that answer's subject; with no topic, none (alone, "qualify" would match the
+   * article on qualifying services). Undefined when the message says more than that.
+   */
+  async bareJudgement(
+    turn: TurnContext,
+    text: string,
+    locale: Locale,
+  ): Promise<{ about: KnowledgeArticle | undefined } | undefined> {
+    if (!this.phrasebook.consistsOf(['followUp.bareJudgement', 'followUp.filler', 'replyFiller'], text))
+      return undefined;
+    return { about: await this.currentArticle(turn, locale) };
+  }
+
+  private async currentArticle(turn: TurnContext, locale: Locale): Promise<KnowledgeArticle | undefined> {
     const topic = await this.context.topic(turn);
     return topic?.kind === 'article' ? this.catalog.get(topic.articleId, locale) : undefined;
   }

@@ -30,6 +30,18 @@ const PAY_BY_PHONE: PerLocale<string> = {
   en: 'can I pay for it by phone',
   es: '¿lo puedo pagar por teléfono?',
 };
+/** Answers to "Did you mean" with more words instead of a choice: no answer on their own. */
+const NARROW_TO_PARKING: PerLocale<string> = {
+  en: 'the one where I leave my car',
+  es: 'la de dejar el carro',
+};
+const NARROW_TO_BADGE: PerLocale<string> = { en: 'mine is about a badge', es: 'lo mío es de un gafete' };
+const NARROW_TO_TWO: PerLocale<string> = { en: 'outside the building', es: 'afuera del edificio' };
+/** A detail question: answered with one passage of the article (the lost-badge item). */
+const LOST_BADGE: PerLocale<string> = {
+  en: 'someone stole my visitor badge',
+  es: 'me robaron el gafete de visitante',
+};
 const UNKNOWN: PerLocale<string> = { en: 'can you order me a pizza', es: 'me puede pedir una pizza' };
 const UNKNOWN_AGAIN: PerLocale<string> = {
   en: 'what is the capital of Peru',
@@ -42,11 +54,24 @@ function rules(entries: [PerLocale<string>, FixedDecision][]) {
   );
 }
 
+/** What the engine is asked when a message is read together with the one before it. */
+function after(first: PerLocale<string>, second: PerLocale<string>): PerLocale<string> {
+  return { en: `${first.en}\n${second.en}`, es: `${first.es}\n${second.es}` };
+}
+
 const answers = rules([
   [LOBBY, { decision: 'answer', articleId: 'lobby-hours', score: 0.93 }],
   [BADGE, { decision: 'answer', articleId: 'badge-replacement', score: 0.91 }],
   [VISIT, { decision: 'answer', articleId: 'office-visit', score: 0.9 }],
+  [LOST_BADGE, { decision: 'answer', articleId: 'badge-replacement', score: 0.9, passage: 3 }],
   [VAGUE, { decision: 'clarify', articleIds: ['lobby-hours', 'parking', 'photo-rules'] }],
+  // With the question that "Did you mean" was offered for, the visitor's words narrow it down.
+  [after(VAGUE, NARROW_TO_PARKING), { decision: 'answer', articleId: 'parking', score: 0.8 }],
+  [after(VAGUE, NARROW_TO_BADGE), { decision: 'answer', articleId: 'badge-replacement', score: 0.8 }],
+  [
+    after(VAGUE, NARROW_TO_TWO),
+    { decision: 'clarify', articleIds: ['parking', 'badge-replacement', 'photo-rules'] },
+  ],
   // Only with the topic's title does the engine know what "it" is.
   [
     {
@@ -167,6 +192,43 @@ export const conversationTestCases: DialogTestCase[] = [
       },
       { say: VAGUE, expect: [{ keys: ['clarify.prompt'] }] },
       { say: { en: 'none of them', es: 'ninguna' }, expect: [{ keys: ['fallback.rephraseAfterNone'] }] },
+    ],
+  },
+  {
+    name: 'words that narrow a "did you mean" down ("the one where I leave my car") pick the option they mean',
+    setup: () => ({ answers }),
+    turns: [
+      { say: VAGUE, expect: [{ keys: ['clarify.prompt'] }] },
+      { say: NARROW_TO_PARKING, expect: [{ answer: 'parking' }, { answer: 'parking' }] },
+    ],
+  },
+  {
+    name: 'words that narrow a "did you mean" to several options offer only those that were offered',
+    setup: () => ({ answers }),
+    turns: [
+      { say: VAGUE, expect: [{ keys: ['clarify.prompt'] }] },
+      {
+        say: NARROW_TO_TWO,
+        expect: [
+          {
+            keys: ['clarify.prompt'],
+            actions: ['article:parking', 'article:photo-rules', 'clarify.none'],
+            outcome: 'clarify',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'words after a "did you mean" never lead to an article that was not offered',
+    setup: () => ({ answers }),
+    turns: [
+      { say: VAGUE, expect: [{ keys: ['clarify.prompt'] }] },
+      { say: NARROW_TO_BADGE, expect: [{ keys: ['fallback.rephrase'], outcome: 'fallback' }] },
+      // Only the message right after the offer narrows it: later ones are read alone.
+      { say: VAGUE, expect: [{ keys: ['clarify.prompt'] }] },
+      ANSWER_LOBBY,
+      { say: NARROW_TO_PARKING, expect: [{ keys: ['fallback.rephrase'], outcome: 'fallback' }] },
     ],
   },
   {
@@ -336,6 +398,29 @@ export const conversationTestCases: DialogTestCase[] = [
           urgent: false,
         }),
       ]),
+  },
+  {
+    name: 'an article that answered with one of its passages is the topic of the follow-ups after it',
+    setup: () => ({ answers }),
+    turns: [
+      {
+        say: LOST_BADGE,
+        expect: [
+          { answer: 'badge-replacement', outcome: 'passage', passage: 3 },
+          { answer: 'badge-replacement' },
+        ],
+      },
+      {
+        say: { en: 'how much does it cost?', es: '¿y cuánto cuesta?' },
+        expect: [
+          {
+            answer: 'badge-replacement',
+            outcome: 'passage',
+            contains: [{ en: 'ten dollars', es: 'diez dólares' }],
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'leaving a message after a follow-up offers the question before it, not the fragment',

@@ -36,6 +36,8 @@ const ELIGIBLE_UNKNOWN: PerLocale<string> = {
   en: 'do I qualify for a pizza voucher',
   es: '¿califico para un vale de pizza?',
 };
+/** A judgement asked of the topic and nothing else; alone, the engine would pick another article. */
+const BARE_JUDGEMENT: PerLocale<string> = { en: 'do I qualify?', es: '¿califico?' };
 const CLOSE_MISS: PerLocale<string> = { en: 'where do I leave my bicycle', es: 'dónde dejo mi bicicleta' };
 
 const lobbyAnswer = { decision: 'answer', articleId: 'lobby-hours', score: 0.93 } as const;
@@ -316,6 +318,44 @@ export const questionTestCases: DialogTestCase[] = [
             contains: [{ en: 'Visitors sign in', es: 'Los visitantes se registran' }],
           },
           { keys: ['judgement.legalHelp'], actions: ['answer.fullArticle', 'article:legal-help'] },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a bare "do I qualify?" after an answer is about that answer, whatever the words alone match',
+    setup: () => ({
+      answers: rules([
+        [VISITORS, rulesAnswer],
+        [BARE_JUDGEMENT, { decision: 'answer', articleId: 'parking', score: 0.9 }],
+      ]),
+    }),
+    turns: [
+      { say: VISITORS, expect: [{ answer: 'visitor-rules' }, { answer: 'visitor-rules' }] },
+      {
+        say: BARE_JUDGEMENT,
+        expect: [
+          { keys: ['judgement.cannotDecide'], outcome: 'eligibility' },
+          {
+            answer: 'visitor-rules',
+            contains: [{ en: 'Visitors sign in', es: 'Los visitantes se registran' }],
+          },
+          { keys: ['judgement.legalHelp'], actions: ['answer.fullArticle', 'article:legal-help'] },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a bare "do I qualify?" with no topic gets the honest reply and legal help, not an article its words match',
+    setup: () => ({
+      answers: rules([[BARE_JUDGEMENT, { decision: 'answer', articleId: 'parking', score: 0.9 }]]),
+    }),
+    turns: [
+      {
+        say: BARE_JUDGEMENT,
+        expect: [
+          { keys: ['judgement.cannotDecideNoArticle'], outcome: 'eligibility' },
+          { keys: ['judgement.legalHelp'], actions: ['article:legal-help'] },
         ],
       },
     ],
