@@ -126,11 +126,7 @@ export class SocketAdapter extends BotAdapter {
    * now) and shown once stored, after the replies before it, while the turn goes on without waiting
    * for the commit, so the reply shares it with the turn's next writes (its state). Its message id.
    */
-  private queueReply(
-    replies: ReplyQueue,
-    conversationId: string,
-    activity: Partial<Activity>,
-  ): string {
+  private queueReply(replies: ReplyQueue, conversationId: string, activity: Partial<Activity>): string {
     const messageId = outboundMessageId(activity);
     const recorded = this.deps.recorder.recordOutbound(conversationId, activity, messageId);
     // Handled in order below; until then it must not count as an unhandled rejection.
