@@ -144,10 +144,12 @@ export class ConversationRecorder {
   recordOutbound(
     conversationId: string,
     activity: Partial<Activity>,
-    messageId: string = outboundMessageId(activity),
   ): Promise<{ entry: TranscriptEntry; duplicate: boolean }> {
     const marks = outboundMarks(activity);
-    return this.record(conversationId, marks.role, activity, { messageId, agentId: marks.agentId });
+    return this.record(conversationId, marks.role, activity, {
+      messageId: marks.messageId ?? randomUUID(),
+      agentId: marks.agentId,
+    });
   }
 
   /**
@@ -207,11 +209,6 @@ export class ConversationRecorder {
       },
     };
   }
-}
-
-/** The id an outgoing message is recorded under: the one its `channelData` marks, else a new one. */
-export function outboundMessageId(activity: Partial<Activity>): string {
-  return outboundMarks(activity).messageId ?? randomUUID();
 }
 
 /** True when the update found the conversation, false when it does not exist (on this channel). */

@@ -10,7 +10,7 @@ import { rememberVisitorAddress } from '../../assistant/visitorAddress.js';
 import { rememberRecordedMessage, rememberRecordedReply } from '../handoff/recordedMessage.js';
 import type { Logger } from '../../logging/logger.js';
 import type { TranscriptEntry } from '../../storage/ports.js';
-import { outboundMessageId, type ConversationRecorder } from '../conversationRecorder.js';
+import type { ConversationRecorder } from '../conversationRecorder.js';
 import { outboundMarks } from '../outboundMarks.js';
 import { chatMessageFromActivity } from './chatMessages.js';
 import type { VisitorEmitter } from './visitorEmitter.js';
@@ -26,15 +26,6 @@ export interface SocketAdapterDeps {
 
 type TurnLogic = (context: TurnContext) => Promise<void>;
 
-/** The replies of a visitor's message turn, each shown once stored, in order (`shown` ends the last). */
-interface ReplyQueue {
-  shown: Promise<void>;
-  /** The first reply that could not be stored. */
-  failure?: { error: unknown };
-}
-
-const REPLY_QUEUE = Symbol('replyQueue');
-
 /**
  * The botbuilder adapter of the widget's Socket.IO channel: inbound socket messages become
  * Activities run through the same bot as /api/messages, and every message the bot (or an agent,
@@ -44,18 +35,6 @@ const REPLY_QUEUE = Symbol('replyQueue');
 export class SocketAdapter extends BotAdapter {
   constructor(private readonly deps: SocketAdapterDeps) {
     super();
-    // The first middleware, around the whole turn: a visitor's message turn ends once every reply
-    // it sent is stored and shown (see `sendActivities`); a failure among them is the turn's.
-    this.use(async (context, next) => {
-      const replies = context.turnState.get<ReplyQueue | undefined>(REPLY_QUEUE);
-      if (!replies) return next();
-      try {
-        await next();
-      } finally {
-        await replies.shown;
-      }
-      if (replies.failure) throw replies.failure.error;
-    });
   }
 
   /**
@@ -63,19 +42,15 @@ export class SocketAdapter extends BotAdapter {
    * is its transcript entry, when the channel recorded it before the turn (visitor messages);
    * `address` the visitor's client address, when a live socket sent it.
    */
-  async processActivity(
+  processActivity(
     activity: Partial<Activity>,
     logic: TurnLogic,
     origin: { recorded?: TranscriptEntry; address?: string } = {},
   ): Promise<void> {
     const context = new TurnContext(this, activity);
-    const replies: ReplyQueue | undefined = origin.recorded ? { shown: Promise.resolve() } : undefined;
     if (origin.recorded) rememberRecordedMessage(context, origin.recorded);
-    if (replies) context.turnState.set(REPLY_QUEUE, replies);
     if (origin.address !== undefined) rememberVisitorAddress(context, origin.address);
-    await this.runMiddleware(context, logic);
-    // An apology sent by `onTurnError` after the turn failed is shown before the turn counts as run.
-    await replies?.shown;
+    return this.runMiddleware(context, logic);
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
@@ -85,20 +60,14 @@ export class SocketAdapter extends BotAdapter {
       if (!conversationId) throw new Error('An outgoing activity has no conversation id.');
       switch (activity.type) {
         case ActivityTypes.Message: {
-          const replies = context.turnState.get<ReplyQueue | undefined>(REPLY_QUEUE);
-          if (replies) {
-            responses.push({ id: this.queueReply(replies, conversationId, activity) });
-            break;
-          }
           const { entry } = await this.deps.recorder.recordOutbound(conversationId, activity);
           rememberRecordedReply(context, entry);
-          this.emit(conversationId, entry, activity);
+          // A retry of a message id already recorded is emitted again: the widget merges by id.
+          this.deps.emitter.message(conversationId, chatMessageFromActivity(entry, activity));
           responses.push({ id: entry.messageId });
           break;
         }
         case ActivityTypes.Typing:
-          // After the replies before it, as it was sent.
-          await context.turnState.get<ReplyQueue | undefined>(REPLY_QUEUE)?.shown;
           this.deps.emitter.typing(conversationId, {
             role: outboundMarks(activity).role === 'agent' ? 'agent' : 'bot',
             active: true,
@@ -106,7 +75,6 @@ export class SocketAdapter extends BotAdapter {
           responses.push({ id: '' });
           break;
         case 'delay': {
-          await context.turnState.get<ReplyQueue | undefined>(REPLY_QUEUE)?.shown;
           const ms = Math.min(Math.max(Number(activity.value) || 0, 0), MAX_DELAY_MS);
           await new Promise((resolve) => setTimeout(resolve, ms));
           responses.push({ id: '' });
@@ -119,34 +87,6 @@ export class SocketAdapter extends BotAdapter {
       }
     }
     return responses;
-  }
-
-  /**
-   * A reply of a visitor's message turn: recorded at once (its place in the transcript is taken
-   * now) and shown once stored, after the replies before it, while the turn goes on without waiting
-   * for the commit, so the reply shares it with the turn's next writes (its state). Its message id.
-   */
-  private queueReply(replies: ReplyQueue, conversationId: string, activity: Partial<Activity>): string {
-    const messageId = outboundMessageId(activity);
-    const recorded = this.deps.recorder.recordOutbound(conversationId, activity, messageId);
-    // Handled in order below; until then it must not count as an unhandled rejection.
-    recorded.catch(() => undefined);
-    // Shown without the turn's context, which the adapter revokes when the turn ends (an apology of
-    // `onTurnError` is shown after that); only proactive sends read their entry back from it.
-    replies.shown = replies.shown.then(async () => {
-      try {
-        this.emit(conversationId, (await recorded).entry, activity);
-      } catch (error) {
-        replies.failure ??= { error };
-      }
-    });
-    return messageId;
-  }
-
-  /** Emits a stored reply to the conversation's sockets. */
-  private emit(conversationId: string, entry: TranscriptEntry, activity: Partial<Activity>): void {
-    // A retry of a message id already recorded is emitted again: the widget merges by id.
-    this.deps.emitter.message(conversationId, chatMessageFromActivity(entry, activity));
   }
 
   updateActivity(): Promise<void> {
