@@ -26,6 +26,7 @@ const CORE_ROOMS = [
   '^bot/cases/',
   '^bot/privacy/',
   '^bot/handoff/',
+  '^bot/conversations/',
 ];
 
 /** Rooms used through one entry file: anyone outside the room imports that file, not its insides. */
@@ -108,7 +109,7 @@ module.exports = {
       severity: 'error',
       from: {
         path: [
-          '^bot/(articles|assistant|cases|privacy|handoff|storage|shared|config|i18n|logging)/',
+          '^bot/(articles|assistant|cases|privacy|handoff|conversations|storage|shared|config|i18n|logging)/',
           '^(knowledge|contracts|web-widget)/',
         ],
       },

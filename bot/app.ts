@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ActivityHandler } from 'botbuilder';
 import type { Server } from 'restify';
@@ -9,6 +10,8 @@ import { seedArticlesIfEmpty } from './articles/seedArticles.js';
 import { registerAuthRoutes } from './auth/authRoutes.js';
 import { AuthService } from './auth/authService.js';
 import { PublishedKnowledge } from './articles/publishedKnowledge.js';
+import { ClassifierCacheFiles } from './articles/classifierCacheFiles.js';
+import { createKnowledgeIndexHolder } from '../knowledge/engine/index.js';
 import { createAssistant } from './assistant/createAssistant.js';
 import type { LiveAgentGateway } from './handoff/liveAgentGateway.js';
 import { createCaseStatusProvider } from './cases/index.js';
@@ -122,7 +125,21 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       clock,
     });
     background.push(retention);
-    const knowledge = new PublishedKnowledge(store);
+    // On the embedded store, the classifier's trained weights are kept in the data folder, so a
+    // restart with the same articles is ready without training again (see ClassifierCacheFiles).
+    const knowledge = new PublishedKnowledge(
+      store,
+      createKnowledgeIndexHolder(
+        config.store.kind === 'embedded'
+          ? {
+              classifierCache: new ClassifierCacheFiles(
+                path.join(config.store.dataDir, 'answer-index'),
+                logger,
+              ),
+            }
+          : {},
+      ),
+    );
     // Every rebuild goes through the watcher, so it knows which content version the index holds.
     const watcher = new KnowledgeChangeWatcher({
       articles: store.articles,

@@ -15,7 +15,7 @@ export interface TryRequest {
   locale: Locale;
 }
 
-/** What the assistant does with a question (the answer engine's decision). */
+/** What the assistant does with a question (the answer engine's decision; the engine imports this one). */
 export type AnswerDecision = 'answer' | 'clarify' | 'none';
 
 /**

@@ -16,9 +16,8 @@
  * start-up; it prints the top 10 functions by self time of each and writes the profiles to
  * .tmp/prof (open them in Chrome DevTools).
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,13 +26,8 @@ import { CommandLine } from './lib/commandLine.js';
 import { formatTop, topFunctions, type CpuProfile } from './lib/cpuProfile.js';
 import { askBot } from './lib/inProcessApp.js';
 import { percentile } from './lib/percentile.js';
-import {
-  procCpuMs,
-  procRssMb,
-  startServerProcess,
-  reportListening,
-  type ServerProcess,
-} from './lib/serverProcess.js';
+import { measureStartup as measureProcessStartup, type StartupTiming } from './lib/startupTiming.js';
+import { startServerProcess, reportListening, type ServerProcess } from './lib/serverProcess.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -180,16 +174,8 @@ async function drive(server: ServerProcess, kind: Kind, count: number, prefix: s
   };
 }
 
-interface Startup {
-  /** Spawn to the "listening" log line. */
-  wallMs: number;
-  /** The process's user + system CPU time by then. */
-  cpuMs: number;
-  rssMb: number;
-  /** Spawn to the "ready" log line: the answer engine answers (it trains after listening). */
-  readyWallMs: number;
-  readyCpuMs: number;
-}
+/** Spawn to "listening" and to "ready" (the answer engine trains after it listens). */
+type Startup = StartupTiming;
 
 interface Scenario {
   label: string;
@@ -209,46 +195,25 @@ interface Scenario {
  * process, which is nearly all start-up).
  */
 async function measureStartup(dataDir: string, profileName?: string): Promise<Startup> {
-  const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [
+  return measureProcessStartup({
+    args: [
       ...(profileName
         ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profileName}`]
         : []),
       path.join(REPO_ROOT, 'dist/bot/main.js'),
     ],
-    {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'info',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        DATA_DIR: dataDir,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: dataDir,
     },
-  );
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const pid = child.pid as number;
-  const startup = await new Promise<Startup>((resolve, reject) => {
-    child.once('exit', (code) =>
-      reject(new Error(`the server exited with code ${code} before it was ready`)),
-    );
-    let listening: Pick<Startup, 'wallMs' | 'cpuMs' | 'rssMb'> | undefined;
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (line.includes('virtual assistant listening')) {
-        listening = { wallMs: performance.now() - started, cpuMs: procCpuMs(pid), rssMb: procRssMb(pid) };
-      } else if (line.includes('ready: the answer engine answers') && listening !== undefined) {
-        resolve({ ...listening, readyWallMs: performance.now() - started, readyCpuMs: procCpuMs(pid) });
-      }
-    });
+    listening: 'virtual assistant listening',
+    ready: 'ready: the answer engine answers',
   });
-  child.kill('SIGTERM');
-  await exited;
-  return startup;
 }
 
 /** The top of a profile, printed under `title` (the file is kept in .tmp/prof). */
@@ -394,7 +359,7 @@ async function main(): Promise<void> {
   }
   if (args.profile) process.stdout.write(`\nProfiles: ${path.relative(REPO_ROOT, PROFILE_DIR)}/\n`);
   process.stdout.write(
-    '\nOther benchmarks: npm run bench:search (answer engine alone), npm run bench:socket (widget channel),\nnpm run bench:handoff (live-agent relay).\n',
+    '\nOther benchmarks: npm run bench:startup (start-up, median of several, next to its floor), npm run bench:search\n(answer engine alone), npm run bench:socket (widget channel), npm run bench:handoff (live-agent relay).\n',
   );
 }
 

@@ -68,7 +68,8 @@ const tryBody = z.strictObject({
  * The editors' article routes under /api/admin: list, read, create, save a draft, delete and
  * restore, publish and unpublish, history, diff, rollback, alternate questions from the
  * unanswered report, the translation report, and "Try it" against the drafts. Each route parses
- * its input and calls one use-case of ArticleService; errors go through the admin error handler.
+ * its input and calls one use-case of ArticleService (the reads: its `views`); errors go through the
+ * admin error handler.
  */
 export function registerArticleRoutes(server: Server, deps: ArticleRouteDeps): void {
   const { articles, editorsOnly } = deps;
@@ -82,7 +83,7 @@ export function registerArticleRoutes(server: Server, deps: ArticleRouteDeps): v
     editorsOnly,
     route(async (req, res) => {
       const query = queryOf(req, listQuery);
-      const list = await articles.list({
+      const list = await articles.views.list({
         ...(query.locale && { locale: query.locale }),
         ...(query.status && { status: query.status }),
         ...(query.tag && { tag: query.tag }),
@@ -107,7 +108,7 @@ export function registerArticleRoutes(server: Server, deps: ArticleRouteDeps): v
     editorsOnly,
     route(async (req, res) => {
       const { locale, id } = paramsOf(req, articleRefParams);
-      res.send(200, { article: await articles.get(locale, id) } satisfies ArticleResponse);
+      res.send(200, { article: await articles.views.get(locale, id) } satisfies ArticleResponse);
     }),
   );
 
@@ -178,7 +179,7 @@ export function registerArticleRoutes(server: Server, deps: ArticleRouteDeps): v
     editorsOnly,
     route(async (req, res) => {
       const { locale, id } = paramsOf(req, articleRefParams);
-      res.send(200, { revisions: await articles.history(locale, id) } satisfies RevisionListResponse);
+      res.send(200, { revisions: await articles.views.history(locale, id) } satisfies RevisionListResponse);
     }),
   );
 
@@ -187,7 +188,7 @@ export function registerArticleRoutes(server: Server, deps: ArticleRouteDeps): v
     editorsOnly,
     route(async (req, res) => {
       const { locale, id, revision } = paramsOf(req, revisionParams);
-      res.send(200, { revision: await articles.revision(locale, id, revision) });
+      res.send(200, { revision: await articles.views.revision(locale, id, revision) });
     }),
   );
 
@@ -197,7 +198,7 @@ export function registerArticleRoutes(server: Server, deps: ArticleRouteDeps): v
     route(async (req, res) => {
       const { locale, id } = paramsOf(req, articleRefParams);
       const { from, to } = queryOf(req, diffQuery);
-      res.send(200, await articles.diff(locale, id, from, to));
+      res.send(200, await articles.views.diff(locale, id, from, to));
     }),
   );
 
@@ -205,7 +206,7 @@ export function registerArticleRoutes(server: Server, deps: ArticleRouteDeps): v
     '/api/admin/translations',
     editorsOnly,
     route(async (_req, res) => {
-      res.send(200, await articles.translations());
+      res.send(200, await articles.views.translations());
     }),
   );
 

@@ -72,3 +72,21 @@ export function describeChanges(before: KnowledgeArticle | null, after: Knowledg
 export function isoDay(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
+
+/**
+ * `after` with its `updated` date moved to today (`now`'s day) when its content changed but the
+ * editor left the date alone, so the twin in the other language shows as stale until reviewed.
+ * Never earlier than the date it had.
+ */
+export function withUpdatedDate(
+  before: KnowledgeArticle,
+  after: KnowledgeArticle,
+  now: Date,
+): KnowledgeArticle {
+  const contentChanged = changedFields(before, after).some(
+    (field) => field !== 'updated' && field !== 'lastReviewed',
+  );
+  if (!contentChanged || after.updated !== before.updated) return after;
+  const today = isoDay(now);
+  return { ...after, updated: today > before.updated ? today : before.updated };
+}

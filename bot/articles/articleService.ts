@@ -1,39 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../contracts/locale.js';
 import { articleKey, type KnowledgeArticle } from '../../contracts/article.js';
-import { foldAccents } from '../../knowledge/engine/index.js';
 import { FieldProblemsError, type FieldProblem } from '../shared/fieldProblems.js';
 import { ConflictError, NotFoundError } from '../storage/errors.js';
-import type {
-  ArticleAction,
-  ArticleRecord,
-  ArticleRevision,
-  ArticleStatus,
-  Store,
-} from '../storage/ports.js';
-import type {
-  ArticleCheck,
-  ArticleDiffResponse,
-  ArticleSummary,
-  ArticleView,
-  RevisionSummary,
-  TranslationReport,
-} from '../../contracts/adminApi.js';
-import { changedFields, describeChanges, isoDay, sameArticle } from './articleChanges.js';
-import { diffArticles } from './articleDiff.js';
-import { firstArticleRecord, revisionOf } from './articleRecords.js';
-import { checkArticleSet } from './translationStatus.js';
+import type { Store } from '../storage/ports.js';
+import type { ArticleView } from '../../contracts/adminApi.js';
+import { describeChanges, sameArticle, withUpdatedDate } from './articleChanges.js';
+import { firstArticleRecord, revisionOf, type ArticleAction, type ArticleRecord } from './articleRecords.js';
+import { ArticleViews, fold, hasUnpublishedChanges } from './articleViews.js';
 import { systemClock, type Clock } from '../shared/clock.js';
-
-export interface ArticleQuery {
-  locale?: Locale;
-  status?: ArticleStatus;
-  /** Exact tag, letter case and accents ignored. */
-  tag?: string;
-  /** Words looked for in the draft's title, answer, questions, tags and id. */
-  text?: string;
-  includeDeleted?: boolean;
-}
 
 export type ImportOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -44,8 +19,6 @@ export interface ArticleServiceDeps {
   clock?: Clock;
 }
 
-const NO_CHECKS: ArticleCheck = { missingTranslation: false, staleTranslation: null, problems: [] };
-
 /**
  * The editors' use-cases on articles: drafts, revisions, publishing, rollback, soft delete and
  * imports. Every change is one compare-and-set on the stored revision (a stale `expectedRevision`
@@ -55,56 +28,12 @@ const NO_CHECKS: ArticleCheck = { missingTranslation: false, staleTranslation: n
  */
 export class ArticleService {
   private readonly clock: Clock;
+  /** The reads (list, one article, history, differences, translations): what editors see. */
+  readonly views: ArticleViews;
 
   constructor(private readonly deps: ArticleServiceDeps) {
     this.clock = deps.clock ?? systemClock;
-  }
-
-  async list(query: ArticleQuery = {}): Promise<ArticleSummary[]> {
-    const records = await this.deps.store.articles.list({ includeDeleted: query.includeDeleted ?? false });
-    const checks = this.checksOf(records);
-    const tag = query.tag === undefined ? undefined : fold(query.tag);
-    const words = query.text === undefined ? [] : fold(query.text).split(/\s+/).filter(Boolean);
-    return records
-      .filter((record) => query.locale === undefined || record.locale === query.locale)
-      .filter((record) => query.status === undefined || record.status === query.status)
-      .filter((record) => tag === undefined || record.draft.tags.some((item) => fold(item) === tag))
-      .filter((record) => words.length === 0 || matchesWords(record.draft, words))
-      .map((record) => {
-        const check = checks.get(articleKey(record)) ?? NO_CHECKS;
-        return {
-          id: record.id,
-          locale: record.locale,
-          title: record.draft.title,
-          status: record.status,
-          deleted: record.deleted,
-          revision: record.revision,
-          publishedRevision: record.publishedRevision,
-          unpublishedChanges: hasUnpublishedChanges(record),
-          tags: record.draft.tags,
-          updatedAt: record.updatedAt,
-          updatedBy: record.updatedBy,
-          missingTranslation: check.missingTranslation,
-          staleTranslation: check.staleTranslation !== null,
-          problems: check.problems.length,
-        };
-      });
-  }
-
-  /** Deleted articles too (so they can be restored). `NotFoundError` when there is none. */
-  async get(locale: Locale, id: string): Promise<ArticleView> {
-    return this.view(await this.require(locale, id));
-  }
-
-  /** Missing and stale translations over every article that is not deleted. */
-  async translations(): Promise<TranslationReport> {
-    const records = await this.deps.store.articles.list();
-    const checks = checkArticleSet(records.map((record) => record.draft));
-    const stale = records.flatMap((record) => {
-      const message = checks.byArticle.get(articleKey(record))?.staleTranslation;
-      return message ? [{ id: record.id, locale: record.locale, message }] : [];
-    });
-    return { missing: checks.missing, stale };
+    this.views = new ArticleViews(deps.store.articles);
   }
 
   /** A new article, as a draft visitors do not see. `DuplicateKeyError` when (locale, id) exists. */
@@ -134,7 +63,7 @@ export class ArticleService {
     ];
     if (problems.length > 0) throw new FieldProblemsError(problems);
     const current = await this.requireAt(locale, id, expectedRevision);
-    const draft = this.withUpdatedDate(current.draft, article);
+    const draft = withUpdatedDate(current.draft, article, this.clock.now());
     if (sameArticle(current.draft, draft)) return this.view(current);
     return this.change(actor, current, 'update', { draft }, describeChanges(current.draft, draft));
   }
@@ -249,34 +178,6 @@ export class ArticleService {
     return this.change(actor, current, 'rollback', { draft: target.content }, note);
   }
 
-  async history(locale: Locale, id: string): Promise<RevisionSummary[]> {
-    await this.require(locale, id);
-    const revisions = await this.deps.store.articles.revisions(locale, id);
-    return revisions.map((revision) => ({
-      revision: revision.revision,
-      action: revision.action,
-      author: revision.author,
-      at: revision.at,
-      note: revision.note,
-      title: revision.content.title,
-    }));
-  }
-
-  async revision(locale: Locale, id: string, revision: number): Promise<ArticleRevision> {
-    const found = await this.deps.store.articles.revision(locale, id, revision);
-    if (!found) throw new NotFoundError('No such revision', { locale, id, revision });
-    return found;
-  }
-
-  /** Field-by-field differences from one revision's content to another's. */
-  async diff(locale: Locale, id: string, from: number, to: number): Promise<ArticleDiffResponse> {
-    const [older, newer] = await Promise.all([
-      this.revision(locale, id, from),
-      this.revision(locale, id, to),
-    ]);
-    return { from, to, fields: diffArticles(older.content, newer.content) };
-  }
-
   /**
    * Loads an article from the repository's files, published: a new article, a new revision when
    * the content differs from what is stored (draft or published), nothing when it is the same. A
@@ -316,9 +217,8 @@ export class ArticleService {
   }
 
   /** Every published article that is not deleted, sorted by locale then id (for the file export). */
-  async publishedArticles(): Promise<KnowledgeArticle[]> {
-    const records = await this.deps.store.articles.list({ status: 'published' });
-    return records.flatMap((record) => (record.published ? [record.published] : []));
+  publishedArticles(): Promise<KnowledgeArticle[]> {
+    return this.views.publishedArticles();
   }
 
   async refreshPublished(): Promise<void> {
@@ -327,10 +227,8 @@ export class ArticleService {
 
   // -------------------------------------------------------------------------------------------
 
-  private async require(locale: Locale, id: string): Promise<ArticleRecord> {
-    const record = await this.deps.store.articles.get(locale, id);
-    if (!record) throw new NotFoundError('No such article', { locale, id });
-    return record;
+  private require(locale: Locale, id: string): Promise<ArticleRecord> {
+    return this.views.record(locale, id);
   }
 
   /** The record, if it is still at the revision the editor started from. */
@@ -381,72 +279,13 @@ export class ArticleService {
     });
   }
 
-  /** A deleted article is not checked (as in the list); any other against every live article. */
-  private async view(record: ArticleRecord): Promise<ArticleView> {
-    const check = record.deleted
-      ? NO_CHECKS
-      : (this.checksOf(await this.deps.store.articles.list()).get(articleKey(record)) ?? NO_CHECKS);
-    return {
-      id: record.id,
-      locale: record.locale,
-      status: record.status,
-      deleted: record.deleted,
-      revision: record.revision,
-      publishedRevision: record.publishedRevision,
-      unpublishedChanges: hasUnpublishedChanges(record),
-      createdAt: record.createdAt,
-      updatedAt: record.updatedAt,
-      updatedBy: record.updatedBy,
-      draft: record.draft,
-      published: record.published,
-      checks: check,
-    };
-  }
-
-  /** Content rules over the drafts of the articles that are not deleted (deleted ones checked alone). */
-  private checksOf(records: readonly ArticleRecord[]): Map<string, ArticleCheck> {
-    const live = records.filter((record) => !record.deleted).map((record) => record.draft);
-    const checks = checkArticleSet(live).byArticle;
-    for (const record of records.filter((item) => item.deleted)) {
-      checks.set(articleKey(record), NO_CHECKS);
-    }
-    return checks;
-  }
-
-  private withUpdatedDate(before: KnowledgeArticle, after: KnowledgeArticle): KnowledgeArticle {
-    const contentChanged = changedFields(before, after).some(
-      (field) => field !== 'updated' && field !== 'lastReviewed',
-    );
-    if (!contentChanged || after.updated !== before.updated) return after;
-    const today = isoDay(this.clock.now());
-    return { ...after, updated: today > before.updated ? today : before.updated };
+  private view(record: ArticleRecord): Promise<ArticleView> {
+    return this.views.view(record);
   }
 
   private now(): string {
     return this.clock.now().toISOString();
   }
-}
-
-function hasUnpublishedChanges(record: ArticleRecord): boolean {
-  return record.published !== null && !sameArticle(record.draft, record.published);
-}
-
-function fold(text: string): string {
-  return foldAccents(text.normalize('NFKC').toLowerCase()).trim();
-}
-
-function matchesWords(article: KnowledgeArticle, words: readonly string[]): boolean {
-  const haystack = fold(
-    [
-      article.id,
-      article.title,
-      article.answer,
-      ...article.questions,
-      ...article.tags,
-      ...article.synonyms,
-    ].join('\n'),
-  );
-  return words.every((word) => haystack.includes(word));
 }
 
 function mismatch(field: string, expected: string): FieldProblem {

@@ -11,7 +11,8 @@ import {
 import type { TryResult } from '../../contracts/adminApi.js';
 import type { AssistantKnowledge } from '../assistant/answerSource.js';
 import { EnginePassages } from '../assistant/followUps/passageSource.js';
-import type { ArticleRecord, Store } from '../storage/ports.js';
+import type { Store } from '../storage/ports.js';
+import type { ArticleRecord } from './articleRecords.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 
 /**

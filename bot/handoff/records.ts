@@ -1,5 +1,7 @@
 import type { Locale } from '../../contracts/locale.js';
-import type { ChannelKind } from '../storage/ports/conversationStore.js';
+import type { HandoffEndReason, HandoffState } from '../../contracts/visitorEvents.js';
+import type { VisitorPresenceState } from '../../contracts/agentEvents.js';
+import type { ChannelKind } from '../conversations/records.js';
 
 /**
  * The live-agent handoff's records: the queue entry, the agents' presence, and what agents and
@@ -8,9 +10,10 @@ import type { ChannelKind } from '../storage/ports/conversationStore.js';
  * them meaning.
  */
 
-export type HandoffStatus = 'queued' | 'assigned' | 'ended';
+/** Where a queue entry stands: the same states the visitor's widget is told (contracts/). */
+export type HandoffStatus = HandoffState;
 
-export type HandoffEndReason = 'resolved' | 'abandoned' | 'expired' | 'agent_left';
+export type { HandoffEndReason, VisitorPresenceState };
 
 export interface HandoffEntry {
   id: string;
@@ -34,8 +37,6 @@ export interface HandoffEntry {
   visitorPresence?: VisitorPresenceState | null;
   visitorPresenceAt?: string | null;
 }
-
-export type VisitorPresenceState = 'active' | 'away' | 'left';
 
 export type PresenceStatus = 'available' | 'away' | 'offline';
 

@@ -6,7 +6,7 @@ import {
 } from './calibrationFile.js';
 import { confidence, signalContributions, type ConfidenceWeights } from './confidenceModel.js';
 import { decide } from './decision.js';
-import type { LinearClassifierOptions } from './linearClassifier.js';
+import type { ClassifierCache, LinearClassifierOptions } from './linearClassifier.js';
 import {
   LocaleIndex,
   type AnalyzedQuery,
@@ -35,6 +35,8 @@ export interface AnswerIndexOptions {
   maxClassifierDocuments?: number;
   /** Training settings of the linear classifier. */
   classifier?: LinearClassifierOptions;
+  /** See `LocaleIndexOptions.classifierCache`. */
+  classifierCache?: ClassifierCache;
   /** Gives the event loop turns during the build; the build runs in one go without it. */
   slicer?: Pausable;
   /** How many candidates `ranking` keeps. */
@@ -89,6 +91,7 @@ export class AnswerIndex<D extends IndexDocument = IndexDocument> {
           localeOptions.maxClassifierDocuments = options.maxClassifierDocuments;
         }
         if (options.classifier) localeOptions.classifier = options.classifier;
+        if (options.classifierCache) localeOptions.classifierCache = options.classifierCache;
         index = new LocaleIndex<D>(language, localeOptions);
         byLanguage.set(language, index);
         // Setting up a language (stemmer, segmenter, synonym phrases) is a slice of its own.

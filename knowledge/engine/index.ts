@@ -27,5 +27,6 @@ export type {
   SignalScores,
 } from './types.js';
 export { LocaleIndex } from './localeIndex.js';
+export type { ClassifierCache, TrainedWeights } from './linearClassifier.js';
 export { BUILT_IN_SYNONYMS } from './synonymTables.js';
 export { foldAccents, type TextAnalyzer } from './textAnalyzer.js';

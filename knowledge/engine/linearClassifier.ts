@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { NEVER_PAUSE, type Pausable } from './timeSlicer.js';
 
 /**
@@ -39,6 +40,29 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/**
+ * What training produced, as plain data: the feature names (feature id = position) and the weights
+ * (`features.length × classCount`, feature-major) and biases. A restart with the same training
+ * input restores this instead of training again (see `ClassifierCache`).
+ */
+export interface TrainedWeights {
+  classCount: number;
+  features: string[];
+  bias: Float32Array;
+  weights: Float32Array;
+}
+
+/**
+ * Where trained weights are kept between restarts, under a key that names what they were trained
+ * from (`trainingKey`). `load` resolves to undefined when it has nothing usable for that key (no
+ * entry, another key, a damaged entry): the classifier is then trained and `save`d. Neither
+ * rejects: a cache that cannot be read or written only costs the training time.
+ */
+export interface ClassifierCache {
+  load(name: string, key: string): Promise<TrainedWeights | undefined>;
+  save(name: string, key: string, weights: TrainedWeights): Promise<void>;
+}
+
 export class LinearClassifier {
   readonly classCount: number;
   private readonly featureIds = new Map<string, number>();
@@ -62,6 +86,38 @@ export class LinearClassifier {
       if (id !== undefined) ids.push(id);
     }
     return { ids, value: ids.length > 0 ? 1 / Math.sqrt(ids.length) : 0 };
+  }
+
+  /** The trained state as plain data (copies nothing: do not change it). */
+  trainedWeights(): TrainedWeights {
+    return {
+      classCount: this.classCount,
+      features: [...this.featureIds.keys()],
+      bias: this.bias,
+      weights: this.weights,
+    };
+  }
+
+  /**
+   * Takes weights trained earlier (by `train` on the same input) instead of training. False, and
+   * nothing changed, when they do not fit this classifier (another class count, sizes that do not
+   * match, a feature named twice).
+   */
+  restore(trained: TrainedWeights): boolean {
+    const classes = this.classCount;
+    if (
+      trained.classCount !== classes ||
+      trained.bias.length !== classes ||
+      trained.weights.length !== trained.features.length * classes
+    )
+      return false;
+    const featureIds = new Map(trained.features.map((feature, id) => [feature, id]));
+    if (featureIds.size !== trained.features.length) return false;
+    this.featureIds.clear();
+    for (const [feature, id] of featureIds) this.featureIds.set(feature, id);
+    this.bias = trained.bias;
+    this.weights = trained.weights;
+    return true;
   }
 
   /** Trains on the examples, giving the event loop a turn whenever `slicer` says so. */
@@ -128,6 +184,37 @@ export class LinearClassifier {
     softmaxInPlace(logits);
     return logits;
   }
+}
+
+/**
+ * The code that turns examples into weights: part of every training key, so a change to the
+ * algorithm (not only to the input) makes weights kept from an older version unusable. Read from the
+ * functions themselves, so nobody has to remember to bump a version number.
+ */
+const TRAINING_CODE = [
+  Object.getOwnPropertyDescriptor(LinearClassifier.prototype, 'train')?.value as unknown,
+  Object.getOwnPropertyDescriptor(LinearClassifier.prototype, 'encode')?.value as unknown,
+  Object.getOwnPropertyDescriptor(LinearClassifier.prototype, 'logitsInto')?.value as unknown,
+  seededRandom,
+  softmaxInPlace,
+]
+  .map((code) => String(code))
+  .join('\n');
+
+/**
+ * Names what `train` would learn from: the training code, the options, the class count and every
+ * example (in order). Equal keys give equal weights: training is deterministic.
+ */
+export function trainingKey(
+  classCount: number,
+  examples: readonly TrainingExample[],
+  options: LinearClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
+): string {
+  const hash = createHash('sha256');
+  hash.update(TRAINING_CODE);
+  hash.update(JSON.stringify([options.epochs, options.learningRate, options.l2, options.seed, classCount]));
+  for (const example of examples) hash.update(`\n${example.label}\u0000${example.features.join('\u0000')}`);
+  return hash.digest('hex');
 }
 
 function softmaxInPlace(values: Float64Array): void {

@@ -5,6 +5,8 @@ import { classifierFeatures } from './classifierFeatures.js';
 import {
   DEFAULT_CLASSIFIER_OPTIONS,
   LinearClassifier,
+  trainingKey,
+  type ClassifierCache,
   type LinearClassifierOptions,
   type TrainingExample,
 } from './linearClassifier.js';
@@ -42,6 +44,8 @@ export interface LocaleIndexOptions {
    */
   maxClassifierDocuments?: number;
   classifier?: LinearClassifierOptions;
+  /** Trained weights kept between restarts (under this index's locale); trained each time without. */
+  classifierCache?: ClassifierCache;
 }
 
 export const DEFAULT_MAX_CLASSIFIER_DOCUMENTS = 600;
@@ -107,6 +111,7 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
   private readonly trainingExamples: TrainingExample[] = [];
   private readonly maxClassifierDocuments: number;
   private readonly classifierOptions: LinearClassifierOptions;
+  private readonly classifierCache: ClassifierCache | undefined;
   private classifier: LinearClassifier | undefined;
   private finished = false;
 
@@ -121,6 +126,7 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
     this.fuzzyPhrases = matchers.fuzzy;
     this.maxClassifierDocuments = options.maxClassifierDocuments ?? DEFAULT_MAX_CLASSIFIER_DOCUMENTS;
     this.classifierOptions = options.classifier ?? DEFAULT_CLASSIFIER_OPTIONS;
+    this.classifierCache = options.classifierCache;
     this.otherAgencies = new OtherAgencies(locale);
   }
 
@@ -177,11 +183,29 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
     await this.charIndex.finish(slicer);
     await this.typos.finish(slicer);
     if (this.documents.length > 1 && this.documents.length <= this.maxClassifierDocuments) {
-      const classifier = new LinearClassifier(this.documents.length);
-      await classifier.train(this.trainingExamples, this.classifierOptions, slicer);
-      this.classifier = classifier;
+      this.classifier = await this.trainClassifier(slicer);
     }
     this.trainingExamples.length = 0;
+  }
+
+  /**
+   * The classifier of these documents: the weights kept in the cache when they were trained from
+   * exactly these examples (training is most of a rebuild's time), else trained now and kept.
+   */
+  private async trainClassifier(slicer: Pausable): Promise<LinearClassifier> {
+    const classifier = new LinearClassifier(this.documents.length);
+    const cache = this.classifierCache;
+    const key = cache
+      ? trainingKey(classifier.classCount, this.trainingExamples, this.classifierOptions)
+      : '';
+    if (cache) {
+      const kept = await cache.load(this.locale, key);
+      await slicer.maybePause();
+      if (kept && classifier.restore(kept)) return classifier;
+    }
+    await classifier.train(this.trainingExamples, this.classifierOptions, slicer);
+    if (cache) await cache.save(this.locale, key, classifier.trainedWeights());
+    return classifier;
   }
 
   /** Position of the document with this id, if indexed. */

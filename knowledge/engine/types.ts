@@ -3,6 +3,7 @@
  * only the fields of `IndexDocument`, and hands back the very object it was given (type `D`), so a
  * caller that indexes full `KnowledgeArticle`s gets full `KnowledgeArticle`s back.
  */
+import type { AnswerDecision } from '../../contracts/rehearsalApi.js';
 
 /** What the engine needs from a document. `KnowledgeArticle` is a superset of it. */
 export interface IndexDocument {
@@ -20,8 +21,8 @@ export interface IndexDocument {
   synonyms?: readonly string[];
 }
 
-/** What the assistant should do with a question. */
-export type AnswerDecision = 'answer' | 'clarify' | 'none';
+/** What the assistant should do with a question: one definition, in the wire protocol ("Try it" shows it). */
+export type { AnswerDecision } from '../../contracts/rehearsalApi.js';
 
 /**
  * The evidence behind one candidate, each in [0, 1], so the editors' "Try it" screen can show why a

@@ -20,7 +20,7 @@ async function ask(app: TestApp, text: string, locale: 'en' | 'es'): Promise<Ans
   return {
     articleId:
       (answered?.channelData as { answer: { articleId: string } } | undefined)?.answer.articleId ?? null,
-    texts: activities.map((activity) => String(activity.text ?? '')),
+    texts: activities.map((activity) => activity.text ?? ''),
   };
 }
 

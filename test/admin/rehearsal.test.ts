@@ -3,6 +3,7 @@ import type { RehearsalResponse } from '../../contracts/adminApi.js';
 import { IN_HOURS, TestClock, WEEKEND } from '../handoff/support/agentClient.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { apiClient, signedInClient, type ApiCall, type ApiErrorBody } from './support/adminApi.js';
+import { stringMatching } from '../support/matchers.js';
 
 /**
  * `POST /api/admin/rehearsal`: the assistant as a widget visitor meets it, answering from the
@@ -147,8 +148,6 @@ describe('admin API: rehearsing a conversation with the drafts', () => {
       { 'accept-language': 'es' },
     );
     expect(french.status).toBe(400);
-    expect(french.body.error.details).toEqual([
-      { field: 'body.locale', message: expect.stringMatching(/^debe/) },
-    ]);
+    expect(french.body.error.details).toEqual([{ field: 'body.locale', message: stringMatching(/^debe/) }]);
   });
 });

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../bot/storage/openStore.js';
-import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
+import { postActivity, startTestApp, type ReplyActivity, type TestApp } from '../support/testApp.js';
 
-type Reply = Record<string, unknown>;
+type Reply = ReplyActivity;
 
 type AnswerData = { articleId: string; locale: string; score: number; passage: number | null };
 
@@ -18,14 +18,13 @@ function articleIds(replies: Reply[]): string[] {
 }
 
 function texts(replies: Reply[]): string {
-  return replies.map((reply) => String(reply.text ?? '')).join('\n---\n');
+  return replies.map((reply) => reply.text ?? '').join('\n---\n');
 }
 
 /** The first "Did you mean" choice offered in the replies, if any. */
 function firstChoice(replies: Reply[]): { title: string; articleId: string } | undefined {
   for (const reply of replies) {
-    const actions = (reply.suggestedActions as { actions?: { title: string; value?: unknown }[] } | undefined)
-      ?.actions;
+    const actions = reply.suggestedActions?.actions;
     const first = actions?.[0];
     const value = first?.value as { type?: string; articleId?: string } | undefined;
     if (first && value?.type === 'article' && value.articleId)
@@ -159,11 +158,7 @@ describe('the assistant through /api/messages', () => {
       expect(String(answered?.text)).toContain(words);
       expect(String(answered?.text)).toMatch(/\]\(https:\/\//);
       const full = replies
-        .flatMap(
-          (reply) =>
-            (reply.suggestedActions as { actions?: { title: string; value?: unknown }[] } | undefined)
-              ?.actions ?? [],
-        )
+        .flatMap((reply) => reply.suggestedActions?.actions ?? [])
         .find((action) => action.title === fullLabel);
       expect(full?.value).toEqual({ type: 'full_article', articleId: 'contact-center-tiers' });
       const shown = await person.say(fullLabel, { value: full?.value });

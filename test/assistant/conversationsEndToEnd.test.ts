@@ -1,19 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { REPLY_OUTCOMES } from '../../bot/assistant/replyOutcome.js';
 import { reportPeriod } from '../../bot/admin/reports/reportPeriod.js';
 import { unansweredQuestions } from '../../bot/admin/reports/unansweredQuestions.js';
-import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
+import { postActivity, startTestApp, type ReplyActivity, type TestApp } from '../support/testApp.js';
+import { anyNumber } from '../support/matchers.js';
 
-type Reply = Record<string, unknown>;
+type Reply = ReplyActivity;
 
-interface ReplyData {
-  outcome?: string;
-  locale?: string;
-  answer?: { articleId: string; passage?: number | null } | null;
-}
+/** What every reply says of itself in `channelData` (checked: a reply that breaks it fails here). */
+const replyData = z.looseObject({
+  outcome: z.string().optional(),
+  locale: z.string().optional(),
+  answer: z
+    .looseObject({ articleId: z.string(), passage: z.number().nullable().optional() })
+    .nullable()
+    .optional(),
+});
 
-function dataOf(reply: Reply): ReplyData {
-  return (reply.channelData ?? {}) as ReplyData;
+function dataOf(reply: Reply): z.infer<typeof replyData> {
+  return replyData.parse(reply.channelData ?? {});
 }
 
 function outcomes(replies: Reply[]): string[] {
@@ -22,7 +28,7 @@ function outcomes(replies: Reply[]): string[] {
 
 /** The articles a "Did you mean" reply offers, in order. */
 function articleOptions(reply: Reply): string[] {
-  const actions = (reply.suggestedActions as { actions?: { value?: unknown }[] } | undefined)?.actions ?? [];
+  const actions = reply.suggestedActions?.actions ?? [];
   return actions.flatMap(({ value }) => {
     const articleId = (value as { type?: string; articleId?: string } | undefined)?.articleId;
     return articleId ? [articleId] : [];
@@ -30,7 +36,7 @@ function articleOptions(reply: Reply): string[] {
 }
 
 function texts(replies: Reply[]): string {
-  return replies.map((reply) => String(reply.text ?? '')).join('\n---\n');
+  return replies.map((reply) => reply.text ?? '').join('\n---\n');
 }
 
 /**
@@ -136,7 +142,7 @@ describe('conversations through /api/messages', () => {
     expect(outcomes(followUp)).toEqual(['passage']);
     expect(dataOf(followUp[0]!).answer).toMatchObject({
       articleId: 'expedite-request',
-      passage: expect.any(Number),
+      passage: anyNumber(),
     });
     expect(texts(followUp)).toContain('24–72 hours');
     const cost = await chat.say('how much does it cost?');

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
+import { postActivity, startTestApp, type ReplyActivity, type TestApp } from '../support/testApp.js';
 
-type Reply = Record<string, unknown>;
+type Reply = ReplyActivity;
 
-const texts = (replies: Reply[]) => replies.map((reply) => String(reply.text ?? '')).join('\n');
+const texts = (replies: Reply[]) => replies.map((reply) => reply.text ?? '').join('\n');
 
 /**
  * "Was this helpful?" counts in the editors' reports only for an article the conversation was
@@ -61,10 +61,7 @@ describe('feedback is accepted only for an answer given, once', () => {
     const before = (await votes()).length;
     const answer = await say('Cuenta de USCIS', { type: 'article', articleId: 'myuscis-account' });
     const offered = answer
-      .flatMap(
-        (reply) =>
-          (reply.suggestedActions as { actions?: Array<{ value?: unknown }> } | undefined)?.actions ?? [],
-      )
+      .flatMap((reply) => reply.suggestedActions?.actions ?? [])
       .map((action) => action.value as { type?: string; articleId?: string; locale?: string } | undefined)
       .find((value) => value?.type === 'feedback');
     expect(offered).toMatchObject({ articleId: 'myuscis-account', locale: 'es' });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../contracts/visitorEvents.js';
 import {
   openSession,
+  request,
   sendMessage,
   waitUntil,
   type VisitorClient,
@@ -45,7 +46,7 @@ describe("the widget's language button, through the visitor socket", () => {
     );
     const before = botMessages(messages).length;
 
-    const ack = await socket.timeout(5_000).emitWithAck('locale:set', { locale: 'es' });
+    const ack = await request(socket, 'locale:set', { locale: 'es' });
     expect(ack).toEqual({ ok: true, data: { locale: 'es' } });
     await waitUntil(
       () =>
@@ -65,7 +66,7 @@ describe("the widget's language button, through the visitor socket", () => {
 
     // The same language again: nothing to say; the next message is simply answered in Spanish.
     const count = botMessages(messages).length;
-    await socket.timeout(5_000).emitWithAck('locale:set', { locale: 'es' });
+    await request(socket, 'locale:set', { locale: 'es' });
     await sendMessage(socket, { text: 'gracias', locale: 'es' });
     await waitUntil(() => botMessages(messages).length > count, 'the reply to "gracias"');
     const reply = botMessages(messages).slice(count);

@@ -163,7 +163,7 @@ describeInBrowser('widget in Chromium: the visitor in a live-agent chat', () => 
         page.getByRole('button', { name: L.download }).click(),
       ]);
       expect(download.suggestedFilename()).toMatch(L.fileName);
-      const text = await readFile((await download.path())!, 'utf8');
+      const text = await readFile(await download.path(), 'utf8');
       expect(text).toContain(L.fileTitle);
       expect(text).toContain(`${L.you}\n${L.askForAgent}`);
       expect(text).toContain('EAC*******3402');

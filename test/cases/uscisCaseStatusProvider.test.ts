@@ -7,6 +7,7 @@ import {
 } from '../../bot/cases/index.js';
 import { TestClock } from '../support/testClock.js';
 import { CLIENT_ID, CLIENT_SECRET, FakeUscisServer, approvedCaseAnswer } from './support/fakeUscisServer.js';
+import { stringContaining } from '../support/matchers.js';
 
 /** Monday, March 2, 2026, 10:00 a.m. Eastern, where the case-status tests' clock starts. */
 const CASES_NOW = '2026-03-02T15:00:00.000Z';
@@ -72,11 +73,11 @@ describe('when a case exists', () => {
       status: {
         en: {
           title: 'Case Was Approved',
-          description: expect.stringContaining('On September 5, 2023, we approved your Form I-130'),
+          description: stringContaining('On September 5, 2023, we approved your Form I-130'),
         },
         es: {
           title: 'Caso Fue Aprobado',
-          description: expect.stringContaining('El 5 de septiembre de 2023'),
+          description: stringContaining('El 5 de septiembre de 2023'),
         },
       },
       // "09-05-2023 14:28:46" is September 5 (month first), Eastern time (EDT, UTC-4).

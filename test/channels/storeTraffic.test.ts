@@ -37,6 +37,9 @@ describe('store traffic per visitor message', () => {
   };
   const counts = () =>
     Object.fromEntries(Object.entries(calls).map(([name, spy]) => [name, spy.mock.calls.length]));
+  /** What each call of a spy returned (the store's promises). */
+  const returnedValues = (spy: { mock: { results: Array<{ value: unknown }> } }): unknown[] =>
+    spy.mock.results.map((result) => result.value);
   const resetCounts = () => Object.values(calls).forEach((spy) => spy.mockClear());
   const started = () => Object.values(calls).reduce((sum, spy) => sum + spy.mock.calls.length, 0);
   /**
@@ -50,9 +53,7 @@ describe('store traffic per visitor message', () => {
     await waitUntil(() => calls.finishTurn.mock.calls.length >= turns, `${turns} turn(s) finished`);
     for (;;) {
       const before = started();
-      await Promise.allSettled(
-        Object.values(calls).flatMap((spy) => spy.mock.results.map((result) => result.value)),
-      );
+      await Promise.allSettled(Object.values(calls).flatMap(returnedValues));
       await new Promise((resolve) => setImmediate(resolve));
       if (started() === before) return;
     }

@@ -9,6 +9,7 @@ import {
   history,
   messageId,
   openSession,
+  request,
   rawEmit,
   rawEmitWithAck,
   sendMessage,
@@ -17,7 +18,7 @@ import {
   withTimeout,
   type VisitorClient,
 } from './support/visitorClient.js';
-import { EVENT_WAIT_MS } from './support/visitorClient.js';
+import { anyNumber, anyString, objectContaining } from '../support/matchers.js';
 
 describe('visitor socket: limits', () => {
   let testApp: TestApp | undefined;
@@ -107,7 +108,7 @@ describe('visitor socket: limits', () => {
     await open();
     const refused = await connectError(visitorSocket(app.baseUrl, { auth: { locale: 'es' } }));
     expect(refused.message).toBe('rate_limited');
-    expect(refused.data).toMatchObject({ code: 'rate_limited', retryAfterMs: expect.any(Number) });
+    expect(refused.data).toMatchObject({ code: 'rate_limited', retryAfterMs: anyNumber() });
     expect(refused.data?.message).toContain('chats nuevos');
     const resumed = await open({ auth: { token: first.session.token } });
     expect(resumed.session.conversationId).toBe(first.session.conversationId);
@@ -118,7 +119,7 @@ describe('visitor socket: limits', () => {
     const { socket } = await open();
     const results = [];
     for (let index = 0; index < 6; index += 1) {
-      results.push(await socket.timeout(EVENT_WAIT_MS).emitWithAck('history:since', { afterSeq: 0 }));
+      results.push(await request(socket, 'history:since', { afterSeq: 0 }));
     }
     expect(results.slice(0, 5).every((result) => result.ok)).toBe(true);
     expect(results[5]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
@@ -133,20 +134,18 @@ describe('visitor socket: limits', () => {
     const results = [];
     for (let index = 0; index < 9; index += 1) {
       const socket = [first, ...others][index % 3]!.socket;
-      results.push(await socket.timeout(EVENT_WAIT_MS).emitWithAck('history:since', { afterSeq: 0 }));
+      results.push(await request(socket, 'history:since', { afterSeq: 0 }));
     }
     // Each connection sent only 3 (under its own limit of 6); the conversation sent 9.
     expect(results.filter((result) => result.ok)).toHaveLength(6);
     expect(results.slice(6)).toEqual(
       Array.from({ length: 3 }, () =>
-        expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'rate_limited' }) }),
+        objectContaining({ ok: false, error: objectContaining({ code: 'rate_limited' }) }),
       ),
     );
     // Another conversation is not affected.
     const stranger = await open();
-    expect(
-      (await stranger.socket.timeout(EVENT_WAIT_MS).emitWithAck('history:since', { afterSeq: 0 })).ok,
-    ).toBe(true);
+    expect((await request(stranger.socket, 'history:since', { afterSeq: 0 })).ok).toBe(true);
   });
 
   it('when a visitor sends typing signals, then they are handed on without a rejection or a cost against the event limit, up to their own cap', async () => {
@@ -281,7 +280,7 @@ describe('visitor socket: malformed payloads', () => {
       const ack = (await rawEmitWithAck(socket, 'message:send', payload)) as Ack<MessageReceipt>;
       expect(ack, JSON.stringify(payload)?.slice(0, 80)).toMatchObject({
         ok: false,
-        error: { code: 'invalid_payload', message: expect.any(String) },
+        error: { code: 'invalid_payload', message: anyString() },
       });
       if (!ack.ok) expect(ack.error.message).not.toMatch(/at \w+ \(|Error:|zod/i);
     }

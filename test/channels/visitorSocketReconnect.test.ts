@@ -8,13 +8,13 @@ import {
   eventually,
   history,
   openSession,
+  request,
   sendMessage,
   visitorSocket,
   waitUntil,
   withTimeout,
   type VisitorClient,
 } from './support/visitorClient.js';
-import { EVENT_WAIT_MS } from './support/visitorClient.js';
 
 /** A reply the test releases when it wants: after the visitor's connection is gone. */
 class Gate {
@@ -189,15 +189,11 @@ describe('visitor socket: nothing lost, nothing doubled across disconnections', 
       async () => (await testApp.app.store.conversations.transcript(session.conversationId)).length === 12,
       'six questions and six replies',
     );
-    const firstPage = await socket
-      .timeout(EVENT_WAIT_MS)
-      .emitWithAck('history:since', { afterSeq: 0, limit: 5 });
+    const firstPage = await request(socket, 'history:since', { afterSeq: 0, limit: 5 });
     expect(firstPage.ok && firstPage.data.hasMore).toBe(true);
-    const seqs = firstPage.ok ? firstPage.data.messages.map((message: ChatMessage) => message.seq) : [];
+    const seqs = firstPage.ok ? firstPage.data.messages.map((message) => message.seq) : [];
     expect(seqs).toEqual([1, 2, 3, 4, 5]);
-    const rest = await socket
-      .timeout(EVENT_WAIT_MS)
-      .emitWithAck('history:since', { afterSeq: 5, limit: 200 });
+    const rest = await request(socket, 'history:since', { afterSeq: 5, limit: 200 });
     expect(rest.ok && rest.data.messages[0]?.seq).toBe(6);
   });
 });

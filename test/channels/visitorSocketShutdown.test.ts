@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/testApp.js';
 import { EchoBot } from './support/echoBot.js';
 import { botTexts, openSession, sendMessage, waitUntil, withTimeout } from './support/visitorClient.js';
+import { stringContaining } from '../support/matchers.js';
 
 describe('visitor socket: graceful stop', () => {
   it('when the app stops during a turn, then new messages are refused as retryable, the running turn still answers, and sockets are closed', async () => {
@@ -29,7 +30,7 @@ describe('visitor socket: graceful stop', () => {
     const refused = await sendMessage(socket, { text: 'too late', locale: 'es' });
     expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'shutting_down', message: expect.stringContaining('reiniciando') },
+      error: { code: 'shutting_down', message: stringContaining('reiniciando') },
     });
 
     release();

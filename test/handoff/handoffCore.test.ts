@@ -8,6 +8,7 @@ import { createI18n } from '../../bot/i18n/i18n.js';
 import { createLogger } from '../../bot/logging/logger.js';
 import { conversation, handoffEntry } from '../storage/fixtures/records.js';
 import { RecordingEvents, request, serviceHarness, type ServiceHarness } from './support/serviceHarness.js';
+import { objectContaining } from '../support/matchers.js';
 
 /**
  * The handoff's core used as the assistant and the channels use it, with plain data only: no
@@ -137,7 +138,7 @@ describe('the handoff core, without any framework', () => {
     await service.request(request('c1'));
     await service.dispatch();
     const router = new LiveChatRouter({ service, text });
-    const chat = expect.objectContaining({ conversationId: 'c1', status: 'assigned', agentId: 'a1' });
+    const chat = objectContaining({ conversationId: 'c1', status: 'assigned', agentId: 'a1' });
 
     expect(await router.route({ conversationId: 'c1', kind: 'typing' })).toEqual({
       to: 'agent',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
+import { postActivity, startTestApp, type ReplyActivity, type TestApp } from '../support/testApp.js';
 import {
   HOLIDAY,
   IN_HOURS,
@@ -11,10 +11,7 @@ import {
   type AgentClient,
 } from './support/agentClient.js';
 
-type Reply = Record<string, unknown> & {
-  text?: string;
-  suggestedActions?: { actions: Array<{ value?: unknown }> };
-};
+type Reply = ReplyActivity;
 
 /**
  * Out of hours, on holidays, with nobody online or nobody who speaks the visitor's language: no
@@ -60,7 +57,7 @@ describe('live agents out of hours and the messages left for them', () => {
           ...(value === undefined ? {} : { value }),
         });
         expect(status).toBe(200);
-        return activities as Reply[];
+        return activities;
       },
     };
   }

@@ -18,6 +18,7 @@ import {
   createAgent,
   type AgentClient,
 } from './support/agentClient.js';
+import { anyNumber, anyString } from '../support/matchers.js';
 
 const WAIT_MS = 15_000;
 
@@ -106,7 +107,7 @@ describe("the agent's context panel: where the visitor started, what they asked 
       // Origin and path only, the receipt number in the path masked; no query string, no fragment.
       startPage: 'https://www.uscis.example/case/EAC*******3402/status',
       caseNumbers: ['EAC*******3402'],
-      lastAnswer: { articleId: answer.answer?.articleId, at: expect.any(String) },
+      lastAnswer: { articleId: answer.answer?.articleId, at: anyString() },
     });
     // The answer itself, not the "Was this helpful?" that follows it.
     expect(context.lastAnswer?.text).toBe(answer.text);
@@ -114,7 +115,7 @@ describe("the agent's context panel: where the visitor started, what they asked 
       {
         startedAt: IN_HOURS,
         locale: 'en',
-        messages: expect.any(Number),
+        messages: anyNumber(),
         questions: ['How do I replace my green card?'],
         withAgent: false,
       },

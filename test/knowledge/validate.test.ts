@@ -11,6 +11,7 @@ import {
 } from '../../knowledge/content/validateArticles.js';
 import { useArticleFolder } from './support/articleFolder.js';
 import { article } from './support/testArticle.js';
+import { stringMatching } from '../support/matchers.js';
 
 /** The same article in both locales. */
 function pair(id: string, overrides: Partial<KnowledgeArticle> = {}): KnowledgeArticle[] {
@@ -47,7 +48,7 @@ describe('validateArticleSet', () => {
       expect.objectContaining({
         file: path.join(folder.dir, 'en', 'beta.md'),
         locale: 'en',
-        message: expect.stringMatching(/^title: /),
+        message: stringMatching(/^title: /),
       }),
     );
   });

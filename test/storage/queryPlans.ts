@@ -104,7 +104,7 @@ async function serveTurns(store: Store): Promise<void> {
   await conversations.pendingTurns({ activeSince: at(900), recordedBefore: at(1002), limit: 100 });
   const key = 'socket/conversations/live';
   await botState.write({ [key]: { dialogState: {} } });
-  const state = await botState.read([key, 'socket/users/visitor:live']);
+  const state: Partial<Record<string, object>> = await botState.read([key, 'socket/users/visitor:live']);
   await botState.write({ [key]: { ...state[key], turn: 2 } });
 
   await users.create(user('agent-1', 'ana'));

@@ -15,11 +15,32 @@ export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM_PATH);
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * How long a test waits for the page to show something (Playwright's default is 30 s). The waits
+ * are on events, never sleeps; this only has to be long enough for a busy two-core machine, where
+ * publishing an article (which rebuilds the answer index) has taken over 30 s.
+ */
+export const BROWSER_WAIT_MS = 120_000;
+
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+  // Every context gets the same generous wait, whichever way the test opens it.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(BROWSER_WAIT_MS);
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    page.setDefaultTimeout(BROWSER_WAIT_MS);
+    return page;
+  };
+  return browser;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { z } from 'zod';
 import { createApp, type App, type AppOverrides } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config/config.js';
 import { createLogger } from '../../bot/logging/logger.js';
@@ -60,12 +61,31 @@ export async function startTestApp(
   };
 }
 
+/**
+ * A reply activity as a channel receives it: the fields the tests read are checked against the
+ * Bot Framework's shape (a reply that breaks it fails the test here, with zod's message); every
+ * other field is kept as it came.
+ */
+const replyActivity = z.looseObject({
+  type: z.string(),
+  text: z.string().optional(),
+  locale: z.string().optional(),
+  channelData: z.unknown().optional(),
+  suggestedActions: z
+    .looseObject({ actions: z.array(z.looseObject({ title: z.string(), value: z.unknown().optional() })) })
+    .optional(),
+});
+export type ReplyActivity = z.infer<typeof replyActivity>;
+
+/** The `expectReplies` answer: `{ activities: [...] }`. */
+const expectedReplies = z.looseObject({ activities: z.array(replyActivity) });
+
 /** POSTs an activity to /api/messages the way the Emulator does with `expectReplies`; returns the replies. */
 export async function postActivity(
   baseUrl: string,
   activity: Record<string, unknown>,
   headers: Record<string, string> = {},
-): Promise<{ status: number; activities: Array<Record<string, unknown>>; body: unknown }> {
+): Promise<{ status: number; activities: ReplyActivity[]; body: unknown }> {
   const response = await fetch(`${baseUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -83,9 +103,8 @@ export async function postActivity(
   });
   const text = await response.text();
   const body: unknown = text ? JSON.parse(text) : null;
+  // An answer without replies (an error, 202) has none; one with replies must have them well formed.
   const activities =
-    body && typeof body === 'object' && Array.isArray((body as { activities?: unknown }).activities)
-      ? (body as { activities: Array<Record<string, unknown>> }).activities
-      : [];
+    body && typeof body === 'object' && 'activities' in body ? expectedReplies.parse(body).activities : [];
   return { status: response.status, activities, body };
 }

@@ -1,7 +1,8 @@
 import type { Locale } from '../../../contracts/locale.js';
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, MemoryStorage, type Activity, type TurnContext } from 'botbuilder';
-import type { ChatMessage, JsonValue, MessageRole } from '../../../contracts/visitorEvents.js';
+import type { ChatMessage, MessageRole } from '../../../contracts/visitorEvents.js';
+import type { RehearsalStep, RehearsalTurn } from '../../../contracts/rehearsalApi.js';
 import type { AssistantKnowledge } from '../../assistant/answerSource.js';
 import { createAssistant, type AssistantDeps } from '../../assistant/createAssistant.js';
 import type { LiveAgentGateway } from '../../handoff/liveAgentGateway.js';
@@ -11,11 +12,9 @@ import { visitorTurnActivity } from '../socket/visitorSessions.js';
 import { RehearsalAdapter } from './rehearsalAdapter.js';
 import { systemClock } from '../../shared/clock.js';
 
-/** One thing the visitor does: types `text`, or presses a button (its text and its value). */
-export interface RehearsalStep {
-  text: string;
-  value?: JsonValue;
-}
+// One step (the visitor types `text`, or presses a button: its text and its value) and what the
+// assistant said to it: the admin API's shapes (contracts/rehearsalApi.ts), one definition.
+export type { RehearsalStep, RehearsalTurn };
 
 export interface RehearsalInput {
   /** The language the visitor's widget is in. */
@@ -23,14 +22,6 @@ export interface RehearsalInput {
   steps: readonly RehearsalStep[];
   /** What the assistant answers from, and finds articles by id in (the editors' drafts). */
   knowledge: AssistantKnowledge;
-}
-
-/** One step and what the assistant said to it, as the widget would get it. */
-export interface RehearsalTurn {
-  visitor: ChatMessage;
-  replies: ChatMessage[];
-  /** The visitor asked for a live agent in hours: a real chat would join the queue here. */
-  liveAgentRequested: boolean;
 }
 
 export interface AssistantRehearsal {

@@ -1,24 +1,8 @@
 import type { Locale } from '../../../contracts/locale.js';
+import type { AnalyticsEvent, AnalyticsEventType } from '../../assistant/records.js';
+export type { AnalyticsEvent, AnalyticsEventType } from '../../assistant/records.js';
 
 // What visitors asked and what they got, for the reports.
-
-export type AnalyticsEventType = 'question' | 'handoff_request' | 'case_status';
-
-export interface AnalyticsEvent {
-  id: string;
-  type: AnalyticsEventType;
-  conversationId: string;
-  locale: Locale;
-  at: string;
-  /** For questions: what the answer engine decided. */
-  decision: 'answer' | 'clarify' | 'none' | null;
-  articleId: string | null;
-  score: number | null;
-  /** The visitor's words, personal data masked. */
-  text: string | null;
-  /** Free-form outcome for handoffs and case status lookups (e.g. "queued", "out_of_hours", "found"). */
-  outcome: string | null;
-}
 
 export interface AnalyticsStore {
   record(event: AnalyticsEvent): Promise<void>;

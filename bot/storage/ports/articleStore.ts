@@ -1,44 +1,13 @@
 import type { Locale } from '../../../contracts/locale.js';
-import type { KnowledgeArticle } from '../../../contracts/article.js';
+import type { ArticleRecord, ArticleRevision, ArticleStatus } from '../../articles/articleRecords.js';
+export type {
+  ArticleAction,
+  ArticleRecord,
+  ArticleRevision,
+  ArticleStatus,
+} from '../../articles/articleRecords.js';
 
 // Articles, with drafts, published versions and revisions (editors' side).
-
-export type ArticleStatus = 'draft' | 'published' | 'unpublished';
-
-export interface ArticleRecord {
-  id: string;
-  locale: Locale;
-  /** `published`: visitors see `published`. `draft`: never published. `unpublished`: taken down. */
-  status: ArticleStatus;
-  /** Soft delete: kept with its history, hidden from lists and from visitors. */
-  deleted: boolean;
-  /** The working copy editors change; visitors never see it until it is published. */
-  draft: KnowledgeArticle;
-  /** What visitors see; null when never published or unpublished. */
-  published: KnowledgeArticle | null;
-  /** Increases by one with every saved change; the compare-and-set token for concurrent edits. */
-  revision: number;
-  /** The revision that `published` was taken from. */
-  publishedRevision: number | null;
-  createdAt: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-export type ArticleAction =
-  'create' | 'update' | 'publish' | 'unpublish' | 'delete' | 'restore' | 'rollback' | 'import';
-
-/** One saved change of an article: who, when, what, and the full draft content after it. */
-export interface ArticleRevision {
-  id: string;
-  locale: Locale;
-  revision: number;
-  action: ArticleAction;
-  content: KnowledgeArticle;
-  author: string;
-  at: string;
-  note: string | null;
-}
 
 export interface ArticleListFilter {
   locale?: Locale;

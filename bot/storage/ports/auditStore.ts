@@ -1,19 +1,7 @@
-// Who changed what, for admins.
+import type { AuditEntry } from '../../logging/auditRecords.js';
+export type { AuditEntry } from '../../logging/auditRecords.js';
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  /** Username or user id of who did it ("system" for scripts). */
-  actor: string;
-  /** e.g. "login", "login_failed", "article.update", "article.publish", "user.roles". */
-  action: string;
-  target: string | null;
-  /** JSON with details (never a password or a token). */
-  details: string | null;
-  /** Entries recorded with `recordRepeated`: how many times it happened, and when last (`at` is the first). */
-  count?: number;
-  lastAt?: string;
-}
+// Who changed what, for admins.
 
 export interface AuditFilter {
   from?: string;

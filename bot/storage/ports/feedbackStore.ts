@@ -1,17 +1,8 @@
 import type { Locale } from '../../../contracts/locale.js';
+import type { FeedbackRecord } from '../../assistant/records.js';
+export type { FeedbackRecord } from '../../assistant/records.js';
 
 // Visitors' votes on answers.
-
-export interface FeedbackRecord {
-  id: string;
-  conversationId: string;
-  articleId: string;
-  locale: Locale;
-  /** The visitor's question, personal data masked. */
-  question: string;
-  helpful: boolean;
-  at: string;
-}
 
 export interface FeedbackStore {
   add(record: FeedbackRecord): Promise<void>;

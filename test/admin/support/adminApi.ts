@@ -54,7 +54,8 @@ export interface ApiResponse<T = Record<string, unknown>> {
 }
 
 export interface ApiErrorBody {
-  error: { code: string; message: string; details?: Array<{ field: string; message: string }> | unknown };
+  /** The bad fields (`Array<{ field, message }>`), or for a conflict `{ currentRevision }`: read with a type. */
+  error: { code: string; message: string; details?: unknown };
 }
 
 /** A small client: JSON in and out, the token and extra headers when given. */

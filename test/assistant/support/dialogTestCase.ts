@@ -72,9 +72,9 @@ function pick<T>(value: Localized<T>, locale: Locale): T {
     'en' in value &&
     'es' in value
   ) {
-    return (value as PerLocale<T>)[locale];
+    return value[locale];
   }
-  return value as T;
+  return value;
 }
 
 function checkReply(

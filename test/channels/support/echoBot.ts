@@ -46,7 +46,8 @@ export class EchoBot extends ActivityHandler {
   }
 
   private async reply(context: TurnContext): Promise<void> {
-    const { text = '', value, locale } = context.activity;
+    const { text = '', locale } = context.activity;
+    const value: unknown = context.activity.value;
     const list = this.turns.get(context.activity.conversation.id) ?? [];
     list.push(text);
     this.turns.set(context.activity.conversation.id, list);

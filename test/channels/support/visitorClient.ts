@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type {
   Ack,
+  AckCallback,
   ChatMessage,
   ClientToServerEvents,
   ConnectErrorData,
@@ -87,9 +88,7 @@ export function sendMessage(
   socket: VisitorClient,
   payload: Partial<SendMessagePayload> & { text: string },
 ): Promise<Ack<MessageReceipt>> {
-  return socket
-    .timeout(EVENT_WAIT_MS)
-    .emitWithAck('message:send', { id: messageId(), locale: 'en', ...payload } as SendMessagePayload);
+  return request(socket, 'message:send', { id: messageId(), locale: 'en', ...payload });
 }
 
 type Untyped = {
@@ -107,8 +106,30 @@ export function rawEmitWithAck(socket: VisitorClient, event: unknown, ...args: u
   return (socket as unknown as Untyped).timeout(EVENT_WAIT_MS).emitWithAck(event, ...args);
 }
 
+/** What the ack of an event carries (`never` for events sent without one). */
+type AckData<E extends keyof ClientToServerEvents> =
+  Parameters<ClientToServerEvents[E]> extends [unknown, AckCallback<infer T>] ? T : never;
+
+/** The events the client sends with an acknowledgement. */
+export type AckedEvent = {
+  [E in keyof ClientToServerEvents]: [AckData<E>] extends [never] ? never : E;
+}[keyof ClientToServerEvents];
+
+/**
+ * Sends an event of the protocol and waits for its ack, typed by contracts/visitorEvents.ts.
+ * (socket.io-client types `timeout(...).emitWithAck` as `any`: its timeout decoration gives the
+ * ack callback a second parameter, which its own result type does not expect.)
+ */
+export function request<E extends AckedEvent>(
+  socket: VisitorClient,
+  event: E,
+  payload: Parameters<ClientToServerEvents[E]>[0],
+): Promise<Ack<AckData<E>>> {
+  return rawEmitWithAck(socket, event, payload) as Promise<Ack<AckData<E>>>;
+}
+
 export async function history(socket: VisitorClient, afterSeq = 0): Promise<HistoryPage> {
-  const ack = await socket.timeout(EVENT_WAIT_MS).emitWithAck('history:since', { afterSeq });
+  const ack = await request(socket, 'history:since', { afterSeq });
   if (!ack.ok) throw new Error(`history failed: ${ack.error.code}`);
   return ack.data;
 }

@@ -8,8 +8,8 @@ import { articleFilePath, serializeArticleFile } from '../../../knowledge/conten
 export interface ArticleFolder {
   /** The current test's folder, laid out like knowledge/articles (`en/`, `es/`). */
   readonly dir: string;
-  /** Writes each article as its file (`<locale>/<id>.md`). */
-  write(articles: KnowledgeArticle[]): Promise<void>;
+  /** Writes each article as its file (`<locale>/<id>.md`). A function, so it can be taken off the folder. */
+  readonly write: (articles: KnowledgeArticle[]) => Promise<void>;
 }
 
 /** A fresh article folder in the temp directory for each test of the file, removed after it. */
@@ -27,7 +27,7 @@ export function useArticleFolder(prefix: string): ArticleFolder {
     get dir() {
       return dir;
     },
-    async write(articles) {
+    write: async (articles) => {
       for (const item of articles) await writeFile(articleFilePath(dir, item), serializeArticleFile(item));
     },
   };

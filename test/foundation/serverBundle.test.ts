@@ -1,0 +1,85 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a build script in plain JavaScript, without type declarations.
+import { LAZY_PACKAGES, lazyPackagesPlugin, serverBuildOptions } from '../../scripts/lib/serverBundle.mjs';
+import { REPO_ROOT } from '../support/paths.js';
+
+/**
+ * What the service's bundle does with the packages botbuilder requires at load but rarely uses
+ * (scripts/lib/serverBundle.mjs): a program bundled the same way, run in its own process, reports
+ * which of them Node loaded before and after it used them.
+ */
+const PROGRAM = `
+import { createRequire } from 'node:module';
+import { PromptCultureModels, recognizeChoices } from 'botbuilder-dialogs';
+import { MsalAppCredentials } from 'botframework-connector';
+
+const cache = createRequire(import.meta.url).cache;
+const loaded = () =>
+  LAZY.filter((name) => Object.keys(cache).some((file) => file.includes('/node_modules/' + name + '/')));
+const beforeUse = loaded();
+const spanish = PromptCultureModels.Spanish.locale;
+const choice = recognizeChoices('the second one', ['apples', 'pears'])[0]?.resolution.index;
+const credentials = new MsalAppCredentials('00000000-0000-0000-0000-000000000001', 'not-a-secret');
+console.log(JSON.stringify({
+  beforeUse,
+  afterUse: loaded(),
+  spanish,
+  choice,
+  credentials: typeof credentials.clientApplication?.acquireTokenByClientCredential,
+}));
+`;
+
+describe('the service bundle (scripts/lib/serverBundle.mjs)', () => {
+  let dir: string;
+  const lazy = Object.keys(LAZY_PACKAGES as Record<string, unknown>);
+
+  beforeAll(async () => {
+    // Inside the repository (.tmp/, ignored), so the bundle's own require finds node_modules as
+    // dist/bot's does.
+    await mkdir(path.join(REPO_ROOT, '.tmp'), { recursive: true });
+    dir = await mkdtemp(path.join(REPO_ROOT, '.tmp/bundle-test-'));
+    await writeFile(path.join(dir, 'program.mjs'), `const LAZY = ${JSON.stringify(lazy)};\n${PROGRAM}`);
+    const options = serverBuildOptions({ root: REPO_ROOT, outdir: dir, quiet: true }) as Record<
+      string,
+      unknown
+    >;
+    await build({
+      ...options,
+      entryPoints: { program: path.join(dir, 'program.mjs') },
+      plugins: [lazyPackagesPlugin(dir)],
+      sourcemap: false,
+      legalComments: 'none',
+      logLevel: 'error',
+    });
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('when botbuilder loads, then the prompt recognizers and Azure identity libraries are not loaded, nor in the bundle', async () => {
+    const bundle = await readFile(path.join(dir, 'program.js'), 'utf8');
+    // The stand-ins name the packages' files; their code is not there.
+    expect(bundle).toContain('recognizers-text-date-time.umd.js');
+    expect(bundle).not.toContain('DateTimeExtractorConfiguration');
+    expect(bundle).not.toContain('class ConfidentialClientApplication');
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(dir, 'program.js')], {
+      cwd: REPO_ROOT,
+    });
+    const report = JSON.parse(stdout) as Record<string, unknown>;
+    expect(report.beforeUse).toEqual([]);
+    // Used, they are loaded and work as if they had been bundled.
+    expect(report.spanish).toBe('es-es');
+    expect(report.choice).toBe(1);
+    expect(report.credentials).toBe('function');
+    expect(report.afterUse).not.toContain('@microsoft/recognizers-text-suite');
+    expect(report.afterUse).toEqual(
+      // The cultures' names come from the small base package: the suite stays unloaded.
+      expect.arrayContaining(['@microsoft/recognizers-text-number', '@azure/msal-node']),
+    );
+  });
+});
