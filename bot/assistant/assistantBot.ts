@@ -33,6 +33,9 @@ import { textReply } from './replyActivity.js';
 import { ReplyOutcomeMiddleware } from './replyOutcome.js';
 import type { WelcomeMessage } from './welcomeMessage.js';
 
+/** The turn's analytics write (`AssistantAnalytics.flush`, which never fails), in the turn state. */
+const ANALYTICS_WRITTEN = Symbol('analyticsWritten');
+
 /** Related topics offered again after "not helpful"; as many as the answer offered. */
 const MAX_RELATED = 3;
 
@@ -98,9 +101,15 @@ export class AssistantBot extends ActivityHandler {
       this.replyOutcomes.onTurn(context, async () => {
         try {
           await super.run(context);
-          await this.deps.conversationState.saveChanges(context, false);
-          await this.deps.userState.saveChanges(context, false);
+          // The turn's writes go to the store together (one commit for all of them): its state,
+          // and the analytics of its questions (started when the dialogs ended).
+          await Promise.all([
+            this.deps.conversationState.saveChanges(context, false),
+            this.deps.userState.saveChanges(context, false),
+            context.turnState.get<Promise<void> | undefined>(ANALYTICS_WRITTEN),
+          ]);
         } catch (error) {
+          await context.turnState.get<Promise<void> | undefined>(ANALYTICS_WRITTEN);
           await this.recover(context, error);
         }
       }),
@@ -175,7 +184,8 @@ export class AssistantBot extends ActivityHandler {
       await this.deps.context.afterTurn(context);
       await this.forgetAnsweredPrompt(context, data);
     } finally {
-      await this.deps.analytics.flush(context);
+      // Not awaited here: `run` awaits it with the state's write. Its outcome is the replies' so far.
+      context.turnState.set(ANALYTICS_WRITTEN, this.deps.analytics.flush(context));
     }
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   ActivityTypes,
+  DeliveryModes,
   type Activity,
   type ConversationReference,
   type Middleware,
@@ -172,18 +173,39 @@ export class ConversationRecorder {
         } else if (!proactive) {
           await this.ensureConversation(channel, reference, context.activity.locale);
         }
+        // With `expectReplies` the replies go out in the response to the request, once the turn has
+        // ended: each is recorded when sent, without the turn waiting for its commit, and the turn
+        // ends once all are committed, so they share a commit with the turn's last writes (state).
+        const pending: Array<Promise<unknown>> = [];
+        const deferred = context.activity.deliveryMode === DeliveryModes.ExpectReplies;
         context.onSendActivities(async (_ctx, activities, sendNext) => {
           // Recorded once the channel took them: a message it refused leaves no entry, so the
           // sender's retry with the same id (an agent's) delivers it instead of finding it "sent".
           const responses = await sendNext();
           for (const activity of activities) {
             if (activity.type !== ActivityTypes.Message) continue;
-            const { entry } = await this.recordOutbound(conversationId, activity);
-            rememberRecordedReply(context, entry);
+            const recorded = this.recordOutbound(conversationId, activity).then(({ entry }) =>
+              rememberRecordedReply(context, entry),
+            );
+            if (!deferred) {
+              await recorded;
+              continue;
+            }
+            // Handled at the end of the turn; until then it must not count as an unhandled rejection.
+            recorded.catch(() => undefined);
+            pending.push(recorded);
           }
           return responses;
         });
-        await next();
+        // Every reply is in the store before the response carries it; the first failure is the turn's.
+        try {
+          await next();
+        } catch (error) {
+          await Promise.allSettled(pending);
+          throw error;
+        }
+        const failure = (await Promise.allSettled(pending)).find((result) => result.status === 'rejected');
+        if (failure !== undefined) throw failure.reason;
       },
     };
   }
