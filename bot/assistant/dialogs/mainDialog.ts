@@ -29,7 +29,6 @@ import { outcomeOf } from './dialogOutcome.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { LEAVE_MESSAGE_DIALOG, type LeaveMessageDialog } from './leaveMessageDialog.js';
 import { QUESTION_DIALOG, type QuestionDialog } from './questionDialog.js';
-import { shareDialogsRegistration } from './sharedDialogsRegistration.js';
 
 export const MAIN_DIALOG = 'mainDialog';
 const ROUTE_WATERFALL = 'mainRoute';
@@ -89,7 +88,6 @@ export class MainDialog extends InterruptibleDialog {
     children: MainDialogChildren,
   ) {
     super(MAIN_DIALOG, deps);
-    shareDialogsRegistration();
     this.addDialog(children.question);
     this.addDialog(children.caseStatus);
     this.addDialog(children.agentOffer);
