@@ -4,7 +4,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a build script in plain JavaScript, without type declarations.
 import { LAZY_PACKAGES, lazyPackagesPlugin, serverBuildOptions } from '../../scripts/lib/serverBundle.mjs';
 import { REPO_ROOT } from '../support/paths.js';
 
@@ -36,7 +35,7 @@ console.log(JSON.stringify({
 
 describe('the service bundle (scripts/lib/serverBundle.mjs)', () => {
   let dir: string;
-  const lazy = Object.keys(LAZY_PACKAGES as Record<string, unknown>);
+  const lazy = Object.keys(LAZY_PACKAGES);
 
   beforeAll(async () => {
     // Inside the repository (.tmp/, ignored), so the bundle's own require finds node_modules as
@@ -44,10 +43,7 @@ describe('the service bundle (scripts/lib/serverBundle.mjs)', () => {
     await mkdir(path.join(REPO_ROOT, '.tmp'), { recursive: true });
     dir = await mkdtemp(path.join(REPO_ROOT, '.tmp/bundle-test-'));
     await writeFile(path.join(dir, 'program.mjs'), `const LAZY = ${JSON.stringify(lazy)};\n${PROGRAM}`);
-    const options = serverBuildOptions({ root: REPO_ROOT, outdir: dir, quiet: true }) as Record<
-      string,
-      unknown
-    >;
+    const options = serverBuildOptions({ root: REPO_ROOT, outdir: dir, quiet: true });
     await build({
       ...options,
       entryPoints: { program: path.join(dir, 'program.mjs') },
