@@ -119,6 +119,10 @@ export function serverBuildOptions({ root, outdir, quiet = false }) {
     format: 'esm',
     target: 'node20',
     external: EXTERNAL_PACKAGES,
+    // tr46 (under node-fetch) requires Node's deprecated built-in punycode; Node does not warn
+    // for code in node_modules, but bundled code is not there, so Node 22+ printed DEP0040 at
+    // every start. The npm package of the same code is bundled instead.
+    alias: { punycode: 'punycode/' },
     plugins: [lazyPackagesPlugin(outdir)],
     // CommonJS packages inside an ES module need a `require`: Node's, resolving from dist/bot.
     banner: {
