@@ -21,7 +21,12 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { CommandLine } from './lib/commandLine.js';
 import { percentile } from './lib/percentile.js';
-import { measureStartup, type StartupRun, type StartupTiming } from './lib/startupTiming.js';
+import {
+  measureStartup,
+  serviceStartupRun,
+  type StartupRun,
+  type StartupTiming,
+} from './lib/startupTiming.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -52,20 +57,7 @@ const FLOOR: StartupRun = {
 };
 
 function service(dataDir: string): StartupRun {
-  return {
-    args: [entry],
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dataDir,
-    },
-    listening: 'virtual assistant listening',
-    ready: 'ready: the answer engine answers',
-  };
+  return serviceStartupRun(entry, REPO_ROOT, dataDir);
 }
 
 interface Scenario {

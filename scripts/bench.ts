@@ -26,7 +26,11 @@ import { CommandLine } from './lib/commandLine.js';
 import { formatTop, topFunctions, type CpuProfile } from './lib/cpuProfile.js';
 import { askBot } from './lib/inProcessApp.js';
 import { percentile } from './lib/percentile.js';
-import { measureStartup as measureProcessStartup, type StartupTiming } from './lib/startupTiming.js';
+import {
+  measureStartup as measureProcessStartup,
+  serviceStartupRun,
+  type StartupTiming,
+} from './lib/startupTiming.js';
 import { startServerProcess, reportListening, type ServerProcess } from './lib/serverProcess.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
@@ -195,25 +199,12 @@ interface Scenario {
  * process, which is nearly all start-up).
  */
 async function measureStartup(dataDir: string, profileName?: string): Promise<Startup> {
-  return measureProcessStartup({
-    args: [
-      ...(profileName
-        ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profileName}`]
-        : []),
-      path.join(REPO_ROOT, 'dist/bot/main.js'),
-    ],
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dataDir,
-    },
-    listening: 'virtual assistant listening',
-    ready: 'ready: the answer engine answers',
-  });
+  const profiling = profileName
+    ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profileName}`]
+    : [];
+  return measureProcessStartup(
+    serviceStartupRun(path.join(REPO_ROOT, 'dist/bot/main.js'), REPO_ROOT, dataDir, profiling),
+  );
 }
 
 /** The top of a profile, printed under `title` (the file is kept in .tmp/prof). */

@@ -29,6 +29,33 @@ export interface StartupRun {
   ready?: string;
 }
 
+/**
+ * The built service (`entry`, e.g. dist/bot/main.js) on `dataDir`, on a free port, waited for
+ * until it logs that it listens and that the answer engine answers. `nodeArgs` go before the
+ * entry (e.g. `--cpu-prof`).
+ */
+export function serviceStartupRun(
+  entry: string,
+  cwd: string,
+  dataDir: string,
+  nodeArgs: readonly string[] = [],
+): StartupRun {
+  return {
+    args: [...nodeArgs, entry],
+    cwd,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: dataDir,
+    },
+    listening: 'virtual assistant listening',
+    ready: 'ready: the answer engine answers',
+  };
+}
+
 export async function measureStartup(run: StartupRun): Promise<StartupTiming> {
   const started = performance.now();
   const child = spawn(process.execPath, run.args, {
