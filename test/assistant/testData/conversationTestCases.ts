@@ -252,6 +252,18 @@ export const conversationTestCases: DialogTestCase[] = [
     stored: (harness) => expect(harness.feedback.map((record) => record.helpful)).toEqual([true]),
   },
   {
+    name: 'a yes or an ok with nothing waiting for one is acknowledged, never taken for a question it cannot answer',
+    setup: () => ({ answers }),
+    turns: [
+      ANSWER_LOBBY,
+      { say: { en: 'yep', es: 'órale' }, expect: [{ keys: ['answer.thanksHelpful'], outcome: 'feedback' }] },
+      { say: { en: 'ok', es: 'sí' }, expect: [{ keys: ['smallTalk.acknowledge'], outcome: 'smallTalk' }] },
+      { say: { en: 'no', es: 'no' }, expect: [{ keys: ['smallTalk.acknowledge'], outcome: 'smallTalk' }] },
+    ],
+    stored: (harness) =>
+      expect(harness.analytics.filter((event) => event.type === 'question')).toHaveLength(1),
+  },
+  {
     name: 'after "no" to "was this helpful" the related topics stay offered and "the first one" picks one',
     setup: () => ({ answers }),
     turns: [
@@ -364,6 +376,61 @@ export const conversationTestCases: DialogTestCase[] = [
           locale,
         }),
       ]),
+  },
+  {
+    name: 'the name, the contact and the question typed in one message answer the offer to leave a message: only what is missing is asked',
+    setup: () => ({ answers, leaveMessage: true }),
+    turns: [
+      { say: { en: 'agent', es: 'agente' }, expect: NO_AGENT_THEN_OFFER },
+      {
+        say: {
+          en: 'My name is Maria Lopez, maria@example.com, my badge was never printed',
+          es: 'Me llamo Maria Lopez, maria@example.com, mi gafete nunca se imprimió',
+        },
+        expect: [{ keys: [leaveKey('askUrgent')], outcome: 'leaveMessage' }],
+      },
+      {
+        say: { en: 'no', es: 'no' },
+        expect: [
+          {
+            contains: [
+              { en: '- Name: Maria Lopez', es: '- Nombre: Maria Lopez' },
+              { en: '- Contact: maria@example.com', es: '- Contacto: maria@example.com' },
+              { en: '- Question: my badge was never printed', es: '- Pregunta: mi gafete nunca se imprimió' },
+            ],
+          },
+        ],
+      },
+      {
+        say: { en: 'send it', es: 'envíelo' },
+        expect: [{ keys: [leaveKey('saved')], values: savedValues('Maria Lopez', false) }],
+      },
+    ],
+    stored: (harness, locale) =>
+      expect(harness.requests).toEqual([
+        expect.objectContaining({
+          name: 'Maria Lopez',
+          email: 'maria@example.com',
+          phone: null,
+          question: locale === 'en' ? 'my badge was never printed' : 'mi gafete nunca se imprimió',
+        }),
+      ]),
+  },
+  {
+    name: 'a phone number typed with other words instead of the name is taken, and the name is asked after it',
+    setup: () => ({ answers, leaveMessage: true }),
+    turns: [
+      { say: { en: 'leave a message', es: 'dejar un mensaje' }, expect: [{ keys: [leaveKey('askName')] }] },
+      {
+        say: { en: 'call me at (202) 555-0143', es: 'llámeme al (202) 555-0143' },
+        expect: [{ keys: [leaveKey('askNameAgain')] }],
+      },
+      { say: 'Ana', expect: [{ keys: [leaveKey('askQuestion')] }] },
+      {
+        say: { en: 'my badge was never printed', es: 'mi gafete nunca se imprimió' },
+        expect: [{ keys: [leaveKey('askUrgent')] }],
+      },
+    ],
   },
   {
     name: 'leaving a message after a real question offers it for confirmation, and "yep" takes it',
@@ -866,6 +933,21 @@ export const conversationTestCases: DialogTestCase[] = [
     ],
     stored: (harness, locale) =>
       expect(harness.storedLocales.map((stored) => stored.locale)).toEqual([locale, otherLocale(locale)]),
+  },
+  {
+    name: 'a follow-up that only asks for the other language ("y en español?", "and in English?") switches and repeats the last answer',
+    setup: () => ({ answers }),
+    turns: [
+      ANSWER_LOBBY,
+      {
+        say: { en: 'y en español?', es: 'and in English?' },
+        expect: [
+          { keys: ['language.switchedShort'], language: 'other', outcome: 'languageSwitch' },
+          { answer: 'lobby-hours', language: 'other' },
+          { answer: 'lobby-hours', language: 'other' },
+        ],
+      },
+    ],
   },
   {
     name: 'a request for the other language in a sentence ("¿me puede ayudar en español?", "can you help me in English?") switches',
