@@ -42,6 +42,13 @@ const LOST_BADGE: PerLocale<string> = {
   en: 'someone stole my visitor badge',
   es: 'me robaron el gafete de visitante',
 };
+/** No subject of its own: "Did you mean" between the badge and parking, alone. */
+const TELL_THE_DESK: PerLocale<string> = {
+  en: 'how do I tell the front desk',
+  es: 'cómo le aviso a la recepción',
+};
+/** Points back ("it", "lo") right after a "Did you mean…?". */
+const CHANGE_IT: PerLocale<string> = { en: 'can I change it', es: '¿lo puedo cambiar?' };
 const UNKNOWN: PerLocale<string> = { en: 'can you order me a pizza', es: 'me puede pedir una pizza' };
 const UNKNOWN_AGAIN: PerLocale<string> = {
   en: 'what is the capital of Peru',
@@ -72,6 +79,16 @@ const answers = rules([
     after(VAGUE, NARROW_TO_TWO),
     { decision: 'clarify', articleIds: ['parking', 'badge-replacement', 'photo-rules'] },
   ],
+  [TELL_THE_DESK, { decision: 'clarify', articleIds: ['parking', 'badge-replacement'] }],
+  [
+    {
+      en: `${TELL_THE_DESK.en}\nReplacing a visitor badge`,
+      es: `${TELL_THE_DESK.es}\nReemplazar un gafete de visitante`,
+    },
+    { decision: 'answer', articleId: 'badge-replacement', score: 0.9 },
+  ],
+  [CHANGE_IT, { decision: 'clarify', articleIds: ['office-visit', 'photo-rules'] }],
+  [after(VAGUE, CHANGE_IT), { decision: 'clarify', articleIds: ['office-visit', 'photo-rules', 'parking'] }],
   // Only with the topic's title does the engine know what "it" is.
   [
     {
@@ -465,6 +482,46 @@ export const conversationTestCases: DialogTestCase[] = [
           urgent: false,
         }),
       ]),
+  },
+  {
+    name: 'a question that alone gets "Did you mean" with the article just answered among the options gets that article',
+    setup: () => ({ answers }),
+    turns: [
+      ANSWER_BADGE,
+      { say: TELL_THE_DESK, expect: [{ answer: 'badge-replacement' }, { answer: 'badge-replacement' }] },
+    ],
+  },
+  {
+    name: 'the same question after an article that is not among the options still asks which one',
+    setup: () => ({ answers }),
+    turns: [
+      ANSWER_LOBBY,
+      {
+        say: TELL_THE_DESK,
+        expect: [
+          {
+            keys: ['clarify.prompt'],
+            actions: ['article:parking', 'article:badge-replacement', 'clarify.none'],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'words that point back ("can I change it") right after "Did you mean" keep to the options just offered',
+    setup: () => ({ answers }),
+    turns: [
+      { say: VAGUE, expect: [{ keys: ['clarify.prompt'] }] },
+      {
+        say: CHANGE_IT,
+        expect: [
+          {
+            keys: ['clarify.prompt'],
+            actions: ['article:photo-rules', 'article:parking', 'clarify.none'],
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'an article that answered with one of its passages is the topic of the follow-ups after it',
