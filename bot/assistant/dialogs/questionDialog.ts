@@ -98,7 +98,8 @@ export class QuestionDialog extends ComponentDialog {
         locale,
         text,
         article ? { article, score: result.score } : undefined,
-        this.closestTopics(result, locale),
+        // The closest topics are offered only when no article answers.
+        article ? [] : this.closestTopics(result, locale),
       );
       return step.endDialog(DONE);
     }
