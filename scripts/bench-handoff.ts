@@ -196,15 +196,24 @@ async function benchHandoff(): Promise<Measured> {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: `agent${i}`, password: PASSWORD }),
       });
-      const { token } = (await response.json()) as { token: string };
+      if (!response.ok) throw new Error(`agent${i} could not sign in: ${response.status}`);
+      // A sign-in without an Origin (the service's own console page) answers with the HttpOnly
+      // cookie, which the console's socket then carries in its handshake, as a browser does.
+      const cookie = response.headers
+        .getSetCookie()
+        .map((line) => line.split(';')[0])
+        .join('; ');
       const socket: AgentSocket = connect(`${baseUrl}/agent`, {
         path: '/socket.io',
         transports: ['websocket'],
         forceNew: true,
-        auth: { token },
+        extraHeaders: { cookie },
       });
       sockets.push(socket);
-      await new Promise<AgentState>((resolve) => socket.once('state', resolve));
+      await new Promise<AgentState>((resolve, reject) => {
+        socket.once('state', resolve);
+        socket.once('connect_error', reject);
+      });
       const agent = { socket, chats: [] as string[] };
       socket.on('chat:assigned', ({ chat }) => agent.chats.push(chat.conversationId));
       agents.push(agent);

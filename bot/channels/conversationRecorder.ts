@@ -113,17 +113,19 @@ export class ConversationRecorder {
   ): Promise<{ entry: TranscriptEntry; duplicate: boolean }> {
     const messageId = options.messageId ?? activity.id ?? randomUUID();
     const appendOptions = { touch: options.touch, channel: options.channel };
+    // The text is masked once, for the entry and for its stored activity alike.
+    const text = maskPersonalData(activity.text ?? '');
     try {
       const entry = await this.conversations.append(
         {
           conversationId,
           messageId,
           role,
-          text: maskPersonalData(activity.text ?? ''),
+          text,
           locale: activity.locale ? toProductLocale(activity.locale) : null,
           at: this.clock.now().toISOString(),
           agentId: options.agentId ?? null,
-          activity: JSON.stringify(maskPersonalDataDeep(replayable(activity))),
+          activity: JSON.stringify(maskedReplayable(activity, text)),
         },
         appendOptions,
       );
@@ -227,16 +229,29 @@ function isProactive(activity: Partial<Activity>): boolean {
   return activity.type === ActivityTypes.Event && activity.name?.toLowerCase() === 'continueconversation';
 }
 
-/** The parts of an activity a client needs to show it again; never the raw channel payload. */
-function replayable(activity: Partial<Activity>): Record<string, unknown> {
-  return {
+/**
+ * The parts of an activity a client needs to show it again, never the raw channel payload, with
+ * every string in them masked; `maskedText` is the activity's text already masked.
+ */
+function maskedReplayable(activity: Partial<Activity>, maskedText: string): Record<string, unknown> {
+  const rest: Record<string, unknown> = maskPersonalDataDeep<Record<string, unknown>>({
     type: activity.type,
-    text: activity.text,
     textFormat: activity.textFormat,
     locale: activity.locale,
     suggestedActions: activity.suggestedActions,
     attachments: activity.attachments,
     channelData: activity.channelData,
     value: activity.value,
+  });
+  // In the order the stored activities have always had.
+  return {
+    type: rest.type,
+    text: activity.text === undefined ? undefined : maskedText,
+    textFormat: rest.textFormat,
+    locale: rest.locale,
+    suggestedActions: rest.suggestedActions,
+    attachments: rest.attachments,
+    channelData: rest.channelData,
+    value: rest.value,
   };
 }

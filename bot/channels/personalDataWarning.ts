@@ -9,6 +9,17 @@ import { hideSocialSecurityNumbers } from '../privacy/personalData.js';
  */
 export const PERSONAL_DATA_HIDDEN = 'personalDataHidden';
 
+const HIDDEN_BY_CHANNEL = Symbol('socialSecurityNumbersHiddenByChannel');
+
+/**
+ * Said by a channel that hid every Social Security number of the turn's inbound message itself,
+ * before recording it (the widget's does, before its echo): the middleware does not look for them
+ * again. Whether there was one is still the activity's own mark (`PERSONAL_DATA_HIDDEN`).
+ */
+export function rememberSocialSecurityNumbersHidden(context: TurnContext): void {
+  context.turnState.set(HIDDEN_BY_CHANNEL, true);
+}
+
 /** Does this inbound activity say the channel hid a Social Security number in it? */
 function markedHidden(context: TurnContext): boolean {
   const channelData: unknown = context.activity.channelData;
@@ -31,7 +42,10 @@ export function personalDataWarning(i18n: I18n): Middleware {
     onTurn: async (context: TurnContext, next: () => Promise<void>) => {
       const { activity } = context;
       if (activity.type === ActivityTypes.Message) {
-        const hidden = hideSocialSecurityNumbers(activity.text ?? '');
+        const hidden =
+          context.turnState.get(HIDDEN_BY_CHANNEL) === true
+            ? { text: activity.text, found: false }
+            : hideSocialSecurityNumbers(activity.text ?? '');
         if (hidden.found) activity.text = hidden.text;
         if (hidden.found || markedHidden(context)) {
           const locale = toProductLocale(activity.locale);

@@ -12,6 +12,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { TranscriptEntry } from '../../storage/ports.js';
 import type { ConversationRecorder } from '../conversationRecorder.js';
 import { outboundMarks } from '../outboundMarks.js';
+import { rememberSocialSecurityNumbersHidden } from '../personalDataWarning.js';
 import { chatMessageFromActivity } from './chatMessages.js';
 import type { VisitorEmitter } from './visitorEmitter.js';
 
@@ -50,6 +51,10 @@ export class SocketAdapter extends BotAdapter {
     const context = new TurnContext(this, activity);
     if (origin.recorded) rememberRecordedMessage(context, origin.recorded);
     if (origin.address !== undefined) rememberVisitorAddress(context, origin.address);
+    // A message that just came in on a live socket: the channel hid its Social Security numbers
+    // before recording it (visitorHandlers.ts), so the warning middleware need not look again. A
+    // message read back from the store (pendingTurns.ts, no address) is looked at as before.
+    if (origin.recorded && origin.address !== undefined) rememberSocialSecurityNumbersHidden(context);
     return this.runMiddleware(context, logic);
   }
 
