@@ -109,14 +109,19 @@ module.exports = new Proxy({}, {
   };
 }
 
-/** esbuild's options for the service: bot/main.ts as `outdir`/service.js. */
+/**
+ * esbuild's options for the service: bot/main.ts as `outdir`/service.cjs, a CommonJS script, so the
+ * launcher (`launcherBuildOptions`) can compile it with V8's code cache (bot/startup/codeCache.ts;
+ * ES modules cannot be given cached code on Node 20).
+ */
 export function serverBuildOptions({ root, outdir, quiet = false }) {
   return {
     entryPoints: { service: path.join(root, 'bot/main.ts') },
     outdir,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
     external: EXTERNAL_PACKAGES,
     // tr46 (under node-fetch) requires Node's deprecated built-in punycode; Node does not warn
@@ -124,10 +129,10 @@ export function serverBuildOptions({ root, outdir, quiet = false }) {
     // every start. The npm package of the same code is bundled instead.
     alias: { punycode: 'punycode/' },
     plugins: [lazyPackagesPlugin(outdir)],
-    // CommonJS packages inside an ES module need a `require`: Node's, resolving from dist/bot.
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
-    },
+    // The sources' `import.meta.url` (paths next to a module, createRequire) is the bundle's URL,
+    // as it was when the bundle was an ES module in the same folder.
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     // Less to read and parse at each start (about a third of the size); names are kept, so stack
     // traces stay readable even without the map.
     minifyWhitespace: true,
@@ -135,8 +140,24 @@ export function serverBuildOptions({ root, outdir, quiet = false }) {
     // Maps point at the files in bot/, knowledge/ and node_modules instead of copying them.
     sourcemap: true,
     sourcesContent: false,
-    // The dependencies' license comments, in dist/bot/service.js.LEGAL.txt.
+    // The dependencies' license comments, in dist/bot/service.cjs.LEGAL.txt.
     legalComments: 'linked',
+    logLevel: quiet ? 'warning' : 'info',
+  };
+}
+
+/**
+ * esbuild's options for what `npm start` runs: bot/startup/launch.ts as `outdir`/main.js, which
+ * loads service.cjs with its code cache.
+ */
+export function launcherBuildOptions({ root, outdir, quiet = false }) {
+  return {
+    entryPoints: { main: path.join(root, 'bot/startup/launch.ts') },
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
     logLevel: quiet ? 'warning' : 'info',
   };
 }

@@ -58,12 +58,12 @@ describe('the service bundle (scripts/lib/serverBundle.mjs)', () => {
   });
 
   it('when botbuilder loads, then the prompt recognizers and Azure identity libraries are not loaded, nor in the bundle', async () => {
-    const bundle = await readFile(path.join(dir, 'program.js'), 'utf8');
+    const bundle = await readFile(path.join(dir, 'program.cjs'), 'utf8');
     // The stand-ins name the packages' files; their code is not there.
     expect(bundle).toContain('recognizers-text-date-time.umd.js');
     expect(bundle).not.toContain('DateTimeExtractorConfiguration');
     expect(bundle).not.toContain('class ConfidentialClientApplication');
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(dir, 'program.js')], {
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(dir, 'program.cjs')], {
       cwd: REPO_ROOT,
     });
     const report = JSON.parse(stdout) as Record<string, unknown>;
