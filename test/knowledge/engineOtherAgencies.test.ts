@@ -141,6 +141,29 @@ describe('other agencies’ matters with our articles', () => {
     }
   });
 
+  it('when a visitor asks to renounce U.S. citizenship, invite a visitor on a tourist visa or get a truck or REAL ID license, then no article is given (en and es)', () => {
+    // Renouncing citizenship and the invitation for a visitor's visa are the Department of State's;
+    // commercial driver's licenses and REAL IDs are the state DMV's. Each shares words with one of
+    // ours (citizenship-apply, extend-stay, medical-exam, green cards).
+    const cases: [string, string][] = [
+      ['I want to give up my American citizenship', 'en'],
+      ['cómo renuncio a mi ciudadanía americana', 'es'],
+      ['I want to invite my parents on a tourist visa for my graduation', 'en'],
+      ['cómo hago una carta de invitación para que mi hermana venga de turista', 'es'],
+      ['medical exam for my commercial driver license', 'en'],
+      ['examen médico para sacar la licencia comercial', 'es'],
+      ['can I get a real id with my green card', 'en'],
+      ['puedo sacar la real id con mi green card', 'es'],
+    ];
+    for (const [text, locale] of cases) {
+      const ranked = index.rank(text, locale);
+      expect(ranked.length, text).toBeGreaterThan(0);
+      // No article names these matters, so every candidate carries the signal.
+      for (const item of ranked) expect(item.signals.otherAgency, `${text}: ${item.document.id}`).toBe(1);
+      expect(index.answer(text, locale).decision, text).toBe('none');
+    }
+  });
+
   it('when a visitor asks how to get a visa, then it is the consulate’s matter even for the article that names tourist visas (en and es)', () => {
     // Getting a visa (the DS-160, the consulate) is the Department of State's; extend-stay names
     // "tourist visa" because extending a stay on one is ours, so only the phrases of getting one mark it.
