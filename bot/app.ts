@@ -10,6 +10,7 @@ import { seedArticlesIfEmpty } from './articles/seedArticles.js';
 import { registerAuthRoutes } from './auth/authRoutes.js';
 import { AuthService } from './auth/authService.js';
 import { PublishedKnowledge } from './articles/publishedKnowledge.js';
+import { AnalysisCacheFiles } from './articles/analysisCacheFiles.js';
 import { ClassifierCacheFiles } from './articles/classifierCacheFiles.js';
 import { createKnowledgeIndexHolder } from '../knowledge/engine/index.js';
 import { createAssistant } from './assistant/createAssistant.js';
@@ -125,19 +126,20 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       clock,
     });
     background.push(retention);
-    // On the embedded store, the classifier's trained weights are kept in the data folder, so a
-    // restart with the same articles is ready without training again (see ClassifierCacheFiles).
+    // On the embedded store, the articles' analysed words and the classifier's trained weights are
+    // kept in the data folder, so a restart with the same articles is ready without analysing and
+    // training again (see AnalysisCacheFiles, ClassifierCacheFiles).
+    const indexCacheDir =
+      config.store.kind === 'embedded' ? path.join(config.store.dataDir, 'answer-index') : undefined;
     const knowledge = new PublishedKnowledge(
       store,
       createKnowledgeIndexHolder(
-        config.store.kind === 'embedded'
-          ? {
-              classifierCache: new ClassifierCacheFiles(
-                path.join(config.store.dataDir, 'answer-index'),
-                logger,
-              ),
-            }
-          : {},
+        indexCacheDir === undefined
+          ? {}
+          : {
+              analysisCache: new AnalysisCacheFiles(indexCacheDir, logger),
+              classifierCache: new ClassifierCacheFiles(indexCacheDir, logger),
+            },
       ),
     );
     // Every rebuild goes through the watcher, so it knows which content version the index holds.

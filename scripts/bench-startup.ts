@@ -94,7 +94,7 @@ function describe(timings: StartupTiming[], withReady: boolean): string {
   return (
     `${listening}, ready ${ms(median(timings.map((t) => t.readyWallMs)))} ` +
     `(CPU ${ms(median(timings.map((t) => t.readyCpuMs)))}; wall ${range(timings.map((t) => t.readyWallMs))}), ` +
-    `RSS at listening ${median(timings.map((t) => t.rssMb)).toFixed(0)} MB`
+    `RSS at listening ${median(timings.map((t) => t.rssMb)).toFixed(0)} MB, at ready ${median(timings.map((t) => t.readyRssMb)).toFixed(0)} MB`
   );
 }
 

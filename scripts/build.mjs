@@ -1,13 +1,14 @@
-// Builds what `npm start` runs, with esbuild (a few seconds): the service as one ES module with
-// its dependencies bundled in (dist/bot/service.js), a small entry point (dist/bot/main.js), and
-// the browser bundles with their static pages. Type checking is separate (`npm run typecheck`,
+// Builds what `npm start` runs, with esbuild (a few seconds): the service as one CommonJS script
+// with its dependencies bundled in (dist/bot/service.cjs), a small entry point that loads it with
+// its code cache (dist/bot/main.js, from bot/startup/launch.ts), and the browser bundles with
+// their static pages. Type checking is separate (`npm run typecheck`,
 // part of `npm run build` and CI).
 // Why the dependencies are bundled, and which are not: scripts/lib/serverBundle.mjs.
 import { build, context } from 'esbuild';
-import { cp, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serverBuildOptions } from './lib/serverBundle.mjs';
+import { launcherBuildOptions, serverBuildOptions } from './lib/serverBundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
@@ -30,22 +31,13 @@ const browserEntries = {
 const serverOutdir = path.join(root, 'dist/bot');
 const serverOptions = serverBuildOptions({ root, outdir: serverOutdir, quiet });
 
-/**
- * dist/bot/main.js: turns on V8's compile cache where Node has one (22.1 and later; Node 20 goes
- * on without), then loads the service, so the service's code is compiled from the cache.
- */
-const ENTRY_POINT = `// Built by scripts/build.mjs: what \`npm start\` runs.
-import module from 'node:module';
+const launcherOptions = launcherBuildOptions({ root, outdir: serverOutdir, quiet });
 
-// Node 22.1+: compiled code is kept (in NODE_COMPILE_CACHE, or a folder in the system's temp
-// folder) and reused by the next start. Older Node has no such function and compiles each time.
-module.enableCompileCache?.();
-await import('./service.js');
-`;
-
-async function writeEntryPoint() {
-  await mkdir(serverOutdir, { recursive: true });
-  await writeFile(path.join(serverOutdir, 'main.js'), ENTRY_POINT);
+/** What earlier builds wrote there and this one no longer does (the service as an ES module). */
+async function removeOldOutputs() {
+  for (const name of ['service.js', 'service.js.map', 'service.js.LEGAL.txt']) {
+    await rm(path.join(serverOutdir, name), { force: true });
+  }
 }
 
 async function browserOptions() {
@@ -79,12 +71,16 @@ async function copyPages() {
 
 const browser = await browserOptions();
 if (watch) {
-  const contexts = [await context(serverOptions), await context(browser)];
-  await writeEntryPoint();
+  const contexts = [await context(serverOptions), await context(launcherOptions), await context(browser)];
+  await removeOldOutputs();
   await copyPages();
   await Promise.all(contexts.map((ctx) => ctx.watch()));
 } else {
-  await Promise.all([build(serverOptions), Object.keys(browser.entryPoints).length ? build(browser) : null]);
-  await writeEntryPoint();
+  await Promise.all([
+    build(serverOptions),
+    build(launcherOptions),
+    Object.keys(browser.entryPoints).length ? build(browser) : null,
+  ]);
+  await removeOldOutputs();
   await copyPages();
 }

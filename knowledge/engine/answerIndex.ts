@@ -17,6 +17,7 @@ import {
 import type { Passage, PassageOptions } from './passages.js';
 import type { SynonymGroup } from './synonymMatcher.js';
 import { BUILT_IN_SYNONYMS } from './synonymTables.js';
+import type { AnalysisCache, WordAnalysis } from './textAnalyzer.js';
 import { NEVER_PAUSE, type Pausable } from './timeSlicer.js';
 import type { AnswerResult, IndexDocument, RankedDocument, SignalScores } from './types.js';
 
@@ -37,6 +38,12 @@ export interface AnswerIndexOptions {
   classifier?: LinearClassifierOptions;
   /** See `LocaleIndexOptions.classifierCache`. */
   classifierCache?: ClassifierCache;
+  /**
+   * The analysed words of the documents' texts kept between restarts, per language (see
+   * `LocaleIndexOptions.knownAnalyses`); written again after a build that analysed a text it did
+   * not have, or no longer needs one it had.
+   */
+  analysisCache?: AnalysisCache;
   /** Gives the event loop turns during the build; the build runs in one go without it. */
   slicer?: Pausable;
   /** How many candidates `ranking` keeps. */
@@ -81,6 +88,7 @@ export class AnswerIndex<D extends IndexDocument = IndexDocument> {
     const slicer = options.slicer ?? NEVER_PAUSE;
     const synonyms = options.synonyms ?? BUILT_IN_SYNONYMS;
     const byLanguage = new Map<string, LocaleIndex<D>>();
+    const knownAnalysisCounts = new Map<string, number>();
     for (let i = 0; i < documents.length; i++) {
       const document = documents[i] as D;
       const language = languageOf(document.locale);
@@ -92,6 +100,11 @@ export class AnswerIndex<D extends IndexDocument = IndexDocument> {
         }
         if (options.classifier) localeOptions.classifier = options.classifier;
         if (options.classifierCache) localeOptions.classifierCache = options.classifierCache;
+        if (options.analysisCache) {
+          const known = (await options.analysisCache.load(language)) ?? new Map<string, WordAnalysis>();
+          knownAnalysisCounts.set(language, known.size);
+          localeOptions.knownAnalyses = known;
+        }
         index = new LocaleIndex<D>(language, localeOptions);
         byLanguage.set(language, index);
         // Setting up a language (stemmer, segmenter, synonym phrases) is a slice of its own.
@@ -101,6 +114,13 @@ export class AnswerIndex<D extends IndexDocument = IndexDocument> {
       await slicer.maybePause();
     }
     for (const index of byLanguage.values()) await index.finish(slicer);
+    for (const [language, index] of byLanguage) {
+      const recorded = index.takeRecordedAnalyses();
+      if (!options.analysisCache || !recorded) continue;
+      // Unchanged texts (every one known, none left over): the kept entry is already this one.
+      if (recorded.misses === 0 && recorded.analyses.size === knownAnalysisCounts.get(language)) continue;
+      await options.analysisCache.save(language, recorded.analyses);
+    }
     return new AnswerIndex(
       byLanguage,
       options.calibration ?? DEFAULT_CALIBRATION,

@@ -29,4 +29,5 @@ export type {
 export { LocaleIndex } from './localeIndex.js';
 export type { ClassifierCache, TrainedWeights } from './linearClassifier.js';
 export { BUILT_IN_SYNONYMS } from './synonymTables.js';
-export { foldAccents, type TextAnalyzer } from './textAnalyzer.js';
+export { foldAccents, type AnalysisCache, type TextAnalyzer, type WordAnalysis } from './textAnalyzer.js';
+export { ENGINE_VERSION } from './engineVersion.js';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ENGINE_VERSION } from './engineVersion.js';
 import { NEVER_PAUSE, type Pausable } from './timeSlicer.js';
 
 /**
@@ -187,31 +188,18 @@ export class LinearClassifier {
 }
 
 /**
- * The code that turns examples into weights: part of every training key, so a change to the
- * algorithm (not only to the input) makes weights kept from an older version unusable. Read from the
- * functions themselves, so nobody has to remember to bump a version number.
- */
-const TRAINING_CODE = [
-  Object.getOwnPropertyDescriptor(LinearClassifier.prototype, 'train')?.value as unknown,
-  Object.getOwnPropertyDescriptor(LinearClassifier.prototype, 'encode')?.value as unknown,
-  Object.getOwnPropertyDescriptor(LinearClassifier.prototype, 'logitsInto')?.value as unknown,
-  seededRandom,
-  softmaxInPlace,
-]
-  .map((code) => String(code))
-  .join('\n');
-
-/**
- * Names what `train` would learn from: the training code, the options, the class count and every
- * example (in order). Equal keys give equal weights: training is deterministic.
+ * Names what `train` would learn from: the engine's version (which names the training code), the
+ * options, the class count and every example (in order). Equal keys give equal weights: training
+ * is deterministic.
  */
 export function trainingKey(
   classCount: number,
   examples: readonly TrainingExample[],
   options: LinearClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
+  engineVersion: number = ENGINE_VERSION,
 ): string {
   const hash = createHash('sha256');
-  hash.update(TRAINING_CODE);
+  hash.update(`engine ${engineVersion}\n`);
   hash.update(JSON.stringify([options.epochs, options.learningRate, options.l2, options.seed, classCount]));
   for (const example of examples) hash.update(`\n${example.label}\u0000${example.features.join('\u0000')}`);
   return hash.digest('hex');

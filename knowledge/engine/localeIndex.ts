@@ -15,7 +15,7 @@ import { OtherAgencies } from './otherAgencies.js';
 import { PassageFinder, type Passage, type PassageOptions } from './passages.js';
 import { headTerms, SubjectIndex, type SubjectScores } from './subjectIndex.js';
 import { SynonymMatcher, type SynonymGroup } from './synonymMatcher.js';
-import { characterTrigrams, TextAnalyzer, type AnalyzedText } from './textAnalyzer.js';
+import { characterTrigrams, TextAnalyzer, type AnalyzedText, type WordAnalysis } from './textAnalyzer.js';
 import { NEVER_PAUSE, type Pausable } from './timeSlicer.js';
 import { PHONETIC_KEYS, TypoCorrector } from './typoCorrector.js';
 import { languageOf } from './calibrationFile.js';
@@ -46,6 +46,12 @@ export interface LocaleIndexOptions {
   classifier?: LinearClassifierOptions;
   /** Trained weights kept between restarts (under this index's locale); trained each time without. */
   classifierCache?: ClassifierCache;
+  /**
+   * The words and stems of texts analysed by an earlier build (kept between restarts): the
+   * documents' texts found here are not segmented and stemmed again. With it, the index records
+   * the analyses of its documents' texts for the next start (`takeRecordedAnalyses`).
+   */
+  knownAnalyses?: ReadonlyMap<string, WordAnalysis>;
 }
 
 export const DEFAULT_MAX_CLASSIFIER_DOCUMENTS = 600;
@@ -114,6 +120,8 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
   private readonly classifierCache: ClassifierCache | undefined;
   private classifier: LinearClassifier | undefined;
   private finished = false;
+  private readonly recordsAnalyses: boolean;
+  private recordedAnalyses: { analyses: Map<string, WordAnalysis>; misses: number } | undefined;
 
   constructor(locale: string, options: LocaleIndexOptions = {}) {
     this.locale = locale;
@@ -128,6 +136,9 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
     this.classifierOptions = options.classifier ?? DEFAULT_CLASSIFIER_OPTIONS;
     this.classifierCache = options.classifierCache;
     this.otherAgencies = new OtherAgencies(locale);
+    // After the synonym phrases are analysed: only the documents' texts are recorded.
+    this.recordsAnalyses = options.knownAnalyses !== undefined;
+    if (options.knownAnalyses) this.analyzer.recordAnalyses(options.knownAnalyses);
   }
 
   /** Analyzes and adds one document. Cheap enough to call in chunks between event-loop turns. */
@@ -177,6 +188,7 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
   /** Freezes the index and trains the classifier, giving the event loop turns when `slicer` says so. */
   async finish(slicer: Pausable = NEVER_PAUSE): Promise<void> {
     this.finished = true;
+    if (this.recordsAnalyses) this.recordedAnalyses = this.analyzer.stopRecording();
     this.unitDocuments = Int32Array.from(this.units, (unit) => unit.document);
     await this.bm25f.finish(slicer);
     await this.wordIndex.finish(slicer);
@@ -206,6 +218,16 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
     await classifier.train(this.trainingExamples, this.classifierOptions, slicer);
     if (cache) await cache.save(this.locale, key, classifier.trainedWeights());
     return classifier;
+  }
+
+  /**
+   * With `knownAnalyses`, once finished: the analyses of the documents' texts and how many were
+   * not known; handed over once (the index does not keep them).
+   */
+  takeRecordedAnalyses(): { analyses: Map<string, WordAnalysis>; misses: number } | undefined {
+    const recorded = this.recordedAnalyses;
+    this.recordedAnalyses = undefined;
+    return recorded;
   }
 
   /** Position of the document with this id, if indexed. */

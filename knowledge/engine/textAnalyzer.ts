@@ -42,6 +42,29 @@ export interface AnalyzedText {
 }
 
 /**
+ * What `analyze` makes of a text before its synonym concepts: the words, their stems and which are
+ * stop words (the content words and stems follow from these). It depends on the text, the
+ * language and the engine's version only (not on the synonym tables), so it can be kept between
+ * restarts (see `TextAnalyzer.recordAnalyses`).
+ */
+export interface WordAnalysis {
+  words: string[];
+  stems: string[];
+  isStopWord: boolean[];
+}
+
+/**
+ * Where the analyses of a language's document texts are kept between restarts, by text (see
+ * `WordAnalysis`). `load` resolves to undefined when it has nothing usable (no entry, another
+ * engine version, a damaged entry); `save` replaces the entry. Neither rejects: a cache that cannot
+ * be read or written only costs the analysis time.
+ */
+export interface AnalysisCache {
+  load(name: string): Promise<ReadonlyMap<string, WordAnalysis> | undefined>;
+  save(name: string, analyses: ReadonlyMap<string, WordAnalysis>): Promise<void>;
+}
+
+/**
  * Spanish visitors often type without accents ("informacion"), but Snowball's Spanish rules look for
  * accented suffixes ("-ción"), so "informacion" would not be stemmed like "información". Putting
  * the accent back on the few suffixes whose rules need it makes both spellings reach the same stem.
@@ -220,6 +243,10 @@ export class TextAnalyzer {
   private readonly segmenter: Intl.Segmenter;
   private readonly stems = new BoundedMemo<string>(50_000);
   private synonyms: SynonymMatcher | undefined;
+  /** While recording (see `recordAnalyses`): analyses kept from before, and those of this recording. */
+  private known: ReadonlyMap<string, WordAnalysis> | undefined;
+  private recorded: Map<string, WordAnalysis> | undefined;
+  private recordedMisses = 0;
 
   constructor(locale: string) {
     this.locale = locale;
@@ -267,13 +294,62 @@ export class TextAnalyzer {
     return this.profile.stopWords.has(foldedWord);
   }
 
+  /**
+   * From now until `stopRecording`, `analyze` takes a text's words and stems from `known` when it
+   * is there (the article texts analysed by an earlier start: segmenting and stemming them is most
+   * of an index build), and records the analysis of every text it is given. Only for a bounded
+   * set of texts (an index build), never for visitors' questions.
+   */
+  recordAnalyses(known: ReadonlyMap<string, WordAnalysis>): void {
+    this.known = known;
+    this.recorded = new Map();
+    this.recordedMisses = 0;
+  }
+
+  /** Ends the recording: the analyses of the texts given since, and how many were not in `known`. */
+  stopRecording(): { analyses: Map<string, WordAnalysis>; misses: number } {
+    const result = {
+      analyses: this.recorded ?? new Map<string, WordAnalysis>(),
+      misses: this.recordedMisses,
+    };
+    this.known = undefined;
+    this.recorded = undefined;
+    this.recordedMisses = 0;
+    return result;
+  }
+
   analyze(text: string): AnalyzedText {
+    let base: WordAnalysis | undefined;
+    if (this.recorded) {
+      base = this.recorded.get(text) ?? this.known?.get(text);
+      if (base === undefined) {
+        base = this.analyzeWords(text);
+        this.recordedMisses++;
+      }
+      this.recorded.set(text, base);
+      // Callers own what they are given: the kept analysis is not shared with them.
+      base = { words: base.words.slice(), stems: base.stems.slice(), isStopWord: base.isStopWord.slice() };
+    } else {
+      base = this.analyzeWords(text);
+    }
+    const { words, stems, isStopWord } = base;
+    const contentStems: string[] = [];
+    const contentWords: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      if (!isStopWord[i]) {
+        contentStems.push(stems[i] as string);
+        contentWords.push(words[i] as string);
+      }
+    }
+    const concepts = this.synonyms ? this.synonyms.conceptsIn(contentStems) : [];
+    return { words, stems, isStopWord, contentStems, contentWords, concepts };
+  }
+
+  private analyzeWords(text: string): WordAnalysis {
     const rawWords = this.words(text);
     const words: string[] = [];
     const stems: string[] = [];
     const isStopWord: boolean[] = [];
-    const contentStems: string[] = [];
-    const contentWords: string[] = [];
     for (const raw of rawWords) {
       let folded = foldAccents(raw);
       let stop = this.isStopWord(folded);
@@ -283,17 +359,11 @@ export class TextAnalyzer {
         folded = intended;
         stop = true;
       }
-      const stem = this.stem(intended ?? raw);
       words.push(folded);
-      stems.push(stem);
+      stems.push(this.stem(intended ?? raw));
       isStopWord.push(stop);
-      if (!stop) {
-        contentStems.push(stem);
-        contentWords.push(folded);
-      }
     }
-    const concepts = this.synonyms ? this.synonyms.conceptsIn(contentStems) : [];
-    return { words, stems, isStopWord, contentStems, contentWords, concepts };
+    return { words, stems, isStopWord };
   }
 
   /** Synonym concepts among already-analyzed content stems (used again after typo correction). */

@@ -8,3 +8,10 @@ export const EXTERNAL_PACKAGES: readonly string[];
 export const LAZY_PACKAGES: Readonly<Record<string, unknown>>;
 export function lazyPackagesPlugin(outdir: string): Plugin;
 export function serverBuildOptions(options: { root: string; outdir: string; quiet?: boolean }): BuildOptions;
+/** Rewrites the written .js/.cjs files ASCII-only (non-ASCII characters as \u escapes). */
+export function asciiOutputPlugin(): Plugin;
+export function launcherBuildOptions(options: {
+  root: string;
+  outdir: string;
+  quiet?: boolean;
+}): BuildOptions;

@@ -5,6 +5,7 @@
 // once and compiled lazily. Left in node_modules: native addons, packages loaded only when a
 // setting asks for them (MongoDB), pino (its transports run files of their own on worker threads),
 // and LAZY_PACKAGES, required only when first used.
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -109,25 +110,60 @@ module.exports = new Proxy({}, {
   };
 }
 
-/** esbuild's options for the service: bot/main.ts as `outdir`/service.js. */
+/**
+ * Makes the written bundle ASCII-only: esbuild escapes non-ASCII characters in strings but leaves
+ * them in regular expressions (`/[áéíóú]/`), and one such character makes V8 hold the whole 7.5 MB
+ * source as a two-byte string (15 MB, and slower to decode at each start). Each becomes its
+ * `\uXXXX` escape, which means the same character in a regular expression, a string, a template or
+ * a name (in a comment it changes nothing). Columns in the source map shift by a few characters
+ * after one, on the few lines that have one.
+ */
+export function asciiOutputPlugin() {
+  return {
+    name: 'ascii-output',
+    setup(builder) {
+      builder.onEnd(async (result) => {
+        if (result.errors.length > 0) return;
+        const outputs = Object.keys(result.metafile?.outputs ?? {}).filter((file) => /\.c?js$/.test(file));
+        for (const file of outputs) {
+          const text = await readFile(file, 'utf8');
+          const ascii = text.replace(
+            /[^\x00-\x7f]/g, // eslint-disable-line no-control-regex
+            (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+          );
+          if (ascii !== text) await writeFile(file, ascii);
+        }
+      });
+    },
+  };
+}
+
+/**
+ * esbuild's options for the service: bot/main.ts as `outdir`/service.cjs, a CommonJS script, so the
+ * launcher (`launcherBuildOptions`) can compile it with V8's code cache (bot/startup/codeCache.ts;
+ * ES modules cannot be given cached code on Node 20).
+ */
 export function serverBuildOptions({ root, outdir, quiet = false }) {
   return {
     entryPoints: { service: path.join(root, 'bot/main.ts') },
     outdir,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
     external: EXTERNAL_PACKAGES,
     // tr46 (under node-fetch) requires Node's deprecated built-in punycode; Node does not warn
     // for code in node_modules, but bundled code is not there, so Node 22+ printed DEP0040 at
     // every start. The npm package of the same code is bundled instead.
     alias: { punycode: 'punycode/' },
-    plugins: [lazyPackagesPlugin(outdir)],
-    // CommonJS packages inside an ES module need a `require`: Node's, resolving from dist/bot.
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
-    },
+    plugins: [lazyPackagesPlugin(outdir), asciiOutputPlugin()],
+    // Which files were written, for asciiOutputPlugin.
+    metafile: true,
+    // The sources' `import.meta.url` (paths next to a module, createRequire) is the bundle's URL,
+    // as it was when the bundle was an ES module in the same folder.
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     // Less to read and parse at each start (about a third of the size); names are kept, so stack
     // traces stay readable even without the map.
     minifyWhitespace: true,
@@ -135,8 +171,24 @@ export function serverBuildOptions({ root, outdir, quiet = false }) {
     // Maps point at the files in bot/, knowledge/ and node_modules instead of copying them.
     sourcemap: true,
     sourcesContent: false,
-    // The dependencies' license comments, in dist/bot/service.js.LEGAL.txt.
+    // The dependencies' license comments, in dist/bot/service.cjs.LEGAL.txt.
     legalComments: 'linked',
+    logLevel: quiet ? 'warning' : 'info',
+  };
+}
+
+/**
+ * esbuild's options for what `npm start` runs: bot/startup/launch.ts as `outdir`/main.js, which
+ * loads service.cjs with its code cache.
+ */
+export function launcherBuildOptions({ root, outdir, quiet = false }) {
+  return {
+    entryPoints: { main: path.join(root, 'bot/startup/launch.ts') },
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
     logLevel: quiet ? 'warning' : 'info',
   };
 }

@@ -17,6 +17,8 @@ export interface StartupTiming {
   /** Spawn to the ready line (the listening figures when there is no ready line to wait for). */
   readyWallMs: number;
   readyCpuMs: number;
+  /** RSS at the ready line (at listening when there is none). */
+  readyRssMb: number;
 }
 
 export interface StartupRun {
@@ -74,9 +76,19 @@ export async function measureStartup(run: StartupRun): Promise<StartupTiming> {
       if (listening === undefined && line.includes(run.listening)) {
         listening = { wallMs: performance.now() - started, cpuMs: procCpuMs(pid), rssMb: procRssMb(pid) };
         if (run.ready === undefined)
-          resolve({ ...listening, readyWallMs: listening.wallMs, readyCpuMs: listening.cpuMs });
+          resolve({
+            ...listening,
+            readyWallMs: listening.wallMs,
+            readyCpuMs: listening.cpuMs,
+            readyRssMb: listening.rssMb,
+          });
       } else if (run.ready !== undefined && listening !== undefined && line.includes(run.ready)) {
-        resolve({ ...listening, readyWallMs: performance.now() - started, readyCpuMs: procCpuMs(pid) });
+        resolve({
+          ...listening,
+          readyWallMs: performance.now() - started,
+          readyCpuMs: procCpuMs(pid),
+          readyRssMb: procRssMb(pid),
+        });
       }
     });
   });

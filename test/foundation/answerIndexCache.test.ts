@@ -28,6 +28,11 @@ describe('start-up: the trained answer classifier kept in the data folder', () =
     en: path.join(dataDir, 'answer-index/classifier-en.bin'),
     es: path.join(dataDir, 'answer-index/classifier-es.bin'),
   });
+  /** The articles' analysed words (AnalysisCacheFiles), kept beside the weights. */
+  const analysisFiles = () => ({
+    en: path.join(dataDir, 'answer-index/analysis-en.json'),
+    es: path.join(dataDir, 'answer-index/analysis-es.json'),
+  });
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-index-cache-'));
@@ -41,6 +46,7 @@ describe('start-up: the trained answer classifier kept in the data folder', () =
     expect(await answeredArticle(first, 'I lost my green card, how do I replace it?', 'en')).toBeTruthy();
     await first.stop();
     const kept = { en: await snapshot(files().en), es: await snapshot(files().es) };
+    const analysed = { en: await snapshot(analysisFiles().en), es: await snapshot(analysisFiles().es) };
 
     const restarted = await startTestApp({ DATA_DIR: dataDir });
     try {
@@ -49,6 +55,9 @@ describe('start-up: the trained answer classifier kept in the data folder', () =
       // Trained again, the file would have been written again (same bytes, a new time).
       expect(await snapshot(files().en)).toEqual(kept.en);
       expect(await snapshot(files().es)).toEqual(kept.es);
+      // Nor were the articles analysed again.
+      expect(await snapshot(analysisFiles().en)).toEqual(analysed.en);
+      expect(await snapshot(analysisFiles().es)).toEqual(analysed.es);
       expect(
         await answeredArticle(restarted, 'I lost my green card, how do I replace it?', 'en'),
       ).toBeTruthy();
@@ -61,6 +70,7 @@ describe('start-up: the trained answer classifier kept in the data folder', () =
     const app = await startTestApp({ DATA_DIR: dataDir });
     try {
       const before = { en: await snapshot(files().en), es: await snapshot(files().es) };
+      const analysedBefore = await snapshot(analysisFiles().es);
       const editor = await signedInClient(app, 'eva', ['editor']);
       await editor('POST', '/api/admin/articles', { article: sampleArticle('zebras', 'en') });
       const published = await editor<ArticleResponse>('POST', '/api/admin/articles/en/zebras/publish', {
@@ -70,6 +80,9 @@ describe('start-up: the trained answer classifier kept in the data folder', () =
       expect(await answeredArticle(app, 'how do I get a permit for my zebra', 'en')).toBe('zebras');
       expect((await readFile(files().en)).equals(before.en.bytes)).toBe(false);
       expect(await snapshot(files().es)).toEqual(before.es);
+      // The published article's text is analysed and kept; the other language's file is untouched.
+      expect(await readFile(analysisFiles().en, 'utf8')).toContain(sampleArticle('zebras', 'en').title);
+      expect(await snapshot(analysisFiles().es)).toEqual(analysedBefore);
     } finally {
       await app.stop();
     }
@@ -86,12 +99,16 @@ describe('start-up: the trained answer classifier kept in the data folder', () =
 
   it('when a kept file is damaged, then the service still starts, answers, and writes it anew', async () => {
     await writeFile(files().en, 'damaged');
+    await writeFile(analysisFiles().es, '{"format":"va-article-analysis","engine":1,"texts":[["cut sho');
     const app = await startTestApp({ DATA_DIR: dataDir });
     try {
       expect((await fetch(`${app.baseUrl}/readyz`)).status).toBe(200);
       expect(await answeredArticle(app, 'how do I get a permit for my zebra', 'en')).toBe('zebras');
       const rewritten = await readFile(files().en);
       expect(rewritten.subarray(0, 16).toString('latin1')).toBe('VA-CLASSIFIER 1\n');
+      expect(JSON.parse(await readFile(analysisFiles().es, 'utf8'))).toMatchObject({
+        format: 'va-article-analysis',
+      });
     } finally {
       await app.stop();
     }

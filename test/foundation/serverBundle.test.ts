@@ -4,7 +4,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAZY_PACKAGES, lazyPackagesPlugin, serverBuildOptions } from '../../scripts/lib/serverBundle.mjs';
+import {
+  asciiOutputPlugin,
+  LAZY_PACKAGES,
+  lazyPackagesPlugin,
+  serverBuildOptions,
+} from '../../scripts/lib/serverBundle.mjs';
 import { REPO_ROOT } from '../support/paths.js';
 
 /**
@@ -58,12 +63,12 @@ describe('the service bundle (scripts/lib/serverBundle.mjs)', () => {
   });
 
   it('when botbuilder loads, then the prompt recognizers and Azure identity libraries are not loaded, nor in the bundle', async () => {
-    const bundle = await readFile(path.join(dir, 'program.js'), 'utf8');
+    const bundle = await readFile(path.join(dir, 'program.cjs'), 'utf8');
     // The stand-ins name the packages' files; their code is not there.
     expect(bundle).toContain('recognizers-text-date-time.umd.js');
     expect(bundle).not.toContain('DateTimeExtractorConfiguration');
     expect(bundle).not.toContain('class ConfidentialClientApplication');
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(dir, 'program.js')], {
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(dir, 'program.cjs')], {
       cwd: REPO_ROOT,
     });
     const report = JSON.parse(stdout) as Record<string, unknown>;
@@ -77,5 +82,30 @@ describe('the service bundle (scripts/lib/serverBundle.mjs)', () => {
       // The cultures' names come from the small base package: the suite stays unloaded.
       expect.arrayContaining(['@microsoft/recognizers-text-number', '@azure/msal-node']),
     );
+  });
+  it('when the code has non-ASCII characters (regular expressions, strings, templates, names), then the bundle is ASCII-only and behaves the same', async () => {
+    const source = [
+      'const acentos = /[áéíóú]/;',
+      "const niño = 'niño';",
+      'const tpl = `¿${niño}? 😀`;',
+      "console.log(JSON.stringify({ accent: acentos.test('canción'), plain: acentos.test('cancion'),",
+      '  word: niño, tpl, emoji: /😀/u.test(tpl), length: tpl.length }));',
+    ].join('\n');
+    await writeFile(path.join(dir, 'ascii.mjs'), source);
+    await build({
+      ...serverBuildOptions({ root: REPO_ROOT, outdir: dir, quiet: true }),
+      entryPoints: { ascii: path.join(dir, 'ascii.mjs') },
+      plugins: [asciiOutputPlugin()],
+      sourcemap: false,
+      legalComments: 'none',
+      logLevel: 'error',
+    });
+    const bundle = await readFile(path.join(dir, 'ascii.cjs'));
+    expect(bundle.every((byte) => byte < 0x80)).toBe(true);
+    const run = async (file: string) =>
+      JSON.parse((await promisify(execFile)(process.execPath, [file], { cwd: REPO_ROOT })).stdout) as unknown;
+    const expected = { accent: true, plain: false, word: 'niño', tpl: '¿niño? 😀', emoji: true, length: 9 };
+    expect(await run(path.join(dir, 'ascii.mjs'))).toEqual(expected);
+    expect(await run(path.join(dir, 'ascii.cjs'))).toEqual(expected);
   });
 });
