@@ -11,6 +11,10 @@ import { storedText } from './storedText.js';
 export interface QuestionSurroundings {
   /** The article the question points back to ("can I renew it?"). */
   topic?: KnowledgeArticle;
+  /** The article the conversation is about (the last answer), pointed back to or not. */
+  current?: KnowledgeArticle;
+  /** The message has a word that points back ("it", "lo"). */
+  pointsBack?: boolean;
   /** The "Did you mean…?" just offered, which this message may narrow down. */
   offered?: ClarifyOffer;
 }
@@ -42,6 +46,10 @@ export class AnswerLookup {
    * although it names no subject that article has and the topic lacks ("what about renewing it?"
    * after DACA is not the green card's renewal); the second answer is taken only when it is the
    * topic itself: the title settles what "it" is, never a different subject.
+   * `current`: the article just answered. When a question alone gets "Did you mean…?" with that
+   * article among the options ("¿cómo le aviso a USCIS?" right after the change of address), the
+   * conversation settles it the same way: asked again with its title, and taken only when that
+   * answers it.
    * `offered`: after "Did you mean…?" for "green card", the visitor may answer with more words
    * instead of a choice ("mine expires in 3 months"). A message that alone gets no answer or only
    * a "Did you mean" is asked again together with the question offered for, and that reading is
@@ -52,16 +60,17 @@ export class AnswerLookup {
     context: TurnContext,
     text: string,
     locale: Locale,
-    { topic, offered }: QuestionSurroundings = {},
+    { topic, current, offered, pointsBack = false }: QuestionSurroundings = {},
   ): Promise<AnswerResult<KnowledgeArticle>> {
     let result = this.answers.answer(text, locale);
-    if (topic && this.mayMeanTopic(result, topic)) {
-      const withTopic = this.answers.answer(`${text}\n${topic.title}`, locale);
-      if (withTopic.decision === 'answer' && withTopic.article?.id === topic.id) result = withTopic;
+    const settledBy = topic && this.mayMeanTopic(result, topic) ? topic : this.offeredAmong(result, current);
+    if (settledBy) {
+      const withTopic = this.answers.answer(`${text}\n${settledBy.title}`, locale);
+      if (withTopic.decision === 'answer' && withTopic.article?.id === settledBy.id) result = withTopic;
     }
     if (offered && result.decision !== 'answer') {
       const narrowed = this.narrowed(offered, text, locale);
-      if (narrowed && DECISIVENESS[narrowed.decision] > DECISIVENESS[result.decision]) result = narrowed;
+      if (narrowed && this.narrowedWins(narrowed, result, pointsBack)) result = narrowed;
     }
     (await this.memory.data(context)).lastQuestion = storedText(text);
     await this.analytics.question(context, {
@@ -86,6 +95,31 @@ export class AnswerLookup {
     const alternatives = result.alternatives.filter((candidate) => offered(candidate.document.id));
     if (result.decision !== 'clarify' || alternatives.length === 0) return undefined;
     return { ...result, alternatives, score: alternatives[0]?.score ?? result.score };
+  }
+
+  /** `article` when the result is a "Did you mean…?" that offers it (see `current` in `ask`). */
+  private offeredAmong(
+    result: AnswerResult<KnowledgeArticle>,
+    article: KnowledgeArticle | undefined,
+  ): KnowledgeArticle | undefined {
+    if (!article || result.decision !== 'clarify') return undefined;
+    return result.alternatives.some((candidate) => candidate.document.id === article.id)
+      ? article
+      : undefined;
+  }
+
+  /**
+   * The narrowed reading is taken when it decides more; or, both being a "Did you mean…?", when
+   * the message points back ("¿cuándo lo puedo renovar?"): "lo" is among the options just offered,
+   * not a new set of articles the message alone brings up.
+   */
+  private narrowedWins(
+    narrowed: AnswerResult<KnowledgeArticle>,
+    alone: AnswerResult<KnowledgeArticle>,
+    pointsBack: boolean,
+  ): boolean {
+    const gain = DECISIVENESS[narrowed.decision] - DECISIVENESS[alone.decision];
+    return gain > 0 || (gain === 0 && pointsBack && narrowed.decision === 'clarify');
   }
 
   /** Whether a question that points back could still be about the topic (see `ask`). */

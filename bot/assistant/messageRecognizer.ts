@@ -3,7 +3,7 @@ import { findAlienNumber, findReceiptNumber } from '../cases/index.js';
 import { actionValueOf } from './actionValues.js';
 import { wordCount, type Phrasebook } from './phrasebook.js';
 
-export type SmallTalkTopic = 'hello' | 'thanks' | 'bye' | 'robot' | 'whoAreYou' | 'insult';
+export type SmallTalkTopic = 'hello' | 'thanks' | 'bye' | 'robot' | 'whoAreYou' | 'insult' | 'acknowledge';
 
 /** How a visitor asked for a person (see the `agent` intent). */
 export type AgentRequestSource = 'button' | 'request' | 'mention';
@@ -35,7 +35,13 @@ export type AssistantIntent =
   | { kind: 'question' };
 
 /** Small talk that must be the whole message ("hello", not "hello, how do I renew..."). */
-const WHOLE_MESSAGE_TOPICS: readonly SmallTalkTopic[] = ['hello', 'thanks', 'bye', 'robot', 'whoAreYou'];
+const WHOLE_MESSAGE_TOPICS = [
+  'hello',
+  'thanks',
+  'bye',
+  'robot',
+  'whoAreYou',
+] as const satisfies readonly SmallTalkTopic[];
 /** A rude word in a long message is usually frustration with a real question: answer that instead. */
 const MAX_WORDS_OF_AN_INSULT = 8;
 
@@ -80,6 +86,10 @@ export class MessageRecognizer {
       return { kind: 'smallTalk', topic: 'bye' };
     if (book.phrasesIn(['smallTalk.thanks'], ['smallTalk.hello', 'replyFiller'], text))
       return { kind: 'smallTalk', topic: 'thanks' };
+    // "Yes", "ok", "no" with nothing waiting for one (a question that waits reads it first): the
+    // visitor is acknowledging; a miss ("Sorry, I don't have an answer") would be wrong there.
+    if (book.phrasesIn(['yes', 'no'], ['replyFiller'], text))
+      return { kind: 'smallTalk', topic: 'acknowledge' };
     if (book.contains('smallTalk.insult', text) && wordCount(text) <= MAX_WORDS_OF_AN_INSULT) {
       return { kind: 'smallTalk', topic: 'insult' };
     }

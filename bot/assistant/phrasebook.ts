@@ -70,6 +70,10 @@ export const KEYWORD_LISTS = [
   'field.contact',
   'field.question',
   'field.urgent',
+  /** Words that introduce a name ("my name is", "me llamo"). */
+  'nameIntro',
+  /** Words that introduce an email or a phone number ("call me at", "mi correo es"). */
+  'contactIntro',
   /** Words around a part to change ("change the name", "el correo está mal"). */
   'editFiller',
   /** Whether a message left for an agent is urgent, in words ("not urgent", "es urgente"). */
@@ -78,6 +82,9 @@ export const KEYWORD_LISTS = [
 ] as const;
 
 export type KeywordList = (typeof KEYWORD_LISTS)[number];
+
+/** The longest leading phrase `withoutLeadingPhrase` looks for, in words. */
+const MAX_LEADING_PHRASE_WORDS = 4;
 
 /** A phrase of a list, as `Phrasebook.parse` tries them. */
 interface Candidate {
@@ -142,6 +149,20 @@ export class Phrasebook {
    */
   languagesOfPhrase(text: string): readonly Locale[] {
     return [...(this.localesOfPhrase.get(normalizeText(text)) ?? [])];
+  }
+
+  /**
+   * The message without the longest phrase of the list it starts with, its other words as typed
+   * ("My name is José Pérez" → "José Pérez").
+   */
+  withoutLeadingPhrase(list: KeywordList, text: string): string {
+    const words = text.trim().split(/\s+/);
+    const phrases = this.phrasesOf(list);
+    let skip = 0;
+    for (let count = 1; count <= Math.min(words.length - 1, MAX_LEADING_PHRASE_WORDS); count++) {
+      if (phrases.has(normalizeText(words.slice(0, count).join(' ')))) skip = count;
+    }
+    return words.slice(skip).join(' ');
   }
 
   /** One of the list's phrases appears in the message as whole words ("can I talk to an agent"). */

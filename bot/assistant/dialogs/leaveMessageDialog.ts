@@ -13,15 +13,15 @@ import type { Prompt, PromptChoice, PromptText } from '../prompts/prompt.js';
 import type { Prompter } from '../prompts/prompter.js';
 import type { ReplyReader } from '../prompts/replyReader.js';
 import { textReply } from '../replyActivity.js';
+import { contactIn, contactOf } from './contactDetails.js';
 import { DONE, REROUTE } from './dialogOutcome.js';
 
 export const LEAVE_MESSAGE_DIALOG = 'leaveMessageDialog';
 
 const MAX_NAME = 200;
 const MAX_QUESTION = 2000;
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,253}\.[^\s@.]{2,}$/;
-/** Digits with the usual separators; 7 to 15 digits (E.164's maximum). */
-const PHONE = /^\+?[\d\s().-]{7,25}$/;
+/** A name typed with the other details is short: more words are a sentence, not a name. */
+const MAX_NAME_WORDS = 6;
 
 type Step = 'name' | 'contact' | 'confirmQuestion' | 'question' | 'urgent' | 'review' | 'change';
 
@@ -62,24 +62,36 @@ const KEY = (key: string) => `handoff.leaveMessage.${key}`;
  * no or a request for an agent is never taken as the question. A new question typed instead of a
  * name or a contact leaves the dialog and is answered. Started by the offer's button or by the
  * words ("leave a message"); help, restart and cancel interrupt it like any dialog.
+ *
+ * The offer asks for a name, a way to reach the visitor and the question, so many visitors type
+ * them in one message ("Ana Ruiz, ana@example.com, my card never came"): an email or a phone
+ * number in a longer message fills each part it gives, and only the parts still missing are asked.
  */
 export class LeaveMessageDialog extends Dialog {
   constructor(private readonly deps: LeaveMessageDialogDeps) {
     super(LEAVE_MESSAGE_DIALOG);
   }
 
-  /** A message that starts this dialog: the offer's button, or "leave a message" in either language. */
-  isRequest(activity: Partial<Activity>): boolean {
-    return (
-      actionValueOf(activity.value)?.type === 'leave_message' ||
-      this.deps.text.isLeaveMessageCommand(activity.text)
-    );
+  /**
+   * A message that starts this dialog: the offer's button, "leave a message" in either language,
+   * or the details themselves typed in answer to the offer.
+   */
+  async isRequest(context: TurnContext): Promise<boolean> {
+    const { activity } = context;
+    if (actionValueOf(activity.value)?.type === 'leave_message') return true;
+    if (this.deps.text.isLeaveMessageCommand(activity.text)) return true;
+    const offer = (await this.deps.memory.data(context)).pendingPrompt;
+    const offered = offer?.choices.some((choice) => choice.value.type === 'leave_message') === true;
+    return offered && activity.value === undefined && contactIn(activity.text ?? '') !== undefined;
   }
 
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const candidate = await this.deps.context.recentQuestion(dc.context);
     const state: LeaveMessageState = { step: 'name', ...(candidate ? { candidate } : {}) };
     dc.activeDialog!.state = state;
+    const { activity } = dc.context;
+    if (activity.value === undefined && this.takeDetails(state, activity.text?.trim() ?? ''))
+      return this.next(dc.context, state);
     return this.ask(dc.context, state, 'name');
   }
 
@@ -90,6 +102,7 @@ export class LeaveMessageDialog extends Dialog {
     const text = activity.text?.trim() ?? '';
     switch (state.step) {
       case 'name':
+        if (!value && this.takeDetails(state, text)) return this.next(dc.context, state);
         if (value || this.isNewMessage(text) || this.isAgentRequest(text)) return dc.endDialog(REROUTE);
         if (text.length > MAX_NAME)
           return this.ask(dc.context, state, 'name', [{ key: KEY('tooLong'), values: { max: MAX_NAME } }]);
@@ -100,6 +113,7 @@ export class LeaveMessageDialog extends Dialog {
       case 'contact': {
         const contact = contactOf(text);
         if (!contact) {
+          if (!value && this.takeDetails(state, text)) return this.next(dc.context, state);
           if (value || this.isNewMessage(text)) return dc.endDialog(REROUTE);
           return this.ask(dc.context, state, 'contact', [{ key: KEY('badContact') }]);
         }
@@ -175,6 +189,48 @@ export class LeaveMessageDialog extends Dialog {
     return this.next(context, state);
   }
 
+  /**
+   * The parts of a message that holds an email or a phone number among other words: the contact;
+   * the name before it, when it looks like one ("My name is Ana Ruiz," and not "call me at"); the
+   * question after it, when it is a real one. False when the message has no contact.
+   */
+  private takeDetails(state: LeaveMessageState, text: string): boolean {
+    if (text.length > MAX_NAME + MAX_QUESTION) return false;
+    const found = contactIn(text);
+    if (!found) return false;
+    state.email = found.contact.email;
+    state.phone = found.contact.phone;
+    const [first = '', ...others] = found.before.split(/[,;\n]+/);
+    const name = this.nameIn(first);
+    if (name !== undefined && state.name === undefined) state.name = name;
+    const question = [...others, found.after]
+      .map((part) => part.trim())
+      .filter((part) => part !== '')
+      .join(', ');
+    if (
+      state.question === undefined &&
+      question.length <= MAX_QUESTION &&
+      this.deps.context.isRealQuestion(question)
+    ) {
+      state.question = maskPersonalData(question);
+      delete state.candidate;
+    }
+    return true;
+  }
+
+  /** A name as typed before the contact, without "my name is"; undefined when it is no name. */
+  private nameIn(text: string): string | undefined {
+    const book = this.deps.phrasebook;
+    const name = book
+      .withoutLeadingPhrase('nameIntro', book.withoutLeadingPhrase('smallTalk.hello', text))
+      .trim();
+    const words = name.split(/\s+/).length;
+    if (name === '' || name.length > MAX_NAME || words > MAX_NAME_WORDS || /\d/.test(name)) return undefined;
+    if (book.contains('field.contact', name) || book.contains('contactIntro', name)) return undefined;
+    if (book.yesOrNo(name) !== undefined || this.deps.reader.looksLikeQuestion(name)) return undefined;
+    return name;
+  }
+
   /** The next part still missing, or the summary once everything is there. */
   private next(context: TurnContext, state: LeaveMessageState): Promise<DialogTurnResult> {
     if (state.changing) return this.ask(context, state, 'review');
@@ -208,7 +264,8 @@ export class LeaveMessageDialog extends Dialog {
       case 'name':
         return {
           ...base,
-          question: text(state.changing ? 'askNameAgain' : 'askName'),
+          // Once other details are in (typed together, or changing it), the introduction is said.
+          question: text(state.changing || state.email !== undefined ? 'askNameAgain' : 'askName'),
           choices: [],
           expects: 'text',
         };
@@ -328,13 +385,4 @@ export class LeaveMessageDialog extends Dialog {
 
 function choice(key: string, value: ActionValue, phrases: KeywordList[]): PromptChoice {
   return { label: { key: KEY(key) }, value, phrases };
-}
-
-/** An email address or a phone number, as typed; null when it is neither. */
-function contactOf(text: string): { email: string | null; phone: string | null } | null {
-  const value = text.trim();
-  if (EMAIL.test(value)) return { email: value.toLowerCase(), phone: null };
-  const digits = value.replace(/\D/g, '');
-  if (PHONE.test(value) && digits.length >= 7 && digits.length <= 15) return { email: null, phone: value };
-  return null;
 }

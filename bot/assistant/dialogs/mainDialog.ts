@@ -113,7 +113,7 @@ export class MainDialog extends InterruptibleDialog {
   private async route(step: WaterfallStepContext<RouteOptions>): Promise<DialogTurnResult> {
     const start = step.options.start;
     if (start) return step.beginDialog(start.dialogId, start.options);
-    if (this.leaveMessage?.isRequest(step.context.activity)) return step.beginDialog(LEAVE_MESSAGE_DIALOG);
+    if (await this.leaveMessage?.isRequest(step.context)) return step.beginDialog(LEAVE_MESSAGE_DIALOG);
 
     const { context } = step;
     const locale = await this.deps.memory.locale(context);

@@ -79,8 +79,15 @@ export class QuestionDialog extends ComponentDialog {
       return step.endDialog(DONE);
     }
     const topic = await this.deps.topicReference.articleReferredTo(step.context, text, locale);
+    const current = topic ?? (await this.deps.topicReference.currentArticle(step.context, locale));
     const offered = await this.deps.context.lastOffer(step.context, locale);
-    const result = await this.deps.lookup.ask(step.context, text, locale, { topic, offered });
+    const pointsBack = this.deps.topicReference.pointsBack(text);
+    const result = await this.deps.lookup.ask(step.context, text, locale, {
+      topic,
+      current,
+      offered,
+      pointsBack,
+    });
     if (this.deps.judgement.asksForJudgement(text, locale)) {
       const article =
         result.decision === 'answer' && result.article?.id !== LEGAL_HELP_ARTICLE
@@ -91,7 +98,8 @@ export class QuestionDialog extends ComponentDialog {
         locale,
         text,
         article ? { article, score: result.score } : undefined,
-        this.closestTopics(result, locale),
+        // The closest topics are offered only when no article answers.
+        article ? [] : this.closestTopics(result, locale),
       );
       return step.endDialog(DONE);
     }

@@ -24,8 +24,13 @@ export class TopicReference {
     text: string,
     locale: Locale,
   ): Promise<KnowledgeArticle | undefined> {
-    if (!this.phrasebook.contains('followUp.backReference', text)) return undefined;
+    if (!this.pointsBack(text)) return undefined;
     return this.currentArticle(turn, locale);
+  }
+
+  /** The message has a word that refers to something said before ("it", "lo", "that one"). */
+  pointsBack(text: string): boolean {
+    return this.phrasebook.contains('followUp.backReference', text);
   }
 
   /**
@@ -43,7 +48,8 @@ export class TopicReference {
     return { about: await this.currentArticle(turn, locale) };
   }
 
-  private async currentArticle(turn: TurnContext, locale: Locale): Promise<KnowledgeArticle | undefined> {
+  /** The article the conversation is about (the last one answered), whatever the message says. */
+  async currentArticle(turn: TurnContext, locale: Locale): Promise<KnowledgeArticle | undefined> {
     const topic = await this.context.topic(turn);
     return topic?.kind === 'article' ? this.catalog.get(topic.articleId, locale) : undefined;
   }

@@ -42,6 +42,13 @@ const LOST_BADGE: PerLocale<string> = {
   en: 'someone stole my visitor badge',
   es: 'me robaron el gafete de visitante',
 };
+/** No subject of its own: "Did you mean" between the badge and parking, alone. */
+const TELL_THE_DESK: PerLocale<string> = {
+  en: 'how do I tell the front desk',
+  es: 'cómo le aviso a la recepción',
+};
+/** Points back ("it", "lo") right after a "Did you mean…?". */
+const CHANGE_IT: PerLocale<string> = { en: 'can I change it', es: '¿lo puedo cambiar?' };
 const UNKNOWN: PerLocale<string> = { en: 'can you order me a pizza', es: 'me puede pedir una pizza' };
 const UNKNOWN_AGAIN: PerLocale<string> = {
   en: 'what is the capital of Peru',
@@ -72,6 +79,16 @@ const answers = rules([
     after(VAGUE, NARROW_TO_TWO),
     { decision: 'clarify', articleIds: ['parking', 'badge-replacement', 'photo-rules'] },
   ],
+  [TELL_THE_DESK, { decision: 'clarify', articleIds: ['parking', 'badge-replacement'] }],
+  [
+    {
+      en: `${TELL_THE_DESK.en}\nReplacing a visitor badge`,
+      es: `${TELL_THE_DESK.es}\nReemplazar un gafete de visitante`,
+    },
+    { decision: 'answer', articleId: 'badge-replacement', score: 0.9 },
+  ],
+  [CHANGE_IT, { decision: 'clarify', articleIds: ['office-visit', 'photo-rules'] }],
+  [after(VAGUE, CHANGE_IT), { decision: 'clarify', articleIds: ['office-visit', 'photo-rules', 'parking'] }],
   // Only with the topic's title does the engine know what "it" is.
   [
     {
@@ -252,6 +269,18 @@ export const conversationTestCases: DialogTestCase[] = [
     stored: (harness) => expect(harness.feedback.map((record) => record.helpful)).toEqual([true]),
   },
   {
+    name: 'a yes or an ok with nothing waiting for one is acknowledged, never taken for a question it cannot answer',
+    setup: () => ({ answers }),
+    turns: [
+      ANSWER_LOBBY,
+      { say: { en: 'yep', es: 'órale' }, expect: [{ keys: ['answer.thanksHelpful'], outcome: 'feedback' }] },
+      { say: { en: 'ok', es: 'sí' }, expect: [{ keys: ['smallTalk.acknowledge'], outcome: 'smallTalk' }] },
+      { say: { en: 'no', es: 'no' }, expect: [{ keys: ['smallTalk.acknowledge'], outcome: 'smallTalk' }] },
+    ],
+    stored: (harness) =>
+      expect(harness.analytics.filter((event) => event.type === 'question')).toHaveLength(1),
+  },
+  {
     name: 'after "no" to "was this helpful" the related topics stay offered and "the first one" picks one',
     setup: () => ({ answers }),
     turns: [
@@ -366,6 +395,61 @@ export const conversationTestCases: DialogTestCase[] = [
       ]),
   },
   {
+    name: 'the name, the contact and the question typed in one message answer the offer to leave a message: only what is missing is asked',
+    setup: () => ({ answers, leaveMessage: true }),
+    turns: [
+      { say: { en: 'agent', es: 'agente' }, expect: NO_AGENT_THEN_OFFER },
+      {
+        say: {
+          en: 'My name is Maria Lopez, maria@example.com, my badge was never printed',
+          es: 'Me llamo Maria Lopez, maria@example.com, mi gafete nunca se imprimió',
+        },
+        expect: [{ keys: [leaveKey('askUrgent')], outcome: 'leaveMessage' }],
+      },
+      {
+        say: { en: 'no', es: 'no' },
+        expect: [
+          {
+            contains: [
+              { en: '- Name: Maria Lopez', es: '- Nombre: Maria Lopez' },
+              { en: '- Contact: maria@example.com', es: '- Contacto: maria@example.com' },
+              { en: '- Question: my badge was never printed', es: '- Pregunta: mi gafete nunca se imprimió' },
+            ],
+          },
+        ],
+      },
+      {
+        say: { en: 'send it', es: 'envíelo' },
+        expect: [{ keys: [leaveKey('saved')], values: savedValues('Maria Lopez', false) }],
+      },
+    ],
+    stored: (harness, locale) =>
+      expect(harness.requests).toEqual([
+        expect.objectContaining({
+          name: 'Maria Lopez',
+          email: 'maria@example.com',
+          phone: null,
+          question: locale === 'en' ? 'my badge was never printed' : 'mi gafete nunca se imprimió',
+        }),
+      ]),
+  },
+  {
+    name: 'a phone number typed with other words instead of the name is taken, and the name is asked after it',
+    setup: () => ({ answers, leaveMessage: true }),
+    turns: [
+      { say: { en: 'leave a message', es: 'dejar un mensaje' }, expect: [{ keys: [leaveKey('askName')] }] },
+      {
+        say: { en: 'call me at (202) 555-0143', es: 'llámeme al (202) 555-0143' },
+        expect: [{ keys: [leaveKey('askNameAgain')] }],
+      },
+      { say: 'Ana', expect: [{ keys: [leaveKey('askQuestion')] }] },
+      {
+        say: { en: 'my badge was never printed', es: 'mi gafete nunca se imprimió' },
+        expect: [{ keys: [leaveKey('askUrgent')] }],
+      },
+    ],
+  },
+  {
     name: 'leaving a message after a real question offers it for confirmation, and "yep" takes it',
     setup: () => ({ answers, leaveMessage: true }),
     turns: [
@@ -398,6 +482,46 @@ export const conversationTestCases: DialogTestCase[] = [
           urgent: false,
         }),
       ]),
+  },
+  {
+    name: 'a question that alone gets "Did you mean" with the article just answered among the options gets that article',
+    setup: () => ({ answers }),
+    turns: [
+      ANSWER_BADGE,
+      { say: TELL_THE_DESK, expect: [{ answer: 'badge-replacement' }, { answer: 'badge-replacement' }] },
+    ],
+  },
+  {
+    name: 'the same question after an article that is not among the options still asks which one',
+    setup: () => ({ answers }),
+    turns: [
+      ANSWER_LOBBY,
+      {
+        say: TELL_THE_DESK,
+        expect: [
+          {
+            keys: ['clarify.prompt'],
+            actions: ['article:parking', 'article:badge-replacement', 'clarify.none'],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'words that point back ("can I change it") right after "Did you mean" keep to the options just offered',
+    setup: () => ({ answers }),
+    turns: [
+      { say: VAGUE, expect: [{ keys: ['clarify.prompt'] }] },
+      {
+        say: CHANGE_IT,
+        expect: [
+          {
+            keys: ['clarify.prompt'],
+            actions: ['article:photo-rules', 'article:parking', 'clarify.none'],
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'an article that answered with one of its passages is the topic of the follow-ups after it',
@@ -866,6 +990,21 @@ export const conversationTestCases: DialogTestCase[] = [
     ],
     stored: (harness, locale) =>
       expect(harness.storedLocales.map((stored) => stored.locale)).toEqual([locale, otherLocale(locale)]),
+  },
+  {
+    name: 'a follow-up that only asks for the other language ("y en español?", "and in English?") switches and repeats the last answer',
+    setup: () => ({ answers }),
+    turns: [
+      ANSWER_LOBBY,
+      {
+        say: { en: 'y en español?', es: 'and in English?' },
+        expect: [
+          { keys: ['language.switchedShort'], language: 'other', outcome: 'languageSwitch' },
+          { answer: 'lobby-hours', language: 'other' },
+          { answer: 'lobby-hours', language: 'other' },
+        ],
+      },
+    ],
   },
   {
     name: 'a request for the other language in a sentence ("¿me puede ayudar en español?", "can you help me in English?") switches',
