@@ -144,7 +144,7 @@ export class ArticlePresenter {
    */
   private attribution(article: KnowledgeArticle, locale: Locale): Attribution {
     let byLocale = this.attributions.get(article);
-    if (byLocale === undefined) this.attributions.set(article, (byLocale = new Map()));
+    if (byLocale === undefined) this.attributions.set(article, (byLocale = new Map<Locale, Attribution>()));
     let attribution = byLocale.get(locale);
     if (attribution === undefined) {
       const link = article.links[0];

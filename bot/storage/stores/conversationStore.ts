@@ -105,7 +105,7 @@ function checkedAppendOptions(options: unknown): AppendOptions {
           isTimestamp(touch.lastActivityAt) &&
           (touch.reference === null || (isText(touch.reference, 20_000) && isJson(touch.reference)))))
     ) {
-      return options as AppendOptions;
+      return options;
     }
   }
   return parse(appendOptionsSchema, options, 'append options');
