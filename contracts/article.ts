@@ -5,10 +5,13 @@ import { LOCALES } from './locale.js';
 export const localeSchema = z.enum(LOCALES);
 
 /** A slug: lower-case words joined by dashes. It is the article id and its file name. */
+export const ARTICLE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const MAX_ARTICLE_ID_LENGTH = 80;
+
 export const articleIdSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "contact-center"')
-  .max(80);
+  .regex(ARTICLE_ID_PATTERN, 'must be a lower-case slug such as "contact-center"')
+  .max(MAX_ARTICLE_ID_LENGTH);
 
 const isoDateSchema = z
   .string()

@@ -8,6 +8,14 @@ import { feedbackKey, remember, type ConversationMemory } from './conversationMe
 import { textReply, valueAction, type AnswerChannelData } from './replyActivity.js';
 import { storedText } from './storedText.js';
 
+/** Where an answer comes from, as its reply says it (see `ArticlePresenter.attribution`). */
+interface Attribution {
+  /** "Read more: [title](url)" for the article's first link; empty when it has none. */
+  source: string;
+  /** "This is part of “title”. Read more: …", under a passage of the article. */
+  origin: string;
+}
+
 /** Related articles offered after an answer; more would crowd a phone screen. */
 const MAX_FOLLOW_UPS = 3;
 
@@ -37,6 +45,8 @@ export interface ArticleReplyOptions {
  * evaluation can tell what answered. `sendFull` shows the whole article in the chat.
  */
 export class ArticlePresenter {
+  private readonly attributions = new WeakMap<KnowledgeArticle, Map<Locale, Attribution>>();
+
   constructor(
     private readonly text: AssistantText,
     private readonly catalog: ArticleCatalog,
@@ -120,12 +130,29 @@ export class ArticlePresenter {
 
   /** The short answer, or the passage with the article it comes from; then the source link. */
   private answerText(article: KnowledgeArticle, locale: Locale, passage: Passage | null): string {
-    const link = article.links[0];
-    const source = link ? this.text.get(locale, 'answer.source', { title: link.title, url: link.url }) : '';
+    const { source, origin } = this.attribution(article, locale);
     if (!passage) return source ? `${article.answer}\n\n${source}` : article.answer;
     const heading = passage.heading ? `**${passage.heading}**\n\n` : '';
-    const origin = this.text.get(locale, 'answer.passageSource', { title: article.title, source }).trim();
     return `${heading}${passage.text}\n\n${origin}`;
+  }
+
+  /**
+   * The article's source line and the line that says a passage comes from it, in `locale`: built
+   * once per published article (they depend on nothing else), because an i18next interpolation
+   * costs a tenth of a millisecond or more inside a turn, the most expensive part of an answer's
+   * wording. Kept as long as the published article object is.
+   */
+  private attribution(article: KnowledgeArticle, locale: Locale): Attribution {
+    let byLocale = this.attributions.get(article);
+    if (byLocale === undefined) this.attributions.set(article, (byLocale = new Map<Locale, Attribution>()));
+    let attribution = byLocale.get(locale);
+    if (attribution === undefined) {
+      const link = article.links[0];
+      const source = link ? this.text.get(locale, 'answer.source', { title: link.title, url: link.url }) : '';
+      const origin = this.text.get(locale, 'answer.passageSource', { title: article.title, source }).trim();
+      byLocale.set(locale, (attribution = { source, origin }));
+    }
+    return attribution;
   }
 }
 

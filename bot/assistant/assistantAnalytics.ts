@@ -9,8 +9,11 @@ import { sentReplies, type ReplyOutcome } from './replyOutcome.js';
 import { storedText } from './storedText.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 
-/** Questions of this turn, recorded when the turn ends with what the reply to them was. */
-const STAGED_QUESTIONS = Symbol('stagedQuestions');
+/**
+ * Questions and case status lookups of this turn, recorded when the turn ends (a question with
+ * what the reply to it was), in the same commit as the turn's other writes.
+ */
+const STAGED_EVENTS = Symbol('stagedEvents');
 /** Replies that say nothing about how a question went (the welcome, a note about the language). */
 const NOT_AN_ANSWER: ReadonlySet<ReplyOutcome> = new Set(['welcome', 'languageSwitch']);
 
@@ -41,9 +44,7 @@ export class AssistantAnalytics {
       score: number;
     },
   ): Promise<void> {
-    const staged = context.turnState.get<StagedEvent[] | undefined>(STAGED_QUESTIONS) ?? [];
-    context.turnState.set(STAGED_QUESTIONS, staged);
-    staged.push({
+    stage(context, {
       type: 'question',
       locale: event.locale,
       decision: event.decision,
@@ -55,12 +56,17 @@ export class AssistantAnalytics {
     return Promise.resolve();
   }
 
-  /** Writes the turn's questions, each with the outcome of the turn's first reply that answers something. */
+  /**
+   * Writes the turn's events: each question with the outcome of the turn's first reply that
+   * answers something, each case status lookup with its own.
+   */
   async flush(context: TurnContext): Promise<void> {
-    const staged = context.turnState.get<StagedEvent[] | undefined>(STAGED_QUESTIONS) ?? [];
-    context.turnState.delete(STAGED_QUESTIONS);
+    const staged = context.turnState.get<StagedEvent[] | undefined>(STAGED_EVENTS) ?? [];
+    context.turnState.delete(STAGED_EVENTS);
     const outcome = sentReplies(context).find((reply) => !NOT_AN_ANSWER.has(reply.outcome))?.outcome ?? null;
-    for (const event of staged) await this.record(context, { ...event, outcome });
+    for (const event of staged) {
+      await this.record(context, event.type === 'question' ? { ...event, outcome } : event);
+    }
   }
 
   handoffRequest(
@@ -78,9 +84,10 @@ export class AssistantAnalytics {
     });
   }
 
+  /** Staged, like a question, for the end of the turn (`flush`). */
   caseStatus(context: TurnContext, event: { locale: Locale; outcome: CaseStatusOutcome }): Promise<void> {
     // The visitor's words are left out: they hold the receipt number, and the outcome is the point.
-    return this.record(context, {
+    stage(context, {
       type: 'case_status',
       locale: event.locale,
       decision: null,
@@ -89,6 +96,7 @@ export class AssistantAnalytics {
       text: null,
       outcome: event.outcome,
     });
+    return Promise.resolve();
   }
 
   private async record(context: TurnContext, event: StagedEvent): Promise<void> {
@@ -108,3 +116,9 @@ export class AssistantAnalytics {
 }
 
 type StagedEvent = Omit<AnalyticsEvent, 'id' | 'conversationId' | 'at'>;
+
+function stage(context: TurnContext, event: StagedEvent): void {
+  const staged = context.turnState.get<StagedEvent[] | undefined>(STAGED_EVENTS) ?? [];
+  context.turnState.set(STAGED_EVENTS, staged);
+  staged.push(event);
+}

@@ -1,5 +1,6 @@
 import {
   ActivityHandler,
+  ActivityTypes,
   type ConversationState,
   type StatePropertyAccessor,
   type TurnContext,
@@ -104,7 +105,7 @@ export class AssistantBot extends ActivityHandler {
           // The turn's writes go to the store together (one commit for all of them): its state,
           // and the analytics of its questions (started when the dialogs ended).
           await Promise.all([
-            this.deps.conversationState.saveChanges(context, false),
+            this.deps.conversationState.saveChanges(context, this.changedState(context)),
             this.deps.userState.saveChanges(context, false),
             context.turnState.get<Promise<void> | undefined>(ANALYTICS_WRITTEN),
           ]);
@@ -113,6 +114,18 @@ export class AssistantBot extends ActivityHandler {
           await this.recover(context, error);
         }
       }),
+    );
+  }
+
+  /**
+   * True when the turn certainly changed the conversation's state: a message counts itself in it
+   * (`ConversationData.turn`). botbuilder then saves it without first serialising and hashing it
+   * to find that out (its change check), which costs as much as the write.
+   */
+  private changedState(context: TurnContext): boolean {
+    return (
+      context.activity.type === ActivityTypes.Message &&
+      this.deps.conversationState.get(context) !== undefined
     );
   }
 

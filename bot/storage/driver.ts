@@ -6,7 +6,7 @@
  *
  * Nothing outside bot/storage/ uses this module: the product sees only the ports.
  */
-import type { StoreKind } from './ports.js';
+import type { StoreActivity, StoreKind } from './ports.js';
 
 /** A stored document. `_id` is always a string: the record's natural key. */
 export type StoredDocument = { _id: string } & Record<string, unknown>;
@@ -96,6 +96,8 @@ export interface Driver {
   transaction<T>(work: (collection: (name: string) => Collection) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** What it has done since it opened, when it counts (the embedded file's driver does). */
+  activity?(): StoreActivity;
   /** A self-check still running after the driver was handed out (the embedded file's): its verdict. */
   readonly checked?: Promise<void>;
 }

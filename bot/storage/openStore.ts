@@ -160,6 +160,7 @@ export function createStore(driver: Driver): Store {
     cannedReplies: new CannedReplyStore(driver),
     ping: () => driver.ping(),
     checked: () => driver.checked ?? Promise.resolve(),
+    activity: () => driver.activity?.() ?? null,
     close: () => driver.close(),
   };
 }

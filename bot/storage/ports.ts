@@ -44,6 +44,16 @@ import type { UserStore } from './ports/userStore.js';
 
 export type StoreKind = 'embedded' | 'mongodb';
 
+/** What a store has done since it was opened (see `Store.activity`). */
+export interface StoreActivity {
+  /** Transactions made durable. */
+  commits: number;
+  /** Statements that write (and reads made inside a transaction, which see its writes). */
+  writes: number;
+  /** Reads of committed data. */
+  reads: number;
+}
+
 /** Everything the product stores, opened once by the composition root. */
 export interface Store {
   readonly kind: StoreKind;
@@ -68,6 +78,11 @@ export interface Store {
    * damaged file. Already settled unless the store was opened with the check in the background.
    */
   checked(): Promise<void>;
+  /**
+   * A copy of the counts of what the store has done since it was opened, for tests that pin what
+   * one turn costs it; null when the backend does not count (MongoDB).
+   */
+  activity(): StoreActivity | null;
   /** Flushes and closes. Nothing acknowledged before close is lost. */
   close(): Promise<void>;
 }

@@ -55,12 +55,53 @@ export function definedOnly<T extends object>(patch: T): Partial<T> {
 // ---------------------------------------------------------------------------------------------
 // Reusable field schemas.
 
+/** No control characters, at least one character. */
+const NO_CONTROL_CHARACTERS = /^\P{Cc}+$/u;
+const MAX_ID_LENGTH = 512;
+
 /** Any opaque identifier: a non-empty string without control characters. */
 export const idSchema = z
   .string()
   .min(1)
-  .max(512)
-  .regex(/^\P{Cc}+$/u, 'must not contain control characters');
+  .max(MAX_ID_LENGTH)
+  .regex(NO_CONTROL_CHARACTERS, 'must not contain control characters');
+
+// ---------------------------------------------------------------------------------------------
+// The same rules checked by hand, for the records every turn writes (transcript entries,
+// analytics events), which the process itself just built: inside a turn a schema's parse costs
+// more than the write it guards. Each says yes only to values its schema accepts; a store sends
+// whatever they do not pass through the schema, which decides and words the error.
+
+/** What `idSchema` accepts. */
+export function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_ID_LENGTH && NO_CONTROL_CHARACTERS.test(value);
+}
+
+/** Some of what `timestampSchema` accepts: the exact text `Date.prototype.toISOString()` writes. */
+export function isTimestamp(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length !== 24) return false;
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && new Date(time).toISOString() === value;
+}
+
+/** What `textSchema(max)` accepts. */
+export function isText(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length <= max;
+}
+
+/**
+ * A plain object (no prototype tricks) with exactly `count` own keys: with a check of each expected
+ * key, what a strict object schema accepts as to its keys. Its values are plain data by then, so
+ * `assertSafeKeys` has nothing to find in it.
+ */
+export function isPlainRecord(value: unknown, count: number): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    Object.keys(value).length === count
+  );
+}
 
 /** Exactly what `Date.prototype.toISOString()` writes, so timestamps sort and compare as text. */
 export const timestampSchema = z.iso.datetime({ precision: 3 });

@@ -3,7 +3,7 @@ import { BotStateStore } from '../../bot/storage/stores/botStateStore.js';
 import { ConversationStore } from '../../bot/storage/stores/conversationStore.js';
 import { HandoffStore } from '../../bot/storage/stores/handoffStore.js';
 import { IN_HOURS, TestClock, agentCall, connectAgent, createAgent } from '../handoff/support/agentClient.js';
-import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
+import { postActivity, startTestApp, type ReplyActivity, type TestApp } from '../support/testApp.js';
 import { EchoBot } from './support/echoBot.js';
 import {
   botTexts,
@@ -12,6 +12,11 @@ import {
   waitUntil,
   type VisitorClient,
 } from './support/visitorClient.js';
+
+/** The answer a reply carries (`channelData.answer`), when it carries one. */
+function channelAnswer(reply: ReplyActivity): { articleId?: string } | null | undefined {
+  return (reply.channelData as { answer?: { articleId?: string } | null } | undefined)?.answer;
+}
 
 /**
  * What one visitor message costs the store, counted at the ports. Every message goes through this
@@ -177,6 +182,51 @@ describe('store traffic per visitor message', () => {
       stateRead: 0,
       stateWrite: 0,
     });
+  });
+
+  it('when the assistant answers a question or looks up a case on /api/messages, then each turn costs the store two commits, eight or six writes and two reads', async () => {
+    // Counted by the store itself (the embedded SQLite file's statements and commits). A turn's
+    // writes: the visitor's message with the conversation's touch (two statements, one commit,
+    // before the bot runs), then each reply (the same two), the bot state and the analytics event,
+    // all in the turn's second commit. Its reads: the bot state and whether an agent has the chat.
+    const store = assistantApp.app.store;
+    const conversation = { id: `bf-commits-${Date.now()}` };
+    const ask = (text: string) =>
+      postActivity(assistantApp.baseUrl, {
+        text,
+        locale: 'en-US',
+        conversation,
+        from: { id: 'visitor-commits' },
+      });
+    await ask('hello');
+    /** Each count's least over three turns: a background task (a sweep) may read during one. */
+    const cost = async (text: string, check: (replies: ReplyActivity[]) => void) => {
+      const turns: Array<Record<string, number>> = [];
+      for (let turn = 0; turn < 3; turn += 1) {
+        const before = store.activity();
+        const { status, activities } = await ask(text);
+        const after = store.activity();
+        expect(status).toBe(200);
+        check(activities);
+        if (before === null || after === null) throw new Error('the embedded store counts what it does');
+        turns.push({
+          commits: after.commits - before.commits,
+          writes: after.writes - before.writes,
+          reads: after.reads - before.reads,
+        });
+      }
+      return Object.fromEntries(
+        ['commits', 'writes', 'reads'].map((name) => [name, Math.min(...turns.map((turn) => turn[name]!))]),
+      );
+    };
+    const answered = await cost('How do I make an online account with USCIS?', (replies) =>
+      expect(replies.map((reply) => channelAnswer(reply)?.articleId).filter(Boolean)).not.toEqual([]),
+    );
+    expect(answered).toEqual({ commits: 2, writes: 8, reads: 2 });
+    const caseStatus = await cost('What is the status of EAC9999103402?', (replies) =>
+      expect(replies.map((reply) => reply.text ?? '').join(' ')).toContain('Case Was Approved'),
+    );
+    expect(caseStatus).toEqual({ commits: 2, writes: 6, reads: 2 });
   });
 
   it('when the assistant answers a widget visitor who keeps their language, then its state costs one read and at most one write', async () => {

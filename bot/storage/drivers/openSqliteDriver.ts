@@ -118,6 +118,7 @@ export async function openSqliteDriver(
       await database.backup(destination);
     },
     checked,
+    activity: () => ({ ...database.activity }),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,3 +1,4 @@
+import type { StoreActivity } from '../ports.js';
 import type { Connection, Statement } from './sqliteLibrary.js';
 
 /** Prepared statements kept per connection; the statement shapes are few ($in lists aside). */
@@ -31,6 +32,12 @@ interface Waiter {
  * part of; the work is a savepoint inside the open group.
  */
 export class SqliteDatabase {
+  /**
+   * What it has done since it opened: commits, statements run by the writer (writes, and reads
+   * inside a transaction's work) and by the reader. Counted as they happen, for the tests that pin
+   * what a turn costs the store.
+   */
+  readonly activity: StoreActivity = { commits: 0, writes: 0, reads: 0 };
   private readonly writerStatements = new Map<string, Statement>();
   private readonly readerStatements = new Map<string, Statement>();
   private gate: Promise<void> | null = null;
@@ -44,13 +51,15 @@ export class SqliteDatabase {
     private readonly reader: Connection,
   ) {}
 
-  /** A prepared statement of the writer (for writes, and reads inside a transaction's work). */
+  /** A prepared statement of the writer (for writes, and reads inside a transaction's work), to run once. */
   statement(sql: string): Statement {
+    this.activity.writes += 1;
     return prepared(this.writerStatements, this.connection, sql);
   }
 
-  /** A prepared statement of the reader. */
+  /** A prepared statement of the reader, to run once. */
   readerStatement(sql: string): Statement {
+    this.activity.reads += 1;
     return prepared(this.readerStatements, this.reader, sql);
   }
 
@@ -181,6 +190,7 @@ export class SqliteDatabase {
     if (this.group === null) return;
     try {
       this.connection.exec('COMMIT');
+      this.activity.commits += 1;
       this.settle(null);
     } catch (error) {
       if (this.connection.inTransaction) this.connection.exec('ROLLBACK');

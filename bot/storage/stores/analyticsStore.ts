@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { articleIdSchema } from '../../../contracts/article.js';
+import { ARTICLE_ID_PATTERN, MAX_ARTICLE_ID_LENGTH, articleIdSchema } from '../../../contracts/article.js';
 import { COLLECTIONS } from '../collections.js';
 import type { Driver } from '../driver.js';
 import type { Locale } from '../../../contracts/locale.js';
 import type * as ports from '../ports.js';
 import {
   idSchema,
+  isId,
+  isPlainRecord,
+  isText,
+  isTimestamp,
   localeSchema,
   parse,
   textSchema,
@@ -29,6 +33,35 @@ const eventSchema = z.strictObject({
   outcome: textSchema(100).nullable(),
 }) satisfies z.ZodType<ports.AnalyticsEvent>;
 
+const TYPES: ReadonlySet<unknown> = new Set(typeSchema.options);
+const DECISIONS: ReadonlySet<unknown> = new Set(eventSchema.shape.decision.unwrap().options);
+const LOCALES: ReadonlySet<unknown> = new Set(localeSchema.options);
+
+/**
+ * The event as `eventSchema` accepts it. Every question records one, built by the assistant just
+ * before, so the schema's rules are checked by hand first (validation.ts); anything that does not
+ * pass them goes through the schema, which decides and says what is wrong.
+ */
+function checkedEvent(event: unknown): ports.AnalyticsEvent {
+  if (
+    isPlainRecord(event, 10) &&
+    isId(event.id) &&
+    TYPES.has(event.type) &&
+    isId(event.conversationId) &&
+    LOCALES.has(event.locale) &&
+    isTimestamp(event.at) &&
+    (event.decision === null || DECISIONS.has(event.decision)) &&
+    (event.articleId === null ||
+      (isText(event.articleId, MAX_ARTICLE_ID_LENGTH) && ARTICLE_ID_PATTERN.test(event.articleId))) &&
+    (event.score === null || (typeof event.score === 'number' && Number.isFinite(event.score))) &&
+    (event.text === null || isText(event.text, 4000)) &&
+    (event.outcome === null || isText(event.outcome, 100))
+  ) {
+    return event as unknown as ports.AnalyticsEvent;
+  }
+  return parse(eventSchema, event, 'analytics event');
+}
+
 const listFilterSchema = timeRangeSchema.extend({
   type: typeSchema.optional(),
   locale: localeSchema.optional(),
@@ -44,7 +77,7 @@ export class AnalyticsStore implements ports.AnalyticsStore {
   }
 
   async record(event: ports.AnalyticsEvent): Promise<void> {
-    await this.events.insert(parse(eventSchema, event, 'analytics event'));
+    await this.events.insert(checkedEvent(event));
   }
 
   async forgetTextBefore(cutoff: string): Promise<number> {

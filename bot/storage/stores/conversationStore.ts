@@ -7,6 +7,10 @@ import {
   countSchema,
   definedOnly,
   idSchema,
+  isId,
+  isPlainRecord,
+  isText,
+  isTimestamp,
   jsonTextSchema,
   limitSchema,
   localeSchema,
@@ -54,6 +58,67 @@ const newEntrySchema = z.strictObject({
   agentId: idSchema.nullable(),
   activity: jsonTextSchema(200_000).nullable(),
 }) satisfies z.ZodType<Omit<ports.TranscriptEntry, 'seq'>>;
+
+type NewEntry = z.output<typeof newEntrySchema>;
+
+const ROLES: ReadonlySet<unknown> = new Set(newEntrySchema.shape.role.options);
+const LOCALES: ReadonlySet<unknown> = new Set(localeSchema.options);
+
+/**
+ * The entry as `newEntrySchema` accepts it. Every turn appends the entries the recorder has just
+ * built, so the schema's rules are checked by hand first (validation.ts); anything that does not
+ * pass them goes through the schema, which decides and says what is wrong. The activity is still
+ * read as JSON: what a reconnecting client is sent again must be.
+ */
+function checkedEntry(entry: unknown): NewEntry {
+  if (
+    isPlainRecord(entry, 8) &&
+    isId(entry.conversationId) &&
+    isId(entry.messageId) &&
+    ROLES.has(entry.role) &&
+    isText(entry.text, 20_000) &&
+    (entry.locale === null || LOCALES.has(entry.locale)) &&
+    isTimestamp(entry.at) &&
+    (entry.agentId === null || isId(entry.agentId)) &&
+    (entry.activity === null || (isText(entry.activity, 200_000) && isJson(entry.activity)))
+  ) {
+    return entry as NewEntry;
+  }
+  return parse(newEntrySchema, entry, 'transcript entry');
+}
+
+type AppendOptions = z.output<typeof appendOptionsSchema>;
+const CHANNELS: ReadonlySet<unknown> = new Set(channelSchema.options);
+
+/**
+ * The options as `appendOptionsSchema` accepts them, the recorder's two shapes checked by hand
+ * (none, or an arrival's touch of the last activity and reference); anything else by the schema.
+ */
+function checkedAppendOptions(options: unknown): AppendOptions {
+  if (isPlainRecord(options, Object.keys(options ?? {}).length)) {
+    const { touch, channel, ...rest } = options;
+    if (
+      Object.keys(rest).length === 0 &&
+      (channel === undefined || CHANNELS.has(channel)) &&
+      (touch === undefined ||
+        (isPlainRecord(touch, 2) &&
+          isTimestamp(touch.lastActivityAt) &&
+          (touch.reference === null || (isText(touch.reference, 20_000) && isJson(touch.reference)))))
+    ) {
+      return options;
+    }
+  }
+  return parse(appendOptionsSchema, options, 'append options');
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const transcriptOptionsSchema = z.strictObject({
   afterSeq: countSchema.optional(),
@@ -136,8 +201,8 @@ export class ConversationStore implements ports.ConversationStore {
     entry: Omit<ports.TranscriptEntry, 'seq'>,
     options: { touch?: ports.ConversationPatch; channel?: ports.ChannelKind } = {},
   ): Promise<ports.TranscriptEntry> {
-    const checked = parse(newEntrySchema, entry, 'transcript entry');
-    const { touch, channel } = parse(appendOptionsSchema, options, 'append options');
+    const checked = checkedEntry(entry);
+    const { touch, channel } = checkedAppendOptions(options);
     const fields = touch === undefined ? {} : definedOnly(touch);
     return this.driver.transaction(async (collection) => {
       const bumped = await collection(COLLECTIONS.conversations).findOneAndUpdate(
