@@ -219,7 +219,7 @@ describe('store traffic per visitor message', () => {
         ['commits', 'writes', 'reads'].map((name) => [name, Math.min(...turns.map((turn) => turn[name]!))]),
       );
     };
-    const answered = await cost('How do I make an online account with USCIS?', (replies) =>
+    const answered = await cost('How do I create a USCIS online account?', (replies) =>
       expect(replies.map((reply) => channelAnswer(reply)?.articleId).filter(Boolean)).not.toEqual([]),
     );
     expect(answered).toEqual({ commits: 2, writes: 8, reads: 2 });

@@ -99,6 +99,7 @@ export function attachAgentChannel(io: Server, deps: AgentChannelDeps): AgentCha
     leaveOffer: handoff.leaveOffer,
     logger: deps.logger,
     checkVisitor: (conversationId) => visitorPresence.refresh(conversationId),
+    isShuttingDown: () => deps.tracker.isClosed,
   });
   // The agent channel tells agents and visitors what the handoff decided (the handoff knows no channel).
   handoff.events.subscribe(notifier);

@@ -42,6 +42,8 @@ export interface AgentNotifierDeps {
   logger: Logger;
   /** Works a visitor's presence out again (a visitor may have left while their request was made). */
   checkVisitor(conversationId: string): void;
+  /** The service is shutting down: the store is about to close, and agents reconnect elsewhere. */
+  isShuttingDown(): boolean;
 }
 
 /**
@@ -281,6 +283,8 @@ export class AgentNotifier implements HandoffEvents, ServiceRequestListener, Age
 
   /** Presence changes come in bursts (a routing pass): one list per burst is enough. */
   private scheduleAgentsUpdate(): void {
+    // Sockets closing at shutdown change presence, but the store is closing too: no list to send.
+    if (this.deps.isShuttingDown()) return;
     if (this.agentsUpdate) {
       this.agentsDirty = true;
       return;
@@ -290,6 +294,7 @@ export class AgentNotifier implements HandoffEvents, ServiceRequestListener, Age
         do {
           this.agentsDirty = false;
           await new Promise((resolve) => setImmediate(resolve));
+          if (this.deps.isShuttingDown()) return;
           this.deps.namespace.to(ALL_AGENTS_ROOM).emit('agents:update', await this.agentList());
         } while (this.agentsDirty);
       } catch (error) {
