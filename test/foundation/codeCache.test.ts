@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { codeCacheFileFor, loadBundle } from '../../bot/startup/codeCache.js';
 import { REPO_ROOT } from '../support/paths.js';
+import { BUILT_SERVICE, builtServiceEnv } from '../support/builtService.js';
 
 /**
  * The launcher's code cache (bot/startup/codeCache.ts), on real files: a CommonJS bundle run with
@@ -126,17 +127,9 @@ describe('the built service (node dist/bot/main.js) and its code cache', () => {
   /** Starts the built service until it is ready, then stops it; resolves to what it printed. */
   const startUntilReady = (cacheDir: string) =>
     new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/bot/main.js')], {
+      const child = spawn(process.execPath, [BUILT_SERVICE], {
         cwd: REPO_ROOT,
-        env: {
-          ...process.env,
-          NODE_ENV: 'test',
-          PORT: '0',
-          HOST: '127.0.0.1',
-          DATA_DIR: path.join(dir, 'data'),
-          LOG_LEVEL: 'info',
-          NODE_COMPILE_CACHE: cacheDir,
-        },
+        env: builtServiceEnv(path.join(dir, 'data'), { LOG_LEVEL: 'info', NODE_COMPILE_CACHE: cacheDir }),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';

@@ -4,21 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/paths.js';
+import { BUILT_SERVICE, builtServiceEnv } from '../support/builtService.js';
 
 /** Starts the built product (`node dist/bot/main.js`, what `npm start` runs) as its own process. */
 async function startProcess(
   dataDir: string,
 ): Promise<{ child: ChildProcessWithoutNullStreams; baseUrl: string; output: () => string }> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/bot/main.js')], {
+  const child = spawn(process.execPath, [BUILT_SERVICE], {
     cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'info',
-    },
+    env: builtServiceEnv(dataDir, { LOG_LEVEL: 'info' }),
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,24 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../bot/logging/logger.js';
 import { DataRetention, retentionRules, type RetentionRule } from '../../bot/privacy/dataRetention.js';
 import { openStore } from '../../bot/storage/openStore.js';
 import { chatNote, conversation } from '../storage/fixtures/records.js';
+import { capturedLogger } from '../support/capturedLogger.js';
 import { TestClock } from '../support/testClock.js';
-
-function capturingLogger() {
-  const lines: Array<{ msg: string; deleted?: number }> = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as { msg: string });
-      done();
-    },
-  });
-  return { logger: createLogger({ level: 'info', pretty: false }, sink), lines };
-}
 
 const NOW = new Date('2026-03-10T15:00:00.000Z');
 
@@ -30,7 +18,7 @@ function conversationsRule(deleteInactiveSince: (cutoff: string) => Promise<numb
 describe('data retention: the sweep', () => {
   it('when it sweeps, then it deletes what was idle since before the retention period, and says how much', async () => {
     const cutoffs: string[] = [];
-    const { logger, lines } = capturingLogger();
+    const { logger, lines } = capturedLogger('info');
     const retention = new DataRetention({
       rules: conversationsRule(async (cutoff) => {
         cutoffs.push(cutoff);
@@ -49,7 +37,7 @@ describe('data retention: the sweep', () => {
 
   it('when the store fails, then the failure is logged and the next sweep still runs', async () => {
     let calls = 0;
-    const { logger, lines } = capturingLogger();
+    const { logger, lines } = capturedLogger('info');
     const retention = new DataRetention({
       rules: conversationsRule(async () => {
         calls += 1;
@@ -77,7 +65,7 @@ describe('data retention: the sweep', () => {
           return 0;
         }),
         days: { visitor: 30, audit: 365 },
-        logger: capturingLogger().logger,
+        logger: capturedLogger('info').logger,
         clock: new TestClock(NOW),
         intervalMs,
       });
@@ -114,7 +102,7 @@ describe('data retention: the sweep', () => {
       });
       await store.chatNotes.add(chatNote('n1', { conversationId: 'old', at: old }));
       await store.chatNotes.add(chatNote('n1', { conversationId: 'recent', at: recent }));
-      const { logger, lines } = capturingLogger();
+      const { logger, lines } = capturedLogger('info');
       const retention = new DataRetention({
         rules: retentionRules(store),
         days: { visitor: 90, audit: 365 },

@@ -1,10 +1,8 @@
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AnalysisCacheFiles } from '../../bot/articles/analysisCacheFiles.js';
-import { createLogger } from '../../bot/logging/logger.js';
 import type { KnowledgeArticle } from '../../contracts/article.js';
 import { loadArticleFiles } from '../../knowledge/content/articleFiles.js';
 import {
@@ -15,6 +13,7 @@ import {
   type WordAnalysis,
 } from '../../knowledge/engine/index.js';
 import { REPO_ROOT } from '../support/paths.js';
+import { capturedLogger } from '../support/capturedLogger.js';
 
 /**
  * The articles' analysed words kept between restarts (AnalysisCacheFiles, in the data folder's
@@ -22,21 +21,6 @@ import { REPO_ROOT } from '../support/paths.js';
  * kept analyses answers exactly as one built from scratch, and a changed article, another engine
  * version or a damaged file is analysed again and the file written anew.
  */
-
-function capturedLogger(): {
-  logger: ReturnType<typeof createLogger>;
-  lines: Array<Record<string, unknown>>;
-} {
-  const lines: Array<Record<string, unknown>> = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean))
-        lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { logger: createLogger({ level: 'debug', pretty: false }, sink), lines };
-}
 
 /** Wraps a cache and records what each load found and each save, in order. */
 class RecordedCache implements AnalysisCache {

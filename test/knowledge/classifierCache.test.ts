@@ -1,29 +1,12 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClassifierCacheFiles } from '../../bot/articles/classifierCacheFiles.js';
-import { createLogger } from '../../bot/logging/logger.js';
 import { AnswerIndex, type ClassifierCache, type TrainedWeights } from '../../knowledge/engine/index.js';
 import { DEFAULT_CLASSIFIER_OPTIONS, trainingKey } from '../../knowledge/engine/linearClassifier.js';
 import type { IndexDocument } from '../../knowledge/engine/types.js';
-
-/** Log lines written by the cache, as parsed JSON. */
-function capturedLogger(): {
-  logger: ReturnType<typeof createLogger>;
-  lines: Array<Record<string, unknown>>;
-} {
-  const lines: Array<Record<string, unknown>> = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean))
-        lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { logger: createLogger({ level: 'debug', pretty: false }, sink), lines };
-}
+import { capturedLogger } from '../support/capturedLogger.js';
 
 /** Wraps a cache and records what each load found and each save, in order. */
 class RecordedCache implements ClassifierCache {

@@ -18,6 +18,7 @@ import { expectSample } from './fixtures/expectSample.js';
 import * as records from './fixtures/records.js';
 import { sampleData, writeSample } from './fixtures/sample.js';
 import { anyString } from '../support/matchers.js';
+import { BUILT_SERVICE, builtServiceEnv } from '../support/builtService.js';
 
 /** A data folder written by the previous version's store (NeDB): see fixtures/nedb-v1/README.md. */
 const NEDB_FOLDER = fileURLToPath(new URL('./fixtures/nedb-v1', import.meta.url));
@@ -292,16 +293,9 @@ describe('a damaged store file', () => {
 
   /** The product as `npm start` runs it, expected to stop at start-up: its exit code and output. */
   function startService(dataDir: string) {
-    const result = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/bot/main.js')], {
+    const result = spawnSync(process.execPath, [BUILT_SERVICE], {
       cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        MONGODB_URI: '',
-      },
+      env: builtServiceEnv(dataDir, { MONGODB_URI: '' }),
       encoding: 'utf8',
       timeout: 60_000,
     });
