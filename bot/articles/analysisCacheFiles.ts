@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ENGINE_VERSION, type AnalysisCache, type WordAnalysis } from '../../knowledge/engine/index.js';
 import type { Logger } from '../logging/logger.js';
+import { readIfPresent, writeFileAtomically } from '../shared/atomicFile.js';
 
 const FORMAT = 'va-article-analysis';
 const NAME = /^[a-z0-9-]+$/i;
@@ -39,19 +38,17 @@ export class AnalysisCacheFiles implements AnalysisCache {
   async load(name: string): Promise<ReadonlyMap<string, WordAnalysis> | undefined> {
     if (!NAME.test(name)) return undefined;
     const file = this.fileFor(name);
-    let text: string;
+    let bytes: Buffer | undefined;
     try {
-      text = await readFile(file, 'utf8');
+      bytes = await readIfPresent(file);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        this.logger.warn(
-          { err: error, file },
-          'article analysis cache unreadable: the articles are analysed again',
-        );
-      }
-      return undefined;
+      this.logger.warn(
+        { err: error, file },
+        'article analysis cache unreadable: the articles are analysed again',
+      );
     }
-    const content = parse(text);
+    if (bytes === undefined) return undefined;
+    const content = parse(bytes.toString('utf8'));
     if (content === undefined) {
       this.logger.warn({ file }, 'article analysis cache damaged: the articles are analysed again');
       return undefined;
@@ -78,14 +75,9 @@ export class AnalysisCacheFiles implements AnalysisCache {
         analysis.isStopWord.map((stop) => (stop ? '1' : '0')).join(''),
       ]),
     };
-    // Written aside and renamed: a crash mid-write leaves the old file or none, never half of one.
-    const partial = `${file}.${randomUUID()}.partial`;
     try {
-      await mkdir(this.dir, { recursive: true });
-      await writeFile(partial, JSON.stringify(content));
-      await rename(partial, file);
+      await writeFileAtomically(file, JSON.stringify(content));
     } catch (error) {
-      await rm(partial, { force: true }).catch(() => undefined);
       this.logger.warn(
         { err: error, file },
         'article analysis cache not written: the next start analyses again',

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ClassifierCache, TrainedWeights } from '../../knowledge/engine/index.js';
 import type { Logger } from '../logging/logger.js';
+import { readIfPresent, writeFileAtomically } from '../shared/atomicFile.js';
 
 /** First bytes of a cache file; a new layout gets a new number (older files are then retrained). */
 const MAGIC = Buffer.from('VA-CLASSIFIER 1\n', 'latin1');
@@ -42,18 +41,16 @@ export class ClassifierCacheFiles implements ClassifierCache {
   async load(name: string, key: string): Promise<TrainedWeights | undefined> {
     if (!NAME.test(name)) return undefined;
     const file = this.fileFor(name);
-    let bytes: Buffer;
+    let bytes: Buffer | undefined;
     try {
-      bytes = await readFile(file);
+      bytes = await readIfPresent(file);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        this.logger.warn(
-          { err: error, file },
-          'answer index cache unreadable: the classifier is trained again',
-        );
-      }
-      return undefined;
+      this.logger.warn(
+        { err: error, file },
+        'answer index cache unreadable: the classifier is trained again',
+      );
     }
+    if (bytes === undefined) return undefined;
     const decoded = decode(bytes);
     if (decoded === undefined) {
       this.logger.warn({ file }, 'answer index cache damaged: the classifier is trained again');
@@ -67,15 +64,10 @@ export class ClassifierCacheFiles implements ClassifierCache {
   async save(name: string, key: string, weights: TrainedWeights): Promise<void> {
     if (!NAME.test(name)) return;
     const file = this.fileFor(name);
-    // Written aside and renamed: a crash mid-write leaves the old file or none, never half of one.
-    // (Named apart for each write: two rebuilds in a row may save the same language at once.)
-    const partial = `${file}.${randomUUID()}.partial`;
+    // Two rebuilds in a row may save the same language at once: each write is apart until renamed.
     try {
-      await mkdir(this.dir, { recursive: true });
-      await writeFile(partial, encode(key, weights));
-      await rename(partial, file);
+      await writeFileAtomically(file, encode(key, weights));
     } catch (error) {
-      await rm(partial, { force: true }).catch(() => undefined);
       this.logger.warn({ err: error, file }, 'answer index cache not written: the next start trains again');
     }
   }
