@@ -84,9 +84,21 @@ export function isTimestamp(value: unknown): value is string {
   return !Number.isNaN(time) && new Date(time).toISOString() === value;
 }
 
+const LOCALE_VALUES: ReadonlySet<unknown> = new Set(localeSchema.options);
+
+/** What `localeSchema` accepts. */
+export function isLocale(value: unknown): boolean {
+  return LOCALE_VALUES.has(value);
+}
+
 /** What `textSchema(max)` accepts. */
 export function isText(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length <= max;
+}
+
+/** A plain object: no class instance, no object with another prototype. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
 /**
@@ -95,12 +107,7 @@ export function isText(value: unknown, max: number): value is string {
  * `assertSafeKeys` has nothing to find in it.
  */
 export function isPlainRecord(value: unknown, count: number): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Object.getPrototypeOf(value) === Object.prototype &&
-    Object.keys(value).length === count
-  );
+  return isPlainObject(value) && Object.keys(value).length === count;
 }
 
 /** Exactly what `Date.prototype.toISOString()` writes, so timestamps sort and compare as text. */
@@ -121,17 +128,17 @@ export function textSchema(max: number) {
 
 /** A string that holds JSON (a conversation reference, an activity, audit details). */
 export function jsonTextSchema(max: number) {
-  return z
-    .string()
-    .max(max)
-    .refine((value) => {
-      try {
-        JSON.parse(value);
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'must be JSON');
+  return z.string().max(max).refine(isJsonText, 'must be JSON');
+}
+
+/** What `jsonTextSchema` asks of its text beyond the length: it parses as JSON. */
+export function isJsonText(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `from` inclusive, `to` exclusive. */

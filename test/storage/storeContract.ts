@@ -9,7 +9,7 @@ import {
   NotFoundError,
   StoreInputError,
 } from '../../bot/storage/errors.js';
-import type { Store } from '../../bot/storage/ports.js';
+import type { AnalyticsEvent, Store } from '../../bot/storage/ports.js';
 import {
   analyticsEvent,
   articleRecord,
@@ -321,6 +321,52 @@ export function describeStoreContract(backend: string, openFresh: () => Promise<
         await expect(store.conversations.append(transcriptEntry('ghost', 'm1'))).rejects.toBeInstanceOf(
           NotFoundError,
         );
+      });
+
+      it('refuses a transcript entry or append options that break any rule of their schema, and stores nothing', async () => {
+        // The stores check what a turn just built by hand before their schemas (validation.ts):
+        // every rule must still hold, whichever check meets the value first.
+        await store.conversations.create(conversation('conv-rules'));
+        const entry = (overrides: Record<string, unknown>) => ({
+          ...transcriptEntry('conv-rules', 'm1'),
+          ...overrides,
+        });
+        const broken: unknown[] = [
+          entry({ conversationId: '' }),
+          entry({ messageId: 'm\u0000' }),
+          entry({ messageId: 'm'.repeat(513) }),
+          entry({ role: 'robot' }),
+          entry({ text: 'x'.repeat(20_001) }),
+          entry({ text: 42 }),
+          entry({ locale: 'fr' }),
+          entry({ at: '2026-03-10T15:00:00Z' }),
+          entry({ at: 'yesterday' }),
+          entry({ agentId: '' }),
+          entry({ activity: '{not json' }),
+          entry({ surprise: true }),
+          Object.fromEntries(Object.entries(entry({})).filter(([key]) => key !== 'locale')),
+          Object.assign(Object.create({ inherited: true }) as object, entry({})),
+        ];
+        for (const value of broken) {
+          await expect(
+            store.conversations.append(value as Parameters<typeof store.conversations.append>[0]),
+          ).rejects.toBeInstanceOf(StoreInputError);
+        }
+        const badOptions: unknown[] = [
+          { channel: 'fax' },
+          { touch: { lastActivityAt: 'now', reference: null } },
+          { touch: { lastActivityAt: at(2), reference: '{not json' } },
+          { touch: { lastActivityAt: at(2), reference: null }, extra: 1 },
+        ];
+        for (const options of badOptions) {
+          await expect(
+            store.conversations.append(
+              transcriptEntry('conv-rules', 'm1'),
+              options as Parameters<typeof store.conversations.append>[1],
+            ),
+          ).rejects.toBeInstanceOf(StoreInputError);
+        }
+        expect(await store.conversations.transcript('conv-rules')).toEqual([]);
       });
 
       it('returns what a reconnecting client missed, in order and limited', async () => {
@@ -691,6 +737,29 @@ export function describeStoreContract(backend: string, openFresh: () => Promise<
         expect((await store.serviceRequests.list({ status: 'open' })).map((r) => r.id)).toEqual(['r2']);
         expect(await store.serviceRequests.close('ghost', 'agent-1', at(5))).toBeNull();
         expect(await store.serviceRequests.get('r1')).toEqual(closed[0]);
+      });
+
+      it('refuses an analytics event that breaks any rule of its schema, and stores nothing', async () => {
+        const broken: unknown[] = [
+          analyticsEvent(''),
+          { ...analyticsEvent('e1'), type: 'visit' },
+          { ...analyticsEvent('e1'), locale: 'fr' },
+          { ...analyticsEvent('e1'), at: '2026-03-10' },
+          { ...analyticsEvent('e1'), decision: 'maybe' },
+          { ...analyticsEvent('e1'), articleId: 'Not_A_Slug' },
+          { ...analyticsEvent('e1'), articleId: 'a'.repeat(81) },
+          { ...analyticsEvent('e1'), score: Number.NaN },
+          { ...analyticsEvent('e1'), score: Number.POSITIVE_INFINITY },
+          { ...analyticsEvent('e1'), text: 'x'.repeat(4001) },
+          { ...analyticsEvent('e1'), outcome: 'x'.repeat(101) },
+          { ...analyticsEvent('e1'), extra: true },
+        ];
+        for (const value of broken) {
+          await expect(store.analytics.record(value as AnalyticsEvent)).rejects.toBeInstanceOf(
+            StoreInputError,
+          );
+        }
+        expect(await store.analytics.list({ from: at(-1), to: at(9) })).toEqual([]);
       });
 
       it('lists feedback and analytics in time order, `from` inclusive, `to` exclusive', async () => {

@@ -7,6 +7,7 @@ import type * as ports from '../ports.js';
 import {
   idSchema,
   isId,
+  isLocale,
   isPlainRecord,
   isText,
   isTimestamp,
@@ -35,7 +36,6 @@ const eventSchema = z.strictObject({
 
 const TYPES: ReadonlySet<unknown> = new Set(typeSchema.options);
 const DECISIONS: ReadonlySet<unknown> = new Set(eventSchema.shape.decision.unwrap().options);
-const LOCALES: ReadonlySet<unknown> = new Set(localeSchema.options);
 
 /**
  * The event as `eventSchema` accepts it. Every question records one, built by the assistant just
@@ -48,7 +48,7 @@ function checkedEvent(event: unknown): ports.AnalyticsEvent {
     isId(event.id) &&
     TYPES.has(event.type) &&
     isId(event.conversationId) &&
-    LOCALES.has(event.locale) &&
+    isLocale(event.locale) &&
     isTimestamp(event.at) &&
     (event.decision === null || DECISIONS.has(event.decision)) &&
     (event.articleId === null ||

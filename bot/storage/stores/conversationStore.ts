@@ -8,6 +8,9 @@ import {
   definedOnly,
   idSchema,
   isId,
+  isJsonText,
+  isLocale,
+  isPlainObject,
   isPlainRecord,
   isText,
   isTimestamp,
@@ -62,7 +65,6 @@ const newEntrySchema = z.strictObject({
 type NewEntry = z.output<typeof newEntrySchema>;
 
 const ROLES: ReadonlySet<unknown> = new Set(newEntrySchema.shape.role.options);
-const LOCALES: ReadonlySet<unknown> = new Set(localeSchema.options);
 
 /**
  * The entry as `newEntrySchema` accepts it. Every turn appends the entries the recorder has just
@@ -77,10 +79,10 @@ function checkedEntry(entry: unknown): NewEntry {
     isId(entry.messageId) &&
     ROLES.has(entry.role) &&
     isText(entry.text, 20_000) &&
-    (entry.locale === null || LOCALES.has(entry.locale)) &&
+    (entry.locale === null || isLocale(entry.locale)) &&
     isTimestamp(entry.at) &&
     (entry.agentId === null || isId(entry.agentId)) &&
-    (entry.activity === null || (isText(entry.activity, 200_000) && isJson(entry.activity)))
+    (entry.activity === null || (isText(entry.activity, 200_000) && isJsonText(entry.activity)))
   ) {
     return entry as NewEntry;
   }
@@ -95,7 +97,7 @@ const CHANNELS: ReadonlySet<unknown> = new Set(channelSchema.options);
  * (none, or an arrival's touch of the last activity and reference); anything else by the schema.
  */
 function checkedAppendOptions(options: unknown): AppendOptions {
-  if (isPlainRecord(options, Object.keys(options ?? {}).length)) {
+  if (isPlainObject(options)) {
     const { touch, channel, ...rest } = options;
     if (
       Object.keys(rest).length === 0 &&
@@ -103,21 +105,12 @@ function checkedAppendOptions(options: unknown): AppendOptions {
       (touch === undefined ||
         (isPlainRecord(touch, 2) &&
           isTimestamp(touch.lastActivityAt) &&
-          (touch.reference === null || (isText(touch.reference, 20_000) && isJson(touch.reference)))))
+          (touch.reference === null || (isText(touch.reference, 20_000) && isJsonText(touch.reference)))))
     ) {
       return options;
     }
   }
   return parse(appendOptionsSchema, options, 'append options');
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const transcriptOptionsSchema = z.strictObject({
