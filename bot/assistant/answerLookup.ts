@@ -9,11 +9,9 @@ import { storedText } from './storedText.js';
 
 /** What was said just before a question that may complete it. */
 export interface QuestionSurroundings {
-  /** The article the question points back to ("can I renew it?"). */
-  topic?: KnowledgeArticle;
-  /** The article the conversation is about (the last answer), pointed back to or not. */
+  /** The article the conversation is about (the last answer). */
   current?: KnowledgeArticle;
-  /** The message has a word that points back ("it", "lo"). */
+  /** The message has a word that points back ("can I renew it?", "¿lo puedo pagar?"). */
   pointsBack?: boolean;
   /** The "Did you mean…?" just offered, which this message may narrow down. */
   offered?: ClarifyOffer;
@@ -41,13 +39,13 @@ export class AnswerLookup {
   ) {}
 
   /**
-   * `topic`: the article the question points back to ("can I renew it?"). The question is asked
+   * `current` with `pointsBack`: the article the question points back to. The question is asked
    * again with the topic's title when alone it gets no answer, or an answer about another article
    * although it names no subject that article has and the topic lacks ("what about renewing it?"
    * after DACA is not the green card's renewal); the second answer is taken only when it is the
    * topic itself: the title settles what "it" is, never a different subject.
-   * `current`: the article just answered. When a question alone gets "Did you mean…?" with that
-   * article among the options ("¿cómo le aviso a USCIS?" right after the change of address), the
+   * `current` alone: when a question gets "Did you mean…?" with the article just answered among
+   * the options ("¿cómo le aviso a USCIS?" right after the change of address), the
    * conversation settles it the same way: asked again with its title, and taken only when that
    * answers it.
    * `offered`: after "Did you mean…?" for "green card", the visitor may answer with more words
@@ -60,9 +58,10 @@ export class AnswerLookup {
     context: TurnContext,
     text: string,
     locale: Locale,
-    { topic, current, offered, pointsBack = false }: QuestionSurroundings = {},
+    { current, offered, pointsBack = false }: QuestionSurroundings = {},
   ): Promise<AnswerResult<KnowledgeArticle>> {
     let result = this.answers.answer(text, locale);
+    const topic = pointsBack ? current : undefined;
     const settledBy = topic && this.mayMeanTopic(result, topic) ? topic : this.offeredAmong(result, current);
     if (settledBy) {
       const withTopic = this.answers.answer(`${text}\n${settledBy.title}`, locale);

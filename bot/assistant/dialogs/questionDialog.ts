@@ -78,15 +78,10 @@ export class QuestionDialog extends ComponentDialog {
       await this.judgementReply(step, locale, text, bare.about && { article: bare.about, score: 1 });
       return step.endDialog(DONE);
     }
-    const topic = await this.deps.topicReference.articleReferredTo(step.context, text, locale);
-    const current = topic ?? (await this.deps.topicReference.currentArticle(step.context, locale));
-    const offered = await this.deps.context.lastOffer(step.context, locale);
-    const pointsBack = this.deps.topicReference.pointsBack(text);
     const result = await this.deps.lookup.ask(step.context, text, locale, {
-      topic,
-      current,
-      offered,
-      pointsBack,
+      current: await this.deps.topicReference.currentArticle(step.context, locale),
+      pointsBack: this.deps.topicReference.pointsBack(text),
+      offered: await this.deps.context.lastOffer(step.context, locale),
     });
     if (this.deps.judgement.asksForJudgement(text, locale)) {
       const article =

@@ -19,15 +19,6 @@ export class TopicReference {
     private readonly catalog: ArticleCatalog,
   ) {}
 
-  async articleReferredTo(
-    turn: TurnContext,
-    text: string,
-    locale: Locale,
-  ): Promise<KnowledgeArticle | undefined> {
-    if (!this.pointsBack(text)) return undefined;
-    return this.currentArticle(turn, locale);
-  }
-
   /** The message has a word that refers to something said before ("it", "lo", "that one"). */
   pointsBack(text: string): boolean {
     return this.phrasebook.contains('followUp.backReference', text);
