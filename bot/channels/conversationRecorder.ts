@@ -72,25 +72,55 @@ export class ConversationRecorder {
 
   /**
    * Records an inbound message of `channel` with the conversation's touch (last activity,
-   * reference) in the same write; the first message of a conversation creates it first.
+   * reference) in the same write; the first message of a conversation creates it first. `staged`:
+   * resolved before the entry is durable, which `stored` then tells (see `recordStaged`).
    */
   private async recordArrival(
     channel: ChannelKind,
     reference: Partial<ConversationReference>,
     activity: Partial<Activity>,
-  ): Promise<{ entry: TranscriptEntry; duplicate: boolean }> {
+    staged: boolean,
+  ): Promise<{ entry: TranscriptEntry; stored: Promise<void> }> {
     const conversationId = reference.conversation?.id as string;
     const arrival = {
       channel,
       touch: { lastActivityAt: this.clock.now().toISOString(), reference: JSON.stringify(reference) },
     };
+    const attempt = async () =>
+      staged
+        ? this.recordStaged(conversationId, 'visitor', activity, arrival)
+        : { entry: (await this.record(conversationId, 'visitor', activity, arrival)).entry, stored: STORED };
     try {
-      return await this.record(conversationId, 'visitor', activity, arrival);
+      return await attempt();
     } catch (error) {
       if (!isStoreError(error, 'not_found')) throw error;
     }
     await this.ensureConversation(channel, reference, activity.locale);
-    return this.record(conversationId, 'visitor', activity, arrival);
+    return attempt();
+  }
+
+  /**
+   * `record`, resolved once the entry has its seq; `stored` settles once it is durable (it joins
+   * the commit of what the turn writes next). A retry's stored entry is durable already.
+   */
+  private async recordStaged(
+    conversationId: string,
+    role: TranscriptRole,
+    activity: Partial<Activity>,
+    options: { touch?: ConversationPatch; channel?: ChannelKind },
+  ): Promise<{ entry: TranscriptEntry; stored: Promise<void> }> {
+    const messageId = activity.id ?? randomUUID();
+    try {
+      return await this.conversations.appendStaged(
+        this.entryOf(conversationId, role, activity, { messageId }),
+        {
+          touch: options.touch,
+          channel: options.channel,
+        },
+      );
+    } catch (error) {
+      return { entry: await this.storedRetry(error, conversationId, messageId), stored: STORED };
+    }
   }
 
   /**
@@ -113,29 +143,48 @@ export class ConversationRecorder {
   ): Promise<{ entry: TranscriptEntry; duplicate: boolean }> {
     const messageId = options.messageId ?? activity.id ?? randomUUID();
     const appendOptions = { touch: options.touch, channel: options.channel };
-    // The text is masked once, for the entry and for its stored activity alike.
-    const text = maskPersonalData(activity.text ?? '');
     try {
       const entry = await this.conversations.append(
-        {
-          conversationId,
-          messageId,
-          role,
-          text,
-          locale: activity.locale ? toProductLocale(activity.locale) : null,
-          at: this.clock.now().toISOString(),
-          agentId: options.agentId ?? null,
-          activity: JSON.stringify(maskedReplayable(activity, text)),
-        },
+        this.entryOf(conversationId, role, activity, { messageId, agentId: options.agentId }),
         appendOptions,
       );
       return { entry, duplicate: false };
     } catch (error) {
-      if (!isStoreError(error, 'duplicate')) throw error;
-      const stored = await this.conversations.findMessage(conversationId, messageId);
-      if (!stored) throw error;
-      return { entry: stored, duplicate: true };
+      return { entry: await this.storedRetry(error, conversationId, messageId), duplicate: true };
     }
+  }
+
+  /** The entry of `activity`, its text and replayable parts masked. */
+  private entryOf(
+    conversationId: string,
+    role: TranscriptRole,
+    activity: Partial<Activity>,
+    options: { messageId: string; agentId?: string | null },
+  ): Omit<TranscriptEntry, 'seq'> {
+    // The text is masked once, for the entry and for its stored activity alike.
+    const text = maskPersonalData(activity.text ?? '');
+    return {
+      conversationId,
+      messageId: options.messageId,
+      role,
+      text,
+      locale: activity.locale ? toProductLocale(activity.locale) : null,
+      at: this.clock.now().toISOString(),
+      agentId: options.agentId ?? null,
+      activity: JSON.stringify(maskedReplayable(activity, text)),
+    };
+  }
+
+  /** After an append failed: the stored entry when it was a retry of `messageId`; else the error again. */
+  private async storedRetry(
+    error: unknown,
+    conversationId: string,
+    messageId: string,
+  ): Promise<TranscriptEntry> {
+    if (!isStoreError(error, 'duplicate')) throw error;
+    const stored = await this.conversations.findMessage(conversationId, messageId);
+    if (!stored) throw error;
+    return stored;
   }
 
   /**
@@ -155,6 +204,35 @@ export class ConversationRecorder {
   }
 
   /**
+   * `recordOutbound` for each of `activities` (one send's messages), in order, in one append: one
+   * sequence move and one insert for all. Should that append fail (a retried agent message among
+   * them, an entry refused), nothing of it was written and each is recorded alone, as
+   * `recordOutbound` does: the ones before the failing one are kept, a retry is recognised.
+   */
+  async recordOutboundAll(
+    conversationId: string,
+    activities: ReadonlyArray<Partial<Activity>>,
+  ): Promise<Array<{ entry: TranscriptEntry; duplicate: boolean }>> {
+    if (activities.length === 1) return [await this.recordOutbound(conversationId, activities[0]!)];
+    try {
+      const entries = await this.conversations.appendAll(
+        activities.map((activity) => {
+          const marks = outboundMarks(activity);
+          return this.entryOf(conversationId, marks.role, activity, {
+            messageId: marks.messageId ?? randomUUID(),
+            agentId: marks.agentId,
+          });
+        }),
+      );
+      return entries.map((entry) => ({ entry, duplicate: false }));
+    } catch {
+      const recorded: Array<{ entry: TranscriptEntry; duplicate: boolean }> = [];
+      for (const activity of activities) recorded.push(await this.recordOutbound(conversationId, activity));
+      return recorded;
+    }
+  }
+
+  /**
    * botbuilder middleware for adapters that do not record by themselves (the Bot Framework
    * channel): records the inbound message and every outbound message of the turn, proactive turns
    * (agent replies, notices) included, each with its marked role.
@@ -168,35 +246,37 @@ export class ConversationRecorder {
         // its made-up activity id must not replace the visitor's last one.
         const proactive = isProactive(context.activity);
         const reference = TurnContext.getConversationReference(context.activity);
+        // With `expectReplies` the replies go out in the response to the request, once the turn has
+        // ended, and nothing of the turn reaches anyone before (a relay to an agent waits for the
+        // message: recordedMessage.ts). So the visitor's message and the replies are recorded
+        // without the turn waiting for their commit, and the turn ends once all are committed:
+        // they share one commit with the turn's last writes (state, analytics).
+        const pending: Array<Promise<unknown>> = [];
+        const deferred = context.activity.deliveryMode === DeliveryModes.ExpectReplies;
         if (context.activity.type === ActivityTypes.Message && !proactive) {
           // The visitor's message and the conversation's last activity and reference: one write.
-          const { entry } = await this.recordArrival(channel, reference, context.activity);
-          rememberRecordedMessage(context, entry);
+          const { entry, stored } = await this.recordArrival(channel, reference, context.activity, deferred);
+          rememberRecordedMessage(context, entry, stored);
+          pending.push(stored);
         } else if (!proactive) {
           await this.ensureConversation(channel, reference, context.activity.locale);
         }
-        // With `expectReplies` the replies go out in the response to the request, once the turn has
-        // ended: each is recorded when sent, without the turn waiting for its commit, and the turn
-        // ends once all are committed, so they share a commit with the turn's last writes (state).
-        const pending: Array<Promise<unknown>> = [];
-        const deferred = context.activity.deliveryMode === DeliveryModes.ExpectReplies;
         context.onSendActivities(async (_ctx, activities, sendNext) => {
           // Recorded once the channel took them: a message it refused leaves no entry, so the
           // sender's retry with the same id (an agent's) delivers it instead of finding it "sent".
           const responses = await sendNext();
-          for (const activity of activities) {
-            if (activity.type !== ActivityTypes.Message) continue;
-            const recorded = this.recordOutbound(conversationId, activity).then(({ entry }) =>
-              rememberRecordedReply(context, entry),
-            );
-            if (!deferred) {
-              await recorded;
-              continue;
-            }
-            // Handled at the end of the turn; until then it must not count as an unhandled rejection.
-            recorded.catch(() => undefined);
-            pending.push(recorded);
+          const messages = activities.filter((activity) => activity.type === ActivityTypes.Message);
+          if (messages.length === 0) return responses;
+          const recorded = this.recordOutboundAll(conversationId, messages).then((entries) =>
+            entries.forEach(({ entry }) => rememberRecordedReply(context, entry)),
+          );
+          if (!deferred) {
+            await recorded;
+            return responses;
           }
+          // Handled at the end of the turn; until then it must not count as an unhandled rejection.
+          recorded.catch(() => undefined);
+          pending.push(recorded);
           return responses;
         });
         // Every reply is in the store before the response carries it; the first failure is the turn's.
@@ -212,6 +292,9 @@ export class ConversationRecorder {
     };
   }
 }
+
+/** What is durable already. */
+const STORED: Promise<void> = Promise.resolve();
 
 /** True when the update found the conversation, false when it does not exist (on this channel). */
 async function found(update: Promise<unknown>): Promise<boolean> {

@@ -57,6 +57,8 @@ export interface CollectionSpec {
 export interface Collection {
   /** `DuplicateKeyError` on a unique index violation (including `_id`). */
   insertOne(document: StoredDocument): Promise<void>;
+  /** All of them in one statement, in order; `DuplicateKeyError` as `insertOne`, and then none is stored. */
+  insertMany(documents: readonly StoredDocument[]): Promise<void>;
   findOne(filter: Filter, options?: { sort?: Sort }): Promise<StoredDocument | null>;
   find(filter: Filter, options?: FindOptions): Promise<StoredDocument[]>;
   count(filter: Filter): Promise<number>;
@@ -94,6 +96,16 @@ export interface Driver {
    * operations through `collection`; a store error it throws rolls everything back.
    */
   transaction<T>(work: (collection: (name: string) => Collection) => Promise<T>): Promise<T>;
+  /**
+   * `transaction`, resolved as soon as `work` has run, its result known and its writes certain to
+   * be committed unless the commit itself fails; `committed` settles once they are durable (the
+   * embedded file's group commit, shared with writes that follow; on MongoDB the transaction has
+   * committed already). For a caller that tells nobody before it awaits `committed`, and can join
+   * a later write's commit meanwhile. Nothing else reads what it wrote until then.
+   */
+  stagedTransaction<T>(
+    work: (collection: (name: string) => Collection) => Promise<T>,
+  ): Promise<{ result: T; committed: Promise<void> }>;
   ping(): Promise<void>;
   close(): Promise<void>;
   /** What it has done since it opened, when it counts (the embedded file's driver does). */
