@@ -72,55 +72,25 @@ export class ConversationRecorder {
 
   /**
    * Records an inbound message of `channel` with the conversation's touch (last activity,
-   * reference) in the same write; the first message of a conversation creates it first. `staged`:
-   * resolved before the entry is durable, which `stored` then tells (see `recordStaged`).
+   * reference) in the same write; the first message of a conversation creates it first.
    */
   private async recordArrival(
     channel: ChannelKind,
     reference: Partial<ConversationReference>,
     activity: Partial<Activity>,
-    staged: boolean,
-  ): Promise<{ entry: TranscriptEntry; stored: Promise<void> }> {
+  ): Promise<{ entry: TranscriptEntry; duplicate: boolean }> {
     const conversationId = reference.conversation?.id as string;
     const arrival = {
       channel,
       touch: { lastActivityAt: this.clock.now().toISOString(), reference: JSON.stringify(reference) },
     };
-    const attempt = async () =>
-      staged
-        ? this.recordStaged(conversationId, 'visitor', activity, arrival)
-        : { entry: (await this.record(conversationId, 'visitor', activity, arrival)).entry, stored: STORED };
     try {
-      return await attempt();
+      return await this.record(conversationId, 'visitor', activity, arrival);
     } catch (error) {
       if (!isStoreError(error, 'not_found')) throw error;
     }
     await this.ensureConversation(channel, reference, activity.locale);
-    return attempt();
-  }
-
-  /**
-   * `record`, resolved once the entry has its seq; `stored` settles once it is durable (it joins
-   * the commit of what the turn writes next). A retry's stored entry is durable already.
-   */
-  private async recordStaged(
-    conversationId: string,
-    role: TranscriptRole,
-    activity: Partial<Activity>,
-    options: { touch?: ConversationPatch; channel?: ChannelKind },
-  ): Promise<{ entry: TranscriptEntry; stored: Promise<void> }> {
-    const messageId = activity.id ?? randomUUID();
-    try {
-      return await this.conversations.appendStaged(
-        this.entryOf(conversationId, role, activity, { messageId }),
-        {
-          touch: options.touch,
-          channel: options.channel,
-        },
-      );
-    } catch (error) {
-      return { entry: await this.storedRetry(error, conversationId, messageId), stored: STORED };
-    }
+    return this.record(conversationId, 'visitor', activity, arrival);
   }
 
   /**
@@ -246,21 +216,19 @@ export class ConversationRecorder {
         // its made-up activity id must not replace the visitor's last one.
         const proactive = isProactive(context.activity);
         const reference = TurnContext.getConversationReference(context.activity);
-        // With `expectReplies` the replies go out in the response to the request, once the turn has
-        // ended, and nothing of the turn reaches anyone before (a relay to an agent waits for the
-        // message: recordedMessage.ts). So the visitor's message and the replies are recorded
-        // without the turn waiting for their commit, and the turn ends once all are committed:
-        // they share one commit with the turn's last writes (state, analytics).
-        const pending: Array<Promise<unknown>> = [];
-        const deferred = context.activity.deliveryMode === DeliveryModes.ExpectReplies;
         if (context.activity.type === ActivityTypes.Message && !proactive) {
           // The visitor's message and the conversation's last activity and reference: one write.
-          const { entry, stored } = await this.recordArrival(channel, reference, context.activity, deferred);
-          rememberRecordedMessage(context, entry, stored);
-          pending.push(stored);
+          const { entry } = await this.recordArrival(channel, reference, context.activity);
+          rememberRecordedMessage(context, entry);
         } else if (!proactive) {
           await this.ensureConversation(channel, reference, context.activity.locale);
         }
+        // With `expectReplies` the replies go out in the response to the request, once the turn has
+        // ended: each send's replies are recorded when sent, without the turn waiting for their
+        // commit, and the turn ends once all are committed, so they share a commit with the turn's
+        // last writes (state).
+        const pending: Array<Promise<unknown>> = [];
+        const deferred = context.activity.deliveryMode === DeliveryModes.ExpectReplies;
         context.onSendActivities(async (_ctx, activities, sendNext) => {
           // Recorded once the channel took them: a message it refused leaves no entry, so the
           // sender's retry with the same id (an agent's) delivers it instead of finding it "sent".
@@ -292,9 +260,6 @@ export class ConversationRecorder {
     };
   }
 }
-
-/** What is durable already. */
-const STORED: Promise<void> = Promise.resolve();
 
 /** True when the update found the conversation, false when it does not exist (on this channel). */
 async function found(update: Promise<unknown>): Promise<boolean> {

@@ -96,16 +96,6 @@ export interface Driver {
    * operations through `collection`; a store error it throws rolls everything back.
    */
   transaction<T>(work: (collection: (name: string) => Collection) => Promise<T>): Promise<T>;
-  /**
-   * `transaction`, resolved as soon as `work` has run, its result known and its writes certain to
-   * be committed unless the commit itself fails; `committed` settles once they are durable (the
-   * embedded file's group commit, shared with writes that follow; on MongoDB the transaction has
-   * committed already). For a caller that tells nobody before it awaits `committed`, and can join
-   * a later write's commit meanwhile. Nothing else reads what it wrote until then.
-   */
-  stagedTransaction<T>(
-    work: (collection: (name: string) => Collection) => Promise<T>,
-  ): Promise<{ result: T; committed: Promise<void> }>;
   ping(): Promise<void>;
   close(): Promise<void>;
   /** What it has done since it opened, when it counts (the embedded file's driver does). */

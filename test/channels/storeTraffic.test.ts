@@ -33,7 +33,6 @@ describe('store traffic per visitor message', () => {
     findMessage: vi.spyOn(ConversationStore.prototype, 'findMessage'),
     append: vi.spyOn(ConversationStore.prototype, 'append'),
     appendAll: vi.spyOn(ConversationStore.prototype, 'appendAll'),
-    appendStaged: vi.spyOn(ConversationStore.prototype, 'appendStaged'),
     get: vi.spyOn(ConversationStore.prototype, 'get'),
     update: vi.spyOn(ConversationStore.prototype, 'update'),
     finishTurn: vi.spyOn(ConversationStore.prototype, 'finishTurn'),
@@ -100,7 +99,6 @@ describe('store traffic per visitor message', () => {
       findMessage: 1,
       append: 1,
       appendAll: 1,
-      appendStaged: 0,
       get: 0,
       update: 0,
       finishTurn: 1,
@@ -111,7 +109,7 @@ describe('store traffic per visitor message', () => {
     });
   });
 
-  it('when a Bot Framework visitor sends a message, then the conversation is touched in the same write as the message (staged: the turn does not wait for its commit), without being read first, and nothing is read back', async () => {
+  it('when a Bot Framework visitor sends a message, then the conversation is touched in the same write as the message, without being read first, and nothing is read back', async () => {
     const conversation = { id: `bf-traffic-${Date.now()}` };
     await postActivity(testApp.baseUrl, { text: 'first', conversation });
     resetCounts();
@@ -119,9 +117,8 @@ describe('store traffic per visitor message', () => {
     expect(activities.map((activity) => activity.text)).toEqual(['echo: second']);
     expect(counts()).toEqual({
       findMessage: 0,
-      append: 1,
+      append: 2,
       appendAll: 0,
-      appendStaged: 1,
       get: 0,
       update: 0,
       finishTurn: 0,
@@ -160,7 +157,6 @@ describe('store traffic per visitor message', () => {
       findMessage: 1,
       append: 1,
       appendAll: 0,
-      appendStaged: 0,
       get: 0,
       update: 0,
       finishTurn: 1,
@@ -183,7 +179,6 @@ describe('store traffic per visitor message', () => {
       findMessage: 1,
       append: 1,
       appendAll: 0,
-      appendStaged: 0,
       get: 1,
       update: 0,
       finishTurn: 0,
@@ -194,12 +189,12 @@ describe('store traffic per visitor message', () => {
     });
   });
 
-  it('when the assistant answers a question or looks up a case on /api/messages, then each turn costs the store one commit, six writes and two reads', async () => {
+  it('when the assistant answers a question or looks up a case on /api/messages, then each turn costs the store two commits, six writes and two reads', async () => {
     // Counted by the store itself (the embedded SQLite file's statements and commits). A turn's
-    // writes: the visitor's message with the conversation's touch (two statements, not waited
-    // for: the replies go out in the response, after the turn's commit), then all of one send's
-    // replies in one append (two statements), the bot state and the analytics event; all of them in
-    // one commit at the turn's end. Its reads: the bot state and whether an agent has the chat.
+    // writes: the visitor's message with the conversation's touch (two statements, one commit,
+    // before the bot runs), then all of one send's replies in one append (two statements: the
+    // sequence moved once, the entries inserted together), the bot state and the analytics event,
+    // all in the turn's second commit. Its reads: the bot state and whether an agent has the chat.
     const store = assistantApp.app.store;
     const conversation = { id: `bf-commits-${Date.now()}` };
     const ask = (text: string) =>
@@ -233,11 +228,11 @@ describe('store traffic per visitor message', () => {
     const answered = await cost('How do I create a USCIS online account?', (replies) =>
       expect(replies.map((reply) => channelAnswer(reply)?.articleId).filter(Boolean)).not.toEqual([]),
     );
-    expect(answered).toEqual({ commits: 1, writes: 6, reads: 2 });
+    expect(answered).toEqual({ commits: 2, writes: 6, reads: 2 });
     const caseStatus = await cost('What is the status of EAC9999103402?', (replies) =>
       expect(replies.map((reply) => reply.text ?? '').join(' ')).toContain('Case Was Approved'),
     );
-    expect(caseStatus).toEqual({ commits: 1, writes: 6, reads: 2 });
+    expect(caseStatus).toEqual({ commits: 2, writes: 6, reads: 2 });
   });
 
   it('when the assistant answers a widget visitor who keeps their language, then its state costs one read and at most one write', async () => {

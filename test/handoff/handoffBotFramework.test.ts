@@ -105,8 +105,7 @@ describe('live agents for Bot Framework visitors (proactive messages)', () => {
     expect(joined?.conversationId).toBe(conversationId);
 
     // While the agent has the chat, the bot does not answer and the agent gets the message, only
-    // once it is committed: the store's committed data is read at the moment of the relay (the turn
-    // does not wait for its visitor message's commit, `expectReplies` answering after it).
+    // once it is committed: the store's committed data is read at the moment of the relay.
     const relays = vi.spyOn(AgentNotifier.prototype, 'visitorMessage');
     const committedWhenRelayed: Array<Promise<unknown>> = [];
     relays.mockImplementation(function (this: AgentNotifier, chat, message) {

@@ -58,8 +58,6 @@ function recording(driver: Driver, queries: RecordedQuery[]): Driver {
     kind: driver.kind,
     collection: (name) => wrap(name, driver.collection(name)),
     transaction: (work) => driver.transaction((collection) => work((name) => wrap(name, collection(name)))),
-    stagedTransaction: (work) =>
-      driver.stagedTransaction((collection) => work((name) => wrap(name, collection(name)))),
     ping: () => driver.ping(),
     close: () => driver.close(),
   };
@@ -102,9 +100,7 @@ async function serveTurns(store: Store): Promise<void> {
   await conversations.findMessage('live', 'q1');
   const question = await conversations.append({ ...transcriptEntry('live', 'q1'), role: 'visitor' });
   await conversations.append(transcriptEntry('live', 'a1'));
-  const staged = await conversations.appendStaged({ ...transcriptEntry('live', 'q2'), role: 'visitor' });
   await conversations.appendAll([transcriptEntry('live', 'a2'), transcriptEntry('live', 'ask2')]);
-  await staged.stored;
   await conversations.finishTurn('live', question.seq);
   await conversations.transcript('live', { afterSeq: 1, limit: 51 });
   await conversations.pendingTurns({ activeSince: at(900), recordedBefore: at(1002), limit: 100 });

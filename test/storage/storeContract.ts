@@ -343,25 +343,6 @@ export function describeStoreContract(backend: string, openFresh: () => Promise<
         expect(await store.conversations.transcript('conv-2')).toEqual([]);
       });
 
-      it('gives a staged append its number at once and its durability after, with concurrent appends in between', async () => {
-        await store.conversations.create(conversation('conv-1'));
-        const entry = { ...transcriptEntry('conv-1', 'q1'), role: 'visitor' as const };
-        const staged = await store.conversations.appendStaged(entry, { touch: { lastActivityAt: at(5) } });
-        expect(staged.entry).toEqual({ ...entry, seq: 1 });
-        const [reply] = await store.conversations.appendAll([transcriptEntry('conv-1', 'a1')]);
-        await staged.stored;
-        expect(reply?.seq).toBe(2);
-        expect(await store.conversations.transcript('conv-1')).toEqual([staged.entry, reply]);
-        expect((await store.conversations.get('conv-1'))?.lastActivityAt).toBe(at(5));
-        await expect(store.conversations.appendStaged(entry)).rejects.toBeInstanceOf(DuplicateKeyError);
-        await expect(
-          store.conversations.appendStaged(transcriptEntry('conv-1', 'q2'), { channel: 'socket' }),
-        ).resolves.toMatchObject({ entry: { seq: 3 } });
-        await expect(
-          store.conversations.appendStaged(transcriptEntry('conv-1', 'q3'), { channel: 'botframework' }),
-        ).rejects.toBeInstanceOf(NotFoundError);
-      });
-
       it('refuses an append to a conversation that does not exist', async () => {
         await expect(store.conversations.append(transcriptEntry('ghost', 'm1'))).rejects.toBeInstanceOf(
           NotFoundError,

@@ -4,7 +4,7 @@ import type { LiveChatRouter, VisitorTurn } from '../../handoff/liveChatRouter.j
 import type { Logger } from '../../logging/logger.js';
 import { chatMessageFromActivity } from '../socket/chatMessages.js';
 import type { AgentInbox } from './agentInbox.js';
-import { storedMessageOf } from './recordedMessage.js';
+import { recordedMessageOf } from './recordedMessage.js';
 
 /**
  * The handoff's routing on the botbuilder side: asks the handoff (LiveChatRouter) where a visitor's
@@ -53,7 +53,7 @@ export class HandoffRoutingMiddleware implements Middleware {
           this.deps.inbox.visitorTyping(chat, true);
           return;
         }
-        const entry = await storedMessageOf(context);
+        const entry = recordedMessageOf(context);
         if (!entry) {
           this.deps.logger.warn(
             { conversationId },

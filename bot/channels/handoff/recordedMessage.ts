@@ -5,27 +5,16 @@ const RECORDED_MESSAGE = Symbol('recordedMessage');
 
 /**
  * The transcript entry of a turn's inbound message, left in the turn state by the channel that
- * recorded it (both channels record before any middleware of the handoff runs), with `stored`, which
- * settles once it is durable: a channel that answers in its response (`expectReplies`) records it
- * without waiting for its commit. While an agent has the chat, the routing middleware relays that
- * entry as it is, instead of reading it back from the store on every visitor message, once stored.
+ * recorded it (both channels record before any middleware of the handoff runs). While an agent has
+ * the chat, the routing middleware relays that entry as it is, instead of reading it back from the
+ * store on every visitor message.
  */
-export function rememberRecordedMessage(
-  context: TurnContext,
-  entry: TranscriptEntry,
-  stored: Promise<void> = Promise.resolve(),
-): void {
-  context.turnState.set(RECORDED_MESSAGE, { entry, stored });
+export function rememberRecordedMessage(context: TurnContext, entry: TranscriptEntry): void {
+  context.turnState.set(RECORDED_MESSAGE, entry);
 }
 
-/** The turn's inbound message as recorded, once it is durable (nobody may see it before). */
-export async function storedMessageOf(context: TurnContext): Promise<TranscriptEntry | undefined> {
-  const recorded = context.turnState.get<{ entry: TranscriptEntry; stored: Promise<void> } | undefined>(
-    RECORDED_MESSAGE,
-  );
-  if (!recorded) return undefined;
-  await recorded.stored;
-  return recorded.entry;
+export function recordedMessageOf(context: TurnContext): TranscriptEntry | undefined {
+  return context.turnState.get<TranscriptEntry | undefined>(RECORDED_MESSAGE);
 }
 
 const RECORDED_REPLIES = Symbol('recordedReplies');

@@ -28,18 +28,15 @@ export async function openMongoDriver(
           new MongoCollection(db.collection<StoredDocument>(spec.name), MongoServerError, session),
         ]),
       );
-    const transaction: Driver['transaction'] = (work) =>
-      client.withSession((session) =>
-        session.withTransaction(() => work(collectionLookup(collectionsIn(session)))),
-      );
     return {
       kind: 'mongodb',
       collection: collectionLookup(collectionsIn()),
       // withTransaction commits, or retries the work after a transient conflict (two transactions
       // on one document), or aborts and rethrows its error.
-      transaction,
-      // The transaction has committed when withTransaction resolves: nothing is left to wait for.
-      stagedTransaction: async (work) => ({ result: await transaction(work), committed: Promise.resolve() }),
+      transaction: (work) =>
+        client.withSession((session) =>
+          session.withTransaction(() => work(collectionLookup(collectionsIn(session)))),
+        ),
       async ping() {
         await db.command({ ping: 1 });
       },

@@ -109,7 +109,6 @@ export async function openSqliteDriver(
     database,
     collection: collectionLookup(collections),
     transaction: (work) => database.transaction(() => work(collectionLookup(inTransaction))),
-    stagedTransaction: (work) => database.stagedTransaction(() => work(collectionLookup(inTransaction))),
     async ping() {
       // A read-only or vanished folder cannot take the next write.
       await access(dirname(options.file), constants.W_OK);

@@ -103,17 +103,6 @@ export class SqliteDatabase {
    * anything slower holds every other writer.
    */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
-    const { result, committed } = await this.stagedTransaction(work);
-    await committed;
-    return result;
-  }
-
-  /**
-   * `transaction`, resolved once `work` has run (its savepoint released into the open group);
-   * `committed` settles with the group's commit. Until then nothing outside the writer sees its
-   * writes; writes made meanwhile join the same commit.
-   */
-  async stagedTransaction<T>(work: () => Promise<T>): Promise<{ result: T; committed: Promise<void> }> {
     while (this.gate !== null) await this.gate;
     let release!: () => void;
     this.gate = new Promise((resolve) => (release = resolve));
@@ -124,10 +113,8 @@ export class SqliteDatabase {
       this.gate = null;
       release();
     }
-    const committed = this.durable();
-    // A caller may await it late (after other awaits): its failure is not unhandled meanwhile.
-    committed.catch(() => undefined);
-    return { result, committed };
+    await this.durable();
+    return result;
   }
 
   /** A consistent copy of the committed data (SQLite's online backup, through the reader). */

@@ -40,16 +40,6 @@ export interface ConversationStore {
     options?: { touch?: ConversationPatch; channel?: ChannelKind },
   ): Promise<TranscriptEntry>;
   /**
-   * `append`, resolved as soon as the entry has its number, before it is durable: `stored`
-   * settles once it is (or rejects: then it is not stored, and nothing written after it is either).
-   * For a turn that tells nobody of the message until it awaits `stored`, so the message can share
-   * the turn's last commit. Nothing reads it back before then.
-   */
-  appendStaged(
-    entry: Omit<TranscriptEntry, 'seq'>,
-    options?: { touch?: ConversationPatch; channel?: ChannelKind },
-  ): Promise<{ entry: TranscriptEntry; stored: Promise<void> }>;
-  /**
    * Several entries of one conversation in one atomic step, with consecutive numbers in their
    * order (a turn's replies). `DuplicateKeyError` when any `messageId` is already there, and then
    * none is appended; `NotFoundError` as `append`.

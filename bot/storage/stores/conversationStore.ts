@@ -197,15 +197,6 @@ export class ConversationStore implements ports.ConversationStore {
     return this.driver.transaction(this.appending(entry, options));
   }
 
-  /** `append`, resolved once the entry has its number; `stored` settles once it is durable. */
-  async appendStaged(
-    entry: Omit<ports.TranscriptEntry, 'seq'>,
-    options: { touch?: ports.ConversationPatch; channel?: ports.ChannelKind } = {},
-  ): Promise<{ entry: ports.TranscriptEntry; stored: Promise<void> }> {
-    const { result, committed } = await this.driver.stagedTransaction(this.appending(entry, options));
-    return { entry: result, stored: committed };
-  }
-
   /**
    * One transaction, as `append` for each: `lastSeq` goes up by their number in one move and all
    * of them are inserted in one statement under the numbers that follow, in order, or none is.
