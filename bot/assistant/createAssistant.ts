@@ -1,4 +1,4 @@
-import { ConversationState, UserState, type Storage } from 'botbuilder';
+import { UserState, type Storage } from 'botbuilder';
 import type { BusinessHours } from '../handoff/businessHours/index.js';
 import type { CaseStatusProvider } from '../cases/index.js';
 import type { I18n } from '../i18n/i18n.js';
@@ -27,6 +27,7 @@ import { AspectPassages } from './followUps/aspectPassages.js';
 import { FollowUpReplies } from './followUps/followUpReplies.js';
 import type { PassageSource } from './followUps/passageSource.js';
 import { LanguageDetector } from './languageDetector.js';
+import { MessageTurnConversationState } from './messageTurnState.js';
 import { LanguageSwitch, type ConversationLanguageStore } from './languageSwitch.js';
 import { LiveAgentAlternatives } from './liveAgentAlternatives.js';
 import type { LiveAgentGateway } from '../handoff/liveAgentGateway.js';
@@ -68,7 +69,7 @@ export interface AssistantDeps {
 /** Wires the assistant's parts together: the one place that knows which dialog needs what. */
 export function createAssistant(deps: AssistantDeps): AssistantBot {
   const clock = deps.clock ?? systemClock;
-  const conversationState = new ConversationState(deps.storage);
+  const conversationState = new MessageTurnConversationState(deps.storage);
   const userState = new UserState(deps.storage);
   const memory = new ConversationMemory(conversationState, userState);
   const text = new AssistantText(deps.i18n);

@@ -113,29 +113,48 @@ export class ConversationRecorder {
   ): Promise<{ entry: TranscriptEntry; duplicate: boolean }> {
     const messageId = options.messageId ?? activity.id ?? randomUUID();
     const appendOptions = { touch: options.touch, channel: options.channel };
-    // The text is masked once, for the entry and for its stored activity alike.
-    const text = maskPersonalData(activity.text ?? '');
     try {
       const entry = await this.conversations.append(
-        {
-          conversationId,
-          messageId,
-          role,
-          text,
-          locale: activity.locale ? toProductLocale(activity.locale) : null,
-          at: this.clock.now().toISOString(),
-          agentId: options.agentId ?? null,
-          activity: JSON.stringify(maskedReplayable(activity, text)),
-        },
+        this.entryOf(conversationId, role, activity, { messageId, agentId: options.agentId }),
         appendOptions,
       );
       return { entry, duplicate: false };
     } catch (error) {
-      if (!isStoreError(error, 'duplicate')) throw error;
-      const stored = await this.conversations.findMessage(conversationId, messageId);
-      if (!stored) throw error;
-      return { entry: stored, duplicate: true };
+      return { entry: await this.storedRetry(error, conversationId, messageId), duplicate: true };
     }
+  }
+
+  /** The entry of `activity`, its text and replayable parts masked. */
+  private entryOf(
+    conversationId: string,
+    role: TranscriptRole,
+    activity: Partial<Activity>,
+    options: { messageId: string; agentId?: string | null },
+  ): Omit<TranscriptEntry, 'seq'> {
+    // The text is masked once, for the entry and for its stored activity alike.
+    const text = maskPersonalData(activity.text ?? '');
+    return {
+      conversationId,
+      messageId: options.messageId,
+      role,
+      text,
+      locale: activity.locale ? toProductLocale(activity.locale) : null,
+      at: this.clock.now().toISOString(),
+      agentId: options.agentId ?? null,
+      activity: JSON.stringify(maskedReplayable(activity, text)),
+    };
+  }
+
+  /** After an append failed: the stored entry when it was a retry of `messageId`; else the error again. */
+  private async storedRetry(
+    error: unknown,
+    conversationId: string,
+    messageId: string,
+  ): Promise<TranscriptEntry> {
+    if (!isStoreError(error, 'duplicate')) throw error;
+    const stored = await this.conversations.findMessage(conversationId, messageId);
+    if (!stored) throw error;
+    return stored;
   }
 
   /**
@@ -152,6 +171,35 @@ export class ConversationRecorder {
       messageId: marks.messageId ?? randomUUID(),
       agentId: marks.agentId,
     });
+  }
+
+  /**
+   * `recordOutbound` for each of `activities` (one send's messages), in order, in one append: one
+   * sequence move and one insert for all. Should that append fail (a retried agent message among
+   * them, an entry refused), nothing of it was written and each is recorded alone, as
+   * `recordOutbound` does: the ones before the failing one are kept, a retry is recognised.
+   */
+  async recordOutboundAll(
+    conversationId: string,
+    activities: ReadonlyArray<Partial<Activity>>,
+  ): Promise<Array<{ entry: TranscriptEntry; duplicate: boolean }>> {
+    if (activities.length === 1) return [await this.recordOutbound(conversationId, activities[0]!)];
+    try {
+      const entries = await this.conversations.appendAll(
+        activities.map((activity) => {
+          const marks = outboundMarks(activity);
+          return this.entryOf(conversationId, marks.role, activity, {
+            messageId: marks.messageId ?? randomUUID(),
+            agentId: marks.agentId,
+          });
+        }),
+      );
+      return entries.map((entry) => ({ entry, duplicate: false }));
+    } catch {
+      const recorded: Array<{ entry: TranscriptEntry; duplicate: boolean }> = [];
+      for (const activity of activities) recorded.push(await this.recordOutbound(conversationId, activity));
+      return recorded;
+    }
   }
 
   /**
@@ -176,27 +224,27 @@ export class ConversationRecorder {
           await this.ensureConversation(channel, reference, context.activity.locale);
         }
         // With `expectReplies` the replies go out in the response to the request, once the turn has
-        // ended: each is recorded when sent, without the turn waiting for its commit, and the turn
-        // ends once all are committed, so they share a commit with the turn's last writes (state).
+        // ended: each send's replies are recorded when sent, without the turn waiting for their
+        // commit, and the turn ends once all are committed, so they share a commit with the turn's
+        // last writes (state).
         const pending: Array<Promise<unknown>> = [];
         const deferred = context.activity.deliveryMode === DeliveryModes.ExpectReplies;
         context.onSendActivities(async (_ctx, activities, sendNext) => {
           // Recorded once the channel took them: a message it refused leaves no entry, so the
           // sender's retry with the same id (an agent's) delivers it instead of finding it "sent".
           const responses = await sendNext();
-          for (const activity of activities) {
-            if (activity.type !== ActivityTypes.Message) continue;
-            const recorded = this.recordOutbound(conversationId, activity).then(({ entry }) =>
-              rememberRecordedReply(context, entry),
-            );
-            if (!deferred) {
-              await recorded;
-              continue;
-            }
-            // Handled at the end of the turn; until then it must not count as an unhandled rejection.
-            recorded.catch(() => undefined);
-            pending.push(recorded);
+          const messages = activities.filter((activity) => activity.type === ActivityTypes.Message);
+          if (messages.length === 0) return responses;
+          const recorded = this.recordOutboundAll(conversationId, messages).then((entries) =>
+            entries.forEach(({ entry }) => rememberRecordedReply(context, entry)),
+          );
+          if (!deferred) {
+            await recorded;
+            return responses;
           }
+          // Handled at the end of the turn; until then it must not count as an unhandled rejection.
+          recorded.catch(() => undefined);
+          pending.push(recorded);
           return responses;
         });
         // Every reply is in the store before the response carries it; the first failure is the turn's.

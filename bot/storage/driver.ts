@@ -57,6 +57,8 @@ export interface CollectionSpec {
 export interface Collection {
   /** `DuplicateKeyError` on a unique index violation (including `_id`). */
   insertOne(document: StoredDocument): Promise<void>;
+  /** All of them in one statement, in order; `DuplicateKeyError` as `insertOne`, and then none is stored. */
+  insertMany(documents: readonly StoredDocument[]): Promise<void>;
   findOne(filter: Filter, options?: { sort?: Sort }): Promise<StoredDocument | null>;
   find(filter: Filter, options?: FindOptions): Promise<StoredDocument[]>;
   count(filter: Filter): Promise<number>;

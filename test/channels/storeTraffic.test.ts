@@ -32,6 +32,7 @@ describe('store traffic per visitor message', () => {
   const calls = {
     findMessage: vi.spyOn(ConversationStore.prototype, 'findMessage'),
     append: vi.spyOn(ConversationStore.prototype, 'append'),
+    appendAll: vi.spyOn(ConversationStore.prototype, 'appendAll'),
     get: vi.spyOn(ConversationStore.prototype, 'get'),
     update: vi.spyOn(ConversationStore.prototype, 'update'),
     finishTurn: vi.spyOn(ConversationStore.prototype, 'finishTurn'),
@@ -85,7 +86,7 @@ describe('store traffic per visitor message', () => {
     return opened;
   }
 
-  it('when a widget visitor sends a message answered with two replies, then the transcript is read once (the retry check) and written three times, plus the mark that its turn ran', async () => {
+  it('when a widget visitor sends a message answered with two replies, then the transcript is read once (the retry check) and written twice (the message, then both replies in one append), plus the mark that its turn ran', async () => {
     const { socket, messages } = await visitor();
     resetCounts();
     await sendMessage(socket, { text: 'answer-and-ask office-hours' });
@@ -96,7 +97,8 @@ describe('store traffic per visitor message', () => {
     await settled({ turns: 1 });
     expect(counts()).toEqual({
       findMessage: 1,
-      append: 3,
+      append: 1,
+      appendAll: 1,
       get: 0,
       update: 0,
       finishTurn: 1,
@@ -116,6 +118,7 @@ describe('store traffic per visitor message', () => {
     expect(counts()).toEqual({
       findMessage: 0,
       append: 2,
+      appendAll: 0,
       get: 0,
       update: 0,
       finishTurn: 0,
@@ -153,6 +156,7 @@ describe('store traffic per visitor message', () => {
     expect(counts()).toEqual({
       findMessage: 1,
       append: 1,
+      appendAll: 0,
       get: 0,
       update: 0,
       finishTurn: 1,
@@ -174,6 +178,7 @@ describe('store traffic per visitor message', () => {
     expect(counts()).toEqual({
       findMessage: 1,
       append: 1,
+      appendAll: 0,
       get: 1,
       update: 0,
       finishTurn: 0,
@@ -184,10 +189,11 @@ describe('store traffic per visitor message', () => {
     });
   });
 
-  it('when the assistant answers a question or looks up a case on /api/messages, then each turn costs the store two commits, eight or six writes and two reads', async () => {
+  it('when the assistant answers a question or looks up a case on /api/messages, then each turn costs the store two commits, six writes and two reads', async () => {
     // Counted by the store itself (the embedded SQLite file's statements and commits). A turn's
     // writes: the visitor's message with the conversation's touch (two statements, one commit,
-    // before the bot runs), then each reply (the same two), the bot state and the analytics event,
+    // before the bot runs), then all of one send's replies in one append (two statements: the
+    // sequence moved once, the entries inserted together), the bot state and the analytics event,
     // all in the turn's second commit. Its reads: the bot state and whether an agent has the chat.
     const store = assistantApp.app.store;
     const conversation = { id: `bf-commits-${Date.now()}` };
@@ -222,7 +228,7 @@ describe('store traffic per visitor message', () => {
     const answered = await cost('How do I create a USCIS online account?', (replies) =>
       expect(replies.map((reply) => channelAnswer(reply)?.articleId).filter(Boolean)).not.toEqual([]),
     );
-    expect(answered).toEqual({ commits: 2, writes: 8, reads: 2 });
+    expect(answered).toEqual({ commits: 2, writes: 6, reads: 2 });
     const caseStatus = await cost('What is the status of EAC9999103402?', (replies) =>
       expect(replies.map((reply) => reply.text ?? '').join(' ')).toContain('Case Was Approved'),
     );

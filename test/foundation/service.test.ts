@@ -101,7 +101,7 @@ describe('the service', () => {
     }
   });
 
-  it('when an activity lacks its conversation, channel, sender or service URL, then 400 invalid_activity, not a 500', async () => {
+  it('when an activity lacks its conversation, channel, sender or service URL, or breaks any other rule of its schema, then 400 invalid_activity, not a 500', async () => {
     running = await startTestApp();
     const complete = {
       type: 'message',
@@ -127,6 +127,42 @@ describe('the service', () => {
     }
     const whole = await postActivity(running.baseUrl, complete);
     expect(whole.status).toBe(200);
+
+    // Each rule of the activity's schema, one broken at a time (the route checks the common case by
+    // hand before the schema: it must never let through what the schema refuses).
+    const long = (length: number) => 'x'.repeat(length);
+    const broken: Array<[string, Record<string, unknown>]> = [
+      ['type empty', { type: '' }],
+      ['type too long', { type: long(65) }],
+      ['type not text', { type: 1 }],
+      ['id too long', { id: long(257) }],
+      ['id not text', { id: 7 }],
+      ['text too long', { text: long(10_001) }],
+      ['text not text', { text: ['hello'] }],
+      ['locale too long', { locale: long(33) }],
+      ['channel empty', { channelId: '' }],
+      ['channel too long', { channelId: long(129) }],
+      ['service URL empty', { serviceUrl: '' }],
+      ['service URL too long', { serviceUrl: long(2049) }],
+      ['conversation id empty', { conversation: { id: '' } }],
+      ['conversation id too long', { conversation: { id: long(513) } }],
+      ['conversation a list', { conversation: [{ id: 'conv-complete' }] }],
+      ['conversation id not text', { conversation: { id: 12 } }],
+      ['sender id missing', { from: { name: 'visitor' } }],
+      ['sender id too long', { from: { id: long(513) } }],
+      ['sender not an object', { from: 'visitor-1' }],
+    ];
+    for (const [rule, change] of broken) {
+      const response = await fetch(`${running.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...complete, ...change }),
+      });
+      expect(response.status, rule).toBe(400);
+      expect(((await response.json()) as { error: { code: string } }).error.code, rule).toBe(
+        'invalid_activity',
+      );
+    }
   });
 
   it('when a page is served, then its CSP lets it connect only to itself and the configured origins', async () => {

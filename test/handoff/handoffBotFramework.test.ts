@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AgentNotifier } from '../../bot/channels/agent/agentNotifier.js';
 import {
   messageId,
   openSession,
@@ -60,6 +61,10 @@ async function startFakeConnector(): Promise<{
   };
 }
 
+/** The relay as it is, called through (with its own `this`) by the spy that watches it. */
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called with the notifier's `this`
+const AgentNotifierVisitorMessage = AgentNotifier.prototype.visitorMessage;
+
 describe('live agents for Bot Framework visitors (proactive messages)', () => {
   const clock = new TestClock(new Date(IN_HOURS));
   let testApp: TestApp;
@@ -99,14 +104,25 @@ describe('live agents for Bot Framework visitors (proactive messages)', () => {
     const joined = connector.delivered.find((item) => item.activity.text?.includes('has joined'));
     expect(joined?.conversationId).toBe(conversationId);
 
-    // While the agent has the chat, the bot does not answer and the agent gets the message.
+    // While the agent has the chat, the bot does not answer and the agent gets the message, only
+    // once it is committed: the store's committed data is read at the moment of the relay.
+    const relays = vi.spyOn(AgentNotifier.prototype, 'visitorMessage');
+    const committedWhenRelayed: Array<Promise<unknown>> = [];
+    relays.mockImplementation(function (this: AgentNotifier, chat, message) {
+      committedWhenRelayed.push(testApp.app.store.conversations.findMessage(conversationId, message.id));
+      return AgentNotifierVisitorMessage.call(this, chat, message);
+    });
     const relayed = await say('my passport expired');
+    relays.mockRestore();
     expect(relayed.status).toBe(200);
     expect(relayed.activities).toEqual([]);
     await waitUntil(
       () => ana.inbox.messages.some((event) => event.message.text === 'my passport expired'),
       'relay',
     );
+    expect(await Promise.all(committedWhenRelayed)).toEqual([
+      expect.objectContaining({ role: 'visitor', text: 'my passport expired' }),
+    ]);
 
     const id = messageId('agent');
     const receipt = (await agentCall(ana.socket, 'chat:send', {

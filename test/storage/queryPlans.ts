@@ -34,6 +34,7 @@ function recording(driver: Driver, queries: RecordedQuery[]): Driver {
       queries.push({ collection: name, method, filter, options });
     return {
       insertOne: (document) => collection.insertOne(document),
+      insertMany: (documents) => collection.insertMany(documents),
       findOne: (filter, options) => (
         record('findOne', filter, { ...options, limit: 1 }),
         collection.findOne(filter, options)
@@ -99,6 +100,7 @@ async function serveTurns(store: Store): Promise<void> {
   await conversations.findMessage('live', 'q1');
   const question = await conversations.append({ ...transcriptEntry('live', 'q1'), role: 'visitor' });
   await conversations.append(transcriptEntry('live', 'a1'));
+  await conversations.appendAll([transcriptEntry('live', 'a2'), transcriptEntry('live', 'ask2')]);
   await conversations.finishTurn('live', question.seq);
   await conversations.transcript('live', { afterSeq: 1, limit: 51 });
   await conversations.pendingTurns({ activeSince: at(900), recordedBefore: at(1002), limit: 100 });

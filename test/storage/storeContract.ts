@@ -317,6 +317,32 @@ export function describeStoreContract(backend: string, openFresh: () => Promise<
         expect(await store.conversations.transcript('conv-1')).toHaveLength(1);
       });
 
+      it('appends several entries as one step, numbered in order after what is there, or none of them', async () => {
+        await store.conversations.create(conversation('conv-1'));
+        await store.conversations.append(transcriptEntry('conv-1', 'm1'));
+        const replies = [transcriptEntry('conv-1', 'r1'), transcriptEntry('conv-1', 'r2')];
+        const appended = await store.conversations.appendAll(replies);
+        expect(appended).toEqual(replies.map((entry, index) => ({ ...entry, seq: 2 + index })));
+        expect(await store.conversations.transcript('conv-1', { afterSeq: 1 })).toEqual(appended);
+        expect((await store.conversations.get('conv-1'))?.lastSeq).toBe(3);
+        // A retried id among them refuses all, without using up a number.
+        await expect(
+          store.conversations.appendAll([transcriptEntry('conv-1', 'r3'), transcriptEntry('conv-1', 'r1')]),
+        ).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await store.conversations.findMessage('conv-1', 'r3')).toBeNull();
+        expect((await store.conversations.get('conv-1'))?.lastSeq).toBe(3);
+        await expect(store.conversations.appendAll([transcriptEntry('ghost', 'r1')])).rejects.toBeInstanceOf(
+          NotFoundError,
+        );
+        await store.conversations.create(conversation('conv-2'));
+        await expect(
+          store.conversations.appendAll([transcriptEntry('conv-1', 'r4'), transcriptEntry('conv-2', 'r4')]),
+        ).rejects.toBeInstanceOf(StoreInputError);
+        expect(await store.conversations.appendAll([])).toEqual([]);
+        expect((await store.conversations.transcript('conv-1')).map((entry) => entry.seq)).toEqual([1, 2, 3]);
+        expect(await store.conversations.transcript('conv-2')).toEqual([]);
+      });
+
       it('refuses an append to a conversation that does not exist', async () => {
         await expect(store.conversations.append(transcriptEntry('ghost', 'm1'))).rejects.toBeInstanceOf(
           NotFoundError,

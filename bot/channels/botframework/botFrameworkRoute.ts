@@ -29,6 +29,46 @@ const inboundActivitySchema = z
   })
   .loose();
 
+/** A string of `min` to `max` characters, as `z.string().min(min).max(max)` accepts. */
+function isString(value: unknown, min: number, max: number): value is string {
+  return typeof value === 'string' && value.length >= min && value.length <= max;
+}
+
+/** An object with a string `id` of 1 to 512 characters, as the loose `{ id }` schemas accept. */
+function hasId(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    isString((value as { id?: unknown }).id, 1, 512)
+  );
+}
+
+/**
+ * The activity as `inboundActivitySchema` accepts it. Every turn comes through here, so what every
+ * channel sends is checked by hand first (the same rules, never looser); anything else goes through
+ * the schema, which decides.
+ */
+function inboundActivity(body: unknown): z.output<typeof inboundActivitySchema> | null {
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    const activity = body as Record<string, unknown>;
+    if (
+      isString(activity.type, 1, 64) &&
+      (activity.id === undefined || isString(activity.id, 0, 256)) &&
+      (activity.text === undefined || isString(activity.text, 0, 10_000)) &&
+      (activity.locale === undefined || isString(activity.locale, 0, 32)) &&
+      isString(activity.channelId, 1, 128) &&
+      isString(activity.serviceUrl, 1, 2048) &&
+      hasId(activity.conversation) &&
+      hasId(activity.from)
+    ) {
+      return activity as z.output<typeof inboundActivitySchema>;
+    }
+  }
+  const parsed = inboundActivitySchema.safeParse(body);
+  return parsed.success ? parsed.data : null;
+}
+
 export interface BotFrameworkRouteDeps {
   adapter: BotFrameworkAdapter;
   /**
@@ -63,15 +103,15 @@ export function registerBotFrameworkRoute(server: Server, deps: BotFrameworkRout
       sendApiError(deps.i18n, req, res, 503, 'shutting_down');
       return;
     }
-    const parsed = inboundActivitySchema.safeParse(req.body);
-    if (!parsed.success) {
+    const activity = inboundActivity(req.body);
+    if (activity === null) {
       sendApiError(deps.i18n, req, res, 400, 'invalid_activity');
       return;
     }
     const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
     const address = deps.visitorAddress(req);
     if (address !== null && deps.admit) {
-      const waitSeconds = await deps.admit(address, parsed.data.conversation.id);
+      const waitSeconds = await deps.admit(address, activity.conversation.id);
       if (waitSeconds !== null) {
         res.header('Retry-After', String(waitSeconds));
         sendApiError(deps.i18n, req, res, 429, 'too_many_requests', { values: { count: waitSeconds } });
@@ -81,15 +121,13 @@ export function registerBotFrameworkRoute(server: Server, deps: BotFrameworkRout
     let botCodeStarted = false;
     try {
       const processTurn = () =>
-        deps.adapter.handleActivity(authHeader, parsed.data as unknown as Activity, async (context) => {
+        deps.adapter.handleActivity(authHeader, activity as unknown as Activity, async (context) => {
           botCodeStarted = true;
           if (address !== null) rememberVisitorAddress(context, address);
           await deps.bot.run(context);
         });
       // The whole turn is queued (middleware included) so the transcript records it in order too.
-      const invokeResponse = await deps.tracker.run(() =>
-        queue.run(parsed.data.conversation.id, processTurn),
-      );
+      const invokeResponse = await deps.tracker.run(() => queue.run(activity.conversation.id, processTurn));
       if (invokeResponse?.body !== undefined) res.send(invokeResponse.status ?? 200, invokeResponse.body);
       else res.send(invokeResponse?.status ?? 200);
     } catch (error) {

@@ -60,16 +60,33 @@ export class SocketAdapter extends BotAdapter {
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const responses: ResourceResponse[] = [];
-    for (const activity of activities) {
-      const conversationId = activity.conversation?.id ?? context.activity.conversation?.id;
+    const conversationOf = (activity: Partial<Activity>) =>
+      activity.conversation?.id ?? context.activity.conversation?.id;
+    for (let index = 0; index < activities.length; index += 1) {
+      const activity = activities[index]!;
+      const conversationId = conversationOf(activity);
       if (!conversationId) throw new Error('An outgoing activity has no conversation id.');
       switch (activity.type) {
         case ActivityTypes.Message: {
-          const { entry } = await this.deps.recorder.recordOutbound(conversationId, activity);
-          rememberRecordedReply(context, entry);
-          // A retry of a message id already recorded is emitted again: the widget merges by id.
-          this.deps.emitter.message(conversationId, chatMessageFromActivity(entry, activity));
-          responses.push({ id: entry.messageId });
+          // The messages sent together (an answer and its "Was this helpful?") are recorded in one
+          // append, then emitted in order.
+          let end = index + 1;
+          while (
+            end < activities.length &&
+            activities[end]!.type === ActivityTypes.Message &&
+            conversationOf(activities[end]!) === conversationId
+          ) {
+            end += 1;
+          }
+          const messages = activities.slice(index, end);
+          const recorded = await this.deps.recorder.recordOutboundAll(conversationId, messages);
+          recorded.forEach(({ entry }, position) => {
+            rememberRecordedReply(context, entry);
+            // A retry of a message id already recorded is emitted again: the widget merges by id.
+            this.deps.emitter.message(conversationId, chatMessageFromActivity(entry, messages[position]!));
+            responses.push({ id: entry.messageId });
+          });
+          index = end - 1;
           break;
         }
         case ActivityTypes.Typing:

@@ -33,6 +33,12 @@ export class MongoCollection implements Collection {
     await this.guard(() => this.collection.insertOne(document, this.session));
   }
 
+  async insertMany(documents: readonly StoredDocument[]): Promise<void> {
+    if (documents.length === 0) return;
+    // Ordered: the first duplicate stops the rest; inside a transaction, that aborts all of it.
+    await this.guard(() => this.collection.insertMany([...documents], { ordered: true, ...this.session }));
+  }
+
   async findOne(filter: Filter, options: { sort?: Sort } = {}): Promise<StoredDocument | null> {
     return this.collection.findOne(asFilter(filter), { ...sortOption(options.sort), ...this.session });
   }

@@ -36,6 +36,17 @@ export class SqliteCollection implements Collection {
     });
   }
 
+  async insertMany(documents: readonly StoredDocument[]): Promise<void> {
+    if (documents.length === 0) return;
+    const params: string[] = [];
+    for (const { _id, ...fields } of documents) params.push(_id, JSON.stringify(fields));
+    const rows = Array.from({ length: documents.length }, () => '(?, ?)').join(', ');
+    return this.write(() => {
+      // One statement: a duplicate key anywhere stores none of them.
+      this.guard(() => this.run(`INSERT INTO ${this.table} (_id, doc) VALUES ${rows}`, params));
+    });
+  }
+
   async findOne(filter: Filter, options: { sort?: Sort } = {}): Promise<StoredDocument | null> {
     const where = whereClause(filter);
     const sql = `SELECT _id, doc FROM ${this.table}${where.sql}${orderClause(options.sort)} LIMIT 1`;

@@ -39,6 +39,12 @@ export interface ConversationStore {
     entry: Omit<TranscriptEntry, 'seq'>,
     options?: { touch?: ConversationPatch; channel?: ChannelKind },
   ): Promise<TranscriptEntry>;
+  /**
+   * Several entries of one conversation in one atomic step, with consecutive numbers in their
+   * order (a turn's replies). `DuplicateKeyError` when any `messageId` is already there, and then
+   * none is appended; `NotFoundError` as `append`.
+   */
+  appendAll(entries: ReadonlyArray<Omit<TranscriptEntry, 'seq'>>): Promise<TranscriptEntry[]>;
   /** In sequence order; `afterSeq` for what a reconnecting client missed. */
   transcript(
     conversationId: string,

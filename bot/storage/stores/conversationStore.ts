@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COLLECTIONS } from '../collections.js';
-import type { Driver } from '../driver.js';
-import { DuplicateKeyError, NotFoundError, isStoreError } from '../errors.js';
+import type { Collection, Driver } from '../driver.js';
+import { DuplicateKeyError, NotFoundError, StoreInputError, isStoreError } from '../errors.js';
 import type * as ports from '../ports.js';
 import {
   countSchema,
@@ -194,10 +194,53 @@ export class ConversationStore implements ports.ConversationStore {
     entry: Omit<ports.TranscriptEntry, 'seq'>,
     options: { touch?: ports.ConversationPatch; channel?: ports.ChannelKind } = {},
   ): Promise<ports.TranscriptEntry> {
+    return this.driver.transaction(this.appending(entry, options));
+  }
+
+  /**
+   * One transaction, as `append` for each: `lastSeq` goes up by their number in one move and all
+   * of them are inserted in one statement under the numbers that follow, in order, or none is.
+   */
+  async appendAll(
+    entries: ReadonlyArray<Omit<ports.TranscriptEntry, 'seq'>>,
+  ): Promise<ports.TranscriptEntry[]> {
+    const checked = entries.map(checkedEntry);
+    const conversationId = checked[0]?.conversationId;
+    if (conversationId === undefined) return [];
+    if (checked.some((entry) => entry.conversationId !== conversationId)) {
+      throw new StoreInputError('Entries appended together must be of one conversation');
+    }
+    return this.driver.transaction(async (collection) => {
+      const bumped = await collection(COLLECTIONS.conversations).findOneAndUpdate(
+        { _id: conversationId },
+        { $inc: { lastSeq: checked.length } },
+      );
+      if (bumped === null) throw new NotFoundError('No such conversation', { conversationId });
+      const first = Number(bumped.lastSeq) - checked.length + 1;
+      const appended = checked.map((entry, index) => ({ ...entry, seq: first + index }));
+      try {
+        await collection(COLLECTIONS.transcripts).insertMany(
+          appended.map((entry) => this.entries.toDocument(entry)),
+        );
+      } catch (error) {
+        if (!isStoreError(error, 'duplicate')) throw error;
+        throw new DuplicateKeyError('A message is already in the transcript', {
+          messageIds: checked.map((entry) => entry.messageId),
+        });
+      }
+      return appended;
+    });
+  }
+
+  /** The work of `append` (checked first, outside the transaction). */
+  private appending(
+    entry: Omit<ports.TranscriptEntry, 'seq'>,
+    options: { touch?: ports.ConversationPatch; channel?: ports.ChannelKind },
+  ): (collection: (name: string) => Collection) => Promise<ports.TranscriptEntry> {
     const checked = checkedEntry(entry);
     const { touch, channel } = checkedAppendOptions(options);
     const fields = touch === undefined ? {} : definedOnly(touch);
-    return this.driver.transaction(async (collection) => {
+    return async (collection) => {
       const bumped = await collection(COLLECTIONS.conversations).findOneAndUpdate(
         { _id: checked.conversationId, ...(channel !== undefined && { channel }) },
         { $inc: { lastSeq: 1 }, ...(Object.keys(fields).length > 0 && { $set: fields }) },
@@ -215,7 +258,7 @@ export class ConversationStore implements ports.ConversationStore {
         });
       }
       return appended;
-    });
+    };
   }
 
   async transcript(
