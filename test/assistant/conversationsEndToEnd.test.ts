@@ -166,7 +166,7 @@ describe('conversations through /api/messages', () => {
   );
 
   it.each([
-    ['en-US', 'What is a work permit?', 'how do I renew it'],
+    ['en-US', 'what is an employment authorization document', 'how do I renew it'],
     ['es-US', '¿Qué es el permiso de trabajo?', '¿cómo lo renuevo?'],
   ])(
     'when a visitor (%s) asks how to renew "it" after the work permit, then the work permit answers, not the green card renewal',
