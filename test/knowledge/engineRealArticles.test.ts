@@ -99,6 +99,22 @@ describe('the answer engine on our articles', () => {
     expect(renewal?.signals.subject).toBeGreaterThan(0);
   });
 
+  it('when a visitor says they just became a citizen, then it is the oath ceremony article (what comes after), not applying (en and es)', () => {
+    for (const [text, locale] of [
+      ['I just became a citizen, what now', 'en'],
+      ['soy recién naturalizado, qué trámites hago ahora', 'es'],
+    ] as const) {
+      const result = index.answer(text, locale);
+      expect(result.queryTerms, text).toContain('syn:new-citizen');
+      expect(result.decision, text).toBe('answer');
+      expect(result.article?.id, text).toBe('oath-ceremony');
+    }
+    // Becoming one is still applying.
+    const applying = index.answer('how do I become a citizen', 'en');
+    expect(applying.queryTerms).not.toContain('syn:new-citizen');
+    expect(applying.ranking[0]?.document.id).toBe('citizenship-apply');
+  });
+
   it('when a question has real typos, then it is still answered with the right article', () => {
     const cases: [string, string, string][] = [
       ['how do I get an adit stmap', 'en', 'adit-stamp'],
