@@ -17,6 +17,7 @@ import {
   decisionOutcome,
   measureDecisions,
   type DecisionMetrics,
+  isVague,
   type DecisionOutcome,
   type LabeledQuestion,
 } from './evaluation.js';
@@ -32,6 +33,8 @@ import type { AnswerDecision, IndexDocument, RankedDocument } from './types.js';
 /** One validation question with the engine's ranking for it (ids and confidences, best first). */
 export interface RankedQuestion {
   expect: string | null;
+  /** A vague question: the articles it could mean (see `LabeledQuestion.clarify`). */
+  clarify?: readonly string[];
   ranking: readonly { id: string; score: number }[];
   /** An in-scope question asked with its article taken away (it should get "none"). */
   absentArticle?: boolean;
@@ -82,6 +85,12 @@ const LEADS: (number | undefined)[] = [undefined, 0.9, 0.8, 0.7, 0.6, 0.5];
 /** `ratio` values tried (second ≤ ratio × best answers from `clarify` up); "not set" first. */
 const RATIOS: (number | undefined)[] = [undefined, 0.2, 0.3, 0.4];
 const MAX_CUT_POINTS = 120;
+/**
+ * What answering a vague question directly costs, in direct right answers: a visitor who typed
+ * "green card" and got one article (renewal, when they lost it) acts on a guess. At 1, a setting
+ * may answer one more vague question only if it answers one more in-scope question right.
+ */
+const VAGUE_ANSWER_COST = 1;
 
 /** The decision for a ranking under thresholds, as `AnswerIndex.answer` would take it. */
 export function outcomeFor(
@@ -99,6 +108,10 @@ export function outcomeFor(
 /** A real validation question reduced to what the decision looks at: its two best scores and whether the best is right. */
 interface CompactQuestion {
   outOfScope: boolean;
+  /** A vague question: answering it directly is a cost (see `VAGUE_ANSWER_COST`). */
+  vague: boolean;
+  /** For a vague question: the best-ranked document is one of those it could mean. */
+  bestIsMeant: boolean;
   best: number;
   second: number;
   /** The best-ranked document is the expected one. */
@@ -106,8 +119,12 @@ interface CompactQuestion {
 }
 
 function compact(question: RankedQuestion): CompactQuestion {
+  const vague = isVague(question);
+  const bestId = question.ranking[0]?.id;
   return {
-    outOfScope: question.expect === null,
+    outOfScope: question.expect === null && !vague,
+    vague,
+    bestIsMeant: vague && bestId !== undefined && (question.clarify ?? []).includes(bestId),
     best: question.ranking[0]?.score ?? -1,
     second: question.ranking[1]?.score ?? -1,
     bestIsRight: question.expect !== null && question.ranking[0]?.id === question.expect,
@@ -173,19 +190,31 @@ function clarifyCut(
   return 1;
 }
 
-/** What a setting does on the real validation questions: direct right answers and wrong answers. */
+/**
+ * What a setting does on the real validation questions: direct right answers, wrong answers, and
+ * vague questions answered directly (a wrong answer too when the article is none they could mean).
+ */
 function answerCounts(
   questions: readonly CompactQuestion[],
   thresholds: DecisionThresholds,
-): { directRight: number; wrong: number } {
+): { directRight: number; wrong: number; vagueAnswered: number } {
   let directRight = 0;
   let wrong = 0;
+  let vagueAnswered = 0;
   for (const question of questions) {
     if (compactDecision(question, thresholds) !== 'answer') continue;
-    if (question.bestIsRight) directRight++;
+    if (question.vague) {
+      vagueAnswered++;
+      if (!question.bestIsMeant) wrong++;
+    } else if (question.bestIsRight) directRight++;
     else wrong++;
   }
-  return { directRight, wrong };
+  return { directRight, wrong, vagueAnswered };
+}
+
+/** How much a setting serves visitors: direct right answers, less the vague questions it answers directly. */
+function gain(counts: { directRight: number; vagueAnswered: number }): number {
+  return counts.directRight - VAGUE_ANSWER_COST * counts.vagueAnswered;
 }
 
 /**
@@ -194,9 +223,11 @@ function answerCounts(
  *    unanswered (see `clarifyCut`); it decides in-scope top-1 and out-of-scope "none" together.
  * 2. `answer`, `margin`, `lead` and `ratio`: of the settings whose wrong-answer rate stays within
  *    `wrongAnswerLimit`, the one that answers most in-scope questions directly (every "Did you
- *    mean…?" costs the visitor a turn); ties go to fewer wrong answers, then to the higher `answer`
- *    cut and the smaller margin, first in the order of `LEADS` and `RATIOS`.
+ *    mean…?" costs the visitor a turn), less the vague questions it answers directly (they need a
+ *    "Did you mean…?": see `VAGUE_ANSWER_COST`); ties go to fewer wrong answers, then to the higher
+ *    `answer` cut and the smaller margin, first in the order of `LEADS` and `RATIOS`.
  * Absent-article questions take no part: they shape the weights (see `fitWeights`), not the cuts.
+ * Vague questions take part in step 2 only.
  */
 export function chooseThresholds(
   questions: readonly RankedQuestion[],
@@ -205,9 +236,10 @@ export function chooseThresholds(
   const real = questions.filter((question) => !question.absentArticle).map(compact);
   const points = cutPoints(real);
   const clarify = clarifyCut(real, observedScores(real), targets.outOfScopeTarget);
-  const allowedWrong = targets.wrongAnswerLimit * real.length + 1e-9;
+  const labelled = real.filter((question) => !question.vague).length;
+  const allowedWrong = targets.wrongAnswerLimit * labelled + 1e-9;
   let chosen: DecisionThresholds = { answer: Math.max(1, clarify), clarify, margin: 0 };
-  let chosenCounts = { directRight: 0, wrong: 0 };
+  let chosenCounts = { directRight: 0, wrong: 0, vagueAnswered: 0 };
   const answers = points.filter((point) => point >= clarify).reverse();
   for (const answer of answers) {
     for (const margin of MARGINS) {
@@ -219,8 +251,8 @@ export function chooseThresholds(
           const counts = answerCounts(real, thresholds);
           if (counts.wrong > allowedWrong) continue;
           const better =
-            counts.directRight > chosenCounts.directRight ||
-            (counts.directRight === chosenCounts.directRight && counts.wrong < chosenCounts.wrong);
+            gain(counts) > gain(chosenCounts) ||
+            (gain(counts) === gain(chosenCounts) && counts.wrong < chosenCounts.wrong);
           if (better) {
             chosen = thresholds;
             chosenCounts = counts;
@@ -240,6 +272,7 @@ export function measureRanked(
     text: '',
     locale: '',
     expect: question.expect,
+    ...(question.clarify ? { clarify: question.clarify } : {}),
   }));
   return measureDecisions(
     labeled,
@@ -251,6 +284,7 @@ export function measureRanked(
 interface PreparedQuestion<D extends IndexDocument> {
   language: string;
   expect: string | null;
+  clarify?: readonly string[];
   absentArticle: boolean;
   candidates: ScoredCandidate<D>[];
 }
@@ -288,7 +322,13 @@ function prepareQuestions<D extends IndexDocument>(
   for (const question of questions) {
     const candidates = index.candidates(question.text, question.locale);
     const language = languageOf(question.locale);
-    prepared.push({ language, expect: question.expect, absentArticle: false, candidates });
+    prepared.push({
+      language,
+      expect: question.expect,
+      ...(isVague(question) ? { clarify: question.clarify } : {}),
+      absentArticle: false,
+      candidates,
+    });
     if (question.expect !== null && options.absentArticleShare > 0) {
       prepared.push({
         language,
@@ -306,7 +346,7 @@ function prepareQuestions<D extends IndexDocument>(
  * candidates, in groups: the best candidate of each absent-article question gets
  * `absentArticleShare` of the irrelevant weight; the best candidate of each out-of-scope question
  * (what "none" must reject) and every other wrong candidate (what ranking must push down) split the
- * rest equally.
+ * rest equally. Vague questions take no part: no one document is right or wrong for them.
  */
 function fitWeights<D extends IndexDocument>(
   questions: readonly PreparedQuestion<D>[],
@@ -317,6 +357,7 @@ function fitWeights<D extends IndexDocument>(
   const absentBest: LabeledCandidate[] = [];
   const otherWrong: LabeledCandidate[] = [];
   for (const question of questions) {
+    if (isVague(question)) continue;
     const { candidates } = question;
     const top = rankCandidates(candidates, DEFAULT_CONFIDENCE_WEIGHTS, options.candidatesPerQuestion);
     top.forEach((candidate, rank) => {
@@ -348,6 +389,7 @@ function rankQuestions<D extends IndexDocument>(
 ): RankedQuestion[] {
   return questions.map((question) => ({
     expect: question.expect,
+    ...(question.clarify ? { clarify: question.clarify } : {}),
     absentArticle: question.absentArticle,
     ranking: rankCandidates(question.candidates, weights, 5).map((item) => ({
       id: item.document.id,

@@ -4,11 +4,22 @@ import type { AnswerDecision } from './types.js';
  * How decisions are scored, in one place so the calibration optimizes what the evaluation reports.
  */
 
-/** A labelled question: `expect` is the id of the right document, or null when out of scope. */
+/**
+ * A labelled question: `expect` is the id of the right document, or null when out of scope.
+ * A vague question ("green card", "mica") names a subject several articles are about: `clarify`
+ * lists them, the right reply asks which one the visitor means ("Did you mean…?"), and `expect`
+ * is null. Vague questions are counted apart: neither in scope nor out of scope.
+ */
 export interface LabeledQuestion {
   text: string;
   locale: string;
   expect: string | null;
+  clarify?: readonly string[];
+}
+
+/** Whether a labelled question is vague (see `LabeledQuestion.clarify`). */
+export function isVague(question: { clarify?: readonly string[] | undefined }): boolean {
+  return question.clarify !== undefined && question.clarify.length > 0;
 }
 
 /** What the engine did with one question, reduced to what scoring needs. */
@@ -49,6 +60,10 @@ export interface DecisionMetrics {
    * is taken away (see `absentArticleCandidates` in calibration.ts).
    */
   absentArticleRecall?: number;
+  /** Vague questions (see `LabeledQuestion.clarify`), when there are some. */
+  vagueN?: number;
+  /** Share of the vague questions answered directly instead of asked "Did you mean…?". */
+  vagueAnswerRate?: number;
 }
 
 /** What a decision offered the visitor: the answer's document, the clarify options, or nothing. */
@@ -79,8 +94,15 @@ export function measureDecisions(
   let nones = 0;
   let wrongAnswers = 0;
   let oosAnswers = 0;
+  let vagueN = 0;
+  let vagueAnswers = 0;
   questions.forEach((question, i) => {
     const outcome = outcomes[i] as DecisionOutcome;
+    if (isVague(question)) {
+      vagueN++;
+      if (outcome.decision === 'answer') vagueAnswers++;
+      return;
+    }
     if (question.expect === null) {
       oosN++;
       if (outcome.decision === 'none') handled++;
@@ -96,6 +118,7 @@ export function measureDecisions(
     else nones++;
   });
   const share = (count: number, total: number): number => (total === 0 ? 0 : round4(count / total));
+  const vague = vagueN === 0 ? {} : { vagueN, vagueAnswerRate: share(vagueAnswers, vagueN) };
   return {
     inScopeN,
     oosN,
@@ -107,6 +130,7 @@ export function measureDecisions(
     inScopeWrongRate: share(wrongAnswers, inScopeN),
     oosAnswerRate: share(oosAnswers, oosN),
     wrongAnswerRate: share(wrongAnswers + oosAnswers, inScopeN + oosN),
+    ...vague,
   };
 }
 

@@ -27,29 +27,65 @@ const PHRASE_BREAKS: Record<string, ReadonlySet<string>> = {
   es: new Set('de del para por en con a al sin sobre y o si cuando que mientras contra'.split(' ')),
 };
 
+/** Words that join two verbs opening a phrase ("renovar o reemplazar"). */
+const COORDINATORS = new Set(['o', 'y', 'u', 'e']);
+
 /** Spanish infinitives and gerunds ("obtener", "renovando") start titles but are not their subject. */
 const SPANISH_VERB_FORM = /(?:ar|er|ir|ando|iendo|arse|erse|irse)$/;
+
+/**
+ * An English gerund that opens a title ("Renewing or replacing a green card", "Applying for
+ * asylum") says what is done, not what it is done to: the subject is the noun phrase after it.
+ */
+const ENGLISH_GERUND = /^\p{L}{3,}ing$/u;
 
 /**
  * The head terms (stems and concepts) of one naming phrase of a document. English noun phrases
  * end with their head ("ADIT stamp"), Spanish ones start with it ("sello ADIT"), so English keeps
  * the last content word before the first break and Spanish every content word before it that does
- * not look like an infinitive or a gerund.
+ * not look like an infinitive or a gerund. Verbs that open the phrase (English gerunds, Spanish
+ * infinitives and gerunds) are skipped with the break words between them ("Renewing or replacing a
+ * green card" → card, "Cómo renovar o reemplazar la tarjeta" → tarjeta), unless nothing else
+ * follows ("Fingerprinting" stays its own head).
  */
 export function headTerms(phrase: string, analyzer: TextAnalyzer): string[] {
   const language = languageOf(analyzer.locale);
   const breaks = PHRASE_BREAKS[language] ?? new Set<string>();
   const whole = analyzer.analyze(phrase);
   const heads = new Set<string>(whole.concepts);
-  const firstSegment = phrase.split(/[(),:;?!¿¡.]/).find((segment) => segment.trim() !== '') ?? '';
+  // Abbreviations ("U.S.") lose their periods first, so a period only ends a sentence.
+  const firstSegment =
+    phrase
+      .replace(/\b(?:\p{L}\.){2,}/gu, (abbreviation) => abbreviation.replaceAll('.', ''))
+      .split(/[(),:;?!¿¡.]/)
+      .find((segment) => segment.trim() !== '') ?? '';
   const segment = analyzer.analyze(firstSegment);
   const chunk: { word: string; stem: string }[] = [];
+  // Verbs that open the phrase ("Renewing or replacing…", "Cómo renovar o reemplazar…").
+  const openingGerunds: { word: string; stem: string }[] = [];
   for (let i = 0; i < segment.words.length; i++) {
     const word = segment.words[i] as string;
     if (breaks.has(word) && chunk.length > 0) break;
+    // A Spanish verb followed by a preposition names an action ("presentar en línea", "escribir a
+    // USCIS"), not a thing: only verbs joined by "o"/"y" are skipped toward their object.
+    if (
+      language === 'es' &&
+      openingGerunds.length > 0 &&
+      chunk.length === 0 &&
+      breaks.has(word) &&
+      !COORDINATORS.has(word)
+    )
+      break;
     if (segment.isStopWord[i]) continue;
-    chunk.push({ word, stem: segment.stems[i] as string });
+    const term = { word, stem: segment.stems[i] as string };
+    const opensWithVerb =
+      chunk.length === 0 &&
+      (language === 'en' ? ENGLISH_GERUND.test(word) : language === 'es' && SPANISH_VERB_FORM.test(word));
+    if (opensWithVerb) openingGerunds.push(term);
+    else chunk.push(term);
   }
+  // A lone verb is its own head ("Fingerprinting"); several verbs and nothing else name no thing.
+  if (chunk.length === 0 && openingGerunds.length === 1) chunk.push(...openingGerunds);
   if (language === 'es') {
     for (const { word, stem } of chunk)
       if (!SPANISH_VERB_FORM.test(word) || chunk.length === 1) heads.add(stem);

@@ -18,8 +18,10 @@ export { PHONETIC_KEYS } from './soundAlike.js';
  * - the first letter is kept (or swapped with the second): people rarely mistype it, while another
  *   first letter mostly makes another real word (food/good, near/hear, tall/call);
  * - one edit for words of up to eight letters, two from nine on;
- * - a four-letter word is only corrected for two swapped letters ("crad", "fomr"): one other edit
- *   away from a four-letter word there is nearly always a real word (life/live, park/part).
+ * - a four-letter word is only corrected for two swapped letters ("crad", "fomr") or for one letter
+ *   left out of a word the articles use often ("chek" → check, "renw" → renew): one other edit away
+ *   from a four-letter word there is nearly always a real word (life/live, park/part), while a
+ *   frequent word of the articles minus one letter is rarely another word a visitor would type.
  * Among equally close candidates, the word the articles use most wins.
  */
 
@@ -34,8 +36,13 @@ export interface Correction {
 export interface TypoCorrectorOptions {
   /** Words shorter than this are never corrected: too many short words are one typo apart. */
   minWordLength: number;
-  /** Words shorter than this are corrected only for two swapped adjacent letters. */
+  /**
+   * Words shorter than this are corrected only for two swapped adjacent letters, or for one letter
+   * left out of a vocabulary word that occurs at least `minOccurrencesForShortInsertion` times.
+   */
   minLengthForAnyEdit: number;
+  /** How often the articles must use a word for a short word missing one of its letters to be taken for it. */
+  minOccurrencesForShortInsertion: number;
   /** Words this long or longer may have two edits; shorter ones one. */
   minLengthForTwoEdits: number;
   /** How many candidates the trigram filter keeps for the edit distance. */
@@ -50,6 +57,7 @@ const SOUND_ALIKE_SIMILARITY = 0.85;
 const DEFAULT_OPTIONS: TypoCorrectorOptions = {
   minWordLength: 4,
   minLengthForAnyEdit: 5,
+  minOccurrencesForShortInsertion: 30,
   minLengthForTwoEdits: 9,
   maxCandidates: 40,
 };
@@ -72,6 +80,17 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return at(a.length, b.length);
+}
+
+/** Whether `word` is `candidate` with exactly one of its letters left out ("chek" of "check"). */
+function isOneLetterLeftOut(word: string, candidate: string): boolean {
+  if (candidate.length !== word.length + 1) return false;
+  let skipped = 0;
+  for (let i = 0, j = 0; i < word.length; j++) {
+    if (word[i] === candidate[j]) i++;
+    else if (++skipped > 1) return false;
+  }
+  return true;
 }
 
 export class TypoCorrector {
@@ -137,7 +156,9 @@ export class TypoCorrector {
       word[0] === candidate[0] || (word[0] === candidate[1] && word[1] === candidate[0]);
     if (!keepsFirstLetter) return -1;
     if (word.length < this.options.minLengthForAnyEdit) {
-      return adjacentSwaps(word).includes(candidate) ? 1 : -1;
+      if (adjacentSwaps(word).includes(candidate)) return 1;
+      const common = (this.occurrences.get(candidate) ?? 0) >= this.options.minOccurrencesForShortInsertion;
+      return common && isOneLetterLeftOut(word, candidate) ? 1 : -1;
     }
     return word.length >= this.options.minLengthForTwoEdits ? 2 : 1;
   }

@@ -8,7 +8,8 @@ import type { IndexDocument } from '../../knowledge/engine/types.js';
 
 /**
  * Reads the JSONL files the evaluation and calibration scripts take: articles
- * `{"id","locale","title","questions","body"?}` and questions `{"text","locale","expect"}`
+ * `{"id","locale","title","questions","body"?}` and questions `{"text","locale","expect"}` or
+ * `{"text","locale","clarify":[ids]}`
  * (the formats of shared/bench/ and knowledge/eval/).
  */
 
@@ -23,11 +24,26 @@ const benchArticleSchema = z.object({
   synonyms: z.array(z.string()).optional(),
 });
 
-const labeledQuestionSchema = z.object({
-  text: z.string().min(1),
-  locale: z.string().min(2),
-  expect: z.string().min(1).nullable(),
-});
+/**
+ * `expect`: the right document's id, or null when out of scope. A vague question has
+ * `"clarify": [ids...]` (two or more) instead: the articles it could mean (see `LabeledQuestion`).
+ */
+const labeledQuestionSchema = z.union([
+  z.object({
+    text: z.string().min(1),
+    locale: z.string().min(2),
+    expect: z.string().min(1).nullable(),
+    clarify: z.never({ message: 'a question has "expect" or "clarify", not both' }).optional(),
+  }),
+  z
+    .object({
+      text: z.string().min(1),
+      locale: z.string().min(2),
+      clarify: z.array(z.string().min(1)).min(2),
+    })
+    .strict()
+    .transform((question) => ({ ...question, expect: null })),
+]);
 
 async function readJsonl<T>(file: string, schema: z.ZodType<T>): Promise<T[]> {
   const text = await readFile(file, 'utf8');

@@ -37,6 +37,7 @@ export class FuseBaseline {
     const hits = fuse ? fuse.search(question.text.slice(0, 500), { limit }) : [];
     return {
       expect: question.expect,
+      ...(question.clarify ? { clarify: question.clarify } : {}),
       ranking: hits.map((hit) => ({ id: hit.item.id, score: 1 - (hit.score ?? 1) })),
     };
   }

@@ -166,6 +166,21 @@ describe('conversations through /api/messages', () => {
   );
 
   it.each([
+    ['en-US', 'what is an employment authorization document', 'how do I renew it'],
+    ['es-US', '¿Qué es el permiso de trabajo?', '¿cómo lo renuevo?'],
+  ])(
+    'when a visitor (%s) asks how to renew "it" after the work permit, then the work permit answers, not the green card renewal',
+    async (channelLocale, first, second) => {
+      const chat = visitor(channelLocale);
+      const answer = await chat.say(first);
+      expect(answer.map((reply) => dataOf(reply).answer?.articleId)).toContain('work-permit');
+      const followUp = await chat.say(second);
+      expect(followUp.map((reply) => dataOf(reply).answer?.articleId)).toContain('work-permit');
+      expect(followUp.map((reply) => dataOf(reply).answer?.articleId)).not.toContain('green-card-renew');
+    },
+  );
+
+  it.each([
     ['en-US', 'green card', 'mine expires in 3 months'],
     ['es-US', 'mica', 'la mía ya se venció'],
   ])(

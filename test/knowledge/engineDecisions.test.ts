@@ -240,6 +240,51 @@ describe('calibration', () => {
     expect(measured.oosRecall).toBe(0.95);
   });
 
+  it('when validation has vague questions (clarify: [...]), then a direct answer to them counts as a cost and the margin keeps them a "Did you mean…?"', () => {
+    // Ten clear questions, three right but close to their runner-up (lead 0.04), five vague
+    // questions as close, and five out-of-scope ones far below.
+    const clear: RankedQuestion[] = Array.from({ length: 10 }, (_, i) => ({
+      expect: `c${i}`,
+      ranking: [
+        { id: `c${i}`, score: 0.9 },
+        { id: 'x', score: 0.3 },
+      ],
+    }));
+    const close: RankedQuestion[] = Array.from({ length: 3 }, (_, i) => ({
+      expect: `k${i}`,
+      ranking: [
+        { id: `k${i}`, score: 0.9 },
+        { id: 'x', score: 0.86 },
+      ],
+    }));
+    const vague: RankedQuestion[] = Array.from({ length: 5 }, () => ({
+      expect: null,
+      clarify: ['renew', 'lost'],
+      ranking: [
+        { id: 'renew', score: 0.9 },
+        { id: 'lost', score: 0.86 },
+      ],
+    }));
+    const outOfScope: RankedQuestion[] = Array.from({ length: 5 }, () => ({
+      expect: null,
+      ranking: [{ id: 'x', score: 0.2 }],
+    }));
+    const targets = { outOfScopeTarget: 0.95, wrongAnswerLimit: 0.02 };
+    // Without them, the margin answers the close questions directly, and would answer vague ones too.
+    const plain = chooseThresholds([...clear, ...close, ...outOfScope], targets).thresholds;
+    expect(measureRanked([...clear, ...close, ...vague, ...outOfScope], plain).vagueAnswerRate).toBe(1);
+    // With them, answering the three close questions is not worth answering the five vague ones.
+    const withVague = chooseThresholds([...clear, ...close, ...vague, ...outOfScope], targets).thresholds;
+    const measured = measureRanked([...clear, ...close, ...vague, ...outOfScope], withVague);
+    expect(measured.vagueN).toBe(5);
+    expect(measured.vagueAnswerRate).toBe(0);
+    // Vague questions are neither in scope nor out of scope; the close ones are still offered first.
+    expect(measured.inScopeN).toBe(13);
+    expect(measured.oosN).toBe(5);
+    expect(measured.inScopeTop1).toBe(1);
+    expect(measured.oosRecall).toBe(1);
+  });
+
   it('when a calibration file sets lead, then the engine reads it as calibration chose it', async () => {
     const file = (lead?: number) => ({
       default: {

@@ -3,6 +3,8 @@ import { loadArticleFiles } from '../../knowledge/content/articleFiles.js';
 import type { KnowledgeArticle } from '../../contracts/article.js';
 import { AnswerIndex } from '../../knowledge/engine/answerIndex.js';
 import { KNOWLEDGE_CALIBRATION } from '../../knowledge/engine/knowledgeEngine.js';
+import { headTerms } from '../../knowledge/engine/subjectIndex.js';
+import { TextAnalyzer } from '../../knowledge/engine/textAnalyzer.js';
 
 /** The engine as the bot runs it: our articles, the shipped calibration. */
 describe('the answer engine on our articles', () => {
@@ -49,6 +51,68 @@ describe('the answer engine on our articles', () => {
       expect(result.decision, text).toBe('answer');
       expect(result.article?.id, text).toBe('oath-ceremony');
     }
+  });
+
+  it('when a four-letter word misses one letter of a word the articles use often, then that word is searched (en and es)', () => {
+    const cases: [string, string, string, string][] = [
+      ['how do I renw my green card', 'en', 'renew', 'green-card-renew'],
+      ['chck my case status', 'en', 'check', 'case-status'],
+      ['se me venció la tarjeta vrde', 'es', 'berd', 'green-card-renew'],
+      ['cómo puedo pdir asilo', 'es', 'ped', 'asylum'],
+    ];
+    for (const [text, locale, term, expected] of cases) {
+      const result = index.answer(text, locale);
+      expect(result.queryTerms, text).toContain(term);
+      expect(result.decision, text).not.toBe('none');
+      expect(result.ranking[0]?.document.id, text).toBe(expected);
+    }
+  });
+
+  it('when a visitor asks what to do "first", then the FOIA article is not answered for its FIRST system (en and es)', () => {
+    for (const [text, locale] of [
+      ['what do i do first', 'en'],
+      ['what should I do first', 'en'],
+      ['qué hago primero', 'es'],
+    ] as const) {
+      const result = index.answer(text, locale);
+      expect(result.ranking[0]?.document.id, text).not.toBe('records-request');
+      expect(result.decision, text).toBe('none');
+    }
+    // The system by name still finds it.
+    expect(index.answer('how do I use FIRST to ask for my file', 'en').article?.id).toBe('records-request');
+  });
+
+  it('when an English title starts with a gerund, then its subject is the noun after it, not the verb (en); Spanish titles keep their noun', async () => {
+    const english = (title: string): string[] => headTerms(title, new TextAnalyzer('en'));
+    const spanish = (title: string): string[] => headTerms(title, new TextAnalyzer('es'));
+    expect(english('Renewing or replacing a 10-year green card (Form I-90)')).toContain('card');
+    expect(english('Renewing or replacing a 10-year green card (Form I-90)')).not.toContain('renew');
+    expect(english('Applying for asylum with USCIS')).toEqual(['asylum']);
+    expect(english('Applying for U.S. citizenship (naturalization, Form N-400)')).toContain('citizenship');
+    expect(english('Fingerprinting')).toEqual(['fingerprint']);
+    expect(spanish('Cómo renovar o reemplazar la tarjeta de residente')).toContain('tarjet');
+    expect(spanish('Cómo renovar o reemplazar la tarjeta de residente')).not.toContain('renov');
+    // On our articles: the renewal article's title names the card, so a renewal question that
+    // names no card gets its subject only from the article's own "renewal" names.
+    const renewQuestion = index.rank('how do I renew it', 'en');
+    const renewal = renewQuestion.find((candidate) => candidate.document.id === 'green-card-renew');
+    expect(renewal?.signals.subject).toBeGreaterThan(0);
+  });
+
+  it('when a visitor says they just became a citizen, then it is the oath ceremony article (what comes after), not applying (en and es)', () => {
+    for (const [text, locale] of [
+      ['I just became a citizen, what now', 'en'],
+      ['soy recién naturalizado, qué trámites hago ahora', 'es'],
+    ] as const) {
+      const result = index.answer(text, locale);
+      expect(result.queryTerms, text).toContain('syn:new-citizen');
+      expect(result.decision, text).toBe('answer');
+      expect(result.article?.id, text).toBe('oath-ceremony');
+    }
+    // Becoming one is still applying.
+    const applying = index.answer('how do I become a citizen', 'en');
+    expect(applying.queryTerms).not.toContain('syn:new-citizen');
+    expect(applying.ranking[0]?.document.id).toBe('citizenship-apply');
   });
 
   it('when a question has real typos, then it is still answered with the right article', () => {

@@ -197,6 +197,23 @@ describe('typo tolerance', () => {
     expect(corrector.correct('lvie')[0]?.word).toBe('live');
   });
 
+  it('when a four-letter word is a word the articles use often with one letter left out, then that word is found; a rare word is not', async () => {
+    const corrector = new TypoCorrector({ minOccurrencesForShortInsertion: 3 });
+    for (let i = 0; i < 3; i++) for (const word of ['renew', 'check', 'pedir']) corrector.add(word, word);
+    corrector.add('first', 'first');
+    corrector.add('blank', 'blank');
+    await corrector.finish();
+    expect(corrector.correct('renw')[0]?.word).toBe('renew');
+    expect(corrector.correct('chck')[0]?.word).toBe('check');
+    expect(corrector.correct('pdir')[0]?.word).toBe('pedir');
+    // Used once: "fist" and "bank" stay what the visitor typed.
+    expect(corrector.correct('fist')).toEqual([]);
+    expect(corrector.correct('bank')).toEqual([]);
+    // Two letters left out, or another first letter: not a typo of these words.
+    expect(corrector.correct('rnw')).toEqual([]);
+    expect(corrector.correct('heck')).toEqual([]);
+  });
+
   it('when a short word has two edits, then it is not corrected; a long word may have two', async () => {
     const corrector = new TypoCorrector();
     for (const word of ['passport', 'reschedule']) corrector.add(word, word);
