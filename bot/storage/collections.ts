@@ -35,6 +35,8 @@ export const COLLECTION_SPECS: readonly CollectionSpec[] = [
   {
     name: COLLECTIONS.conversations,
     indexes: [{ fields: ['tokenHash'] }, { fields: ['lastActivityAt'] }, { fields: ['browserHash'] }],
+    // Every transcript entry bumps `lastSeq`, every widget turn moves `turnSeq`.
+    counters: ['lastSeq', 'turnSeq'],
   },
   // (conversationId, seq) also answers queries by conversationId alone: both databases use an
   // index's leading fields, so a single-field index would only cost every append a third index write.

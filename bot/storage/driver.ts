@@ -52,6 +52,13 @@ export interface IndexSpec {
 export interface CollectionSpec {
   name: string;
   indexes: readonly IndexSpec[];
+  /**
+   * Numeric fields bumped far more often than the rest of the document changes (a conversation's
+   * sequence numbers). The embedded store keeps each in a column of its own beside the document,
+   * so bumping one rewrites neither the document nor any index over it; a counter is a number or
+   * missing, never null. MongoDB documents are documents: nothing changes there.
+   */
+  counters?: readonly string[];
 }
 
 export interface Collection {

@@ -305,6 +305,24 @@ describe('live agents over Socket.IO: queue, accept, relay, end, grace period', 
     await history(socket, 0);
     expect(rejections).toEqual([]);
 
+    // A message ends the typing the agent was shown; with none shown, it is the message alone.
+    const conversationId = session.conversationId;
+    const inConsole = (text: string) =>
+      waitUntil(
+        () => ana.inbox.messages.some(({ message }) => message.text === text),
+        `"${text}" in the console`,
+      );
+    socket.emit('typing:set', { active: true });
+    await waitUntil(() => ana.inbox.typing.at(-1)?.active === true, 'the visitor typing again');
+    const typingBefore = ana.inbox.typing.length;
+    await sendMessage(socket, { text: 'one more thing' });
+    await inConsole('one more thing');
+    expect(ana.inbox.typing.slice(typingBefore)).toEqual([{ conversationId, active: false }]);
+    await sendMessage(socket, { text: 'and another' });
+    await inConsole('and another');
+    await history(socket, 0);
+    expect(ana.inbox.typing.slice(typingBefore)).toEqual([{ conversationId, active: false }]);
+
     // No bot answer while the agent had the chat.
     expect(messages.filter((message) => message.role === 'bot')).toHaveLength(botRepliesBefore);
 

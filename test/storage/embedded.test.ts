@@ -152,6 +152,60 @@ describe('embedded store on disk', () => {
     }
   });
 
+  it("keeps a conversation's sequence numbers in columns of their own: bumping one rewrites no index over the document, and a file of the earlier layout (all in the document) is moved over once, numbers kept", async () => {
+    const dataDir = await tempDir();
+    const file = join(dataDir, 'store.sqlite');
+    // The earlier layout: the whole record in `doc`.
+    const earlier = new Database(file);
+    earlier.exec(
+      `CREATE TABLE ${COLLECTIONS.conversations} (_id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`,
+    );
+    earlier
+      .prepare(`INSERT INTO ${COLLECTIONS.conversations} (_id, doc) VALUES (?, ?)`)
+      .run('conv-1', JSON.stringify({ ...conversation('conv-1'), lastSeq: 7, turnSeq: 5 }));
+    earlier.close();
+
+    const store = await openStore({ kind: 'embedded', dataDir });
+    const other = new Database(file, { readonly: true });
+    const stored = () =>
+      other
+        .prepare(`SELECT doc, "lastSeq", "turnSeq" FROM ${COLLECTIONS.conversations} WHERE _id = ?`)
+        .get('conv-1') as { doc: string; lastSeq: number; turnSeq: number };
+    try {
+      expect(await store.conversations.get('conv-1')).toEqual({
+        ...conversation('conv-1'),
+        lastSeq: 7,
+        turnSeq: 5,
+      });
+      // Moved, not copied: the document no longer holds them.
+      const document = stored().doc;
+      expect(Object.keys(JSON.parse(document) as object)).not.toContain('lastSeq');
+      expect(Object.keys(JSON.parse(document) as object)).not.toContain('turnSeq');
+      expect((await store.conversations.append(transcriptEntry('conv-1', 'm8'))).seq).toBe(8);
+      expect(await store.conversations.finishTurn('conv-1', 8)).toBe(true);
+      expect(await store.conversations.get('conv-1')).toEqual({
+        ...conversation('conv-1'),
+        lastSeq: 8,
+        turnSeq: 8,
+      });
+      // The numbers moved in their columns; the document was not written at all.
+      expect(stored()).toEqual({ doc: document, lastSeq: 8, turnSeq: 8 });
+      // SQLite's own plan of the bump: the table's row alone, no index over `doc` written.
+      const plan = (
+        other
+          .prepare(
+            `EXPLAIN UPDATE ${COLLECTIONS.conversations} SET "lastSeq" = coalesce("lastSeq", 0) + 1 WHERE _id = 'conv-1'`,
+          )
+          .all() as Array<{ opcode: string }>
+      ).map((step) => step.opcode);
+      expect(plan).not.toContain('IdxDelete');
+      expect(plan).not.toContain('IdxInsert');
+    } finally {
+      other.close();
+      await store.close();
+    }
+  });
+
   it('folds its write-ahead log into the data file on close: the folder then holds the one file', async () => {
     const dataDir = await tempDir();
     const store = await openStore({ kind: 'embedded', dataDir, compactionIntervalMs: 60_000 });

@@ -58,6 +58,11 @@ export class AgentNotifier implements HandoffEvents, ServiceRequestListener, Age
    * when their place improved. Only saves messages: lost on restart, it costs one repeat.
    */
   private readonly toldPositions = new Map<string, number>();
+  /**
+   * The conversations whose agent was last shown their visitor typing: the visitor's next message
+   * ends it. Only those: a message with no typing shown before it needs no "stopped typing".
+   */
+  private readonly typingShown = new Set<string>();
   private agentsUpdate: Promise<void> | null = null;
   private agentsDirty = false;
 
@@ -122,6 +127,7 @@ export class AgentNotifier implements HandoffEvents, ServiceRequestListener, Age
   }
 
   async requeued(entry: HandoffEntry, previousAgentId: string, standing: QueueStanding): Promise<void> {
+    this.typingShown.delete(entry.conversationId);
     this.deps.namespace
       .to(agentRoom(previousAgentId))
       .emit('chat:removed', { conversationId: entry.conversationId, reason: 'requeued' });
@@ -132,6 +138,7 @@ export class AgentNotifier implements HandoffEvents, ServiceRequestListener, Age
 
   async ended(entry: HandoffEntry, previousAgentId: string | null): Promise<void> {
     this.toldPositions.delete(entry.id);
+    this.typingShown.delete(entry.conversationId);
     const reason = entry.endReason ?? 'resolved';
     if (previousAgentId) {
       this.deps.namespace
@@ -176,6 +183,8 @@ export class AgentNotifier implements HandoffEvents, ServiceRequestListener, Age
 
   async visitorMessage(chat: HandoffEntry, message: ChatMessage): Promise<void> {
     if (!chat.agentId) return;
+    // They stopped typing: they sent it.
+    if (this.typingShown.has(chat.conversationId)) this.visitorTyping(chat, false);
     // Live, the agent sees what the visitor typed (a receipt number they need to help); the stored
     // transcript, which `chat:history` replays, is masked.
     this.deps.namespace.to(agentRoom(chat.agentId)).emit('chat:message', {
@@ -186,6 +195,8 @@ export class AgentNotifier implements HandoffEvents, ServiceRequestListener, Age
 
   visitorTyping(chat: HandoffEntry, active: boolean): void {
     if (!chat.agentId) return;
+    if (active) this.typingShown.add(chat.conversationId);
+    else this.typingShown.delete(chat.conversationId);
     this.deps.namespace
       .to(agentRoom(chat.agentId))
       .volatile.emit('chat:typing', { conversationId: chat.conversationId, active });

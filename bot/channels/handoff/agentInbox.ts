@@ -8,7 +8,8 @@ import type { HandoffEntry } from '../../storage/ports.js';
 export interface AgentInbox {
   /**
    * A visitor message, already in the transcript; `message` is as the visitor sent it (live, the
-   * agent sees what was typed; the stored transcript is masked).
+   * agent sees what was typed; the stored transcript is masked). It ends the visitor's typing the
+   * agent was shown, if any.
    */
   visitorMessage(chat: HandoffEntry, message: ChatMessage): Promise<void>;
   visitorTyping(chat: HandoffEntry, active: boolean): void;

@@ -61,7 +61,6 @@ export class HandoffRoutingMiddleware implements Middleware {
           );
           return;
         }
-        this.deps.inbox.visitorTyping(chat, false);
         await this.deps.inbox.visitorMessage(chat, chatMessageFromActivity(entry, activity));
         return;
       }

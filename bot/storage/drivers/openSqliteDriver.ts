@@ -7,7 +7,7 @@ import { StoreError } from '../errors.js';
 import { SqliteCollection } from './sqliteCollection.js';
 import { SqliteDatabase } from './sqliteDatabase.js';
 import { quickCheckInWorker } from './sqliteQuickCheck.js';
-import { retiredIndexStatements, schemaStatements } from './sqliteSchema.js';
+import { counterMigrationStatements, retiredIndexStatements, schemaStatements } from './sqliteSchema.js';
 
 export interface SqliteDriverOptions {
   /** The database file (created, owner-only, when missing). */
@@ -67,6 +67,8 @@ export async function openSqliteDriver(
     const statements = schemaStatements(specs);
     connection
       .transaction(() => {
+        // Before the tables are declared: an earlier version's table gets its counter columns first.
+        counterMigrationStatements(specs, tableColumns(connection!)).forEach((sql) => connection!.exec(sql));
         statements.forEach((sql) => connection!.exec(sql));
         const existing = connection!
           .prepare('SELECT name, tbl_name AS "table" FROM sqlite_master WHERE type = \'index\'')
@@ -90,10 +92,10 @@ export async function openSqliteDriver(
   checked.catch(() => undefined);
   const database = new SqliteDatabase(connection, openReader(options.file));
   const collections = new Map<string, Collection>(
-    specs.map((spec) => [spec.name, new SqliteCollection(database, spec.name)]),
+    specs.map((spec) => [spec.name, new SqliteCollection(database, spec)]),
   );
   const inTransaction = new Map<string, Collection>(
-    specs.map((spec) => [spec.name, new SqliteCollection(database, spec.name, true)]),
+    specs.map((spec) => [spec.name, new SqliteCollection(database, spec, true)]),
   );
   const maintenance = setInterval(() => {
     void database.whenIdle(() => {
@@ -139,6 +141,22 @@ function openReader(file: string): Connection {
   const reader = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   reader.pragma('query_only = true');
   return reader;
+}
+
+/** The columns of each table the file has. */
+function tableColumns(connection: Connection): Map<string, Set<string>> {
+  const rows = connection
+    .prepare(
+      'SELECT m.name AS "table", c.name AS "column" FROM sqlite_master m, pragma_table_info(m.name) c WHERE m.type = \'table\'',
+    )
+    .all() as Array<{ table: string; column: string }>;
+  const columns = new Map<string, Set<string>>();
+  for (const { table, column } of rows) {
+    const known = columns.get(table) ?? new Set<string>();
+    known.add(column);
+    columns.set(table, known);
+  }
+  return columns;
 }
 
 /** The file is created by us, owner-only: it holds transcripts, contact details and password hashes. */

@@ -1,12 +1,76 @@
 import { SqliteError, type Statement } from './sqliteLibrary.js';
 import { DuplicateKeyError } from '../errors.js';
-import type { Collection, Filter, FindOptions, QueryPlan, Sort, StoredDocument, Update } from '../driver.js';
+import type {
+  Collection,
+  CollectionSpec,
+  Filter,
+  FindOptions,
+  QueryPlan,
+  Sort,
+  StoredDocument,
+  Update,
+} from '../driver.js';
 import type { SqliteDatabase } from './sqliteDatabase.js';
-import { orderClause, updateExpression, whereClause, type SqlValue } from './sqliteQuery.js';
+import {
+  counterValue,
+  orderClause,
+  updateAssignments,
+  whereClause,
+  type CounterColumns,
+  type SqlValue,
+} from './sqliteQuery.js';
 
-interface Row {
-  _id: string;
-  doc: string;
+type Row = { _id: string; doc: string } & Record<string, unknown>;
+
+/**
+ * How a collection's documents are laid out in its table: `_id`, `doc` (the JSON of the rest) and
+ * a column per counter (CollectionSpec.counters).
+ */
+export class TableLayout {
+  readonly table: string;
+  readonly counters: CounterColumns;
+  /** What a read selects, and an update returns. */
+  readonly columns: string;
+  /** The columns besides `_id` (what replacing a document writes), quoted. */
+  readonly stored: readonly string[];
+  /** Inserts a document's row (`values`). */
+  readonly insert: string;
+
+  constructor(spec: Pick<CollectionSpec, 'name' | 'counters'>) {
+    const counters = spec.counters ?? [];
+    this.table = `"${spec.name}"`;
+    this.counters = new Set(counters);
+    this.stored = ['doc', ...counters.map((field) => `"${field}"`)];
+    const names = ['_id', ...this.stored];
+    this.columns = names.join(', ');
+    this.insert = `INSERT INTO ${this.table} (${this.columns}) VALUES (${names.map(() => '?').join(', ')})`;
+  }
+
+  /** The row of a document, in the order of `columns`. */
+  values(document: StoredDocument): SqlValue[] {
+    if (this.counters.size === 0) {
+      const { _id, ...fields } = document;
+      return [_id, JSON.stringify(fields)];
+    }
+    const fields: Record<string, unknown> = {};
+    const counted: SqlValue[] = [];
+    for (const [field, value] of Object.entries(document)) {
+      if (field !== '_id' && !this.counters.has(field)) fields[field] = value;
+    }
+    for (const field of this.counters) counted.push(counterValue(field, document[field]));
+    return [document._id, JSON.stringify(fields), ...counted];
+  }
+
+  /** The document a row holds: its JSON with `_id` and the counters that are there put back. */
+  document(row: Row): StoredDocument {
+    const document = JSON.parse(row.doc) as StoredDocument;
+    for (const field of this.counters) {
+      const value = row[field];
+      if (value !== null && value !== undefined) document[field] = value;
+    }
+    document._id = row._id;
+    return document;
+  }
 }
 
 /**
@@ -18,21 +82,26 @@ interface Row {
  * work has ended.
  */
 export class SqliteCollection implements Collection {
+  readonly name: string;
+  private readonly layout: TableLayout;
   private readonly table: string;
+  private readonly counters: CounterColumns;
 
   constructor(
     private readonly database: SqliteDatabase,
-    readonly name: string,
+    spec: Pick<CollectionSpec, 'name' | 'counters'>,
     private readonly inTransaction = false,
   ) {
-    this.table = `"${name}"`;
+    this.name = spec.name;
+    this.layout = new TableLayout(spec);
+    this.table = this.layout.table;
+    this.counters = this.layout.counters;
   }
 
   async insertOne(document: StoredDocument): Promise<void> {
-    const { _id, ...fields } = document;
-    const json = JSON.stringify(fields);
+    const values = this.layout.values(document);
     return this.write(() => {
-      this.guard(() => this.run(`INSERT INTO ${this.table} (_id, doc) VALUES (?, ?)`, [_id, json]));
+      this.guard(() => this.run(this.layout.insert, values));
     });
   }
 
@@ -48,17 +117,20 @@ export class SqliteCollection implements Collection {
   }
 
   async findOne(filter: Filter, options: { sort?: Sort } = {}): Promise<StoredDocument | null> {
-    const where = whereClause(filter);
-    const sql = `SELECT _id, doc FROM ${this.table}${where.sql}${orderClause(options.sort)} LIMIT 1`;
+    const where = whereClause(filter, this.counters);
+    const order = orderClause(options.sort, this.counters);
+    const sql = `SELECT ${this.layout.columns} FROM ${this.table}${where.sql}${order} LIMIT 1`;
     return this.read((statement) => {
       const row = statement(sql).get(...where.params) as Row | undefined;
-      return row === undefined ? null : toDocument(row);
+      return row === undefined ? null : this.layout.document(row);
     });
   }
 
   async find(filter: Filter, options: FindOptions = {}): Promise<StoredDocument[]> {
     const { sql, params } = this.select(filter, options);
-    return this.read((statement) => (statement(sql).all(...params) as Row[]).map(toDocument));
+    return this.read((statement) =>
+      (statement(sql).all(...params) as Row[]).map((row) => this.layout.document(row)),
+    );
   }
 
   /** SQLite's plan: a `SCAN` step reads a whole table or index; `SEARCH` steps use one. */
@@ -74,16 +146,17 @@ export class SqliteCollection implements Collection {
   }
 
   private select(filter: Filter, options: FindOptions): { sql: string; params: SqlValue[] } {
-    const where = whereClause(filter);
+    const where = whereClause(filter, this.counters);
     const limit = options.limit === undefined ? '' : ` LIMIT ${Math.trunc(options.limit)}`;
+    const order = orderClause(options.sort, this.counters);
     return {
-      sql: `SELECT _id, doc FROM ${this.table}${where.sql}${orderClause(options.sort)}${limit}`,
+      sql: `SELECT ${this.layout.columns} FROM ${this.table}${where.sql}${order}${limit}`,
       params: where.params,
     };
   }
 
   async count(filter: Filter): Promise<number> {
-    const where = whereClause(filter);
+    const where = whereClause(filter, this.counters);
     const sql = `SELECT count(*) AS n FROM ${this.table}${where.sql}`;
     return this.read((statement) => (statement(sql).get(...where.params) as { n: number }).n);
   }
@@ -99,7 +172,7 @@ export class SqliteCollection implements Collection {
   ): Promise<StoredDocument | null> {
     return this.write(() => {
       const row = this.guard(() => this.updateFirst(filter, update, options.sort));
-      return row === undefined ? null : toDocument(row);
+      return row === undefined ? null : this.layout.document(row);
     });
   }
 
@@ -108,25 +181,28 @@ export class SqliteCollection implements Collection {
     document: StoredDocument,
     options: { upsert?: boolean } = {},
   ): Promise<boolean> {
-    const { _id, ...fields } = document;
-    const json = JSON.stringify(fields);
+    const values = this.layout.values(document);
+    const [_id, ...rest] = values;
+    // Every column but `_id`, replaced: `doc = ?, "lastSeq" = ?, ...`.
+    const replacement = this.layout.stored.map((column) => `${column} = ?`).join(', ');
     return this.write(() =>
       this.guard(() => {
         if (options.upsert === true && Object.keys(filter).length === 0) {
           // Whatever is stored under this key is replaced: one statement.
-          this.run(
-            `INSERT INTO ${this.table} (_id, doc) VALUES (?, ?) ON CONFLICT (_id) DO UPDATE SET doc = excluded.doc`,
-            [_id, json],
-          );
+          const excluded = this.layout.stored.map((column) => `${column} = excluded.${column}`).join(', ');
+          this.run(`${this.layout.insert} ON CONFLICT (_id) DO UPDATE SET ${excluded}`, values);
           return true;
         }
         return this.database.atomically(() => {
-          const where = whereClause({ ...filter, _id });
-          const replaced = this.run(`UPDATE ${this.table} SET doc = ?${where.sql}`, [json, ...where.params]);
+          const where = whereClause({ ...filter, _id: _id as string }, this.counters);
+          const replaced = this.run(`UPDATE ${this.table} SET ${replacement}${where.sql}`, [
+            ...rest,
+            ...where.params,
+          ]);
           if (replaced.changes === 1) return true;
           if (options.upsert !== true) return false;
           // No match: insert, which is a duplicate key when the `_id` exists but the filter failed.
-          this.run(`INSERT INTO ${this.table} (_id, doc) VALUES (?, ?)`, [_id, json]);
+          this.run(this.layout.insert, values);
           return true;
         });
       }),
@@ -134,22 +210,22 @@ export class SqliteCollection implements Collection {
   }
 
   async deleteMany(filter: Filter): Promise<number> {
-    const where = whereClause(filter);
+    const where = whereClause(filter, this.counters);
     return this.write(() => this.run(`DELETE FROM ${this.table}${where.sql}`, where.params).changes);
   }
 
   /** The first match in `sort` order, updated in one statement; its row as updated. */
   private updateFirst(filter: Filter, update: Update, sort: Sort | undefined): Row | undefined {
-    const set = updateExpression(update);
-    const where = whereClause(filter);
+    const set = updateAssignments(update, this.counters);
+    const where = whereClause(filter, this.counters);
     // With an `_id`, at most one row matches: the plain UPDATE is the whole job. Otherwise the first
     // match is picked in a sub-select over the same condition (stock SQLite has no UPDATE ... LIMIT).
     const byId = typeof filter._id === 'string';
     const target = byId
       ? where.sql
-      : ` WHERE _id = (SELECT _id FROM ${this.table}${where.sql}${orderClause(sort)} LIMIT 1)`;
+      : ` WHERE _id = (SELECT _id FROM ${this.table}${where.sql}${orderClause(sort, this.counters)} LIMIT 1)`;
     return this.database
-      .statement(`UPDATE ${this.table} SET doc = ${set.sql}${target} RETURNING _id, doc`)
+      .statement(`UPDATE ${this.table} SET ${set.sql}${target} RETURNING ${this.layout.columns}`)
       .get(...set.params, ...where.params) as Row | undefined;
   }
 
@@ -196,10 +272,4 @@ function settled<T>(statements: () => T): Promise<T> {
 
 function isUniqueViolation(code: string): boolean {
   return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
-function toDocument(row: Row): StoredDocument {
-  const document = JSON.parse(row.doc) as StoredDocument;
-  document._id = row._id;
-  return document;
 }

@@ -12,10 +12,44 @@ export function schemaStatements(specs: readonly CollectionSpec[]): string[] {
   return [
     META_TABLE,
     ...specs.flatMap((spec) => [
-      `CREATE TABLE IF NOT EXISTS "${spec.name}" (_id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`,
-      ...spec.indexes.map((index) => indexStatement(spec.name, index)),
+      `CREATE TABLE IF NOT EXISTS "${spec.name}" (_id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL${(
+        spec.counters ?? []
+      )
+        .map((field) => `, ${counterColumn(field)}`)
+        .join('')})`,
+      ...spec.indexes.map((index) => indexStatement(spec, index)),
     ]),
   ];
+}
+
+/**
+ * Moves the counters of a table an earlier version wrote (all inside `doc`) into their columns,
+ * once: the column is added, filled from the document and the field taken out of it. `columns`
+ * says which columns each existing table has (a table not in it is created afresh, with them).
+ */
+export function counterMigrationStatements(
+  specs: readonly CollectionSpec[],
+  columns: ReadonlyMap<string, ReadonlySet<string>>,
+): string[] {
+  return specs.flatMap((spec) => {
+    const existing = columns.get(spec.name);
+    const missing = (spec.counters ?? []).filter((field) => existing !== undefined && !existing.has(field));
+    if (missing.length === 0) return [];
+    const moves = missing.map((field) => `"${field}" = json_extract(doc, '$.${field}')`);
+    const paths = missing.map((field) => `'$.${field}'`).join(', ');
+    return [
+      ...missing.map((field) => `ALTER TABLE "${spec.name}" ADD COLUMN ${counterColumn(field)}`),
+      `UPDATE "${spec.name}" SET ${moves.join(', ')}, doc = json_remove(doc, ${paths})`,
+    ];
+  });
+}
+
+/**
+ * A counter's column: named as its field (checked like any field name), without a declared type,
+ * so SQLite stores the number it is given as it is (no affinity converts it).
+ */
+function counterColumn(field: string): string {
+  return fieldExpression(field, new Set([field]));
 }
 
 /**
@@ -36,11 +70,13 @@ export function retiredIndexStatements(
 /** The store's own bookkeeping (e.g. that the previous version's files were imported). */
 const META_TABLE = 'CREATE TABLE IF NOT EXISTS _meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)';
 
-function indexStatement(table: string, index: IndexSpec): string {
+function indexStatement(spec: CollectionSpec, index: IndexSpec): string {
   const fields = index.unique === true ? [...index.fields] : [...index.fields, '_id'];
-  const name = indexName(table, index);
+  const name = indexName(spec.name, index);
   const unique = index.unique === true ? 'UNIQUE ' : '';
-  return `CREATE ${unique}INDEX IF NOT EXISTS "${name}" ON "${table}" (${fields.map(fieldExpression).join(', ')})`;
+  const counters = new Set(spec.counters ?? []);
+  const expressions = fields.map((field) => fieldExpression(field, counters));
+  return `CREATE ${unique}INDEX IF NOT EXISTS "${name}" ON "${spec.name}" (${expressions.join(', ')})`;
 }
 
 function indexName(table: string, index: IndexSpec): string {

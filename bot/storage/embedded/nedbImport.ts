@@ -1,6 +1,7 @@
 import { access, mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CollectionSpec } from '../driver.js';
+import { TableLayout } from '../drivers/sqliteCollection.js';
 import type { SqliteDatabase } from '../drivers/sqliteDatabase.js';
 import { StoreError } from '../errors.js';
 import { readNedbFile, type BadLine } from './nedbFile.js';
@@ -65,8 +66,10 @@ export async function importNedbFolder(
   database.atomically(() => {
     if (alreadyImported(database)) return;
     for (const { name, documents } of contents) {
-      const insert = connection.prepare(`INSERT INTO "${name}" (_id, doc) VALUES (?, ?)`);
-      for (const { _id, ...fields } of documents) insert.run(_id, JSON.stringify(fields));
+      // Laid out as the driver lays out what it writes (counters in their own columns).
+      const layout = new TableLayout(specs.find((spec) => spec.name === name) ?? { name });
+      const insert = connection.prepare(layout.insert);
+      for (const document of documents) insert.run(...layout.values(document));
       imported[name] = documents.length;
     }
     connection
