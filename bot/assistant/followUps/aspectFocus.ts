@@ -29,7 +29,8 @@ export class AspectFocus {
     const own = count(this.cues.get(aspect) ?? []);
     if (own === 0) return -Infinity;
     let others = 0;
-    for (const [other, patterns] of this.cues) if (other !== aspect) others = Math.max(others, count(patterns));
+    for (const [other, patterns] of this.cues)
+      if (other !== aspect) others = Math.max(others, count(patterns));
     return own - others;
   }
 }
