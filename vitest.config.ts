@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,6 +13,10 @@ export default defineConfig({
     // expect.poll waits for a state the code reaches on its own (a store write after an event).
     expect: { poll: { timeout: 60_000 } },
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine,
+    // which left the second core idle while a test waited for a spawned service or Chromium.
+    // Every test owns its port (0), temp folder, store and sockets, so files can run side by side.
+    maxWorkers: Math.max(2, availableParallelism()),
     // Test files share their worker's module cache: importing botbuilder, restify and socket.io
     // once per worker instead of once per file halves the run. Nothing in the product keeps
     // module-level state, and every test builds its own app, store and sockets.
