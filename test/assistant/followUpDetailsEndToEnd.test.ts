@@ -130,7 +130,7 @@ describe('detail questions and follow-ups through /api/messages', () => {
 
   it.each([
     ['en-US', 'citizenship test', 'can I take the test in spanish', '55 or older'],
-    ['es-US', 'examen de ciudadanía', '¿puedo tomar el examen en español?', '55 o más'],
+    ['es-US', 'examen de ciudadanía', '¿puedo tomar el examen en español?', '55 o más y 15'],
   ])(
     'when a visitor (%s) asks about taking the test in Spanish after the citizenship test, then the passage on the English exception answers, with its official page',
     async (locale, question, detail, words) => {
