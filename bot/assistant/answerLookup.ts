@@ -1,9 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import type { Locale } from '../../contracts/locale.js';
 import type { KnowledgeArticle } from '../../contracts/article.js';
-import type { AnswerResult } from '../../knowledge/engine/index.js';
+import { splitPassages, type AnswerResult } from '../../knowledge/engine/index.js';
 import type { AnswerSource } from './answerSource.js';
 import type { AssistantAnalytics } from './assistantAnalytics.js';
+import type { PassageSource } from './followUps/passageSource.js';
 import type { ConversationMemory } from './conversationMemory.js';
 import { storedText } from './storedText.js';
 
@@ -36,6 +37,8 @@ export class AnswerLookup {
     private readonly answers: AnswerSource,
     private readonly analytics: AssistantAnalytics,
     private readonly memory: ConversationMemory,
+    /** The passages of the current topic, for a detail asked of it (see `detailOfTopic`). */
+    private readonly passages?: PassageSource,
   ) {}
 
   /**
@@ -67,6 +70,12 @@ export class AnswerLookup {
       const withTopic = this.answers.answer(`${text}\n${settledBy.title}`, locale);
       if (withTopic.decision === 'answer' && withTopic.article?.id === settledBy.id) result = withTopic;
     }
+    if (current && !settledBy) {
+      result =
+        result.decision === 'answer'
+          ? this.againWithPassage(result, text, current)
+          : (this.detailOfTopic(result, text, current, locale) ?? result);
+    }
     if (offered && result.decision !== 'answer') {
       const narrowed = this.narrowed(offered, text, locale);
       if (narrowed && this.narrowedWins(narrowed, result, pointsBack)) result = narrowed;
@@ -80,6 +89,42 @@ export class AnswerLookup {
       score: result.score,
     });
     return result;
+  }
+
+  /**
+   * A short question about a detail of the topic that names no subject ("what if I fail?",
+   * "¿y si no lo paso?" after the citizenship test): alone it gets no answer, yet the article
+   * just answered is the closest. Asked again with the topic's title, it is taken when that
+   * answers with the topic, with the passage of the topic that says most of it (the visitor
+   * already has the short answer). A question closer to another article stays a question of its
+   * own.
+   */
+  private detailOfTopic(
+    result: AnswerResult<KnowledgeArticle>,
+    text: string,
+    topic: KnowledgeArticle,
+    locale: Locale,
+  ): AnswerResult<KnowledgeArticle> | undefined {
+    if (result.ranking[0]?.document.id !== topic.id) return undefined;
+    const withTopic = this.answers.answer(`${text}\n${topic.title}`, locale);
+    if (withTopic.decision !== 'answer' || withTopic.article?.id !== topic.id) return undefined;
+    return this.againWithPassage(withTopic, text, topic);
+  }
+
+  /**
+   * An answer with the article the visitor has just been given, without a passage: its short
+   * answer again says nothing new, so the passage of it that says most of the question is given
+   * instead, when one does ("¿puedo hacer el examen en español?" right after the citizenship test).
+   */
+  private againWithPassage(
+    result: AnswerResult<KnowledgeArticle>,
+    text: string,
+    topic: KnowledgeArticle,
+  ): AnswerResult<KnowledgeArticle> {
+    if (result.passage || result.article?.id !== topic.id) return result;
+    const found = this.passages?.passageFor(topic, text);
+    const block = found && splitPassages(topic.body).find((candidate) => candidate.index === found.index);
+    return block ? { ...result, passage: { ...block, score: result.score } } : result;
   }
 
   /** The offer narrowed by the visitor's words, kept to the articles offered (see `ask`). */

@@ -58,6 +58,18 @@ export class ConversationContext {
     context.turnState.set(SET_THIS_TURN, true);
   }
 
+  /**
+   * A follow-up the topic's article does not answer ("how long does it take?" after the green
+   * card renewal): the visitor still means that article, so it stays the topic, even when an
+   * article about the detail in general (processing times) is offered with the reply; the next
+   * "what documents do I need?" is about the green card, not the processing times page.
+   */
+  async topicKept(context: TurnContext, articleId: string): Promise<void> {
+    const data = await this.memory.data(context);
+    data.topic = { kind: 'article', articleId, turn: data.turn ?? 0 };
+    context.turnState.set(SET_THIS_TURN, true);
+  }
+
   /** A follow-up about the case: the case stays the topic. */
   async caseExplained(context: TurnContext): Promise<void> {
     const data = await this.memory.data(context);

@@ -76,7 +76,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
   const phrasebook = new Phrasebook(deps.i18n);
   const analytics = new AssistantAnalytics(deps.analytics, deps.logger, clock);
   const presenter = new ArticlePresenter(text, deps.catalog, memory);
-  const lookup = new AnswerLookup(deps.answers, analytics, memory);
+  const lookup = new AnswerLookup(deps.answers, analytics, memory, deps.passages);
   const welcome = new WelcomeMessage(text);
   const alternatives = new LiveAgentAlternatives(text, deps.businessHours, clock);
   const commands = new ConversationCommands(text, memory, welcome, alternatives);

@@ -1,5 +1,6 @@
 import type { I18n } from '../i18n/i18n.js';
 import { LOCALES, type Locale } from '../../contracts/locale.js';
+import { editDistance } from '../../knowledge/engine/index.js';
 import { normalizeText } from '../shared/normalizeText.js';
 
 // Keywords and messages are compared in one normalized form, shared with the handoff's "end chat".
@@ -83,6 +84,9 @@ export const KEYWORD_LISTS = [
 
 export type KeywordList = (typeof KEYWORD_LISTS)[number];
 
+/** Shorter words are too close to too many others to be read as a typo of one (`withTyposCorrected`). */
+const MIN_TYPO_LENGTH = 4;
+
 /** The longest leading phrase `withoutLeadingPhrase` looks for, in words. */
 const MAX_LEADING_PHRASE_WORDS = 4;
 
@@ -105,6 +109,8 @@ export class Phrasebook {
    * those can match at a word, and each keeps its place in the list order, which breaks ties.
    */
   private readonly candidatesByFirstWord = new Map<string, ReadonlyMap<string, readonly Candidate[]>>();
+  /** The words of some combinations of lists (see `withTyposCorrected`). */
+  private readonly vocabularies = new Map<string, ReadonlySet<string>>();
   /** Each phrase of a whole-message list with the languages it is a phrase of. */
   private readonly localesOfPhrase = new Map<string, Set<Locale>>();
 
@@ -163,6 +169,41 @@ export class Phrasebook {
       if (phrases.has(normalizeText(words.slice(0, count).join(' ')))) skip = count;
     }
     return words.slice(skip).join(' ');
+  }
+
+  /**
+   * The message (normalized) with each word the lists do not have replaced by the one word of
+   * theirs it is a slip of the keyboard for: one letter added, dropped or changed, or two letters
+   * swapped ("how mcuh" → "how much", "cuanto questa" → "cuanto cuesta"). Only words of
+   * `MIN_TYPO_LENGTH` letters or more are read so; a word close to several stays as typed.
+   */
+  withTyposCorrected(lists: readonly KeywordList[], text: string): string {
+    const vocabulary = this.vocabularyOf(lists);
+    return normalizeText(text)
+      .split(' ')
+      .map((word) => {
+        if (word.length < MIN_TYPO_LENGTH || vocabulary.has(word)) return word;
+        const close = [...vocabulary].filter(
+          (known) =>
+            known.length >= MIN_TYPO_LENGTH &&
+            Math.abs(known.length - word.length) <= 1 &&
+            editDistance(known, word) === 1,
+        );
+        return close.length === 1 ? (close[0] as string) : word;
+      })
+      .join(' ');
+  }
+
+  private vocabularyOf(lists: readonly KeywordList[]): ReadonlySet<string> {
+    const key = lists.join('\u0000');
+    let vocabulary = this.vocabularies.get(key);
+    if (!vocabulary) {
+      vocabulary = new Set(
+        lists.flatMap((list) => [...this.phrasesOf(list)].flatMap((phrase) => phrase.split(' '))),
+      );
+      this.vocabularies.set(key, vocabulary);
+    }
+    return vocabulary;
   }
 
   /** One of the list's phrases appears in the message as whole words ("can I talk to an agent"). */

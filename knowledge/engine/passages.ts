@@ -100,6 +100,14 @@ interface AnalyzedPassages {
    * Center article, though its short answer gives the number without the word).
    */
   names: Set<string>;
+  /**
+   * The terms of each name of the subject written in several words (tags, synonyms: "become a
+   * citizen", "work permit"), among those that mean what the title means (the engine's synonym
+   * concept of the title; "Case Was Approved" names a detail of its article). A question that writes one of them whole names the
+   * subject with it: the short answer speaks for those words in full, even where one passage
+   * repeats them ("you become a citizen when you take the oath").
+   */
+  namePhrases: Set<string>[];
   /** How many of the passages (the short answer counted as one) have each term. */
   frequency: Map<string, number>;
 }
@@ -127,8 +135,14 @@ export class PassageFinder<D extends IndexDocument> {
     const frequency = new Map<string, number>();
     for (const set of [summary, ...terms])
       for (const term of set) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-    const names = termsOf([...(document.tags ?? []), ...(document.synonyms ?? [])].join('\n'));
-    const result = { passages, terms, summary, title: termsOf(document.title), names, frequency };
+    const nameTexts = [...(document.tags ?? []), ...(document.synonyms ?? [])];
+    const names = termsOf(nameTexts.join('\n'));
+    const title = termsOf(document.title);
+    const namePhrases = nameTexts
+      .map((name) => this.analyzer.analyze(name))
+      .filter((name) => name.contentStems.length >= 2 && name.concepts.some((term) => title.has(term)))
+      .map((name) => new Set(name.contentStems));
+    const result = { passages, terms, summary, title, names, namePhrases, frequency };
     this.analyzed.set(position, result);
     return result;
   }
@@ -138,6 +152,9 @@ export class PassageFinder<D extends IndexDocument> {
     const data = this.analyze(position, document);
     if (data.passages.length === 0) return null;
     const blocks = data.passages.length + 1;
+    const subject = new Set<string>();
+    for (const phrase of data.namePhrases)
+      if ([...phrase].every((term) => query.terms.has(term))) for (const term of phrase) subject.add(term);
     // Only words some passage or the short answer has can tell them apart; title words never do.
     const weights = new Map<string, number>();
     let total = 0;
@@ -156,7 +173,7 @@ export class PassageFinder<D extends IndexDocument> {
     };
     let summaryCovered = 0;
     for (const [term, weight] of weights) {
-      if (data.summary.has(term)) summaryCovered += weight;
+      if (data.summary.has(term) || subject.has(term)) summaryCovered += weight;
       else if (data.names.has(term)) summaryCovered += weight * NAME_CREDIT;
     }
     const summaryScore = summaryCovered / total;

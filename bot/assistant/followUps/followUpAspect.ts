@@ -4,6 +4,12 @@ import type { KeywordList, Phrasebook } from '../phrasebook.js';
 export const FOLLOW_UP_ASPECTS = ['cost', 'time', 'documents', 'where', 'meaning', 'lost', 'next'] as const;
 export type FollowUpAspect = (typeof FOLLOW_UP_ASPECTS)[number];
 
+const ASPECT_LISTS = Object.fromEntries(
+  FOLLOW_UP_ASPECTS.map((aspect) => [aspect, `followUp.${aspect}` as KeywordList]),
+) as Record<FollowUpAspect, KeywordList>;
+const FILLER_LISTS: readonly KeywordList[] = ['followUp.filler', 'replyFiller'];
+const ALL_LISTS: readonly KeywordList[] = [...Object.values(ASPECT_LISTS), ...FILLER_LISTS];
+
 /**
  * The detail an elliptical follow-up asks about ("how much does it cost?", "¿y cuánto tarda?",
  * "and if I lost it?", "what does that mean?"): the message says only that, with small words
@@ -11,13 +17,12 @@ export type FollowUpAspect = (typeof FOLLOW_UP_ASPECTS)[number];
  * green card renewal cost" is a question of its own for the answer engine.
  */
 export function followUpAspectOf(phrasebook: Phrasebook, text: string): FollowUpAspect | undefined {
-  const found = FOLLOW_UP_ASPECTS.filter(
-    (aspect) =>
-      phrasebook.phrasesIn(
-        [`followUp.${aspect}` as KeywordList],
-        ['followUp.filler', 'replyFiller'],
-        text,
-      ) !== undefined,
-  );
+  const aspectsIn = (message: string) =>
+    FOLLOW_UP_ASPECTS.filter(
+      (aspect) => phrasebook.phrasesIn([ASPECT_LISTS[aspect]], FILLER_LISTS, message) !== undefined,
+    );
+  let found = aspectsIn(text);
+  // "how mcuh does it cost?", "¿cuánto questa?": read again with its typos corrected.
+  if (found.length === 0) found = aspectsIn(phrasebook.withTyposCorrected(ALL_LISTS, text));
   return found.length === 1 ? found[0] : undefined;
 }

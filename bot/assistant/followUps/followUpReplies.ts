@@ -64,6 +64,7 @@ export class FollowUpReplies {
       return true;
     }
     await this.notInArticle(context, article, aspect, locale, question);
+    await this.deps.context.topicKept(context, article.id);
     await this.record(context, locale, question, null);
     return true;
   }

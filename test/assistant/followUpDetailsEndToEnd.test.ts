@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { postActivity, startTestApp, type ReplyActivity, type TestApp } from '../support/testApp.js';
+
+/** What a reply says of itself: its outcome and the article (and passage) that answered. */
+const replyData = z.looseObject({
+  outcome: z.string().optional(),
+  answer: z
+    .looseObject({ articleId: z.string(), passage: z.number().nullable().optional() })
+    .nullable()
+    .optional(),
+});
+
+function first(replies: ReplyActivity[]): {
+  outcome?: string;
+  articleId?: string;
+  passage?: number | null;
+  text: string;
+} {
+  const reply = replies[0];
+  const data = replyData.parse(reply?.channelData ?? {});
+  return {
+    outcome: data.outcome,
+    articleId: data.answer?.articleId,
+    passage: data.answer?.passage,
+    text: reply?.text ?? '',
+  };
+}
+
+/**
+ * Detail questions and follow-ups on the topic, through POST /api/messages (expectReplies) with
+ * the real articles and answer engine, in both languages: a general question gets the article's
+ * short answer, a detail the passage that is about it, a short question about a detail of the
+ * topic is answered from the topic, and a question about something else is not bent to it.
+ */
+describe('detail questions and follow-ups through /api/messages', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  function visitor(locale: string) {
+    const conversation = { id: `details-${Math.random().toString(36).slice(2)}` };
+    return async (text: string): Promise<ReplyActivity[]> => {
+      const { status, activities } = await postActivity(app.baseUrl, {
+        text,
+        locale,
+        conversation,
+        from: { id: `${conversation.id}-visitor` },
+      });
+      expect(status).toBe(200);
+      // The welcome comes before the first answer of a conversation.
+      return activities.filter((reply) => replyData.parse(reply.channelData ?? {}).outcome !== 'welcome');
+    };
+  }
+
+  it.each([
+    [
+      'en-US',
+      'How do I get a work permit?',
+      'how much does it cost',
+      'Whether Form I-765 has a fee',
+      'A lost, stolen',
+    ],
+    [
+      'es-US',
+      '¿Cómo saco el permiso de trabajo?',
+      'cuanto cuesta',
+      'Si el Formulario I-765 tiene tarifa',
+      'Un EAD perdido',
+    ],
+  ])(
+    'when a visitor (%s) asks the cost after the work permit, then the passage about its fee answers, not one that mentions paying in passing',
+    async (locale, question, followUp, fee, inPassing) => {
+      const say = visitor(locale);
+      expect(first(await say(question)).articleId).toBe('work-permit');
+      const cost = first(await say(followUp));
+      expect(cost).toMatchObject({ outcome: 'passage', articleId: 'work-permit' });
+      expect(cost.text).toContain(fee);
+      expect(cost.text).not.toContain(inPassing);
+    },
+  );
+
+  it.each([
+    ['en-US', 'How do I renew my work permit?', 'what is the fee', 'Whether Form I-765 has a fee'],
+    ['es-US', '¿Cómo renuevo el permiso de trabajo?', '¿y la tarifa?', 'Si el Formulario I-765 tiene tarifa'],
+  ])(
+    'when a visitor (%s) asks the fee another way after the work permit, then the same fee passage answers',
+    async (locale, question, followUp, fee) => {
+      const say = visitor(locale);
+      expect(first(await say(question)).articleId).toBe('work-permit');
+      const cost = first(await say(followUp));
+      expect(cost.outcome).toBe('passage');
+      expect(cost.text).toContain(fee);
+    },
+  );
+
+  it.each([
+    ['en-US', 'How do I become a citizen?'],
+    ['es-US', '¿Cómo hacerse ciudadano americano?'],
+  ])(
+    'when a visitor (%s) asks the general question of citizenship, then the short answer is given, not a passage',
+    async (locale, question) => {
+      const say = visitor(locale);
+      const answer = first(await say(question));
+      expect(answer).toMatchObject({ outcome: 'answer', articleId: 'citizenship-apply' });
+      expect(answer.passage ?? null).toBeNull();
+    },
+  );
+
+  it.each([
+    ['en-US', 'citizenship test', 'what if I fail', 'two chances'],
+    ['es-US', 'examen de ciudadanía', 'y si no paso el examen', 'dos oportunidades'],
+    ['es-US', 'examen de ciudadania', 'que pasa si repruebo', 'dos oportunidades'],
+  ])(
+    'when a visitor (%s) asks a short detail question after the citizenship test, then the passage of the topic that says it answers',
+    async (locale, question, detail, words) => {
+      const say = visitor(locale);
+      expect(first(await say(question)).articleId).toBe('citizenship-test');
+      const reply = first(await say(detail));
+      expect(reply).toMatchObject({ outcome: 'passage', articleId: 'citizenship-test' });
+      expect(reply.text).toContain(words);
+    },
+  );
+
+  it.each([
+    ['en-US', 'citizenship test', 'can I take the test in spanish', '55 or older'],
+    ['es-US', 'examen de ciudadanía', '¿puedo tomar el examen en español?', '55 o más y 15'],
+  ])(
+    'when a visitor (%s) asks about taking the test in Spanish after the citizenship test, then the passage on the English exception answers, with its official page',
+    async (locale, question, detail, words) => {
+      const say = visitor(locale);
+      expect(first(await say(question)).articleId).toBe('citizenship-test');
+      const reply = first(await say(detail));
+      expect(reply).toMatchObject({ outcome: 'passage', articleId: 'citizenship-test' });
+      expect(reply.text).toContain(words);
+      expect(reply.text).toContain('https://www.uscis.gov/citizenship/exceptions-and-accommodations');
+    },
+  );
+
+  it.each([
+    ['en-US', 'citizenship test', 'what is the weather'],
+    ['es-US', 'examen de ciudadanía', '¿qué tiempo hace hoy?'],
+  ])(
+    'when a visitor (%s) asks about something else after a topic, then it is not answered from the topic',
+    async (locale, question, other) => {
+      const say = visitor(locale);
+      expect(first(await say(question)).articleId).toBe('citizenship-test');
+      const reply = first(await say(other));
+      expect(reply.articleId).not.toBe('citizenship-test');
+      expect(reply.outcome).not.toBe('passage');
+    },
+  );
+
+  it.each([
+    ['en-US', 'What is the USCIS phone number?', 'how much does it cost', "doesn't say how much it costs"],
+    ['es-US', '¿Cuál es el teléfono de USCIS?', '¿cuánto cuesta?', 'no dice cuánto cuesta'],
+  ])(
+    'when a visitor (%s) asks the cost of something whose page only says "toll-free", then the page honestly does not say',
+    async (locale, question, followUp, says) => {
+      const say = visitor(locale);
+      expect(first(await say(question)).articleId).toBe('contact-center');
+      const reply = first(await say(followUp));
+      expect(reply.outcome).toBe('notInArticle');
+      expect(reply.text).toContain(says);
+    },
+  );
+  it.each([
+    ['en-US', 'How do I renew my green card?', 'how mcuh does it cost', 'The Form I-90 fee'],
+    ['es-US', '¿Cómo renuevo la tarjeta verde?', 'cuanto questa', 'La tarifa del Formulario I-90'],
+  ])(
+    'when a visitor (%s) asks the cost with a typo after the green card renewal, then it is still a follow-up answered by its fee passage',
+    async (locale, question, followUp, fee) => {
+      const say = visitor(locale);
+      expect(first(await say(question)).articleId).toBe('green-card-renew');
+      const cost = first(await say(followUp));
+      expect(cost).toMatchObject({ outcome: 'passage', articleId: 'green-card-renew' });
+      expect(cost.text).toContain(fee);
+    },
+  );
+
+  it.each([
+    [
+      'en-US',
+      'citizenship test',
+      'how long does it take',
+      'what if I fail',
+      'citizenship-test',
+      'two chances',
+    ],
+    [
+      'es-US',
+      '¿Cómo renuevo la tarjeta verde?',
+      'y cuanto tiempo se tarda',
+      'que documentos ocupo',
+      'green-card-renew',
+      'Formulario I-90',
+    ],
+  ])(
+    'when a visitor (%s) gets "that page does not say" with a general article, then the next follow-up is still about the topic',
+    async (locale, question, notSaid, next, articleId, words) => {
+      const say = visitor(locale);
+      expect(first(await say(question)).articleId).toBe(articleId);
+      const replies = await say(notSaid);
+      expect(first(replies).outcome).toBe('notInArticle');
+      // The article about the detail in general comes with it…
+      expect(replies.map((reply) => replyData.parse(reply.channelData ?? {}).answer?.articleId)).toContain(
+        'processing-times',
+      );
+      // …and the topic is still the article the visitor asked about.
+      const reply = first(await say(next));
+      expect(reply).toMatchObject({ outcome: 'passage', articleId });
+      expect(reply.text).toContain(words);
+    },
+  );
+});
