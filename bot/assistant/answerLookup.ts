@@ -65,10 +65,14 @@ export class AnswerLookup {
   ): Promise<AnswerResult<KnowledgeArticle>> {
     let result = this.answers.answer(text, locale);
     const topic = pointsBack ? current : undefined;
-    const settledBy = topic && this.mayMeanTopic(result, topic) ? topic : this.offeredAmong(result, current);
+    const meansTopic = topic && this.mayMeanTopic(result, topic) ? topic : undefined;
+    const settledBy = meansTopic ?? this.offeredAmong(result, current);
     if (settledBy) {
       const withTopic = this.answers.answer(`${text}\n${settledBy.title}`, locale);
       if (withTopic.decision === 'answer' && withTopic.article?.id === settledBy.id) result = withTopic;
+      // A "Did you mean" settled by the article just answered ("what if I fail?" after the
+      // citizenship test): the visitor has its short answer already, so the passage that says it.
+      if (current && !meansTopic) result = this.againWithPassage(result, text, current);
     }
     if (current && !settledBy) {
       result =
