@@ -59,6 +59,12 @@ describe('detail questions and follow-ups through /api/messages', () => {
     };
   }
 
+  /** The first reply to `followUp`, asked once `question` was answered with `articleId`. */
+  async function followUpTo(locale: string, question: string, articleId: string, followUp: string) {
+    const say = visitor(locale);
+    expect(first(await say(question)).articleId).toBe(articleId);
+    return first(await say(followUp));
+  }
   it.each([
     [
       'en-US',
@@ -77,9 +83,7 @@ describe('detail questions and follow-ups through /api/messages', () => {
   ])(
     'when a visitor (%s) asks the cost after the work permit, then the passage about its fee answers, not one that mentions paying in passing',
     async (locale, question, followUp, fee, inPassing) => {
-      const say = visitor(locale);
-      expect(first(await say(question)).articleId).toBe('work-permit');
-      const cost = first(await say(followUp));
+      const cost = await followUpTo(locale, question, 'work-permit', followUp);
       expect(cost).toMatchObject({ outcome: 'passage', articleId: 'work-permit' });
       expect(cost.text).toContain(fee);
       expect(cost.text).not.toContain(inPassing);
@@ -92,9 +96,7 @@ describe('detail questions and follow-ups through /api/messages', () => {
   ])(
     'when a visitor (%s) asks the fee another way after the work permit, then the same fee passage answers',
     async (locale, question, followUp, fee) => {
-      const say = visitor(locale);
-      expect(first(await say(question)).articleId).toBe('work-permit');
-      const cost = first(await say(followUp));
+      const cost = await followUpTo(locale, question, 'work-permit', followUp);
       expect(cost.outcome).toBe('passage');
       expect(cost.text).toContain(fee);
     },
@@ -120,9 +122,7 @@ describe('detail questions and follow-ups through /api/messages', () => {
   ])(
     'when a visitor (%s) asks a short detail question after the citizenship test, then the passage of the topic that says it answers',
     async (locale, question, detail, words) => {
-      const say = visitor(locale);
-      expect(first(await say(question)).articleId).toBe('citizenship-test');
-      const reply = first(await say(detail));
+      const reply = await followUpTo(locale, question, 'citizenship-test', detail);
       expect(reply).toMatchObject({ outcome: 'passage', articleId: 'citizenship-test' });
       expect(reply.text).toContain(words);
     },
@@ -134,9 +134,7 @@ describe('detail questions and follow-ups through /api/messages', () => {
   ])(
     'when a visitor (%s) asks about taking the test in Spanish after the citizenship test, then the passage on the English exception answers, with its official page',
     async (locale, question, detail, words) => {
-      const say = visitor(locale);
-      expect(first(await say(question)).articleId).toBe('citizenship-test');
-      const reply = first(await say(detail));
+      const reply = await followUpTo(locale, question, 'citizenship-test', detail);
       expect(reply).toMatchObject({ outcome: 'passage', articleId: 'citizenship-test' });
       expect(reply.text).toContain(words);
       expect(reply.text).toContain('https://www.uscis.gov/citizenship/exceptions-and-accommodations');
@@ -149,9 +147,7 @@ describe('detail questions and follow-ups through /api/messages', () => {
   ])(
     'when a visitor (%s) asks about something else after a topic, then it is not answered from the topic',
     async (locale, question, other) => {
-      const say = visitor(locale);
-      expect(first(await say(question)).articleId).toBe('citizenship-test');
-      const reply = first(await say(other));
+      const reply = await followUpTo(locale, question, 'citizenship-test', other);
       expect(reply.articleId).not.toBe('citizenship-test');
       expect(reply.outcome).not.toBe('passage');
     },
@@ -163,9 +159,7 @@ describe('detail questions and follow-ups through /api/messages', () => {
   ])(
     'when a visitor (%s) asks the cost of something whose page only says "toll-free", then the page honestly does not say',
     async (locale, question, followUp, says) => {
-      const say = visitor(locale);
-      expect(first(await say(question)).articleId).toBe('contact-center');
-      const reply = first(await say(followUp));
+      const reply = await followUpTo(locale, question, 'contact-center', followUp);
       expect(reply.outcome).toBe('notInArticle');
       expect(reply.text).toContain(says);
     },
@@ -176,9 +170,7 @@ describe('detail questions and follow-ups through /api/messages', () => {
   ])(
     'when a visitor (%s) asks the cost with a typo after the green card renewal, then it is still a follow-up answered by its fee passage',
     async (locale, question, followUp, fee) => {
-      const say = visitor(locale);
-      expect(first(await say(question)).articleId).toBe('green-card-renew');
-      const cost = first(await say(followUp));
+      const cost = await followUpTo(locale, question, 'green-card-renew', followUp);
       expect(cost).toMatchObject({ outcome: 'passage', articleId: 'green-card-renew' });
       expect(cost.text).toContain(fee);
     },

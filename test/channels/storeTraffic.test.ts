@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { BotStateStore } from '../../bot/storage/stores/botStateStore.js';
 import { ConversationStore } from '../../bot/storage/stores/conversationStore.js';
 import { HandoffStore } from '../../bot/storage/stores/handoffStore.js';
-import { IN_HOURS, TestClock, agentCall, connectAgent, createAgent } from '../handoff/support/agentClient.js';
+import { IN_HOURS, TestClock, agentCall, chatWithNewAgent } from '../handoff/support/agentClient.js';
 import { postActivity, startTestApp, type ReplyActivity, type TestApp } from '../support/testApp.js';
 import { EchoBot } from './support/echoBot.js';
 import {
@@ -130,20 +130,9 @@ describe('store traffic per visitor message', () => {
   });
 
   it('when an agent has the chat, then the visitor message is relayed as recorded, and the answer of the agent is not read back', async () => {
-    await createAgent(testApp.app.store, { username: 'ana', languages: ['en'] });
-    const ana = await connectAgent(testApp.baseUrl, 'ana');
-    sockets.push(ana.socket);
-    await agentCall(ana.socket, 'presence:set', { status: 'available' });
     const { socket, session } = await visitor();
-    const { service } = testApp.app.handoff;
-    await service.request({
-      conversationId: session.conversationId,
-      channel: 'socket',
-      locale: 'en',
-      question: 'a question',
-    });
-    await service.dispatch();
-    await waitUntil(() => ana.inbox.assigned.length === 1, 'the chat assigned');
+    const ana = await chatWithNewAgent(testApp, session.conversationId);
+    sockets.push(ana.socket);
     await settled();
 
     resetCounts();

@@ -3,7 +3,7 @@ import type { StoreActivity } from '../../bot/storage/ports.js';
 import { EchoBot } from '../channels/support/echoBot.js';
 import { botTexts, openSession, sendMessage, waitUntil } from '../channels/support/visitorClient.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { IN_HOURS, TestClock, agentCall, connectAgent, createAgent } from './support/agentClient.js';
+import { IN_HOURS, TestClock, agentCall, chatWithNewAgent } from './support/agentClient.js';
 
 /**
  * What one relayed live-chat message costs the embedded store, counted by the store itself
@@ -25,22 +25,11 @@ describe('store traffic per relayed live-chat message', () => {
   });
 
   it('costs a visitor message one read for the retry check, one for the chat, the append (two statements) and the mark that its turn ran; an agent message the same two reads, the conversation and the append, in one commit', async () => {
-    await createAgent(testApp.app.store, { username: 'ana', languages: ['en'] });
-    const ana = await connectAgent(testApp.baseUrl, 'ana');
-    sockets.push(ana.socket);
-    await agentCall(ana.socket, 'presence:set', { status: 'available' });
     const { socket, session, messages } = await openSession(testApp.baseUrl);
     sockets.push(socket);
     await waitUntil(() => botTexts(messages).includes('welcome'), 'the welcome');
-    const { service } = testApp.app.handoff;
-    await service.request({
-      conversationId: session.conversationId,
-      channel: 'socket',
-      locale: 'en',
-      question: 'a question',
-    });
-    await service.dispatch();
-    await waitUntil(() => ana.inbox.assigned.length === 1, 'the chat assigned');
+    const ana = await chatWithNewAgent(testApp, session.conversationId);
+    sockets.push(ana.socket);
     const store = testApp.app.store;
     const activity = (): StoreActivity => {
       const counted = store.activity();

@@ -11,8 +11,9 @@ import type {
   AgentState,
   ChatMessage,
 } from '../../../contracts/agentEvents.js';
-import { EVENT_WAIT_MS, withTimeout } from '../../channels/support/visitorClient.js';
+import { EVENT_WAIT_MS, waitUntil, withTimeout } from '../../channels/support/visitorClient.js';
 import { sessionTokenOf } from '../../support/consoleCookie.js';
+import type { TestApp } from '../../support/testApp.js';
 
 export type AgentClient = Socket<AgentServerToClientEvents, AgentClientToServerEvents>;
 
@@ -124,6 +125,25 @@ export async function connectAgent(
   });
   socket.connect();
   return { socket, inbox, state: await withTimeout(state, 'agent state'), token };
+}
+
+/**
+ * A visitor's widget conversation in a live chat with a new agent: `username` is created, signs
+ * in and is available, and the chat is requested and dispatched to them. Resolves once they have it.
+ */
+export async function chatWithNewAgent(
+  testApp: TestApp,
+  conversationId: string,
+  username = 'ana',
+): Promise<Awaited<ReturnType<typeof connectAgent>>> {
+  await createAgent(testApp.app.store, { username, languages: ['en'] });
+  const agent = await connectAgent(testApp.baseUrl, username);
+  await agentCall(agent.socket, 'presence:set', { status: 'available' });
+  const { service } = testApp.app.handoff;
+  await service.request({ conversationId, channel: 'socket', locale: 'en', question: 'a question' });
+  await service.dispatch();
+  await waitUntil(() => agent.inbox.assigned.length === 1, 'the chat assigned');
+  return agent;
 }
 
 export function agentConnectError(socket: AgentClient): Promise<Error & { data?: AgentConnectErrorData }> {
