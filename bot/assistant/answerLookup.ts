@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Locale } from '../../contracts/locale.js';
 import type { KnowledgeArticle } from '../../contracts/article.js';
-import { splitPassages, type AnswerResult } from '../../knowledge/engine/index.js';
+import type { AnswerResult } from '../../knowledge/engine/index.js';
 import type { AnswerSource } from './answerSource.js';
 import type { AssistantAnalytics } from './assistantAnalytics.js';
 import type { PassageSource } from './followUps/passageSource.js';
@@ -127,8 +127,7 @@ export class AnswerLookup {
   ): AnswerResult<KnowledgeArticle> {
     if (result.passage || result.article?.id !== topic.id) return result;
     const found = this.passages?.passageFor(topic, text);
-    const block = found && splitPassages(topic.body).find((candidate) => candidate.index === found.index);
-    return block ? { ...result, passage: { ...block, score: result.score } } : result;
+    return found ? { ...result, passage: { ...found, score: result.score } } : result;
   }
 
   /** The offer narrowed by the visitor's words, kept to the articles offered (see `ask`). */

@@ -87,6 +87,12 @@ export type KeywordList = (typeof KEYWORD_LISTS)[number];
 /** Shorter words are too close to too many others to be read as a typo of one (`withTyposCorrected`). */
 const MIN_TYPO_LENGTH = 4;
 
+/** The words of some keyword lists, and those long enough to be typo targets by their length. */
+interface Vocabulary {
+  words: ReadonlySet<string>;
+  byLength: ReadonlyMap<number, readonly string[]>;
+}
+
 /** The longest leading phrase `withoutLeadingPhrase` looks for, in words. */
 const MAX_LEADING_PHRASE_WORDS = 4;
 
@@ -110,7 +116,7 @@ export class Phrasebook {
    */
   private readonly candidatesByFirstWord = new Map<string, ReadonlyMap<string, readonly Candidate[]>>();
   /** The words of some combinations of lists (see `withTyposCorrected`). */
-  private readonly vocabularies = new Map<string, ReadonlySet<string>>();
+  private readonly vocabularies = new Map<string, Vocabulary>();
   /** Each phrase of a whole-message list with the languages it is a phrase of. */
   private readonly localesOfPhrase = new Map<string, Set<Locale>>();
 
@@ -178,29 +184,32 @@ export class Phrasebook {
    * `MIN_TYPO_LENGTH` letters or more are read so; a word close to several stays as typed.
    */
   withTyposCorrected(lists: readonly KeywordList[], text: string): string {
-    const vocabulary = this.vocabularyOf(lists);
+    const { words, byLength } = this.vocabularyOf(lists);
     return normalizeText(text)
       .split(' ')
       .map((word) => {
-        if (word.length < MIN_TYPO_LENGTH || vocabulary.has(word)) return word;
-        const close = [...vocabulary].filter(
-          (known) =>
-            known.length >= MIN_TYPO_LENGTH &&
-            Math.abs(known.length - word.length) <= 1 &&
-            editDistance(known, word) === 1,
+        if (word.length < MIN_TYPO_LENGTH || words.has(word)) return word;
+        // One edit changes the length by at most one: only those words are compared.
+        const close = [word.length - 1, word.length, word.length + 1].flatMap((length) =>
+          (byLength.get(length) ?? []).filter((known) => editDistance(known, word) === 1),
         );
         return close.length === 1 ? (close[0] as string) : word;
       })
       .join(' ');
   }
 
-  private vocabularyOf(lists: readonly KeywordList[]): ReadonlySet<string> {
+  private vocabularyOf(lists: readonly KeywordList[]): Vocabulary {
     const key = lists.join('\u0000');
     let vocabulary = this.vocabularies.get(key);
     if (!vocabulary) {
-      vocabulary = new Set(
+      const words = new Set(
         lists.flatMap((list) => [...this.phrasesOf(list)].flatMap((phrase) => phrase.split(' '))),
       );
+      const byLength = new Map<number, string[]>();
+      for (const word of words)
+        if (word.length >= MIN_TYPO_LENGTH)
+          byLength.set(word.length, [...(byLength.get(word.length) ?? []), word]);
+      vocabulary = { words, byLength };
       this.vocabularies.set(key, vocabulary);
     }
     return vocabulary;

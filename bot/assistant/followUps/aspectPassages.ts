@@ -58,7 +58,7 @@ export class AspectPassages {
     for (const block of splitPassages(article.body ?? '')) {
       const blockFocus = focus.focus(block.text, aspect);
       if (blockFocus > (about?.focus ?? 0) && evidence.states(block.text))
-        about = { passage: { index: block.index, text: block.text }, focus: blockFocus };
+        about = { passage: block, focus: blockFocus };
     }
     return about?.passage ?? null;
   }

@@ -7,6 +7,8 @@ export interface ArticlePassage {
   index: number;
   /** Its Markdown, list marker removed. */
   text: string;
+  /** The heading of the section it belongs to, if any. */
+  heading: string | null;
 }
 
 /**
@@ -32,6 +34,6 @@ export class EnginePassages implements PassageSource {
 
   passageFor(article: KnowledgeArticle, question: string): ArticlePassage | null {
     const found = this.engine.passageFor(article.id, article.locale, question, { followUp: true });
-    return found ? { index: found.index, text: found.text } : null;
+    return found ? { index: found.index, text: found.text, heading: found.heading } : null;
   }
 }
