@@ -222,6 +222,30 @@ describe('embedded store on disk', () => {
     }
   });
 
+  it("lays out documents inserted together as one inserted alone: a conversation's sequence numbers in their columns", async () => {
+    const dataDir = await tempDir();
+    const driver = await openEmbeddedDriver({ dataDir });
+    const other = new Database(join(dataDir, 'store.sqlite'), { readonly: true });
+    try {
+      await driver.collection(COLLECTIONS.conversations).insertMany([
+        { _id: 'conv-1', ...conversation('conv-1'), lastSeq: 3, turnSeq: 2 },
+        { _id: 'conv-2', ...conversation('conv-2'), lastSeq: 9, turnSeq: 9 },
+      ]);
+      const row = other
+        .prepare(`SELECT doc, "lastSeq", "turnSeq" FROM ${COLLECTIONS.conversations} WHERE _id = ?`)
+        .get('conv-1') as { doc: string; lastSeq: number; turnSeq: number };
+      expect(row).toMatchObject({ lastSeq: 3, turnSeq: 2 });
+      expect(Object.keys(JSON.parse(row.doc) as object)).not.toContain('lastSeq');
+      const found = await driver
+        .collection(COLLECTIONS.conversations)
+        .findOneAndUpdate({ _id: 'conv-2' }, { $inc: { lastSeq: 1 } });
+      expect(found).toMatchObject({ _id: 'conv-2', lastSeq: 10, turnSeq: 9 });
+    } finally {
+      other.close();
+      await driver.close();
+    }
+  });
+
   it('frees an article whose update crashed between its two writes, once that lock is old', async () => {
     const driver = await openEmbeddedDriver({ dataDir: await tempDir() });
     try {

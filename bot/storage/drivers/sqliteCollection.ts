@@ -43,7 +43,13 @@ export class TableLayout {
     this.stored = ['doc', ...counters.map((field) => `"${field}"`)];
     const names = ['_id', ...this.stored];
     this.columns = names.join(', ');
-    this.insert = `INSERT INTO ${this.table} (${this.columns}) VALUES (${names.map(() => '?').join(', ')})`;
+    this.insert = this.insertOf(1);
+  }
+
+  /** Inserts `count` documents' rows (their `values`, one after another) in one statement. */
+  insertOf(count: number): string {
+    const row = `(${Array.from({ length: 1 + this.stored.length }, () => '?').join(', ')})`;
+    return `INSERT INTO ${this.table} (${this.columns}) VALUES ${Array.from({ length: count }, () => row).join(', ')}`;
   }
 
   /** The row of a document, in the order of `columns`. */
@@ -107,12 +113,11 @@ export class SqliteCollection implements Collection {
 
   async insertMany(documents: readonly StoredDocument[]): Promise<void> {
     if (documents.length === 0) return;
-    const params: string[] = [];
-    for (const { _id, ...fields } of documents) params.push(_id, JSON.stringify(fields));
-    const rows = Array.from({ length: documents.length }, () => '(?, ?)').join(', ');
+    // Laid out as insertOne lays one out (counters in their columns).
+    const params = documents.flatMap((document) => this.layout.values(document));
     return this.write(() => {
       // One statement: a duplicate key anywhere stores none of them.
-      this.guard(() => this.run(`INSERT INTO ${this.table} (_id, doc) VALUES ${rows}`, params));
+      this.guard(() => this.run(this.layout.insertOf(documents.length), params));
     });
   }
 

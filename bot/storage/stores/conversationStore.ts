@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COLLECTIONS } from '../collections.js';
-import type { Collection, Driver } from '../driver.js';
+import type { Driver } from '../driver.js';
 import { DuplicateKeyError, NotFoundError, StoreInputError, isStoreError } from '../errors.js';
 import type * as ports from '../ports.js';
 import {
@@ -194,7 +194,28 @@ export class ConversationStore implements ports.ConversationStore {
     entry: Omit<ports.TranscriptEntry, 'seq'>,
     options: { touch?: ports.ConversationPatch; channel?: ports.ChannelKind } = {},
   ): Promise<ports.TranscriptEntry> {
-    return this.driver.transaction(this.appending(entry, options));
+    const checked = checkedEntry(entry);
+    const { touch, channel } = checkedAppendOptions(options);
+    const fields = touch === undefined ? {} : definedOnly(touch);
+    return this.driver.transaction(async (collection) => {
+      const bumped = await collection(COLLECTIONS.conversations).findOneAndUpdate(
+        { _id: checked.conversationId, ...(channel !== undefined && { channel }) },
+        { $inc: { lastSeq: 1 }, ...(Object.keys(fields).length > 0 && { $set: fields }) },
+      );
+      if (bumped === null) {
+        throw new NotFoundError('No such conversation', { conversationId: checked.conversationId });
+      }
+      const appended = { ...checked, seq: Number(bumped.lastSeq) };
+      try {
+        await collection(COLLECTIONS.transcripts).insertOne(this.entries.toDocument(appended));
+      } catch (error) {
+        if (!isStoreError(error, 'duplicate')) throw error;
+        throw new DuplicateKeyError('This message is already in the transcript', {
+          messageId: checked.messageId,
+        });
+      }
+      return appended;
+    });
   }
 
   /**
@@ -230,35 +251,6 @@ export class ConversationStore implements ports.ConversationStore {
       }
       return appended;
     });
-  }
-
-  /** The work of `append` (checked first, outside the transaction). */
-  private appending(
-    entry: Omit<ports.TranscriptEntry, 'seq'>,
-    options: { touch?: ports.ConversationPatch; channel?: ports.ChannelKind },
-  ): (collection: (name: string) => Collection) => Promise<ports.TranscriptEntry> {
-    const checked = checkedEntry(entry);
-    const { touch, channel } = checkedAppendOptions(options);
-    const fields = touch === undefined ? {} : definedOnly(touch);
-    return async (collection) => {
-      const bumped = await collection(COLLECTIONS.conversations).findOneAndUpdate(
-        { _id: checked.conversationId, ...(channel !== undefined && { channel }) },
-        { $inc: { lastSeq: 1 }, ...(Object.keys(fields).length > 0 && { $set: fields }) },
-      );
-      if (bumped === null) {
-        throw new NotFoundError('No such conversation', { conversationId: checked.conversationId });
-      }
-      const appended = { ...checked, seq: Number(bumped.lastSeq) };
-      try {
-        await collection(COLLECTIONS.transcripts).insertOne(this.entries.toDocument(appended));
-      } catch (error) {
-        if (!isStoreError(error, 'duplicate')) throw error;
-        throw new DuplicateKeyError('This message is already in the transcript', {
-          messageId: checked.messageId,
-        });
-      }
-      return appended;
-    };
   }
 
   async transcript(
