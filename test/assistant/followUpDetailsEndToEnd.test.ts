@@ -154,12 +154,33 @@ describe('detail questions and follow-ups through /api/messages', () => {
   );
 
   it.each([
-    ['en-US', 'What is the USCIS phone number?', 'how much does it cost', "doesn't say how much it costs"],
-    ['es-US', '¿Cuál es el teléfono de USCIS?', '¿cuánto cuesta?', 'no dice cuánto cuesta'],
+    [
+      'en-US',
+      'What is the USCIS phone number?',
+      'contact-center',
+      'how much does it cost',
+      "doesn't say how much it costs",
+    ],
+    ['es-US', '¿Cuál es el teléfono de USCIS?', 'contact-center', '¿cuánto cuesta?', 'no dice cuánto cuesta'],
+    // The study materials "are free on" the Citizenship Resource Center: that is not the test's cost.
+    [
+      'en-US',
+      'what is on the citizenship test',
+      'citizenship-test',
+      'what is the fee',
+      "doesn't say how much it costs",
+    ],
+    [
+      'es-US',
+      '¿qué preguntan en el examen de ciudadanía?',
+      'citizenship-test',
+      '¿y cuál es la tarifa?',
+      'no dice cuánto cuesta',
+    ],
   ])(
-    'when a visitor (%s) asks the cost of something whose page only says "toll-free", then the page honestly does not say',
-    async (locale, question, followUp, says) => {
-      const reply = await followUpTo(locale, question, 'contact-center', followUp);
+    'when a visitor (%s) asks the cost of something whose page only says "toll-free" or "free on", then the page honestly does not say',
+    async (locale, question, articleId, followUp, says) => {
+      const reply = await followUpTo(locale, question, articleId, followUp);
       expect(reply.outcome).toBe('notInArticle');
       expect(reply.text).toContain(says);
     },
