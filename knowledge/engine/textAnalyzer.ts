@@ -156,8 +156,37 @@ const EXTRA_SPANISH_STOP_WORDS = [
   'hacer',
   'si',
   'mas',
+  // Function words as typed in a text message ("xq no llega", "q es daca", "porfa").
+  'q',
+  'xq',
+  'pq',
+  'porq',
+  'xk',
+  'tb',
+  'tmb',
+  'porfa',
 ];
 const EXTRA_ENGLISH_STOP_WORDS = [
+  // Function words as typed in a text message: "hw do i chek my case", "plz help". Not "u": it is
+  // the U visa in the articles.
+  'hw',
+  'wat',
+  'wht',
+  'wen',
+  'ur',
+  'r',
+  'cn',
+  'hv',
+  'abt',
+  'bc',
+  'cuz',
+  'coz',
+  'pls',
+  'plz',
+  'thx',
+  'thnx',
+  'wanna',
+  'gonna',
   // The package's list has "what", "where", "who" and "how" but not these question and auxiliary forms.
   'why',
   'whom',

@@ -92,6 +92,20 @@ describe('noisy typing: what the analyzer repairs on its own', () => {
     expect(spanish.terms('ke tarifa')).toEqual(['tarif']);
   });
 
+  it('when a function word is written as in a text message, then it is a stop word, not a word no article has', () => {
+    const english = new TextAnalyzer('en');
+    expect(english.terms('hw do i check ur case plz')).toEqual(
+      english.terms('how do I check your case please'),
+    );
+    // "u" is the U visa in the articles: it stays a word.
+    expect(english.terms('u visa')).toContain('u');
+    const spanish = new TextAnalyzer('es');
+    expect(spanish.terms('xq no llega mi tarjeta, porfa')).toEqual(
+      spanish.terms('porque no llega mi tarjeta'),
+    );
+    expect(spanish.terms('q es daca')).toEqual(spanish.terms('qué es daca'));
+  });
+
   it('when a real word is a doubled, swapped or sound-alike spelling of a stop word, then it stays a word', () => {
     const english = new TextAnalyzer('en');
     expect(english.terms('form')).toEqual(['form']); // "from" with two letters swapped

@@ -18,8 +18,8 @@ import { REPO_ROOT } from '../support/paths.js';
  * ENGINE_VERSION in knowledge/engine/engineVersion.ts; in any case, record the new pair below.
  */
 const RECORDED = {
-  version: 1,
-  fingerprint: 'e5553cee481607bc2830737e7112af3f8fad7a99fc1e5f28d9a2e1907edb4dec',
+  version: 2,
+  fingerprint: '67cbfca1330067646b71a4ae554532dcb43dbab932fd99a4c153fb5de26a49f3',
 };
 
 const ENGINE_FILES = [
