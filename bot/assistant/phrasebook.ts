@@ -1,6 +1,6 @@
 import type { I18n } from '../i18n/i18n.js';
 import { LOCALES, type Locale } from '../../contracts/locale.js';
-import { editDistance } from '../../knowledge/engine/index.js';
+import { isOneEditApart } from '../../knowledge/engine/index.js';
 import { normalizeText } from '../shared/normalizeText.js';
 
 // Keywords and messages are compared in one normalized form, shared with the handoff's "end chat".
@@ -191,7 +191,7 @@ export class Phrasebook {
         if (word.length < MIN_TYPO_LENGTH || words.has(word)) return word;
         // One edit changes the length by at most one: only those words are compared.
         const close = [word.length - 1, word.length, word.length + 1].flatMap((length) =>
-          (byLength.get(length) ?? []).filter((known) => editDistance(known, word) === 1),
+          (byLength.get(length) ?? []).filter((known) => isOneEditApart(known, word)),
         );
         return close.length === 1 ? (close[0] as string) : word;
       })
