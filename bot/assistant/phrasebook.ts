@@ -198,6 +198,17 @@ export class Phrasebook {
       .join(' ');
   }
 
+  /**
+   * Every word of the message (normalized) is a word of some phrase of these lists: else no
+   * reading of it as phrases of theirs (`phrasesIn`, `consistsOf`) can succeed.
+   */
+  hasOnlyWordsOf(lists: readonly KeywordList[], text: string): boolean {
+    const { words } = this.vocabularyOf(lists);
+    return normalizeText(text)
+      .split(' ')
+      .every((word) => word === '' || words.has(word));
+  }
+
   private vocabularyOf(lists: readonly KeywordList[]): Vocabulary {
     const key = lists.join('\u0000');
     let vocabulary = this.vocabularies.get(key);

@@ -20,10 +20,14 @@ const READ_THIS_TURN = Symbol('followUpAspectReadThisTurn');
  * green card renewal cost" is a question of its own for the answer engine.
  */
 function followUpAspectOf(phrasebook: Phrasebook, text: string): FollowUpAspect | undefined {
+  // A message with a word none of the lists has ("how much is the green card fee?") is none of their
+  // phrases: the lists are not read for it.
   const aspectsIn = (message: string) =>
-    FOLLOW_UP_ASPECTS.filter(
-      (aspect) => phrasebook.phrasesIn([ASPECT_LISTS[aspect]], FILLER_LISTS, message) !== undefined,
-    );
+    phrasebook.hasOnlyWordsOf(ALL_LISTS, message)
+      ? FOLLOW_UP_ASPECTS.filter(
+          (aspect) => phrasebook.phrasesIn([ASPECT_LISTS[aspect]], FILLER_LISTS, message) !== undefined,
+        )
+      : [];
   let found = aspectsIn(text);
   // "how mcuh does it cost?", "¿cuánto questa?": read again with its typos corrected.
   if (found.length === 0) found = aspectsIn(phrasebook.withTyposCorrected(ALL_LISTS, text));
