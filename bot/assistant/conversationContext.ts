@@ -3,7 +3,7 @@ import type { Locale } from '../../contracts/locale.js';
 import type { ClarifyOffer } from './answerLookup.js';
 import type { KeptCaseStatus } from './caseStatusReplies.js';
 import type { ConversationData, ConversationMemory, ConversationTopic } from './conversationMemory.js';
-import { followUpAspectOf, type FollowUpAspect } from './followUps/followUpAspect.js';
+import { turnFollowUpAspectOf, type FollowUpAspect } from './followUps/followUpAspect.js';
 import { wordCount, type Phrasebook } from './phrasebook.js';
 import { sentReplies } from './replyOutcome.js';
 import { storedText } from './storedText.js';
@@ -79,7 +79,7 @@ export class ConversationContext {
 
   /** The visitor said an answer did not help: its question is current again. */
   async notHelpful(context: TurnContext, question: string): Promise<void> {
-    this.remember(await this.memory.data(context), question);
+    this.remember(context, await this.memory.data(context), question);
   }
 
   /** A "Did you mean…?" was offered: these articles, for this question. */
@@ -104,7 +104,7 @@ export class ConversationContext {
     const data = await this.memory.data(context);
     const recent = data.recentQuestion;
     if (!recent || (data.turn ?? 0) - recent.turn > RECENT_QUESTION_TURNS) return undefined;
-    return this.isStandaloneQuestion(recent.text) ? recent.text : undefined;
+    return this.isStandaloneQuestion(context, recent.text) ? recent.text : undefined;
   }
 
   /** Before the dialogs: notes the last question asked so far, to see whether this turn asked one. */
@@ -138,11 +138,11 @@ export class ConversationContext {
     if (replies.some((reply) => reply.outcome === 'fallback')) delete data.topic;
     const asked = data.lastQuestion;
     if (asked !== undefined && asked !== context.turnState.get(QUESTION_BEFORE_TURN))
-      this.remember(data, asked);
+      this.remember(context, data, asked);
   }
 
-  private remember(data: ConversationData, question: string): void {
-    if (this.isStandaloneQuestion(question))
+  private remember(context: TurnContext, data: ConversationData, question: string): void {
+    if (this.isStandaloneQuestion(context, question))
       data.recentQuestion = { text: storedText(question), turn: data.turn ?? 0 };
   }
 
@@ -151,8 +151,8 @@ export class ConversationContext {
    * ("¿y cuánto cuesta?") is never offered to an agent as the visitor's question; the question
    * before it is.
    */
-  private isStandaloneQuestion(text: string): boolean {
-    return this.isRealQuestion(text) && followUpAspectOf(this.phrasebook, text) === undefined;
+  private isStandaloneQuestion(context: TurnContext, text: string): boolean {
+    return this.isRealQuestion(text) && turnFollowUpAspectOf(context, this.phrasebook, text) === undefined;
   }
 
   /** Not a yes or no, not a request for a person, not small talk: something an agent can answer. */

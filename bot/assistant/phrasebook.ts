@@ -1,6 +1,6 @@
 import type { I18n } from '../i18n/i18n.js';
 import { LOCALES, type Locale } from '../../contracts/locale.js';
-import { editDistance } from '../../knowledge/engine/index.js';
+import { isOneEditApart } from '../../knowledge/engine/index.js';
 import { normalizeText } from '../shared/normalizeText.js';
 
 // Keywords and messages are compared in one normalized form, shared with the handoff's "end chat".
@@ -191,11 +191,22 @@ export class Phrasebook {
         if (word.length < MIN_TYPO_LENGTH || words.has(word)) return word;
         // One edit changes the length by at most one: only those words are compared.
         const close = [word.length - 1, word.length, word.length + 1].flatMap((length) =>
-          (byLength.get(length) ?? []).filter((known) => editDistance(known, word) === 1),
+          (byLength.get(length) ?? []).filter((known) => isOneEditApart(known, word)),
         );
         return close.length === 1 ? (close[0] as string) : word;
       })
       .join(' ');
+  }
+
+  /**
+   * Every word of the message (normalized) is a word of some phrase of these lists: else no
+   * reading of it as phrases of theirs (`phrasesIn`, `consistsOf`) can succeed.
+   */
+  hasOnlyWordsOf(lists: readonly KeywordList[], text: string): boolean {
+    const { words } = this.vocabularyOf(lists);
+    return normalizeText(text)
+      .split(' ')
+      .every((word) => word === '' || words.has(word));
   }
 
   private vocabularyOf(lists: readonly KeywordList[]): Vocabulary {

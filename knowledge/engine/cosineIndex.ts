@@ -12,6 +12,8 @@ export type TermWeights = ReadonlyMap<string, number>;
 interface Postings {
   units: Int32Array;
   weights: Float32Array;
+  /** The term's `idf`, kept with its postings so a query looks each term up once. */
+  idf: number;
 }
 
 /** A scratch accumulator reused across queries, so a query allocates little. */
@@ -37,6 +39,8 @@ export class CosineIndex {
   private postings = new Map<string, Postings>();
   private documentFrequency = new Map<string, number>();
   private unitCount = 0;
+  /** The `idf` of a term no unit has (see `idf`). */
+  private unknownTermIdf = 0;
   private finished = false;
 
   /** Adds a unit and returns its id (0, 1, 2... in the order added). */
@@ -48,8 +52,11 @@ export class CosineIndex {
 
   /** IDF of a term; a term no unit has gets the highest weight, so unknown words count against a match. */
   idf(term: string): number {
-    const df = this.documentFrequency.get(term) ?? 0;
-    return Math.log(1 + (this.unitCount + 1) / (df + 0.5));
+    return this.idfOf(this.documentFrequency.get(term) ?? 0);
+  }
+
+  private idfOf(documentFrequency: number): number {
+    return Math.log(1 + (this.unitCount + 1) / (documentFrequency + 0.5));
   }
 
   /** Computes IDF and unit norms and freezes the postings into typed arrays. */
@@ -86,8 +93,10 @@ export class CosineIndex {
       this.postings.set(term, {
         units: Int32Array.from(list.units),
         weights: Float32Array.from(list.weights),
+        idf: this.idf(term),
       });
     }
+    this.unknownTermIdf = this.idfOf(0);
     this.pending.length = 0;
     this.finished = true;
   }
@@ -104,9 +113,12 @@ export class CosineIndex {
     let queryNorm = 0;
     const weighted: [Postings | undefined, number][] = [];
     for (const [term, count] of query) {
-      const weight = (1 + Math.log(Math.max(1, count))) * this.idf(term) * Math.min(1, count);
+      // Every term of a unit has postings: a term without them is one no unit has.
+      const postings = this.postings.get(term);
+      const idf = postings?.idf ?? this.unknownTermIdf;
+      const weight = (1 + Math.log(Math.max(1, count))) * idf * Math.min(1, count);
       queryNorm += weight * weight;
-      weighted.push([this.postings.get(term), weight]);
+      weighted.push([postings, weight]);
     }
     queryNorm = Math.sqrt(queryNorm);
     if (queryNorm === 0) return scratch;

@@ -16,7 +16,7 @@ export { signalContributions, type ConfidenceWeights } from './confidenceModel.j
 export { createKnowledgeIndexHolder, KNOWLEDGE_CALIBRATION } from './knowledgeEngine.js';
 export { KnowledgeIndexHolder, type KnowledgeIndexHolderOptions } from './knowledgeIndexHolder.js';
 export { JudgementDetector } from './judgementDetector.js';
-export { editDistance } from './typoCorrector.js';
+export { isOneEditApart } from './typoCorrector.js';
 export { splitPassages, type Passage, type PassageOptions } from './passages.js';
 export type { SynonymGroup, SynonymTable } from './synonymMatcher.js';
 export type {

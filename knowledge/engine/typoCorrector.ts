@@ -82,6 +82,25 @@ export function editDistance(a: string, b: string): number {
   return at(a.length, b.length);
 }
 
+/**
+ * Whether `editDistance(a, b) === 1`, found in one pass without the distance table: one letter
+ * added, dropped or changed, or two adjacent letters swapped. For callers that compare a word
+ * with many others and only care about a single slip (the phrasebook's typo reading).
+ */
+export function isOneEditApart(a: string, b: string): boolean {
+  if (a.length === b.length) {
+    let at = 0;
+    while (at < a.length && a[at] === b[at]) at++;
+    if (at === a.length) return false;
+    // One letter changed, or this letter and the next swapped; the rest must be the same.
+    const swapped = at + 1 < a.length && a[at] === b[at + 1] && a[at + 1] === b[at];
+    return a.slice(at + 1) === b.slice(at + 1) || (swapped && a.slice(at + 2) === b.slice(at + 2));
+  }
+  if (a.length === b.length + 1) return isOneLetterLeftOut(b, a);
+  if (b.length === a.length + 1) return isOneLetterLeftOut(a, b);
+  return false;
+}
+
 /** Whether `word` is `candidate` with exactly one of its letters left out ("chek" of "check"). */
 function isOneLetterLeftOut(word: string, candidate: string): boolean {
   if (candidate.length !== word.length + 1) return false;

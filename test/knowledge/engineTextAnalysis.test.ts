@@ -1,11 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadArticleFiles } from '../../knowledge/content/articleFiles.js';
 import { AnswerIndex } from '../../knowledge/engine/answerIndex.js';
 import { LocaleIndex } from '../../knowledge/engine/localeIndex.js';
 import { BUILT_IN_SYNONYMS } from '../../knowledge/engine/synonymTables.js';
 import { foldAccents, TextAnalyzer } from '../../knowledge/engine/textAnalyzer.js';
-import { editDistance, TypoCorrector } from '../../knowledge/engine/typoCorrector.js';
+import { editDistance, isOneEditApart, TypoCorrector } from '../../knowledge/engine/typoCorrector.js';
 import type { IndexDocument } from '../../knowledge/engine/types.js';
+import { seeded } from '../support/propertySeed.js';
 
 /** The analyzer as an index of `locale` sets it up, with the built-in synonym table. */
 function withSynonyms(locale: string): TextAnalyzer {
@@ -180,6 +182,20 @@ describe('typo tolerance', () => {
     await corrector.finish();
     expect(corrector.correct('idea')).toEqual([]);
     expect(editDistance('idea', 'decide')).toBeGreaterThan(1);
+  });
+
+  it('when two words are compared for a single slip, then the answer is the edit distance being 1', () => {
+    expect(isOneEditApart('mcuh', 'much')).toBe(true);
+    expect(isOneEditApart('questa', 'cuesta')).toBe(true);
+    expect(isOneEditApart('much', 'much')).toBe(false);
+    // Few letters, so that words one or two slips apart come up often.
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 6 });
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        expect(isOneEditApart(a, b)).toBe(editDistance(a, b) === 1);
+      }),
+      seeded('isOneEditApart agrees with editDistance', { numRuns: 2000 }),
+    );
   });
 
   it('when two adjacent letters are swapped, then the vocabulary word is found', async () => {

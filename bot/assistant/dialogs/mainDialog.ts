@@ -17,7 +17,7 @@ import type { CaseStatusReplies } from '../caseStatusReplies.js';
 import type { ConversationCommands } from '../conversationCommands.js';
 import type { ConversationContext } from '../conversationContext.js';
 import type { ConversationMemory } from '../conversationMemory.js';
-import { followUpAspectOf } from '../followUps/followUpAspect.js';
+import { turnFollowUpAspectOf } from '../followUps/followUpAspect.js';
 import type { FollowUpReplies } from '../followUps/followUpReplies.js';
 import type { AgentRequestSource, MessageRecognizer } from '../messageRecognizer.js';
 import type { Phrasebook } from '../phrasebook.js';
@@ -175,7 +175,7 @@ export class MainDialog extends InterruptibleDialog {
 
   /** A follow-up on the current topic ("¿y cuánto tarda?"), answered from it; false when it is none. */
   private async followUp(context: TurnContext, text: string, locale: Locale): Promise<boolean> {
-    const aspect = followUpAspectOf(this.deps.phrasebook, text);
+    const aspect = turnFollowUpAspectOf(context, this.deps.phrasebook, text);
     if (!aspect) return false;
     const topic = await this.deps.context.topic(context);
     return topic !== undefined && this.deps.followUps.answer(context, topic, aspect, text, locale);

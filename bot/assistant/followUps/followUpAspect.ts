@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import type { KeywordList, Phrasebook } from '../phrasebook.js';
 
 /** The details a visitor asks about the current topic without naming it. */
@@ -9,6 +10,8 @@ const ASPECT_LISTS = Object.fromEntries(
 ) as Record<FollowUpAspect, KeywordList>;
 const FILLER_LISTS: readonly KeywordList[] = ['followUp.filler', 'replyFiller'];
 const ALL_LISTS: readonly KeywordList[] = [...Object.values(ASPECT_LISTS), ...FILLER_LISTS];
+/** The message last read in this turn and what it asks (see `turnFollowUpAspectOf`). */
+const READ_THIS_TURN = Symbol('followUpAspectReadThisTurn');
 
 /**
  * The detail an elliptical follow-up asks about ("how much does it cost?", "¿y cuánto tarda?",
@@ -16,13 +19,34 @@ const ALL_LISTS: readonly KeywordList[] = [...Object.values(ASPECT_LISTS), ...FI
  * around it, and names no subject of its own. Undefined for anything else, so "how much does the
  * green card renewal cost" is a question of its own for the answer engine.
  */
-export function followUpAspectOf(phrasebook: Phrasebook, text: string): FollowUpAspect | undefined {
+function followUpAspectOf(phrasebook: Phrasebook, text: string): FollowUpAspect | undefined {
+  // A message with a word none of the lists has ("how much is the green card fee?") is none of their
+  // phrases: the lists are not read for it.
   const aspectsIn = (message: string) =>
-    FOLLOW_UP_ASPECTS.filter(
-      (aspect) => phrasebook.phrasesIn([ASPECT_LISTS[aspect]], FILLER_LISTS, message) !== undefined,
-    );
+    phrasebook.hasOnlyWordsOf(ALL_LISTS, message)
+      ? FOLLOW_UP_ASPECTS.filter(
+          (aspect) => phrasebook.phrasesIn([ASPECT_LISTS[aspect]], FILLER_LISTS, message) !== undefined,
+        )
+      : [];
   let found = aspectsIn(text);
   // "how mcuh does it cost?", "¿cuánto questa?": read again with its typos corrected.
   if (found.length === 0) found = aspectsIn(phrasebook.withTyposCorrected(ALL_LISTS, text));
   return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * `followUpAspectOf`, read once per turn: the dialogs read the message to route it and the
+ * conversation context reads the same question again after them (is it one to offer an agent?).
+ * A different text (a question kept masked) is read anew.
+ */
+export function turnFollowUpAspectOf(
+  context: TurnContext,
+  phrasebook: Phrasebook,
+  text: string,
+): FollowUpAspect | undefined {
+  const read = context.turnState.get<{ text: string; aspect?: FollowUpAspect } | undefined>(READ_THIS_TURN);
+  if (read?.text === text) return read.aspect;
+  const aspect = followUpAspectOf(phrasebook, text);
+  context.turnState.set(READ_THIS_TURN, { text, aspect });
+  return aspect;
 }
