@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { z } from 'zod';
 import { createApp, type App, type AppOverrides } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config/config.js';
 import { createLogger } from '../../bot/logging/logger.js';
-import { keepAnswerIndex, seedKeptAnswerIndex } from './keptAnswerIndex.js';
+import { seedKeptAnswerIndex } from './keptAnswerIndex.js';
 import { REPO_ROOT } from './paths.js';
 
 export { REPO_ROOT };
@@ -26,8 +27,8 @@ export interface TestApp {
  * Resolves once the app is ready (the answer engine trained), unless `untilReady` is false: then
  * as soon as it listens.
  *
- * In the fresh folder, the app finds the answer-index files an earlier test of the run kept for
- * the repository's articles (see keptAnswerIndex.ts), as a restarted service finds its own, unless
+ * In the fresh folder, the app finds the answer-index files of the repository's articles made
+ * once for the run (see keptAnswerIndex.ts), as a restarted service finds its own, unless
  * `keptIndex` is false: then it analyses the articles and trains as on a first start. A test that
  * passes its own DATA_DIR gets nothing added to it.
  */
@@ -39,7 +40,7 @@ export async function startTestApp(
   // The kept files are those of the repository's articles, seeded into a new store.
   const sharesIndex = keptIndex && env.DATA_DIR === undefined && env.KNOWLEDGE_DIR === undefined;
   const dataDir = env.DATA_DIR ?? (await mkdtemp(path.join(os.tmpdir(), 'va-test-')));
-  if (sharesIndex) await seedKeptAnswerIndex(dataDir);
+  if (sharesIndex) await seedKeptAnswerIndex(inject('keptAnswerIndexDir'), dataDir);
   const config = loadConfig(
     {
       NODE_ENV: 'test',
@@ -58,7 +59,6 @@ export async function startTestApp(
   const address = await app.listen();
   // As an orchestrator would: visitors are sent once readiness says so (the answer engine trained).
   if (untilReady) await app.ready;
-  if (untilReady && sharesIndex) await keepAnswerIndex(dataDir);
   return {
     app,
     baseUrl: `http://127.0.0.1:${address.port}`,
