@@ -322,7 +322,7 @@ describe('npm run user:create', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  }, 90_000);
+  });
 
   /** Runs user:create with `input` on its stdin (a pipe), as a script or a person typing would. */
   function userCreate(
@@ -384,7 +384,7 @@ describe('npm run user:create', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 
   it('when the server is running on the same data folder, then the account is created without a stack trace and can sign in to the running server at once', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-user-'));
@@ -409,5 +409,5 @@ describe('npm run user:create', () => {
       await app.stop();
       await rm(dataDir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });

@@ -72,7 +72,7 @@ describeInBrowser('editor console in Chromium', () => {
     await visitor.close();
     expect(errors).toEqual([]);
     await context.close();
-  }, 90_000);
+  });
   it('when an editor presses Unpublish, then a dialog names the language first; Cancel keeps the article live, confirming takes it down', async () => {
     const context = await browser.newContext({ locale: 'en-US', bypassCSP: true });
     const page = await context.newPage();
@@ -120,7 +120,7 @@ describeInBrowser('editor console in Chromium', () => {
     await page.getByRole('status').filter({ hasText: 'Versión en inglés retirada' }).waitFor();
     expect((await app.app.store.articles.get('en', 'fee-waiver'))?.status).toBe('unpublished');
     await context.close();
-  }, 90_000);
+  });
 
   it('when an editor previews an article, then the chat widget draws the reply a visitor gets (short answer, link, "Was this helpful?", related topics), never the details, and its buttons work as in the chat', async () => {
     const context = await browser.newContext({ locale: 'en-US', bypassCSP: true });
@@ -179,7 +179,7 @@ describeInBrowser('editor console in Chromium', () => {
     expect(await preview.locator('.va-msg-bot').count()).toBe(2);
     expect(await app.app.store.articles.get('es', 'fee-waiver')).toEqual(saved);
     await context.close();
-  }, 90_000);
+  });
 
   it('when an editor tries a question, then the conversation a visitor would get is drawn by the widget, with the scores beside it', async () => {
     const context = await browser.newContext({
@@ -226,7 +226,7 @@ describeInBrowser('editor console in Chromium', () => {
     expect(spanishViolations, describeViolations(spanishViolations)).toEqual([]);
     await page.screenshot({ path: screenshotPath('try-it-es.png'), fullPage: true });
     await context.close();
-  }, 90_000);
+  });
 
   it('when the console pages are scanned with axe-core, in English and Spanish, then no violation of any level is found (best practices included)', async () => {
     const day = new Date().toISOString().slice(0, 10);
@@ -315,7 +315,7 @@ describeInBrowser('editor console in Chromium', () => {
     await page.locator('.preview[data-state="shown"]').nth(1).waitFor();
     await scan('article editor, in Spanish');
     await context.close();
-  }, 180_000);
+  });
 
   it("when the server cannot be reached, then sign-in says so in the console's language", async () => {
     const context = await browser.newContext({ locale: 'es-US' });

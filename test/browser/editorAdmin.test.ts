@@ -119,7 +119,7 @@ describeInBrowser('admin pages of the console, in Chromium', () => {
     expect(audit[0]).toMatchObject({ actor: 'root', target: 'ana.ruiz' });
     expect(JSON.stringify(audit)).not.toContain('cedar');
     await context.close();
-  }, 120_000);
+  });
 
   it('when an admin changes roles, disables and re-enables an account and sets a new password, then each takes effect, is audited, and the pages pass axe in both languages', async () => {
     await addUser(app, 'omar', ['agent']);
@@ -183,7 +183,7 @@ describeInBrowser('admin pages of the console, in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Agregar un usuario' }).waitFor();
     await expectNoViolations(page, 'new user, in Spanish');
     await context.close();
-  }, 120_000);
+  });
 
   it('when an editor who is not an admin uses the console, then no Users section is offered and the page says it is for administrators', async () => {
     const context = await browser.newContext({ locale: 'en-US', bypassCSP: true });
@@ -196,7 +196,7 @@ describeInBrowser('admin pages of the console, in Chromium', () => {
     expect(await page.locator('table.users').count()).toBe(0);
     await expectNoViolations(page, 'users page, not an admin');
     await context.close();
-  }, 60_000);
+  });
 
   it('when an admin opens Live-chat hours, then the page says agents are away and when they are back, the weekly hours and the days that differ, in both languages', async () => {
     const context = await browser.newContext({ locale: 'en-US', bypassCSP: true });
@@ -242,5 +242,5 @@ describeInBrowser('admin pages of the console, in Chromium', () => {
     await expectNoViolations(page, 'hours, in Spanish');
     await page.screenshot({ path: screenshotPath('hours-es.png'), fullPage: true });
     await context.close();
-  }, 90_000);
+  });
 });

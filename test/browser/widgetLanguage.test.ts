@@ -54,5 +54,5 @@ describeInBrowser('widget in Chromium: the conversation language', () => {
     expect((await testApp.app.store.conversations.get(conversationId!))?.locale).toBe('en');
     expect(errors).toEqual([]);
     await context.close();
-  }, 90_000);
+  });
 });

@@ -37,10 +37,7 @@ export async function ask(page: Page, text: string): Promise<void> {
 
 /** Waits for a bot (or agent) message containing `text`. */
 export async function waitForReply(page: Page, text: string): Promise<void> {
-  await page
-    .locator('.va-list > li:not(.va-msg-visitor)', { hasText: text })
-    .first()
-    .waitFor({ timeout: 10_000 });
+  await page.locator('.va-list > li:not(.va-msg-visitor)', { hasText: text }).first().waitFor();
 }
 
 /** The conversation id the widget keeps in sessionStorage. */

@@ -3,10 +3,11 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { codeCacheFileFor, loadBundle } from '../../bot/startup/codeCache.js';
 import { REPO_ROOT } from '../support/paths.js';
 import { BUILT_SERVICE, builtServiceEnv } from '../support/builtService.js';
+import { seedKeptAnswerIndex } from '../support/keptAnswerIndex.js';
 
 /**
  * The launcher's code cache (bot/startup/codeCache.ts), on real files: a CommonJS bundle run with
@@ -119,6 +120,8 @@ describe('the built service (node dist/bot/main.js) and its code cache', () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'va-service-code-cache-'));
+    // The run's answer index of these articles: the first start is ready without training.
+    await seedKeptAnswerIndex(inject('keptAnswerIndexDir'), path.join(dir, 'data'));
   });
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });

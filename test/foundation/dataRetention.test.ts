@@ -173,5 +173,5 @@ describe('data retention: nothing personal outlives its period', () => {
     // ...and then lets go too.
     const left = await filesContaining(dataDir, Object.values(planted));
     expect(Object.entries(left).filter(([, files]) => files.length > 0)).toEqual([]);
-  }, 600_000);
+  });
 });

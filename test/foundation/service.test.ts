@@ -45,7 +45,7 @@ describe('the service', () => {
 
   it('when a question comes while the answer engine still trains, then readiness says not ready and the question waits for its answer', async () => {
     // Listening already: the engine trains after the service listens.
-    running = await startTestApp({}, {}, { untilReady: false });
+    running = await startTestApp({}, {}, { untilReady: false, keptIndex: false });
     const [readiness, question] = await Promise.all([
       fetch(`${running.baseUrl}/readyz`),
       postActivity(running.baseUrl, { text: 'How do I create a USCIS online account?', locale: 'en-US' }),

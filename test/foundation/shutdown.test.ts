@@ -2,9 +2,10 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { REPO_ROOT } from '../support/paths.js';
 import { BUILT_SERVICE, builtServiceEnv } from '../support/builtService.js';
+import { seedKeptAnswerIndex } from '../support/keptAnswerIndex.js';
 
 /** Starts the built product (`node dist/bot/main.js`, what `npm start` runs) as its own process. */
 async function startProcess(
@@ -71,6 +72,8 @@ describe('graceful shutdown', () => {
     async (signal) => {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-shutdown-'));
       cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+      // The run's answer index of these articles: the first start is ready without training.
+      await seedKeptAnswerIndex(inject('keptAnswerIndexDir'), dataDir);
 
       const first = await startProcess(dataDir);
       cleanups.push(async () => void first.child.kill('SIGKILL'));

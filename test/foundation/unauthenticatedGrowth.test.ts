@@ -204,5 +204,5 @@ describe('unauthenticated requests cannot grow the store without bound', () => {
         `${storedBotFramework.length} Bot Framework conversations, ${acceptedMessages} widget messages accepted`,
     );
     expect(grown).toBeLessThanOrEqual(bound);
-  }, 600_000);
+  });
 });

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CannedReplies } from '../../bot/handoff/cannedReplies.js';
 import { openStore } from '../../bot/storage/openStore.js';
 import type { AgentAck, AgentClientToServerEvents, CannedReplyItem } from '../../contracts/agentEvents.js';
-import { eventually } from '../channels/support/visitorClient.js';
+import { EVENT_WAIT_MS, eventually } from '../channels/support/visitorClient.js';
 import { cannedReply } from '../storage/fixtures/records.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import {
@@ -20,8 +20,6 @@ import {
 } from './support/agentClient.js';
 import { systemClock } from '../../bot/shared/clock.js';
 
-const WAIT_MS = 15_000;
-
 /** The whole ack, refused or not: the refusal's localised message is what the console shows. */
 async function ack<E extends 'canned:save' | 'canned:delete'>(
   socket: AgentClient,
@@ -31,7 +29,7 @@ async function ack<E extends 'canned:save' | 'canned:delete'>(
   const untyped = socket as unknown as {
     timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<AgentAck<unknown>> };
   };
-  return untyped.timeout(WAIT_MS).emitWithAck(event, payload);
+  return untyped.timeout(EVENT_WAIT_MS).emitWithAck(event, payload);
 }
 
 function refusalOf(result: AgentAck<unknown>): { code: string; message: string } {
@@ -98,7 +96,7 @@ describe('canned replies: admins manage them per language, agents get them', () 
     sockets.push(socket);
     const inbox = collect(socket);
     socket.connect();
-    await eventually(async () => inbox.state !== null, 'the state', WAIT_MS);
+    await eventually(async () => inbox.state !== null, 'the state');
     return watch(socket, inbox.state?.canned ?? []);
   }
 
@@ -146,7 +144,7 @@ describe('canned replies: admins manage them per language, agents get them', () 
     })) as CannedReplyItem;
     // The title is one line, trimmed.
     expect(added).toMatchObject({ locale: 'es', title: 'Documentos requeridos' });
-    await eventually(async () => bruno.updates.length === 1, 'the list sent to the agent', WAIT_MS);
+    await eventually(async () => bruno.updates.length === 1, 'the list sent to the agent');
     expect(bruno.updates[0]?.find((reply) => reply.id === added.id)?.text).toBe(
       'Necesitará su pasaporte y el formulario I-90.',
     );
@@ -159,10 +157,10 @@ describe('canned replies: admins manage them per language, agents get them', () 
       text: 'Traiga su pasaporte.',
     })) as CannedReplyItem;
     expect(changed).toMatchObject({ id: added.id, title: 'Documentos', text: 'Traiga su pasaporte.' });
-    await eventually(async () => bruno.updates.length === 2, 'the changed list', WAIT_MS);
+    await eventually(async () => bruno.updates.length === 2, 'the changed list');
 
     expect(await agentCall(alma.socket, 'canned:delete', { id: added.id })).toEqual({ id: added.id });
-    await eventually(async () => bruno.updates.length === 3, 'the list without it', WAIT_MS);
+    await eventually(async () => bruno.updates.length === 3, 'the list without it');
     expect(bruno.updates[2]?.some((reply) => reply.id === added.id)).toBe(false);
     expect(await testApp.app.store.cannedReplies.get(added.id)).toBeNull();
 

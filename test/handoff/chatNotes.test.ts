@@ -18,8 +18,6 @@ import {
   type AgentClient,
 } from './support/agentClient.js';
 
-const WAIT_MS = 15_000;
-
 /** The ack's error code of a call expected to be refused. */
 async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
@@ -50,7 +48,6 @@ describe('private notes on a live chat, and the note that goes with a transfer',
     await eventually(
       async () => (await store.presence.list()).every((presence) => presence.status === 'offline'),
       'agents offline',
-      WAIT_MS,
     );
     clock.advance(20 * 60_000);
     await testApp.app.handoff.sweep();
@@ -72,9 +69,9 @@ describe('private notes on a live chat, and the note that goes with a transfer',
     await agentCall(ana.socket, 'presence:set', { status: 'available' });
     const opened = await openSession(testApp.baseUrl, { auth: { locale: 'en' } });
     sockets.push(opened.socket);
-    await waitUntil(() => opened.messages.some((message) => message.role === 'bot'), 'the welcome', WAIT_MS);
+    await waitUntil(() => opened.messages.some((message) => message.role === 'bot'), 'the welcome');
     await sendMessage(opened.socket, { text: 'Talk to an agent', value: { type: 'agent_request' } });
-    await waitUntil(() => ana.inbox.assigned.length > 0, 'the chat assigned to Ana', WAIT_MS);
+    await waitUntil(() => ana.inbox.assigned.length > 0, 'the chat assigned to Ana');
     return { ...opened, conversationId: opened.session.conversationId };
   }
 
@@ -100,11 +97,7 @@ describe('private notes on a live chat, and the note that goes with a transfer',
       at: IN_HOURS,
       toAgentId: null,
     });
-    await waitUntil(
-      () => otherTab.notes.some((item) => item.id === note.id),
-      'the note in the other tab',
-      WAIT_MS,
-    );
+    await waitUntil(() => otherTab.notes.some((item) => item.id === note.id), 'the note in the other tab');
 
     // A retry with the same id is the same note, not a second one.
     expect(
@@ -117,7 +110,6 @@ describe('private notes on a live chat, and the note that goes with a transfer',
     await waitUntil(
       () => ana.inbox.messages.some((event) => event.message.text === 'Are you there?'),
       'relay',
-      WAIT_MS,
     );
     const seen = [...visitor.messages, ...(await history(visitor.socket)).messages].map(
       (message) => message.text,
@@ -187,7 +179,7 @@ describe('private notes on a live chat, and the note that goes with a transfer',
       toAgentId: bea.state.me.agentId,
       note: 'Needs the fee waiver form; she is on a phone.',
     });
-    await waitUntil(() => bea.notes.some((note) => note.kind === 'transfer'), 'the transfer note', WAIT_MS);
+    await waitUntil(() => bea.notes.some((note) => note.kind === 'transfer'), 'the transfer note');
     const transferNote = bea.notes.find((note) => note.kind === 'transfer');
     expect(transferNote).toMatchObject({
       agentName: 'Ana',
@@ -206,7 +198,7 @@ describe('private notes on a live chat, and the note that goes with a transfer',
       toAgentId: ana.state.me.agentId,
       note: '  ',
     });
-    await waitUntil(() => ana.inbox.assigned.length === 2, 'the chat back with Ana', WAIT_MS);
+    await waitUntil(() => ana.inbox.assigned.length === 2, 'the chat back with Ana');
     expect(await testApp.app.store.chatNotes.count(conversationId)).toBe(2);
     await agentCall(ana.socket, 'chat:end', { conversationId });
   });

@@ -187,5 +187,5 @@ describe('handoff routing properties (fast-check, real embedded store)', () => {
     // The sequences did exercise routing (not only refusals). Sequences are random, so this asks
     // for a floor well under the usual 40-70 assignments per 40 runs: a sanity check, not a figure.
     expect(assignments.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(15);
-  }, 600_000);
+  });
 });

@@ -20,8 +20,6 @@ import {
 } from './support/agentClient.js';
 import { anyNumber, anyString } from '../support/matchers.js';
 
-const WAIT_MS = 15_000;
-
 /** A browser id as the widget makes one: 32 random bytes, base64url. */
 const newBrowserId = () => randomBytes(32).toString('base64url');
 
@@ -44,7 +42,6 @@ describe("the agent's context panel: where the visitor started, what they asked 
       async () =>
         (await testApp.app.store.presence.list()).every((presence) => presence.status === 'offline'),
       'agents offline',
-      WAIT_MS,
     );
     clock.advance(20 * 60_000);
     await testApp.app.handoff.sweep();
@@ -56,7 +53,7 @@ describe("the agent's context panel: where the visitor started, what they asked 
   async function visitor(auth: Record<string, unknown>) {
     const opened = await openSession(testApp.baseUrl, { auth: { locale: 'en', ...auth } });
     sockets.push(opened.socket);
-    await waitUntil(() => opened.messages.some((message) => message.role === 'bot'), 'the welcome', WAIT_MS);
+    await waitUntil(() => opened.messages.some((message) => message.role === 'bot'), 'the welcome');
     return opened;
   }
 
@@ -67,7 +64,6 @@ describe("the agent's context panel: where the visitor started, what they asked 
     await waitUntil(
       () => messages.slice(before).some((message) => message.role === 'bot'),
       `a reply to "${text}"`,
-      WAIT_MS,
     );
     return messages.slice(before).find((message) => message.role === 'bot') as ChatMessage;
   }
@@ -96,7 +92,7 @@ describe("the agent's context panel: where the visitor started, what they asked 
     sockets.push(ana.socket);
     await agentCall(ana.socket, 'presence:set', { status: 'available' });
     await sendMessage(now.socket, { text: 'Talk to an agent', value: { type: 'agent_request' } });
-    await waitUntil(() => ana.inbox.assigned.length === 1, 'the chat assigned', WAIT_MS);
+    await waitUntil(() => ana.inbox.assigned.length === 1, 'the chat assigned');
     const { conversationId } = now.session;
 
     const context = (await agentCall(ana.socket, 'chat:context', { conversationId })) as ChatContext;

@@ -19,9 +19,6 @@ import {
 } from './support/agentClient.js';
 
 const VISITOR_GRACE_SECONDS = 60;
-/** Generous waits for events: the machine may be busy; nothing here waits for time to pass. */
-const WAIT_MS = 15_000;
-
 describe("the visitor's presence (active / away / left) over Socket.IO", () => {
   const clock = new TestClock(new Date(IN_HOURS));
   let testApp: TestApp;
@@ -50,7 +47,6 @@ describe("the visitor's presence (active / away / left) over Socket.IO", () => {
     await eventually(
       async () => (await store.presence.list()).every((presence) => presence.status === 'offline'),
       'agents offline',
-      WAIT_MS,
     );
     clock.advance(20 * 60_000);
     await testApp.app.handoff.sweep();
@@ -67,11 +63,7 @@ describe("the visitor's presence (active / away / left) over Socket.IO", () => {
     sockets.push(opened.socket);
     // Only a new conversation is welcomed; a page that comes back resumes without a word.
     if (!token)
-      await waitUntil(
-        () => opened.messages.some((message) => message.role === 'bot'),
-        'the welcome',
-        WAIT_MS,
-      );
+      await waitUntil(() => opened.messages.some((message) => message.role === 'bot'), 'the welcome');
     return opened;
   }
 
@@ -100,7 +92,6 @@ describe("the visitor's presence (active / away / left) over Socket.IO", () => {
           .lastQueue()
           .some((item) => item.conversationId === conversationId && item.visitor?.state === state),
       `queued visitor ${state}`,
-      WAIT_MS,
     );
     return lia.lastQueue().find((item) => item.conversationId === conversationId);
   }
@@ -135,7 +126,7 @@ describe("the visitor's presence (active / away / left) over Socket.IO", () => {
       })
     ).find((entry) => entry.conversationId === session.conversationId);
     expect(ended).toMatchObject({ status: 'ended', endReason: 'abandoned', agentId: null });
-    await waitUntil(() => lia.lastQueue().length === 0, 'an empty queue', WAIT_MS);
+    await waitUntil(() => lia.lastQueue().length === 0, 'an empty queue');
   });
 
   it('when a queued visitor reloads the page within the grace period, then they keep their place and are routed once an agent is free', async () => {
@@ -157,7 +148,6 @@ describe("the visitor's presence (active / away / left) over Socket.IO", () => {
     await waitUntil(
       () => lia.inbox.assigned.some((event) => event.conversationId === first.session.conversationId),
       'the chat routed to Lia',
-      WAIT_MS,
     );
     await agentCall(lia.socket, 'chat:end', { conversationId: first.session.conversationId });
   });
@@ -183,26 +173,26 @@ describe("the visitor's presence (active / away / left) over Socket.IO", () => {
     await agentCall(lia.socket, 'presence:set', { status: 'available' });
     const { socket, session } = await visitor();
     await askForAgent(socket);
-    await waitUntil(() => lia.inbox.assigned.length === 1, 'the chat assigned', WAIT_MS);
+    await waitUntil(() => lia.inbox.assigned.length === 1, 'the chat assigned');
     const { conversationId } = session;
     const latest = () =>
       lia.presences.filter((event) => event.conversationId === conversationId).at(-1)?.visitor;
 
     clock.advance(1_000);
     socket.emit('visibility:set', { visible: false });
-    await waitUntil(() => latest()?.state === 'away', 'away', WAIT_MS);
+    await waitUntil(() => latest()?.state === 'away', 'away');
     expect(latest()?.since).toBe(clock.now().toISOString());
 
     // A second tab that is visible makes the visitor active again; closing it, away again.
     clock.advance(1_000);
     const secondTab = await visitor(session.token);
-    await waitUntil(() => latest()?.state === 'active', 'active with a second tab', WAIT_MS);
+    await waitUntil(() => latest()?.state === 'active', 'active with a second tab');
     secondTab.socket.disconnect();
-    await waitUntil(() => latest()?.state === 'away', 'away once the visible tab closed', WAIT_MS);
+    await waitUntil(() => latest()?.state === 'away', 'away once the visible tab closed');
 
     clock.advance(1_000);
     socket.disconnect();
-    await waitUntil(() => latest()?.state === 'left', 'left', WAIT_MS);
+    await waitUntil(() => latest()?.state === 'left', 'left');
     expect(latest()?.since).toBe(clock.now().toISOString());
 
     // An assigned chat is the agent's to end: a visitor gone past the grace period stays with them.
@@ -211,7 +201,7 @@ describe("the visitor's presence (active / away / left) over Socket.IO", () => {
     expect((await testApp.app.store.handoff.activeForConversation(conversationId))?.status).toBe('assigned');
 
     await visitor(session.token);
-    await waitUntil(() => latest()?.state === 'active', 'active again', WAIT_MS);
+    await waitUntil(() => latest()?.state === 'active', 'active again');
     const state = (await agentCall(lia.socket, 'state:get', {})) as {
       chats: Array<{ visitor: VisitorPresence }>;
     };
@@ -225,7 +215,7 @@ describe("the visitor's presence (active / away / left) over Socket.IO", () => {
     socket.on('request:rejected', (rejection) => rejections.push(rejection));
     rawEmit(socket, 'visibility:set', { visible: 'no' });
     rawEmit(socket, 'visibility:set', { visible: false, extra: 1 });
-    await waitUntil(() => rejections.length === 2, 'two rejections', WAIT_MS);
+    await waitUntil(() => rejections.length === 2, 'two rejections');
     expect(rejections.map((rejection) => [rejection.event, rejection.error.code])).toEqual([
       ['visibility:set', 'invalid_payload'],
       ['visibility:set', 'invalid_payload'],

@@ -155,6 +155,6 @@ export function describeQueryPlans(backend: string, openFreshDriver: () => Promi
       } finally {
         await driver.close();
       }
-    }, 120_000);
+    });
   });
 }

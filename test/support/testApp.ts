@@ -1,10 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { z } from 'zod';
 import { createApp, type App, type AppOverrides } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config/config.js';
 import { createLogger } from '../../bot/logging/logger.js';
+import { seedKeptAnswerIndex } from './keptAnswerIndex.js';
 import { REPO_ROOT } from './paths.js';
 
 export { REPO_ROOT };
@@ -24,13 +26,21 @@ export interface TestApp {
  * temp folder, exactly as `main` does. `env` overrides settings by their environment names.
  * Resolves once the app is ready (the answer engine trained), unless `untilReady` is false: then
  * as soon as it listens.
+ *
+ * In the fresh folder, the app finds the answer-index files of the repository's articles made
+ * once for the run (see keptAnswerIndex.ts), as a restarted service finds its own, unless
+ * `keptIndex` is false: then it analyses the articles and trains as on a first start. A test that
+ * passes its own DATA_DIR gets nothing added to it.
  */
 export async function startTestApp(
   env: Record<string, string> = {},
   overrides: AppOverrides = {},
-  { untilReady = true }: { untilReady?: boolean } = {},
+  { untilReady = true, keptIndex = true }: { untilReady?: boolean; keptIndex?: boolean } = {},
 ): Promise<TestApp> {
+  // The kept files are those of the repository's articles, seeded into a new store.
+  const sharesIndex = keptIndex && env.DATA_DIR === undefined && env.KNOWLEDGE_DIR === undefined;
   const dataDir = env.DATA_DIR ?? (await mkdtemp(path.join(os.tmpdir(), 'va-test-')));
+  if (sharesIndex) await seedKeptAnswerIndex(inject('keptAnswerIndexDir'), dataDir);
   const config = loadConfig(
     {
       NODE_ENV: 'test',
