@@ -48,6 +48,7 @@ import { readDocuments, readQuestionsJsonl, splitInHalves } from './lib/benchFil
 import { CommandLine } from './lib/commandLine.js';
 import { devPartOf, type DevPart } from './lib/devSplit.js';
 import { FuseBaseline } from './lib/fuseBaseline.js';
+import { countInScopeMisses } from './lib/inScopeMisses.js';
 import { addNoise, DEFAULT_NOISE } from './lib/noiseModel.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -209,6 +210,17 @@ function printErrors(title: string, runs: readonly Run[]): void {
   }
 }
 
+/** The ranking alone, and where the in-scope misses were lost (see `countInScopeMisses`). */
+function inScopeMisses(runs: readonly Run[]): string {
+  const misses = countInScopeMisses(
+    runs.map((run) => ({ expect: run.question.expect, best: run.best, right: isRight(run) })),
+  );
+  return (
+    `ranked first ${pct(misses.rankedFirst / Math.max(1, misses.inScope)).trim()}; ` +
+    `misses: ${misses.anotherFirst} another article first, ${misses.heldBack} right one first but held back`
+  );
+}
+
 /** A dev question with what the report groups it by. */
 interface DevQuestion extends LabeledQuestion {
   /** The topic asked about, even when it has no article yet (then `expect` is null). */
@@ -353,14 +365,11 @@ async function evaluateOurArticles(): Promise<void> {
     });
   }
   const engineRuns = clean[0] as Run[];
-  const ranking = languages.map((language) => {
-    const inScope = engineRuns.filter(
-      (run) => inPart(run, part) && ofLanguage(run, language) && run.question.expect !== null,
-    );
-    const right = inScope.filter((run) => run.best === run.question.expect).length;
-    return `${language} ${pct(right / Math.max(1, inScope.length)).trim()}`;
-  });
-  console.log(`\nengine ranking alone (best candidate, whatever the decision): ${ranking.join(', ')}`);
+  console.log('\nengine in-scope questions, the ranking alone (best candidate, whatever the decision):');
+  for (const language of languages) {
+    const runs = engineRuns.filter((run) => inPart(run, part) && ofLanguage(run, language));
+    console.log(`${language.padEnd(7)} ${inScopeMisses(runs)}`);
+  }
 
   // Failures are listed for the tune part only: looking at the held-out ones would make them tuning data.
   printErrors(
@@ -428,6 +437,12 @@ async function evaluateExternal(): Promise<void> {
     console.log(row(language, 'all', 'engine', engine));
     console.log(row(language, 'all', 'fuse', fuse));
     summary[language] = { ...engine, baseline: fuse };
+  }
+  console.log('\nengine in-scope questions, the ranking alone (best candidate, whatever the decision):');
+  for (const language of languages) {
+    console.log(
+      `${language.padEnd(7)} ${inScopeMisses(engineRuns.filter((run) => languageOf(run.question.locale) === language))}`,
+    );
   }
   printErrors('questions the engine got wrong', engineRuns);
   console.log('');

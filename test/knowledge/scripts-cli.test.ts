@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { countInScopeMisses } from '../../scripts/lib/inScopeMisses.js';
 import { percentile } from '../../scripts/lib/percentile.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -50,6 +53,71 @@ describe('the evaluation and benchmark commands', () => {
     const result = run('calibrate.ts', ['--help']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(/^usage: npm run calibrate -- /);
+  });
+});
+
+describe('the evaluation of an external corpus', () => {
+  const articles = [
+    {
+      id: 'pizza',
+      locale: 'en',
+      title: 'order a pizza',
+      questions: ['i want to order a pizza', 'get me a pepperoni pizza delivered'],
+    },
+    {
+      id: 'weather',
+      locale: 'en',
+      title: 'weather forecast',
+      questions: ['what is the weather tomorrow', 'will it rain today'],
+    },
+    {
+      id: 'alarm',
+      locale: 'en',
+      title: 'set an alarm',
+      questions: ['wake me up at seven', 'set an alarm for 6 am'],
+    },
+  ];
+  const queries = [
+    { text: 'order a pepperoni pizza for me', locale: 'en', expect: 'pizza' },
+    // Labelled with another article on purpose: the alarm article is ranked first.
+    { text: 'set an alarm for seven', locale: 'en', expect: 'weather' },
+    { text: 'tell me a joke', locale: 'en', expect: null },
+  ];
+
+  it('when it is measured, then it says how often the right article was ranked first and where the misses were lost', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'va-eval-external-'));
+    try {
+      const jsonl = (rows: object[]): string => rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
+      await writeFile(path.join(dir, 'articles.jsonl'), jsonl(articles));
+      await writeFile(path.join(dir, 'queries.jsonl'), jsonl(queries));
+      const result = run('eval.ts', [
+        '--articles',
+        path.join(dir, 'articles.jsonl'),
+        '--queries',
+        path.join(dir, 'queries.jsonl'),
+      ]);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toMatch(
+        /\nen {6}ranked first 50\.0%; misses: 1 another article first, 0 right one first but held back\n/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('countInScopeMisses', () => {
+  it('when questions miss, then it tells a wrong article ranked first from a right one held back', () => {
+    expect(
+      countInScopeMisses([
+        { expect: 'a', best: 'a', right: true },
+        { expect: 'a', best: 'a', right: false },
+        { expect: 'a', best: 'b', right: false },
+        { expect: 'b', best: null, right: false },
+        { expect: null, best: 'a', right: false },
+        { expect: null, best: 'a', right: true },
+      ]),
+    ).toEqual({ inScope: 4, rankedFirst: 2, anotherFirst: 2, heldBack: 1 });
   });
 });
 
