@@ -55,7 +55,9 @@ export function codeCacheFileFor(
 ): string | undefined {
   if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   const dir = env.NODE_COMPILE_CACHE || path.join(os.tmpdir(), 'node-compile-cache');
-  const name = sha1(Buffer.from(path.resolve(bundleFile))).toString('hex').slice(0, 16);
+  const name = sha1(Buffer.from(path.resolve(bundleFile)))
+    .toString('hex')
+    .slice(0, 16);
   return path.join(dir, `va-service-${name}.bin`);
 }
 
