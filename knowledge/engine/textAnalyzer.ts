@@ -167,12 +167,11 @@ const EXTRA_SPANISH_STOP_WORDS = [
   'porfa',
 ];
 const EXTRA_ENGLISH_STOP_WORDS = [
-  // Function words as typed in a text message: "hw do i chek my case", "plz help". Not "u": it is
-  // the U visa in the articles.
+  // Function words as typed in a text message: "hw do i chek my case", "plz help"; only those whose
+  // word is a stop word ("wen" is not: "when" is not one), and not "u": it is the U visa in the articles.
   'hw',
   'wat',
   'wht',
-  'wen',
   'ur',
   'r',
   'cn',
@@ -185,8 +184,6 @@ const EXTRA_ENGLISH_STOP_WORDS = [
   'plz',
   'thx',
   'thnx',
-  'wanna',
-  'gonna',
   // The package's list has "what", "where", "who" and "how" but not these question and auxiliary forms.
   'why',
   'whom',
