@@ -90,8 +90,6 @@ export class TableLayout {
 export class SqliteCollection implements Collection {
   readonly name: string;
   private readonly layout: TableLayout;
-  private readonly table: string;
-  private readonly counters: CounterColumns;
 
   constructor(
     private readonly database: SqliteDatabase,
@@ -100,8 +98,6 @@ export class SqliteCollection implements Collection {
   ) {
     this.name = spec.name;
     this.layout = new TableLayout(spec);
-    this.table = this.layout.table;
-    this.counters = this.layout.counters;
   }
 
   async insertOne(document: StoredDocument): Promise<void> {
@@ -122,9 +118,9 @@ export class SqliteCollection implements Collection {
   }
 
   async findOne(filter: Filter, options: { sort?: Sort } = {}): Promise<StoredDocument | null> {
-    const where = whereClause(filter, this.counters);
-    const order = orderClause(options.sort, this.counters);
-    const sql = `SELECT ${this.layout.columns} FROM ${this.table}${where.sql}${order} LIMIT 1`;
+    const where = whereClause(filter, this.layout.counters);
+    const order = orderClause(options.sort, this.layout.counters);
+    const sql = `SELECT ${this.layout.columns} FROM ${this.layout.table}${where.sql}${order} LIMIT 1`;
     return this.read((statement) => {
       const row = statement(sql).get(...where.params) as Row | undefined;
       return row === undefined ? null : this.layout.document(row);
@@ -151,18 +147,18 @@ export class SqliteCollection implements Collection {
   }
 
   private select(filter: Filter, options: FindOptions): { sql: string; params: SqlValue[] } {
-    const where = whereClause(filter, this.counters);
+    const where = whereClause(filter, this.layout.counters);
     const limit = options.limit === undefined ? '' : ` LIMIT ${Math.trunc(options.limit)}`;
-    const order = orderClause(options.sort, this.counters);
+    const order = orderClause(options.sort, this.layout.counters);
     return {
-      sql: `SELECT ${this.layout.columns} FROM ${this.table}${where.sql}${order}${limit}`,
+      sql: `SELECT ${this.layout.columns} FROM ${this.layout.table}${where.sql}${order}${limit}`,
       params: where.params,
     };
   }
 
   async count(filter: Filter): Promise<number> {
-    const where = whereClause(filter, this.counters);
-    const sql = `SELECT count(*) AS n FROM ${this.table}${where.sql}`;
+    const where = whereClause(filter, this.layout.counters);
+    const sql = `SELECT count(*) AS n FROM ${this.layout.table}${where.sql}`;
     return this.read((statement) => (statement(sql).get(...where.params) as { n: number }).n);
   }
 
@@ -199,8 +195,8 @@ export class SqliteCollection implements Collection {
           return true;
         }
         return this.database.atomically(() => {
-          const where = whereClause({ ...filter, _id: _id as string }, this.counters);
-          const replaced = this.run(`UPDATE ${this.table} SET ${replacement}${where.sql}`, [
+          const where = whereClause({ ...filter, _id: _id as string }, this.layout.counters);
+          const replaced = this.run(`UPDATE ${this.layout.table} SET ${replacement}${where.sql}`, [
             ...rest,
             ...where.params,
           ]);
@@ -215,22 +211,22 @@ export class SqliteCollection implements Collection {
   }
 
   async deleteMany(filter: Filter): Promise<number> {
-    const where = whereClause(filter, this.counters);
-    return this.write(() => this.run(`DELETE FROM ${this.table}${where.sql}`, where.params).changes);
+    const where = whereClause(filter, this.layout.counters);
+    return this.write(() => this.run(`DELETE FROM ${this.layout.table}${where.sql}`, where.params).changes);
   }
 
   /** The first match in `sort` order, updated in one statement; its row as updated. */
   private updateFirst(filter: Filter, update: Update, sort: Sort | undefined): Row | undefined {
-    const set = updateAssignments(update, this.counters);
-    const where = whereClause(filter, this.counters);
+    const set = updateAssignments(update, this.layout.counters);
+    const where = whereClause(filter, this.layout.counters);
     // With an `_id`, at most one row matches: the plain UPDATE is the whole job. Otherwise the first
     // match is picked in a sub-select over the same condition (stock SQLite has no UPDATE ... LIMIT).
     const byId = typeof filter._id === 'string';
     const target = byId
       ? where.sql
-      : ` WHERE _id = (SELECT _id FROM ${this.table}${where.sql}${orderClause(sort, this.counters)} LIMIT 1)`;
+      : ` WHERE _id = (SELECT _id FROM ${this.layout.table}${where.sql}${orderClause(sort, this.layout.counters)} LIMIT 1)`;
     return this.database
-      .statement(`UPDATE ${this.table} SET ${set.sql}${target} RETURNING ${this.layout.columns}`)
+      .statement(`UPDATE ${this.layout.table} SET ${set.sql}${target} RETURNING ${this.layout.columns}`)
       .get(...set.params, ...where.params) as Row | undefined;
   }
 
