@@ -55,7 +55,10 @@ export class AnswerLookup {
    * instead of a choice ("mine expires in 3 months"). A message that alone gets no answer or only
    * a "Did you mean" is asked again together with the question offered for, and that reading is
    * taken when it decides more, among the articles offered only: "green card" then "what is the
-   * weather" must not become an answer about office closures.
+   * weather" must not become an answer about office closures. A message answered alone with an
+   * article not offered is read with the offer too when it names no subject of that article's
+   * that the offered ones lack: "work permit", then "renew", is the work permit's renewal, not
+   * the green card's; "how do I check my case" names a subject of its own and stays the case status.
    */
   async ask(
     context: TurnContext,
@@ -80,7 +83,7 @@ export class AnswerLookup {
           ? this.againWithPassage(result, text, current)
           : (this.detailOfTopic(result, text, current, locale) ?? result);
     }
-    if (offered && result.decision !== 'answer') {
+    if (offered && (result.decision !== 'answer' || this.mayNarrow(result, offered))) {
       const narrowed = this.narrowed(offered, text, locale);
       if (narrowed && this.narrowedWins(narrowed, result, pointsBack)) result = narrowed;
     }
@@ -156,7 +159,21 @@ export class AnswerLookup {
   }
 
   /**
-   * The narrowed reading is taken when it decides more; or, both being a "Did you mean…?", when
+   * Whether a message answered alone with an article outside the offer may still narrow it down:
+   * it names that article's subject no more than the subject of one of the offered articles (see
+   * `ask`).
+   */
+  private mayNarrow(result: AnswerResult<KnowledgeArticle>, offer: ClarifyOffer): boolean {
+    const answered = result.article?.id;
+    if (answered === undefined || offer.articleIds.includes(answered)) return false;
+    const subjectOf = (id: string) =>
+      result.ranking.find((candidate) => candidate.document.id === id)?.signals.subject ?? 0;
+    return offer.articleIds.some((id) => subjectOf(answered) <= subjectOf(id));
+  }
+
+  /**
+   * The narrowed reading is taken when it decides more; or, both being an answer, when the one
+   * alone is outside the offer (`mayNarrow` let it be read again); or, both being a "Did you mean…?", when
    * the message points back ("¿cuándo lo puedo renovar?"): "lo" is among the options just offered,
    * not a new set of articles the message alone brings up.
    */
@@ -166,7 +183,8 @@ export class AnswerLookup {
     pointsBack: boolean,
   ): boolean {
     const gain = DECISIVENESS[narrowed.decision] - DECISIVENESS[alone.decision];
-    return gain > 0 || (gain === 0 && pointsBack && narrowed.decision === 'clarify');
+    if (gain !== 0) return gain > 0;
+    return narrowed.decision === 'answer' || (pointsBack && narrowed.decision === 'clarify');
   }
 
   /** Whether a question that points back could still be about the topic (see `ask`). */

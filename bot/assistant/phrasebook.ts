@@ -44,6 +44,7 @@ export const KEYWORD_LISTS = [
   'followUp.cost',
   'followUp.time',
   'followUp.documents',
+  'followUp.form',
   'followUp.where',
   'followUp.meaning',
   'followUp.lost',

@@ -197,6 +197,37 @@ describe('conversations through /api/messages', () => {
     },
   );
 
+  it.each([
+    ['en-US', 'work permit', 'renew'],
+    ['es-US', 'permiso de trabajo', 'renovarlo'],
+  ])(
+    'when a visitor (%s) answers "did you mean" for the work permit with a word that alone would be the green card renewal, then the offer narrows to the work permit',
+    async (channelLocale, vague, narrowing) => {
+      const chat = visitor(channelLocale);
+      const offer = await chat.say(vague);
+      expect(outcomes(offer)).toContain('clarify');
+      expect(articleOptions(offer.find((reply) => dataOf(reply).outcome === 'clarify')!)).toContain(
+        'work-permit',
+      );
+      const narrowed = await chat.say(narrowing);
+      expect(outcomes(narrowed)[0]).toBe('answer');
+      expect(dataOf(narrowed[0]!).answer?.articleId).toBe('work-permit');
+    },
+  );
+
+  it.each([
+    ['en-US', 'green card', 'how do I check my case status'],
+    ['es-US', 'mica', '¿cómo reviso el estatus de mi caso?'],
+  ])(
+    'when a visitor (%s) answers "did you mean" with a question about a subject of its own, then that question is answered',
+    async (channelLocale, vague, other) => {
+      const chat = visitor(channelLocale);
+      expect(outcomes(await chat.say(vague))).toContain('clarify');
+      const reply = await chat.say(other);
+      expect(dataOf(reply[0]!).answer?.articleId).toBe('case-status');
+    },
+  );
+
   it('when a visitor types a wrong prefix, an A-number, asks where the number is, then gives it, then each gets its own explanation and the status is explained', async () => {
     const chat = visitor('en-US');
     const prefix = await chat.say('ABC1234567890');

@@ -186,6 +186,43 @@ describe('detail questions and follow-ups through /api/messages', () => {
     },
   );
   it.each([
+    ['en-US', 'I want to bring my wife to the US', 'family-petition', 'what form', 'Form I-130'],
+    [
+      'es-US',
+      'quiero traer a mi esposa a Estados Unidos',
+      'family-petition',
+      '¿qué formulario?',
+      'Formulario I-130',
+    ],
+    ['en-US', 'My green card expires next month', 'green-card-renew', 'which form do I use', 'Form I-90'],
+    ['es-US', 'se me perdió la mica', 'green-card-lost', 'que forma lleno', 'Formulario I-90'],
+  ])(
+    'when a visitor (%s) asks which form after a topic, then the topic names its form, not the general forms page',
+    async (locale, question, articleId, followUp, form) => {
+      const reply = await followUpTo(locale, question, articleId, followUp);
+      expect(reply.articleId).toBe(articleId);
+      expect(reply.text).toContain(form);
+    },
+  );
+
+  it.each([
+    ['en-US', 'What is the USCIS phone number?', 'which form', "doesn't say which form to use"],
+    ['es-US', '¿Cuál es el teléfono de USCIS?', '¿qué formulario?', 'no dice qué formulario usar'],
+  ])(
+    'when a visitor (%s) asks which form after a topic that has none, then the page honestly does not say and the forms page is offered',
+    async (locale, question, followUp, says) => {
+      const say = visitor(locale);
+      expect(first(await say(question)).articleId).toBe('contact-center');
+      const replies = await say(followUp);
+      expect(first(replies).outcome).toBe('notInArticle');
+      expect(first(replies).text).toContain(says);
+      expect(replies.map((reply) => replyData.parse(reply.channelData ?? {}).answer?.articleId)).toContain(
+        'forms',
+      );
+    },
+  );
+
+  it.each([
     ['en-US', 'How do I renew my green card?', 'how mcuh does it cost', 'The Form I-90 fee'],
     ['es-US', '¿Cómo renuevo la tarjeta verde?', 'cuanto questa', 'La tarifa del Formulario I-90'],
   ])(

@@ -20,9 +20,11 @@ const FOCUSED_ASPECTS: readonly FollowUpAspect[] = ['cost', 'time', 'documents',
  * choosing by them finds passages that do not answer.
  */
 const FOUND_BY_FOCUS: readonly FollowUpAspect[] = ['cost'];
+/** The details an article's short answer usually states, with evidence that it does (see `summaryStates`). */
+const SAID_BY_SUMMARY: readonly FollowUpAspect[] = ['form'];
 
 /**
- * Finds the passage of an article that speaks about one detail (cost, time, documents, where, a
+ * Finds the passage of an article that speaks about one detail (cost, time, documents, the form, where, a
  * lost document, next steps). An elliptical follow-up says little ("and the price?"), so the
  * words that detail is written with in each language (`followUp.cues.<aspect>` in the bot
  * resources) join the visitor's words; the answer engine's passage finder then picks the passage,
@@ -61,6 +63,15 @@ export class AspectPassages {
         about = { passage: block, focus: blockFocus };
     }
     return about?.passage ?? null;
+  }
+
+  /**
+   * Whether the article's short answer states the detail, for the details a short answer is often
+   * the one to say (`SAID_BY_SUMMARY`): "which form?" is answered by "file Form I-130…" even when
+   * no passage of the body names the form again.
+   */
+  summaryStates(article: KnowledgeArticle, aspect: FollowUpAspect, locale: Locale): boolean {
+    return SAID_BY_SUMMARY.includes(aspect) && this.evidenceFor(aspect, locale).states(article.answer);
   }
 
   private focusFor(locale: Locale): AspectFocus {

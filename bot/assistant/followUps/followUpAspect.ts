@@ -2,7 +2,16 @@ import type { TurnContext } from 'botbuilder';
 import type { KeywordList, Phrasebook } from '../phrasebook.js';
 
 /** The details a visitor asks about the current topic without naming it. */
-export const FOLLOW_UP_ASPECTS = ['cost', 'time', 'documents', 'where', 'meaning', 'lost', 'next'] as const;
+export const FOLLOW_UP_ASPECTS = [
+  'cost',
+  'time',
+  'documents',
+  'form',
+  'where',
+  'meaning',
+  'lost',
+  'next',
+] as const;
 export type FollowUpAspect = (typeof FOLLOW_UP_ASPECTS)[number];
 
 const ASPECT_LISTS = Object.fromEntries(

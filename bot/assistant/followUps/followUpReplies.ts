@@ -54,15 +54,19 @@ export class FollowUpReplies {
     }
     const article = this.deps.catalog.get(topic.articleId, locale);
     if (!article) return false;
-    if (aspect === 'meaning') {
+    const briefly = async () => {
       await this.deps.presenter.send(context, article, locale, { score: 1, question, mode: 'brief' });
       await this.record(context, locale, question, article.id);
       return true;
-    }
+    };
+    // "What does it mean?" is the short answer again.
+    if (aspect === 'meaning') return briefly();
     if (await this.sendPassage(context, article, aspect, locale, question)) {
       await this.record(context, locale, question, article.id);
       return true;
     }
+    // So is "which form?" when the short answer names it and no passage of the body does.
+    if (this.deps.aspects.summaryStates(article, aspect, locale)) return briefly();
     await this.notInArticle(context, article, aspect, locale, question);
     await this.deps.context.topicKept(context, article.id);
     await this.record(context, locale, question, null);
