@@ -183,7 +183,10 @@ export class AssistantBot extends ActivityHandler {
     }
 
     // 5. First message: welcome first; a bare greeting needs nothing more.
-    if ((await this.welcomeOnce(context)) && (text === '' || phrasebook.isWhole('smallTalk.hello', text)))
+    if (
+      (await this.welcomeOnce(context)) &&
+      (text === '' || phrasebook.consistsOf(['smallTalk.hello'], text))
+    )
       return;
 
     // 6. "Was this helpful?", clicked or typed.

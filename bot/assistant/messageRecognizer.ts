@@ -81,6 +81,8 @@ export class MessageRecognizer {
     for (const topic of WHOLE_MESSAGE_TOPICS) {
       if (book.isWhole(`smallTalk.${topic}`, text)) return { kind: 'smallTalk', topic };
     }
+    // "hi, how are you", "hola q tal": greetings one after another are one greeting.
+    if (book.consistsOf(['smallTalk.hello'], text)) return { kind: 'smallTalk', topic: 'hello' };
     // "thanks, bye", "ok thank you, goodbye": a goodbye, whatever courtesy comes with it.
     if (book.phrasesIn(['smallTalk.bye'], ['smallTalk.thanks', 'smallTalk.hello', 'replyFiller'], text))
       return { kind: 'smallTalk', topic: 'bye' };

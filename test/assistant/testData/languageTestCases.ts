@@ -67,6 +67,15 @@ export const languageTestCases: DialogTestCase[] = [
     ],
   },
   {
+    name: 'asking for the other language in text-message spelling ("can u help me in spanish") switches',
+    turns: [
+      {
+        say: { en: 'can u help me in spanish', es: 'me ayudas en ingles porfa' },
+        expect: [{ keys: ['language.switched'], language: 'other' }],
+      },
+    ],
+  },
+  {
     name: 'the language button switches',
     turns: [
       {

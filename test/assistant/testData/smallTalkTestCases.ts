@@ -9,6 +9,20 @@ export const smallTalkTestCases: DialogTestCase[] = [
     ],
   },
   {
+    name: 'greetings one after another ("hi, how are you", "hola q tal") are one greeting',
+    turns: [{ say: { en: 'hi, how are you?', es: 'hola q tal' }, expect: [{ keys: ['smallTalk.hello'] }] }],
+  },
+  {
+    name: 'a first message of greetings one after another is welcomed, and nothing more',
+    start: 'fresh',
+    turns: [
+      {
+        say: { en: 'hello, good morning', es: 'hola, buenas tardes, ¿qué tal?' },
+        expect: [{ keys: ['welcome.text'] }],
+      },
+    ],
+  },
+  {
     name: 'thanks get a "you are welcome"',
     turns: [
       {
