@@ -108,7 +108,7 @@ export class LeaveMessageDialog extends Dialog {
           return this.ask(dc.context, state, 'name', [{ key: KEY('tooLong'), values: { max: MAX_NAME } }]);
         if (text.length === 0 || this.deps.phrasebook.yesOrNo(text) !== undefined)
           return this.ask(dc.context, state, 'name');
-        state.name = text;
+        state.name = this.withoutNameIntro(text);
         return this.next(dc.context, state);
       case 'contact': {
         const contact = contactOf(text);
@@ -218,12 +218,16 @@ export class LeaveMessageDialog extends Dialog {
     return true;
   }
 
+  /** A name as typed, without the greeting and the "my name is" / "me llamo" before it. */
+  private withoutNameIntro(text: string): string {
+    const book = this.deps.phrasebook;
+    return book.withoutLeadingPhrase('nameIntro', book.withoutLeadingPhrase('smallTalk.hello', text)).trim();
+  }
+
   /** A name as typed before the contact, without "my name is"; undefined when it is no name. */
   private nameIn(text: string): string | undefined {
     const book = this.deps.phrasebook;
-    const name = book
-      .withoutLeadingPhrase('nameIntro', book.withoutLeadingPhrase('smallTalk.hello', text))
-      .trim();
+    const name = this.withoutNameIntro(text);
     const words = name.split(/\s+/).length;
     if (name === '' || name.length > MAX_NAME || words > MAX_NAME_WORDS || /\d/.test(name)) return undefined;
     if (book.contains('field.contact', name) || book.contains('contactIntro', name)) return undefined;

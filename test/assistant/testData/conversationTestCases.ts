@@ -484,6 +484,29 @@ export const conversationTestCases: DialogTestCase[] = [
       ]),
   },
   {
+    name: 'a name typed as a sentence ("my name is Ana", "me llamo Ana") is stored as the name alone',
+    setup: () => ({ answers, leaveMessage: true }),
+    turns: [
+      ANSWER_BADGE,
+      { say: { en: 'leave a message', es: 'dejar un mensaje' }, expect: [{ keys: [leaveKey('askName')] }] },
+      { say: { en: 'my name is Ana', es: 'me llamo Ana' }, expect: [{ keys: [leaveKey('askContact')] }] },
+      {
+        say: '(202) 555-0143',
+        expect: [{ keys: [leaveKey('confirmQuestion')], values: (locale) => ({ question: BADGE[locale] }) }],
+      },
+      { say: { en: 'yep', es: 'claro' }, expect: [{ keys: [leaveKey('askUrgent')] }] },
+      {
+        say: { en: 'no', es: 'no' },
+        expect: [{ contains: [{ en: '- Name: Ana\n', es: '- Nombre: Ana\n' }] }],
+      },
+      {
+        say: { en: 'yes', es: 'sí' },
+        expect: [{ keys: [leaveKey('saved')], values: savedValues('Ana', false) }],
+      },
+    ],
+    stored: (harness) => expect(harness.requests).toEqual([expect.objectContaining({ name: 'Ana' })]),
+  },
+  {
     name: 'a question that alone gets "Did you mean" with the article just answered among the options gets that article',
     setup: () => ({ answers }),
     turns: [
