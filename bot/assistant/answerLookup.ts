@@ -16,7 +16,16 @@ export interface QuestionSurroundings {
   pointsBack?: boolean;
   /** The "Did you mean…?" just offered, which this message may narrow down. */
   offered?: ClarifyOffer;
+  /**
+   * The other language the message is surely written in, too short to switch the conversation
+   * on its own ("permiso de trabajo" in an English one): asked in it when the conversation's
+   * language has no answer (see `ask`).
+   */
+  writtenIn?: Locale;
 }
+
+/** An answer and the language it was found in (the conversation's, unless `writtenIn` answered). */
+export type LookupResult = AnswerResult<KnowledgeArticle> & { locale: Locale };
 
 /** A "Did you mean…?": the question it was asked for (masked) and the articles offered. */
 export interface ClarifyOffer {
@@ -59,13 +68,16 @@ export class AnswerLookup {
    * article not offered is read with the offer too when it names no subject of that article's
    * that the offered ones lack: "work permit", then "renew", is the work permit's renewal, not
    * the green card's; "how do I check my case" names a subject of its own and stays the case status.
+   * `writtenIn`: a question with no answer at all in the conversation's language is asked in the
+   * language it is written in, and what that language's articles have (an answer or a "Did you
+   * mean…?") is taken.
    */
   async ask(
     context: TurnContext,
     text: string,
     locale: Locale,
-    { current, offered, pointsBack = false }: QuestionSurroundings = {},
-  ): Promise<AnswerResult<KnowledgeArticle>> {
+    { current, offered, pointsBack = false, writtenIn }: QuestionSurroundings = {},
+  ): Promise<LookupResult> {
     let result = this.answers.answer(text, locale);
     const topic = pointsBack ? current : undefined;
     const meansTopic = topic && this.mayMeanTopic(result, topic) ? topic : undefined;
@@ -87,15 +99,23 @@ export class AnswerLookup {
       const narrowed = this.narrowed(offered, text, locale);
       if (narrowed && this.narrowedWins(narrowed, result, pointsBack)) result = narrowed;
     }
+    let answeredIn = locale;
+    if (result.decision === 'none' && writtenIn && writtenIn !== locale) {
+      const inItsLanguage = this.answers.answer(text, writtenIn);
+      if (inItsLanguage.decision !== 'none') {
+        result = inItsLanguage;
+        answeredIn = writtenIn;
+      }
+    }
     (await this.memory.data(context)).lastQuestion = storedText(text);
     await this.analytics.question(context, {
-      locale,
+      locale: answeredIn,
       text,
       decision: result.decision,
       articleId: result.article?.id ?? null,
       score: result.score,
     });
-    return result;
+    return { ...result, locale: answeredIn };
   }
 
   /**

@@ -94,6 +94,19 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     aspects: new AspectPassages(text, deps.passages),
   });
 
+  const language = new LanguageSwitch({
+    memory,
+    text,
+    prompter,
+    catalog: deps.catalog,
+    presenter,
+    caseReplies,
+    followUps,
+    ...(deps.conversationLanguage ? { store: deps.conversationLanguage } : {}),
+    onStoreError: (error) => deps.logger.warn({ err: error }, 'could not store the conversation language'),
+  });
+  const languageDetector = new LanguageDetector({ phrasebook });
+
   const clarify = new ClarifyDialog({ memory, text, prompter, catalog: deps.catalog, presenter, context });
   const question = new QuestionDialog(
     {
@@ -106,6 +119,8 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
       topicReference: new TopicReference(context, phrasebook, deps.catalog),
       context,
       clarifyThreshold: (locale) => calibrationFor(KNOWLEDGE_CALIBRATION, locale).thresholds.clarify,
+      surelyWrittenIn: (message) => languageDetector.surelyWrittenIn(message),
+      language,
     },
     clarify,
   );
@@ -156,17 +171,6 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     },
     { question, caseStatus, agentOffer, ...(leaveMessage ? { leaveMessage } : {}) },
   );
-  const language = new LanguageSwitch({
-    memory,
-    text,
-    prompter,
-    catalog: deps.catalog,
-    presenter,
-    caseReplies,
-    followUps,
-    ...(deps.conversationLanguage ? { store: deps.conversationLanguage } : {}),
-    onStoreError: (error) => deps.logger.warn({ err: error }, 'could not store the conversation language'),
-  });
 
   return new AssistantBot({
     conversationState,
@@ -175,7 +179,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     dialog,
     text,
     phrasebook,
-    languageDetector: new LanguageDetector({ phrasebook }),
+    languageDetector,
     language,
     prompter,
     reader,

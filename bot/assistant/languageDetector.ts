@@ -85,6 +85,16 @@ export class LanguageDetector {
     return guess.locale;
   }
 
+  /**
+   * The language a message is surely written in, even one too short to switch a conversation under
+   * way ("permiso de trabajo" in an English one): a sure guess of as many words as a first message
+   * needs. The assistant asks that language's articles only when its own have no answer.
+   */
+  surelyWrittenIn(text: string): Locale | undefined {
+    const guess = this.identify(text);
+    return guess?.sure && guess.words >= this.options.minWordsOfFirstMessage ? guess.locale : undefined;
+  }
+
   /** The best guess of the message's language, or undefined when nothing in it tells. */
   identify(text: string): LanguageGuess | undefined {
     const tokens = text

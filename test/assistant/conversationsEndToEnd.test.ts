@@ -228,6 +228,31 @@ describe('conversations through /api/messages', () => {
     },
   );
 
+  it('when a visitor writes a few words in Spanish that no English article answers, then the Spanish articles answer and the conversation switches to Spanish', async () => {
+    const chat = visitor('en-US');
+    const answer = await chat.say('How do I renew my green card?');
+    expect(answer.map((reply) => dataOf(reply).answer?.articleId)).toContain('green-card-renew');
+    const lost = await chat.say('perdí mi mica');
+    expect(outcomes(lost).slice(0, 2)).toEqual(['languageSwitch', 'answer']);
+    expect(lost.every((reply) => reply.locale === 'es')).toBe(true);
+    expect(dataOf(lost[1]!).answer?.articleId).toBe('green-card-lost');
+    expect((await app.app.store.conversations.get(chat.conversation.id))?.locale).toBe('es');
+
+    const other = visitor('en-US');
+    await other.say('How do I renew my green card?');
+    const offer = await other.say('permiso de trabajo');
+    expect(outcomes(offer)).toEqual(['languageSwitch', 'clarify']);
+    expect(articleOptions(offer[1]!)).toContain('work-permit');
+  });
+
+  it('when a visitor writes a few words in Spanish that no article in either language answers, then the conversation stays in English', async () => {
+    const chat = visitor('en-US');
+    await chat.say('How do I renew my green card?');
+    const miss = await chat.say('pizza de pepperoni');
+    expect(outcomes(miss)).toEqual(['fallback']);
+    expect(miss.every((reply) => reply.locale === 'en')).toBe(true);
+  });
+
   it('when a visitor types a wrong prefix, an A-number, asks where the number is, then gives it, then each gets its own explanation and the status is explained', async () => {
     const chat = visitor('en-US');
     const prefix = await chat.say('ABC1234567890');

@@ -16,4 +16,21 @@ describe('LanguageDetector', () => {
       expect(detector.detect(text)).toBe(expected);
     },
   );
+
+  it.each([
+    ['permiso de trabajo', 'es'],
+    ['perdí mi mica', 'es'],
+    ['travel permit', 'en'],
+    // One word is too little to be sure of, and a name is no language.
+    ['renovarlo', undefined],
+    ['Maria Lopez', undefined],
+    // Words of both languages leave a doubt.
+    ['my permiso de trabajo', undefined],
+  ])(
+    'when the visitor writes "%s", too short to switch a conversation under way, then the language it is surely written in is %s',
+    (text, expected) => {
+      expect(detector.detect(text)).toBeUndefined();
+      expect(detector.surelyWrittenIn(text)).toBe(expected);
+    },
+  );
 });

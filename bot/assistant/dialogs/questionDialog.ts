@@ -13,6 +13,7 @@ import type { ArticlePresenter } from '../articlePresenter.js';
 import type { AssistantText } from '../assistantText.js';
 import type { ConversationContext } from '../conversationContext.js';
 import type { ConversationMemory } from '../conversationMemory.js';
+import type { LanguageSwitch } from '../languageSwitch.js';
 import type { TopicReference } from '../followUps/topicReference.js';
 import { textReply, valueAction } from '../replyActivity.js';
 import { storedText } from '../storedText.js';
@@ -49,6 +50,10 @@ export interface QuestionDialogDeps {
   context: ConversationContext;
   /** The engine's "clarify" cut in this language (closest topics are measured against it). */
   clarifyThreshold: (locale: Locale) => number;
+  /** The language a message is surely written in, however short (see `LanguageDetector.surelyWrittenIn`). */
+  surelyWrittenIn: (text: string) => Locale | undefined;
+  /** Switches the conversation to the language a question was answered in. */
+  language: Pick<LanguageSwitch, 'set' | 'announce'>;
 }
 
 /**
@@ -72,7 +77,7 @@ export class QuestionDialog extends ComponentDialog {
 
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const text = step.context.activity.text?.trim() ?? '';
-    const locale = await this.deps.memory.locale(step.context);
+    let locale = await this.deps.memory.locale(step.context);
     const bare = await this.deps.topicReference.bareJudgement(step.context, text, locale);
     if (bare) {
       await this.judgementReply(step, locale, text, bare.about && { article: bare.about, score: 1 });
@@ -82,7 +87,14 @@ export class QuestionDialog extends ComponentDialog {
       current: await this.deps.topicReference.currentArticle(step.context, locale),
       pointsBack: this.deps.topicReference.pointsBack(text),
       offered: await this.deps.context.lastOffer(step.context, locale),
+      writtenIn: this.deps.surelyWrittenIn(text),
     });
+    // "permiso de trabajo" in an English conversation: no English article, a Spanish one.
+    if (result.locale !== locale) {
+      locale = result.locale;
+      await this.deps.language.set(step.context, locale);
+      await this.deps.language.announce(step.context, locale, 'language.detected');
+    }
     if (this.deps.judgement.asksForJudgement(text, locale)) {
       const article =
         result.decision === 'answer' && result.article?.id !== LEGAL_HELP_ARTICLE
