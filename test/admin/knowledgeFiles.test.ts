@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { openStore } from '../../bot/storage/openStore.js';
+import { seedKeptAnswerIndex } from '../support/keptAnswerIndex.js';
 import { REPO_ROOT } from '../support/paths.js';
 import { startTestApp } from '../support/testApp.js';
 import type { ArticleResponse } from '../../contracts/adminApi.js';
@@ -124,6 +125,8 @@ describe('npm run knowledge:import / knowledge:export', () => {
   });
 
   it('when an editor publishes a change in the console, then the export shows just that change for review', async () => {
+    // The run's answer index of these articles: the start is ready without training.
+    await seedKeptAnswerIndex(inject('keptAnswerIndexDir'), dataDir);
     const app = await startTestApp({ DATA_DIR: dataDir });
     try {
       await addUser(app, 'eva', ['editor']);

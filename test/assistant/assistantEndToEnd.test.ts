@@ -1,9 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../bot/storage/openStore.js';
-import { postActivity, startTestApp, type ReplyActivity, type TestApp } from '../support/testApp.js';
+import {
+  dataDirWithKeptIndex,
+  postActivity,
+  type ReplyActivity,
+  startTestApp,
+  type TestApp,
+} from '../support/testApp.js';
 
 type Reply = ReplyActivity;
 
@@ -352,7 +356,7 @@ describe('the assistant through /api/messages', () => {
 
 describe('transcript retention', () => {
   it('when the app starts, then conversations idle past the retention period are deleted', async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-retention-'));
+    const dataDir = await dataDirWithKeptIndex('va-retention-');
     try {
       const store = await openStore({ kind: 'embedded', dataDir });
       const old = new Date(Date.now() - 40 * 86_400_000).toISOString();

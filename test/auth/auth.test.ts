@@ -8,7 +8,7 @@ import { openStore } from '../../bot/storage/openStore.js';
 import { addUser, PASSWORD } from '../admin/support/adminApi.js';
 import { sessionTokenOf } from '../support/consoleCookie.js';
 import { REPO_ROOT } from '../support/paths.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { dataDirWithKeptIndex, startTestApp, type TestApp } from '../support/testApp.js';
 
 const run = promisify(execFile);
 
@@ -263,7 +263,7 @@ describe('sign-in for agents, editors and admins', () => {
 
 describe('npm run user:create', () => {
   it('when run with a username, roles and a password, then the user can sign in; a second run refuses the duplicate', async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-user-'));
+    const dataDir = await dataDirWithKeptIndex('va-user-');
     const env = { ...process.env, DATA_DIR: dataDir, USER_PASSWORD: PASSWORD, NODE_ENV: 'test' };
     const args = [
       '--import',
@@ -387,7 +387,7 @@ describe('npm run user:create', () => {
   });
 
   it('when the server is running on the same data folder, then the account is created without a stack trace and can sign in to the running server at once', async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-user-'));
+    const dataDir = await dataDirWithKeptIndex('va-user-');
     const app = await startTestApp({ DATA_DIR: dataDir });
     try {
       const env = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test', USER_PASSWORD: PASSWORD };

@@ -1,10 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../bot/storage/ports.js';
 import { TestClock } from '../handoff/support/agentClient.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { dataDirWithKeptIndex, startTestApp, type TestApp } from '../support/testApp.js';
 import { EchoBot } from './support/echoBot.js';
 import {
   botTexts,
@@ -66,7 +64,7 @@ describe('visitor socket: messages acknowledged but never answered', () => {
   }
 
   it('when the server stopped between the acknowledgement and the turn, then the next start answers the message, once', async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-pending-'));
+    const dataDir = await dataDirWithKeptIndex('va-pending-');
     folders.push(dataDir);
     const first = await start(dataDir);
     const { socket, session, messages } = await visitorOn(first);
@@ -94,7 +92,7 @@ describe('visitor socket: messages acknowledged but never answered', () => {
   });
 
   it('when messages are answered as usual, then none is left pending', async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-pending-'));
+    const dataDir = await dataDirWithKeptIndex('va-pending-');
     folders.push(dataDir);
     const app = await start(dataDir);
     const { socket, session, messages } = await visitorOn(app);
@@ -112,7 +110,7 @@ describe('visitor socket: messages acknowledged but never answered', () => {
   });
 
   it('when another instance may still be running the turn, then it waits the grace period, and two passes answer once', async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-pending-'));
+    const dataDir = await dataDirWithKeptIndex('va-pending-');
     folders.push(dataDir);
     const clock = new TestClock(new Date('2026-03-10T15:00:00.000Z'));
     const app = await start(dataDir, clock);

@@ -1,11 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashToken } from '../../bot/auth/sessionTokens.js';
 import { TestClock } from '../handoff/support/agentClient.js';
 import { filesContaining } from '../support/dataFiles.js';
-import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
+import { dataDirWithKeptIndex, postActivity, startTestApp, type TestApp } from '../support/testApp.js';
 
 const DAY_MS = 86_400_000;
 
@@ -25,7 +23,7 @@ describe('data retention: nothing personal outlives its period', () => {
   });
 
   it('when retention runs after the periods, then no planted value is left in any data file', async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-retention-'));
+    const dataDir = await dataDirWithKeptIndex('va-retention-');
     dirs.push(dataDir);
     // Saturday: out of hours, so asking for an agent offers to leave a message.
     const clock = new TestClock(new Date('2026-03-07T15:00:00.000Z'));

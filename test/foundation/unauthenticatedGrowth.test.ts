@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   connectError,
@@ -15,7 +13,7 @@ import {
 import { addUser } from '../admin/support/adminApi.js';
 import { agentConnectError, agentSocket } from '../handoff/support/agentClient.js';
 import { dataBytes } from '../support/dataFiles.js';
-import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
+import { dataDirWithKeptIndex, postActivity, startTestApp, type TestApp } from '../support/testApp.js';
 
 /** Small limits, so a modest flood is far above them. */
 const LIMITS = {
@@ -59,7 +57,7 @@ describe('unauthenticated requests cannot grow the store without bound', () => {
 
   /** A fresh data folder with the app started on it and a user to guess the password of. */
   async function start(): Promise<{ app: TestApp; dataDir: string }> {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-growth-'));
+    const dataDir = await dataDirWithKeptIndex('va-growth-');
     dirs.push(dataDir);
     running = await startTestApp({ ...LIMITS, DATA_DIR: dataDir });
     await addUser(running, 'ana', ['agent']);

@@ -1,6 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HandoffStatus } from '../../contracts/visitorEvents.js';
 import {
@@ -11,7 +9,7 @@ import {
   waitUntil,
   type VisitorClient,
 } from '../channels/support/visitorClient.js';
-import { startTestApp, type TestApp } from '../support/testApp.js';
+import { dataDirWithKeptIndex, startTestApp, type TestApp } from '../support/testApp.js';
 import { IN_HOURS, TestClock, agentCall, connectAgent, createAgent } from './support/agentClient.js';
 
 describe('the queue survives a restart', () => {
@@ -27,7 +25,7 @@ describe('the queue survives a restart', () => {
   });
 
   it('when the server restarts with visitors waiting, then they are still queued in order and an agent can take them', async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'va-handoff-restart-'));
+    dataDir = await dataDirWithKeptIndex('va-handoff-restart-');
     const first = await startTestApp({ DATA_DIR: dataDir }, { clock });
     running.push(first);
     await createAgent(first.app.store, { username: 'ana', displayName: 'Ana', languages: ['en', 'es'] });

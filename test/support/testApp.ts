@@ -72,6 +72,18 @@ export async function startTestApp(
 }
 
 /**
+ * A new temp data folder holding the run's kept answer-index files of the repository's articles,
+ * for a test that starts the app on a folder of its own (to restart it, or to share it with a
+ * command) and is not about those files: its first start is ready without training, as on the
+ * folders `startTestApp` makes. The caller removes it.
+ */
+export async function dataDirWithKeptIndex(prefix: string): Promise<string> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  await seedKeptAnswerIndex(inject('keptAnswerIndexDir'), dataDir);
+  return dataDir;
+}
+
+/**
  * A reply activity as a channel receives it: the fields the tests read are checked against the
  * Bot Framework's shape (a reply that breaks it fails the test here, with zod's message); every
  * other field is kept as it came.
