@@ -83,10 +83,11 @@ export class QuestionDialog extends ComponentDialog {
       await this.judgementReply(step, locale, text, bare.about && { article: bare.about, score: 1 });
       return step.endDialog(DONE);
     }
+    const offered = await this.deps.context.lastOffer(step.context, locale);
     const result = await this.deps.lookup.ask(step.context, text, locale, {
       current: await this.deps.topicReference.currentArticle(step.context, locale),
       pointsBack: this.deps.topicReference.pointsBack(text),
-      offered: await this.deps.context.lastOffer(step.context, locale),
+      offered,
       writtenIn: this.deps.surelyWrittenIn(text),
     });
     // "permiso de trabajo" in an English conversation: no English article, a Spanish one.
@@ -119,11 +120,18 @@ export class QuestionDialog extends ComponentDialog {
       return step.endDialog(DONE);
     }
     if (result.decision === 'clarify' && result.alternatives.length > 0) {
+      const choices = result.alternatives
+        .slice(0, MAX_CLARIFY_CHOICES)
+        .map((candidate) => ({ articleId: candidate.document.id, score: candidate.score }));
+      // "citizenship", then "how much": the same offer again, saying that one of them must be picked.
+      const sameOffer =
+        offered !== undefined &&
+        choices.length === offered.articleIds.length &&
+        choices.every((choice) => offered.articleIds.includes(choice.articleId));
       const options: ClarifyOptions = {
         question: storedText(text),
-        choices: result.alternatives
-          .slice(0, MAX_CLARIFY_CHOICES)
-          .map((candidate) => ({ articleId: candidate.document.id, score: candidate.score })),
+        choices,
+        ...(sameOffer ? { askWhich: true } : {}),
       };
       return step.beginDialog(CLARIFY_DIALOG, options);
     }

@@ -37,6 +37,8 @@ const NARROW_TO_PARKING: PerLocale<string> = {
 };
 const NARROW_TO_BADGE: PerLocale<string> = { en: 'mine is about a badge', es: 'lo mío es de un gafete' };
 const NARROW_TO_TWO: PerLocale<string> = { en: 'outside the building', es: 'afuera del edificio' };
+/** Narrows nothing: read with the vague question, the same three options. */
+const HOW_MUCH: PerLocale<string> = { en: 'how much', es: 'cuánto' };
 /** A detail question: answered with one passage of the article (the lost-badge item). */
 const LOST_BADGE: PerLocale<string> = {
   en: 'someone stole my visitor badge',
@@ -79,6 +81,7 @@ const answers = rules([
     after(VAGUE, NARROW_TO_TWO),
     { decision: 'clarify', articleIds: ['parking', 'badge-replacement', 'photo-rules'] },
   ],
+  [after(VAGUE, HOW_MUCH), { decision: 'clarify', articleIds: ['lobby-hours', 'parking', 'photo-rules'] }],
   [TELL_THE_DESK, { decision: 'clarify', articleIds: ['parking', 'badge-replacement'] }],
   [
     {
@@ -230,6 +233,23 @@ export const conversationTestCases: DialogTestCase[] = [
           {
             keys: ['clarify.prompt'],
             actions: ['article:parking', 'article:photo-rules', 'clarify.none'],
+            outcome: 'clarify',
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'words after a "did you mean" that narrow nothing get the same options, asking to pick one',
+    setup: () => ({ answers }),
+    turns: [
+      { say: VAGUE, expect: [{ keys: ['clarify.prompt'] }] },
+      {
+        say: HOW_MUCH,
+        expect: [
+          {
+            keys: ['clarify.which', 'clarify.prompt'],
+            actions: ['article:lobby-hours', 'article:parking', 'article:photo-rules', 'clarify.none'],
             outcome: 'clarify',
           },
         ],
