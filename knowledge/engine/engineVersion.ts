@@ -9,4 +9,4 @@
  * (It used to be read from the training functions' source text, which differs between the code
  * run by tsx and the bundle: a bundled start never used what a development start kept.)
  */
-export const ENGINE_VERSION = 3;
+export const ENGINE_VERSION = 4;

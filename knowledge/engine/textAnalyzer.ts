@@ -166,9 +166,13 @@ const EXTRA_SPANISH_STOP_WORDS = [
   'tmb',
   'porfa',
 ];
+/** The word for a visa in both languages (see `analyzeWords`). */
+const VISA: ReadonlySet<string> = new Set(['visa', 'visas']);
+
 const EXTRA_ENGLISH_STOP_WORDS = [
-  // Function words as typed in a text message: "hw do i chek my case", "plz help"; only those whose
-  // word is a stop word ("wen" is not: "when" is not one), and not "u": it is the U visa in the articles.
+  // Function words as typed in a text message: "how do u check ur case", "plz help"; only those
+  // whose word is a stop word ("wen" is not: "when" is not one). "u" is "you", except beside "visa".
+  'u',
   'hw',
   'wat',
   'wht',
@@ -388,6 +392,15 @@ export class TextAnalyzer {
       words.push(folded);
       stems.push(this.stem(intended ?? raw));
       isStopWord.push(stop);
+    }
+    // A letter beside "visa" names a visa class ("u visa", "visa U"): a word there, not "you" or "o".
+    for (let i = 0; i < words.length; i++) {
+      if (
+        isStopWord[i] &&
+        words[i]?.length === 1 &&
+        (VISA.has(words[i - 1] ?? '') || VISA.has(words[i + 1] ?? ''))
+      )
+        isStopWord[i] = false;
     }
     return { words, stems, isStopWord };
   }

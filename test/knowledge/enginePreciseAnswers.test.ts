@@ -113,6 +113,7 @@ describe('precise answers and knowing what the engine does not know, on our arti
     ['es', 'tenggo ke pagar parra renobar mi permiso de travajo?', 'work-permit'],
     // Function words as typed in a text message ("hw", "xq") are stop words too.
     ['en', 'hw do i chek my case', 'case-status'],
+    ['en', 'how do u check ur case', 'case-status'],
     ['es', 'xq no me llega la mica', 'card-not-received'],
   ])(
     'when a %s visitor types with typos, sound-alike spellings or Spanglish (%s), then the right article answers',

@@ -99,8 +99,10 @@ describe('noisy typing: what the analyzer repairs on its own', () => {
     expect(english.terms('hw do i check ur case plz')).toEqual(
       english.terms('how do I check your case please'),
     );
-    // "u" is the U visa in the articles: it stays a word.
+    expect(english.terms('how do u check ur case')).toEqual(english.terms('how do you check your case'));
+    // Beside "visa", a letter names a visa class: "u" stays a word there, in both languages.
     expect(english.terms('u visa')).toContain('u');
+    expect(new TextAnalyzer('es').terms('la visa U para víctimas')).toContain('u');
     const spanish = new TextAnalyzer('es');
     expect(spanish.terms('xq no llega mi tarjeta, porfa')).toEqual(
       spanish.terms('porque no llega mi tarjeta'),
