@@ -88,8 +88,10 @@ const NAME_CREDIT = 0.5;
 
 interface AnalyzedPassages {
   passages: BodyPassage[];
-  /** Terms (stems and concepts) of each passage, with its heading's. */
+  /** Terms (stems and concepts) of each passage. */
   terms: Set<string>[];
+  /** Terms of each passage's section heading (empty without one). */
+  headings: Set<string>[];
   /** Terms of the short answer. */
   summary: Set<string>;
   /** Terms of the title: what the whole document is about, never a detail. */
@@ -131,6 +133,7 @@ export class PassageFinder<D extends IndexDocument> {
     const termsOf = (text: string): Set<string> => new Set(this.analyzer.terms(text));
     const passages = splitPassages(document.body ?? '');
     const terms = passages.map((passage) => termsOf(passage.text));
+    const headings = passages.map((passage) => termsOf(passage.heading ?? ''));
     const summary = termsOf(document.answer ?? '');
     const frequency = new Map<string, number>();
     for (const set of [summary, ...terms])
@@ -142,7 +145,7 @@ export class PassageFinder<D extends IndexDocument> {
       .map((name) => this.analyzer.analyze(name))
       .filter((name) => name.contentStems.length >= 2 && name.concepts.some((term) => title.has(term)))
       .map((name) => new Set(name.contentStems));
-    const result = { passages, terms, summary, title, names, namePhrases, frequency };
+    const result = { passages, terms, headings, summary, title, names, namePhrases, frequency };
     this.analyzed.set(position, result);
     return result;
   }
@@ -179,11 +182,16 @@ export class PassageFinder<D extends IndexDocument> {
     const summaryScore = summaryCovered / total;
     let best = -1;
     let bestScore = 0;
+    let bestHeadingScore = 0;
     data.terms.forEach((terms, i) => {
       const score = coverage(terms);
-      if (score > bestScore) {
+      // Between passages that say as much, the one in a section about it: "¿puedo viajar?" is
+      // the paragraph under "Viajes", not the renewal item that mentions a past trip.
+      const headingScore = score === bestScore && score > 0 ? coverage(data.headings[i] as Set<string>) : 0;
+      if (score > bestScore || headingScore > bestHeadingScore) {
         best = i;
         bestScore = score;
+        bestHeadingScore = coverage(data.headings[i] as Set<string>);
       }
     });
     if (options.followUp) {

@@ -56,6 +56,9 @@ describe('precise answers and knowing what the engine does not know, on our arti
       'contact-center',
       'TTY',
     ],
+    // Two passages have "travel": the one under the "Travel" heading, not the renewal item about a past trip.
+    ['en', 'i have daca can i travel', 'daca', 'approved before they leave'],
+    ['es', 'soy daca puedo viajar', 'daca', 'antes de salir'],
   ])(
     'when a %s visitor asks about one detail (%s), then the answer is the passage that says it',
     (locale, text, id, words) => {
