@@ -233,25 +233,30 @@ export function hideSocialSecurityNumbers(text: string): { text: string; found: 
 
 /**
  * Masks every string inside a JSON-like value (objects, arrays, errors), leaving its shape alone.
- * Used by the logger for structured fields and by analytics for stored payloads.
+ * Used by the logger for structured fields and by analytics for stored payloads. An object met
+ * twice (the same card in two places, or a cycle) becomes the same masked copy both times: it is
+ * never passed through unmasked.
  */
-export function maskPersonalDataDeep<T>(value: T, seen = new WeakSet<object>()): T {
+export function maskPersonalDataDeep<T>(value: T, copies = new WeakMap<object, unknown>()): T {
   if (typeof value === 'string') return maskPersonalData(value) as T;
-  if (value === null || typeof value !== 'object') return value;
-  if (seen.has(value)) return value;
-  seen.add(value);
-  if (value instanceof Error) {
-    const masked: Record<string, unknown> = {
-      type: value.name,
-      message: maskPersonalData(value.message),
-      stack: value.stack === undefined ? undefined : maskPersonalData(value.stack),
-    };
-    for (const [key, inner] of Object.entries(value)) masked[key] = maskPersonalDataDeep(inner, seen);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  const known = copies.get(value);
+  if (known !== undefined) return known as T;
+  if (Array.isArray(value)) {
+    const masked: unknown[] = [];
+    copies.set(value, masked);
+    for (const item of value as unknown[]) masked.push(maskPersonalDataDeep(item, copies));
     return masked as T;
   }
-  if (Array.isArray(value)) return (value as unknown[]).map((item) => maskPersonalDataDeep(item, seen)) as T;
-  if (value instanceof Date) return value;
-  const masked: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) masked[key] = maskPersonalDataDeep(inner, seen);
+  const masked: Record<string, unknown> =
+    value instanceof Error
+      ? {
+          type: value.name,
+          message: maskPersonalData(value.message),
+          stack: value.stack === undefined ? undefined : maskPersonalData(value.stack),
+        }
+      : {};
+  copies.set(value, masked);
+  for (const [key, inner] of Object.entries(value)) masked[key] = maskPersonalDataDeep(inner, copies);
   return masked as T;
 }

@@ -49,6 +49,17 @@ describe('personal data masking', () => {
     expect(JSON.stringify(masked)).not.toMatch(/1234567890|9999103402/);
   });
 
+  it('when the same object is in a value twice, or in a cycle, then every place of it is masked', () => {
+    const card = { text: 'Your receipt is EAC9999103402' };
+    const value: Record<string, unknown> = { first: card, again: card, list: [card, card] };
+    value.self = value;
+    const masked = maskPersonalDataDeep(value);
+    expect(masked.again).toEqual({ text: 'Your receipt is EAC*******3402' });
+    expect((masked.list as unknown[])[1]).toBe(masked.first);
+    expect(masked.self).toBe(masked);
+    expect(card.text).toBe('Your receipt is EAC9999103402');
+  });
+
   it('when anything logs personal data, then the log line carries only the masked form', () => {
     const lines: string[] = [];
     const sink = new Writable({
