@@ -70,23 +70,35 @@ export class LinearClassifier {
   private weights: Float32Array = new Float32Array(0);
   private bias: Float32Array;
 
-  constructor(classCount: number) {
+  /** The value of a feature present in a text, before the text's values are L2-normalized together. */
+  private readonly featureWeight: (feature: string) => number;
+
+  constructor(classCount: number, featureWeight: (feature: string) => number = () => 1) {
     this.classCount = classCount;
+    this.featureWeight = featureWeight;
     this.bias = new Float32Array(classCount);
   }
 
-  /** Feature ids of a text's features (unknown features are dropped), with their L2-normalized value. */
-  private encode(features: readonly string[], grow: boolean): { ids: number[]; value: number } {
+  /** Feature ids of a text's features (unknown features are dropped), with their weights L2-normalized. */
+  private encode(features: readonly string[], grow: boolean): { ids: number[]; values: number[] } {
     const ids: number[] = [];
+    const values: number[] = [];
+    let squares = 0;
     for (const feature of new Set(features)) {
       let id = this.featureIds.get(feature);
       if (id === undefined && grow) {
         id = this.featureIds.size;
         this.featureIds.set(feature, id);
       }
-      if (id !== undefined) ids.push(id);
+      if (id === undefined) continue;
+      const weight = this.featureWeight(feature);
+      ids.push(id);
+      values.push(weight);
+      squares += weight * weight;
     }
-    return { ids, value: ids.length > 0 ? 1 / Math.sqrt(ids.length) : 0 };
+    const norm = Math.sqrt(squares);
+    for (let i = 0; i < values.length; i++) values[i] = norm > 0 ? (values[i] as number) / norm : 0;
+    return { ids, values };
   }
 
   /** The trained state as plain data (copies nothing: do not change it). */
@@ -150,28 +162,30 @@ export class LinearClassifier {
         // Linear decay keeps the last epochs from undoing the first ones.
         const rate = options.learningRate * (1 - step / totalSteps);
         step++;
-        this.logitsInto(example.ids, example.value, logits);
+        this.logitsInto(example.ids, example.values, logits);
         softmaxInPlace(logits);
         for (let c = 0; c < classes; c++) {
           const gradient = (logits[c] as number) - (c === example.label ? 1 : 0);
           if (Math.abs(gradient) < 1e-4) continue;
           const delta = rate * gradient;
           this.bias[c] = (this.bias[c] as number) - delta * 0.1;
-          const scaled = delta * example.value;
-          for (const id of example.ids) {
-            const slot = id * classes + c;
-            this.weights[slot] = (this.weights[slot] as number) * (1 - options.l2) - scaled;
+          const { ids, values } = example;
+          for (let k = 0; k < ids.length; k++) {
+            const slot = (ids[k] as number) * classes + c;
+            this.weights[slot] =
+              (this.weights[slot] as number) * (1 - options.l2) - delta * (values[k] as number);
           }
         }
       }
     }
   }
 
-  private logitsInto(ids: readonly number[], value: number, logits: Float64Array): void {
+  private logitsInto(ids: readonly number[], values: readonly number[], logits: Float64Array): void {
     const classes = this.classCount;
     for (let c = 0; c < classes; c++) logits[c] = this.bias[c] as number;
-    for (const id of ids) {
-      const base = id * classes;
+    for (let k = 0; k < ids.length; k++) {
+      const base = (ids[k] as number) * classes;
+      const value = values[k] as number;
       for (let c = 0; c < classes; c++)
         logits[c] = (logits[c] as number) + value * (this.weights[base + c] as number);
     }
@@ -179,9 +193,9 @@ export class LinearClassifier {
 
   /** Class probabilities for a text's features (all classes, summing to 1). */
   probabilities(features: readonly string[]): Float64Array {
-    const { ids, value } = this.encode(features, false);
+    const { ids, values } = this.encode(features, false);
     const logits = new Float64Array(this.classCount);
-    this.logitsInto(ids, value, logits);
+    this.logitsInto(ids, values, logits);
     softmaxInPlace(logits);
     return logits;
   }

@@ -1,7 +1,7 @@
 import type { AnalyzedQuery } from './analyzedQuery.js';
 import { Bm25fIndex, type DocumentScores, type FieldTerms } from './bm25fIndex.js';
 import { CosineIndex, countTerms, type UnitScores } from './cosineIndex.js';
-import { classifierFeatures } from './classifierFeatures.js';
+import { classifierFeatures, classifierFeatureWeight } from './classifierFeatures.js';
 import {
   DEFAULT_CLASSIFIER_OPTIONS,
   LinearClassifier,
@@ -205,7 +205,7 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
    * exactly these examples (training is most of a rebuild's time), else trained now and kept.
    */
   private async trainClassifier(slicer: Pausable): Promise<LinearClassifier> {
-    const classifier = new LinearClassifier(this.documents.length);
+    const classifier = new LinearClassifier(this.documents.length, classifierFeatureWeight);
     const cache = this.classifierCache;
     const key = cache
       ? trainingKey(classifier.classCount, this.trainingExamples, this.classifierOptions)
