@@ -19,9 +19,9 @@ export interface QuestionSurroundings {
   /**
    * The other language the message is surely written in, too short to switch the conversation
    * on its own ("permiso de trabajo" in an English one): asked in it when the conversation's
-   * language has no answer (see `ask`).
+   * language has no answer (see `ask`). Called only then: most questions have one.
    */
-  writtenIn?: Locale;
+  writtenIn?: () => Locale | undefined;
 }
 
 /** An answer and the language it was found in (the conversation's, unless `writtenIn` answered). */
@@ -100,11 +100,12 @@ export class AnswerLookup {
       if (narrowed && this.narrowedWins(narrowed, result, pointsBack)) result = narrowed;
     }
     let answeredIn = locale;
-    if (result.decision === 'none' && writtenIn && writtenIn !== locale) {
-      const inItsLanguage = this.answers.answer(text, writtenIn);
+    const otherLanguage = result.decision === 'none' ? writtenIn?.() : undefined;
+    if (otherLanguage && otherLanguage !== locale) {
+      const inItsLanguage = this.answers.answer(text, otherLanguage);
       if (inItsLanguage.decision !== 'none') {
         result = inItsLanguage;
-        answeredIn = writtenIn;
+        answeredIn = otherLanguage;
       }
     }
     (await this.memory.data(context)).lastQuestion = storedText(text);

@@ -88,7 +88,7 @@ export class QuestionDialog extends ComponentDialog {
       current: await this.deps.topicReference.currentArticle(step.context, locale),
       pointsBack: this.deps.topicReference.pointsBack(text),
       offered,
-      writtenIn: this.deps.surelyWrittenIn(text),
+      writtenIn: () => this.deps.surelyWrittenIn(text),
     });
     // "permiso de trabajo" in an English conversation: no English article, a Spanish one.
     if (result.locale !== locale) {
