@@ -187,9 +187,7 @@ export class AnswerLookup {
   private mayNarrow(result: AnswerResult<KnowledgeArticle>, offer: ClarifyOffer): boolean {
     const answered = result.article?.id;
     if (answered === undefined || offer.articleIds.includes(answered)) return false;
-    const subjectOf = (id: string) =>
-      result.ranking.find((candidate) => candidate.document.id === id)?.signals.subject ?? 0;
-    return offer.articleIds.some((id) => subjectOf(answered) <= subjectOf(id));
+    return offer.articleIds.some((id) => subjectSignal(result, answered) <= subjectSignal(result, id));
   }
 
   /**
@@ -212,8 +210,11 @@ export class AnswerLookup {
   private mayMeanTopic(result: AnswerResult<KnowledgeArticle>, topic: KnowledgeArticle): boolean {
     if (result.decision !== 'answer') return true;
     if (result.article?.id === topic.id) return false;
-    const subjectOf = (id: string | undefined) =>
-      result.ranking.find((candidate) => candidate.document.id === id)?.signals.subject ?? 0;
-    return subjectOf(result.article?.id) <= subjectOf(topic.id);
+    return subjectSignal(result, result.article?.id) <= subjectSignal(result, topic.id);
   }
+}
+
+/** How much the question names `id`'s subject (the engine's subject signal; 0 when it is not ranked). */
+function subjectSignal(result: AnswerResult<KnowledgeArticle>, id: string | undefined): number {
+  return result.ranking.find((candidate) => candidate.document.id === id)?.signals.subject ?? 0;
 }

@@ -34,9 +34,8 @@ export type AssistantIntent =
   | { kind: 'smallTalk'; topic: SmallTalkTopic }
   | { kind: 'question' };
 
-/** Small talk that must be the whole message ("hello", not "hello, how do I renew..."). */
+/** Small talk that must be the whole message ("thanks", not "thanks, how do I renew..."); greetings are read after it. */
 const WHOLE_MESSAGE_TOPICS = [
-  'hello',
   'thanks',
   'bye',
   'robot',
@@ -81,7 +80,7 @@ export class MessageRecognizer {
     for (const topic of WHOLE_MESSAGE_TOPICS) {
       if (book.isWhole(`smallTalk.${topic}`, text)) return { kind: 'smallTalk', topic };
     }
-    // "hi, how are you", "hola q tal": greetings one after another are one greeting.
+    // "hello", and greetings one after another ("hi, how are you", "hola q tal"): one greeting.
     if (book.consistsOf(['smallTalk.hello'], text)) return { kind: 'smallTalk', topic: 'hello' };
     // "thanks, bye", "ok thank you, goodbye": a goodbye, whatever courtesy comes with it.
     if (book.phrasesIn(['smallTalk.bye'], ['smallTalk.thanks', 'smallTalk.hello', 'replyFiller'], text))

@@ -185,13 +185,14 @@ export class PassageFinder<D extends IndexDocument> {
     let bestHeadingScore = 0;
     data.terms.forEach((terms, i) => {
       const score = coverage(terms);
+      if (score === 0 || score < bestScore) return;
       // Between passages that say as much, the one in a section about it: "¿puedo viajar?" is
       // the paragraph under "Viajes", not the renewal item that mentions a past trip.
-      const headingScore = score === bestScore && score > 0 ? coverage(data.headings[i] as Set<string>) : 0;
+      const headingScore = coverage(data.headings[i] as Set<string>);
       if (score > bestScore || headingScore > bestHeadingScore) {
         best = i;
         bestScore = score;
-        bestHeadingScore = coverage(data.headings[i] as Set<string>);
+        bestHeadingScore = headingScore;
       }
     });
     if (options.followUp) {
