@@ -173,7 +173,10 @@ export class AssistantBot extends ActivityHandler {
     const detected =
       answered || value || waitsForText
         ? undefined
-        : this.deps.languageDetector.detect(text, { firstMessage: !data.welcomed });
+        : this.deps.languageDetector.detect(text, {
+            firstMessage: !data.welcomed,
+            channelLanguage: data.channelLocale,
+          });
     if (detected && detected !== locale) {
       locale = detected;
       await this.deps.language.set(context, locale);

@@ -47,6 +47,12 @@ export interface LanguageGuess {
   words: number;
   /** Whether the n-gram model, the function words and the keyword phrases leave no doubt. */
   sure: boolean;
+  /**
+   * Whether the language's own small words or letters say it ("para", "the", "ñ", a keyword
+   * phrase), not only the n-gram model: names of things travel between the two languages (a
+   * Spanish speaker writes "green card", "parole", "biometrics"), grammar does not.
+   */
+  grammatical: boolean;
 }
 
 /**
@@ -61,7 +67,8 @@ export interface LanguageGuess {
  * only ("Maria Lopez") gets no guess.
  *
  * `detect` is the stricter decision to switch a conversation: a sure guess, at least four words
- * once the conversation is under way (two for its first message), and never a message that is
+ * once the conversation is under way (two for its first message, and its grammar when the channel
+ * named the other language), and never a message that is
  * only a keyword phrase (commands work in both languages, and "ok", "gracias" or "sí por favor" in
  * an English conversation must not flip it).
  */
@@ -76,11 +83,22 @@ export class LanguageDetector {
     this.model.setLanguageSubset(COMPARED_LANGUAGES);
   }
 
-  /** The language a conversation should switch to for this message, or undefined to keep it. */
-  detect(text: string, { firstMessage = false }: { firstMessage?: boolean } = {}): Locale | undefined {
+  /**
+   * The language a conversation should switch to for this message, or undefined to keep it.
+   * `channelLanguage`: the language the channel sent with the message (the widget's, the page's);
+   * a first message overrides it only when grammar, not only vocabulary, names the other language
+   * ("green card" on a Spanish page is a Spanish speaker's question; "cita para huellas" on an
+   * English one is not an English speaker's).
+   */
+  detect(
+    text: string,
+    { firstMessage = false, channelLanguage }: { firstMessage?: boolean; channelLanguage?: Locale } = {},
+  ): Locale | undefined {
     const guess = this.identify(text);
     const minWords = firstMessage ? this.options.minWordsOfFirstMessage : this.options.minWordsToSwitch;
     if (!guess || !guess.sure || guess.words < minWords) return undefined;
+    if (firstMessage && channelLanguage && channelLanguage !== guess.locale && !guess.grammatical)
+      return undefined;
     if ((this.options.phrasebook?.languagesOfPhrase(text).length ?? 0) > 0) return undefined;
     return guess.locale;
   }
@@ -113,7 +131,7 @@ export class LanguageDetector {
     // A phrase both languages use ("ok", "no", "menu") tells none.
     if (phraseOf.length > 1) return undefined;
     const [phrase] = phraseOf;
-    if (phrase) return { locale: phrase, words: words.length, sure: true };
+    if (phrase) return { locale: phrase, words: words.length, sure: true, grammatical: true };
     // Names only: every word capitalised ("Maria Lopez", "José García").
     if (words.length >= 2 && words.length <= 3 && words.every((word) => /^\p{Lu}\p{Ll}/u.test(word)))
       return undefined;
@@ -152,6 +170,7 @@ export class LanguageDetector {
       !mixedFunctionWords &&
       signals.every((signal) => signal === locale) &&
       (byFunctionWords !== undefined || result.isReliable());
-    return { locale, words: words.length, sure };
+    const grammatical = byFunctionWords === locale || marks === locale;
+    return { locale, words: words.length, sure, grammatical };
   }
 }

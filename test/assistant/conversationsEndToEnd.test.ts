@@ -245,6 +245,14 @@ describe('conversations through /api/messages', () => {
     expect(articleOptions(offer[1]!)).toContain('work-permit');
   });
 
+  it('when a Spanish visitor starts with "green card", then the conversation stays in Spanish and the Spanish articles answer', async () => {
+    const chat = visitor('es-US');
+    const first = await chat.say('green card');
+    expect(first.every((reply) => reply.locale === 'es')).toBe(true);
+    expect(outcomes(first)).toEqual(['welcome', 'clarify']);
+    expect((await app.app.store.conversations.get(chat.conversation.id))?.locale).toBe('es');
+  });
+
   it('when a visitor writes a few words in Spanish that no article in either language answers, then the conversation stays in English', async () => {
     const chat = visitor('en-US');
     await chat.say('How do I renew my green card?');

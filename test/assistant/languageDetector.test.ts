@@ -18,6 +18,23 @@ describe('LanguageDetector', () => {
   );
 
   it.each([
+    // Names of things travel between the languages: the channel's language stands.
+    ['green card', 'es', 'kept'],
+    ['biometrics appointment', 'es', 'kept'],
+    ['mica vencida', 'en', 'kept'],
+    // Grammar does not travel.
+    ['cita para huellas', 'en', 'es'],
+    ['how do I renew my green card', 'es', 'en'],
+    ['green card', undefined, 'en'],
+  ] as const)(
+    'when a first message is "%s" on a channel that says %s, then its language is %s',
+    (text, channelLanguage, expected) => {
+      const detected = detector.detect(text, { firstMessage: true, channelLanguage });
+      expect(detected).toBe(expected === 'kept' ? undefined : expected);
+    },
+  );
+
+  it.each([
     ['permiso de trabajo', 'es'],
     ['perdí mi mica', 'es'],
     ['travel permit', 'en'],
