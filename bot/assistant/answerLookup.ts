@@ -206,10 +206,17 @@ export class AnswerLookup {
     return narrowed.decision === 'answer' || (pointsBack && narrowed.decision === 'clarify');
   }
 
-  /** Whether a question that points back could still be about the topic (see `ask`). */
+  /**
+   * Whether a question that points back could still be about the topic (see `ask`): it names
+   * the other article's subject no more than the topic's, or the topic speaks of every word of it
+   * ("can I take it in Spanish?" after the citizenship test: "Spanish" is the interpreter
+   * article's subject, yet the test's article says who takes it in Spanish).
+   */
   private mayMeanTopic(result: AnswerResult<KnowledgeArticle>, topic: KnowledgeArticle): boolean {
     if (result.decision !== 'answer') return true;
     if (result.article?.id === topic.id) return false;
+    const ranked = result.ranking.find((candidate) => candidate.document.id === topic.id);
+    if (ranked && ranked.signals.coverage >= 1) return true;
     return subjectSignal(result, result.article?.id) <= subjectSignal(result, topic.id);
   }
 }

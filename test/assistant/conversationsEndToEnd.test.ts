@@ -166,6 +166,23 @@ describe('conversations through /api/messages', () => {
   );
 
   it.each([
+    ['en-US', 'what do they ask on the citizenship test', 'can I take it in Spanish?'],
+    ['es-US', '¿qué me preguntan en el examen de ciudadanía?', '¿lo puedo hacer en español?'],
+  ])(
+    'when a visitor (%s) asks whether they can take "it" in Spanish right after the citizenship test, then the passage on its language exception answers, not the interpreter article',
+    async (channelLocale, first, second) => {
+      const chat = visitor(channelLocale);
+      const answer = await chat.say(first);
+      expect(answer.map((reply) => dataOf(reply).answer?.articleId)).toContain('citizenship-test');
+      const followUp = await chat.say(second);
+      expect(outcomes(followUp)[0]).toBe('passage');
+      expect(dataOf(followUp[0]!).answer?.articleId).toBe('citizenship-test');
+      expect(dataOf(followUp[0]!).answer?.passage).toEqual(expect.any(Number));
+      expect(texts(followUp)).toMatch(channelLocale === 'en-US' ? /Spanish/ : /español/);
+    },
+  );
+
+  it.each([
     ['en-US', 'what is an employment authorization document', 'how do I renew it'],
     ['es-US', '¿Qué es el permiso de trabajo?', '¿cómo lo renuevo?'],
   ])(
