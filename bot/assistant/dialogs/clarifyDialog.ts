@@ -69,14 +69,20 @@ export class ClarifyDialog extends ComponentDialog {
     );
     await this.deps.prompter.ask(step.context, {
       ...(step.options.askWhich ? { lead: [{ key: 'clarify.which' }] } : {}),
-      question: { key: 'clarify.prompt' },
+      // One article offered is "Did you mean this?", not "one of these".
+      question: { key: offered.length === 1 ? 'clarify.promptOne' : 'clarify.prompt' },
       choices: [
         ...this.articles(step.options, locale).map(({ article }) => ({
           label: { articleId: article.id },
           value: { type: 'article' as const, articleId: article.id },
           numbered: true,
         })),
-        { label: { key: 'clarify.none' }, value: { type: 'clarify_none' }, phrases: ['noneOfThese'] },
+        {
+          label: { key: offered.length === 1 ? 'clarify.noneOne' : 'clarify.none' },
+          value: { type: 'clarify_none' },
+          // "No" to "Did you mean…?" is none of them.
+          phrases: ['noneOfThese', 'no'],
+        },
         { value: { type: 'clarify_yes' }, phrases: ['yes'] },
       ],
       outcome: 'clarify',

@@ -191,6 +191,17 @@ export const questionTestCases: DialogTestCase[] = [
     ],
   },
   {
+    name: 'a "did you mean" with one article asks about that one, and a typed no is none of it',
+    setup: () => ({ answers: rules([[VAGUE, { decision: 'clarify', articleIds: ['parking'] }]]) }),
+    turns: [
+      {
+        say: VAGUE,
+        expect: [{ keys: ['clarify.promptOne'], actions: ['article:parking', 'clarify.noneOne'] }],
+      },
+      { say: { en: 'no', es: 'no' }, expect: [{ keys: ['fallback.rephraseAfterNone'] }] },
+    ],
+  },
+  {
     name: 'another message instead of a "did you mean" choice is handled as a new message',
     setup: () => ({ answers: rules([[VAGUE, lobbyOrParking]]) }),
     turns: [
