@@ -53,6 +53,8 @@ export const KEYWORD_LISTS = [
   'followUp.filler',
   /** Words that point back to the current topic ("can I renew it?", "¿lo puedo hacer en línea?"). */
   'followUp.backReference',
+  /** Words that open a message as a continuation of the last one ("and can I travel…", "y puedo…"). */
+  'followUp.continuation',
   /** A judgement asked of the current topic and nothing else ("do I qualify?", "¿califico?"). */
   'followUp.bareJudgement',
   /** "Where do I find it?" about a receipt number. */
@@ -176,6 +178,11 @@ export class Phrasebook {
       if (phrases.has(normalizeText(words.slice(0, count).join(' ')))) skip = count;
     }
     return words.slice(skip).join(' ');
+  }
+
+  /** The message opens with a phrase of the list and says more after it ("and can I travel?"). */
+  startsWith(list: KeywordList, text: string): boolean {
+    return this.withoutLeadingPhrase(list, text) !== text.trim().split(/\s+/).join(' ');
   }
 
   /**

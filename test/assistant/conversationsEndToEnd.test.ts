@@ -183,6 +183,21 @@ describe('conversations through /api/messages', () => {
   );
 
   it.each([
+    ['en-US', 'how do I renew my green card', 'and can I travel with the receipt?'],
+    ['es-US', 'se me venció la mica', 'y puedo viajar con el recibo?'],
+  ])(
+    'when a visitor (%s) goes on with "and…" after the green card renewal, then the renewal article says it, not the travel documents',
+    async (channelLocale, first, second) => {
+      const chat = visitor(channelLocale);
+      const answer = await chat.say(first);
+      expect(answer.map((reply) => dataOf(reply).answer?.articleId)).toContain('green-card-renew');
+      const followUp = await chat.say(second);
+      expect(outcomes(followUp)[0]).toBe('passage');
+      expect(dataOf(followUp[0]!).answer?.articleId).toBe('green-card-renew');
+    },
+  );
+
+  it.each([
     ['en-US', 'what is an employment authorization document', 'how do I renew it'],
     ['es-US', '¿Qué es el permiso de trabajo?', '¿cómo lo renuevo?'],
   ])(

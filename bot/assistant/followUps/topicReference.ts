@@ -19,9 +19,15 @@ export class TopicReference {
     private readonly catalog: ArticleCatalog,
   ) {}
 
-  /** The message has a word that refers to something said before ("it", "lo", "that one"). */
+  /**
+   * The message has a word that refers to something said before ("it", "lo", "that one"), or
+   * opens as a continuation of it ("and can I travel with the receipt?", "y puedo viajar…").
+   */
   pointsBack(text: string): boolean {
-    return this.phrasebook.contains('followUp.backReference', text);
+    return (
+      this.phrasebook.contains('followUp.backReference', text) ||
+      this.phrasebook.startsWith('followUp.continuation', text)
+    );
   }
 
   /**
