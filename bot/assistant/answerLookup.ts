@@ -162,10 +162,26 @@ export class AnswerLookup {
   ): AnswerResult<KnowledgeArticle> | undefined {
     const result = this.answers.answer(`${offer.question}\n${text}`, locale);
     const offered = (id: string | undefined) => id !== undefined && offer.articleIds.includes(id);
-    if (result.decision === 'answer') return offered(result.article?.id) ? result : undefined;
+    if (result.decision === 'answer')
+      return offered(result.article?.id) ? this.withOwnPassage(result, text) : undefined;
     const alternatives = result.alternatives.filter((candidate) => offered(candidate.document.id));
     if (result.decision !== 'clarify' || alternatives.length === 0) return undefined;
     return { ...result, alternatives, score: alternatives[0]?.score ?? result.score };
+  }
+
+  /**
+   * A narrowed answer with the passage the visitor's own words pick: the question offered for
+   * names the subject only, and its other words must not choose the detail ("cuándo me toca la
+   * entrevista", then "¿y si no hablo bien inglés?" is about the English test, not the civics
+   * passage where "le toca" appears).
+   */
+  private withOwnPassage(
+    result: AnswerResult<KnowledgeArticle>,
+    text: string,
+  ): AnswerResult<KnowledgeArticle> {
+    if (!this.passages || !result.article) return result;
+    const found = this.passages.passageFor(result.article, text, { summaryShown: false });
+    return { ...result, passage: found ? { ...found, score: result.score } : null };
   }
 
   /** `article` when the result is a "Did you mean…?" that offers it (see `current` in `ask`). */
@@ -181,13 +197,15 @@ export class AnswerLookup {
 
   /**
    * Whether a message answered alone with an article outside the offer may still narrow it down:
-   * it names that article's subject no more than the subject of one of the offered articles (see
-   * `ask`).
+   * it names that article's subject no more than the subject of one of the offered articles, or
+   * an offered article has every word of it (see `ask`).
    */
   private mayNarrow(result: AnswerResult<KnowledgeArticle>, offer: ClarifyOffer): boolean {
     const answered = result.article?.id;
     if (answered === undefined || offer.articleIds.includes(answered)) return false;
-    return offer.articleIds.some((id) => subjectSignal(result, answered) <= subjectSignal(result, id));
+    return offer.articleIds.some(
+      (id) => speaksOfEveryWord(result, id) || subjectSignal(result, answered) <= subjectSignal(result, id),
+    );
   }
 
   /**
@@ -215,10 +233,14 @@ export class AnswerLookup {
   private mayMeanTopic(result: AnswerResult<KnowledgeArticle>, topic: KnowledgeArticle): boolean {
     if (result.decision !== 'answer') return true;
     if (result.article?.id === topic.id) return false;
-    const ranked = result.ranking.find((candidate) => candidate.document.id === topic.id);
-    if (ranked && ranked.signals.coverage >= 1) return true;
+    if (speaksOfEveryWord(result, topic.id)) return true;
     return subjectSignal(result, result.article?.id) <= subjectSignal(result, topic.id);
   }
+}
+
+/** Whether article `id` has every word of the question (the engine's coverage signal; false when it is not ranked). */
+function speaksOfEveryWord(result: AnswerResult<KnowledgeArticle>, id: string): boolean {
+  return (result.ranking.find((candidate) => candidate.document.id === id)?.signals.coverage ?? 0) >= 1;
 }
 
 /** How much the question names `id`'s subject (the engine's subject signal; 0 when it is not ranked). */

@@ -260,6 +260,28 @@ describe('conversations through /api/messages', () => {
     },
   );
 
+  it.each([
+    ['en-US', 'citizenship interview', 'and if I do not speak English well'],
+    ['es-US', 'entrevista de ciudadanía', '¿y si no hablo bien inglés?'],
+  ])(
+    'when a visitor (%s) answers "did you mean" for the citizenship interview with a question about their English, then the citizenship test answers, not the interpreter article',
+    async (channelLocale, vague, narrowing) => {
+      const chat = visitor(channelLocale);
+      expect(outcomes(await chat.say(vague))).toContain('clarify');
+      const narrowed = await chat.say(narrowing);
+      expect(dataOf(narrowed[0]!).answer?.articleId).toBe('citizenship-test');
+    },
+  );
+
+  it('when a visitor narrows a "did you mean" down, then the passage is the one their own words ask for, not one the offered question\'s words pick', async () => {
+    const chat = visitor('es-US');
+    expect(outcomes(await chat.say('cuándo me toca la entrevista de ciudadanía'))).toContain('clarify');
+    const narrowed = await chat.say('y si no hablo bien inglés');
+    expect(dataOf(narrowed[0]!).answer?.articleId).toBe('citizenship-test');
+    // "le toca" is in the civics passage: the question offered for must not choose it.
+    expect(texts(narrowed)).toContain('**Examen de inglés**');
+  });
+
   it('when a visitor writes a few words in Spanish that no English article answers, then the Spanish articles answer and the conversation switches to Spanish', async () => {
     const chat = visitor('en-US');
     const answer = await chat.say('How do I renew my green card?');

@@ -17,7 +17,16 @@ export interface ArticlePassage {
  * assistant takes it through this port.
  */
 export interface PassageSource {
-  passageFor(article: KnowledgeArticle, question: string): ArticlePassage | null;
+  /**
+   * `summaryShown` (the default): the visitor already has the article's short answer, so the
+   * passage that says most of the detail is wanted. Otherwise a passage only when it says the
+   * question better than the short answer, as the engine decides for an answer.
+   */
+  passageFor(
+    article: KnowledgeArticle,
+    question: string,
+    options?: { summaryShown?: boolean },
+  ): ArticlePassage | null;
 }
 
 /** What the engine offers: `KnowledgeIndexHolder.passageFor` (or an index's). */
@@ -25,15 +34,16 @@ export interface EnginePassageFinder {
   passageFor(id: string, locale: string, question: string, options?: PassageOptions): Passage | null;
 }
 
-/**
- * The engine's passage finder as the assistant's `PassageSource`, in follow-up mode: the visitor
- * already has the article's short answer, so the passage that says most of the detail is wanted.
- */
+/** The engine's passage finder as the assistant's `PassageSource` (its follow-up mode when the short answer was shown). */
 export class EnginePassages implements PassageSource {
   constructor(private readonly engine: EnginePassageFinder) {}
 
-  passageFor(article: KnowledgeArticle, question: string): ArticlePassage | null {
-    const found = this.engine.passageFor(article.id, article.locale, question, { followUp: true });
+  passageFor(
+    article: KnowledgeArticle,
+    question: string,
+    { summaryShown = true }: { summaryShown?: boolean } = {},
+  ): ArticlePassage | null {
+    const found = this.engine.passageFor(article.id, article.locale, question, { followUp: summaryShown });
     return found ? { index: found.index, text: found.text, heading: found.heading } : null;
   }
 }
