@@ -23,6 +23,7 @@ import { ClarifyDialog } from './dialogs/clarifyDialog.js';
 import { MainDialog } from './dialogs/mainDialog.js';
 import { QuestionDialog } from './dialogs/questionDialog.js';
 import { FeedbackCollector } from './feedbackCollector.js';
+import { AskedCost } from './followUps/askedCost.js';
 import { AspectPassages } from './followUps/aspectPassages.js';
 import { FollowUpReplies } from './followUps/followUpReplies.js';
 import type { PassageSource } from './followUps/passageSource.js';
@@ -84,6 +85,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
   const reader = new ReplyReader(phrasebook, prompter);
   const context = new ConversationContext(memory, phrasebook);
   const caseReplies = new CaseStatusReplies(text);
+  const aspects = new AspectPassages(text, deps.passages);
   const followUps = new FollowUpReplies({
     text,
     catalog: deps.catalog,
@@ -91,7 +93,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     analytics,
     caseReplies,
     context,
-    aspects: new AspectPassages(text, deps.passages),
+    aspects,
   });
 
   const language = new LanguageSwitch({
@@ -121,6 +123,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
       clarifyThreshold: (locale) => calibrationFor(KNOWLEDGE_CALIBRATION, locale).thresholds.clarify,
       surelyWrittenIn: (message) => languageDetector.surelyWrittenIn(message),
       language,
+      askedCost: new AskedCost(phrasebook, aspects),
     },
     clarify,
   );

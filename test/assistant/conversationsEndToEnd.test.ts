@@ -48,7 +48,12 @@ describe('conversations through /api/messages', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    // One address starts every conversation of the file within a minute: more than the default
+    // per-address allowance of the unauthenticated endpoint (unauthenticatedGrowth.test.ts checks it).
+    app = await startTestApp({
+      WIDGET_IP_CONVERSATIONS_PER_MINUTE: '100',
+      WIDGET_IP_MESSAGES_PER_MINUTE: '600',
+    });
   });
 
   afterAll(async () => {
@@ -281,6 +286,32 @@ describe('conversations through /api/messages', () => {
     // "le toca" is in the civics passage: the question offered for must not choose it.
     expect(texts(narrowed)).toContain('**Examen de inglés**');
   });
+
+  it.each([
+    ['en-US', 'how much is the citizenship application', 'The N-400 fee is on the form'],
+    ['es-US', '¿cuánto cuesta la ciudadanía?', 'La tarifa del N-400 figura'],
+  ])(
+    'when a visitor (%s) asks how much an application costs, then the passage on its fee answers, not the short answer',
+    async (channelLocale, question, fee) => {
+      const chat = visitor(channelLocale);
+      const answer = await chat.say(question);
+      expect(outcomes(answer).slice(0, 2)).toEqual(['welcome', 'passage']);
+      expect(dataOf(answer[1]!).answer?.articleId).toBe('citizenship-apply');
+      expect(texts(answer)).toContain(fee);
+    },
+  );
+
+  it.each([
+    ['en-US', 'is there a fee waiver for the N-400'],
+    ['es-US', '¿hay exención de tarifa para el N-400?'],
+  ])(
+    'when a visitor (%s) asks about an article whose subject is a cost, then its short answer answers',
+    async (channelLocale, question) => {
+      const answer = await visitor(channelLocale).say(question);
+      expect(outcomes(answer).slice(0, 2)).toEqual(['welcome', 'answer']);
+      expect(dataOf(answer[1]!).answer?.articleId).toBe('fee-waiver');
+    },
+  );
 
   it('when a visitor writes a few words in Spanish that no English article answers, then the Spanish articles answer and the conversation switches to Spanish', async () => {
     const chat = visitor('en-US');

@@ -4,6 +4,7 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import type { AskedCost } from '../followUps/askedCost.js';
 import type { Locale } from '../../../contracts/locale.js';
 import type { KnowledgeArticle } from '../../../contracts/article.js';
 import type { AnswerResult, JudgementDetector } from '../../../knowledge/engine/index.js';
@@ -54,6 +55,8 @@ export interface QuestionDialogDeps {
   surelyWrittenIn: (text: string) => Locale | undefined;
   /** Switches the conversation to the language a question was answered in. */
   language: Pick<LanguageSwitch, 'set' | 'announce'>;
+  /** The cost passage of an answer to "how much is…?" (see `AskedCost`). */
+  askedCost: AskedCost;
 }
 
 /**
@@ -112,10 +115,11 @@ export class QuestionDialog extends ComponentDialog {
       return step.endDialog(DONE);
     }
     if (result.decision === 'answer' && result.article) {
+      const cost = result.passage ? null : this.deps.askedCost.passageFor(result.article, text, locale);
       await this.deps.presenter.send(step.context, result.article, locale, {
         score: result.score,
         question: text,
-        passage: result.passage ?? null,
+        passage: result.passage ?? (cost && { ...cost, score: result.score }),
       });
       return step.endDialog(DONE);
     }
