@@ -1,4 +1,5 @@
 import type { AnalyzedQuery } from './analyzedQuery.js';
+import { deniedStems } from './negation.js';
 import type { TextAnalyzer } from './textAnalyzer.js';
 import type { IndexDocument, Passage } from './types.js';
 
@@ -80,6 +81,8 @@ export interface PassageOptions {
   followUp?: boolean;
 }
 
+const NONE_DENIED: ReadonlySet<string> = new Set();
+
 /** What a follow-up's passage must cover (it need not lead the short answer). */
 const FOLLOW_UP_MIN_SCORE = 0.2;
 
@@ -90,6 +93,8 @@ interface AnalyzedPassages {
   passages: BodyPassage[];
   /** Terms (stems and concepts) of each passage. */
   terms: Set<string>[];
+  /** The stems each passage only says did not happen ("never arrived"; see `deniedStems`). */
+  denied: ReadonlySet<string>[];
   /** Terms of each passage's section heading (empty without one). */
   headings: Set<string>[];
   /** Terms of the short answer. */
@@ -132,7 +137,9 @@ export class PassageFinder<D extends IndexDocument> {
     if (cached) return cached;
     const termsOf = (text: string): Set<string> => new Set(this.analyzer.terms(text));
     const passages = splitPassages(document.body ?? '');
-    const terms = passages.map((passage) => termsOf(passage.text));
+    const analyses = passages.map((passage) => this.analyzer.analyze(passage.text));
+    const terms = analyses.map((analyzed) => new Set([...analyzed.contentStems, ...analyzed.concepts]));
+    const denied = analyses.map((analyzed) => deniedStems(analyzed, this.analyzer.locale));
     const headings = passages.map((passage) => termsOf(passage.heading ?? ''));
     const summary = termsOf(document.answer ?? '');
     const frequency = new Map<string, number>();
@@ -145,7 +152,7 @@ export class PassageFinder<D extends IndexDocument> {
       .map((name) => this.analyzer.analyze(name))
       .filter((name) => name.contentStems.length >= 2 && name.concepts.some((term) => title.has(term)))
       .map((name) => new Set(name.contentStems));
-    const result = { passages, terms, headings, summary, title, names, namePhrases, frequency };
+    const result = { passages, terms, denied, headings, summary, title, names, namePhrases, frequency };
     this.analyzed.set(position, result);
     return result;
   }
@@ -169,9 +176,13 @@ export class PassageFinder<D extends IndexDocument> {
       total += weight;
     }
     if (total === 0) return null;
-    const coverage = (terms: Set<string>): number => {
+    // A word the question and a passage say with opposite senses ("me llegó" / "nunca llegó") is
+    // not one they share.
+    const questionDenies = deniedStems(query.analyzed, this.analyzer.locale);
+    const coverage = (terms: Set<string>, denied: ReadonlySet<string> = NONE_DENIED): number => {
       let covered = 0;
-      for (const [term, weight] of weights) if (terms.has(term)) covered += weight;
+      for (const [term, weight] of weights)
+        if (terms.has(term) && denied.has(term) === questionDenies.has(term)) covered += weight;
       return covered / total;
     };
     let summaryCovered = 0;
@@ -184,7 +195,7 @@ export class PassageFinder<D extends IndexDocument> {
     let bestScore = 0;
     let bestHeadingScore = 0;
     data.terms.forEach((terms, i) => {
-      const score = coverage(terms);
+      const score = coverage(terms, data.denied[i]);
       if (score === 0 || score < bestScore) return;
       // Between passages that say as much, the one in a section about it: "¿puedo viajar?" is
       // the paragraph under "Viajes", not the renewal item that mentions a past trip.

@@ -83,6 +83,27 @@ describe('precise answers and knowing what the engine does not know, on our arti
     },
   );
 
+  it.each([
+    ['en', 'I got an RFE in the mail, it arrived yesterday'],
+    ['es', 'me llegó una carta de RFE'],
+  ])(
+    'when a %s visitor says a notice arrived (%s), then the passage on a notice that never arrived is not the answer',
+    (locale, text) => {
+      const result = index.answer(text, locale);
+      expect(result.article?.id).toBe('rfe');
+      expect(result.passage?.text ?? '').not.toMatch(/never arrived|nunca llegó/);
+    },
+  );
+
+  it.each([
+    ['en', 'the RFE never arrived in the mail'],
+    ['es', 'el RFE nunca me llegó'],
+  ])('when a %s visitor says a notice never arrived (%s), then that passage answers', (locale, text) => {
+    const result = index.answer(text, locale);
+    expect(result.article?.id).toBe('rfe');
+    expect(result.passage?.text).toMatch(/never arrived|nunca llegó/);
+  });
+
   it('when the passage API is asked about an unknown article or language, then it finds none', () => {
     expect(index.passageFor('no-such-article', 'en', 'supervisor')).toBeNull();
     expect(index.passageFor('contact-center-tiers', 'fr', 'superviseur')).toBeNull();
