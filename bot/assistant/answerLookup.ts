@@ -85,9 +85,10 @@ export class AnswerLookup {
     if (settledBy) {
       const withTopic = this.answers.answer(`${text}\n${settledBy.title}`, locale);
       if (withTopic.decision === 'answer' && withTopic.article?.id === settledBy.id) result = withTopic;
-      // A "Did you mean" settled by the article just answered ("what if I fail?" after the
-      // citizenship test): the visitor has its short answer already, so the passage that says it.
-      if (current && !meansTopic) result = this.againWithPassage(result, text, current);
+      // Settled by the article just answered ("what if I fail?" after the citizenship test, "how
+      // do I replace it?" after the work permit): the visitor has its short answer already, so
+      // the passage that says it.
+      if (current) result = this.againWithPassage(result, text, current);
     }
     if (current && !settledBy) {
       result =
@@ -209,19 +210,21 @@ export class AnswerLookup {
   }
 
   /**
-   * The narrowed reading is taken when it decides more; or, both being an answer, when the one
-   * alone is outside the offer (`mayNarrow` let it be read again); or, both being a "Did you mean…?", when
-   * the message points back ("¿cuándo lo puedo renovar?"): "lo" is among the options just offered,
-   * not a new set of articles the message alone brings up.
+   * The narrowed reading is taken when the message points back ("¿cuándo lo puedo renovar?",
+   * "how do I replace it?" after "I lost my work permit"): "it" is among the options just offered,
+   * not an article outside them (the green card's replacement) nor a new set of articles the
+   * message alone brings up. Otherwise when it decides more; or, both being an answer, when the
+   * one alone is outside the offer (`mayNarrow` let it be read again).
    */
   private narrowedWins(
     narrowed: AnswerResult<KnowledgeArticle>,
     alone: AnswerResult<KnowledgeArticle>,
     pointsBack: boolean,
   ): boolean {
+    if (pointsBack) return true;
     const gain = DECISIVENESS[narrowed.decision] - DECISIVENESS[alone.decision];
     if (gain !== 0) return gain > 0;
-    return narrowed.decision === 'answer' || (pointsBack && narrowed.decision === 'clarify');
+    return narrowed.decision === 'answer';
   }
 
   /**

@@ -313,6 +313,47 @@ describe('conversations through /api/messages', () => {
     },
   );
 
+  it.each([
+    ['en-US', 'what is an employment authorization document', 'how do I replace it', 'Lost, stolen'],
+    ['es-US', '¿qué es el permiso de trabajo?', '¿cómo lo reemplazo?', 'Tarjetas perdidas'],
+  ])(
+    'when a visitor (%s) asks how to replace "it" after the work permit, then the passage on replacing the card answers, not the short answer again',
+    async (channelLocale, first, second, heading) => {
+      const chat = visitor(channelLocale);
+      expect((await chat.say(first)).map((reply) => dataOf(reply).answer?.articleId)).toContain(
+        'work-permit',
+      );
+      const followUp = await chat.say(second);
+      expect(outcomes(followUp)[0]).toBe('passage');
+      expect(dataOf(followUp[0]!).answer?.articleId).toBe('work-permit');
+      expect(texts(followUp)).toContain(heading);
+    },
+  );
+
+  it.each([
+    ['en-US', 'I lost my work permit', 'how do I replace it'],
+    ['es-US', 'perdí mi permiso de trabajo', '¿cómo lo reemplazo?'],
+  ])(
+    'when a visitor (%s) answers "did you mean" about a lost work permit with how to replace "it", then it is the work permit, not the green card',
+    async (channelLocale, vague, narrowing) => {
+      const chat = visitor(channelLocale);
+      expect(outcomes(await chat.say(vague))).toContain('clarify');
+      const narrowed = await chat.say(narrowing);
+      const first = narrowed[0]!;
+      const meant =
+        dataOf(first).outcome === 'clarify' ? articleOptions(first)[0] : dataOf(first).answer?.articleId;
+      expect(meant).toBe('work-permit');
+    },
+  );
+
+  it('when a Spanish visitor asks "¿cómo la cambio?" right after rescheduling biometrics, then "la" is that appointment', async () => {
+    const chat = visitor('es-US');
+    const answer = await chat.say('mi cita de biométricos es mañana y no puedo ir');
+    expect(answer.map((reply) => dataOf(reply).answer?.articleId)).toContain('reschedule-biometrics');
+    const followUp = await chat.say('¿cómo la cambio?');
+    expect(dataOf(followUp[0]!).answer?.articleId).toBe('reschedule-biometrics');
+  });
+
   it('when a visitor writes a few words in Spanish that no English article answers, then the Spanish articles answer and the conversation switches to Spanish', async () => {
     const chat = visitor('en-US');
     const answer = await chat.say('How do I renew my green card?');
