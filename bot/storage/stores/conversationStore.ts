@@ -196,26 +196,11 @@ export class ConversationStore implements ports.ConversationStore {
   ): Promise<ports.TranscriptEntry> {
     const checked = checkedEntry(entry);
     const { touch, channel } = checkedAppendOptions(options);
-    const fields = touch === undefined ? {} : definedOnly(touch);
-    return this.driver.transaction(async (collection) => {
-      const bumped = await collection(COLLECTIONS.conversations).findOneAndUpdate(
-        { _id: checked.conversationId, ...(channel !== undefined && { channel }) },
-        { $inc: { lastSeq: 1 }, ...(Object.keys(fields).length > 0 && { $set: fields }) },
-      );
-      if (bumped === null) {
-        throw new NotFoundError('No such conversation', { conversationId: checked.conversationId });
-      }
-      const appended = { ...checked, seq: Number(bumped.lastSeq) };
-      try {
-        await collection(COLLECTIONS.transcripts).insertOne(this.entries.toDocument(appended));
-      } catch (error) {
-        if (!isStoreError(error, 'duplicate')) throw error;
-        throw new DuplicateKeyError('This message is already in the transcript', {
-          messageId: checked.messageId,
-        });
-      }
-      return appended;
+    const [appended] = await this.numberAndInsert(checked.conversationId, [checked], {
+      ...(channel !== undefined && { channel }),
+      ...(touch !== undefined && { touch: definedOnly(touch) }),
     });
+    return appended as ports.TranscriptEntry;
   }
 
   /**
@@ -231,22 +216,37 @@ export class ConversationStore implements ports.ConversationStore {
     if (checked.some((entry) => entry.conversationId !== conversationId)) {
       throw new StoreInputError('Entries appended together must be of one conversation');
     }
+    return this.numberAndInsert(conversationId, checked);
+  }
+
+  /**
+   * What `append` and `appendAll` do, in one transaction: `lastSeq` goes up by the number of
+   * entries (and `touch` is set on the conversation, when given), and the entries are inserted
+   * under the numbers that follow, in order. A message id already stored is a duplicate key,
+   * which rolls it all back.
+   */
+  private async numberAndInsert(
+    conversationId: string,
+    entries: ReadonlyArray<Omit<ports.TranscriptEntry, 'seq'>>,
+    { channel, touch = {} }: { channel?: ports.ChannelKind; touch?: ports.ConversationPatch } = {},
+  ): Promise<ports.TranscriptEntry[]> {
     return this.driver.transaction(async (collection) => {
       const bumped = await collection(COLLECTIONS.conversations).findOneAndUpdate(
-        { _id: conversationId },
-        { $inc: { lastSeq: checked.length } },
+        { _id: conversationId, ...(channel !== undefined && { channel }) },
+        { $inc: { lastSeq: entries.length }, ...(Object.keys(touch).length > 0 && { $set: touch }) },
       );
       if (bumped === null) throw new NotFoundError('No such conversation', { conversationId });
-      const first = Number(bumped.lastSeq) - checked.length + 1;
-      const appended = checked.map((entry, index) => ({ ...entry, seq: first + index }));
+      const first = Number(bumped.lastSeq) - entries.length + 1;
+      const appended = entries.map((entry, index) => ({ ...entry, seq: first + index }));
+      const transcripts = collection(COLLECTIONS.transcripts);
       try {
-        await collection(COLLECTIONS.transcripts).insertMany(
-          appended.map((entry) => this.entries.toDocument(entry)),
-        );
+        // One entry (each message of a turn) takes the prepared single-row insert.
+        if (appended.length === 1) await transcripts.insertOne(this.entries.toDocument(appended[0]!));
+        else await transcripts.insertMany(appended.map((entry) => this.entries.toDocument(entry)));
       } catch (error) {
         if (!isStoreError(error, 'duplicate')) throw error;
         throw new DuplicateKeyError('A message is already in the transcript', {
-          messageIds: checked.map((entry) => entry.messageId),
+          messageIds: entries.map((entry) => entry.messageId),
         });
       }
       return appended;
