@@ -49,6 +49,7 @@ export const KEYWORD_LISTS = [
   'followUp.meaning',
   'followUp.lost',
   'followUp.next',
+  'followUp.more',
   /** Words around a follow-up ("and how long?", "¿y eso cuánto cuesta?"). */
   'followUp.filler',
   /** Words that point back to the current topic ("can I renew it?", "¿lo puedo hacer en línea?"). */

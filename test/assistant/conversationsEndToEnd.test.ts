@@ -354,6 +354,28 @@ describe('conversations through /api/messages', () => {
     expect(dataOf(followUp[0]!).answer?.articleId).toBe('reschedule-biometrics');
   });
 
+  it.each([
+    ['en-US', 'my case is taking too long', 'what can I do?', '## Checking processing times'],
+    ['es-US', 'me mudé, tengo que avisar', '¿cómo?', '## Cómo avisar a USCIS de un cambio de dirección'],
+  ])(
+    'when a visitor (%s) asks "%s" and then only how, or what they can do, then the whole article answers in the chat',
+    async (channelLocale, first, more, heading) => {
+      const chat = visitor(channelLocale);
+      const answer = await chat.say(first);
+      const articleId = dataOf(answer[1]!).answer?.articleId;
+      expect(articleId).toBeDefined();
+      const full = await chat.say(more);
+      expect(texts(full)).toContain(heading);
+      expect(dataOf(full[0]!).answer).toMatchObject({ articleId, passage: null });
+    },
+  );
+
+  it('when a visitor asks to be told more right after a case status, then the status is explained', async () => {
+    const chat = visitor('en-US');
+    expect(outcomes(await chat.say('EAC9999103402'))).toContain('caseStatus');
+    expect(texts(await chat.say('tell me more'))).toContain('**What happens next:**');
+  });
+
   it('when a visitor writes a few words in Spanish that no English article answers, then the Spanish articles answer and the conversation switches to Spanish', async () => {
     const chat = visitor('en-US');
     const answer = await chat.say('How do I renew my green card?');

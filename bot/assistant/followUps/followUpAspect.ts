@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { KeywordList, Phrasebook } from '../phrasebook.js';
 
-/** The details a visitor asks about the current topic without naming it. */
+/** The details a visitor asks about the current topic without naming it ("more": all of it). */
 export const FOLLOW_UP_ASPECTS = [
   'cost',
   'time',
@@ -11,6 +11,7 @@ export const FOLLOW_UP_ASPECTS = [
   'meaning',
   'lost',
   'next',
+  'more',
 ] as const;
 export type FollowUpAspect = (typeof FOLLOW_UP_ASPECTS)[number];
 

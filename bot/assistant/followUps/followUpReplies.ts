@@ -15,7 +15,7 @@ import followUpFile from './followUps.json' with { type: 'json' };
 import type { ArticlePassage } from './passageSource.js';
 
 /** Case follow-ups the status explanation answers. */
-const CASE_ASPECTS: readonly FollowUpAspect[] = ['meaning', 'next', 'time'];
+const CASE_ASPECTS: readonly FollowUpAspect[] = ['meaning', 'next', 'time', 'more'];
 const GENERAL_ARTICLES = followUpFile.articles as Record<FollowUpAspect, string[]>;
 
 export interface FollowUpRepliesDeps {
@@ -61,6 +61,12 @@ export class FollowUpReplies {
     };
     // "What does it mean?" is the short answer again.
     if (aspect === 'meaning') return briefly();
+    // "Tell me more", "¿cómo?", "what can I do?": the whole article, in the chat.
+    if (aspect === 'more') {
+      await this.deps.presenter.sendFull(context, article, locale);
+      await this.record(context, locale, question, article.id);
+      return true;
+    }
     if (await this.sendPassage(context, article, aspect, locale, question)) {
       await this.record(context, locale, question, article.id);
       return true;
