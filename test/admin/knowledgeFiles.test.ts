@@ -11,15 +11,21 @@ import type { ArticleResponse } from '../../contracts/adminApi.js';
 import { addUser, apiClient, login } from './support/adminApi.js';
 
 const ARTICLES = path.join(REPO_ROOT, 'knowledge/articles');
-const TSX_CLI = path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
 
-/** Runs a script the way `npm run knowledge:*` does, against the embedded store in `dataDir`. */
+/**
+ * Runs a script the way `npm run knowledge:*` does (the node process that `tsx` starts with its
+ * loader, started here directly), against the embedded store in `dataDir`.
+ */
 function run(script: string, args: string[], dataDir: string) {
-  const result = spawnSync(process.execPath, [TSX_CLI, path.join(REPO_ROOT, 'scripts', script), ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, MONGODB_URI: '', LOG_LEVEL: 'silent' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'scripts', script), ...args],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, MONGODB_URI: '', LOG_LEVEL: 'silent' },
+    },
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

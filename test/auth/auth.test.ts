@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../bot/storage/openStore.js';
 import { addUser, PASSWORD } from '../admin/support/adminApi.js';
 import { sessionTokenOf } from '../support/consoleCookie.js';
@@ -234,30 +234,42 @@ describe('sign-in for agents, editors and admins', () => {
     expect(me.headers.get('cache-control')).toBe('no-store');
   });
 
-  it.each([
-    [{ username: { $ne: null }, password: PASSWORD }, 'username.$ne'],
-    [{ username: 'ana', password: PASSWORD, $where: '1' }, '$where'],
-    [JSON.parse('{"username":"ana","password":"x","__proto__":{"admin":true}}'), '__proto__'],
-    [{ username: 'ana' }, 'password'],
-    [{ username: 'ana', password: 42 }, 'password'],
-  ])(
-    'when the body is %j, then 400 naming the bad field, and nothing reaches the store',
-    async (body, field) => {
-      running ??= await startTestApp();
-      const response = await login(running.baseUrl, body);
-      expect(response.status).toBe(400);
-      expect(response.body.error.code).toBe('invalid_input');
-      expect(response.body.error.details.map((problem: { field: string }) => problem.field)).toContain(field);
-      // Refused before the sign-in use-case: not even a failed attempt is recorded.
-      expect(await running.app.store.audit.list()).toEqual([]);
-    },
-  );
+  describe('a body that breaks the rules', () => {
+    // Refused before the sign-in use-case, these requests change nothing: one app serves them all,
+    // and its audit stays empty through every one of them.
+    let refusing: TestApp;
+    beforeAll(async () => {
+      refusing = await startTestApp();
+    });
+    afterAll(async () => {
+      await refusing?.stop();
+    });
 
-  it('when a Spanish-speaking agent leaves a field out, then the 400 says which one in Spanish', async () => {
-    running ??= await startTestApp();
-    const response = await login(running.baseUrl, { username: 'ana' }, { 'accept-language': 'es-MX' });
-    expect(response.status).toBe(400);
-    expect(response.body.error.details).toEqual([{ field: 'password', message: 'es obligatorio' }]);
+    it.each([
+      [{ username: { $ne: null }, password: PASSWORD }, 'username.$ne'],
+      [{ username: 'ana', password: PASSWORD, $where: '1' }, '$where'],
+      [JSON.parse('{"username":"ana","password":"x","__proto__":{"admin":true}}'), '__proto__'],
+      [{ username: 'ana' }, 'password'],
+      [{ username: 'ana', password: 42 }, 'password'],
+    ])(
+      'when the body is %j, then 400 naming the bad field, and nothing reaches the store',
+      async (body, field) => {
+        const response = await login(refusing.baseUrl, body);
+        expect(response.status).toBe(400);
+        expect(response.body.error.code).toBe('invalid_input');
+        expect(response.body.error.details.map((problem: { field: string }) => problem.field)).toContain(
+          field,
+        );
+        // Refused before the sign-in use-case: not even a failed attempt is recorded.
+        expect(await refusing.app.store.audit.list()).toEqual([]);
+      },
+    );
+
+    it('when a Spanish-speaking agent leaves a field out, then the 400 says which one in Spanish', async () => {
+      const response = await login(refusing.baseUrl, { username: 'ana' }, { 'accept-language': 'es-MX' });
+      expect(response.status).toBe(400);
+      expect(response.body.error.details).toEqual([{ field: 'password', message: 'es obligatorio' }]);
+    });
   });
 });
 

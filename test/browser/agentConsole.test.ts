@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { IN_HOURS, TestClock, createAgent } from '../handoff/support/agentClient.js';
-import { describeInBrowser, launchChromium } from '../support/browser.js';
+import { closeChromiumContexts, describeInBrowser, sharedChromium } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import {
   CONSOLE_TEST_TIMEOUT_MS,
@@ -51,10 +51,10 @@ describeInBrowser('agent console in Chromium: chats in tabs', () => {
       languages: ['en', 'es'],
       maxChats: 3,
     });
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeChromiumContexts(browser);
     await testApp?.stop();
   });
 

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { IN_HOURS, TestClock, agentCall, connectAgent, createAgent } from '../handoff/support/agentClient.js';
-import { describeInBrowser, launchChromium } from '../support/browser.js';
+import { closeChromiumContexts, describeInBrowser, sharedChromium } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import {
   CONSOLE_TEST_TIMEOUT_MS,
@@ -43,10 +43,10 @@ describeInBrowser('canned replies in the agent console, in Chromium', () => {
       languages: ['en', 'es'],
     });
     await createAgent(testApp.app.store, { username: 'bruno', displayName: 'Bruno', languages: ['es'] });
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeChromiumContexts(browser);
     await testApp?.stop();
   });
 

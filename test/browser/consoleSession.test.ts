@@ -3,9 +3,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addUser, PASSWORD } from '../admin/support/adminApi.js';
 import {
   allAxeViolations,
+  closeChromiumContexts,
   describeInBrowser,
   describeViolations,
-  launchChromium,
+  sharedChromium,
 } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
@@ -34,10 +35,10 @@ describeInBrowser('console sign-in shared by tabs, in Chromium', () => {
   beforeAll(async () => {
     app = await startTestApp();
     await addUser(app, 'eva', ['editor', 'agent']);
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeChromiumContexts(browser);
     await app?.stop();
   });
 

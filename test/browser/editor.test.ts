@@ -3,9 +3,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   allAxeViolations,
+  closeChromiumContexts,
   describeInBrowser,
   describeViolations,
-  launchChromium,
+  sharedChromium,
 } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { addUser, PASSWORD } from '../admin/support/adminApi.js';
@@ -27,10 +28,10 @@ describeInBrowser('editor console in Chromium', () => {
   beforeAll(async () => {
     app = await startTestApp();
     await addUser(app, 'eva', ['editor']);
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeChromiumContexts(browser);
     await app?.stop();
   });
 

@@ -4,9 +4,10 @@ import { addUser, PASSWORD } from '../admin/support/adminApi.js';
 import { TestClock } from '../handoff/support/agentClient.js';
 import {
   allAxeViolations,
+  closeChromiumContexts,
   describeInBrowser,
   describeViolations,
-  launchChromium,
+  sharedChromium,
 } from '../support/browser.js';
 import { screenshotPath } from '../support/screenshots.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
@@ -56,10 +57,10 @@ describeInBrowser('admin pages of the console, in Chromium', () => {
     );
     await addUser(app, 'root', ['admin']);
     await addUser(app, 'eva', ['editor']);
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeChromiumContexts(browser);
     await app?.stop();
   });
 

@@ -1,7 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { IN_HOURS, TEST_PASSWORD, TestClock, createAgent } from '../handoff/support/agentClient.js';
-import { describeInBrowser, launchChromium, seriousAxeViolations } from '../support/browser.js';
+import {
+  closeChromiumContexts,
+  describeInBrowser,
+  seriousAxeViolations,
+  sharedChromium,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { ask, openWidget, waitForReply, widget } from './widgetPage.js';
 
@@ -36,10 +41,10 @@ describeInBrowser('live-agent handoff in Chromium: the widget and the agent cons
   beforeAll(async () => {
     testApp = await startTestApp({}, { clock });
     await createAgent(testApp.app.store, { username: 'ana', displayName: 'Ana', languages: ['en', 'es'] });
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeChromiumContexts(browser);
     await testApp?.stop();
   });
 

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EchoBot } from '../channels/support/echoBot.js';
-import { describeInBrowser, launchChromium } from '../support/browser.js';
+import { closeChromiumContexts, describeInBrowser, sharedChromium } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import {
   ask,
@@ -19,10 +19,10 @@ describeInBrowser('widget in Chromium: a visitor conversation', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp({}, { bot: new EchoBot() });
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeChromiumContexts(browser);
     await testApp?.stop();
   });
 

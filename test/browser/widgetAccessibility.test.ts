@@ -1,7 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EchoBot } from '../channels/support/echoBot.js';
-import { describeInBrowser, launchChromium, seriousAxeViolations } from '../support/browser.js';
+import {
+  closeChromiumContexts,
+  describeInBrowser,
+  seriousAxeViolations,
+  sharedChromium,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { ask, conversationIdOf, openWidget, waitForReply, widget } from './widgetPage.js';
 
@@ -12,10 +17,10 @@ describeInBrowser('widget in Chromium: accessibility (axe-core, WCAG 2.1 A/AA)',
   beforeAll(async () => {
     // Three messages a minute: the fourth fails, so the failed state and its Retry button are scanned too.
     testApp = await startTestApp({ WIDGET_MESSAGES_PER_MINUTE: '3' }, { bot: new EchoBot() });
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeChromiumContexts(browser);
     await testApp?.stop();
   });
 

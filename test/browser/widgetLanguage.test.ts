@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, launchChromium } from '../support/browser.js';
+import { closeChromiumContexts, describeInBrowser, sharedChromium } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { ask, conversationIdOf, openWidget, waitForReply, widget } from './widgetPage.js';
 
@@ -15,10 +15,10 @@ describeInBrowser('widget in Chromium: the conversation language', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp();
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeChromiumContexts(browser);
     await testApp?.stop();
   });
 

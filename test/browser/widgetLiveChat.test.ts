@@ -10,7 +10,12 @@ import {
   type AgentClient,
 } from '../handoff/support/agentClient.js';
 import { addUser, PASSWORD } from '../admin/support/adminApi.js';
-import { axeViolations, describeInBrowser, launchChromium } from '../support/browser.js';
+import {
+  axeViolations,
+  closeChromiumContexts,
+  describeInBrowser,
+  sharedChromium,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { ask, conversationIdOf, focusedInWidget, openWidget, waitForReply, widget } from './widgetPage.js';
 
@@ -86,11 +91,11 @@ describeInBrowser('widget in Chromium: the visitor in a live-agent chat', () => 
     ).id;
     await addUser(testApp, 'eva', ['editor']);
     ana = (await connectAgent(testApp.baseUrl, 'ana')).socket;
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
     ana?.disconnect();
-    await browser?.close();
+    await closeChromiumContexts(browser);
     await testApp?.stop();
   });
 

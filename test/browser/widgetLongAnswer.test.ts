@@ -1,7 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EchoBot } from '../channels/support/echoBot.js';
-import { axeViolations, describeInBrowser, launchChromium } from '../support/browser.js';
+import {
+  axeViolations,
+  closeChromiumContexts,
+  describeInBrowser,
+  sharedChromium,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { ask, conversationIdOf, openWidget, waitForReply } from './widgetPage.js';
 
@@ -32,10 +37,10 @@ describeInBrowser('widget in Chromium: a long answer is shown from its start', (
 
   beforeAll(async () => {
     testApp = await startTestApp({}, { bot: new EchoBot() });
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeChromiumContexts(browser);
     await testApp?.stop();
   });
 

@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EchoBot } from '../channels/support/echoBot.js';
-import { axeViolations, describeInBrowser, launchChromium } from '../support/browser.js';
+import {
+  axeViolations,
+  closeChromiumContexts,
+  describeInBrowser,
+  sharedChromium,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { ask, widget } from './widgetPage.js';
 
@@ -39,10 +44,10 @@ describeInBrowser('widget in Chromium: embedded on a site that is not in PUBLIC_
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     siteOrigin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeChromiumContexts(browser);
     await new Promise((resolve) => site?.close(resolve));
     await testApp?.stop();
   });

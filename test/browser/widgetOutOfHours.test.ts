@@ -1,7 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TestClock, WEEKEND } from '../handoff/support/agentClient.js';
-import { axeViolations, describeInBrowser, launchChromium } from '../support/browser.js';
+import {
+  axeViolations,
+  closeChromiumContexts,
+  describeInBrowser,
+  sharedChromium,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { ask, openWidget, waitForReply, widget } from './widgetPage.js';
 
@@ -42,10 +47,10 @@ describeInBrowser('widget in Chromium: out of hours and case status links', () =
 
   beforeAll(async () => {
     testApp = await startTestApp({}, { clock });
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeChromiumContexts(browser);
     await testApp?.stop();
   });
 

@@ -8,7 +8,12 @@ import {
   createAgent,
   type AgentClient,
 } from '../handoff/support/agentClient.js';
-import { axeViolations, describeInBrowser, launchChromium } from '../support/browser.js';
+import {
+  axeViolations,
+  closeChromiumContexts,
+  describeInBrowser,
+  sharedChromium,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 import { ask, focusedInWidget, openWidget, waitForReply, widget } from './widgetPage.js';
 
@@ -57,11 +62,11 @@ describeInBrowser('widget in Chromium: reflow at 320 × 256 CSS px (WCAG 1.4.10)
     });
     ana = (await connectAgent(testApp.baseUrl, 'ana')).socket;
     await agentCall(ana, 'presence:set', { status: 'available' });
-    browser = await launchChromium();
+    browser = await sharedChromium();
   });
   afterAll(async () => {
     ana?.disconnect();
-    await browser?.close();
+    await closeChromiumContexts(browser);
     await testApp?.stop();
   });
 

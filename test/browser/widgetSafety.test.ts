@@ -2,7 +2,7 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { EchoBot } from '../channels/support/echoBot.js';
-import { describeInBrowser, launchChromium } from '../support/browser.js';
+import { closeChromiumContexts, describeInBrowser, sharedChromium } from '../support/browser.js';
 import { REPO_ROOT, startTestApp, type TestApp } from '../support/testApp.js';
 import { ask, conversationIdOf, waitForReply, widget } from './widgetPage.js';
 
@@ -105,7 +105,7 @@ describeInBrowser('widget in Chromium: hostile Markdown renders inert', () => {
 
   beforeAll(async () => {
     testApp = await startTestApp({}, { bot: new EchoBot() });
-    browser = await launchChromium();
+    browser = await sharedChromium();
     // The shared renderer exactly as the widget and the editor console bundle it.
     const result = await build({
       stdin: {
@@ -122,7 +122,7 @@ describeInBrowser('widget in Chromium: hostile Markdown renders inert', () => {
     rendererBundle = result.outputFiles[0]!.text;
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeChromiumContexts(browser);
     await testApp?.stop();
   });
 

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { ActivityHandler } from 'botbuilder';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import enApi from '../../bot/i18n/locales/en/api.json' with { type: 'json' };
 import esApi from '../../bot/i18n/locales/es/api.json' with { type: 'json' };
 import { postActivity, startTestApp, type TestApp } from '../support/testApp.js';
@@ -11,13 +11,20 @@ describe('the service', () => {
     await running?.stop();
     running = undefined;
   });
+  // Requests that change nothing another test reads (the replies to a new conversation, refusals,
+  // the health checks) are served by one app, started by the first test that asks for it.
+  let shared: TestApp | undefined;
+  const sharedApp = async (): Promise<TestApp> => (shared ??= await startTestApp());
+  afterAll(async () => {
+    await shared?.stop();
+  });
 
   it('when started, then /healthz says the process is alive and /readyz that the store is open', async () => {
-    running = await startTestApp();
-    const health = await fetch(`${running.baseUrl}/healthz`);
+    const service = await sharedApp();
+    const health = await fetch(`${service.baseUrl}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok' });
-    const ready = await fetch(`${running.baseUrl}/readyz`);
+    const ready = await fetch(`${service.baseUrl}/readyz`);
     expect(ready.status).toBe(200);
     const body = (await ready.json()) as { status: string; checks: Record<string, boolean> };
     expect(body.status).toBe('ready');
@@ -66,8 +73,8 @@ describe('the service', () => {
   });
 
   it('when the Emulator posts a Spanish message with expectReplies, then the reply in the body is Spanish', async () => {
-    running = await startTestApp();
-    const { status, activities } = await postActivity(running.baseUrl, { text: 'hola', locale: 'es-US' });
+    const service = await sharedApp();
+    const { status, activities } = await postActivity(service.baseUrl, { text: 'hola', locale: 'es-US' });
     expect(status).toBe(200);
     expect(activities.length).toBeGreaterThan(0);
     const texts = activities.map((activity) => activity.text ?? '').join(' ');
@@ -78,16 +85,16 @@ describe('the service', () => {
   });
 
   it('when the Emulator posts an English message, then the reply is English', async () => {
-    running = await startTestApp();
-    const { status, activities } = await postActivity(running.baseUrl, { text: 'hello', locale: 'en-US' });
+    const service = await sharedApp();
+    const { status, activities } = await postActivity(service.baseUrl, { text: 'hello', locale: 'en-US' });
     expect(status).toBe(200);
     expect(activities.map((activity) => activity.text ?? '').join(' ')).toMatch(/virtual assistant/i);
   });
 
   it('when the body is not an activity, then 400 with a clear error and no stack trace', async () => {
-    running = await startTestApp();
+    const service = await sharedApp();
     for (const body of ['{"text": 1}', '[]', 'not json', '{"type": {"$ne": null}}']) {
-      const response = await fetch(`${running.baseUrl}/api/messages`, {
+      const response = await fetch(`${service.baseUrl}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body,
@@ -102,7 +109,7 @@ describe('the service', () => {
   });
 
   it('when an activity lacks its conversation, channel, sender or service URL, or breaks any other rule of its schema, then 400 invalid_activity, not a 500', async () => {
-    running = await startTestApp();
+    const service = await sharedApp();
     const complete = {
       type: 'message',
       text: 'hello',
@@ -115,7 +122,7 @@ describe('the service', () => {
     };
     for (const missing of ['conversation', 'channelId', 'from', 'serviceUrl'] as const) {
       const { [missing]: _left, ...activity } = complete;
-      const response = await fetch(`${running.baseUrl}/api/messages`, {
+      const response = await fetch(`${service.baseUrl}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'accept-language': 'es' },
         body: JSON.stringify(activity),
@@ -125,7 +132,7 @@ describe('the service', () => {
         error: { code: 'invalid_activity', message: esApi.invalid_activity },
       });
     }
-    const whole = await postActivity(running.baseUrl, complete);
+    const whole = await postActivity(service.baseUrl, complete);
     expect(whole.status).toBe(200);
 
     // Each rule of the activity's schema, one broken at a time (the route checks the common case by
@@ -153,7 +160,7 @@ describe('the service', () => {
       ['sender not an object', { from: 'visitor-1' }],
     ];
     for (const [rule, change] of broken) {
-      const response = await fetch(`${running.baseUrl}/api/messages`, {
+      const response = await fetch(`${service.baseUrl}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ ...complete, ...change }),
@@ -195,7 +202,7 @@ describe('the service', () => {
   });
 
   it('when a request is refused before any route runs, then the error is a clear localised message that quotes nothing of the request', async () => {
-    running = await startTestApp();
+    const service = await sharedApp();
     const cases: Array<{ path: string; init: RequestInit; status: number; code: string; message: string }> = [
       {
         path: '/api/messages',
@@ -234,14 +241,14 @@ describe('the service', () => {
     ];
     for (const { path, init, status, code, message } of cases) {
       const headers = { ...(init.headers as Record<string, string>), 'accept-language': 'es-US,es;q=0.9' };
-      const response = await fetch(`${running.baseUrl}${path}`, { ...init, headers });
+      const response = await fetch(`${service.baseUrl}${path}`, { ...init, headers });
       const text = await response.text();
       expect(response.status, path).toBe(status);
       expect(JSON.parse(text), path).toEqual({ error: { code, message } });
       expect(text).not.toMatch(/secret/);
     }
     // Without Spanish first, the same refusal is in English.
-    const english = await fetch(`${running.baseUrl}/api/messages`, {
+    const english = await fetch(`${service.baseUrl}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: 'not json',
@@ -283,8 +290,8 @@ describe('the service', () => {
   });
 
   it('when an unknown path is requested, then 404 JSON without internals', async () => {
-    running = await startTestApp();
-    const response = await fetch(`${running.baseUrl}/nope/../../etc/passwd`);
+    const service = await sharedApp();
+    const response = await fetch(`${service.baseUrl}/nope/../../etc/passwd`);
     expect(response.status).toBe(404);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });

@@ -10,6 +10,7 @@ import {
   createAgent,
   type AgentClient,
 } from './support/agentClient.js';
+import { startFakeConnector } from './support/fakeConnector.js';
 
 type Reply = ReplyActivity;
 
@@ -22,9 +23,13 @@ type Reply = ReplyActivity;
 describe('live agents out of hours and the messages left for them', () => {
   const clock = new TestClock(new Date(IN_HOURS));
   let testApp: TestApp;
+  // The channel's connector service, where the bot's proactive notices go (the end of a wait the
+  // sweep expires): taken at once, not retried against a closed port for seconds.
+  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
   const sockets: AgentClient[] = [];
 
   beforeAll(async () => {
+    connector = await startFakeConnector();
     testApp = await startTestApp({}, { clock });
     await createAgent(testApp.app.store, { username: 'eve', displayName: 'Eve', languages: ['en'] });
     await createAgent(testApp.app.store, { username: 'sol', displayName: 'Sol', languages: ['es'] });
@@ -41,6 +46,7 @@ describe('live agents out of hours and the messages left for them', () => {
   });
   afterAll(async () => {
     await testApp?.stop();
+    await connector?.close();
   });
 
   /** One conversation on the Bot Framework endpoint. */
@@ -51,6 +57,7 @@ describe('live agents out of hours and the messages left for them', () => {
       say: async (text: string, value?: unknown): Promise<Reply[]> => {
         const { status, activities } = await postActivity(testApp.baseUrl, {
           conversation: { id },
+          serviceUrl: connector.url,
           from: { id: `visitor-${id}`, name: 'Visitor' },
           locale,
           text,

@@ -22,10 +22,38 @@ export function chromiumAvailable(): boolean {
  */
 export const BROWSER_WAIT_MS = 120_000;
 
-export async function launchChromium(): Promise<Browser> {
+/**
+ * The worker's Chromium, launched by the first browser test file the worker runs and used by the
+ * next ones: test files share their worker's modules (`isolate: false` in vitest.config.ts), and
+ * a launch costs a second or more on a busy two-core machine, once per file before. A file sees
+ * nothing of another's: each test opens its own contexts (cookies, storage, cache and pages of
+ * its own), and `closeChromiumContexts` closes them all when the file is done. Playwright ends the
+ * browser when the worker process exits.
+ */
+let launched: Promise<Browser> | undefined;
+
+export function sharedChromium(): Promise<Browser> {
+  // A launch that failed is tried again by the next file, not handed on as the same failure.
+  launched ??= launchWithWaits().catch((error: unknown) => {
+    launched = undefined;
+    throw error;
+  });
+  return launched;
+}
+
+/** Closes every context the file opened in the worker's Chromium (its files run one at a time). */
+export async function closeChromiumContexts(browser: Browser | undefined): Promise<void> {
+  await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
+}
+
+async function launchWithWaits(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  // A browser that went away (crashed, killed) is launched again by the next file that asks.
+  browser.on('disconnected', () => {
+    launched = undefined;
   });
   // Every context gets the same generous wait, whichever way the test opens it.
   const newContext = browser.newContext.bind(browser);

@@ -19,6 +19,9 @@ export type AgentClient = Socket<AgentServerToClientEvents, AgentClientToServerE
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
+/** One argon2 hash for every agent of the run's files: hashing is deliberately slow. */
+const TEST_PASSWORD_HASH = hashPassword(TEST_PASSWORD);
+
 export interface TestAgent {
   id: string;
   username: string;
@@ -47,7 +50,7 @@ export async function createAgent(
     roles: options.roles ?? ['agent'],
     languages: options.languages ?? ['en'],
     maxChats: options.maxChats ?? 3,
-    passwordHash: await hashPassword(TEST_PASSWORD),
+    passwordHash: await TEST_PASSWORD_HASH,
     disabled: false,
     createdAt: now,
     updatedAt: now,
