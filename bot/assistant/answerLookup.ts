@@ -53,9 +53,9 @@ export class AnswerLookup {
   /**
    * `current` with `pointsBack`: the article the question points back to. The question is asked
    * again with the topic's title when alone it gets no answer, or an answer about another article
-   * although it names no subject that article has and the topic lacks ("what about renewing it?"
-   * after DACA is not the green card's renewal); the second answer is taken only when it is the
-   * topic itself: the title settles what "it" is, never a different subject.
+   * that it may not be about (see `mayBeAbout`: "what about renewing it?" after DACA is not the
+   * green card's renewal); the second answer is taken only when it is the topic itself: the title
+   * settles what "it" is, never a different subject.
    * `current` alone: when a question gets "Did you mean…?" with the article just answered among
    * the options ("¿cómo le aviso a USCIS?" right after the change of address), the
    * conversation settles it the same way: asked again with its title, and taken only when that
@@ -65,9 +65,10 @@ export class AnswerLookup {
    * a "Did you mean" is asked again together with the question offered for, and that reading is
    * taken when it decides more, among the articles offered only: "green card" then "what is the
    * weather" must not become an answer about office closures. A message answered alone with an
-   * article not offered is read with the offer too when it names no subject of that article's
-   * that the offered ones lack: "work permit", then "renew", is the work permit's renewal, not
-   * the green card's; "how do I check my case" names a subject of its own and stays the case status.
+   * article not offered is read with the offer too when it may be about an offered one (see
+   * `mayBeAbout`): "work permit", then "renew", is the work permit's renewal, not the green
+   * card's; "how do I check my case" names a subject of its own and stays the case status. A
+   * message that points back is about the offer ("how do I replace it?").
    * `writtenIn`: a question with no answer at all in the conversation's language is asked in the
    * language it is written in, and what that language's articles have (an answer or a "Did you
    * mean…?") is taken.
@@ -196,17 +197,11 @@ export class AnswerLookup {
       : undefined;
   }
 
-  /**
-   * Whether a message answered alone with an article outside the offer may still narrow it down:
-   * it names that article's subject no more than the subject of one of the offered articles, or
-   * an offered article has every word of it (see `ask`).
-   */
+  /** Whether a message answered alone with an article outside the offer may still narrow it down (see `ask`). */
   private mayNarrow(result: AnswerResult<KnowledgeArticle>, offer: ClarifyOffer): boolean {
     const answered = result.article?.id;
     if (answered === undefined || offer.articleIds.includes(answered)) return false;
-    return offer.articleIds.some(
-      (id) => speaksOfEveryWord(result, id) || subjectSignal(result, answered) <= subjectSignal(result, id),
-    );
+    return offer.articleIds.some((id) => mayBeAbout(result, id));
   }
 
   /**
@@ -227,26 +222,24 @@ export class AnswerLookup {
     return narrowed.decision === 'answer';
   }
 
-  /**
-   * Whether a question that points back could still be about the topic (see `ask`): it names
-   * the other article's subject no more than the topic's, or the topic speaks of every word of it
-   * ("can I take it in Spanish?" after the citizenship test: "Spanish" is the interpreter
-   * article's subject, yet the test's article says who takes it in Spanish).
-   */
+  /** Whether a question that points back could still be about the topic (see `ask`). */
   private mayMeanTopic(result: AnswerResult<KnowledgeArticle>, topic: KnowledgeArticle): boolean {
     if (result.decision !== 'answer') return true;
     if (result.article?.id === topic.id) return false;
-    if (speaksOfEveryWord(result, topic.id)) return true;
-    return subjectSignal(result, result.article?.id) <= subjectSignal(result, topic.id);
+    return mayBeAbout(result, topic.id);
   }
 }
 
-/** Whether article `id` has every word of the question (the engine's coverage signal; false when it is not ranked). */
-function speaksOfEveryWord(result: AnswerResult<KnowledgeArticle>, id: string): boolean {
-  return (result.ranking.find((candidate) => candidate.document.id === id)?.signals.coverage ?? 0) >= 1;
-}
-
-/** How much the question names `id`'s subject (the engine's subject signal; 0 when it is not ranked). */
-function subjectSignal(result: AnswerResult<KnowledgeArticle>, id: string | undefined): number {
-  return result.ranking.find((candidate) => candidate.document.id === id)?.signals.subject ?? 0;
+/**
+ * Whether a question answered with one article may be about article `id` instead: `id` has every
+ * word of it ("can I take it in Spanish?" and the citizenship test's article, though "Spanish" is
+ * the interpreter article's subject), or it names the answered article's subject no more than
+ * `id`'s (the engine's signals; an article not ranked has neither).
+ */
+function mayBeAbout(result: AnswerResult<KnowledgeArticle>, id: string): boolean {
+  const signalsOf = (of: string | undefined) =>
+    result.ranking.find((candidate) => candidate.document.id === of)?.signals;
+  const candidate = signalsOf(id);
+  if ((candidate?.coverage ?? 0) >= 1) return true;
+  return (signalsOf(result.article?.id)?.subject ?? 0) <= (candidate?.subject ?? 0);
 }

@@ -35,6 +35,11 @@ function articleOptions(reply: Reply): string[] {
   });
 }
 
+/** The article each reply answers with (undefined for a reply that is not an answer). */
+function articleIds(replies: Reply[]): (string | undefined)[] {
+  return replies.map((reply) => dataOf(reply).answer?.articleId);
+}
+
 function texts(replies: Reply[]): string {
   return replies.map((reply) => reply.text ?? '').join('\n---\n');
 }
@@ -115,13 +120,13 @@ describe('conversations through /api/messages', () => {
   it('when a visitor asks for Spanish in a sentence, then the conversation switches, repeats its last answer, and is stored and counted in Spanish', async () => {
     const chat = visitor('en-US');
     const answer = await chat.say('How do I create a USCIS online account?');
-    expect(answer.map((reply) => dataOf(reply).answer?.articleId)).toContain('myuscis-account');
+    expect(articleIds(answer)).toContain('myuscis-account');
 
     const switched = await chat.say('¿me puede ayudar en español?');
     expect(outcomes(switched)[0]).toBe('languageSwitch');
     expect(texts(switched)).toContain('seguiré en español');
     expect(switched.every((reply) => reply.locale === 'es')).toBe(true);
-    expect(switched.map((reply) => dataOf(reply).answer?.articleId)).toContain('myuscis-account');
+    expect(articleIds(switched)).toContain('myuscis-account');
     expect((await app.app.store.conversations.get(chat.conversation.id))?.locale).toBe('es');
 
     // The channel still says en-US; the conversation speaks Spanish, and analytics say so.
@@ -142,7 +147,7 @@ describe('conversations through /api/messages', () => {
   it('when a visitor asks a follow-up without naming the topic, then it is answered from the article of the topic', async () => {
     const chat = visitor('en-US');
     const answer = await chat.say('Can my pending petition be handled faster because of a medical crisis?');
-    expect(answer.map((reply) => dataOf(reply).answer?.articleId)).toContain('expedite-request');
+    expect(articleIds(answer)).toContain('expedite-request');
     const followUp = await chat.say('and how long does it take?');
     expect(outcomes(followUp)).toEqual(['passage']);
     expect(dataOf(followUp[0]!).answer).toMatchObject({
@@ -163,9 +168,9 @@ describe('conversations through /api/messages', () => {
     async (channelLocale, first, second) => {
       const chat = visitor(channelLocale);
       const answer = await chat.say(first);
-      expect(answer.map((reply) => dataOf(reply).answer?.articleId)).toContain('daca');
+      expect(articleIds(answer)).toContain('daca');
       const followUp = await chat.say(second);
-      expect(followUp.map((reply) => dataOf(reply).answer?.articleId)).toContain('daca');
+      expect(articleIds(followUp)).toContain('daca');
       expect(outcomes(followUp)[0]).toBe('answer');
     },
   );
@@ -178,7 +183,7 @@ describe('conversations through /api/messages', () => {
     async (channelLocale, first, second) => {
       const chat = visitor(channelLocale);
       const answer = await chat.say(first);
-      expect(answer.map((reply) => dataOf(reply).answer?.articleId)).toContain('citizenship-test');
+      expect(articleIds(answer)).toContain('citizenship-test');
       const followUp = await chat.say(second);
       expect(outcomes(followUp)[0]).toBe('passage');
       expect(dataOf(followUp[0]!).answer?.articleId).toBe('citizenship-test');
@@ -195,7 +200,7 @@ describe('conversations through /api/messages', () => {
     async (channelLocale, first, second) => {
       const chat = visitor(channelLocale);
       const answer = await chat.say(first);
-      expect(answer.map((reply) => dataOf(reply).answer?.articleId)).toContain('green-card-renew');
+      expect(articleIds(answer)).toContain('green-card-renew');
       const followUp = await chat.say(second);
       expect(outcomes(followUp)[0]).toBe('passage');
       expect(dataOf(followUp[0]!).answer?.articleId).toBe('green-card-renew');
@@ -210,10 +215,10 @@ describe('conversations through /api/messages', () => {
     async (channelLocale, first, second) => {
       const chat = visitor(channelLocale);
       const answer = await chat.say(first);
-      expect(answer.map((reply) => dataOf(reply).answer?.articleId)).toContain('work-permit');
+      expect(articleIds(answer)).toContain('work-permit');
       const followUp = await chat.say(second);
-      expect(followUp.map((reply) => dataOf(reply).answer?.articleId)).toContain('work-permit');
-      expect(followUp.map((reply) => dataOf(reply).answer?.articleId)).not.toContain('green-card-renew');
+      expect(articleIds(followUp)).toContain('work-permit');
+      expect(articleIds(followUp)).not.toContain('green-card-renew');
     },
   );
 
@@ -320,9 +325,7 @@ describe('conversations through /api/messages', () => {
     'when a visitor (%s) asks how to replace "it" after the work permit, then the passage on replacing the card answers, not the short answer again',
     async (channelLocale, first, second, heading) => {
       const chat = visitor(channelLocale);
-      expect((await chat.say(first)).map((reply) => dataOf(reply).answer?.articleId)).toContain(
-        'work-permit',
-      );
+      expect(articleIds(await chat.say(first))).toContain('work-permit');
       const followUp = await chat.say(second);
       expect(outcomes(followUp)[0]).toBe('passage');
       expect(dataOf(followUp[0]!).answer?.articleId).toBe('work-permit');
@@ -349,7 +352,7 @@ describe('conversations through /api/messages', () => {
   it('when a Spanish visitor asks "¿cómo la cambio?" right after rescheduling biometrics, then "la" is that appointment', async () => {
     const chat = visitor('es-US');
     const answer = await chat.say('mi cita de biométricos es mañana y no puedo ir');
-    expect(answer.map((reply) => dataOf(reply).answer?.articleId)).toContain('reschedule-biometrics');
+    expect(articleIds(answer)).toContain('reschedule-biometrics');
     const followUp = await chat.say('¿cómo la cambio?');
     expect(dataOf(followUp[0]!).answer?.articleId).toBe('reschedule-biometrics');
   });
@@ -379,7 +382,7 @@ describe('conversations through /api/messages', () => {
   it('when a visitor writes a few words in Spanish that no English article answers, then the Spanish articles answer and the conversation switches to Spanish', async () => {
     const chat = visitor('en-US');
     const answer = await chat.say('How do I renew my green card?');
-    expect(answer.map((reply) => dataOf(reply).answer?.articleId)).toContain('green-card-renew');
+    expect(articleIds(answer)).toContain('green-card-renew');
     const lost = await chat.say('perdí mi mica');
     expect(outcomes(lost).slice(0, 2)).toEqual(['languageSwitch', 'answer']);
     expect(lost.every((reply) => reply.locale === 'es')).toBe(true);
