@@ -165,6 +165,11 @@ describe('judgement questions', () => {
     ['es', '¿Puedo viajar a México mientras mi caso está pendiente?'],
     ['es', '¿Perderé mi residencia si me quedo un año fuera?'],
     ['es', 'me van a deportar si pido asilo'],
+    // A criminal history is for USCIS to weigh: the assistant cannot say what it changes.
+    ['en', 'can I apply for citizenship with a DUI'],
+    ['en', 'can I renew my green card if I was arrested'],
+    ['es', '¿puedo pedir la ciudadanía con antecedentes penales?'],
+    ['es', 'si me arrestaron puedo renovar la mica'],
   ])(
     'when a %s visitor asks for a judgement on their own case (%s), then it is recognized',
     (locale, text) => {
@@ -178,6 +183,8 @@ describe('judgement questions', () => {
     ['en', 'can I travel to the field office by bus'],
     ['es', '¿cómo solicito la ciudadanía?'],
     ['es', '¿cuáles son los requisitos para la ciudadanía?'],
+    ['en', 'how do I send a copy of my arrest record with my application'],
+    ['es', '¿dónde mando la copia del récord de la corte?'],
     ['fr', 'am I eligible'],
   ])(
     'when a %s question asks for general information (%s), then it is not taken for a judgement',
