@@ -152,8 +152,21 @@ export class AnswerLookup {
     topic: KnowledgeArticle,
   ): AnswerResult<KnowledgeArticle> {
     if (result.passage || result.article?.id !== topic.id) return result;
-    const found = this.passages?.passageFor(topic, text);
-    return found ? { ...result, passage: { ...found, score: result.score } } : result;
+    return this.withPassageFor(result, text, { summaryShown: true });
+  }
+
+  /**
+   * `result` with the passage of its article that `text` asks about, or none (its short answer):
+   * the passage finder in the mode `summaryShown` says (see `PassageSource`).
+   */
+  private withPassageFor(
+    result: AnswerResult<KnowledgeArticle>,
+    text: string,
+    mode: { summaryShown: boolean },
+  ): AnswerResult<KnowledgeArticle> {
+    if (!this.passages || !result.article) return result;
+    const found = this.passages.passageFor(result.article, text, mode);
+    return { ...result, passage: found ? { ...found, score: result.score } : null };
   }
 
   /** The offer narrowed by the visitor's words, kept to the articles offered (see `ask`). */
@@ -164,26 +177,16 @@ export class AnswerLookup {
   ): AnswerResult<KnowledgeArticle> | undefined {
     const result = this.answers.answer(`${offer.question}\n${text}`, locale);
     const offered = (id: string | undefined) => id !== undefined && offer.articleIds.includes(id);
+    // An answer's passage is the one the visitor's own words pick: the question offered for names
+    // the subject only ("cuándo me toca la entrevista", then "¿y si no hablo bien inglés?" is the
+    // English test, not the civics passage where "le toca" appears), and they have no short answer yet.
     if (result.decision === 'answer')
-      return offered(result.article?.id) ? this.withOwnPassage(result, text) : undefined;
+      return offered(result.article?.id)
+        ? this.withPassageFor(result, text, { summaryShown: false })
+        : undefined;
     const alternatives = result.alternatives.filter((candidate) => offered(candidate.document.id));
     if (result.decision !== 'clarify' || alternatives.length === 0) return undefined;
     return { ...result, alternatives, score: alternatives[0]?.score ?? result.score };
-  }
-
-  /**
-   * A narrowed answer with the passage the visitor's own words pick: the question offered for
-   * names the subject only, and its other words must not choose the detail ("cuándo me toca la
-   * entrevista", then "¿y si no hablo bien inglés?" is about the English test, not the civics
-   * passage where "le toca" appears).
-   */
-  private withOwnPassage(
-    result: AnswerResult<KnowledgeArticle>,
-    text: string,
-  ): AnswerResult<KnowledgeArticle> {
-    if (!this.passages || !result.article) return result;
-    const found = this.passages.passageFor(result.article, text, { summaryShown: false });
-    return { ...result, passage: found ? { ...found, score: result.score } : null };
   }
 
   /** `article` when the result is a "Did you mean…?" that offers it (see `current` in `ask`). */
