@@ -54,6 +54,11 @@ export const KEYWORD_LISTS = [
   'followUp.filler',
   /** Words that point back to the current topic ("can I renew it?", "¿lo puedo hacer en línea?"). */
   'followUp.backReference',
+  /**
+   * Word endings that carry a pronoun pointing back: Spanish attaches it to the verb
+   * ("¿cuánto cuesta arreglarlo?", "¿puedo pedirla en línea?"), so no word of its own says "it".
+   */
+  'followUp.backReferenceEnding',
   /** Words that open a message as a continuation of the last one ("and can I travel…", "y puedo…"). */
   'followUp.continuation',
   /** A judgement asked of the current topic and nothing else ("do I qualify?", "¿califico?"). */
@@ -96,6 +101,12 @@ interface Vocabulary {
   words: ReadonlySet<string>;
   byLength: ReadonlyMap<number, readonly string[]>;
 }
+
+/**
+ * Letters a word must have before an ending of `hasWordEnding` for the ending to be read as one:
+ * "arreglarlo", "pedirla", but not "perla" or "charla", which only end like a verb with a pronoun.
+ */
+const MIN_LETTERS_BEFORE_ENDING = 3;
 
 /** The longest leading phrase `withoutLeadingPhrase` looks for, in words. */
 const MAX_LEADING_PHRASE_WORDS = 4;
@@ -233,6 +244,18 @@ export class Phrasebook {
       this.vocabularies.set(key, vocabulary);
     }
     return vocabulary;
+  }
+
+  /** A word of the message ends with one of the list's phrases, after a stem of its own ("pedirla"). */
+  hasWordEnding(list: KeywordList, text: string): boolean {
+    const endings = [...this.phrasesOf(list)];
+    return normalizeText(text)
+      .split(' ')
+      .some((word) =>
+        endings.some(
+          (ending) => word.length >= ending.length + MIN_LETTERS_BEFORE_ENDING && word.endsWith(ending),
+        ),
+      );
   }
 
   /** One of the list's phrases appears in the message as whole words ("can I talk to an agent"). */

@@ -358,6 +358,21 @@ describe('conversations through /api/messages', () => {
   });
 
   it.each([
+    ['mi tarjeta tiene un error en el nombre', '¿cuánto cuesta arreglarla?', 'correct-document', 'tarifa'],
+    ['perdí mi green card', '¿puedo pedirla en línea?', 'green-card-lost', 'en línea'],
+  ])(
+    'when a Spanish visitor asks "%s" and then "%s", then the pronoun joined to the verb is that topic',
+    async (first, followUp, articleId, says) => {
+      const chat = visitor('es-US');
+      expect(articleIds(await chat.say(first))).toContain(articleId);
+      const reply = await chat.say(followUp);
+      expect(outcomes(reply)[0]).toBe('passage');
+      expect(dataOf(reply[0]!).answer?.articleId).toBe(articleId);
+      expect(texts(reply)).toContain(says);
+    },
+  );
+
+  it.each([
     ['en-US', 'my case is taking too long', 'what can I do?', '## Checking processing times'],
     ['es-US', 'me mudé, tengo que avisar', '¿cómo?', '## Cómo avisar a USCIS de un cambio de dirección'],
   ])(

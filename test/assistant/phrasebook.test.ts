@@ -23,3 +23,23 @@ describe('Phrasebook.startsWith', () => {
     expect(book.startsWith('followUp.continuation', text)).toBe(expected);
   });
 });
+
+describe('Phrasebook.hasWordEnding', () => {
+  let book: Phrasebook;
+  beforeAll(async () => {
+    book = new Phrasebook(await createI18n());
+  });
+
+  it.each([
+    ['¿cuánto cuesta arreglarlo?', true],
+    ['¿puedo pedirla en línea?', true],
+    ['¿cuándo debo enviarlos?', true],
+    ['sigo haciéndolo mal', true],
+    // Words that only end like a verb with a pronoun, and a pronoun standing on its own.
+    ['una charla sobre la ciudadanía', false],
+    ['perdí una perla', false],
+    ['¿cuánto cuesta la renovación?', false],
+  ])('when the message is "%s", then a word ends with a pronoun pointing back: %s', (text, expected) => {
+    expect(book.hasWordEnding('followUp.backReferenceEnding', text)).toBe(expected);
+  });
+});
