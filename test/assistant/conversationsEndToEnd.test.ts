@@ -358,6 +358,21 @@ describe('conversations through /api/messages', () => {
   });
 
   it.each([
+    ['en-US', 'how do I change my address', 'is there a penalty for reporting late', 'penalty'],
+    ['es-US', '¿cómo cambio mi dirección?', '¿hay multa si aviso tarde?', 'multa'],
+  ])(
+    'when a visitor (%s) asks "%s" and then "%s", a detail the article has every word of, then its passage answers',
+    async (channelLocale, first, detail, says) => {
+      const chat = visitor(channelLocale);
+      expect(articleIds(await chat.say(first))).toContain('change-of-address');
+      const reply = await chat.say(detail);
+      expect(outcomes(reply)[0]).toBe('passage');
+      expect(dataOf(reply[0]!).answer?.articleId).toBe('change-of-address');
+      expect(texts(reply)).toContain(says);
+    },
+  );
+
+  it.each([
     ['mi tarjeta tiene un error en el nombre', '¿cuánto cuesta arreglarla?', 'correct-document', 'tarifa'],
     ['perdí mi green card', '¿puedo pedirla en línea?', 'green-card-lost', 'en línea'],
   ])(
