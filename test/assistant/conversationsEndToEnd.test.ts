@@ -117,6 +117,22 @@ describe('conversations through /api/messages', () => {
     });
   });
 
+  it.each([
+    ['en-US', 'I want to talk to a person', 'yes', 'no, it is not urgent', '- Urgent: No'],
+    ['es-US', 'quiero hablar con una persona', 'sí', 'no, no es urgente', '- Urgente: No'],
+  ])(
+    'when a visitor (%s) leaves a message and says it is not urgent with a "no" before it, then the message is not urgent',
+    async (channelLocale, request, yes, notUrgent, summaryLine) => {
+      const chat = visitor(channelLocale);
+      expect(outcomes(await chat.say(request))).toContain('leaveMessage');
+      await chat.say(yes);
+      await chat.say('Maria Lopez');
+      await chat.say('maria@example.com');
+      await chat.say('When will my work permit card arrive?');
+      expect(texts(await chat.say(notUrgent))).toContain(summaryLine);
+    },
+  );
+
   it('when a visitor asks for Spanish in a sentence, then the conversation switches, repeats its last answer, and is stored and counted in Spanish', async () => {
     const chat = visitor('en-US');
     const answer = await chat.say('How do I create a USCIS online account?');
