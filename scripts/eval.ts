@@ -44,16 +44,24 @@ import {
 } from '../knowledge/engine/evaluation.js';
 import { KNOWLEDGE_CALIBRATION } from '../knowledge/engine/knowledgeEngine.js';
 import type { IndexDocument } from '../knowledge/engine/types.js';
-import { readDocuments, readQuestionsJsonl, splitInHalves } from './lib/benchFiles.js';
+import {
+  readDocuments,
+  readPassageQuestionsJsonl,
+  readQuestionsJsonl,
+  splitInHalves,
+} from './lib/benchFiles.js';
 import { CommandLine } from './lib/commandLine.js';
 import { devPartOf, type DevPart } from './lib/devSplit.js';
 import { FuseBaseline } from './lib/fuseBaseline.js';
 import { countInScopeMisses } from './lib/inScopeMisses.js';
 import { addNoise, DEFAULT_NOISE } from './lib/noiseModel.js';
+import { preciseAnswers } from './lib/preciseAnswers.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_QUERIES = path.resolve(REPO_ROOT, '../shared/eval/dev.jsonl');
 const OUR_VALIDATION = path.resolve(REPO_ROOT, 'knowledge/eval/validation.jsonl');
+/** Detail and general questions of our own about one article each (precise answers). */
+const OUR_PASSAGE_QUESTIONS = path.resolve(REPO_ROOT, 'knowledge/eval/passages.jsonl');
 /** The first topics (of topics.ts, which mirrors ../shared/eval/topics.tsv) are the ones the knowledge base started with. */
 const OLD_TOPIC_COUNT = 26;
 
@@ -370,6 +378,14 @@ async function evaluateOurArticles(): Promise<void> {
     const runs = engineRuns.filter((run) => inPart(run, part) && ofLanguage(run, language));
     console.log(`${language.padEnd(7)} ${inScopeMisses(runs)}`);
   }
+
+  const precise = preciseAnswers(index, await readPassageQuestionsJsonl(OUR_PASSAGE_QUESTIONS));
+  console.log(
+    `\nprecise answers (${path.relative(REPO_ROOT, OUR_PASSAGE_QUESTIONS)}): ${precise.right} of ${precise.total} ` +
+      'right (a detail question gets the passage that says it, a general question the short answer)',
+  );
+  for (const miss of precise.misses) console.log(`  ${miss}`);
+  summary.preciseAnswers = { right: precise.right, total: precise.total };
 
   // Failures are listed for the tune part only: looking at the held-out ones would make them tuning data.
   printErrors(

@@ -126,8 +126,9 @@ export class AnswerLookup {
    * "¿y si no lo paso?" after the citizenship test): alone it gets no answer, yet the article
    * just answered is the closest. Asked again with the topic's title, it is taken when that
    * answers with the topic, with the passage of the topic that says most of it (the visitor
-   * already has the short answer). A question closer to another article stays a question of its
-   * own.
+   * already has the short answer). So is a question every word of which the topic's article has
+   * ("is there a penalty if I report late?" after the change of address), though words of it
+   * rank another article first. A question closer to another article stays a question of its own.
    */
   private detailOfTopic(
     result: AnswerResult<KnowledgeArticle>,
@@ -135,7 +136,8 @@ export class AnswerLookup {
     topic: KnowledgeArticle,
     locale: Locale,
   ): AnswerResult<KnowledgeArticle> | undefined {
-    if (result.ranking[0]?.document.id !== topic.id) return undefined;
+    const closest = result.ranking[0]?.document.id === topic.id;
+    if (!closest && !hasEveryWord(result, topic.id)) return undefined;
     const withTopic = this.answers.answer(`${text}\n${topic.title}`, locale);
     if (withTopic.decision !== 'answer' || withTopic.article?.id !== topic.id) return undefined;
     return this.againWithPassage(withTopic, text, topic);
@@ -242,7 +244,12 @@ export class AnswerLookup {
 function mayBeAbout(result: AnswerResult<KnowledgeArticle>, id: string): boolean {
   const signalsOf = (of: string | undefined) =>
     result.ranking.find((candidate) => candidate.document.id === of)?.signals;
-  const candidate = signalsOf(id);
-  if ((candidate?.coverage ?? 0) >= 1) return true;
-  return (signalsOf(result.article?.id)?.subject ?? 0) <= (candidate?.subject ?? 0);
+  if (hasEveryWord(result, id)) return true;
+  return (signalsOf(result.article?.id)?.subject ?? 0) <= (signalsOf(id)?.subject ?? 0);
+}
+
+/** Article `id` has every word of the question (the engine's coverage signal; unranked, none). */
+function hasEveryWord(result: AnswerResult<KnowledgeArticle>, id: string): boolean {
+  const candidate = result.ranking.find((ranked) => ranked.document.id === id);
+  return (candidate?.signals.coverage ?? 0) >= 1;
 }

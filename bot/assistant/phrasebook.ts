@@ -54,6 +54,11 @@ export const KEYWORD_LISTS = [
   'followUp.filler',
   /** Words that point back to the current topic ("can I renew it?", "¿lo puedo hacer en línea?"). */
   'followUp.backReference',
+  /**
+   * Word endings that carry a pronoun pointing back: Spanish attaches it to the verb
+   * ("¿cuánto cuesta arreglarlo?", "¿puedo pedirla en línea?"), so no word of its own says "it".
+   */
+  'followUp.backReferenceEnding',
   /** Words that open a message as a continuation of the last one ("and can I travel…", "y puedo…"). */
   'followUp.continuation',
   /** A judgement asked of the current topic and nothing else ("do I qualify?", "¿califico?"). */
@@ -97,6 +102,12 @@ interface Vocabulary {
   byLength: ReadonlyMap<number, readonly string[]>;
 }
 
+/**
+ * Letters a word must have before an ending of `hasWordEnding` for the ending to be read as one:
+ * "arreglarlo", "pedirla", but not "perla" or "charla", which only end like a verb with a pronoun.
+ */
+const MIN_LETTERS_BEFORE_ENDING = 3;
+
 /** The longest leading phrase `withoutLeadingPhrase` looks for, in words. */
 const MAX_LEADING_PHRASE_WORDS = 4;
 
@@ -115,8 +126,8 @@ export class Phrasebook {
   private readonly phrases = new Map<KeywordList, ReadonlySet<string>>();
   private readonly splitPhrases = new Map<KeywordList, readonly (readonly string[])[]>();
   /**
-   * `parse`'s candidates for one combination of core and filler lists, by their first word: only
-   * those can match at a word, and each keeps its place in the list order, which breaks ties.
+   * `parse`'s candidates for one combination of core and filler lists, by their first word (only
+   * those can match at a word), in the order `parse` tries them.
    */
   private readonly candidatesByFirstWord = new Map<string, ReadonlyMap<string, readonly Candidate[]>>();
   /** The words of some combinations of lists (see `withTyposCorrected`). */
@@ -235,6 +246,18 @@ export class Phrasebook {
     return vocabulary;
   }
 
+  /** A word of the message ends with one of the list's phrases, after a stem of its own ("pedirla"). */
+  hasWordEnding(list: KeywordList, text: string): boolean {
+    const endings = [...this.phrasesOf(list)];
+    return normalizeText(text)
+      .split(' ')
+      .some((word) =>
+        endings.some(
+          (ending) => word.length >= ending.length + MIN_LETTERS_BEFORE_ENDING && word.endsWith(ending),
+        ),
+      );
+  }
+
   /** One of the list's phrases appears in the message as whole words ("can I talk to an agent"). */
   contains(list: KeywordList, text: string): boolean {
     const padded = ` ${normalizeText(text)} `;
@@ -269,9 +292,10 @@ export class Phrasebook {
   }
 
   /**
-   * Reads the message as a sequence of phrases of the lists, taking the longest phrase at each
-   * word (a core phrase wins a tie with a filler one). The core phrases found, or undefined when
-   * some word belongs to none of the lists.
+   * Reads the message as a sequence of phrases of the lists, preferring the longest phrase at each
+   * word (a core phrase wins a tie with a filler one) and trying shorter ones where the longest
+   * leaves the rest unreadable: "no it is not urgent" is "no" + "it is not urgent", though "no it
+   * is not" is a phrase too. The core phrases found, or undefined when no reading covers every word.
    */
   private parse(
     core: readonly KeywordList[],
@@ -281,22 +305,21 @@ export class Phrasebook {
     const words = normalizeText(text).split(' ').filter(Boolean);
     if (words.length === 0) return undefined;
     const byFirstWord = this.candidatesFor(core, filler);
-    const found: string[] = [];
-    let at = 0;
-    while (at < words.length) {
-      let best: Candidate | undefined;
-      for (const candidate of byFirstWord.get(words[at] as string) ?? []) {
-        const { phrase } = candidate;
-        const longer = !best || phrase.length > best.phrase.length;
-        const tieWonByCore = best && phrase.length === best.phrase.length && candidate.core && !best.core;
-        if ((longer || tieWonByCore) && phrase.every((word, offset) => words[at + offset] === word))
-          best = candidate;
+    // Positions from which the rest cannot be read: each is tried once, so a reading costs at most
+    // words × candidates, however the phrases overlap.
+    const unreadableFrom = new Set<number>();
+    const readFrom = (at: number): string[] | undefined => {
+      if (at === words.length) return [];
+      if (unreadableFrom.has(at)) return undefined;
+      for (const { phrase, core: isCore } of byFirstWord.get(words[at] as string) ?? []) {
+        if (!phrase.every((word, offset) => words[at + offset] === word)) continue;
+        const rest = readFrom(at + phrase.length);
+        if (rest) return isCore ? [phrase.join(' '), ...rest] : rest;
       }
-      if (!best) return undefined;
-      if (best.core) found.push(best.phrase.join(' '));
-      at += best.phrase.length;
-    }
-    return found;
+      unreadableFrom.add(at);
+      return undefined;
+    };
+    return readFrom(0);
   }
 
   /** The candidates of `parse` for these lists, grouped by first word; built once per combination. */
@@ -318,6 +341,10 @@ export class Phrasebook {
         if (group) group.push(candidate);
         else grouped.set(first, [candidate]);
       }
+      // Longest first, core before filler at the same length; the sort is stable, so list order
+      // breaks the remaining ties.
+      for (const group of grouped.values())
+        group.sort((a, b) => b.phrase.length - a.phrase.length || Number(b.core) - Number(a.core));
       byFirstWord = grouped;
       this.candidatesByFirstWord.set(key, byFirstWord);
     }

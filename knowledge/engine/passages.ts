@@ -1,5 +1,6 @@
 import type { AnalyzedQuery } from './analyzedQuery.js';
 import { deniedStems } from './negation.js';
+import { requestTerms } from './requestWords.js';
 import type { TextAnalyzer } from './textAnalyzer.js';
 import type { IndexDocument, Passage } from './types.js';
 
@@ -125,12 +126,16 @@ interface AnalyzedPassages {
  */
 export class PassageFinder<D extends IndexDocument> {
   private readonly analyzed = new Map<number, AnalyzedPassages>();
+  /** Words of what the visitor wants done ("need", "apply", "pedir"): no detail (see `requestTerms`). */
+  private readonly requestTerms: ReadonlySet<string>;
 
   constructor(
     private readonly analyzer: TextAnalyzer,
     private readonly globalIdf: (term: string) => number,
     private readonly thresholds: PassageThresholds = DEFAULT_PASSAGE_THRESHOLDS,
-  ) {}
+  ) {
+    this.requestTerms = requestTerms(analyzer);
+  }
 
   private analyze(position: number, document: D): AnalyzedPassages {
     const cached = this.analyzed.get(position);
@@ -165,12 +170,13 @@ export class PassageFinder<D extends IndexDocument> {
     const subject = new Set<string>();
     for (const phrase of data.namePhrases)
       if ([...phrase].every((term) => query.terms.has(term))) for (const term of phrase) subject.add(term);
-    // Only words some passage or the short answer has can tell them apart; title words never do.
+    // Only words some passage or the short answer has can tell them apart; title words and
+    // request words never do.
     const weights = new Map<string, number>();
     let total = 0;
     for (const [term, trust] of query.terms) {
       const count = data.frequency.get(term) ?? 0;
-      if (count === 0 || data.title.has(term)) continue;
+      if (count === 0 || data.title.has(term) || this.requestTerms.has(term)) continue;
       const weight = this.globalIdf(term) * Math.log(1 + blocks / count) * Math.min(1, trust);
       weights.set(term, weight);
       total += weight;

@@ -80,6 +80,19 @@ export function readQuestionsJsonl(file: string): Promise<LabeledQuestion[]> {
   return readJsonl(file, labeledQuestionSchema);
 }
 
+/** A question about one article and what its answer must say: a passage's words, or null for its short answer. */
+const passageQuestionSchema = z.object({
+  text: z.string().min(1),
+  locale: z.string().min(2),
+  article: z.string().min(1),
+  expect: z.string().min(1).nullable(),
+});
+export type PassageQuestion = z.infer<typeof passageQuestionSchema>;
+
+export function readPassageQuestionsJsonl(file: string): Promise<PassageQuestion[]> {
+  return readJsonl(file, passageQuestionSchema);
+}
+
 export async function sha256OfFile(file: string): Promise<string> {
   return createHash('sha256')
     .update(await readFile(file))

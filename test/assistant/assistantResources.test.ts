@@ -19,6 +19,11 @@ function keywords(resources: unknown, list: KeywordList): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
+/** Lists of one language's grammar, empty in the other: English joins no pronoun to its verbs. */
+const ONE_LANGUAGE_LISTS: ReadonlyMap<KeywordList, 'en' | 'es'> = new Map([
+  ['followUp.backReferenceEnding', 'es'],
+]);
+
 /** Lists whose phrases are whole-message commands or answers: one phrase must mean one thing. */
 const EXCLUSIVE_LISTS: KeywordList[] = [
   'help',
@@ -46,9 +51,10 @@ describe('the bot resources', () => {
     expect(shape(esApi).sort()).toEqual(shape(enApi).sort());
   });
 
-  it.each(KEYWORD_LISTS)('when the assistant listens for %s, then both languages give keywords', (list) => {
-    expect(keywords(enBot, list).length).toBeGreaterThan(0);
-    expect(keywords(esBot, list).length).toBeGreaterThan(0);
+  it.each(KEYWORD_LISTS)('when the assistant listens for %s, then its languages give keywords', (list) => {
+    const only = ONE_LANGUAGE_LISTS.get(list);
+    expect(keywords(enBot, list).length > 0).toBe(only !== 'es');
+    expect(keywords(esBot, list).length > 0).toBe(only !== 'en');
   });
 
   it('when a whole-message keyword is typed, then it belongs to one list only', () => {

@@ -117,6 +117,22 @@ describe('conversations through /api/messages', () => {
     });
   });
 
+  it.each([
+    ['en-US', 'I want to talk to a person', 'yes', 'no, it is not urgent', '- Urgent: No'],
+    ['es-US', 'quiero hablar con una persona', 'sí', 'no, no es urgente', '- Urgente: No'],
+  ])(
+    'when a visitor (%s) leaves a message and says it is not urgent with a "no" before it, then the message is not urgent',
+    async (channelLocale, request, yes, notUrgent, summaryLine) => {
+      const chat = visitor(channelLocale);
+      expect(outcomes(await chat.say(request))).toContain('leaveMessage');
+      await chat.say(yes);
+      await chat.say('Maria Lopez');
+      await chat.say('maria@example.com');
+      await chat.say('When will my work permit card arrive?');
+      expect(texts(await chat.say(notUrgent))).toContain(summaryLine);
+    },
+  );
+
   it('when a visitor asks for Spanish in a sentence, then the conversation switches, repeats its last answer, and is stored and counted in Spanish', async () => {
     const chat = visitor('en-US');
     const answer = await chat.say('How do I create a USCIS online account?');
@@ -356,6 +372,36 @@ describe('conversations through /api/messages', () => {
     const followUp = await chat.say('¿cómo la cambio?');
     expect(dataOf(followUp[0]!).answer?.articleId).toBe('reschedule-biometrics');
   });
+
+  it.each([
+    ['en-US', 'how do I change my address', 'is there a penalty for reporting late', 'penalty'],
+    ['es-US', '¿cómo cambio mi dirección?', '¿hay multa si aviso tarde?', 'multa'],
+  ])(
+    'when a visitor (%s) asks "%s" and then "%s", a detail the article has every word of, then its passage answers',
+    async (channelLocale, first, detail, says) => {
+      const chat = visitor(channelLocale);
+      expect(articleIds(await chat.say(first))).toContain('change-of-address');
+      const reply = await chat.say(detail);
+      expect(outcomes(reply)[0]).toBe('passage');
+      expect(dataOf(reply[0]!).answer?.articleId).toBe('change-of-address');
+      expect(texts(reply)).toContain(says);
+    },
+  );
+
+  it.each([
+    ['mi tarjeta tiene un error en el nombre', '¿cuánto cuesta arreglarla?', 'correct-document', 'tarifa'],
+    ['perdí mi green card', '¿puedo pedirla en línea?', 'green-card-lost', 'en línea'],
+  ])(
+    'when a Spanish visitor asks "%s" and then "%s", then the pronoun joined to the verb is that topic',
+    async (first, followUp, articleId, says) => {
+      const chat = visitor('es-US');
+      expect(articleIds(await chat.say(first))).toContain(articleId);
+      const reply = await chat.say(followUp);
+      expect(outcomes(reply)[0]).toBe('passage');
+      expect(dataOf(reply[0]!).answer?.articleId).toBe(articleId);
+      expect(texts(reply)).toContain(says);
+    },
+  );
 
   it.each([
     ['en-US', 'my case is taking too long', 'what can I do?', '## Checking processing times'],

@@ -186,4 +186,25 @@ describe('other agencies’ matters with our articles', () => {
       expect(result.ranking[0]?.document.id, text).toBe('extend-stay');
     }
   });
+
+  it('when a visitor asks how to get or renew a passport, then it is the Department of State’s matter even for the article that names passports (en and es)', () => {
+    // The ADIT stamp goes in a passport, so that article names "passport" and is exempt from the
+    // bare word; the phrases of getting or renewing one mark it.
+    const stateDepartment: [string, string][] = [
+      ['how do I get a passport for my son', 'en'],
+      ['¿cómo saco el pasaporte?', 'es'],
+    ];
+    for (const [text, locale] of stateDepartment) {
+      expect(signalOf(index, text, locale, 'adit-stamp'), text).toBe(1);
+      expect(index.answer(text, locale).decision, text).toBe('none');
+    }
+    const ours: [string, string][] = [
+      ['can I get the ADIT stamp in my passport', 'en'],
+      ['¿me pueden poner el sello ADIT en el pasaporte?', 'es'],
+    ];
+    for (const [text, locale] of ours) {
+      expect(signalOf(index, text, locale, 'adit-stamp'), text).toBe(0);
+      expect(index.answer(text, locale).article?.id, text).toBe('adit-stamp');
+    }
+  });
 });

@@ -104,6 +104,21 @@ describe('precise answers and knowing what the engine does not know, on our arti
     expect(result.passage?.text).toMatch(/never arrived|nunca llegó/);
   });
 
+  it.each([
+    ['en', 'I need to renew my green card', 'green-card-renew'],
+    ['en', 'I want to apply for a work permit', 'work-permit'],
+    ['es', 'necesito renovar mi green card', 'green-card-renew'],
+    ['es', 'quiero pedir la ciudadanía', 'citizenship-apply'],
+  ])(
+    'when a %s visitor says what they want done with a subject (%s), then the short answer answers, not a passage that shares the request word',
+    (locale, text, articleId) => {
+      const result = index.answer(text, locale);
+      expect(result.decision).toBe('answer');
+      expect(result.article?.id).toBe(articleId);
+      expect(result.passage).toBeNull();
+    },
+  );
+
   it('when the passage API is asked about an unknown article or language, then it finds none', () => {
     expect(index.passageFor('no-such-article', 'en', 'supervisor')).toBeNull();
     expect(index.passageFor('contact-center-tiers', 'fr', 'superviseur')).toBeNull();

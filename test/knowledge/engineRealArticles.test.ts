@@ -31,6 +31,18 @@ describe('the answer engine on our articles', () => {
     }
   });
 
+  it('when a Spanish visitor asks to "consultar" their case, then it is the case status; a "consulta" about a case stays e-Request', () => {
+    // One stem for the verb (checking the status) and the noun (an inquiry, e-Request's subject).
+    for (const text of ['¿cómo consulto mi caso?', 'quiero consultar mi caso']) {
+      const result = index.answer(text, 'es');
+      expect(result.decision, text).toBe('answer');
+      expect(result.article?.id, text).toBe('case-status');
+    }
+    expect(
+      index.answer('quiero mandar una consulta de caso por internet', 'es').ranking[0]?.document.id,
+    ).toBe('e-request');
+  });
+
   it('when a visitor asks about food stamps, then "food" is not read as "good" and no stamp article is answered', () => {
     const english = index.answer('can I get food stamps', 'en');
     expect(english.queryTerms).not.toContain('good');

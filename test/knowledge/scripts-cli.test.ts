@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { AnswerIndex } from '../../knowledge/engine/answerIndex.js';
 import { countInScopeMisses } from '../../scripts/lib/inScopeMisses.js';
+import { preciseAnswers } from '../../scripts/lib/preciseAnswers.js';
 import { percentile } from '../../scripts/lib/percentile.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -126,6 +128,30 @@ describe('countInScopeMisses', () => {
         { expect: null, best: 'a', right: true },
       ]),
     ).toEqual({ inScope: 4, rankedFirst: 2, anotherFirst: 2, heldBack: 1 });
+  });
+});
+
+describe('preciseAnswers', () => {
+  it('when detail and general questions are asked of an article, then it counts those whose answer says what it must', async () => {
+    const index = await AnswerIndex.build([
+      {
+        id: 'office',
+        locale: 'en',
+        title: 'Field office appointments',
+        answer: 'Call the Contact Center to ask for an appointment at a field office.',
+        questions: ['how do I get a field office appointment'],
+        body: '## Walk-ins\n\nField offices do not take walk-in visitors.\n\n## Parking\n\nParking near the building is paid.',
+      },
+    ]);
+    const result = preciseAnswers(index, [
+      { text: 'can I walk in', locale: 'en', article: 'office', expect: 'do not take walk-in' },
+      { text: 'where do I park', locale: 'en', article: 'office', expect: 'walk-in' },
+      { text: 'how do I get an appointment', locale: 'en', article: 'office', expect: null },
+    ]);
+    expect(result).toMatchObject({ right: 2, total: 3 });
+    expect(result.misses).toEqual([
+      '[en] "where do I park" (office): wanted "walk-in", got "Parking near the building is paid.…"',
+    ]);
   });
 });
 

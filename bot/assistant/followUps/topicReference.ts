@@ -20,12 +20,14 @@ export class TopicReference {
   ) {}
 
   /**
-   * The message has a word that refers to something said before ("it", "lo", "that one"), or
-   * opens as a continuation of it ("and can I travel with the receipt?", "y puedo viajar…").
+   * The message has a word that refers to something said before ("it", "lo", "that one", the
+   * "-lo" of "arreglarlo"), or opens as a continuation of it ("and can I travel with the
+   * receipt?", "y puedo viajar…").
    */
   pointsBack(text: string): boolean {
     return (
       this.phrasebook.contains('followUp.backReference', text) ||
+      this.phrasebook.hasWordEnding('followUp.backReferenceEnding', text) ||
       this.phrasebook.startsWith('followUp.continuation', text)
     );
   }
