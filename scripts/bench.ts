@@ -216,6 +216,8 @@ interface Scenario {
   /** The first start on the folder (it loads the articles into the store), then a restart. */
   firstStart: Startup;
   restart: Startup;
+  /** RSS after the measured turns and two full garbage collections, in MB. */
+  liveRssMb: number;
   /** CPU per question of each run of `WARMUP_CHUNK` warm-up questions. */
   warmup: number[];
   results: Record<Kind, Measured>;
@@ -273,6 +275,9 @@ async function measureProduct(label: string, storedConversations: number): Promi
       const warmupCosts = await warmUp(server, ['question', 'case status']);
       const question = await drive(server, 'question', turns, 'q');
       const caseStatus = await drive(server, 'case status', Math.ceil(turns / 2), 'c');
+      // After the warm-up's thousands of turns the RSS holds garbage V8 collects when it likes:
+      // the scenarios' memory is compared after a collection.
+      const liveRssMb = await server.liveRssMb();
       if (args.profile) {
         for (const [kind, count, prefix] of [
           ['question', turns, 'pq'],
@@ -288,6 +293,7 @@ async function measureProduct(label: string, storedConversations: number): Promi
         storeMb,
         firstStart,
         restart,
+        liveRssMb,
         warmup: warmupCosts,
         results: { question, 'case status': caseStatus },
         profiles,
@@ -338,10 +344,16 @@ async function main(): Promise<void> {
       `${scenario.label}${scenario.storeMb > 0 ? `, store.sqlite ${scenario.storeMb.toFixed(1)} MB` : ''}: ` +
         `first start ${startup(scenario.firstStart)}, restart ${startup(scenario.restart)}`,
     ]);
+    rows.push([`  RSS after the turns and a full garbage collection: ${scenario.liveRssMb.toFixed(0)} MB`]);
     if (scenario.warmup.length > 0) {
       rows.push([
-        `  warm-up: CPU per question by ${WARMUP_CHUNK} from the start, ` +
-          `${scenario.warmup.map((cost) => `${cost.toFixed(2)} ms`).join(', ')}`,
+        `  warm-up, CPU per question: ` +
+          scenario.warmup
+            .map((cost, chunk) => {
+              const first = chunk * WARMUP_CHUNK + 1;
+              return `turns ${first}–${Math.min(first + WARMUP_CHUNK - 1, warmup)} ${cost.toFixed(2)} ms`;
+            })
+            .join(', '),
       ]);
     }
     for (const kind of ['question', 'case status'] as const) {
@@ -378,8 +390,8 @@ async function main(): Promise<void> {
   if (fresh && full) {
     const ratio = full.results.question.cpuMsPerTurn / fresh.results.question.cpuMsPerTurn;
     process.stdout.write(
-      `\nwith ${stored} stored: CPU per question ${ratio.toFixed(2)}× the fresh folder's; RSS after the run ` +
-        `${(full.results['case status'].rssMb - fresh.results['case status'].rssMb).toFixed(0)} MB above it\n`,
+      `\nwith ${stored} stored: CPU per question ${ratio.toFixed(2)}× the fresh folder's; RSS after the run and a ` +
+        `full garbage collection ${(full.liveRssMb - fresh.liveRssMb).toFixed(0)} MB above it\n`,
     );
   }
   for (const scenario of scenarios) {
