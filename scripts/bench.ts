@@ -12,9 +12,9 @@
  * The turns are measured once the server is warm: `--warmup` questions (and half as many case
  * lookups) first, on the floor too. V8 keeps compiling the turn's code for the first thousands
  * of turns (its optimising compiler runs on threads of the process, so its work is in the CPU
- * read from /proc): the first 1,000 turns after a start cost 1.4 to 2.1 ms more each than the
- * turns measured after 3,000 (four runs, load 3 to 10). The warm-up's CPU per turn is printed by
- * the thousand, so that cost is seen, not hidden.
+ * read from /proc): the first 1,000 turns after a start cost 1 to 3.5 ms more each than the
+ * turns measured after 3,000 (nine runs, load 3 to 10 on two cores). The warm-up's CPU per turn
+ * is printed by the thousand, so that cost is seen, not hidden.
  *
  *   npm run bench [-- --stored 20000 --turns 600 --warmup 3000 --concurrency 10 --profile]
  *
