@@ -1,11 +1,13 @@
-// npm run bench:socket [-- --visitors 500 --questions 5 --bot assistant|echo]
+// npm run bench:socket [-- --visitors 500 --questions 5 --warmup 2000 --bot assistant|echo]
 //
 // N simulated visitors connect to the widget's Socket.IO channel and each asks questions one
 // after another, as people do. Measured: round-trip latency (question sent → first reply
 // received) p50/p99, questions answered per second, and the server's memory per connected
 // visitor. The same run against a bare Socket.IO echo server (same events, no bot, no store)
 // gives the floor to compare with. Each server runs in its own child process, so the visitors'
-// sockets are not counted in its memory and do not share its event loop.
+// sockets are not counted in its memory and do not share its event loop. Each server first answers
+// `--warmup` questions (V8 compiles the turn's code over thousands of turns, on threads of the
+// process whose CPU is counted), then the measured visitors connect.
 //
 // Prints figures; asserts nothing (times depend on the machine).
 import { fork, type ChildProcess } from 'node:child_process';
@@ -36,6 +38,8 @@ type ServerMessage = { type: 'listening'; port: number } | { type: 'memory'; hea
 interface Options {
   visitors: number;
   questions: number;
+  /** Questions answered before the measured visitors connect. */
+  warmup: number;
   bot: 'assistant' | 'echo';
   connectConcurrency: number;
   /** Conversations on record before the product starts (seeded into its data folder). */
@@ -45,7 +49,7 @@ interface Options {
 
 const command = new CommandLine(
   'bench:socket',
-  'usage: npm run bench:socket -- [--visitors 500] [--questions 5] [--bot assistant|echo] [--connect-concurrency 50] [--stored 0]',
+  'usage: npm run bench:socket -- [--visitors 500] [--questions 5] [--warmup 2000] [--bot assistant|echo] [--connect-concurrency 50] [--stored 0]',
 );
 
 function parseOptions(): Options & { role: Role } {
@@ -53,6 +57,7 @@ function parseOptions(): Options & { role: Role } {
     role: { type: 'string', default: 'main' },
     visitors: { type: 'string', default: '500' },
     questions: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '2000' },
     bot: { type: 'string', default: 'assistant' },
     'connect-concurrency': { type: 'string', default: '50' },
     stored: { type: 'string', default: '0' },
@@ -66,6 +71,7 @@ function parseOptions(): Options & { role: Role } {
     role,
     visitors: command.integer('visitors', values.visitors),
     questions: command.integer('questions', values.questions),
+    warmup: command.integer('warmup', values.warmup, 0),
     bot,
     connectConcurrency: command.integer('connect-concurrency', values['connect-concurrency']),
     stored: command.integer('stored', values.stored, 0),
@@ -310,6 +316,27 @@ function ask(socket: Visitor, question: { text: string; locale: 'en' | 'es' }, i
   });
 }
 
+/** How many visitors ask the warm-up's questions, one after another each. */
+const WARMUP_VISITORS = 20;
+
+/** `questions` asked and answered before the measurement, by visitors who then leave. */
+async function warmUp(port: number, questions: number): Promise<void> {
+  const visitors = await Promise.all(
+    Array.from({ length: Math.min(WARMUP_VISITORS, questions) }, () => connectVisitor(port)),
+  );
+  let next = 0;
+  await Promise.all(
+    visitors.map(async (socket, visitor) => {
+      while (next < questions) {
+        const index = next++;
+        await ask(socket, QUESTIONS[index % QUESTIONS.length]!, `warm-${visitor}-${index}-${Date.now()}`);
+        await quiet(socket, THINK_MS);
+      }
+    }),
+  );
+  for (const socket of visitors) socket.disconnect();
+}
+
 /**
  * Think time after a reply: waits until the socket has been quiet for `ms`, so a bot that answers
  * with several messages has finished before the next question (its replies are not taken for the
@@ -351,9 +378,7 @@ async function measure(label: string, role: Exclude<Role, 'main'>, options: Opti
   const server = await startServer(role, options);
   try {
     // Warm up (JIT, first store writes), then take the memory baseline.
-    const warm = await connectVisitor(server.port);
-    await ask(warm, QUESTIONS[0]!, `warm-${Date.now()}`);
-    warm.disconnect();
+    await warmUp(server.port, options.warmup);
     const before = await server.memory();
 
     const connectStart = performance.now();

@@ -13,8 +13,9 @@ const TICKS_PER_SECOND = 100;
 type ChildMessage =
   | { type: 'listening'; port: number; startupMs: number }
   | { type: 'profiling' }
-  | { type: 'profiled'; profile: CpuProfile };
-type ParentMessage = { type: 'profile:start' } | { type: 'profile:stop'; file: string };
+  | { type: 'profiled'; profile: CpuProfile }
+  | { type: 'collected'; rss: number };
+type ParentMessage = { type: 'profile:start' } | { type: 'profile:stop'; file: string } | { type: 'collect' };
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -25,6 +26,11 @@ export interface ServerProcess {
   cpuMs(): number;
   /** Resident memory now, in MB. */
   rssMb(): number;
+  /**
+   * Resident memory in MB once the server has collected all its garbage (two full collections):
+   * what it holds, whenever V8 would have got round to collecting.
+   */
+  liveRssMb(): Promise<number>;
   /**
    * Runs `work` with the server's V8 CPU profiler on (its inspector, in the server process: the
    * window is exactly `work`), writes the profile to `file` and returns it with `work`'s result.
@@ -76,6 +82,7 @@ export async function startServerProcess(script: string, args: string[]): Promis
     startupMs: listening.startupMs,
     cpuMs: () => procCpuMs(pid),
     rssMb: () => procRssMb(pid),
+    liveRssMb: async () => (await reply('collected', { type: 'collect' })).rss / 1024 / 1024,
     profile: async (file, work) => {
       await reply('profiling', { type: 'profile:start' });
       const result = await work();
@@ -112,6 +119,12 @@ export function reportListening(port: number, startupMs: number, stop: () => Pro
         session.disconnect();
         await writeProfile(message.file, profile);
         process.send?.({ type: 'profiled', profile } satisfies ChildMessage);
+      } else if (message.type === 'collect') {
+        // The server runs with --expose-gc (startServerProcess).
+        const gc = (globalThis as { gc?: () => void }).gc;
+        gc?.();
+        gc?.();
+        process.send?.({ type: 'collected', rss: process.memoryUsage().rss } satisfies ChildMessage);
       }
     })();
   });
