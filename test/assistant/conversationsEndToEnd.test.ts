@@ -406,6 +406,15 @@ describe('conversations through /api/messages', () => {
   it.each([
     ['en-US', 'my case is taking too long', 'what can I do?', '## Checking processing times'],
     ['es-US', 'me mudé, tengo que avisar', '¿cómo?', '## Cómo avisar a USCIS de un cambio de dirección'],
+    // What to do now is the article's steps, not a passage on what comes after (the lost card's
+    // was the boarding foil for a trip back, "once back in the United States").
+    ['en-US', 'I lost my green card', 'what do I do now?', '## Replacing a lost or stolen green card'],
+    [
+      'es-US',
+      'perdí mi green card',
+      '¿y ahora qué hago?',
+      '## Cómo reemplazar una tarjeta verde perdida o robada',
+    ],
   ])(
     'when a visitor (%s) asks "%s" and then only how, or what they can do, then the whole article answers in the chat',
     async (channelLocale, first, more, heading) => {
