@@ -242,14 +242,16 @@ export class AnswerLookup {
  * `id`'s (the engine's signals; an article not ranked has neither).
  */
 function mayBeAbout(result: AnswerResult<KnowledgeArticle>, id: string): boolean {
-  const signalsOf = (of: string | undefined) =>
-    result.ranking.find((candidate) => candidate.document.id === of)?.signals;
   if (hasEveryWord(result, id)) return true;
-  return (signalsOf(result.article?.id)?.subject ?? 0) <= (signalsOf(id)?.subject ?? 0);
+  return (signalsOf(result, result.article?.id)?.subject ?? 0) <= (signalsOf(result, id)?.subject ?? 0);
 }
 
 /** Article `id` has every word of the question (the engine's coverage signal; unranked, none). */
 function hasEveryWord(result: AnswerResult<KnowledgeArticle>, id: string): boolean {
-  const candidate = result.ranking.find((ranked) => ranked.document.id === id);
-  return (candidate?.signals.coverage ?? 0) >= 1;
+  return (signalsOf(result, id)?.coverage ?? 0) >= 1;
+}
+
+/** The engine's signals for article `id` in the ranking (undefined when it is not ranked). */
+function signalsOf(result: AnswerResult<KnowledgeArticle>, id: string | undefined) {
+  return result.ranking.find((candidate) => candidate.document.id === id)?.signals;
 }
