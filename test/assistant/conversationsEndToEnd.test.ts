@@ -428,6 +428,20 @@ describe('conversations through /api/messages', () => {
     },
   );
 
+  it.each([
+    ['en-US', 'I filed my N-400', 'what happens next', 'After filing, USCIS sends a receipt notice'],
+    ['es-US', 'ya presenté mi N-400', '¿qué sigue?', 'Después de presentar la solicitud'],
+  ])(
+    'when a visitor (%s) says "%s" and asks "%s", then the passage on what comes after answers, not the whole article',
+    async (channelLocale, first, next, says) => {
+      const chat = visitor(channelLocale);
+      expect(articleIds(await chat.say(first))).toContain('citizenship-apply');
+      const reply = await chat.say(next);
+      expect(texts(reply)).toContain(says);
+      expect(texts(reply)).not.toContain('## ');
+    },
+  );
+
   it('when a visitor asks to be told more right after a case status, then the status is explained', async () => {
     const chat = visitor('en-US');
     expect(outcomes(await chat.say('EAC9999103402'))).toContain('caseStatus');
