@@ -144,6 +144,23 @@ describe('the answer engine on our articles', () => {
     expect(applying.ranking[0]?.document.id).toBe('citizenship-apply');
   });
 
+  it('when a visitor says they married a U.S. citizen, then the spouse petition is offered, not only naturalization (en)', () => {
+    // Marriage to a citizen is a green card question first (the citizen files Form I-130); the
+    // 3-year naturalization rule is one meaning of it, not the only one.
+    for (const text of ['I married an American citizen', 'I am married to a US citizen']) {
+      const result = index.answer(text, 'en');
+      expect(result.decision, text).toBe('clarify');
+      expect(
+        result.ranking.slice(0, 2).map((candidate) => candidate.document.id),
+        text,
+      ).toContain('family-petition');
+    }
+    // The naturalization question about the marriage rule stays naturalization.
+    const rule = index.answer('can I naturalize after three years of marriage to a citizen', 'en');
+    expect(rule.decision).toBe('answer');
+    expect(rule.article?.id).toBe('citizenship-apply');
+  });
+
   it('when a question has real typos, then it is still answered with the right article', () => {
     const cases: [string, string, string][] = [
       ['how do I get an adit stmap', 'en', 'adit-stamp'],
