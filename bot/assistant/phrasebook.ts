@@ -48,6 +48,7 @@ export const KEYWORD_LISTS = [
   'followUp.where',
   'followUp.meaning',
   'followUp.lost',
+  'followUp.waiver',
   'followUp.next',
   'followUp.more',
   /** Words around a follow-up ("and how long?", "¿y eso cuánto cuesta?"). */

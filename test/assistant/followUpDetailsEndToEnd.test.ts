@@ -37,7 +37,13 @@ describe('detail questions and follow-ups through /api/messages', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    // Every case is a new conversation from one address: the per-address limits (30 new
+    // conversations a minute) are for visitors, not for this file, which must not depend on how
+    // fast the machine runs it.
+    app = await startTestApp({
+      WIDGET_IP_CONVERSATIONS_PER_MINUTE: '1000',
+      WIDGET_IP_MESSAGES_PER_MINUTE: '5000',
+    });
   });
 
   afterAll(async () => {
@@ -219,6 +225,64 @@ describe('detail questions and follow-ups through /api/messages', () => {
       expect(replies.map((reply) => replyData.parse(reply.channelData ?? {}).answer?.articleId)).toContain(
         'forms',
       );
+    },
+  );
+
+  it.each([
+    [
+      'en-US',
+      'How do I renew my green card?',
+      'and if I cant afford it',
+      "doesn't say whether the fee can be waived",
+    ],
+    ['en-US', 'I lost my green card', 'can I get a fee waiver?', "doesn't say whether the fee can be waived"],
+    [
+      'es-US',
+      '¿Cómo renuevo la tarjeta verde?',
+      'y si no tengo dinero',
+      'no dice si se puede pedir una exención',
+    ],
+    ['es-US', 'se me perdió la mica', 'no me alcanza para pagar', 'no dice si se puede pedir una exención'],
+  ])(
+    'when a visitor (%s) cannot afford the fee of the topic, then the fee waiver answers, not the short answer again',
+    async (locale, question, followUp, says) => {
+      const say = visitor(locale);
+      expect(first(await say(question)).articleId).toMatch(/^green-card-/);
+      const replies = await say(followUp);
+      expect(first(replies).outcome).toBe('notInArticle');
+      expect(first(replies).text).toContain(says);
+      expect(replies.map((reply) => replyData.parse(reply.channelData ?? {}).answer?.articleId)).toContain(
+        'fee-waiver',
+      );
+    },
+  );
+
+  it.each([
+    ['en-US', 'my work permit expires next month', 'can I keep working', 'keep working without a gap'],
+    [
+      'es-US',
+      'se me vence el permiso de trabajo',
+      '¿puedo seguir trabajando?',
+      'seguir trabajando sin interrupción',
+    ],
+  ])(
+    'when a visitor (%s) whose work permit is expiring asks whether they can keep working, then the passage on extensions answers, not the short answer again',
+    async (locale, question, followUp, words) => {
+      const reply = await followUpTo(locale, question, 'work-permit', followUp);
+      expect(reply).toMatchObject({ outcome: 'passage', articleId: 'work-permit' });
+      expect(reply.text).toContain(words);
+    },
+  );
+
+  it.each([
+    ['en-US', 'How do I apply for citizenship?', 'what if I cannot pay', 'reduced fee'],
+    ['es-US', '¿Cómo solicito la ciudadanía?', '¿y si no puedo pagar?', 'tarifa reducida'],
+  ])(
+    'when a visitor (%s) cannot afford the fee and the topic says what then, then its passage answers',
+    async (locale, question, followUp, words) => {
+      const reply = await followUpTo(locale, question, 'citizenship-apply', followUp);
+      expect(reply).toMatchObject({ outcome: 'passage', articleId: 'citizenship-apply' });
+      expect(reply.text).toContain(words);
     },
   );
 

@@ -10,6 +10,7 @@ export const FOLLOW_UP_ASPECTS = [
   'where',
   'meaning',
   'lost',
+  'waiver',
   'next',
   'more',
 ] as const;
@@ -25,7 +26,7 @@ const READ_THIS_TURN = Symbol('followUpAspectReadThisTurn');
 
 /**
  * The detail an elliptical follow-up asks about ("how much does it cost?", "¿y cuánto tarda?",
- * "and if I lost it?", "what does that mean?"): the message says only that, with small words
+ * "and if I lost it?", "what if I can't afford it?", "what does that mean?"): the message says only that, with small words
  * around it, and names no subject of its own. Undefined for anything else, so "how much does the
  * green card renewal cost" is a question of its own for the answer engine.
  */
