@@ -163,6 +163,6 @@ export class ConversationContext {
     if (book.consistsOf(['agent', 'agentAlone', 'agentRequest', 'replyFiller'], text)) return false;
     if (book.consistsOf(['smallTalk.hello', 'smallTalk.thanks', 'smallTalk.bye', 'replyFiller'], text))
       return false;
-    return !book.consistsOf(['help', 'restart', 'cancel', 'noneOfThese', 'replyFiller'], text);
+    return !book.consistsOf(['help', 'helpRequest', 'restart', 'cancel', 'noneOfThese', 'replyFiller'], text);
   }
 }

@@ -73,7 +73,9 @@ export class MessageRecognizer {
     const text = activity.text?.trim() ?? '';
     if (text === '') return { kind: 'empty' };
     const book = this.phrasebook;
-    if (book.isWhole('help', text)) return { kind: 'help' };
+    // "help", and "hi, I need help with my case": a greeting or "please" around it changes nothing.
+    if (book.phrasesIn(['help', 'helpRequest'], ['smallTalk.hello', 'replyFiller'], text))
+      return { kind: 'help' };
     if (book.isWhole('restart', text)) return { kind: 'restart' };
     if (book.isWhole('cancel', text)) return { kind: 'cancel' };
     if (this.hasCaseNumber(text)) return { kind: 'receipt' };

@@ -9,6 +9,11 @@ export { normalizeText };
 /** Keyword lists under `keywords.*` in the bot resources. */
 export const KEYWORD_LISTS = [
   'help',
+  /**
+   * Asking for help without a question yet ("I need help with my case", "tengo una pregunta"): the
+   * help menu, when no dialog waits (inside one, such words may be the visitor's answer).
+   */
+  'helpRequest',
   'restart',
   'cancel',
   'agent',

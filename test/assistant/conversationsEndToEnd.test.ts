@@ -118,6 +118,35 @@ describe('conversations through /api/messages', () => {
   });
 
   it.each([
+    ['en-US', 'I need help with my case', 'I have a question about my case'],
+    ['es-US', 'hola, necesito ayuda con mi caso', 'tengo una pregunta sobre mi caso'],
+  ])(
+    'when a visitor (%s) asks for help with their case without a question yet, then the help menu answers; while leaving a message, the same words are the question',
+    async (channelLocale, helpWithCase, aboutMyCase) => {
+      // They got the legal-help article, or a "Did you mean" on it or on secure messages.
+      const help = await visitor(channelLocale).say(helpWithCase);
+      expect(outcomes(help)).toEqual(['welcome', 'help']);
+      const chat = visitor(channelLocale);
+      expect(outcomes(await chat.say(aboutMyCase))).toEqual(['welcome', 'help']);
+      // Inside the leave-message dialog no help menu interrupts: the dialog reads the answer to
+      // "your question?", and asks for the question itself (the words say there is one, not what).
+      await chat.say(
+        channelLocale === 'en-US' ? 'I want to talk to a person' : 'quiero hablar con una persona',
+      );
+      await chat.say(channelLocale === 'en-US' ? 'yes' : 'sí');
+      await chat.say('Maria Lopez');
+      await chat.say('maria@example.com');
+      const asked = await chat.say(aboutMyCase);
+      expect(outcomes(asked)).not.toContain('help');
+      expect(texts(asked)).toContain(
+        channelLocale === 'en-US'
+          ? 'Please write your question in a few words'
+          : 'escriba su pregunta en pocas palabras',
+      );
+    },
+  );
+
+  it.each([
     ['en-US', 'I want to talk to a person', 'yes', 'no, it is not urgent', '- Urgent: No'],
     ['es-US', 'quiero hablar con una persona', 'sí', 'no, no es urgente', '- Urgente: No'],
   ])(
