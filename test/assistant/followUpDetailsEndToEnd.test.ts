@@ -258,6 +258,50 @@ describe('detail questions and follow-ups through /api/messages', () => {
   );
 
   it.each([
+    [
+      'en-US',
+      'how much does it cost to file a form',
+      'how long does it take',
+      "doesn't say how long it takes",
+    ],
+    ['es-US', 'cuanto cuesta presentar un formulario', 'cuanto tarda', 'no dice cuánto tarda'],
+  ])(
+    'when a visitor (%s) asks how long after the fees, then the page honestly does not say: "check the amount the same day you file" is no duration',
+    async (locale, question, followUp, says) => {
+      const say = visitor(locale);
+      expect(first(await say(question)).articleId).toBe('fees');
+      const replies = await say(followUp);
+      expect(first(replies).outcome).toBe('notInArticle');
+      expect(first(replies).text).toContain(says);
+      expect(replies.map((reply) => replyData.parse(reply.channelData ?? {}).answer?.articleId)).toContain(
+        'processing-times',
+      );
+    },
+  );
+
+  it.each([
+    [
+      'en-US',
+      'I got a request for evidence',
+      'how much time do I have to respond',
+      'The response deadline is printed',
+    ],
+    [
+      'es-US',
+      'me llegó una RFE',
+      '¿cuánto tiempo tengo para responder?',
+      'La fecha límite para responder está impresa',
+    ],
+  ])(
+    'when a visitor (%s) asks how much time they have after a request for evidence, then the deadline passage answers, not the one where a NOID "gives time"',
+    async (locale, question, followUp, deadline) => {
+      const reply = await followUpTo(locale, question, 'rfe', followUp);
+      expect(reply).toMatchObject({ outcome: 'passage', articleId: 'rfe' });
+      expect(reply.text).toContain(deadline);
+    },
+  );
+
+  it.each([
     ['en-US', 'my work permit expires next month', 'can I keep working', 'keep working without a gap'],
     [
       'es-US',
