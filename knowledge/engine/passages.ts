@@ -197,19 +197,30 @@ export class PassageFinder<D extends IndexDocument> {
       else if (data.names.has(term)) summaryCovered += weight * NAME_CREDIT;
     }
     const summaryScore = summaryCovered / total;
+    // Every word of the question but what it asks to have done, title words included: they tell
+    // nothing apart inside a passage, but a section headed with them is about them.
+    const headingWords = [...query.terms.keys()].filter((term) => !this.requestTerms.has(term));
+    const headingNames = (heading: Set<string>): number =>
+      headingWords.filter((term) => heading.has(term)).length;
     let best = -1;
     let bestScore = 0;
-    let bestHeadingScore = 0;
+    let bestHeading = { score: 0, names: 0 };
     data.terms.forEach((terms, i) => {
       const score = coverage(terms, data.denied[i]);
       if (score === 0 || score < bestScore) return;
       // Between passages that say as much, the one in a section about it: "¿puedo viajar?" is
-      // the paragraph under "Viajes", not the renewal item that mentions a past trip.
-      const headingScore = coverage(data.headings[i] as Set<string>);
-      if (score > bestScore || headingScore > bestHeadingScore) {
+      // the paragraph under "Viajes", not the renewal item that mentions a past trip; "does my
+      // work permit get extended?" is the item under "The TPS work permit", not the paragraph
+      // where designations are extended ("work permit" is in the title, so it weighs nothing).
+      const heading = data.headings[i] as Set<string>;
+      const headingScore = { score: coverage(heading), names: headingNames(heading) };
+      const aboutIt =
+        headingScore.score > bestHeading.score ||
+        (headingScore.score === bestHeading.score && headingScore.names > bestHeading.names);
+      if (score > bestScore || aboutIt) {
         best = i;
         bestScore = score;
-        bestHeadingScore = headingScore;
+        bestHeading = headingScore;
       }
     });
     if (options.followUp) {

@@ -282,6 +282,23 @@ describe('detail questions and follow-ups through /api/messages', () => {
   it.each([
     [
       'en-US',
+      'what do i bring to my biometrics appointment',
+      'how long does it take',
+      'takes only a few minutes',
+    ],
+    ['es-US', 'qué llevo a mi cita de biométricos', 'cuanto tarda', 'lleva solo unos minutos'],
+  ])(
+    'when a visitor (%s) asks how long after the biometrics appointment, then "a few minutes" is a duration its passage states',
+    async (locale, question, followUp, words) => {
+      const reply = await followUpTo(locale, question, 'biometrics-appointment', followUp);
+      expect(reply).toMatchObject({ outcome: 'passage', articleId: 'biometrics-appointment' });
+      expect(reply.text).toContain(words);
+    },
+  );
+
+  it.each([
+    [
+      'en-US',
       'I got a request for evidence',
       'how much time do I have to respond',
       'The response deadline is printed',

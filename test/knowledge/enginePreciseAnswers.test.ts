@@ -119,6 +119,19 @@ describe('precise answers and knowing what the engine does not know, on our arti
     },
   );
 
+  it.each([
+    ['en', 'does my work permit get extended', 'Automatic extensions'],
+    ['es', '¿se extiende mi permiso de trabajo?', 'Extensiones automáticas'],
+    ['en', 'how do i reregister', 'must re-register'],
+  ])(
+    'when a %s follow-up on TPS (%s) says as much of two passages, then the one in the section headed with its words answers',
+    (locale, text, words) => {
+      // "extend" is said by the designations paragraph too ("extends or ends the designation"),
+      // and "work permit" is in the title, so only the heading "The TPS work permit" tells them apart.
+      expect(index.passageFor('tps', locale, text, { followUp: true })?.text).toContain(words);
+    },
+  );
+
   it('when the passage API is asked about an unknown article or language, then it finds none', () => {
     expect(index.passageFor('no-such-article', 'en', 'supervisor')).toBeNull();
     expect(index.passageFor('contact-center-tiers', 'fr', 'superviseur')).toBeNull();
