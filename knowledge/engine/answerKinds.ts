@@ -65,6 +65,30 @@ const RULES: readonly KindRule[] = [
   },
 ];
 
+/**
+ * "Who" / "quién" asks for a person: the answer is the section headed with the same word ("Who must
+ * be on the call", "Quién debe estar en la llamada"), when the question and the heading share
+ * what it is about (see `PassageFinder.find`): a heading names what its section says only there.
+ */
+export const WHO_KIND = `${KIND_PREFIX}who`;
+
+const WHO_WORDS: Record<string, ReadonlySet<string>> = {
+  en: new Set(['who', 'whom']),
+  es: new Set(['quien', 'quienes']),
+};
+
+/** Whether a question asks "who" (anywhere in it). */
+export function asksWho(question: AnalyzedText, locale: string): boolean {
+  const words = WHO_WORDS[locale.slice(0, 2)];
+  return words !== undefined && question.words.some((word) => words.has(word));
+}
+
+/** Whether a heading starts with "who" ("Who decides", "Quién puede acompañarlo"). */
+export function isWhoHeading(heading: AnalyzedText, locale: string): boolean {
+  const first = heading.words[0];
+  return first !== undefined && (WHO_WORDS[locale.slice(0, 2)]?.has(first) ?? false);
+}
+
 /** Word sequences whose last word frames the question rather than naming a detail. */
 const FRAMES: Record<string, readonly string[]> = {
   en: ['how many times', 'how often'],

@@ -1,11 +1,15 @@
 import type { AnalyzedQuery } from './analyzedQuery.js';
+import { CONCEPT_PREFIX } from './conceptPrefix.js';
 import {
   askedKinds,
+  asksWho,
   frameStems,
+  isWhoHeading,
   KIND_PREFIX,
   privativeStem,
   privativeTerms,
   saidKinds,
+  WHO_KIND,
 } from './answerKinds.js';
 import { deniedStems } from './negation.js';
 import { requestTerms } from './requestWords.js';
@@ -112,6 +116,8 @@ interface AnalyzedPassages {
   denied: ReadonlySet<string>[];
   /** Terms of each passage's section heading (empty without one). */
   headings: Set<string>[];
+  /** Whether each passage's section heading starts with "who" ("Who must be on the call"). */
+  whoHeadings: boolean[];
   /** Terms of the short answer. */
   summary: Set<string>;
   /** Terms of the title: what the whole document is about, never a detail. */
@@ -176,6 +182,9 @@ export class PassageFinder<D extends IndexDocument> {
     const terms = analyses.map(blockTerms);
     const denied = analyses.map((analyzed) => deniedStems(analyzed, locale));
     const headings = passages.map((passage) => termsOf(passage.heading ?? ''));
+    const whoHeadings = passages.map((passage) =>
+      isWhoHeading(this.analyzer.analyze(passage.heading ?? ''), locale),
+    );
     const summary = blockTerms(this.analyzer.analyze(document.answer ?? ''));
     const frequency = new Map<string, number>();
     for (const set of [summary, ...terms])
@@ -194,7 +203,19 @@ export class PassageFinder<D extends IndexDocument> {
     const namePhrases = nameAnalyses
       .filter((name) => name.contentStems.length >= 2 && name.concepts.some((term) => title.has(term)))
       .map((name) => new Set(name.contentStems));
-    const result = { passages, terms, denied, headings, summary, title, names, tags, namePhrases, frequency };
+    const result = {
+      passages,
+      terms,
+      denied,
+      headings,
+      whoHeadings,
+      summary,
+      title,
+      names,
+      tags,
+      namePhrases,
+      frequency,
+    };
     this.analyzed.set(position, result);
     return result;
   }
@@ -223,11 +244,35 @@ export class PassageFinder<D extends IndexDocument> {
     const questionTerms = new Map(query.terms);
     for (const term of [...askedKinds(query.analyzed, locale), ...privativeTerms(query.analyzed, locale)])
       questionTerms.set(term, 1);
+    // A word that is by itself one of the title's synonym concepts says the title in other words
+    // ("reviso" for "Cómo verificar el estatus de su caso", both `syn:check`).
+    const namesTitle = (term: string): boolean =>
+      !term.includes(':') && this.analyzer.conceptsIn([term]).some((concept) => data.title.has(concept));
+    const detail = (term: string): boolean =>
+      !data.title.has(term) && !this.requestTerms.has(term) && !frame.has(term) && !namesTitle(term);
+    // "Who ... on the phone for the call?" asks for the section headed "Who must be on the call".
+    const saysWho = new Set<number>();
+    if (asksWho(query.analyzed, locale))
+      data.headings.forEach((heading, i) => {
+        if (data.whoHeadings[i] && [...heading].some((term) => questionTerms.has(term) && detail(term)))
+          saysWho.add(i);
+      });
+    if (saysWho.size > 0) questionTerms.set(WHO_KIND, 1);
+    // A synonym concept found in exactly the blocks that have one of the question's words is that
+    // word again ("phone" and `syn:phone`): it is counted once.
+    const blocksOf = (term: string): string =>
+      (data.summary.has(term) ? '1' : '0') +
+      data.terms.map((terms) => (terms.has(term) ? '1' : '0')).join('');
+    const wordBlocks = new Set<string>();
+    for (const term of questionTerms.keys())
+      if (!term.startsWith(CONCEPT_PREFIX) && !term.startsWith(KIND_PREFIX) && detail(term))
+        wordBlocks.add(blocksOf(term));
     const weights = new Map<string, number>();
     let total = 0;
     for (const [term, trust] of questionTerms) {
-      const count = data.frequency.get(term) ?? 0;
-      if (count === 0 || data.title.has(term) || this.requestTerms.has(term) || frame.has(term)) continue;
+      const count = term === WHO_KIND ? saysWho.size : (data.frequency.get(term) ?? 0);
+      if (count === 0 || !detail(term)) continue;
+      if (term.startsWith(CONCEPT_PREFIX) && wordBlocks.has(blocksOf(term))) continue;
       const weight = this.idfOf(term) * Math.log(1 + blocks / count) * Math.min(1, trust);
       weights.set(term, weight);
       total += weight;
@@ -236,10 +281,12 @@ export class PassageFinder<D extends IndexDocument> {
     // A word the question and a passage say with opposite senses ("me llegó" / "nunca llegó") is
     // not one they share.
     const questionDenies = deniedStems(query.analyzed, this.analyzer.locale);
-    const coverage = (terms: Set<string>, denied: ReadonlySet<string> = NONE_DENIED): number => {
+    const coverage = (terms: Set<string>, denied: ReadonlySet<string> = NONE_DENIED, block = -1): number => {
       let covered = 0;
-      for (const [term, weight] of weights)
-        if (terms.has(term) && denied.has(term) === questionDenies.has(term)) covered += weight;
+      for (const [term, weight] of weights) {
+        const has = terms.has(term) || (term === WHO_KIND && saysWho.has(block));
+        if (has && denied.has(term) === questionDenies.has(term)) covered += weight;
+      }
       return covered / total;
     };
     let summaryCovered = 0;
@@ -252,7 +299,7 @@ export class PassageFinder<D extends IndexDocument> {
     let bestScore = 0;
     let bestHeadingScore = 0;
     data.terms.forEach((terms, i) => {
-      const score = coverage(terms, data.denied[i]);
+      const score = coverage(terms, data.denied[i], i);
       if (score === 0 || score < bestScore) return;
       // Between passages that say as much, the one in a section about it: "¿puedo viajar?" is
       // the paragraph under "Viajes", not the renewal item that mentions a past trip.

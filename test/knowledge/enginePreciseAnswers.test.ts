@@ -137,6 +137,21 @@ describe('precise answers and knowing what the engine does not know, on our arti
       'treat the application as abandoned',
     ],
     ['es', 'in-person-appointment', '¿me atienden si voy sin cita a la oficina local?', 'sin cita'],
+    // "Who" / "quién" asks for the section headed with it that is about what the question names
+    // ("Who must be on the call"), and "phone" with its synonym concept counts once, not twice, for
+    // the passages on the phone menu and the cell phone number.
+    [
+      'en',
+      'adit-stamp',
+      'who has to be on the phone when I call about the ADIT stamp?',
+      'must be on the call',
+    ],
+    [
+      'es',
+      'change-of-address',
+      '¿quién tiene que avisar de la mudanza?',
+      'incluidos los residentes permanentes',
+    ],
   ])(
     'when a %s visitor asks %s about a detail with its question words (%s), then the passage that says it answers',
     (locale, id, text, words) => {
@@ -153,6 +168,9 @@ describe('precise answers and knowing what the engine does not know, on our arti
     // passage, "veces" not the rulings that "ha cambiado varias veces".
     ['en', 'reschedule-interview', 'how many times can I reschedule my interview?'],
     ['es', 'daca', '¿cuántas veces puedo renovar DACA?'],
+    // "Revisar" is by itself the title's "verificar" (`syn:check`): it names the subject, not the
+    // passage that says "Revise su estatus con frecuencia".
+    ['es', 'case-status', '¿dónde puedo revisar cómo va mi trámite?'],
   ])(
     'when a %s visitor asks %s the general question in other words (%s), then the short answer is kept',
     (locale, id, text) => {
