@@ -1,7 +1,19 @@
 import type { AnalyzedQuery } from './analyzedQuery.js';
+import { CONCEPT_PREFIX } from './conceptPrefix.js';
+import {
+  askedKinds,
+  asksWho,
+  frameStems,
+  isWhoHeading,
+  KIND_PREFIX,
+  privativeStem,
+  privativeTerms,
+  saidKinds,
+  WHO_KIND,
+} from './answerKinds.js';
 import { deniedStems } from './negation.js';
 import { requestTerms } from './requestWords.js';
-import type { TextAnalyzer } from './textAnalyzer.js';
+import type { AnalyzedText, TextAnalyzer } from './textAnalyzer.js';
 import type { IndexDocument, Passage } from './types.js';
 
 export type { Passage };
@@ -90,6 +102,12 @@ const FOLLOW_UP_MIN_SCORE = 0.2;
 /** The share of a name word's weight the short answer gets without saying the word. */
 const NAME_CREDIT = 0.5;
 
+/**
+ * The global IDF an answer kind is weighed with (`kind:duration`, see `answerKinds.ts`): about
+ * that of a word a few articles have. The index knows no such term.
+ */
+const KIND_IDF = 1;
+
 interface AnalyzedPassages {
   passages: BodyPassage[];
   /** Terms (stems and concepts) of each passage. */
@@ -98,6 +116,8 @@ interface AnalyzedPassages {
   denied: ReadonlySet<string>[];
   /** Terms of each passage's section heading (empty without one). */
   headings: Set<string>[];
+  /** Whether each passage's section heading starts with "who" ("Who must be on the call"). */
+  whoHeadings: boolean[];
   /** Terms of the short answer. */
   summary: Set<string>;
   /** Terms of the title: what the whole document is about, never a detail. */
@@ -108,6 +128,13 @@ interface AnalyzedPassages {
    * Center article, though its short answer gives the number without the word).
    */
   names: Set<string>;
+  /**
+   * Terms of the tags: the headings the document is filed under ("contact center, phone, hours"),
+   * which the short answer speaks for in full ("¿cuál es el teléfono del centro de contacto?" is
+   * its general question, though one passage starts with "Teléfono:"). Synonyms name details too
+   * ("TTY", "second attempt"), so they keep half.
+   */
+  tags: Set<string>;
   /**
    * The terms of each name of the subject written in several words (tags, synonyms: "become a
    * citizen", "work permit"), among those that mean what the title means (the engine's synonym
@@ -142,24 +169,62 @@ export class PassageFinder<D extends IndexDocument> {
     if (cached) return cached;
     const termsOf = (text: string): Set<string> => new Set(this.analyzer.terms(text));
     const passages = splitPassages(document.body ?? '');
+    const locale = this.analyzer.locale;
+    // A block's words, synonym concepts, "without" terms and the answer kinds it says.
+    const blockTerms = (analyzed: AnalyzedText): Set<string> =>
+      new Set([
+        ...analyzed.contentStems,
+        ...analyzed.concepts,
+        ...privativeTerms(analyzed, locale),
+        ...saidKinds(analyzed, locale),
+      ]);
     const analyses = passages.map((passage) => this.analyzer.analyze(passage.text));
-    const terms = analyses.map((analyzed) => new Set([...analyzed.contentStems, ...analyzed.concepts]));
-    const denied = analyses.map((analyzed) => deniedStems(analyzed, this.analyzer.locale));
+    const terms = analyses.map(blockTerms);
+    const denied = analyses.map((analyzed) => deniedStems(analyzed, locale));
     const headings = passages.map((passage) => termsOf(passage.heading ?? ''));
-    const summary = termsOf(document.answer ?? '');
+    const whoHeadings = passages.map((passage) =>
+      isWhoHeading(this.analyzer.analyze(passage.heading ?? ''), locale),
+    );
+    const summary = blockTerms(this.analyzer.analyze(document.answer ?? ''));
     const frequency = new Map<string, number>();
     for (const set of [summary, ...terms])
       for (const term of set) frequency.set(term, (frequency.get(term) ?? 0) + 1);
     const nameTexts = [...(document.tags ?? []), ...(document.synonyms ?? [])];
     const names = termsOf(nameTexts.join('\n'));
+    const tags = termsOf((document.tags ?? []).join('\n'));
     const title = termsOf(document.title);
-    const namePhrases = nameTexts
-      .map((name) => this.analyzer.analyze(name))
+    const nameAnalyses = nameTexts.map((name) => this.analyzer.analyze(name));
+    // A name written with title words only, in any order, names what the title names: its concepts
+    // are the title's ("cita en la oficina local" for "Cómo conseguir una cita en persona en una
+    // oficina local", where the title's own words are not in the order of any synonym phrase).
+    for (const name of nameAnalyses)
+      if (name.contentStems.length > 0 && name.contentStems.every((stem) => title.has(stem)))
+        for (const concept of name.concepts) title.add(concept);
+    const namePhrases = nameAnalyses
       .filter((name) => name.contentStems.length >= 2 && name.concepts.some((term) => title.has(term)))
       .map((name) => new Set(name.contentStems));
-    const result = { passages, terms, denied, headings, summary, title, names, namePhrases, frequency };
+    const result = {
+      passages,
+      terms,
+      denied,
+      headings,
+      whoHeadings,
+      summary,
+      title,
+      names,
+      tags,
+      namePhrases,
+      frequency,
+    };
     this.analyzed.set(position, result);
     return result;
+  }
+
+  /** The global IDF of a question term: an answer kind's is fixed, a "without" term's is its word's. */
+  private idfOf(term: string): number {
+    if (!term.startsWith(KIND_PREFIX)) return this.globalIdf(term);
+    const stem = privativeStem(term);
+    return stem === null ? KIND_IDF : this.globalIdf(stem);
   }
 
   /** The passage that answers `query` better than the short answer, or null (the short answer). */
@@ -172,12 +237,43 @@ export class PassageFinder<D extends IndexDocument> {
       if ([...phrase].every((term) => query.terms.has(term))) for (const term of phrase) subject.add(term);
     // Only words some passage or the short answer has can tell them apart; title words and
     // request words never do.
+    // Words that frame the question ("how many *times*") name no detail either; what its question
+    // words ask for (a time, a meaning) and what it asks "without" are terms of their own.
+    const locale = this.analyzer.locale;
+    const frame = frameStems(query.analyzed, locale);
+    const questionTerms = new Map(query.terms);
+    for (const term of [...askedKinds(query.analyzed, locale), ...privativeTerms(query.analyzed, locale)])
+      questionTerms.set(term, 1);
+    // A word that is by itself one of the title's synonym concepts says the title in other words
+    // ("reviso" for "Cómo verificar el estatus de su caso", both `syn:check`).
+    const namesTitle = (term: string): boolean =>
+      !term.includes(':') && this.analyzer.conceptsIn([term]).some((concept) => data.title.has(concept));
+    const detail = (term: string): boolean =>
+      !data.title.has(term) && !this.requestTerms.has(term) && !frame.has(term) && !namesTitle(term);
+    // "Who ... on the phone for the call?" asks for the section headed "Who must be on the call".
+    const saysWho = new Set<number>();
+    if (asksWho(query.analyzed, locale))
+      data.headings.forEach((heading, i) => {
+        if (data.whoHeadings[i] && [...heading].some((term) => questionTerms.has(term) && detail(term)))
+          saysWho.add(i);
+      });
+    if (saysWho.size > 0) questionTerms.set(WHO_KIND, 1);
+    // A synonym concept found in exactly the blocks that have one of the question's words is that
+    // word again ("phone" and `syn:phone`): it is counted once.
+    const blocksOf = (term: string): string =>
+      (data.summary.has(term) ? '1' : '0') +
+      data.terms.map((terms) => (terms.has(term) ? '1' : '0')).join('');
+    const wordBlocks = new Set<string>();
+    for (const term of questionTerms.keys())
+      if (!term.startsWith(CONCEPT_PREFIX) && !term.startsWith(KIND_PREFIX) && detail(term))
+        wordBlocks.add(blocksOf(term));
     const weights = new Map<string, number>();
     let total = 0;
-    for (const [term, trust] of query.terms) {
-      const count = data.frequency.get(term) ?? 0;
-      if (count === 0 || data.title.has(term) || this.requestTerms.has(term)) continue;
-      const weight = this.globalIdf(term) * Math.log(1 + blocks / count) * Math.min(1, trust);
+    for (const [term, trust] of questionTerms) {
+      const count = term === WHO_KIND ? saysWho.size : (data.frequency.get(term) ?? 0);
+      if (count === 0 || !detail(term)) continue;
+      if (term.startsWith(CONCEPT_PREFIX) && wordBlocks.has(blocksOf(term))) continue;
+      const weight = this.idfOf(term) * Math.log(1 + blocks / count) * Math.min(1, trust);
       weights.set(term, weight);
       total += weight;
     }
@@ -185,15 +281,17 @@ export class PassageFinder<D extends IndexDocument> {
     // A word the question and a passage say with opposite senses ("me llegó" / "nunca llegó") is
     // not one they share.
     const questionDenies = deniedStems(query.analyzed, this.analyzer.locale);
-    const coverage = (terms: Set<string>, denied: ReadonlySet<string> = NONE_DENIED): number => {
+    const coverage = (terms: Set<string>, denied: ReadonlySet<string> = NONE_DENIED, block = -1): number => {
       let covered = 0;
-      for (const [term, weight] of weights)
-        if (terms.has(term) && denied.has(term) === questionDenies.has(term)) covered += weight;
+      for (const [term, weight] of weights) {
+        const has = terms.has(term) || (term === WHO_KIND && saysWho.has(block));
+        if (has && denied.has(term) === questionDenies.has(term)) covered += weight;
+      }
       return covered / total;
     };
     let summaryCovered = 0;
     for (const [term, weight] of weights) {
-      if (data.summary.has(term) || subject.has(term)) summaryCovered += weight;
+      if (data.summary.has(term) || subject.has(term) || data.tags.has(term)) summaryCovered += weight;
       else if (data.names.has(term)) summaryCovered += weight * NAME_CREDIT;
     }
     const summaryScore = summaryCovered / total;
@@ -206,7 +304,7 @@ export class PassageFinder<D extends IndexDocument> {
     let bestScore = 0;
     let bestHeading = { score: 0, names: 0 };
     data.terms.forEach((terms, i) => {
-      const score = coverage(terms, data.denied[i]);
+      const score = coverage(terms, data.denied[i], i);
       if (score === 0 || score < bestScore) return;
       // Between passages that say as much, the one in a section about it: "¿puedo viajar?" is
       // the paragraph under "Viajes", not the renewal item that mentions a past trip; "does my

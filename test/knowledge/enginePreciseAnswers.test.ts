@@ -120,6 +120,65 @@ describe('precise answers and knowing what the engine does not know, on our arti
   );
 
   it.each([
+    // "How long" / "cuánto tiempo" ask for a time: of the two passages on urgent inquiries, the one
+    // that gives one ("within 24–72 hours"), not the one that says whether an inquiry is urgent.
+    ['en', 'callbacks', 'if my inquiry is urgent, how soon will they get back to me?', '24–72 hours'],
+    ['es', 'callbacks', 'si mi consulta es urgente, ¿en cuánto tiempo me contestan?', '24 a 72 horas'],
+    // "What does it mean" / "qué quiere decir" ask for a meaning: the passage that spells it out,
+    // whatever verb it uses ("stands for", "son las siglas de").
+    ['en', 'adit-stamp', 'what does ADIT mean?', 'Alien Documentation'],
+    ['es', 'adit-stamp', '¿ADIT qué quiere decir?', 'Alien Documentation'],
+    // "Without" / "sin" and the word they govern are read together ("personas sin cita"); "cita en la
+    // oficina local" names what the Spanish title names, so it is no detail.
+    [
+      'en',
+      'travel-documents',
+      'what happens if I go abroad without advance parole while my I-485 is pending?',
+      'treat the application as abandoned',
+    ],
+    ['es', 'in-person-appointment', '¿me atienden si voy sin cita a la oficina local?', 'sin cita'],
+    // "Who" / "quién" asks for the section headed with it that is about what the question names
+    // ("Who must be on the call"), and "phone" with its synonym concept counts once, not twice, for
+    // the passages on the phone menu and the cell phone number.
+    [
+      'en',
+      'adit-stamp',
+      'who has to be on the phone when I call about the ADIT stamp?',
+      'must be on the call',
+    ],
+    [
+      'es',
+      'change-of-address',
+      '¿quién tiene que avisar de la mudanza?',
+      'incluidos los residentes permanentes',
+    ],
+  ])(
+    'when a %s visitor asks %s about a detail with its question words (%s), then the passage that says it answers',
+    (locale, id, text, words) => {
+      expect(index.passageFor(id, locale, text)?.text).toContain(words);
+    },
+  );
+
+  it.each([
+    // A tag ("phone", "teléfono") is what the article is filed under: the short answer speaks for it
+    // in full, though one passage starts with "Phone:".
+    ['en', 'contact-center', 'what phone do I dial for the contact center'],
+    ['es', 'contact-center', '¿a qué teléfono le marco al centro de contacto?'],
+    // "How many times" / "cuántas veces" frame a count: "times" is not the "Eastern Time" of a
+    // passage, "veces" not the rulings that "ha cambiado varias veces".
+    ['en', 'reschedule-interview', 'how many times can I reschedule my interview?'],
+    ['es', 'daca', '¿cuántas veces puedo renovar DACA?'],
+    // "Revisar" is by itself the title's "verificar" (`syn:check`): it names the subject, not the
+    // passage that says "Revise su estatus con frecuencia".
+    ['es', 'case-status', '¿dónde puedo revisar cómo va mi trámite?'],
+  ])(
+    'when a %s visitor asks %s the general question in other words (%s), then the short answer is kept',
+    (locale, id, text) => {
+      expect(index.passageFor(id, locale, text)).toBeNull();
+    },
+  );
+
+  it.each([
     ['en', 'does my work permit get extended', 'Automatic extensions'],
     ['es', '¿se extiende mi permiso de trabajo?', 'Extensiones automáticas'],
     ['en', 'how do i reregister', 'must re-register'],
