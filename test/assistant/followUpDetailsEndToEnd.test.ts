@@ -280,6 +280,32 @@ describe('detail questions and follow-ups through /api/messages', () => {
   );
 
   it.each([
+    ['en-US', 'I want to apply for asylum', 'asylum', 'can I work in the meantime', '150 days after filing'],
+    ['es-US', 'quiero pedir asilo', 'asylum', '¿puedo trabajar mientras?', '150 días después'],
+    [
+      'en-US',
+      'I filed my green card application',
+      'adjustment-of-status',
+      'can I work in the meantime',
+      'work permit with Form I-765',
+    ],
+    [
+      'es-US',
+      'presenté mi ajuste de estatus',
+      'adjustment-of-status',
+      '¿puedo trabajar mientras tanto?',
+      'permiso de trabajo con el Formulario I-765',
+    ],
+  ])(
+    'when a visitor (%s) asks whether they can work "in the meantime", then it points back to the topic and its work passage answers',
+    async (locale, question, articleId, followUp, words) => {
+      const reply = await followUpTo(locale, question, articleId, followUp);
+      expect(reply).toMatchObject({ outcome: 'passage', articleId });
+      expect(reply.text).toContain(words);
+    },
+  );
+
+  it.each([
     [
       'en-US',
       'what do i bring to my biometrics appointment',
