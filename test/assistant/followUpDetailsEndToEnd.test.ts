@@ -27,6 +27,15 @@ function first(replies: ReplyActivity[]): {
   };
 }
 
+/** "That page does not say" (with `says` in it), then the article `general` about the detail in general. */
+function expectNotSaidWithGeneral(replies: ReplyActivity[], says: string, general: string): void {
+  expect(first(replies).outcome).toBe('notInArticle');
+  expect(first(replies).text).toContain(says);
+  expect(replies.map((reply) => replyData.parse(reply.channelData ?? {}).answer?.articleId)).toContain(
+    general,
+  );
+}
+
 /**
  * Detail questions and follow-ups on the topic, through POST /api/messages (expectReplies) with
  * the real articles and answer engine, in both languages: a general question gets the article's
@@ -220,11 +229,7 @@ describe('detail questions and follow-ups through /api/messages', () => {
       const say = visitor(locale);
       expect(first(await say(question)).articleId).toBe('contact-center');
       const replies = await say(followUp);
-      expect(first(replies).outcome).toBe('notInArticle');
-      expect(first(replies).text).toContain(says);
-      expect(replies.map((reply) => replyData.parse(reply.channelData ?? {}).answer?.articleId)).toContain(
-        'forms',
-      );
+      expectNotSaidWithGeneral(replies, says, 'forms');
     },
   );
 
@@ -249,11 +254,7 @@ describe('detail questions and follow-ups through /api/messages', () => {
       const say = visitor(locale);
       expect(first(await say(question)).articleId).toMatch(/^green-card-/);
       const replies = await say(followUp);
-      expect(first(replies).outcome).toBe('notInArticle');
-      expect(first(replies).text).toContain(says);
-      expect(replies.map((reply) => replyData.parse(reply.channelData ?? {}).answer?.articleId)).toContain(
-        'fee-waiver',
-      );
+      expectNotSaidWithGeneral(replies, says, 'fee-waiver');
     },
   );
 
@@ -271,11 +272,7 @@ describe('detail questions and follow-ups through /api/messages', () => {
       const say = visitor(locale);
       expect(first(await say(question)).articleId).toBe('fees');
       const replies = await say(followUp);
-      expect(first(replies).outcome).toBe('notInArticle');
-      expect(first(replies).text).toContain(says);
-      expect(replies.map((reply) => replyData.parse(reply.channelData ?? {}).answer?.articleId)).toContain(
-        'processing-times',
-      );
+      expectNotSaidWithGeneral(replies, says, 'processing-times');
     },
   );
 
