@@ -168,6 +168,9 @@ describe('precise answers and knowing what the engine does not know, on our arti
     // passage, "veces" not the rulings that "ha cambiado varias veces".
     ['en', 'reschedule-interview', 'how many times can I reschedule my interview?'],
     ['es', 'daca', '¿cuántas veces puedo renovar DACA?'],
+    // "File" says what was done with the subject, not which detail is asked: "I filed my green card
+    // application" is no question about concurrent filing ("Filing with Form I-130").
+    ['en', 'adjustment-of-status', 'I filed my green card application'],
     // "Revisar" is by itself the title's "verificar" (`syn:check`): it names the subject, not the
     // passage that says "Revise su estatus con frecuencia".
     ['es', 'case-status', '¿dónde puedo revisar cómo va mi trámite?'],
