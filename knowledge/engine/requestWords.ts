@@ -9,7 +9,20 @@ import type { TextAnalyzer } from './textAnalyzer.js';
  * and "renew" tell a filing from a status question).
  */
 const REQUEST_WORDS: Record<string, readonly string[]> = {
-  en: ['need', 'needs', 'want', 'wants', 'apply', 'applying', 'get', 'getting', 'obtain', 'file', 'filed', 'filing'],
+  en: [
+    'need',
+    'needs',
+    'want',
+    'wants',
+    'apply',
+    'applying',
+    'get',
+    'getting',
+    'obtain',
+    'file',
+    'filed',
+    'filing',
+  ],
   es: [
     'necesito',
     'necesita',
