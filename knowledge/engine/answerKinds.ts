@@ -55,7 +55,7 @@ const RULES: readonly KindRule[] = [
   {
     kind: 'meaning',
     asks: {
-      en: ['stand for', 'stands for', 'meaning of', 'what does mean', 'what do mean'],
+      en: ['stand for', 'stands for', 'meaning of', 'what does … mean', 'what do … mean'],
       es: ['significa', 'significan', 'significado', 'quiere decir', 'quieren decir', 'siglas'],
     },
     says: {
@@ -109,29 +109,45 @@ function privativeTerm(stem: string): string {
   return `${KIND_PREFIX}without:${stem}`;
 }
 
-/**
- * Whether `words` has `phrase`'s words in order; a phrase written with a gap ("what does mean")
- * allows any words between its last two, as in "what does ADIT mean".
- */
-function hasPhrase(words: readonly string[], phrase: string): boolean {
-  const parts = phrase.split(' ');
-  const gapped = parts[0] === 'what' && parts[parts.length - 1] === 'mean';
-  for (let start = 0; start < words.length; start++) {
-    if (words[start] !== parts[0]) continue;
-    if (gapped) {
-      if (words[start + 1] === parts[1] && words.slice(start + 2).includes('mean')) return true;
+/** Written in a phrase, "…" stands for any words, none included ("what does … mean"). */
+const ANY_WORDS = '…';
+
+/** Whether `parts` (a phrase's words, `ANY_WORDS` allowed) match `words` from `start`; where they end, or -1. */
+function matchAt(words: readonly string[], parts: readonly string[], start: number): number {
+  let at = start;
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p] as string;
+    if (part !== ANY_WORDS) {
+      if (words[at] !== part) return -1;
+      at++;
       continue;
     }
-    if (parts.every((part, offset) => words[start + offset] === part)) return true;
+    // The gap ends at the first place the rest of the phrase matches.
+    for (let next = at; next <= words.length; next++) {
+      const end = matchAt(words, parts.slice(p + 1), next);
+      if (end >= 0) return end;
+    }
+    return -1;
   }
-  return false;
+  return at;
+}
+
+/** Where each occurrence of `phrase` in `words` ends (exclusive), in order. */
+function phraseEnds(words: readonly string[], phrase: string): number[] {
+  const parts = phrase.split(' ');
+  const ends: number[] = [];
+  for (let start = 0; start < words.length; start++) {
+    const end = matchAt(words, parts, start);
+    if (end >= 0) ends.push(end);
+  }
+  return ends;
 }
 
 /** The answer kinds a question asks for. */
 export function askedKinds(question: AnalyzedText, locale: string): string[] {
   const language = locale.slice(0, 2);
   return RULES.filter((rule) =>
-    (rule.asks[language] ?? []).some((phrase) => hasPhrase(question.words, phrase)),
+    (rule.asks[language] ?? []).some((phrase) => phraseEnds(question.words, phrase).length > 0),
   ).map((rule) => `${KIND_PREFIX}${rule.kind}`);
 }
 
@@ -147,13 +163,8 @@ export function saidKinds(text: AnalyzedText, locale: string): string[] {
 /** The stems of a question's frame words ("times" in "how many times"): they name no detail. */
 export function frameStems(question: AnalyzedText, locale: string): Set<string> {
   const stems = new Set<string>();
-  const words = question.words;
-  for (const phrase of FRAMES[locale.slice(0, 2)] ?? []) {
-    const parts = phrase.split(' ');
-    for (let start = 0; start + parts.length <= words.length; start++)
-      if (parts.every((part, offset) => words[start + offset] === part))
-        stems.add(question.stems[start + parts.length - 1] as string);
-  }
+  for (const phrase of FRAMES[locale.slice(0, 2)] ?? [])
+    for (const end of phraseEnds(question.words, phrase)) stems.add(question.stems[end - 1] as string);
   return stems;
 }
 

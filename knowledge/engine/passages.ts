@@ -181,10 +181,11 @@ export class PassageFinder<D extends IndexDocument> {
     const analyses = passages.map((passage) => this.analyzer.analyze(passage.text));
     const terms = analyses.map(blockTerms);
     const denied = analyses.map((analyzed) => deniedStems(analyzed, locale));
-    const headings = passages.map((passage) => termsOf(passage.heading ?? ''));
-    const whoHeadings = passages.map((passage) =>
-      isWhoHeading(this.analyzer.analyze(passage.heading ?? ''), locale),
+    const headingAnalyses = passages.map((passage) => this.analyzer.analyze(passage.heading ?? ''));
+    const headings = headingAnalyses.map(
+      (analyzed) => new Set([...analyzed.contentStems, ...analyzed.concepts]),
     );
+    const whoHeadings = headingAnalyses.map((analyzed) => isWhoHeading(analyzed, locale));
     const summary = blockTerms(this.analyzer.analyze(document.answer ?? ''));
     const frequency = new Map<string, number>();
     for (const set of [summary, ...terms])
