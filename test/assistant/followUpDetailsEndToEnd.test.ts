@@ -80,6 +80,19 @@ describe('detail questions and follow-ups through /api/messages', () => {
     expect(first(await say(question)).articleId).toBe(articleId);
     return first(await say(followUp));
   }
+
+  /** `followUp`, asked once `question` was answered with `articleId`, gets the passage of it that says `words`. */
+  async function expectPassage(
+    locale: string,
+    question: string,
+    articleId: string,
+    followUp: string,
+    words: string,
+  ) {
+    const reply = await followUpTo(locale, question, articleId, followUp);
+    expect(reply).toMatchObject({ outcome: 'passage', articleId });
+    expect(reply.text).toContain(words);
+  }
   it.each([
     [
       'en-US',
@@ -296,9 +309,7 @@ describe('detail questions and follow-ups through /api/messages', () => {
   ])(
     'when a visitor (%s) asks whether they can work "in the meantime", then it points back to the topic and its work passage answers',
     async (locale, question, articleId, followUp, words) => {
-      const reply = await followUpTo(locale, question, articleId, followUp);
-      expect(reply).toMatchObject({ outcome: 'passage', articleId });
-      expect(reply.text).toContain(words);
+      await expectPassage(locale, question, articleId, followUp, words);
     },
   );
 
@@ -313,9 +324,7 @@ describe('detail questions and follow-ups through /api/messages', () => {
   ])(
     'when a visitor (%s) asks how long after the biometrics appointment, then "a few minutes" is a duration its passage states',
     async (locale, question, followUp, words) => {
-      const reply = await followUpTo(locale, question, 'biometrics-appointment', followUp);
-      expect(reply).toMatchObject({ outcome: 'passage', articleId: 'biometrics-appointment' });
-      expect(reply.text).toContain(words);
+      await expectPassage(locale, question, 'biometrics-appointment', followUp, words);
     },
   );
 
@@ -335,9 +344,7 @@ describe('detail questions and follow-ups through /api/messages', () => {
   ])(
     'when a visitor (%s) asks how much time they have after a request for evidence, then the deadline passage answers, not the one where a NOID "gives time"',
     async (locale, question, followUp, deadline) => {
-      const reply = await followUpTo(locale, question, 'rfe', followUp);
-      expect(reply).toMatchObject({ outcome: 'passage', articleId: 'rfe' });
-      expect(reply.text).toContain(deadline);
+      await expectPassage(locale, question, 'rfe', followUp, deadline);
     },
   );
 
@@ -352,9 +359,7 @@ describe('detail questions and follow-ups through /api/messages', () => {
   ])(
     'when a visitor (%s) whose work permit is expiring asks whether they can keep working, then the passage on extensions answers, not the short answer again',
     async (locale, question, followUp, words) => {
-      const reply = await followUpTo(locale, question, 'work-permit', followUp);
-      expect(reply).toMatchObject({ outcome: 'passage', articleId: 'work-permit' });
-      expect(reply.text).toContain(words);
+      await expectPassage(locale, question, 'work-permit', followUp, words);
     },
   );
 
@@ -364,9 +369,7 @@ describe('detail questions and follow-ups through /api/messages', () => {
   ])(
     'when a visitor (%s) cannot afford the fee and the topic says what then, then its passage answers',
     async (locale, question, followUp, words) => {
-      const reply = await followUpTo(locale, question, 'citizenship-apply', followUp);
-      expect(reply).toMatchObject({ outcome: 'passage', articleId: 'citizenship-apply' });
-      expect(reply.text).toContain(words);
+      await expectPassage(locale, question, 'citizenship-apply', followUp, words);
     },
   );
 
