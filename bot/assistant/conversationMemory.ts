@@ -62,6 +62,11 @@ export interface ConversationData {
    */
   offered?: { question: string; articleIds: string[]; locale: Locale; turn: number };
   /**
+   * The detail (a cost, a duration) the visitor's question of that turn asked: the next message
+   * may ask it of another subject ("and the work permit?"; see `SameDetailFollowUp`).
+   */
+  askedDetail?: { aspect: 'cost' | 'time'; turn: number };
+  /**
    * The articles this conversation was answered with (`feedbackKey`), newest last: feedback is
    * taken only for these, once each (`rated`), so votes cannot be made up for articles never shown
    * nor repeated.

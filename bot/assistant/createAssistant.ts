@@ -24,6 +24,7 @@ import { MainDialog } from './dialogs/mainDialog.js';
 import { QuestionDialog } from './dialogs/questionDialog.js';
 import { FeedbackCollector } from './feedbackCollector.js';
 import { AskedCost } from './followUps/askedCost.js';
+import { SameDetailFollowUp } from './followUps/sameDetail.js';
 import { AspectPassages } from './followUps/aspectPassages.js';
 import { FollowUpReplies } from './followUps/followUpReplies.js';
 import type { PassageSource } from './followUps/passageSource.js';
@@ -170,6 +171,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
       presenter,
       context,
       followUps,
+      sameDetail: new SameDetailFollowUp(phrasebook, text, memory),
       caseReplies,
     },
     { question, caseStatus, agentOffer, ...(leaveMessage ? { leaveMessage } : {}) },

@@ -67,6 +67,11 @@ export const KEYWORD_LISTS = [
   'followUp.backReferenceEnding',
   /** Words that open a message as a continuation of the last one ("and can I travel…", "y puedo…"). */
   'followUp.continuation',
+  /**
+   * Words that open a message naming a new subject for the last question's detail ("what about
+   * the work permit?", "¿y la green card?"; see `SameDetailFollowUp`).
+   */
+  'followUp.newSubject',
   /** A judgement asked of the current topic and nothing else ("do I qualify?", "¿califico?"). */
   'followUp.bareJudgement',
   /** "Where do I find it?" about a receipt number. */

@@ -221,6 +221,56 @@ describe('conversations through /api/messages', () => {
   );
 
   it.each([
+    ['en-US', 'How much is the N-400?', 'what about the work permit?', 'Whether Form I-765 has a fee'],
+    [
+      'es-US',
+      '¿Cuánto cuesta la ciudadanía?',
+      '¿y el permiso de trabajo?',
+      'Si el Formulario I-765 tiene tarifa',
+    ],
+  ])(
+    'when a visitor (%s) asks what one thing costs and then names another, then the cost of the other answers',
+    async (channelLocale, first, second, fee) => {
+      const chat = visitor(channelLocale);
+      const answer = await chat.say(first);
+      expect(articleIds(answer)).toContain('citizenship-apply');
+      const other = await chat.say(second);
+      expect(dataOf(other[0]!).answer).toMatchObject({ articleId: 'work-permit', passage: anyNumber() });
+      expect(texts(other)).toContain(fee);
+    },
+  );
+
+  it.each([
+    ['en-US', 'How do I get a work permit?', 'and citizenship?'],
+    ['es-US', '¿Cómo saco el permiso de trabajo?', '¿y la ciudadanía?'],
+  ])(
+    'when a visitor (%s) names a new subject after an answer, then it is that subject, not the topic again',
+    async (channelLocale, first, second) => {
+      const chat = visitor(channelLocale);
+      expect(articleIds(await chat.say(first))).toContain('work-permit');
+      const other = await chat.say(second);
+      expect(articleIds(other)).not.toContain('work-permit');
+      // Answered with citizenship, or a "Did you mean…?" that offers it first.
+      const about = dataOf(other[0]!).answer?.articleId ?? articleOptions(other[0]!)[0];
+      expect(about).toBe('citizenship-apply');
+    },
+  );
+
+  it.each([
+    ['en-US', 'How much is the N-400?', 'and can I take the test in Spanish?', /Spanish/],
+    ['es-US', '¿Cuánto cuesta la ciudadanía?', '¿y puedo hacer el examen en español?', /español/],
+  ])(
+    'when a visitor (%s) asks something of its own after a cost, then it is not read as the cost of something else',
+    async (channelLocale, first, second, words) => {
+      const chat = visitor(channelLocale);
+      expect(articleIds(await chat.say(first))).toContain('citizenship-apply');
+      const other = await chat.say(second);
+      expect(dataOf(other[0]!).answer?.articleId).toBe('citizenship-test');
+      expect(texts(other)).toMatch(words);
+    },
+  );
+
+  it.each([
     ['en-US', 'what do they ask on the citizenship test', 'can I take it in Spanish?'],
     ['es-US', '¿qué me preguntan en el examen de ciudadanía?', '¿lo puedo hacer en español?'],
   ])(

@@ -19,6 +19,7 @@ import type { ConversationContext } from '../conversationContext.js';
 import type { ConversationMemory } from '../conversationMemory.js';
 import { turnFollowUpAspectOf } from '../followUps/followUpAspect.js';
 import type { FollowUpReplies } from '../followUps/followUpReplies.js';
+import type { SameDetailFollowUp } from '../followUps/sameDetail.js';
 import type { AgentRequestSource, MessageRecognizer } from '../messageRecognizer.js';
 import type { Phrasebook } from '../phrasebook.js';
 import { textReply } from '../replyActivity.js';
@@ -28,7 +29,7 @@ import { CASE_STATUS_DIALOG, type CaseStatusDialog, type CaseStatusOptions } fro
 import { outcomeOf } from './dialogOutcome.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { LEAVE_MESSAGE_DIALOG, type LeaveMessageDialog } from './leaveMessageDialog.js';
-import { QUESTION_DIALOG, type QuestionDialog } from './questionDialog.js';
+import { QUESTION_DIALOG, type QuestionDialog, type QuestionOptions } from './questionDialog.js';
 
 export const MAIN_DIALOG = 'mainDialog';
 const ROUTE_WATERFALL = 'mainRoute';
@@ -54,6 +55,8 @@ export interface MainDialogDeps {
   presenter: ArticlePresenter;
   context: ConversationContext;
   followUps: FollowUpReplies;
+  /** "And the work permit?" right after "how much is citizenship?": the same detail of it. */
+  sameDetail: SameDetailFollowUp;
   caseReplies: CaseStatusReplies;
 }
 
@@ -167,9 +170,12 @@ export class MainDialog extends InterruptibleDialog {
         // the short answer, then ask for the receipt number to look the case up here.
         await this.briefAnswer(context, text, locale);
         return step.beginDialog(CASE_STATUS_DIALOG, {} satisfies CaseStatusOptions);
-      case 'question':
+      case 'question': {
+        const meant = await this.deps.sameDetail.questionMeant(context, text, locale);
+        if (meant) return step.beginDialog(QUESTION_DIALOG, { text: meant } satisfies QuestionOptions);
         if (await this.followUp(context, text, locale)) return step.endDialog();
         return step.beginDialog(QUESTION_DIALOG);
+      }
     }
   }
 

@@ -38,6 +38,15 @@ export const CLOSEST_TOPIC_SHARE = 0.15;
 /** The article about finding legal help, offered with every judgement question. */
 export const LEGAL_HELP_ARTICLE = 'legal-help';
 
+/** How the question dialog starts. */
+export interface QuestionOptions {
+  /**
+   * The question the message means, when the conversation completes it ("and the work permit?"
+   * after a question about a cost: "how much is the work permit"); else the message as typed.
+   */
+  text?: string;
+}
+
 export interface QuestionDialogDeps {
   memory: ConversationMemory;
   text: AssistantText;
@@ -78,8 +87,8 @@ export class QuestionDialog extends ComponentDialog {
     this.initialDialogId = WATERFALL;
   }
 
-  private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const text = step.context.activity.text?.trim() ?? '';
+  private async ask(step: WaterfallStepContext<QuestionOptions>): Promise<DialogTurnResult> {
+    const text = step.options.text ?? step.context.activity.text?.trim() ?? '';
     let locale = await this.deps.memory.locale(step.context);
     const bare = await this.deps.topicReference.bareJudgement(step.context, text, locale);
     if (bare) {

@@ -4,6 +4,7 @@ import type { KnowledgeArticle } from '../../../contracts/article.js';
 import type { ArticleCatalog } from '../answerSource.js';
 import type { ConversationContext } from '../conversationContext.js';
 import type { Phrasebook } from '../phrasebook.js';
+import { newSubjectOf } from './newSubject.js';
 
 /**
  * The article a question points back to ("what about renewing it?", "¿lo puedo hacer en línea?"):
@@ -22,13 +23,15 @@ export class TopicReference {
   /**
    * The message has a word that refers to something said before ("it", "lo", "that one", the
    * "-lo" of "arreglarlo"), or opens as a continuation of it ("and can I travel with the
-   * receipt?", "y puedo viajar…").
+   * receipt?", "y puedo viajar…"). A message that opens so but names a new subject and nothing
+   * else ("and citizenship?" after the work permit, "¿y la ciudadanía?") is about that subject.
    */
   pointsBack(text: string): boolean {
     return (
       this.phrasebook.contains('followUp.backReference', text) ||
       this.phrasebook.hasWordEnding('followUp.backReferenceEnding', text) ||
-      this.phrasebook.startsWith('followUp.continuation', text)
+      (this.phrasebook.startsWith('followUp.continuation', text) &&
+        newSubjectOf(this.phrasebook, text) === undefined)
     );
   }
 
