@@ -494,6 +494,18 @@ describe('conversations through /api/messages', () => {
       '¿y ahora qué hago?',
       '## Cómo reemplazar una tarjeta verde perdida o robada',
     ],
+    [
+      'en-US',
+      'my green card expires in 2 months',
+      'what do I need to do',
+      '## Renewing or replacing a 10-year green card (Form I-90)',
+    ],
+    [
+      'es-US',
+      'cómo cambio mi dirección',
+      '¿qué tengo que hacer?',
+      '## Cómo avisar a USCIS de un cambio de dirección',
+    ],
   ])(
     'when a visitor (%s) asks "%s" and then only how, or what they can do, then the whole article answers in the chat',
     async (channelLocale, first, more, heading) => {
