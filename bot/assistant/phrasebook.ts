@@ -47,6 +47,7 @@ export const KEYWORD_LISTS = [
   'languageRequest',
   /** Follow-ups that ask about one detail of the current topic, without naming the topic. */
   'followUp.cost',
+  'followUp.deadline',
   'followUp.time',
   'followUp.documents',
   'followUp.form',

@@ -301,10 +301,19 @@ export class PassageFinder<D extends IndexDocument> {
     const headingWords = [...query.terms.keys()].filter((term) => !this.requestTerms.has(term));
     const headingNames = (heading: Set<string>): number =>
       headingWords.filter((term) => heading.has(term)).length;
+    // A question that asks for a time or a meaning the short answer states is answered by a
+    // passage that states it too, or by the short answer: "how long do I have to tell USCIS?" is
+    // "within 10 days of moving", not "tell the court separately", which shares only the verb.
+    // Where the short answer states none, any passage may still be the closest ("how long does
+    // the test take?" is not the retest "60 to 90 days after" just because that one has days).
+    const kindsAsked = askedKinds(query.analyzed, locale).filter(
+      (kind) => weights.has(kind) && data.summary.has(kind),
+    );
     let best = -1;
     let bestScore = 0;
     let bestHeading = { score: 0, names: 0 };
     data.terms.forEach((terms, i) => {
+      if (!kindsAsked.every((kind) => terms.has(kind))) return;
       const score = coverage(terms, data.denied[i], i);
       if (score === 0 || score < bestScore) return;
       // Between passages that say as much, the one in a section about it: "¿puedo viajar?" is

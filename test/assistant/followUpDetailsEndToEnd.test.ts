@@ -419,4 +419,43 @@ describe('detail questions and follow-ups through /api/messages', () => {
       expect(reply.text).toContain(words);
     },
   );
+
+  it.each([
+    ['en-US', 'How do I change my address?', 'how long do I have', 'within 10 days'],
+    ['es-US', '¿Cómo cambio mi dirección?', '¿cuánto tiempo tengo?', 'dentro de los 10 días'],
+    ['es-US', 'me mudé de casa', '¿y hasta cuándo tengo?', 'dentro de los 10 días'],
+  ])(
+    'when a visitor (%s) asks how long they have after the change of address, then the passage with its deadline answers, not "it does not say how long it takes"',
+    async (locale, question, followUp, deadline) => {
+      await expectPassage(locale, question, 'change-of-address', followUp, deadline);
+    },
+  );
+
+  it.each([
+    [
+      'en-US',
+      'How do I renew my green card?',
+      'how long do I have',
+      'what the deadline is',
+      'how long it takes',
+    ],
+    ['es-US', '¿Cómo renuevo la tarjeta verde?', '¿cuánto tiempo tengo?', 'cuál es el plazo', 'cuánto tarda'],
+  ])(
+    'when a visitor (%s) asks how long they have and the topic states no deadline, then the reply says it does not say the deadline, not the processing time',
+    async (locale, question, followUp, deadline, duration) => {
+      const reply = await followUpTo(locale, question, 'green-card-renew', followUp);
+      expect(reply.outcome).toBe('notInArticle');
+      expect(reply.text).toContain(deadline);
+      expect(reply.text).not.toContain(duration);
+    },
+  );
+
+  it('when a visitor asks how long they have to tell USCIS after a move, then the passage with the deadline answers, not the one that shares only "tell"', async () => {
+    const say = visitor('en-US');
+    expect(first(await say('I moved')).articleId).toBe('change-of-address');
+    const reply = first(await say('how long do I have to tell USCIS'));
+    expect(reply.articleId).toBe('change-of-address');
+    expect(reply.text).toContain('within 10 days');
+    expect(reply.text).not.toContain('tell the court');
+  });
 });

@@ -4,6 +4,7 @@ import type { KeywordList, Phrasebook } from '../phrasebook.js';
 /** The details a visitor asks about the current topic without naming it ("more": all of it). */
 export const FOLLOW_UP_ASPECTS = [
   'cost',
+  'deadline',
   'time',
   'documents',
   'form',
