@@ -128,7 +128,8 @@ export class AnswerLookup {
    * answers with the topic, with the passage of the topic that says most of it (the visitor
    * already has the short answer). So is a question every word of which the topic's article has
    * ("is there a penalty if I report late?" after the change of address), though words of it
-   * rank another article first. A question closer to another article stays a question of its own.
+   * rank another article first, and a question a passage of the topic answers (`bodyAnswers`).
+   * A question closer to another article stays a question of its own.
    */
   private detailOfTopic(
     result: AnswerResult<KnowledgeArticle>,
@@ -137,10 +138,20 @@ export class AnswerLookup {
     locale: Locale,
   ): AnswerResult<KnowledgeArticle> | undefined {
     const closest = result.ranking[0]?.document.id === topic.id;
-    if (!closest && !hasEveryWord(result, topic.id)) return undefined;
+    if (!closest && !hasEveryWord(result, topic.id) && !this.bodyAnswers(topic, text)) return undefined;
     const withTopic = this.answers.answer(`${text}\n${topic.title}`, locale);
     if (withTopic.decision !== 'answer' || withTopic.article?.id !== topic.id) return undefined;
     return this.againWithPassage(withTopic, text, topic);
+  }
+
+  /**
+   * The topic's body has a passage that says the question better than its short answer does: "can
+   * I travel?" right after a lost green card is its passage on proof of status for a trip, though
+   * alone the question is a "Did you mean…?" between the travel documents articles, which rank
+   * the lost card nowhere.
+   */
+  private bodyAnswers(topic: KnowledgeArticle, text: string): boolean {
+    return (this.passages?.passageFor(topic, text, { summaryShown: false }) ?? null) !== null;
   }
 
   /**

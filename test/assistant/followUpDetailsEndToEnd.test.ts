@@ -458,4 +458,27 @@ describe('detail questions and follow-ups through /api/messages', () => {
     expect(reply.text).toContain('within 10 days');
     expect(reply.text).not.toContain('tell the court');
   });
+
+  it.each([
+    ['en-US', 'I lost my green card', 'can I travel', 'to travel before the replacement arrives'],
+    ['en-US', 'I lost my green card', 'can I still travel?', 'to travel before the replacement arrives'],
+    ['es-US', 'perdí mi green card', '¿y puedo viajar?', 'un trabajo o un viaje antes de recibir la nueva'],
+  ])(
+    'when a visitor (%s) asks whether they can travel right after losing their green card, then the passage on proof of status for a trip answers, not a "Did you mean" between travel documents',
+    async (locale, question, followUp, words) => {
+      const reply = await followUpTo(locale, question, 'green-card-lost', followUp);
+      expect(reply.articleId).toBe('green-card-lost');
+      expect(reply.text).toContain(words);
+    },
+  );
+
+  it('when a visitor asks whether they can travel after a topic whose page says nothing of travel, then it is not answered from that topic', async () => {
+    const reply = await followUpTo(
+      'en-US',
+      'How do I change my address?',
+      'change-of-address',
+      'can I travel',
+    );
+    expect(reply.articleId).not.toBe('change-of-address');
+  });
 });
