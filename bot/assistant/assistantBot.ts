@@ -260,7 +260,7 @@ export class AssistantBot extends ActivityHandler {
         {
           label: { key: 'answer.no' },
           value: { type: 'feedback', articleId, locale, helpful: false },
-          phrases: ['no'],
+          phrases: ['no', 'smallTalk.notHelpful'],
         },
         ...this.related(articleId, locale).map((id) => ({
           label: { articleId: id },

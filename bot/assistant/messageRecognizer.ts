@@ -3,7 +3,8 @@ import { findAlienNumber, findReceiptNumber } from '../cases/index.js';
 import { actionValueOf } from './actionValues.js';
 import { wordCount, type Phrasebook } from './phrasebook.js';
 
-export type SmallTalkTopic = 'hello' | 'thanks' | 'bye' | 'robot' | 'whoAreYou' | 'insult' | 'acknowledge';
+export type SmallTalkTopic =
+  'hello' | 'thanks' | 'bye' | 'robot' | 'whoAreYou' | 'insult' | 'acknowledge' | 'notHelpful';
 
 /** How a visitor asked for a person (see the `agent` intent). */
 export type AgentRequestSource = 'button' | 'request' | 'mention';
@@ -89,6 +90,10 @@ export class MessageRecognizer {
       return { kind: 'smallTalk', topic: 'bye' };
     if (book.phrasesIn(['smallTalk.thanks'], ['smallTalk.hello', 'replyFiller'], text))
       return { kind: 'smallTalk', topic: 'thanks' };
+    // "That didn't help" with no "Was this helpful?" waiting (it was answered, or it is gone): no
+    // question to look up ("help" would find the legal help article), but where to go from here.
+    if (book.phrasesIn(['smallTalk.notHelpful'], ['replyFiller'], text))
+      return { kind: 'smallTalk', topic: 'notHelpful' };
     // "Yes", "ok", "no" with nothing waiting for one (a question that waits reads it first): the
     // visitor is acknowledging; a miss ("Sorry, I don't have an answer") would be wrong there.
     if (book.phrasesIn(['yes', 'no'], ['replyFiller'], text))

@@ -32,6 +32,8 @@ export const KEYWORD_LISTS = [
   'smallTalk.robot',
   'smallTalk.whoAreYou',
   'smallTalk.insult',
+  /** "That didn't help", "no me sirvió": the last answer was not what the visitor asked. */
+  'smallTalk.notHelpful',
   /** Words around a reply that change nothing ("yes please", "no, thanks"). */
   'replyFiller',
   /** Picking the n-th option of a list ("2", "the second one", "la segunda"). */

@@ -271,6 +271,23 @@ describe('conversations through /api/messages', () => {
   );
 
   it.each([
+    ['en-US', 'What is advance parole?', "that didn't help", 'it did not help', 'Talk to an agent'],
+    ['es-US', '¿Cómo saco una cita?', 'no me sirvió', 'eso no me ayudó', 'Hablar con un agente'],
+  ])(
+    'when a visitor (%s) says in words that an answer did not help, then it is the "No" of "Was this helpful?", and said again it gets where to go, not an article',
+    async (channelLocale, first, notHelpful, again, agentButton) => {
+      const chat = visitor(channelLocale);
+      expect(articleIds(await chat.say(first)).some(Boolean)).toBe(true);
+      const feedback = await chat.say(notHelpful);
+      expect(outcomes(feedback)).toEqual(['feedback']);
+      expect(feedback[0]?.suggestedActions?.actions.map((action) => action.title)).toContain(agentButton);
+      const second = await chat.say(again);
+      expect(outcomes(second)).toEqual(['smallTalk']);
+      expect(articleIds(second).some(Boolean)).toBe(false);
+    },
+  );
+
+  it.each([
     ['en-US', 'what do they ask on the citizenship test', 'can I take it in Spanish?'],
     ['es-US', '¿qué me preguntan en el examen de ciudadanía?', '¿lo puedo hacer en español?'],
   ])(
