@@ -99,6 +99,17 @@ export class ConversationContext {
     return { question: offered.question, articleIds: offered.articleIds };
   }
 
+  /**
+   * The one article of a "Did you mean this?" offered on the turn just before, as a topic: a
+   * follow-up on it ("mi tarjeta vence pronto", then "¿qué hago?") is the visitor's "yes" to it.
+   */
+  async singleOffer(context: TurnContext, locale: Locale): Promise<ConversationTopic | undefined> {
+    const offer = await this.lastOffer(context, locale);
+    const [only, ...others] = offer?.articleIds ?? [];
+    if (only === undefined || others.length > 0) return undefined;
+    return { kind: 'article', articleId: only, turn: (await this.memory.data(context)).turn ?? 0 };
+  }
+
   /** The visitor's last real question, when recent: what to offer as the question for an agent. */
   async recentQuestion(context: TurnContext): Promise<string | undefined> {
     const data = await this.memory.data(context);

@@ -288,6 +288,33 @@ describe('conversations through /api/messages', () => {
   );
 
   it.each([
+    [
+      'en-US',
+      'my pr card expires soon',
+      'what do I do',
+      '## Renewing or replacing a 10-year green card (Form I-90)',
+    ],
+    [
+      'es-US',
+      'mi tarjeta vence pronto',
+      '¿qué hago?',
+      '## Cómo renovar o reemplazar la tarjeta verde de 10 años (Formulario I-90)',
+    ],
+    ['es-US', 'mi tarjeta vence pronto', '¿cuánto cuesta?', 'La tarifa del Formulario I-90'],
+  ])(
+    'when a visitor (%s) gets "Did you mean this?" with one article and asks a follow-up instead of choosing, then the follow-up is about that article',
+    async (channelLocale, first, followUp, says) => {
+      const chat = visitor(channelLocale);
+      const offer = (await chat.say(first)).filter((reply) => dataOf(reply).outcome === 'clarify');
+      expect(offer).toHaveLength(1);
+      expect(articleOptions(offer[0]!)).toEqual(['green-card-renew']);
+      const reply = await chat.say(followUp);
+      expect(dataOf(reply[0]!).answer?.articleId).toBe('green-card-renew');
+      expect(texts(reply)).toContain(says);
+    },
+  );
+
+  it.each([
     ['en-US', 'what do they ask on the citizenship test', 'can I take it in Spanish?'],
     ['es-US', '¿qué me preguntan en el examen de ciudadanía?', '¿lo puedo hacer en español?'],
   ])(

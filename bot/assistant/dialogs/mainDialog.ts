@@ -179,11 +179,15 @@ export class MainDialog extends InterruptibleDialog {
     }
   }
 
-  /** A follow-up on the current topic ("¿y cuánto tarda?"), answered from it; false when it is none. */
+  /**
+   * A follow-up on the current topic ("¿y cuánto tarda?"), answered from it; false when it is none.
+   * Right after "Did you mean this?" with one article, that article is what it asks about.
+   */
   private async followUp(context: TurnContext, text: string, locale: Locale): Promise<boolean> {
     const aspect = turnFollowUpAspectOf(context, this.deps.phrasebook, text);
     if (!aspect) return false;
-    const topic = await this.deps.context.topic(context);
+    const topic =
+      (await this.deps.context.singleOffer(context, locale)) ?? (await this.deps.context.topic(context));
     return topic !== undefined && this.deps.followUps.answer(context, topic, aspect, text, locale);
   }
 
