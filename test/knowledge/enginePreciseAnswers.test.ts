@@ -229,6 +229,11 @@ describe('precise answers and knowing what the engine does not know, on our arti
     ['en', 'hw do i chek my case', 'case-status'],
     ['en', 'how do u check ur case', 'case-status'],
     ['es', 'xq no me llega la mica', 'card-not-received'],
+    // English words of the domain in a Spanish sentence.
+    ['es', 'necesito hacer el renewal de mi green card', 'green-card-renew'],
+    ['es', 'tengo que hacer el change of address', 'change-of-address'],
+    ['es', 'quiero aplicar para la citizenship', 'citizenship-apply'],
+    ['es', 'mi interview es la otra semana, qué llevo', 'interview'],
   ])(
     'when a %s visitor types with typos, sound-alike spellings or Spanglish (%s), then the right article answers',
     (locale, text, id) => {
