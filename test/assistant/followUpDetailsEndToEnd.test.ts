@@ -481,4 +481,16 @@ describe('detail questions and follow-ups through /api/messages', () => {
     );
     expect(reply.articleId).not.toBe('change-of-address');
   });
+
+  it.each([
+    ['en-US', "what's the USCIS phone number?", 'what are the hours', '8 a.m. to 8 p.m.'],
+    ['es-US', '¿cuál es el teléfono de USCIS?', '¿a qué hora abren?', 'de 8 a. m. a 8 p. m.'],
+  ])(
+    'when a visitor (%s) asks the hours right after the Contact Center number, then the passage with its hours answers, not one that mentions business hours in passing',
+    async (locale, question, followUp, hours) => {
+      const reply = await followUpTo(locale, question, 'contact-center', followUp);
+      expect(reply.articleId).toBe('contact-center');
+      expect(reply.text).toContain(hours);
+    },
+  );
 });

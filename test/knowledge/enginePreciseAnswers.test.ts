@@ -234,6 +234,9 @@ describe('precise answers and knowing what the engine does not know, on our arti
     ['es', 'tengo que hacer el change of address', 'change-of-address'],
     ['es', 'quiero aplicar para la citizenship', 'citizenship-apply'],
     ['es', 'mi interview es la otra semana, qué llevo', 'interview'],
+    // …and the Spanish word for the green card in an English one.
+    ['en', 'how do i renew my mica', 'green-card-renew'],
+    ['en', 'i lost my mica', 'green-card-lost'],
   ])(
     'when a %s visitor types with typos, sound-alike spellings or Spanglish (%s), then the right article answers',
     (locale, text, id) => {
