@@ -95,7 +95,9 @@ export class AnswerLookup {
       result =
         result.decision === 'answer'
           ? this.againWithPassage(result, text, current)
-          : (this.detailOfTopic(result, text, current, locale) ?? result);
+          : (this.detailOfTopic(result, text, current, locale) ??
+            this.optionOfTopic(result, text, current, locale) ??
+            result);
     }
     if (offered && (result.decision !== 'answer' || this.mayNarrow(result, offered))) {
       const narrowed = this.narrowed(offered, text, locale);
@@ -142,6 +144,32 @@ export class AnswerLookup {
     const withTopic = this.answers.answer(`${text}\n${topic.title}`, locale);
     if (withTopic.decision !== 'answer' || withTopic.article?.id !== topic.id) return undefined;
     return this.againWithPassage(withTopic, text, topic);
+  }
+
+  /**
+   * A "Did you mean…?" among articles other than the topic, one of which the topic points to:
+   * "can I change the date?" right after the biometrics appointment offers rescheduling an
+   * interview first; read with the topic's title, rescheduling biometrics comes first. That
+   * reading is taken when it answers with one of the articles offered; when it only ranks one of
+   * them first, the same offer is made with that one first.
+   */
+  private optionOfTopic(
+    result: AnswerResult<KnowledgeArticle>,
+    text: string,
+    topic: KnowledgeArticle,
+    locale: Locale,
+  ): AnswerResult<KnowledgeArticle> | undefined {
+    if (result.decision !== 'clarify') return undefined;
+    const withTopic = this.answers.answer(`${text}\n${topic.title}`, locale);
+    const first = withTopic.decision === 'answer' ? withTopic.article : withTopic.alternatives[0]?.document;
+    const offered = result.alternatives.find((candidate) => candidate.document.id === first?.id);
+    if (!offered || offered === result.alternatives[0]) return undefined;
+    if (withTopic.decision === 'answer') return this.withPassageFor(withTopic, text, { summaryShown: false });
+    return {
+      ...result,
+      score: offered.score,
+      alternatives: [offered, ...result.alternatives.filter((candidate) => candidate !== offered)],
+    };
   }
 
   /**

@@ -46,6 +46,11 @@ describe('a passage that states how long something takes', () => {
     ['es', 'También usa el Formulario I-90, salvo que la tarjeta venza en 90 días.'],
     ['es', 'El Formulario N-400 se puede presentar hasta 90 días antes de cumplir el periodo de 5 años.'],
     ['es', 'La tarjeta de 10 años ya venció o vence en los próximos 6 meses.'],
+    // An age is a number of years, not how long anything takes.
+    ['en', 'Parents of citizens who are 21 years or older do not wait for a visa number.'],
+    ['en', 'Children under 21 years of age qualify as immediate relatives.'],
+    ['es', 'Los hijos solteros menores de 21 años y los padres de ciudadanos de 21 años o más no esperan.'],
+    ['es', 'El solicitante debe tener 18 años o más.'],
   ] as const)('%s: "%s" does not', (locale, passage) => {
     expect(time[locale].states(passage)).toBe(false);
   });

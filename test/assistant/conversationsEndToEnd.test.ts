@@ -315,6 +315,20 @@ describe('conversations through /api/messages', () => {
   );
 
   it.each([
+    ['en-US', 'what happens at the biometrics appointment', 'can I change the date?'],
+    ['es-US', 'qué pasa en la cita de biométricos', '¿puedo cambiar la fecha?'],
+  ])(
+    'when a visitor (%s) asks to change "the date" right after the biometrics appointment, then rescheduling biometrics answers or comes first, not rescheduling an interview',
+    async (channelLocale, first, second) => {
+      const chat = visitor(channelLocale);
+      expect(articleIds(await chat.say(first))).toContain('biometrics-appointment');
+      const reply = await chat.say(second);
+      const about = dataOf(reply[0]!).answer?.articleId ?? articleOptions(reply[0]!)[0];
+      expect(about).toBe('reschedule-biometrics');
+    },
+  );
+
+  it.each([
     ['en-US', 'what do they ask on the citizenship test', 'can I take it in Spanish?'],
     ['es-US', '¿qué me preguntan en el examen de ciudadanía?', '¿lo puedo hacer en español?'],
   ])(
