@@ -493,4 +493,24 @@ describe('detail questions and follow-ups through /api/messages', () => {
       expect(reply.text).toContain(hours);
     },
   );
+
+  it.each([
+    [
+      'en-US',
+      'How do I expedite my case?',
+      'what documents do I need',
+      'documents that support your request',
+    ],
+    [
+      'es-US',
+      '¿Cómo pido que aceleren mi caso?',
+      '¿qué pruebas necesito?',
+      'documentos que respalden su solicitud',
+    ],
+  ])(
+    'when a visitor (%s) asks what documents an expedite needs, then the passage on supporting documents answers',
+    async (locale, question, followUp, words) => {
+      await expectPassage(locale, question, 'expedite-request', followUp, words);
+    },
+  );
 });

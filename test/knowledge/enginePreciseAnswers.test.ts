@@ -59,6 +59,9 @@ describe('precise answers and knowing what the engine does not know, on our arti
     // Two passages have "travel": the one under the "Travel" heading, not the renewal item about a past trip.
     ['en', 'i have daca can i travel', 'daca', 'approved before they leave'],
     ['es', 'soy daca puedo viajar', 'daca', 'antes de salir'],
+    // The status asked about, not the one said to be something else ("not an approval").
+    ['en', 'what does case was approved mean', 'case-status-meanings', '**Case Was Approved**'],
+    ['es', 'qué significa caso aprobado', 'case-status-meanings', '**Case Was Approved**'],
   ])(
     'when a %s visitor asks about one detail (%s), then the answer is the passage that says it',
     (locale, text, id, words) => {
