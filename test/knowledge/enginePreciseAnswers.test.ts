@@ -77,6 +77,9 @@ describe('precise answers and knowing what the engine does not know, on our arti
   it.each([
     ['en', 'How do I get an in-person appointment at a field office?', 'in-person-appointment'],
     ['es', '¿Cómo consigo una cita en persona en una oficina local?', 'in-person-appointment'],
+    // "Where is the nearest office" is the locator, not the passage on going only with an appointment.
+    ['en', 'where is the nearest uscis office', 'office-locator'],
+    ['es', 'dónde está la oficina de uscis más cercana', 'office-locator'],
   ])(
     'when a %s visitor asks the general question, then the short answer is kept (no passage)',
     (locale, text, id) => {
