@@ -92,11 +92,14 @@ export class AnswerLookup {
       if (current) result = this.againWithPassage(result, text, current);
     }
     if (current && !settledBy) {
+      // Both readings below may ask the engine the question with the topic's title: once a turn.
+      let read: AnswerResult<KnowledgeArticle> | undefined;
+      const withTopic = () => (read ??= this.answers.answer(`${text}\n${current.title}`, locale));
       result =
         result.decision === 'answer'
           ? this.againWithPassage(result, text, current)
-          : (this.detailOfTopic(result, text, current, locale) ??
-            this.optionOfTopic(result, text, current, locale) ??
+          : (this.detailOfTopic(result, text, current, withTopic) ??
+            this.optionOfTopic(result, text, withTopic) ??
             result);
     }
     if (offered && (result.decision !== 'answer' || this.mayNarrow(result, offered))) {
@@ -137,13 +140,13 @@ export class AnswerLookup {
     result: AnswerResult<KnowledgeArticle>,
     text: string,
     topic: KnowledgeArticle,
-    locale: Locale,
+    withTopic: () => AnswerResult<KnowledgeArticle>,
   ): AnswerResult<KnowledgeArticle> | undefined {
     const closest = result.ranking[0]?.document.id === topic.id;
     if (!closest && !hasEveryWord(result, topic.id) && !this.bodyAnswers(topic, text)) return undefined;
-    const withTopic = this.answers.answer(`${text}\n${topic.title}`, locale);
-    if (withTopic.decision !== 'answer' || withTopic.article?.id !== topic.id) return undefined;
-    return this.againWithPassage(withTopic, text, topic);
+    const read = withTopic();
+    if (read.decision !== 'answer' || read.article?.id !== topic.id) return undefined;
+    return this.againWithPassage(read, text, topic);
   }
 
   /**
@@ -156,15 +159,14 @@ export class AnswerLookup {
   private optionOfTopic(
     result: AnswerResult<KnowledgeArticle>,
     text: string,
-    topic: KnowledgeArticle,
-    locale: Locale,
+    withTopic: () => AnswerResult<KnowledgeArticle>,
   ): AnswerResult<KnowledgeArticle> | undefined {
     if (result.decision !== 'clarify') return undefined;
-    const withTopic = this.answers.answer(`${text}\n${topic.title}`, locale);
-    const first = withTopic.decision === 'answer' ? withTopic.article : withTopic.alternatives[0]?.document;
+    const read = withTopic();
+    const first = read.decision === 'answer' ? read.article : read.alternatives[0]?.document;
     const offered = result.alternatives.find((candidate) => candidate.document.id === first?.id);
     if (!offered || offered === result.alternatives[0]) return undefined;
-    if (withTopic.decision === 'answer') return this.withPassageFor(withTopic, text, { summaryShown: false });
+    if (read.decision === 'answer') return this.withPassageFor(read, text, { summaryShown: false });
     return {
       ...result,
       score: offered.score,
