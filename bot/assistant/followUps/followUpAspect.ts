@@ -17,7 +17,8 @@ export const FOLLOW_UP_ASPECTS = [
 ] as const;
 export type FollowUpAspect = (typeof FOLLOW_UP_ASPECTS)[number];
 
-const ASPECT_LISTS = Object.fromEntries(
+/** The keyword list each detail is asked with (`followUp.cost`…). */
+export const ASPECT_LISTS = Object.fromEntries(
   FOLLOW_UP_ASPECTS.map((aspect) => [aspect, `followUp.${aspect}` as KeywordList]),
 ) as Record<FollowUpAspect, KeywordList>;
 const FILLER_LISTS: readonly KeywordList[] = ['followUp.filler', 'replyFiller'];

@@ -1,12 +1,8 @@
-import { FOLLOW_UP_ASPECTS } from './followUpAspect.js';
-import type { KeywordList, Phrasebook } from '../phrasebook.js';
+import { ASPECT_LISTS } from './followUpAspect.js';
+import type { Phrasebook } from '../phrasebook.js';
 
 /** A new subject is named in a few words ("and my son's green card?"), not asked about. */
 const MAX_SUBJECT_WORDS = 5;
-
-const ASPECT_LISTS: readonly KeywordList[] = FOLLOW_UP_ASPECTS.map(
-  (aspect) => `followUp.${aspect}` as KeywordList,
-);
 
 /**
  * The subject a message names after opening as a new one, and nothing else: "the work permit" for
@@ -26,7 +22,7 @@ export function newSubjectOf(book: Phrasebook, message: string): string | undefi
   if (book.startsWith('questionStarts', subject) || book.consistsOf(['questionStarts'], subject))
     return undefined;
   if (book.contains('followUp.backReference', subject)) return undefined;
-  if (ASPECT_LISTS.some((list) => book.contains(list, subject))) return undefined;
+  if (Object.values(ASPECT_LISTS).some((list) => book.contains(list, subject))) return undefined;
   if (book.yesOrNo(subject) !== undefined) return undefined;
   if (book.consistsOf(['smallTalk.thanks', 'smallTalk.bye', 'replyFiller', 'followUp.filler'], subject))
     return undefined;

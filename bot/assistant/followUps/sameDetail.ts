@@ -3,6 +3,7 @@ import type { Locale } from '../../../contracts/locale.js';
 import type { AssistantText } from '../assistantText.js';
 import type { ConversationMemory } from '../conversationMemory.js';
 import type { Phrasebook } from '../phrasebook.js';
+import { ASPECT_LISTS } from './followUpAspect.js';
 import { newSubjectOf } from './newSubject.js';
 
 /**
@@ -50,6 +51,6 @@ export class SameDetailFollowUp {
   }
 
   private carriedAspectOf(question: string): CarriedAspect | undefined {
-    return CARRIED_ASPECTS.find((aspect) => this.phrasebook.contains(`followUp.${aspect}`, question));
+    return CARRIED_ASPECTS.find((aspect) => this.phrasebook.contains(ASPECT_LISTS[aspect], question));
   }
 }
