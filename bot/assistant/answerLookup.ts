@@ -14,6 +14,12 @@ export interface QuestionSurroundings {
   current?: KnowledgeArticle;
   /** The message has a word that points back ("can I renew it?", "¿lo puedo pagar?"). */
   pointsBack?: boolean;
+  /**
+   * The message without its words that point back ("can I work in the meantime" → "can i work"):
+   * what it asks of the topic, read with the topic's title in their place and looked for in the
+   * topic's passages. The message itself when not given.
+   */
+  withoutReference?: string;
   /** The "Did you mean…?" just offered, which this message may narrow down. */
   offered?: ClarifyOffer;
   /**
@@ -27,10 +33,14 @@ export interface QuestionSurroundings {
 /** An answer and the language it was found in (the conversation's, unless `writtenIn` answered). */
 export type LookupResult = AnswerResult<KnowledgeArticle> & { locale: Locale };
 
-/** A "Did you mean…?": the question it was asked for (masked) and the articles offered. */
+/**
+ * A "Did you mean…?": the question it was asked for (masked) and the articles offered; or, with
+ * `closest`, the closest topics offered after a question that got no answer.
+ */
 export interface ClarifyOffer {
   question: string;
   articleIds: string[];
+  closest?: true;
 }
 
 /** How decided an answer is: a narrowed question is used only when it decides more. */
@@ -47,7 +57,7 @@ export class AnswerLookup {
     private readonly analytics: AssistantAnalytics,
     private readonly memory: ConversationMemory,
     /** The passages of the current topic, for a detail asked of it (see `detailOfTopic`). */
-    private readonly passages?: PassageSource,
+    private readonly passages: PassageSource,
   ) {}
 
   /**
@@ -77,32 +87,41 @@ export class AnswerLookup {
     context: TurnContext,
     text: string,
     locale: Locale,
-    { current, offered, pointsBack = false, writtenIn }: QuestionSurroundings = {},
+    { current, offered, pointsBack = false, withoutReference = text, writtenIn }: QuestionSurroundings = {},
   ): Promise<LookupResult> {
     let result = this.answers.answer(text, locale);
+    const ofTopic = withoutReference;
     const topic = pointsBack ? current : undefined;
     const meansTopic = topic && this.mayMeanTopic(result, topic) ? topic : undefined;
     const settledBy = meansTopic ?? this.offeredAmong(result, current);
     if (settledBy) {
-      const withTopic = this.answers.answer(`${text}\n${settledBy.title}`, locale);
-      if (withTopic.decision === 'answer' && withTopic.article?.id === settledBy.id) result = withTopic;
+      const withTopic = this.answers.answer(`${ofTopic}\n${settledBy.title}`, locale);
+      // "it" in "what time is it in Tokyo?", "lo" in "a dónde lo reporto" point nowhere, and the
+      // title alone would answer them: see `topicSays`.
+      if (
+        withTopic.decision === 'answer' &&
+        withTopic.article?.id === settledBy.id &&
+        this.topicSays(settledBy, ofTopic, result)
+      )
+        result = withTopic;
       // Settled by the article just answered ("what if I fail?" after the citizenship test, "how
       // do I replace it?" after the work permit): the visitor has its short answer already, so
       // the passage that says it.
-      if (current) result = this.againWithPassage(result, text, current);
+      if (current) result = this.againWithPassage(result, ofTopic, current);
     }
     if (current && !settledBy) {
       // Both readings below may ask the engine the question with the topic's title: once a turn.
       let read: AnswerResult<KnowledgeArticle> | undefined;
-      const withTopic = () => (read ??= this.answers.answer(`${text}\n${current.title}`, locale));
+      const withTopic = () => (read ??= this.answers.answer(`${ofTopic}\n${current.title}`, locale));
       result =
         result.decision === 'answer'
-          ? this.againWithPassage(result, text, current)
-          : (this.detailOfTopic(result, text, current, withTopic) ??
+          ? (this.topicSaysMore(result, ofTopic, current, withTopic) ??
+            this.againWithPassage(result, ofTopic, current))
+          : (this.detailOfTopic(result, ofTopic, current, withTopic) ??
             this.optionOfTopic(result, text, withTopic) ??
             result);
     }
-    if (offered && (result.decision !== 'answer' || this.mayNarrow(result, offered))) {
+    if (offered && this.mayNarrow(result, offered, pointsBack)) {
       const narrowed = this.narrowed(offered, text, locale);
       if (narrowed && this.narrowedWins(narrowed, result, pointsBack)) result = narrowed;
     }
@@ -146,6 +165,36 @@ export class AnswerLookup {
     if (!closest && !hasEveryWord(result, topic.id) && !this.bodyAnswers(topic, text)) return undefined;
     const read = withTopic();
     if (read.decision !== 'answer' || read.article?.id !== topic.id) return undefined;
+    // With no word pointing back, the topic must have every word of the question, even those of
+    // what the visitor wants done: "ventajas de tener una cuenta en línea" after the green card's
+    // renewal is the online account, though the renewal's passage on filing online shares
+    // "cuenta" and "en línea"; "¿qué clima hace en Denver?" is no question of the biometrics
+    // appointment, though it ranks first; "qué quiere decir que recibieron el pago de huellas"
+    // asks what a case status means, which no citizenship passage says.
+    if (!hasEveryWord(read, topic.id)) return undefined;
+    return this.againWithPassage(read, text, topic);
+  }
+
+  /**
+   * A question answered with another article that lacks one of its words, every one of which the
+   * topic has, and that a passage of the topic answers: "how long can I stay outside?" right after
+   * the travel documents is the reentry permit's passage, though alone "stay" makes it the
+   * extension of a visitor's stay, which says nothing of being outside. Taken when the question
+   * read with the topic's title answers with the topic; a question that names a subject of its
+   * own ("how do I check my case status?") is all in that subject's article and stays its own.
+   */
+  private topicSaysMore(
+    result: AnswerResult<KnowledgeArticle>,
+    text: string,
+    topic: KnowledgeArticle,
+    withTopic: () => AnswerResult<KnowledgeArticle>,
+  ): AnswerResult<KnowledgeArticle> | undefined {
+    const answered = result.article?.id;
+    if (answered === undefined || answered === topic.id) return undefined;
+    if (hasEveryWord(result, answered) || !hasEveryWord(result, topic.id)) return undefined;
+    if (!this.bodyAnswers(topic, text)) return undefined;
+    const read = withTopic();
+    if (read.decision !== 'answer' || read.article?.id !== topic.id) return undefined;
     return this.againWithPassage(read, text, topic);
   }
 
@@ -175,13 +224,32 @@ export class AnswerLookup {
   }
 
   /**
+   * Whether a question that points back may be asked of the topic, for the words it has (see
+   * `PassageSource.unsaidWords`). Yes when the topic says every one. No when one is a word no
+   * article says ("Tokyo", "Denver": the question is about nothing the articles speak of), or one
+   * the article ranked first for the question alone says ("cuenta en línea" and the online
+   * account): that article says more of it. Otherwise the visitor asks the topic something it
+   * does not cover ("¿lo puedo hacer sin saber inglés?" of citizenship, which never says "saber"),
+   * and the topic's answer is still the closest.
+   */
+  private topicSays(topic: KnowledgeArticle, text: string, alone: AnswerResult<KnowledgeArticle>): boolean {
+    const unsaid = this.passages.unsaidWords(topic, text);
+    if (unsaid.length === 0) return true;
+    if (unsaid.some((word) => !word.elsewhere)) return false;
+    const first = alone.ranking[0]?.document;
+    if (!first || first.id === topic.id) return true;
+    const unsaidByFirst = new Set(this.passages.unsaidWords(first, text).map(({ word }) => word));
+    return unsaid.every(({ word }) => unsaidByFirst.has(word));
+  }
+
+  /**
    * The topic's body has a passage that says the question better than its short answer does: "can
    * I travel?" right after a lost green card is its passage on proof of status for a trip, though
    * alone the question is a "Did you mean…?" between the travel documents articles, which rank
    * the lost card nowhere.
    */
   private bodyAnswers(topic: KnowledgeArticle, text: string): boolean {
-    return (this.passages?.passageFor(topic, text, { summaryShown: false }) ?? null) !== null;
+    return this.passages.passageFor(topic, text, { summaryShown: false }) !== null;
   }
 
   /**
@@ -207,7 +275,7 @@ export class AnswerLookup {
     text: string,
     mode: { summaryShown: boolean },
   ): AnswerResult<KnowledgeArticle> {
-    if (!this.passages || !result.article) return result;
+    if (!result.article) return result;
     const found = this.passages.passageFor(result.article, text, mode);
     return { ...result, passage: found ? { ...found, score: result.score } : null };
   }
@@ -243,11 +311,23 @@ export class AnswerLookup {
       : undefined;
   }
 
-  /** Whether a message answered alone with an article outside the offer may still narrow it down (see `ask`). */
-  private mayNarrow(result: AnswerResult<KnowledgeArticle>, offer: ClarifyOffer): boolean {
+  /**
+   * Whether a message may narrow the offer down (see `ask`): one that points back, or that alone
+   * ranks an offered article at all ("write me a poem" after the work permit's offer is not about
+   * it); answered alone with an article outside the offer, only when it may be about an offered one.
+   */
+  private mayNarrow(
+    result: AnswerResult<KnowledgeArticle>,
+    offer: ClarifyOffer,
+    pointsBack: boolean,
+  ): boolean {
+    if (result.decision !== 'answer')
+      return pointsBack || offer.articleIds.some((id) => signalsOf(result, id) !== undefined);
     const answered = result.article?.id;
     if (answered === undefined || offer.articleIds.includes(answered)) return false;
-    return offer.articleIds.some((id) => mayBeAbout(result, id));
+    // An offered article the message alone does not even rank is not what it is about ("where is
+    // my application" after "I lost my work permit" is the case status).
+    return offer.articleIds.some((id) => signalsOf(result, id) !== undefined && mayBeAbout(result, id));
   }
 
   /**

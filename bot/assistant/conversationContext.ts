@@ -96,7 +96,11 @@ export class ConversationContext {
     const data = await this.memory.data(context);
     const { offered } = data;
     if (!offered || offered.turn !== (data.turn ?? 0) - 1 || offered.locale !== locale) return undefined;
-    return { question: offered.question, articleIds: offered.articleIds };
+    return {
+      question: offered.question,
+      articleIds: offered.articleIds,
+      ...(offered.closest ? { closest: true as const } : {}),
+    };
   }
 
   /**
@@ -105,6 +109,8 @@ export class ConversationContext {
    */
   async singleOffer(context: TurnContext, locale: Locale): Promise<ConversationTopic | undefined> {
     const offer = await this.lastOffer(context, locale);
+    // The one closest topic of a miss was no guess at what the visitor meant.
+    if (offer?.closest) return undefined;
     const [only, ...others] = offer?.articleIds ?? [];
     if (only === undefined || others.length > 0) return undefined;
     return { kind: 'article', articleId: only, turn: (await this.memory.data(context)).turn ?? 0 };

@@ -58,9 +58,11 @@ export interface ConversationData {
   /**
    * The last "Did you mean…?": the question it was asked for (masked), the articles offered, the
    * language and turn. The visitor's next message may narrow it down ("mine expires soon")
-   * instead of picking an option.
+   * instead of picking an option. `closest`: the closest topics offered after a miss, which the
+   * next message may narrow down the same way ("i need help with my green card", then "it
+   * expired").
    */
-  offered?: { question: string; articleIds: string[]; locale: Locale; turn: number };
+  offered?: { question: string; articleIds: string[]; locale: Locale; turn: number; closest?: true };
   /**
    * The detail (a cost, a duration) the visitor's question of that turn asked: the next message
    * may ask it of another subject ("and the work permit?"; see `SameDetailFollowUp`).

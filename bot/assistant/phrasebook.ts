@@ -272,6 +272,19 @@ export class Phrasebook {
       );
   }
 
+  /**
+   * The message (normalized) without the list's phrases where they appear as whole words, longest
+   * first ("can I work in the meantime" → "can i work").
+   */
+  withoutPhrases(list: KeywordList, text: string): string {
+    let padded = ` ${normalizeText(text)} `;
+    const longestFirst = [...this.phrasesOf(list)].sort((a, b) => b.length - a.length);
+    for (const phrase of longestFirst) {
+      while (padded.includes(` ${phrase} `)) padded = padded.replace(` ${phrase} `, ' ');
+    }
+    return padded.trim();
+  }
+
   /** One of the list's phrases appears in the message as whole words ("can I talk to an agent"). */
   contains(list: KeywordList, text: string): boolean {
     const padded = ` ${normalizeText(text)} `;

@@ -14,6 +14,7 @@ import {
   type SignalScratch,
   type SignalTable,
 } from './localeIndex.js';
+import type { UnsaidWord } from './localeIndex.js';
 import type { Passage, PassageOptions } from './passages.js';
 import type { SynonymGroup } from './synonymMatcher.js';
 import { BUILT_IN_SYNONYMS } from './synonymTables.js';
@@ -183,6 +184,14 @@ export class AnswerIndex<D extends IndexDocument = IndexDocument> {
     const index = this.byLanguage.get(languageOf(locale));
     if (!index) return null;
     return this.findPassage(id, locale, index.analyzeQuery(question.slice(0, MAX_QUESTION_LENGTH)), options);
+  }
+
+  /** See `LocaleIndex.unsaidWords`: the words of `question` that article `id` never says ([] when unknown). */
+  unsaidWords(id: string, locale: string, question: string): UnsaidWord[] {
+    const index = this.byLanguage.get(languageOf(locale));
+    const position = index?.positionOf(id);
+    if (!index || position === undefined) return [];
+    return index.unsaidWords(position, index.analyzeQuery(question.slice(0, MAX_QUESTION_LENGTH)));
   }
 
   private findPassage(

@@ -76,8 +76,30 @@ export class Bm25fIndex {
     return this.pending.length - 1;
   }
 
+  /** Whether document `document` has `term` in any field (after `finish`). */
+  has(term: string, document: number): boolean {
+    const documents = this.postings.get(term)?.documents;
+    if (!documents) return false;
+    // Postings list documents in the order they were added: ascending.
+    let low = 0;
+    let high = documents.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const found = documents[middle] as number;
+      if (found === document) return true;
+      if (found < document) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  }
+
+  /** How many documents have `term` (after `finish`). */
+  documentFrequency(term: string): number {
+    return this.postings.get(term)?.documents.length ?? 0;
+  }
+
   idf(term: string): number {
-    const df = this.postings.get(term)?.documents.length ?? 0;
+    const df = this.documentFrequency(term);
     // The "+1" form never goes negative; unseen terms get the highest weight.
     return Math.log(1 + (this.documentCount - df + 0.5) / (df + 0.5));
   }

@@ -27,7 +27,7 @@ export type {
   SignalName,
   SignalScores,
 } from './types.js';
-export { LocaleIndex } from './localeIndex.js';
+export { LocaleIndex, type UnsaidWord } from './localeIndex.js';
 export type { ClassifierCache, TrainedWeights } from './linearClassifier.js';
 export { BUILT_IN_SYNONYMS } from './synonymTables.js';
 export { foldAccents, type AnalysisCache, type TextAnalyzer, type WordAnalysis } from './textAnalyzer.js';

@@ -1,5 +1,6 @@
 import { AnswerIndex, type AnswerIndexOptions } from './answerIndex.js';
 import { TimeSlicer } from './timeSlicer.js';
+import type { UnsaidWord } from './localeIndex.js';
 import type { Passage, PassageOptions } from './passages.js';
 import type { AnswerResult, IndexDocument } from './types.js';
 
@@ -63,6 +64,11 @@ export class KnowledgeIndexHolder<D extends IndexDocument = IndexDocument> {
     if (!index)
       return { decision: 'none', score: 0, alternatives: [], ranking: [], queryTerms: [], passage: null };
     return index.answer(text, locale);
+  }
+
+  /** See `AnswerIndex.unsaidWords`: the words of `question` that article `id` never says. */
+  unsaidWords(id: string, locale: string, question: string): UnsaidWord[] {
+    return this.current?.unsaidWords(id, locale, question) ?? [];
   }
 
   /** See `AnswerIndex.passageFor`: the passage of article `id` that answers `question`, or null. */

@@ -2,6 +2,7 @@ import type { AnalyzedQuery } from './analyzedQuery.js';
 import { Bm25fIndex, type DocumentScores, type FieldTerms } from './bm25fIndex.js';
 import { CosineIndex, countTerms, type UnitScores } from './cosineIndex.js';
 import { classifierFeatures, classifierFeatureWeight } from './classifierFeatures.js';
+import { CONCEPT_PREFIX } from './conceptPrefix.js';
 import {
   DEFAULT_CLASSIFIER_OPTIONS,
   LinearClassifier,
@@ -13,6 +14,7 @@ import {
 import { FuzzyPhraseMatcher, type FuzzyConcept } from './fuzzyPhraseMatcher.js';
 import { OtherAgencies } from './otherAgencies.js';
 import { PassageFinder, type Passage, type PassageOptions } from './passages.js';
+import { requestTerms } from './requestWords.js';
 import { headTerms, SubjectIndex, type SubjectScores } from './subjectIndex.js';
 import { SynonymMatcher, type SynonymGroup } from './synonymMatcher.js';
 import { characterTrigrams, TextAnalyzer, type AnalyzedText, type WordAnalysis } from './textAnalyzer.js';
@@ -93,6 +95,14 @@ function phraseMatchersFor(
 /** Up to how many words around an unknown word are joined and matched against the synonym phrases. */
 const FUZZY_WINDOW_WORDS = 3;
 
+/** A word of a question that a document never says (see `LocaleIndex.unsaidWords`). */
+export interface UnsaidWord {
+  /** The word as the index reads it (a stem). */
+  word: string;
+  /** Another document says it. */
+  elsewhere: boolean;
+}
+
 /** How many of the classifier's best documents join the candidates whatever the other signals say. */
 const CLASSIFIER_CANDIDATES = 5;
 
@@ -113,6 +123,8 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
   /** Per document, the other agencies' matters its naming fields name (see `OtherAgencies`). */
   private readonly namedOtherMatters: number[][] = [];
   private readonly passages: PassageFinder<D>;
+  /** Words of what the visitor wants done (see `requestTerms`): no subject of their own. */
+  private readonly requestTerms: ReadonlySet<string>;
   private readonly fuzzyPhrases: FuzzyPhraseMatcher;
   private readonly trainingExamples: TrainingExample[] = [];
   private readonly maxClassifierDocuments: number;
@@ -131,6 +143,7 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
     const matchers = phraseMatchersFor(locale, options.synonymGroups ?? [], this.analyzer);
     this.analyzer.useSynonyms(matchers.exact);
     this.passages = new PassageFinder<D>(this.analyzer, (term) => this.bm25f.idf(term));
+    this.requestTerms = requestTerms(this.analyzer);
     this.fuzzyPhrases = matchers.fuzzy;
     this.maxClassifierDocuments = options.maxClassifierDocuments ?? DEFAULT_MAX_CLASSIFIER_DOCUMENTS;
     this.classifierOptions = options.classifier ?? DEFAULT_CLASSIFIER_OPTIONS;
@@ -239,6 +252,31 @@ export class LocaleIndex<D extends IndexDocument = IndexDocument> {
   passage(position: number, query: AnalyzedQuery, options: PassageOptions = {}): Passage | null {
     const document = this.documents[position];
     return document ? this.passages.find(position, document, query, options) : null;
+  }
+
+  /**
+   * The question's words that the document never says, in any field, as such or as one of their
+   * synonym concepts, each with whether another document says it: a word no document says names
+   * nothing the articles speak of ("what time is it in Tokyo?" read with a topic). Words of what
+   * the visitor wants done ("pedir", "apply") name nothing and are left out, as are words read as
+   * typos of others (their reading is a guess).
+   */
+  unsaidWords(position: number, query: AnalyzedQuery): UnsaidWord[] {
+    // A word is said as such or as one of its synonym concepts; one the document does not say is
+    // said elsewhere when any document has it at all.
+    const formsOf = (term: string): string[] => [term, ...this.analyzer.conceptsIn([term])];
+    return [...query.terms]
+      .filter(
+        ([term, trust]) =>
+          trust >= 1 &&
+          !term.startsWith(CONCEPT_PREFIX) &&
+          !this.requestTerms.has(term) &&
+          !formsOf(term).some((form) => this.bm25f.has(form, position)),
+      )
+      .map(([term]) => ({
+        word: term,
+        elsewhere: formsOf(term).some((form) => this.bm25f.documentFrequency(form) > 0),
+      }));
   }
 
   unitText(unit: number): string {

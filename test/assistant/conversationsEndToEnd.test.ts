@@ -446,6 +446,103 @@ describe('conversations through /api/messages', () => {
   });
 
   it.each([
+    ['en-US', 'i need help with my green card', 'it expired last month'],
+    ['es-US', 'necesito ayuda con mi tarjeta', 'ya se venció'],
+  ])(
+    'when a visitor (%s) gets no answer and then says more instead of picking a closest topic, then the two messages together are answered',
+    async (channelLocale, vague, more) => {
+      const chat = visitor(channelLocale);
+      const miss = await chat.say(vague);
+      expect(outcomes(miss)).toContain('fallback');
+      expect(articleOptions(miss.at(-1)!)).toContain('green-card-renew');
+      const answer = await chat.say(more);
+      expect(outcomes(answer)[0]).toBe('answer');
+      expect(dataOf(answer[0]!).answer?.articleId).toBe('green-card-renew');
+    },
+  );
+
+  it.each([
+    ['en-US', 'how do I renew my green card', 'benefits of having an online account', 'myuscis-account'],
+    ['es-US', 'cómo renuevo mi tarjeta verde', 'ventajas de tener una cuenta en línea', 'myuscis-account'],
+    [
+      'es-US',
+      'cómo renuevo mi tarjeta verde',
+      'qué solo se puede hacer en una oficina local',
+      'in-person-qualifying-services',
+    ],
+    [
+      'es-US',
+      'puedo viajar con permiso adelantado',
+      'por qué uscis dejó de permitir programar citas uno mismo',
+      'infopass-history',
+    ],
+    [
+      'en-US',
+      'how do I apply for citizenship',
+      'status says card was delivered but I did not get it',
+      'case-status-meanings',
+    ],
+    ['en-US', 'I lost my work permit', 'where is my application', 'case-status'],
+  ])(
+    'when a visitor (%s) asks "%s" and then "%s", a question of its own, then it is about its own subject, not the topic',
+    async (channelLocale, first, second, articleId) => {
+      const chat = visitor(channelLocale);
+      await chat.say(first);
+      const [reply] = await chat.say(second);
+      expect(dataOf(reply!).answer?.articleId ?? articleOptions(reply!)[0]).toBe(articleId);
+    },
+  );
+
+  it.each([
+    ['en-US', 'how do I renew my green card', 'what time is it in Tokyo'],
+    ['es-US', 'cómo renuevo mi tarjeta verde', '¿y qué hora es en Tokio?'],
+  ])(
+    'when a visitor (%s) asks something no article speaks of after a topic, with a word that could point back, then it gets no answer',
+    async (channelLocale, first, second) => {
+      const chat = visitor(channelLocale);
+      expect(articleIds(await chat.say(first))).toContain('green-card-renew');
+      const reply = await chat.say(second);
+      expect(outcomes(reply)).toContain('fallback');
+      expect(articleIds(reply).every((id) => id === undefined)).toBe(true);
+    },
+  );
+
+  it.each([
+    [
+      'en-US',
+      'can i travel outside the us with my green card',
+      'how long can i stay outside',
+      'reentry permit',
+    ],
+    [
+      'es-US',
+      'puedo viajar fuera del pais con mi green card',
+      'cuanto tiempo puedo estar afuera',
+      'permiso de reingreso',
+    ],
+    ['es-US', 'cómo solicito la ciudadanía', '¿lo puedo hacer sin saber inglés?', 'examen de inglés'],
+  ])(
+    'when a visitor (%s) asks "%s" and then "%s", then the passage of the topic answers',
+    async (channelLocale, first, second, says) => {
+      const chat = visitor(channelLocale);
+      const answer = await chat.say(first);
+      const topic = articleIds(answer).find((id) => id !== undefined);
+      const reply = await chat.say(second);
+      expect(outcomes(reply)[0]).toBe('passage');
+      expect(dataOf(reply[0]!).answer?.articleId).toBe(topic);
+      expect(texts(reply)).toContain(says);
+    },
+  );
+
+  it('when a visitor gets no answer twice, the second about something the closest topics do not cover, then a live agent is offered', async () => {
+    const chat = visitor('en-US');
+    expect(outcomes(await chat.say('i need help with my green card'))).toContain('fallback');
+    const second = await chat.say('what is the weather like');
+    expect(articleIds(second).every((id) => id === undefined)).toBe(true);
+    expect(texts(second)).toContain('live agent');
+  });
+
+  it.each([
     ['en-US', 'how much is the citizenship application', 'The N-400 fee is on the form'],
     ['es-US', '¿cuánto cuesta la ciudadanía?', 'La tarifa del N-400 figura'],
   ])(

@@ -200,6 +200,22 @@ describe('precise answers and knowing what the engine does not know, on our arti
     },
   );
 
+  it.each([
+    // Every word said, as such or as a synonym concept; "pedir" (what the visitor wants done) names nothing.
+    ['en', 'adjustment-of-status', 'can i work', []],
+    ['es', 'green-card-lost', 'puedo pedir en linea', []],
+    // A word no article says, and one that other articles say but this one does not.
+    ['en', 'green-card-renew', 'what time is in Tokyo', [{ elsewhere: false }]],
+    ['es', 'citizenship-apply', 'puedo hacer sin saber ingles', [{ elsewhere: true }]],
+  ])(
+    'when the engine is asked which words of a %s question %s never says (%s), then it names them and whether another article says them',
+    (locale, id, text, unsaid) => {
+      const words = index.unsaidWords(id, locale, text);
+      expect(words).toHaveLength(unsaid.length);
+      expect(words).toMatchObject(unsaid);
+    },
+  );
+
   it('when the passage API is asked about an unknown article or language, then it finds none', () => {
     expect(index.passageFor('no-such-article', 'en', 'supervisor')).toBeNull();
     expect(index.passageFor('contact-center-tiers', 'fr', 'superviseur')).toBeNull();

@@ -99,6 +99,7 @@ export class QuestionDialog extends ComponentDialog {
     const result = await this.deps.lookup.ask(step.context, text, locale, {
       current: await this.deps.topicReference.currentArticle(step.context, locale),
       pointsBack: this.deps.topicReference.pointsBack(text),
+      withoutReference: this.deps.topicReference.withoutReference(text),
       offered,
       writtenIn: () => this.deps.surelyWrittenIn(text),
     });
@@ -139,6 +140,7 @@ export class QuestionDialog extends ComponentDialog {
       // "citizenship", then "how much": the same offer again, saying that one of them must be picked.
       const sameOffer =
         offered !== undefined &&
+        !offered.closest &&
         choices.length === offered.articleIds.length &&
         choices.every((choice) => offered.articleIds.includes(choice.articleId));
       const options: ClarifyOptions = {
@@ -148,7 +150,7 @@ export class QuestionDialog extends ComponentDialog {
       };
       return step.beginDialog(CLARIFY_DIALOG, options);
     }
-    return this.miss(step, locale, 'fallback.rephrase', this.closestTopics(result, locale));
+    return this.miss(step, locale, 'fallback.rephrase', this.closestTopics(result, locale), text);
   }
 
   /**
@@ -214,13 +216,16 @@ export class QuestionDialog extends ComponentDialog {
 
   /**
    * An unanswered question: rephrase, the closest topics as buttons (when some are close enough)
-   * and the agency's help pages; the second miss in a row offers a live agent instead.
+   * and the agency's help pages; the second miss in a row offers a live agent instead. The closest
+   * topics are remembered as an offer for `question`: the visitor's next message may say more
+   * instead of picking one ("i need help with my green card", then "it expired last month").
    */
   private async miss(
     step: WaterfallStepContext,
     locale: Locale,
     rephraseKey: string,
     closest: readonly KnowledgeArticle[] = [],
+    question?: string,
   ): Promise<DialogTurnResult> {
     const data = await this.deps.memory.data(step.context);
     data.misses = (data.misses ?? 0) + 1;
@@ -235,6 +240,14 @@ export class QuestionDialog extends ComponentDialog {
     const actions = closest.map((topic) =>
       valueAction(topic.title, { type: 'article', articleId: topic.id }),
     );
+    if (question !== undefined && closest.length > 0) {
+      const offer = {
+        question: storedText(question),
+        articleIds: closest.map(({ id }) => id),
+        closest: true as const,
+      };
+      await this.deps.context.clarifyOffered(step.context, offer, locale);
+    }
     await step.context.sendActivity(textReply(locale, parts.join('\n\n'), { actions, outcome: 'fallback' }));
     return step.endDialog(DONE);
   }

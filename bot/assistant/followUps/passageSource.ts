@@ -1,5 +1,5 @@
 import type { KnowledgeArticle } from '../../../contracts/article.js';
-import type { Passage, PassageOptions } from '../../../knowledge/engine/index.js';
+import type { Passage, PassageOptions, UnsaidWord } from '../../../knowledge/engine/index.js';
 
 /** One block of an article's body (a paragraph or a list item) that answers something on its own. */
 export interface ArticlePassage {
@@ -27,11 +27,20 @@ export interface PassageSource {
     question: string,
     options?: { summaryShown?: boolean },
   ): ArticlePassage | null;
+
+  /**
+   * The words of the question that the article never says (what the visitor wants done aside),
+   * each with whether another article says it: none when the question could be asked of it
+   * ("can I work?" of the green card application), some when it names something else ("what
+   * time is it in Tokyo?").
+   */
+  unsaidWords(article: KnowledgeArticle, question: string): UnsaidWord[];
 }
 
 /** What the engine offers: `KnowledgeIndexHolder.passageFor` (or an index's). */
 export interface EnginePassageFinder {
   passageFor(id: string, locale: string, question: string, options?: PassageOptions): Passage | null;
+  unsaidWords(id: string, locale: string, question: string): UnsaidWord[];
 }
 
 /** The engine's passage finder as the assistant's `PassageSource` (its follow-up mode when the short answer was shown). */
@@ -45,5 +54,9 @@ export class EnginePassages implements PassageSource {
   ): ArticlePassage | null {
     const found = this.engine.passageFor(article.id, article.locale, question, { followUp: summaryShown });
     return found ? { index: found.index, text: found.text, heading: found.heading } : null;
+  }
+
+  unsaidWords(article: KnowledgeArticle, question: string): UnsaidWord[] {
+    return this.engine.unsaidWords(article.id, article.locale, question);
   }
 }

@@ -6,6 +6,9 @@ import type { ConversationContext } from '../conversationContext.js';
 import type { Phrasebook } from '../phrasebook.js';
 import { newSubjectOf } from './newSubject.js';
 
+/** A pronoun joined to a Spanish verb ("pedirla", "renovándolo"): the backReferenceEnding lists end with it. */
+const ATTACHED_PRONOUN = /(?:los|las|lo|la)$/;
+
 /**
  * The article a question points back to ("what about renewing it?", "¿lo puedo hacer en línea?"):
  * the conversation's current topic, when the message has a word that refers to something said
@@ -33,6 +36,25 @@ export class TopicReference {
       (this.phrasebook.startsWith('followUp.continuation', text) &&
         newSubjectOf(this.phrasebook, text) === undefined)
     );
+  }
+
+  /**
+   * What the message asks of the topic: the message without the words that point back to it
+   * ("can I work in the meantime" → "can i work", "¿puedo pedirla en línea?" → "puedo pedir en
+   * linea"), which the topic's title stands in for when the question is read with it. The
+   * message itself when nothing else is left.
+   */
+  withoutReference(text: string): string {
+    const words = this.phrasebook
+      .withoutPhrases('followUp.backReference', text)
+      .split(' ')
+      .map((word) =>
+        this.phrasebook.hasWordEnding('followUp.backReferenceEnding', word)
+          ? word.replace(ATTACHED_PRONOUN, '')
+          : word,
+      )
+      .filter(Boolean);
+    return words.length > 0 ? words.join(' ') : text;
   }
 
   /**

@@ -25,10 +25,24 @@ const VAGUE: PerLocale<string> = {
   en: 'lobby or parking or photos',
   es: 'vestíbulo o estacionamiento o fotos',
 };
-/** A question that says "it" for the topic: no answer on its own. */
-const PAY_BY_PHONE: PerLocale<string> = {
-  en: 'can I pay for it by phone',
-  es: '¿lo puedo pagar por teléfono?',
+/** A question that says "it" for the topic, in words the badge article has: no answer on its own. */
+const PAY_BY_CARD: PerLocale<string> = {
+  en: 'can it be paid by card',
+  es: '¿lo puedo pagar con tarjeta?',
+};
+/** `PAY_BY_CARD` without the words that point back: what is asked with the topic's title. */
+const PAY_BY_CARD_OF_TOPIC: PerLocale<string> = { en: 'can be paid by card', es: 'puedo pagar con tarjeta' };
+/**
+ * "it" that points nowhere, with a word no article has: read with a topic's title the engine
+ * would still answer with the topic.
+ */
+const TIME_IN_TOKYO: PerLocale<string> = {
+  en: 'what time is it in Tokyo',
+  es: '¿y qué hora es en Tokio?',
+};
+const TIME_IN_TOKYO_OF_TOPIC: PerLocale<string> = {
+  en: 'what time is in Tokyo',
+  es: 'y qué hora es en Tokio',
 };
 /** Answers to "Did you mean" with more words instead of a choice: no answer on their own. */
 const NARROW_TO_PARKING: PerLocale<string> = {
@@ -45,9 +59,9 @@ const LOST_BADGE: PerLocale<string> = {
   es: 'me robaron el gafete de visitante',
 };
 /** No subject of its own: "Did you mean" between the badge and parking, alone. */
-const TELL_THE_DESK: PerLocale<string> = {
-  en: 'how do I tell the front desk',
-  es: 'cómo le aviso a la recepción',
+const ASK_AT_THE_DESK: PerLocale<string> = {
+  en: 'how do I ask at the desk',
+  es: 'cómo le pido al mostrador',
 };
 /** Points back ("it", "lo") right after a "Did you mean…?". */
 const CHANGE_IT: PerLocale<string> = { en: 'can I change it', es: '¿lo puedo cambiar?' };
@@ -75,6 +89,10 @@ const answers = rules([
   [LOST_BADGE, { decision: 'answer', articleId: 'badge-replacement', score: 0.9, passage: 3 }],
   [VAGUE, { decision: 'clarify', articleIds: ['lobby-hours', 'parking', 'photo-rules'] }],
   // With the question that "Did you mean" was offered for, the visitor's words narrow it down.
+  // Alone, the words that narrow an offer rank some of its articles, below any answer.
+  [NARROW_TO_PARKING, { decision: 'none', closest: ['parking'] }],
+  [NARROW_TO_TWO, { decision: 'none', closest: ['parking', 'photo-rules'] }],
+  [HOW_MUCH, { decision: 'none', closest: ['lobby-hours'] }],
   [after(VAGUE, NARROW_TO_PARKING), { decision: 'answer', articleId: 'parking', score: 0.8 }],
   [after(VAGUE, NARROW_TO_BADGE), { decision: 'answer', articleId: 'badge-replacement', score: 0.8 }],
   [
@@ -82,26 +100,38 @@ const answers = rules([
     { decision: 'clarify', articleIds: ['parking', 'badge-replacement', 'photo-rules'] },
   ],
   [after(VAGUE, HOW_MUCH), { decision: 'clarify', articleIds: ['lobby-hours', 'parking', 'photo-rules'] }],
-  [TELL_THE_DESK, { decision: 'clarify', articleIds: ['parking', 'badge-replacement'] }],
+  [ASK_AT_THE_DESK, { decision: 'clarify', articleIds: ['parking', 'badge-replacement'] }],
   [
     {
-      en: `${TELL_THE_DESK.en}\nReplacing a visitor badge`,
-      es: `${TELL_THE_DESK.es}\nReemplazar un gafete de visitante`,
+      en: `${ASK_AT_THE_DESK.en}\nReplacing a visitor badge`,
+      es: `${ASK_AT_THE_DESK.es}\nReemplazar un gafete de visitante`,
     },
     { decision: 'answer', articleId: 'badge-replacement', score: 0.9 },
   ],
   [CHANGE_IT, { decision: 'clarify', articleIds: ['office-visit', 'photo-rules'] }],
   [after(VAGUE, CHANGE_IT), { decision: 'clarify', articleIds: ['office-visit', 'photo-rules', 'parking'] }],
-  // Only with the topic's title does the engine know what "it" is.
+  // Only with the topic's title does the engine know what "it" is; the title stands in for the
+  // words that point back, which are left out of the question asked with it.
   [
     {
-      en: `${PAY_BY_PHONE.en}\nReplacing a visitor badge`,
-      es: `${PAY_BY_PHONE.es}\nReemplazar un gafete de visitante`,
+      en: `${PAY_BY_CARD_OF_TOPIC.en}\nReplacing a visitor badge`,
+      es: `${PAY_BY_CARD_OF_TOPIC.es}\nReemplazar un gafete de visitante`,
     },
     { decision: 'answer', articleId: 'badge-replacement', score: 0.9 },
   ],
   [
-    { en: `${PAY_BY_PHONE.en}\nLobby opening hours`, es: `${PAY_BY_PHONE.es}\nHorario del vestíbulo` },
+    {
+      en: `${PAY_BY_CARD_OF_TOPIC.en}\nLobby opening hours`,
+      es: `${PAY_BY_CARD_OF_TOPIC.es}\nHorario del vestíbulo`,
+    },
+    { decision: 'answer', articleId: 'badge-replacement', score: 0.9 },
+  ],
+  // The title alone makes the topic the answer, whatever else the question says.
+  [
+    {
+      en: `${TIME_IN_TOKYO_OF_TOPIC.en}\nReplacing a visitor badge`,
+      es: `${TIME_IN_TOKYO_OF_TOPIC.es}\nReemplazar un gafete de visitante`,
+    },
     { decision: 'answer', articleId: 'badge-replacement', score: 0.9 },
   ],
 ]);
@@ -531,7 +561,7 @@ export const conversationTestCases: DialogTestCase[] = [
     setup: () => ({ answers }),
     turns: [
       ANSWER_BADGE,
-      { say: TELL_THE_DESK, expect: [{ answer: 'badge-replacement' }, { answer: 'badge-replacement' }] },
+      { say: ASK_AT_THE_DESK, expect: [{ answer: 'badge-replacement' }, { answer: 'badge-replacement' }] },
     ],
   },
   {
@@ -540,7 +570,7 @@ export const conversationTestCases: DialogTestCase[] = [
     turns: [
       ANSWER_LOBBY,
       {
-        say: TELL_THE_DESK,
+        say: ASK_AT_THE_DESK,
         expect: [
           {
             keys: ['clarify.prompt'],
@@ -784,24 +814,32 @@ export const conversationTestCases: DialogTestCase[] = [
     setup: () => ({ answers }),
     turns: [
       ANSWER_BADGE,
-      { say: PAY_BY_PHONE, expect: [{ answer: 'badge-replacement' }, { answer: 'badge-replacement' }] },
+      { say: PAY_BY_CARD, expect: [{ answer: 'badge-replacement' }, { answer: 'badge-replacement' }] },
     ],
     stored: (harness, locale) =>
       expect(harness.analytics.at(-1)).toMatchObject({
         decision: 'answer',
         articleId: 'badge-replacement',
-        text: PAY_BY_PHONE[locale],
+        text: PAY_BY_CARD[locale],
       }),
+  },
+  {
+    name: 'a question that says "it" with a word no article has is not answered from the topic, though its title would make it so',
+    setup: () => ({ answers }),
+    turns: [
+      ANSWER_BADGE,
+      { say: TIME_IN_TOKYO, expect: [{ keys: ['fallback.rephrase'], outcome: 'fallback' }] },
+    ],
   },
   {
     name: 'the topic never turns an answer into another subject: "it" about the lobby is not the badge',
     setup: () => ({ answers }),
-    turns: [ANSWER_LOBBY, { say: PAY_BY_PHONE, expect: [{ keys: ['fallback.rephrase'] }] }],
+    turns: [ANSWER_LOBBY, { say: PAY_BY_CARD, expect: [{ keys: ['fallback.rephrase'] }] }],
   },
   {
     name: 'a question that says "it" with no topic is a question of its own',
     setup: () => ({ answers }),
-    turns: [{ say: PAY_BY_PHONE, expect: [{ keys: ['fallback.rephrase'] }] }],
+    turns: [{ say: PAY_BY_CARD, expect: [{ keys: ['fallback.rephrase'] }] }],
   },
   {
     name: 'an unanswered question ends the topic: a follow-up after it is a question of its own',
