@@ -483,6 +483,8 @@ describe('conversations through /api/messages', () => {
       'case-status-meanings',
     ],
     ['en-US', 'I lost my work permit', 'where is my application', 'case-status'],
+    ['en-US', 'I got a request for evidence', 'processing times', 'processing-times'],
+    ['es-US', 'me llegó una solicitud de evidencia', 'tiempos de procesamiento', 'processing-times'],
   ])(
     'when a visitor (%s) asks "%s" and then "%s", a question of its own, then it is about its own subject, not the topic',
     async (channelLocale, first, second, articleId) => {

@@ -36,6 +36,11 @@ describe('the evaluation and benchmark commands', () => {
     ['eval.ts', ['--errors', 'many'], /^eval: --errors must be a whole number of at least 0, not "many"/],
     ['eval.ts', ['--split'], /^eval: --split needs --calibrate/],
     ['eval-bot.ts', ['--concurrency', '0'], /^eval:bot: --concurrency must be a whole number of at least 1/],
+    [
+      'eval-topic-switch.ts',
+      ['--errors', 'x'],
+      /^eval:switch: --errors must be a whole number of at least 0/,
+    ],
     ['bench.ts', ['--turns', '1.5'], /^bench: --turns must be a whole number of at least 1, not "1.5"/],
     ['bench-search.ts', ['--queries', 'x'], /^bench:search: --queries must be a whole number/],
     ['bench-socket.ts', ['--bot', 'parrot'], /^bench:socket: --bot must be "assistant" or "echo"/],
