@@ -536,6 +536,46 @@ describe('conversations through /api/messages', () => {
     },
   );
 
+  it.each([
+    ['en-US', 'benefits of having an online account', 'how do I create it', 'myuscis-account'],
+    [
+      'es-US',
+      'puedo trabajar mientras mi green card esta en proceso',
+      'como lo pido',
+      'adjustment-of-status',
+    ],
+  ])(
+    'when a visitor (%s) gets "Did you mean this?" with one article and asks about "it", then that article answers, not "which one?"',
+    async (channelLocale, first, second, articleId) => {
+      const chat = visitor(channelLocale);
+      const offer = await chat.say(first);
+      expect(outcomes(offer)).toContain('clarify');
+      expect(articleOptions(offer.at(-1)!)).toEqual([articleId]);
+      const [reply] = await chat.say(second);
+      expect(['answer', 'passage']).toContain(dataOf(reply!).outcome);
+      expect(dataOf(reply!).answer?.articleId).toBe(articleId);
+    },
+  );
+
+  it.each([
+    ['en-US', 'i got an RFE', 'what if i miss it', 'If you miss the deadline'],
+    [
+      'es-US',
+      'me llegó una carta de uscis que pide más evidencia',
+      'y si se me pasa la fecha',
+      'Si no responde a tiempo',
+    ],
+  ])(
+    'when a visitor (%s) asks what happens if they miss the deadline of a request for evidence, then the passage that says it answers',
+    async (channelLocale, first, second, says) => {
+      const chat = visitor(channelLocale);
+      expect(articleIds(await chat.say(first))).toContain('rfe');
+      const reply = await chat.say(second);
+      expect(dataOf(reply[0]!).answer?.articleId).toBe('rfe');
+      expect(texts(reply)).toContain(says);
+    },
+  );
+
   it('when a visitor gets no answer twice, the second about something the closest topics do not cover, then a live agent is offered', async () => {
     const chat = visitor('en-US');
     expect(outcomes(await chat.say('i need help with my green card'))).toContain('fallback');

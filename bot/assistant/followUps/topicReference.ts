@@ -72,9 +72,13 @@ export class TopicReference {
     return { about: await this.currentArticle(turn, locale) };
   }
 
-  /** The article the conversation is about (the last one answered), whatever the message says. */
+  /**
+   * The article the conversation is about, whatever the message says: the one "Did you mean
+   * this?" just offered alone (a message about it, "¿cómo lo pido?", is the visitor's yes), else
+   * the last one answered.
+   */
   async currentArticle(turn: TurnContext, locale: Locale): Promise<KnowledgeArticle | undefined> {
-    const topic = await this.context.topic(turn);
+    const topic = (await this.context.singleOffer(turn, locale)) ?? (await this.context.topic(turn));
     return topic?.kind === 'article' ? this.catalog.get(topic.articleId, locale) : undefined;
   }
 }
