@@ -587,6 +587,10 @@ describe('conversations through /api/messages', () => {
   it.each([
     ['en-US', 'how much is the citizenship application', 'The N-400 fee is on the form'],
     ['es-US', '¿cuánto cuesta la ciudadanía?', 'La tarifa del N-400 figura'],
+    // Typed in a hurry: a chat abbreviation, a slip of the keyboard.
+    ['en-US', 'hw much is the n400', 'The N-400 fee is on the form'],
+    ['en-US', 'how mcuh is the n400', 'The N-400 fee is on the form'],
+    ['es-US', 'cuanto questa la ciudadania', 'La tarifa del N-400 figura'],
   ])(
     'when a visitor (%s) asks how much an application costs, then the passage on its fee answers, not the short answer',
     async (channelLocale, question, fee) => {

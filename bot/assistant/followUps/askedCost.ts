@@ -20,8 +20,19 @@ export class AskedCost {
   ) {}
 
   passageFor(article: KnowledgeArticle, question: string, locale: Locale): ArticlePassage | null {
-    if (!this.phrasebook.contains('followUp.cost', question)) return null;
+    if (!this.asksCost(question)) return null;
     if (this.phrasebook.contains('followUp.cost', article.title)) return null;
     return this.aspects.find(article, 'cost', locale, question);
+  }
+
+  /** The question asks a price, typed right or with a slip of the keyboard ("how mcuh is the N-400"). */
+  private asksCost(question: string): boolean {
+    return (
+      this.phrasebook.contains('followUp.cost', question) ||
+      this.phrasebook.contains(
+        'followUp.cost',
+        this.phrasebook.withTyposCorrected(['followUp.cost'], question),
+      )
+    );
   }
 }
