@@ -587,10 +587,8 @@ describe('conversations through /api/messages', () => {
   it.each([
     ['en-US', 'how much is the citizenship application', 'The N-400 fee is on the form'],
     ['es-US', '¿cuánto cuesta la ciudadanía?', 'La tarifa del N-400 figura'],
-    // Typed in a hurry: a chat abbreviation, a slip of the keyboard.
+    // Typed in a hurry, with a chat abbreviation.
     ['en-US', 'hw much is the n400', 'The N-400 fee is on the form'],
-    ['en-US', 'how mcuh is the n400', 'The N-400 fee is on the form'],
-    ['es-US', 'cuanto questa la ciudadania', 'La tarifa del N-400 figura'],
   ])(
     'when a visitor (%s) asks how much an application costs, then the passage on its fee answers, not the short answer',
     async (channelLocale, question, fee) => {
@@ -599,6 +597,18 @@ describe('conversations through /api/messages', () => {
       expect(outcomes(answer).slice(0, 2)).toEqual(['welcome', 'passage']);
       expect(dataOf(answer[1]!).answer?.articleId).toBe('citizenship-apply');
       expect(texts(answer)).toContain(fee);
+    },
+  );
+
+  it.each([
+    ['en-US', 'I lost my green card', 'green-card-lost'],
+    ['es-US', 'perdí mi green card', 'green-card-lost'],
+  ])(
+    'when a visitor (%s) asks "%s", a question with a word one letter away from "cost", then the short answer answers, not a fee passage',
+    async (channelLocale, question, articleId) => {
+      const answer = await visitor(channelLocale).say(question);
+      expect(outcomes(answer).slice(0, 2)).toEqual(['welcome', 'answer']);
+      expect(dataOf(answer[1]!).answer?.articleId).toBe(articleId);
     },
   );
 

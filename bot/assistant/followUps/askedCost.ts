@@ -25,14 +25,12 @@ export class AskedCost {
     return this.aspects.find(article, 'cost', locale, question);
   }
 
-  /** The question asks a price, typed right or with a slip of the keyboard ("how mcuh is the N-400"). */
+  /**
+   * The question asks a price. As typed: read with typos corrected against the cost phrases, "I
+   * lost my green card" would be "I cost my green card" (a follow-up made only of such phrases
+   * can be read so; a whole question has words of its own).
+   */
   private asksCost(question: string): boolean {
-    return (
-      this.phrasebook.contains('followUp.cost', question) ||
-      this.phrasebook.contains(
-        'followUp.cost',
-        this.phrasebook.withTyposCorrected(['followUp.cost'], question),
-      )
-    );
+    return this.phrasebook.contains('followUp.cost', question);
   }
 }
