@@ -67,7 +67,7 @@ export interface ConversationData {
    * The detail (a cost, a duration) the visitor's question of that turn asked: the next message
    * may ask it of another subject ("and the work permit?"; see `SameDetailFollowUp`).
    */
-  askedDetail?: { aspect: 'cost' | 'time'; turn: number };
+  askedDetail?: { aspect: 'cost' | 'time' | 'documents'; turn: number };
   /**
    * The articles this conversation was answered with (`feedbackKey`), newest last: feedback is
    * taken only for these, once each (`rated`), so votes cannot be made up for articles never shown

@@ -576,6 +576,46 @@ describe('conversations through /api/messages', () => {
     },
   );
 
+  it.each([
+    [
+      'en-US',
+      'what documents do i need for the interview',
+      'what about the oath ceremony',
+      'oath-ceremony',
+      'Form N-445',
+    ],
+    [
+      'es-US',
+      'que documentos necesito para la entrevista',
+      'y para la juramentacion?',
+      'oath-ceremony',
+      'Formulario N-445',
+    ],
+    [
+      'en-US',
+      'what documents do i need for the interview',
+      'and for the biometrics?',
+      'biometrics-appointment',
+      'photo ID',
+    ],
+    [
+      'es-US',
+      'que documentos necesito para la entrevista',
+      'y para las huellas?',
+      'biometrics-appointment',
+      'identificación vigente con foto',
+    ],
+  ])(
+    'when a visitor (%s) asks what to bring to one appointment and then names only another, then they are told what to bring to that one',
+    async (channelLocale, first, second, articleId, says) => {
+      const chat = visitor(channelLocale);
+      expect(articleIds(await chat.say(first))).toContain('interview');
+      const reply = await chat.say(second);
+      expect(dataOf(reply[0]!).answer?.articleId).toBe(articleId);
+      expect(texts(reply)).toContain(says);
+    },
+  );
+
   it('when a visitor gets no answer twice, the second about something the closest topics do not cover, then a live agent is offered', async () => {
     const chat = visitor('en-US');
     expect(outcomes(await chat.say('i need help with my green card'))).toContain('fallback');

@@ -7,12 +7,13 @@ import { ASPECT_LISTS } from './followUpAspect.js';
 import { newSubjectOf } from './newSubject.js';
 
 /**
- * The details whose question carries over to a new subject. A cost or a duration means the same
- * thing of any subject ("how much is the N-400?", then "and the I-90?"); "where" or "which form"
- * asked of another subject may be another question altogether.
+ * The details whose question carries over to a new subject. A cost, a duration or the documents
+ * to bring mean the same thing of any subject ("how much is the N-400?", then "and the I-90?";
+ * "what documents do I need for the interview?", then "and for biometrics?"); "where" or "which
+ * form" asked of another subject may be another question altogether.
  */
-const CARRIED_ASPECTS = ['cost', 'time'] as const;
-type CarriedAspect = (typeof CARRIED_ASPECTS)[number];
+export const CARRIED_ASPECTS = ['cost', 'time', 'documents'] as const;
+export type CarriedAspect = (typeof CARRIED_ASPECTS)[number];
 
 /**
  * "How much is citizenship?", then "and the green card?" / "what about the work permit?" /
