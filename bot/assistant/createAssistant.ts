@@ -110,7 +110,15 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
   });
   const languageDetector = new LanguageDetector({ phrasebook });
 
-  const clarify = new ClarifyDialog({ memory, text, prompter, catalog: deps.catalog, presenter, context });
+  const clarify = new ClarifyDialog({
+    memory,
+    text,
+    prompter,
+    catalog: deps.catalog,
+    presenter,
+    context,
+    passages: deps.passages,
+  });
   const question = new QuestionDialog(
     {
       memory,

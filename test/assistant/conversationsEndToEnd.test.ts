@@ -616,6 +616,33 @@ describe('conversations through /api/messages', () => {
     },
   );
 
+  it.each([
+    ['en-US', 'can i work while waiting for my green card', '1', 'work permit'],
+    ['es-US', 'puedo trabajar mientras mi green card esta en proceso', 'sí', 'permiso de trabajo'],
+  ])(
+    'when a visitor (%s) asks "%s" and picks the green card application from "Did you mean…?", then the passage that answers the question does',
+    async (channelLocale, question, pick, says) => {
+      const chat = visitor(channelLocale);
+      const offer = await chat.say(question);
+      expect(articleOptions(offer.at(-1)!)[0]).toBe('adjustment-of-status');
+      const reply = await chat.say(pick);
+      expect(dataOf(reply[0]!)).toMatchObject({
+        outcome: 'passage',
+        answer: { articleId: 'adjustment-of-status' },
+      });
+      expect(texts(reply)).toContain(says);
+    },
+  );
+
+  it('when a visitor asks whether they can work while their green card is pending, then the passage on the work permit answers', async () => {
+    const reply = await visitor('en-US').say('can i work while my green card is pending');
+    expect(dataOf(reply[1]!)).toMatchObject({
+      outcome: 'passage',
+      answer: { articleId: 'adjustment-of-status' },
+    });
+    expect(texts(reply)).toContain('ask for a work permit');
+  });
+
   it('when a visitor gets no answer twice, the second about something the closest topics do not cover, then a live agent is offered', async () => {
     const chat = visitor('en-US');
     expect(outcomes(await chat.say('i need help with my green card'))).toContain('fallback');

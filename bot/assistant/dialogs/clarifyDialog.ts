@@ -10,6 +10,7 @@ import { actionValueOf } from '../actionValues.js';
 import type { ArticleCatalog } from '../answerSource.js';
 import type { ArticlePresenter } from '../articlePresenter.js';
 import type { AssistantText } from '../assistantText.js';
+import type { PassageSource } from '../followUps/passageSource.js';
 import type { ConversationContext } from '../conversationContext.js';
 import type { ConversationMemory } from '../conversationMemory.js';
 import type { Prompter } from '../prompts/prompter.js';
@@ -40,6 +41,8 @@ export interface ClarifyDialogDeps {
   presenter: ArticlePresenter;
   /** Remembers the question offered for, which the visitor's next message may narrow down. */
   context: ConversationContext;
+  /** The passage of the article picked that answers the question offered for, if one does. */
+  passages: PassageSource;
 }
 
 /**
@@ -106,9 +109,15 @@ export class ClarifyDialog extends ComponentDialog {
           ? offered[0]
           : undefined;
     if (!picked) return step.endDialog(REROUTE);
+    // The article picked answers the question offered for as the engine answers any question: with
+    // the passage of it that says the question better than its short answer, if one does
+    // ("puedo trabajar mientras mi green card está en proceso", then "sí": the work permit item).
+    const { question } = step.options;
+    const passage = this.deps.passages.passageFor(picked.article, question, { summaryShown: false });
     await this.deps.presenter.send(step.context, picked.article, locale, {
       score: picked.score,
-      question: step.options.question,
+      question,
+      passage: passage && { ...passage, score: picked.score },
     });
     return step.endDialog(DONE);
   }
