@@ -304,7 +304,7 @@ describe('detail questions and follow-ups through /api/messages', () => {
       'presenté mi ajuste de estatus',
       'adjustment-of-status',
       '¿puedo trabajar mientras tanto?',
-      'permiso de trabajo con el Formulario I-765',
+      'pida el permiso de trabajo (Formulario I-765)',
     ],
   ])(
     'when a visitor (%s) asks whether they can work "in the meantime", then it points back to the topic and its work passage answers',
