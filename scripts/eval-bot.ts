@@ -11,11 +11,11 @@
  * with one JSON line keyed by locale. Skips with a message when the set is absent.
  */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { round4, type LabeledQuestion } from '../knowledge/engine/evaluation.js';
 import { readQuestionsJsonl } from './lib/benchFiles.js';
 import { CommandLine } from './lib/commandLine.js';
+import { devSetRun } from './lib/devSetRun.js';
 import { askBot, startInProcessApp } from './lib/inProcessApp.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -24,13 +24,7 @@ const command = new CommandLine(
   'eval:bot',
   'usage: npm run eval:bot -- [--queries FILE] [--concurrency N] [--errors N]',
 );
-const args = command.options({
-  queries: { type: 'string', default: path.resolve(REPO_ROOT, '../shared/eval/dev.jsonl') },
-  concurrency: { type: 'string', default: '8' },
-  errors: { type: 'string', default: '40' },
-});
-const concurrency = command.integer('concurrency', args.concurrency);
-const errorLimit = command.integer('errors', args.errors, 0);
+const { queriesFile, concurrency, errorLimit } = devSetRun(command, REPO_ROOT);
 
 interface Outcome {
   question: LabeledQuestion;
@@ -76,7 +70,6 @@ function score(outcomes: Outcome[]): LocaleScore {
 }
 
 async function main(): Promise<void> {
-  const queriesFile = path.resolve(args.queries);
   if (!existsSync(queriesFile)) {
     process.stdout.write(`eval:bot skipped: no question set at ${queriesFile}\n`);
     return;

@@ -13,11 +13,11 @@
  * Ends with one JSON line keyed by locale. Skips with a message when the set is absent.
  */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LabeledQuestion } from '../knowledge/engine/evaluation.js';
 import { readQuestionsJsonl } from './lib/benchFiles.js';
 import { CommandLine } from './lib/commandLine.js';
+import { devSetRun } from './lib/devSetRun.js';
 import { askBot, startInProcessApp } from './lib/inProcessApp.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -26,13 +26,7 @@ const command = new CommandLine(
   'eval:switch',
   'usage: npm run eval:switch -- [--queries FILE] [--concurrency N] [--errors N]',
 );
-const args = command.options({
-  queries: { type: 'string', default: path.resolve(REPO_ROOT, '../shared/eval/dev.jsonl') },
-  concurrency: { type: 'string', default: '8' },
-  errors: { type: 'string', default: '40' },
-});
-const concurrency = command.integer('concurrency', args.concurrency);
-const errorLimit = command.integer('errors', args.errors, 0);
+const { queriesFile, concurrency, errorLimit } = devSetRun(command, REPO_ROOT);
 
 /**
  * Questions that start a conversation about one of the topics visitors ask most, in each
@@ -112,7 +106,6 @@ async function converse(
 }
 
 async function main(): Promise<void> {
-  const queriesFile = path.resolve(args.queries);
   if (!existsSync(queriesFile)) {
     process.stdout.write(`eval:switch skipped: no question set at ${queriesFile}\n`);
     return;

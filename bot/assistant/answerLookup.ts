@@ -65,7 +65,9 @@ export class AnswerLookup {
    * again with the topic's title when alone it gets no answer, or an answer about another article
    * that it may not be about (see `mayBeAbout`: "what about renewing it?" after DACA is not the
    * green card's renewal); the second answer is taken only when it is the topic itself: the title
-   * settles what "it" is, never a different subject.
+   * settles what "it" is, never a different subject, and only when the topic can answer the
+   * question's words (see `topicSays`: "what time is it in Tokyo?" is no question of the topic).
+   * Read with the title, the question leaves out the words that point back (`withoutReference`).
    * `current` alone: when a question gets "Did you mean…?" with the article just answered among
    * the options ("¿cómo le aviso a USCIS?" right after the change of address), the
    * conversation settles it the same way: asked again with its title, and taken only when that
@@ -78,7 +80,8 @@ export class AnswerLookup {
    * article not offered is read with the offer too when it may be about an offered one (see
    * `mayBeAbout`): "work permit", then "renew", is the work permit's renewal, not the green
    * card's; "how do I check my case" names a subject of its own and stays the case status. A
-   * message that points back is about the offer ("how do I replace it?").
+   * message that points back is about the offer ("how do I replace it?"); one that alone ranks
+   * no offered article is not ("write me a poem"). The closest topics of a miss are such an offer.
    * `writtenIn`: a question with no answer at all in the conversation's language is asked in the
    * language it is written in, and what that language's articles have (an answer or a "Did you
    * mean…?") is taken.
@@ -87,10 +90,15 @@ export class AnswerLookup {
     context: TurnContext,
     text: string,
     locale: Locale,
-    { current, offered, pointsBack = false, withoutReference = text, writtenIn }: QuestionSurroundings = {},
+    {
+      current,
+      offered,
+      pointsBack = false,
+      withoutReference: ofTopic = text,
+      writtenIn,
+    }: QuestionSurroundings = {},
   ): Promise<LookupResult> {
     let result = this.answers.answer(text, locale);
-    const ofTopic = withoutReference;
     const topic = pointsBack ? current : undefined;
     const meansTopic = topic && this.mayMeanTopic(result, topic) ? topic : undefined;
     const settledBy = meansTopic ?? this.offeredAmong(result, current);
@@ -226,11 +234,12 @@ export class AnswerLookup {
   /**
    * Whether a question that points back may be asked of the topic, for the words it has (see
    * `PassageSource.unsaidWords`). Yes when the topic says every one. No when one is a word no
-   * article says ("Tokyo", "Denver": the question is about nothing the articles speak of), or one
-   * the article ranked first for the question alone says ("cuenta en línea" and the online
-   * account): that article says more of it. Otherwise the visitor asks the topic something it
-   * does not cover ("¿lo puedo hacer sin saber inglés?" of citizenship, which never says "saber"),
-   * and the topic's answer is still the closest.
+   * article says ("what time is it in Tokyo?": the question is about nothing the articles speak
+   * of), or one the article ranked first for the question alone says ("status says card was
+   * delivered but I did not get it" after citizenship: the case statuses say "delivered", and "it"
+   * is the card). Otherwise the visitor asks the topic something it does not cover ("¿lo puedo
+   * hacer sin saber inglés?" of citizenship, which never says "saber"), and the topic's answer is
+   * still the closest.
    */
   private topicSays(topic: KnowledgeArticle, text: string, alone: AnswerResult<KnowledgeArticle>): boolean {
     const unsaid = this.passages.unsaidWords(topic, text);
