@@ -106,12 +106,8 @@ export class AnswerLookup {
       const withTopic = this.answers.answer(`${ofTopic}\n${settledBy.title}`, locale);
       // "it" in "what time is it in Tokyo?", "lo" in "a dónde lo reporto" point nowhere, and the
       // title alone would answer them: see `topicSays`.
-      if (
-        withTopic.decision === 'answer' &&
-        withTopic.article?.id === settledBy.id &&
-        this.topicSays(settledBy, ofTopic, result)
-      )
-        result = withTopic;
+      const read = answeredWithTopic(withTopic, settledBy);
+      if (read && this.topicSays(settledBy, ofTopic, result)) result = read;
       // Settled by the article just answered ("what if I fail?" after the citizenship test, "how
       // do I replace it?" after the work permit): the visitor has its short answer already, so
       // the passage that says it.
@@ -171,8 +167,8 @@ export class AnswerLookup {
   ): AnswerResult<KnowledgeArticle> | undefined {
     const closest = result.ranking[0]?.document.id === topic.id;
     if (!closest && !hasEveryWord(result, topic.id) && !this.bodyAnswers(topic, text)) return undefined;
-    const read = withTopic();
-    if (read.decision !== 'answer' || read.article?.id !== topic.id) return undefined;
+    const read = answeredWithTopic(withTopic(), topic);
+    if (!read) return undefined;
     // With no word pointing back, the topic must have every word of the question, even those of
     // what the visitor wants done: "ventajas de tener una cuenta en línea" after the green card's
     // renewal is the online account, though the renewal's passage on filing online shares
@@ -201,9 +197,8 @@ export class AnswerLookup {
     if (answered === undefined || answered === topic.id) return undefined;
     if (hasEveryWord(result, answered) || !hasEveryWord(result, topic.id)) return undefined;
     if (!this.bodyAnswers(topic, text)) return undefined;
-    const read = withTopic();
-    if (read.decision !== 'answer' || read.article?.id !== topic.id) return undefined;
-    return this.againWithPassage(read, text, topic);
+    const read = answeredWithTopic(withTopic(), topic);
+    return read && this.againWithPassage(read, text, topic);
   }
 
   /**
@@ -374,6 +369,14 @@ export class AnswerLookup {
 function mayBeAbout(result: AnswerResult<KnowledgeArticle>, id: string): boolean {
   if (hasEveryWord(result, id)) return true;
   return (signalsOf(result, result.article?.id)?.subject ?? 0) <= (signalsOf(result, id)?.subject ?? 0);
+}
+
+/** The reading of a question with the topic's title, when it answers with the topic itself. */
+function answeredWithTopic(
+  read: AnswerResult<KnowledgeArticle>,
+  topic: KnowledgeArticle,
+): AnswerResult<KnowledgeArticle> | undefined {
+  return read.decision === 'answer' && read.article?.id === topic.id ? read : undefined;
 }
 
 /** Article `id` has every word of the question (the engine's coverage signal; unranked, none). */

@@ -12,8 +12,8 @@ import { newSubjectOf } from './newSubject.js';
  * "what documents do I need for the interview?", then "and for biometrics?"); "where" or "which
  * form" asked of another subject may be another question altogether.
  */
-export const CARRIED_ASPECTS = ['cost', 'time', 'documents'] as const;
-export type CarriedAspect = (typeof CARRIED_ASPECTS)[number];
+const CARRIED_ASPECTS = ['cost', 'time', 'documents'] as const;
+type CarriedAspect = (typeof CARRIED_ASPECTS)[number];
 
 /**
  * "How much is citizenship?", then "and the green card?" / "what about the work permit?" /
